@@ -1,0 +1,126 @@
+# tagger - named-entity and topic tagger for news.
+#
+#   make            build/libtagger.a, build/libtagger.so, build/tagger
+#   make demo       tag the example article and print the JSON
+#   make check      build and run every test
+#   make install    PREFIX=/usr/local DESTDIR= (uninstall mirrors it)
+#
+# Missing dependencies are installed with apt-get when run as root
+# (scripts/ensure-deps); otherwise the exact command is printed.
+
+VERSION = 0.1.0
+ABI_MAJOR = 0
+ABI_VERSION = $(ABI_MAJOR).1.0
+
+PREFIX ?= /usr/local
+bindir ?= $(PREFIX)/bin
+libdir ?= $(PREFIX)/lib
+includedir ?= $(PREFIX)/include
+pkgconfigdir ?= $(libdir)/pkgconfig
+mandir ?= $(PREFIX)/share/man
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+INSTALL ?= install
+
+# Flags the build needs whatever the user's CFLAGS say.
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wwrite-strings -Wcast-qual -Wformat=2 -Wundef
+# Recursively expanded: pkg-config runs only after build/.deps-ok exists.
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc libcjson)
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc libcjson) -lm
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
+TG_CFLAGS = -std=c99 -fPIC -fvisibility=hidden -DTAGGER_BUILDING -Iinclude -Itagger \
+            $(WARNINGS) $(DEP_CFLAGS)
+
+B = build
+LIB_SRC = $(wildcard tagger/*.c)
+LIB_OBJ = $(LIB_SRC:tagger/%.c=$(B)/obj/%.o) $(B)/obj/builtin_data.o
+BUILTIN_DATA = gazetteers/countries.tsv
+TEST_SRC = $(wildcard tests/check_*.c)
+
+all: $(B)/libtagger.a $(B)/libtagger.so $(B)/tagger
+
+$(B)/.deps-ok: scripts/ensure-deps
+	@mkdir -p $(B)
+	@./scripts/ensure-deps
+	@touch $@
+
+$(B)/obj/%.o: tagger/%.c tagger/*.h include/tagger.h | $(B)/.deps-ok
+	@mkdir -p $(B)/obj
+	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/obj/builtin_data.o: tagger/builtin.S $(BUILTIN_DATA) | $(B)/.deps-ok
+	@mkdir -p $(B)/obj
+	$(CC) $(CPPFLAGS) -c tagger/builtin.S -o $@
+
+$(B)/libtagger.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(B)/libtagger.so.$(ABI_VERSION): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libtagger.so.$(ABI_MAJOR) $(LDFLAGS) -o $@ $(LIB_OBJ) $(DEP_LIBS)
+
+$(B)/libtagger.so: $(B)/libtagger.so.$(ABI_VERSION)
+	ln -sf libtagger.so.$(ABI_VERSION) $(B)/libtagger.so.$(ABI_MAJOR)
+	ln -sf libtagger.so.$(ABI_VERSION) $@
+
+$(B)/tagger: tagger/cli/main.c include/tagger.h $(B)/libtagger.a
+	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tagger/cli/main.c \
+	    $(B)/libtagger.a $(DEP_LIBS)
+
+demo: $(B)/tagger
+	$(B)/tagger --pretty docs/examples/north-korea.txt
+
+# ---------------------------------------------------------------- tests
+$(B)/check_tagger: $(TEST_SRC) tests/*.h $(B)/libtagger.a
+	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -Itests -DTEST_DATA='"tests/data"' \
+	    $(LDFLAGS) -o $@ $(TEST_SRC) $(B)/libtagger.a $(DEP_LIBS) $(CHECK_LIBS)
+
+check: all $(B)/check_tagger check-exports
+	$(B)/check_tagger
+	./tests/cli/run-cli-tests.sh $(B)/tagger
+
+# Every exported symbol of the shared library starts with tagger_.
+check-exports: $(B)/libtagger.so
+	@bad=$$(nm -D --defined-only $(B)/libtagger.so | awk '$$2 ~ /^[TDBR]$$/ {print $$3}' | \
+	    grep -v '^tagger_' || true); \
+	if [ -n "$$bad" ]; then echo "exported without the tagger_ prefix: $$bad"; exit 1; fi; \
+	echo "check-exports: all exported symbols start with tagger_"
+
+# ---------------------------------------------------------------- data
+# Regenerates the committed gazetteers from ../shared/data.
+gazetteers:
+	./scripts/build-gazetteers
+
+# ---------------------------------------------------------------- install
+$(B)/tagger.pc: tagger.pc.in Makefile
+	@mkdir -p $(B)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@libdir@|$(libdir)|' \
+	    -e 's|@includedir@|$(includedir)|' -e 's|@VERSION@|$(VERSION)|' tagger.pc.in > $@
+
+install: all $(B)/tagger.pc
+	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(libdir) $(DESTDIR)$(includedir) \
+	    $(DESTDIR)$(pkgconfigdir) $(DESTDIR)$(mandir)/man1
+	$(INSTALL) -m 755 $(B)/tagger $(DESTDIR)$(bindir)/tagger
+	$(INSTALL) -m 644 $(B)/libtagger.a $(DESTDIR)$(libdir)/libtagger.a
+	$(INSTALL) -m 755 $(B)/libtagger.so.$(ABI_VERSION) $(DESTDIR)$(libdir)/
+	ln -sf libtagger.so.$(ABI_VERSION) $(DESTDIR)$(libdir)/libtagger.so.$(ABI_MAJOR)
+	ln -sf libtagger.so.$(ABI_VERSION) $(DESTDIR)$(libdir)/libtagger.so
+	$(INSTALL) -m 644 include/tagger.h $(DESTDIR)$(includedir)/tagger.h
+	$(INSTALL) -m 644 $(B)/tagger.pc $(DESTDIR)$(pkgconfigdir)/tagger.pc
+	$(INSTALL) -m 644 docs/tagger.1 $(DESTDIR)$(mandir)/man1/tagger.1
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/tagger $(DESTDIR)$(libdir)/libtagger.a \
+	    $(DESTDIR)$(libdir)/libtagger.so.$(ABI_VERSION) \
+	    $(DESTDIR)$(libdir)/libtagger.so.$(ABI_MAJOR) $(DESTDIR)$(libdir)/libtagger.so \
+	    $(DESTDIR)$(includedir)/tagger.h $(DESTDIR)$(pkgconfigdir)/tagger.pc \
+	    $(DESTDIR)$(mandir)/man1/tagger.1
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all demo check check-exports gazetteers install uninstall clean

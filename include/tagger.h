@@ -1,0 +1,306 @@
+/**
+ * @file tagger.h
+ * @brief libtagger: named entities and topics in news text.
+ *
+ * This header is the library's only public interface and its reference
+ * manual.  The model is used in two steps, after Hyperscan's database /
+ * scratch / callback triple:
+ *
+ *  1. **Compile** gazetteers (TSV files, see gazetteers/README.md) into a
+ *     read-only ::tagger_t with tagger_compile().  A compiled tagger never
+ *     changes afterwards, so any number of threads may share it.
+ *  2. **Scan** texts with it.  Each thread owns a ::tagger_scratch_t (working
+ *     memory, reused from text to text).  tagger_scan() reports raw matches
+ *     through a callback; tagger_annotate() collects them into a result
+ *     (entities with mentions and relevance) that tagger_result_json() prints.
+ *
+ * Offsets always refer to the caller's original bytes, never to the
+ * normalised copy the matcher works on.  Byte offsets are UTF-8 byte
+ * positions; character offsets count Unicode code points, and each byte of
+ * an invalid UTF-8 sequence counts as one character (as if replaced by
+ * U+FFFD).
+ *
+ * Every function that can fail returns an `int` status: ::TAGGER_OK or a
+ * negative `TAGGER_ERR_*` value.  The library never prints, never exits and
+ * keeps no pointer to caller input after a call returns.
+ */
+#ifndef TAGGER_H
+#define TAGGER_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(TAGGER_BUILDING) && defined(__GNUC__)
+#define TAGGER_API __attribute__((visibility("default")))
+#else
+#define TAGGER_API
+#endif
+
+/** @name Versions
+ * API version of this header; tagger_version() gives the library's.  The
+ * shared library's ABI number (soname) is kept apart, in the Makefile. @{ */
+#define TAGGER_VERSION_MAJOR 0
+#define TAGGER_VERSION_MINOR 1
+#define TAGGER_VERSION_PATCH 0
+/** @} */
+
+/** Status codes returned by every `int` function. */
+enum {
+    TAGGER_OK = 0,
+    TAGGER_ERR_NOMEM = -1,   /**< out of memory; nothing was changed */
+    TAGGER_ERR_IO = -2,      /**< a file could not be read or written */
+    TAGGER_ERR_SYNTAX = -3,  /**< bad line in a gazetteer or model */
+    TAGGER_ERR_UTF8 = -4,    /**< text is not valid UTF-8 */
+    TAGGER_ERR_FORMAT = -5,  /**< not a compiled tagger file */
+    TAGGER_ERR_VERSION = -6, /**< compiled by an incompatible format version */
+    TAGGER_ERR_STOPPED = -7, /**< the match callback asked to stop */
+    TAGGER_ERR_MISUSE = -8   /**< bad argument, foreign scratch, ... */
+};
+
+/** Entity types.  Values are stable; more may be added. */
+typedef enum {
+    TAGGER_KIND_PERSON = 1,
+    TAGGER_KIND_COUNTRY = 2,
+    TAGGER_KIND_PLACE = 3,
+    TAGGER_KIND_ORG = 4
+} tagger_kind_t;
+
+/** How a mention names its entity. */
+typedef enum {
+    TAGGER_VIA_NAME = 0,   /**< a name or alias of the entity itself */
+    TAGGER_VIA_DEMONYM = 1 /**< a demonym: "North Korean" for North Korea */
+} tagger_via_t;
+
+typedef struct tagger tagger_t;                 /**< compiled model, read-only */
+typedef struct tagger_scratch tagger_scratch_t; /**< per-thread working memory */
+typedef struct tagger_result tagger_result_t;   /**< annotation of one text */
+
+/** Library version as "MAJOR.MINOR.PATCH"; static storage. */
+TAGGER_API const char *tagger_version(void);
+
+/** Fixed English text for a status code; static storage, never NULL. */
+TAGGER_API const char *tagger_strerror(int status);
+
+/** Type name as used in output and gazetteers ("PERSON", "COUNTRY", ...);
+ * NULL for a value that is not a ::tagger_kind_t. */
+TAGGER_API const char *tagger_kind_name(tagger_kind_t kind);
+
+/** Parses a type name ("COUNTRY"; exact case).  Returns the kind, or 0 when
+ * @p name is not a type name. */
+TAGGER_API int tagger_kind_parse(const char *name);
+
+/* ------------------------------------------------------------------------ */
+/** @name Compiling gazetteers @{ */
+
+/** One gazetteer source.  With @p data NULL the file at @p path is read;
+ * otherwise @p data holds @p len bytes of TSV and @p path only names it in
+ * messages. */
+typedef struct {
+    const char *path;
+    const char *data;
+    size_t len;
+} tagger_source_t;
+
+/** A diagnostic from tagger_compile(): one per bad line, or one for the
+ * failure that stopped the compile.  A list linked through @p next; the
+ * caller frees the whole list with tagger_error_free(). */
+typedef struct tagger_error {
+    char *message;             /**< "field 2 (type): unknown type 'CITY'" */
+    char *path;                /**< source path, or NULL */
+    long line;                 /**< 1-based line number, or 0 */
+    struct tagger_error *next; /**< next diagnostic, or NULL */
+} tagger_error_t;
+
+/** tagger_compile() flag: also compile the gazetteers built into the
+ * library (countries, ...), before the given sources. */
+#define TAGGER_COMPILE_BUILTIN 1u
+
+/**
+ * Compiles gazetteers into a tagger.
+ *
+ * Sources are read in order.  An entity whose id and type were already
+ * defined by an earlier source gains the later source's aliases (so a user
+ * file can add aliases to a built-in country); the same id twice in one
+ * source is a bad line.
+ *
+ * A bad line is skipped and reported; the compile goes on.  So on success
+ * (::TAGGER_OK) @p *err may still list skipped lines.  On failure (a source
+ * that cannot be read, out of memory) @p *out is NULL and @p *err says why.
+ *
+ * @param src    sources, may be NULL when @p n_src is 0
+ * @param n_src  number of sources
+ * @param flags  0 or ::TAGGER_COMPILE_BUILTIN
+ * @param out    receives the tagger, freed with tagger_free(); NULL on error
+ * @param err    receives diagnostics or NULL; may itself be NULL to ignore
+ *               them.  Freed with tagger_error_free().
+ * @return ::TAGGER_OK, ::TAGGER_ERR_IO, ::TAGGER_ERR_NOMEM or
+ *         ::TAGGER_ERR_MISUSE
+ */
+TAGGER_API int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags,
+                              tagger_t **out, tagger_error_t **err);
+
+/** Frees a diagnostic list from tagger_compile(); accepts NULL. */
+TAGGER_API void tagger_error_free(tagger_error_t *err);
+
+/** Frees a tagger; accepts NULL.  No scratch or result made from it may be
+ * used afterwards. */
+TAGGER_API void tagger_free(tagger_t *tg);
+
+/** Number of entities in a compiled tagger. */
+TAGGER_API size_t tagger_n_entities(const tagger_t *tg);
+
+/** Number of distinct (normalised alias, entity) pairs in a compiled tagger. */
+TAGGER_API size_t tagger_n_aliases(const tagger_t *tg);
+
+/** @} */
+/* ------------------------------------------------------------------------ */
+/** @name Scanning @{ */
+
+/**
+ * Allocates working memory for scanning with @p tg.  One scratch serves one
+ * thread at a time; it grows to the largest text seen and is reused.
+ * @return ::TAGGER_OK, ::TAGGER_ERR_NOMEM or ::TAGGER_ERR_MISUSE; @p *out is
+ *         NULL on error.
+ */
+TAGGER_API int tagger_scratch_new(const tagger_t *tg, tagger_scratch_t **out);
+
+/** Frees a scratch; accepts NULL. */
+TAGGER_API void tagger_scratch_free(tagger_scratch_t *s);
+
+/** One match, valid only during the callback. */
+typedef struct {
+    size_t start, end;           /**< bytes of the caller's text, [start, end) */
+    size_t char_start, char_end; /**< the same span in code points */
+    tagger_kind_t kind;
+    tagger_via_t via;
+    unsigned entity;       /**< index of the entity in the tagger, < tagger_n_entities() */
+    unsigned n_candidates; /**< entities this span could name; > 1: ambiguous, and
+                              each candidate is reported in turn */
+    const char *id;        /**< entity id ("KP"); borrowed from the tagger */
+    const char *name;      /**< canonical name; borrowed from the tagger */
+} tagger_match_t;
+
+/** Match callback: return 0 to go on, nonzero to stop the scan. */
+typedef int (*tagger_match_fn)(const tagger_match_t *m, void *ctx);
+
+/** tagger_scan() flag: report every candidate (nested, overlapping, at every
+ * word start) instead of leftmost-longest non-overlapping matches. */
+#define TAGGER_SCAN_ALL 1u
+
+/**
+ * Finds gazetteer names in @p text.
+ *
+ * Matching is on normalised text (NFKC, case folding, diacritics removed,
+ * typographic apostrophes and dashes unified, runs of white space as one
+ * space), whole words only (Unicode categories), then each alias's case
+ * rule is checked on the original text.  By default matches are
+ * leftmost-longest and do not overlap; a possessive "'s" is never part of
+ * one.  Invalid UTF-8 bytes separate words and never match.
+ *
+ * The callback must not use @p s.  Matches come in increasing start order.
+ *
+ * @return ::TAGGER_OK, ::TAGGER_ERR_STOPPED when the callback stopped the
+ *         scan, ::TAGGER_ERR_NOMEM or ::TAGGER_ERR_MISUSE
+ */
+TAGGER_API int tagger_scan(const tagger_t *tg, tagger_scratch_t *s, const char *text,
+                           size_t len, unsigned flags, tagger_match_fn on_match, void *ctx);
+
+/** @} */
+/* ------------------------------------------------------------------------ */
+/** @name Annotating @{ */
+
+/** One mention of an entity in a result. */
+typedef struct {
+    size_t start, end;           /**< bytes, [start, end) */
+    size_t char_start, char_end; /**< code points */
+    tagger_via_t via;
+    const char *text; /**< the input's bytes at [start, end), NUL-terminated;
+                         owned by the result */
+} tagger_mention_t;
+
+/** One entity of a result.  Pointers live as long as the result (and the
+ * tagger it came from). */
+typedef struct {
+    tagger_kind_t kind;
+    const char *id;
+    const char *name;
+    const char *wikidata; /**< QID, or NULL */
+    const char *country;  /**< ISO alpha-2 of the country it belongs to, or NULL */
+    double relevance;     /**< in [0, 1] */
+    size_t n_mentions;
+    const tagger_mention_t *mentions; /**< in text order */
+} tagger_entity_t;
+
+/**
+ * Annotates one text: finds the entities it mentions, resolves ambiguous
+ * names from the rest of the text (or leaves them out), groups mentions per
+ * entity and scores each entity's relevance.
+ *
+ * @param out receives the result, freed with tagger_result_free(); NULL on
+ *            error.  The result keeps no pointer to @p text.
+ * @return ::TAGGER_OK, ::TAGGER_ERR_NOMEM or ::TAGGER_ERR_MISUSE.  Invalid
+ *         UTF-8 is not an error: the bad bytes separate words and the result
+ *         carries a warning (tagger_result_warning()).
+ */
+TAGGER_API int tagger_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text,
+                               size_t len, tagger_result_t **out);
+
+/** Number of entities, in decreasing relevance. */
+TAGGER_API size_t tagger_result_n_entities(const tagger_result_t *r);
+
+/** Entity @p i (< tagger_result_n_entities()), or NULL when out of range. */
+TAGGER_API const tagger_entity_t *tagger_result_entity(const tagger_result_t *r, size_t i);
+
+/** Number of invalid UTF-8 bytes found in the text. */
+TAGGER_API size_t tagger_result_n_invalid(const tagger_result_t *r);
+
+/** Byte offset of the first invalid UTF-8 byte; meaningful only when
+ * tagger_result_n_invalid() > 0. */
+TAGGER_API size_t tagger_result_first_invalid(const tagger_result_t *r);
+
+/** Frees a result; accepts NULL. */
+TAGGER_API void tagger_result_free(tagger_result_t *r);
+
+/** Options for tagger_result_json(); set defaults with
+ * tagger_json_options_init(). */
+typedef struct {
+    const char *id;         /**< value of the "id" member; NULL leaves it out */
+    unsigned flags;         /**< TAGGER_JSON_* */
+    double facet_threshold; /**< facets hold entities with relevance >= this */
+    double min_relevance;   /**< entities below this are left out altogether */
+    unsigned kinds;         /**< bit (1u << kind) per type to keep; 0 keeps all */
+} tagger_json_options_t;
+
+#define TAGGER_JSON_PRETTY 1u      /**< indented, several lines */
+#define TAGGER_JSON_NO_MENTIONS 2u /**< leave out each entity's "mentions" */
+
+/** Default facet threshold (see docs/tagger.1). */
+#define TAGGER_FACET_THRESHOLD 0.3
+
+/** Sets @p opt to the defaults: no id, compact, ::TAGGER_FACET_THRESHOLD,
+ * no minimum relevance, all types. */
+TAGGER_API void tagger_json_options_init(tagger_json_options_t *opt);
+
+/**
+ * Writes a result as one JSON object (format in SPEC.md and docs/tagger.1).
+ * @param opt options, or NULL for the defaults
+ * @param out receives a NUL-terminated string, freed with tagger_string_free();
+ *            compact output holds no newline.  NULL on error.
+ * @return ::TAGGER_OK, ::TAGGER_ERR_NOMEM or ::TAGGER_ERR_MISUSE
+ */
+TAGGER_API int tagger_result_json(const tagger_result_t *r, const tagger_json_options_t *opt,
+                                  char **out);
+
+/** Frees a string returned by the library; accepts NULL. */
+TAGGER_API void tagger_string_free(char *s);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TAGGER_H */

@@ -1,0 +1,163 @@
+/*
+ * case_rule.c - case rules of aliases.
+ *
+ * The trie matches case-folded text, so "us" finds the key of "US".  Each
+ * alias then says which original spellings it accepts:
+ *
+ *   TG_CASE_CAP    words that start with a capital in the alias must start
+ *                  with a capital in the text: "North Korea" accepts "North
+ *                  Korea" and "NORTH KOREA", not "north korea"; lower-case
+ *                  words of the alias ("of", "the") accept any case, and
+ *                  scripts without case always pass.
+ *   TG_CASE_EXACT  every cased letter as written: "US" accepts "US" only,
+ *                  "Turkey" accepts "Turkey" and, inside an all-caps line
+ *                  (a headline), "TURKEY".
+ *   TG_CASE_ANY    anything.
+ *
+ * Both are checked by comparing a signature computed once per alias with the
+ * same signature computed on the candidate span: the bit pattern of
+ * word-initial capitals (CAP) or of all cased letters (EXACT), for the first
+ * 64 words or letters.  Format characters (soft hyphens, zero-width joiners)
+ * are transparent, as they are to the normaliser.
+ */
+#include "case_rule.h"
+
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "normalize.h"
+
+/* How far around a match to look for lower case before calling its line an
+ * all-caps headline. */
+#define CONTEXT_BYTES 80
+
+typedef enum { CH_SEP, CH_WORD, CH_SKIP } char_role_t;
+
+static char_role_t role_of(int32_t cp)
+{
+    if (cp < 0) {
+        return CH_SEP;
+    }
+    if (cp < 0x80) {
+        bool alnum = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                     (cp >= '0' && cp <= '9');
+        return alnum ? CH_WORD : CH_SEP;
+    }
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_CF) {
+        return CH_SKIP;
+    }
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO) ? CH_WORD : CH_SEP;
+}
+
+/* Computes both signatures of a span at once. */
+typedef struct {
+    uint64_t word_caps;  /* bit w: word w starts upper case */
+    uint64_t letter_up;  /* bit i: cased letter i is upper case */
+    unsigned n_words, n_cased;
+    bool has_lower;
+} span_case_t;
+
+static void span_case(const char *s, size_t len, span_case_t *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    memset(out, 0, sizeof *out);
+    bool in_word = false;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        i += tg_utf8_decode(p + i, len - i, &cp);
+        char_role_t role = role_of(cp);
+        if (role == CH_SKIP) {
+            continue;
+        }
+        int cc = (cp >= 0) ? tg_case_class(cp) : 0;
+        if (role == CH_WORD && !in_word) {
+            if (cc == 'U' && out->n_words < 64) {
+                out->word_caps |= (uint64_t)1 << out->n_words;
+            }
+            out->n_words++;
+        }
+        in_word = (role == CH_WORD);
+        if (cc) {
+            if (cc == 'U' && out->n_cased < 64) {
+                out->letter_up |= (uint64_t)1 << out->n_cased;
+            }
+            out->has_lower |= (cc == 'L');
+            out->n_cased++;
+        }
+    }
+}
+
+void tg_case_sig(const char *alias, size_t len, unsigned rule, tg_case_sig_t *sig)
+{
+    span_case_t sc;
+    span_case(alias, len, &sc);
+    memset(sig, 0, sizeof *sig);
+    sig->has_lower = sc.has_lower;
+    if ((rule & TG_CASE_MASK) == TG_CASE_EXACT) {
+        sig->bits = sc.letter_up;
+        sig->n = (uint8_t)(sc.n_cased < 64 ? sc.n_cased : 64);
+    } else {
+        sig->bits = sc.word_caps;
+        sig->n = (uint8_t)(sc.n_words < 64 ? sc.n_words : 64);
+    }
+}
+
+bool tg_case_is_acronym(const char *alias, size_t len)
+{
+    span_case_t sc;
+    span_case(alias, len, &sc);
+    return !sc.has_lower && sc.n_cased >= 2;
+}
+
+/* Whether the text around [start, end) on the same line has no lower-case
+ * letter: the match stands in an all-caps headline. */
+static bool allcaps_context(const char *text, size_t len, size_t start, size_t end)
+{
+    size_t lo = start > CONTEXT_BYTES ? start - CONTEXT_BYTES : 0;
+    size_t hi = (len - end) > CONTEXT_BYTES ? end + CONTEXT_BYTES : len;
+    for (size_t i = start; i > lo; i--) {
+        if (text[i - 1] == '\n') {
+            lo = i;
+            break;
+        }
+    }
+    for (size_t i = end; i < hi; i++) {
+        if (text[i] == '\n') {
+            hi = i;
+            break;
+        }
+    }
+    /* Do not start decoding inside a code point. */
+    while (lo < start && ((unsigned char)text[lo] & 0xC0) == 0x80) {
+        lo++;
+    }
+    span_case_t before, after;
+    span_case(text + lo, start - lo, &before);
+    span_case(text + end, hi - end, &after);
+    return !before.has_lower && !after.has_lower;
+}
+
+bool tg_case_ok(const char *text, size_t len, size_t start, size_t end, unsigned rule,
+                const tg_case_sig_t *sig)
+{
+    rule &= TG_CASE_MASK;
+    if (rule == TG_CASE_ANY) {
+        return true;
+    }
+    span_case_t sc;
+    span_case(text + start, end - start, &sc);
+    if (rule == TG_CASE_CAP) {
+        /* Every word capitalised in the alias is capitalised here. */
+        return (sc.word_caps & sig->bits) == sig->bits;
+    }
+    unsigned n = sc.n_cased < 64 ? sc.n_cased : 64;
+    if (n == sig->n && sc.letter_up == sig->bits) {
+        return true;
+    }
+    /* "TURKEY" for "Turkey" in an all-caps headline. */
+    return sig->has_lower && !sc.has_lower && sc.n_cased > 0 &&
+           allcaps_context(text, len, start, end);
+}

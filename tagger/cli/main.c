@@ -1,0 +1,390 @@
+/*
+ * main.c - the tagger command: options, file and directory input, one JSON
+ * result per document on stdout, diagnostics on stderr, exit codes.
+ *
+ * Exit status: 0 all input processed; 1 some input was bad (missing file,
+ * invalid UTF-8, a bad gazetteer line), reported and skipped or read as well
+ * as it could be, after processing the rest; 2 usage or system error; 3 the
+ * model could not be compiled or loaded.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <tagger.h>
+
+#define EXIT_BAD_INPUT 1
+#define EXIT_USAGE 2
+#define EXIT_MODEL 3
+
+/* Directory nesting followed before giving up (symbolic links to
+ * directories are not followed at all, so this only bounds real depth). */
+#define MAX_DEPTH 64
+
+static const char *prog = "tagger";
+
+typedef struct {
+    tagger_t *tg;
+    tagger_scratch_t *scratch;
+    tagger_json_options_t json;
+    int status; /* worst exit status so far */
+} run_t;
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: %s [OPTIONS] [FILE|DIR|-]...\n"
+            "Tag news text with the people, countries, organizations and places it\n"
+            "mentions; print one JSON object per document.  Directories are read\n"
+            "recursively in sorted order; '-' or no argument reads standard input.\n"
+            "\n"
+            "Options:\n"
+            "  -g, --gazetteer FILE     add entities from a gazetteer TSV (repeatable)\n"
+            "      --no-builtin         do not load the built-in gazetteers\n"
+            "  -p, --pretty             indent the JSON output\n"
+            "      --types LIST         keep only these types (PERSON,COUNTRY,ORG,PLACE)\n"
+            "      --min-relevance X    leave out entities below relevance X\n"
+            "      --facet-threshold X  facets hold entities with relevance >= X (%.2g)\n"
+            "      --no-mentions        leave out the mentions of each entity\n"
+            "  -h, --help               show this help and exit\n"
+            "  -V, --version            show the version and exit\n"
+            "\n"
+            "Exit status: 0 success, 1 some input was bad (the rest was processed),\n"
+            "2 usage error, 3 the gazetteers could not be loaded.  See tagger(1).\n",
+            prog, TAGGER_FACET_THRESHOLD);
+}
+
+static void worse(run_t *run, int status)
+{
+    if (status > run->status) {
+        run->status = status;
+    }
+}
+
+/* Reads all of @p f; returns a malloc'ed buffer or NULL with errno set. */
+static char *read_all(FILE *f, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap) {
+            break;
+        }
+        char *grown = realloc(buf, cap * 2);
+        if (!grown) {
+            free(buf);
+            errno = ENOMEM;
+            return NULL;
+        }
+        buf = grown;
+        cap *= 2;
+    }
+    if (buf && ferror(f)) {
+        int e = errno;
+        free(buf);
+        errno = e ? e : EIO;
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static void tag_text(run_t *run, const char *name, const char *text, size_t len)
+{
+    tagger_result_t *r = NULL;
+    int rc = tagger_annotate(run->tg, run->scratch, text, len, &r);
+    if (rc) {
+        fprintf(stderr, "%s: %s: %s\n", prog, name, tagger_strerror(rc));
+        worse(run, EXIT_BAD_INPUT);
+        return;
+    }
+    size_t n_bad = tagger_result_n_invalid(r);
+    if (n_bad) {
+        fprintf(stderr,
+                "%s: %s: byte %zu: invalid UTF-8 (%zu bad byte%s in all), read as word "
+                "separators\n",
+                prog, name, tagger_result_first_invalid(r), n_bad, n_bad == 1 ? "" : "s");
+        worse(run, EXIT_BAD_INPUT);
+    }
+    char *json = NULL;
+    run->json.id = name;
+    rc = tagger_result_json(r, &run->json, &json);
+    if (rc) {
+        fprintf(stderr, "%s: %s: %s\n", prog, name, tagger_strerror(rc));
+        worse(run, EXIT_BAD_INPUT);
+    } else {
+        fputs(json, stdout);
+        putchar('\n');
+    }
+    tagger_string_free(json);
+    tagger_result_free(r);
+}
+
+static void tag_stream(run_t *run, const char *name, FILE *f)
+{
+    size_t len = 0;
+    char *text = read_all(f, &len);
+    if (!text) {
+        fprintf(stderr, "%s: %s: %s\n", prog, name, strerror(errno));
+        worse(run, EXIT_BAD_INPUT);
+        return;
+    }
+    tag_text(run, name, text, len);
+    free(text);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void tag_path(run_t *run, const char *path, int depth);
+
+static void tag_dir(run_t *run, const char *path, int depth)
+{
+    if (depth > MAX_DEPTH) {
+        fprintf(stderr, "%s: %s: directories nested too deep, skipped\n", prog, path);
+        worse(run, EXIT_BAD_INPUT);
+        return;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        worse(run, EXIT_BAD_INPUT);
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.') {
+            continue; /* ., .., and hidden files such as .git */
+        }
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            char **grown = realloc(names, cap * sizeof *names);
+            if (!grown) {
+                break;
+            }
+            names = grown;
+        }
+        size_t len = strlen(path) + strlen(de->d_name) + 2;
+        if (!(names[n] = malloc(len))) {
+            break;
+        }
+        bool slash = path[strlen(path) - 1] == '/';
+        snprintf(names[n], len, slash ? "%s%s" : "%s/%s", path, de->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_names);
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (lstat(names[i], &st) == 0 && S_ISLNK(st.st_mode) && stat(names[i], &st) == 0 &&
+            S_ISDIR(st.st_mode)) {
+            /* Not following links to directories keeps cycles out. */
+        } else {
+            tag_path(run, names[i], depth + 1);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+static void tag_path(run_t *run, const char *path, int depth)
+{
+    if (strcmp(path, "-") == 0) {
+        tag_stream(run, "-", stdin);
+        return;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        worse(run, EXIT_BAD_INPUT);
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        tag_dir(run, path, depth);
+        return;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        worse(run, EXIT_BAD_INPUT);
+        return;
+    }
+    tag_stream(run, path, f);
+    fclose(f);
+}
+
+/* Parses a number in [0, 1] for option @p opt. */
+static bool parse_unit(const char *opt, const char *arg, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (errno || end == arg || *end || !(v >= 0 && v <= 1)) {
+        fprintf(stderr, "%s: %s: expected a number from 0 to 1, got '%s'\n", prog, opt, arg);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+/* Parses "PERSON,COUNTRY" into a kind mask. */
+static bool parse_types(const char *arg, unsigned *mask)
+{
+    char buf[256];
+    if (strlen(arg) >= sizeof buf) {
+        fprintf(stderr, "%s: --types: list too long\n", prog);
+        return false;
+    }
+    strcpy(buf, arg);
+    *mask = 0;
+    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        int kind = tagger_kind_parse(tok);
+        if (!kind) {
+            fprintf(stderr, "%s: --types: unknown type '%s' (PERSON, COUNTRY, ORG, PLACE)\n",
+                    prog, tok);
+            return false;
+        }
+        *mask |= 1u << kind;
+    }
+    return *mask != 0;
+}
+
+/* Compiles the model; prints every diagnostic.  Returns 0 or an exit code. */
+static int load_model(run_t *run, const char **gaz, size_t n_gaz, bool builtin)
+{
+    tagger_source_t *src = calloc(n_gaz ? n_gaz : 1, sizeof *src);
+    if (!src) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < n_gaz; i++) {
+        src[i].path = gaz[i];
+    }
+    tagger_error_t *err = NULL;
+    int rc = tagger_compile(src, n_gaz, builtin ? TAGGER_COMPILE_BUILTIN : 0, &run->tg, &err);
+    free(src);
+    for (const tagger_error_t *e = err; e; e = e->next) {
+        if (e->path && e->line) {
+            fprintf(stderr, "%s: %s:%ld: %s\n", prog, e->path, e->line, e->message);
+        } else if (e->path) {
+            fprintf(stderr, "%s: %s: %s\n", prog, e->path, e->message);
+        } else {
+            fprintf(stderr, "%s: %s\n", prog, e->message);
+        }
+    }
+    if (rc == TAGGER_OK && err) {
+        worse(run, EXIT_BAD_INPUT); /* bad lines were skipped */
+    }
+    tagger_error_free(err);
+    if (rc) {
+        fprintf(stderr, "%s: cannot load the gazetteers: %s\n", prog, tagger_strerror(rc));
+        return EXIT_MODEL;
+    }
+    if ((rc = tagger_scratch_new(run->tg, &run->scratch))) {
+        fprintf(stderr, "%s: %s\n", prog, tagger_strerror(rc));
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_NO_BUILTIN = 256, OPT_TYPES, OPT_MIN_REL, OPT_FACET, OPT_NO_MENTIONS };
+    static const struct option longopts[] = {
+        {"gazetteer", required_argument, NULL, 'g'},
+        {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
+        {"pretty", no_argument, NULL, 'p'},
+        {"types", required_argument, NULL, OPT_TYPES},
+        {"min-relevance", required_argument, NULL, OPT_MIN_REL},
+        {"facet-threshold", required_argument, NULL, OPT_FACET},
+        {"no-mentions", no_argument, NULL, OPT_NO_MENTIONS},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    run_t run = {0};
+    tagger_json_options_init(&run.json);
+    const char **gaz = calloc((size_t)argc, sizeof *gaz);
+    size_t n_gaz = 0;
+    bool builtin = true;
+    int c, code = 0;
+    if (!gaz) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return EXIT_USAGE;
+    }
+    while ((c = getopt_long(argc, argv, "g:phV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'g':
+            gaz[n_gaz++] = optarg;
+            break;
+        case OPT_NO_BUILTIN:
+            builtin = false;
+            break;
+        case 'p':
+            run.json.flags |= TAGGER_JSON_PRETTY;
+            break;
+        case OPT_TYPES:
+            code = parse_types(optarg, &run.json.kinds) ? 0 : EXIT_USAGE;
+            break;
+        case OPT_MIN_REL:
+            code = parse_unit("--min-relevance", optarg, &run.json.min_relevance) ? 0
+                                                                                  : EXIT_USAGE;
+            break;
+        case OPT_FACET:
+            code = parse_unit("--facet-threshold", optarg, &run.json.facet_threshold)
+                       ? 0
+                       : EXIT_USAGE;
+            break;
+        case OPT_NO_MENTIONS:
+            run.json.flags |= TAGGER_JSON_NO_MENTIONS;
+            break;
+        case 'h':
+            usage(stdout);
+            free(gaz);
+            return 0;
+        case 'V':
+            printf("tagger %s\n", tagger_version());
+            free(gaz);
+            return 0;
+        default:
+            code = EXIT_USAGE;
+            break;
+        }
+        if (code) {
+            fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+            free(gaz);
+            return code;
+        }
+    }
+    code = load_model(&run, gaz, n_gaz, builtin);
+    free(gaz);
+    if (code == 0) {
+        if (optind == argc) {
+            tag_path(&run, "-", 0);
+        }
+        for (int i = optind; i < argc; i++) {
+            tag_path(&run, argv[i], 0);
+        }
+        code = run.status;
+    }
+    tagger_scratch_free(run.scratch);
+    tagger_free(run.tg);
+    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+        fprintf(stderr, "%s: error writing output: %s\n", prog, strerror(errno));
+        return EXIT_USAGE;
+    }
+    return code;
+}

@@ -1,0 +1,90 @@
+/*
+ * internal.h - private structures shared by libtagger's modules.
+ *
+ * A compiled tagger is a handful of flat arrays and a string pool: no
+ * pointers between records, only indexes and offsets, so that the whole
+ * thing can later be written to a file and used in place.
+ *
+ *   pool      NUL-terminated strings; offset 0 is the empty string ("none")
+ *   entities  one record per entity: kind and pool offsets of id, name, ...
+ *   aliases   one record per (normalised key, entity, case rule), sorted by
+ *             key, so all records of one key are contiguous
+ *   trie      over the normalised UTF-8 bytes of the keys; a node that ends
+ *             a key points at that key's run of alias records
+ */
+#ifndef TG_INTERNAL_H
+#define TG_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tagger.h"
+#include "trie.h"
+
+/* Alias flags: a case rule in the low two bits, then the alias kind. */
+enum {
+    TG_CASE_CAP = 0,    /* capitalised words of the alias must be capitalised */
+    TG_CASE_EXACT = 1,  /* exact case as written (all-caps text in all-caps context too) */
+    TG_CASE_ANY = 2,    /* any case */
+    TG_CASE_MASK = 3,
+    TG_ALIAS_DEMONYM = 4 /* "North Korean": evidence for its country */
+};
+
+typedef struct {
+    uint32_t id;       /* pool offsets; 0 = none */
+    uint32_t name;
+    uint32_t wikidata;
+    uint32_t country;
+    uint32_t kind;     /* tagger_kind_t */
+} tg_entity_t;
+
+/* The case signature of an alias, checked against the original text of a
+ * candidate match (see case_rule.c). */
+typedef struct {
+    uint64_t bits;     /* CAP: bit w = word w starts with a capital;
+                          EXACT: bit i = cased letter i is upper case */
+    uint8_t n;         /* number of words (CAP) or cased letters (EXACT) described */
+    uint8_t has_lower; /* the alias has a lower-case letter */
+} tg_case_sig_t;
+
+typedef struct {
+    uint32_t entity;
+    uint32_t flags;    /* TG_CASE_* | TG_ALIAS_* */
+    tg_case_sig_t sig;
+} tg_alias_t;
+
+struct tagger {
+    char *pool;
+    size_t pool_len;
+    tg_entity_t *entities;
+    size_t n_entities;
+    tg_alias_t *aliases;
+    size_t n_aliases;
+    tg_trie_t trie;
+};
+
+/* Pool string at offset @p off, or NULL for offset 0. */
+static inline const char *tg_str(const tagger_t *tg, uint32_t off)
+{
+    return off ? tg->pool + off : NULL;
+}
+
+/* Built-in gazetteers linked into the library (builtin.S). */
+typedef struct {
+    const char *name;
+    const char *data;
+    const char *end;
+} tg_builtin_t;
+
+size_t tg_builtin_sources(const tg_builtin_t **out);
+
+/* Appends a diagnostic to a list; returns TAGGER_ERR_NOMEM when even that
+ * fails.  printf-style message. */
+int tg_error_add(tagger_error_t **list, const char *path, long line, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+#endif /* TG_INTERNAL_H */

@@ -1,0 +1,233 @@
+/*
+ * json_out.c - a result as one JSON object (cJSON), as SPEC.md shows it:
+ *
+ *   {"id": ..., "topics": [...], "entities": [{"type", "name", "id",
+ *    "wikidata", "country", "relevance", "count", "mentions": [{"text",
+ *    "start", "end", "char_start", "char_end", "via"}]}],
+ *    "facets": {...}, "facet_ids": {...}, "warnings": [...]}
+ *
+ * "wikidata" appears when the entity has a QID other than its id, "country"
+ * for entities that belong to one, "via" only on mentions that are not the
+ * entity's own name, "warnings" only when there is something to say.
+ * Relevance is rounded to three decimals, so it prints short.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "annotate.h"
+#include "normalize.h"
+
+/* Facet keys, indexed by tagger_kind_t. */
+static const char *const facet_keys[] = {NULL, "person", "country", "place", "org"};
+
+void tagger_json_options_init(tagger_json_options_t *opt)
+{
+    if (opt) {
+        memset(opt, 0, sizeof *opt);
+        opt->facet_threshold = TAGGER_FACET_THRESHOLD;
+    }
+}
+
+void tagger_string_free(char *s)
+{
+    cJSON_free(s);
+}
+
+/* A copy of @p s with each invalid UTF-8 byte replaced by U+FFFD, so that
+ * the output stays valid JSON whatever the caller passes; malloc'ed. */
+static char *valid_utf8(const char *s)
+{
+    size_t len = strlen(s), j = 0;
+    char *d = malloc(3 * len + 1);
+    if (!d) {
+        return NULL;
+    }
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t k = tg_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        if (cp < 0) {
+            j += tg_utf8_encode(0xFFFD, d + j);
+        } else {
+            memcpy(d + j, s + i, k);
+            j += k;
+        }
+        i += k;
+    }
+    d[j] = '\0';
+    return d;
+}
+
+static bool add_id(cJSON *root, const char *id)
+{
+    char *clean = valid_utf8(id);
+    bool ok = clean && cJSON_AddStringToObject(root, "id", clean);
+    free(clean);
+    return ok;
+}
+
+static bool kind_wanted(const tagger_json_options_t *opt, tagger_kind_t kind)
+{
+    return opt->kinds == 0 || (opt->kinds & (1u << kind)) != 0;
+}
+
+static cJSON *mention_json(const tagger_mention_t *m)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !cJSON_AddStringToObject(o, "text", m->text) ||
+        !cJSON_AddNumberToObject(o, "start", (double)m->start) ||
+        !cJSON_AddNumberToObject(o, "end", (double)m->end) ||
+        !cJSON_AddNumberToObject(o, "char_start", (double)m->char_start) ||
+        !cJSON_AddNumberToObject(o, "char_end", (double)m->char_end) ||
+        (m->via == TAGGER_VIA_DEMONYM && !cJSON_AddStringToObject(o, "via", "demonym"))) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *entity_json(const tagger_entity_t *e, bool with_mentions)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !cJSON_AddStringToObject(o, "type", tagger_kind_name(e->kind)) ||
+        !cJSON_AddStringToObject(o, "name", e->name) ||
+        !cJSON_AddStringToObject(o, "id", e->id)) {
+        goto fail;
+    }
+    if (e->wikidata && strcmp(e->wikidata, e->id) != 0 &&
+        !cJSON_AddStringToObject(o, "wikidata", e->wikidata)) {
+        goto fail;
+    }
+    if (e->country && !cJSON_AddStringToObject(o, "country", e->country)) {
+        goto fail;
+    }
+    if (!cJSON_AddNumberToObject(o, "relevance", round(e->relevance * 1000) / 1000) ||
+        !cJSON_AddNumberToObject(o, "count", (double)e->n_mentions)) {
+        goto fail;
+    }
+    if (with_mentions) {
+        cJSON *arr = cJSON_AddArrayToObject(o, "mentions");
+        if (!arr) {
+            goto fail;
+        }
+        for (size_t i = 0; i < e->n_mentions; i++) {
+            cJSON *m = mention_json(&e->mentions[i]);
+            if (!m) {
+                goto fail;
+            }
+            cJSON_AddItemToArray(arr, m);
+        }
+    }
+    return o;
+fail:
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* "facets" and "facet_ids": names and ids of entities at or above the
+ * facet threshold, per type, in relevance order. */
+static bool add_facets(cJSON *root, const tagger_result_t *r, const tagger_json_options_t *opt)
+{
+    cJSON *names = cJSON_AddObjectToObject(root, "facets");
+    cJSON *ids = cJSON_AddObjectToObject(root, "facet_ids");
+    if (!names || !ids) {
+        return false;
+    }
+    static const tagger_kind_t order[] = {TAGGER_KIND_PERSON, TAGGER_KIND_COUNTRY,
+                                          TAGGER_KIND_ORG, TAGGER_KIND_PLACE};
+    for (size_t k = 0; k < 4; k++) {
+        tagger_kind_t kind = order[k];
+        cJSON *na = cJSON_AddArrayToObject(names, facet_keys[kind]);
+        cJSON *ia = cJSON_AddArrayToObject(ids, facet_keys[kind]);
+        if (!na || !ia) {
+            return false;
+        }
+        if (!kind_wanted(opt, kind)) {
+            continue;
+        }
+        for (size_t i = 0; i < r->n_entities; i++) {
+            const tagger_entity_t *e = &r->entities[i];
+            if (e->kind != kind || e->relevance < opt->facet_threshold ||
+                e->relevance < opt->min_relevance) {
+                continue;
+            }
+            cJSON *n = cJSON_CreateString(e->name), *id = cJSON_CreateString(e->id);
+            if (!n || !id) {
+                cJSON_Delete(n);
+                cJSON_Delete(id);
+                return false;
+            }
+            cJSON_AddItemToArray(na, n);
+            cJSON_AddItemToArray(ia, id);
+        }
+    }
+    /* Topics come with the topic model; the keys are there already. */
+    return cJSON_AddArrayToObject(names, "topic") && cJSON_AddArrayToObject(ids, "topic");
+}
+
+static bool add_warnings(cJSON *root, const tagger_result_t *r)
+{
+    if (r->n_invalid == 0) {
+        return true;
+    }
+    cJSON *arr = cJSON_AddArrayToObject(root, "warnings");
+    cJSON *w = cJSON_CreateObject();
+    if (!arr || !w) {
+        cJSON_Delete(w);
+        return false;
+    }
+    cJSON_AddItemToArray(arr, w);
+    char msg[160];
+    snprintf(msg, sizeof msg,
+             "%zu invalid UTF-8 byte%s, the first at byte %zu; read as word separators",
+             r->n_invalid, r->n_invalid == 1 ? "" : "s", r->first_invalid);
+    return cJSON_AddStringToObject(w, "code", "invalid_utf8") &&
+           cJSON_AddNumberToObject(w, "count", (double)r->n_invalid) &&
+           cJSON_AddNumberToObject(w, "first_byte", (double)r->first_invalid) &&
+           cJSON_AddStringToObject(w, "message", msg);
+}
+
+int tagger_result_json(const tagger_result_t *r, const tagger_json_options_t *opt, char **out)
+{
+    if (!out) {
+        return TAGGER_ERR_MISUSE;
+    }
+    *out = NULL;
+    if (!r) {
+        return TAGGER_ERR_MISUSE;
+    }
+    tagger_json_options_t defaults;
+    if (!opt) {
+        tagger_json_options_init(&defaults);
+        opt = &defaults;
+    }
+    cJSON *root = cJSON_CreateObject();
+    if (!root) {
+        return TAGGER_ERR_NOMEM;
+    }
+    bool ok = (!opt->id || add_id(root, opt->id)) &&
+              cJSON_AddArrayToObject(root, "topics");
+    cJSON *ents = ok ? cJSON_AddArrayToObject(root, "entities") : NULL;
+    ok = ents != NULL;
+    for (size_t i = 0; ok && i < r->n_entities; i++) {
+        const tagger_entity_t *e = &r->entities[i];
+        if (!kind_wanted(opt, e->kind) || e->relevance < opt->min_relevance) {
+            continue;
+        }
+        cJSON *o = entity_json(e, !(opt->flags & TAGGER_JSON_NO_MENTIONS));
+        ok = o != NULL;
+        if (ok) {
+            cJSON_AddItemToArray(ents, o);
+        }
+    }
+    ok = ok && add_facets(root, r, opt) && add_warnings(root, r);
+    if (ok) {
+        *out = (opt->flags & TAGGER_JSON_PRETTY) ? cJSON_Print(root)
+                                                 : cJSON_PrintUnformatted(root);
+    }
+    cJSON_Delete(root);
+    return *out ? TAGGER_OK : TAGGER_ERR_NOMEM;
+}

@@ -1,0 +1,453 @@
+/*
+ * normalize.c - text normalisation for matching, with an offset map.
+ *
+ * Gazetteer aliases and scanned texts go through the same function, so two
+ * strings match exactly when their normalised bytes are equal.  Per input
+ * code point:
+ *
+ *   - typographic apostrophes become ', dashes and hyphens become -;
+ *   - runs of white space become one space, or one paragraph break (a
+ *     TG_CLS_BREAK byte '\n') when the run holds two or more line breaks;
+ *   - control characters and invalid UTF-8 bytes become a break: they
+ *     separate words and no alias spans them;
+ *   - everything else goes through utf8proc: compatibility decomposition,
+ *     case folding, default-ignorable characters (soft hyphen, zero-width
+ *     space) dropped; then diacritics are dropped.
+ *
+ * The key is NFKD-based, not NFKC: it is only ever compared with other keys,
+ * and NFKD(a) == NFKD(b) exactly when NFKC(a) == NFKC(b), so nothing is lost
+ * by not recomposing.  Hangul syllables are passed through as they are (they
+ * have no case and no diacritics), which keeps Korean keys short.
+ *
+ * "Diacritics" are the combining marks of the Latin, Greek, Cyrillic, Hebrew
+ * and Arabic blocks and the generic combining blocks (U+0300..U+08FF,
+ * U+1AB0..U+1AFF, U+1DC0..U+1DFF, U+20D0..U+20FF, U+FE20..U+FE2F).  Marks of
+ * Indic and South-East Asian scripts are vowel signs, part of the spelling,
+ * and are kept.
+ *
+ * Offset map: src[k] is the input offset of the code point that produced
+ * normalised byte k.  Dropped characters (marks, ignorables) belong to the
+ * code point before them, so a match ending in "Co" of a decomposed "Côte"
+ * still covers the accent: tg_norm_src_end() returns the next byte's source.
+ *
+ * Plain ASCII takes a table-driven fast path and never calls utf8proc.
+ */
+#include "normalize.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "tagger.h"
+
+/* Code points one input code point may decompose to; utf8proc's longest
+ * decomposition (U+FDFA) has 18. */
+#define MAX_DECOMP 32
+/* Bytes one input code point may produce. */
+#define MAX_OUT (MAX_DECOMP * 4)
+
+/* ------------------------------------------------------------------------ */
+/* UTF-8                                                                     */
+
+size_t tg_utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = (int32_t)c;
+        return 1;
+    }
+    if (c >= 0xC2 && c < 0xE0) {
+        if (len >= 2 && (s[1] & 0xC0) == 0x80) {
+            *cp = (int32_t)(((c & 0x1F) << 6) | (s[1] & 0x3Fu));
+            return 2;
+        }
+    } else if (c >= 0xE0 && c < 0xF0) {
+        unsigned lo = (c == 0xE0) ? 0xA0 : 0x80; /* no overlongs */
+        unsigned hi = (c == 0xED) ? 0x9F : 0xBF; /* no surrogates */
+        if (len >= 3 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80) {
+            *cp = (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu));
+            return 3;
+        }
+    } else if (c >= 0xF0 && c < 0xF5) {
+        unsigned lo = (c == 0xF0) ? 0x90 : 0x80;
+        unsigned hi = (c == 0xF4) ? 0x8F : 0xBF; /* nothing past U+10FFFF */
+        if (len >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 &&
+            (s[3] & 0xC0) == 0x80) {
+            *cp = (int32_t)(((c & 0x07) << 18) | ((s[1] & 0x3Fu) << 12) |
+                            ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu));
+            return 4;
+        }
+    }
+    *cp = -1;
+    return 1;
+}
+
+size_t tg_utf8_count(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0, i = 0;
+    while (i < len) {
+        int32_t cp;
+        i += (p[i] < 0x80) ? 1 : tg_utf8_decode(p + i, len - i, &cp);
+        n++;
+    }
+    return n;
+}
+
+size_t tg_utf8_encode(int32_t cp, char *out)
+{
+    unsigned u = (unsigned)cp;
+    if (u < 0x80) {
+        out[0] = (char)u;
+        return 1;
+    }
+    if (u < 0x800) {
+        out[0] = (char)(0xC0 | (u >> 6));
+        out[1] = (char)(0x80 | (u & 0x3F));
+        return 2;
+    }
+    if (u < 0x10000) {
+        out[0] = (char)(0xE0 | (u >> 12));
+        out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (u & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (u >> 18));
+    out[1] = (char)(0x80 | ((u >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((u >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (u & 0x3F));
+    return 4;
+}
+
+int tg_case_class(int32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z') {
+            return 'U';
+        }
+        return (cp >= 'a' && cp <= 'z') ? 'L' : 0;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        return 'U';
+    case UTF8PROC_CATEGORY_LL:
+        return 'L';
+    default:
+        return 0;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Classification                                                            */
+
+/* What an input code point is before decomposition. */
+enum { IN_OTHER, IN_SPACE, IN_NEWLINE, IN_PARAGRAPH, IN_BREAK, IN_APOSTROPHE, IN_DASH };
+
+static int classify_input(int32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp == '\n') {
+            return IN_NEWLINE;
+        }
+        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v') {
+            return IN_SPACE;
+        }
+        if (cp == '\f') {
+            return IN_PARAGRAPH;
+        }
+        return (cp < 0x20 || cp == 0x7F) ? IN_BREAK : IN_OTHER;
+    }
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0xFF07:
+        return IN_APOSTROPHE;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return IN_DASH;
+    case 0x0085: case 0x2028:
+        return IN_NEWLINE;
+    case 0x2029:
+        return IN_PARAGRAPH;
+    default:
+        break;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS:
+        return IN_SPACE;
+    case UTF8PROC_CATEGORY_CC:
+        return IN_BREAK;
+    default:
+        return IN_OTHER;
+    }
+}
+
+static bool is_diacritic(int32_t cp)
+{
+    return (cp >= 0x0300 && cp <= 0x08FF) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+/* Scripts written without spaces between words. */
+static bool is_glued_script(int32_t cp)
+{
+    return (cp >= 0x0E00 && cp <= 0x0EFF) ||   /* Thai, Lao */
+           (cp >= 0x1000 && cp <= 0x109F) ||   /* Myanmar */
+           (cp >= 0x1780 && cp <= 0x17FF) ||   /* Khmer */
+           (cp >= 0x2E80 && cp <= 0x2FDF) ||   /* CJK radicals */
+           (cp >= 0x3040 && cp <= 0x31FF) ||   /* kana, bopomofo */
+           (cp >= 0x3400 && cp <= 0x4DBF) ||   /* CJK extension A */
+           (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* CJK unified */
+           (cp >= 0xF900 && cp <= 0xFAFF) ||   /* CJK compatibility */
+           (cp >= 0xFF66 && cp <= 0xFF9F) ||   /* half-width katakana */
+           (cp >= 0x20000 && cp <= 0x3FFFF);   /* CJK extensions B.. */
+}
+
+static bool is_hangul(int32_t cp)
+{
+    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+           (cp >= 0x3130 && cp <= 0x318F);
+}
+
+/* Class of a normalised, non-ASCII code point. */
+static uint8_t class_of(int32_t cp)
+{
+    utf8proc_category_t cat = utf8proc_category(cp);
+    bool word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+    if (!word) {
+        return TG_CLS_SEP;
+    }
+    if (is_hangul(cp)) {
+        return TG_CLS_HANGUL;
+    }
+    return is_glued_script(cp) ? TG_CLS_GLUED : TG_CLS_WORD;
+}
+
+static inline uint8_t ascii_fold(unsigned c)
+{
+    return (uint8_t)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+}
+
+static inline uint8_t ascii_class(unsigned c)
+{
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return alnum ? TG_CLS_WORD : TG_CLS_SEP;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The normaliser                                                            */
+
+typedef struct {
+    tg_norm_t *n;
+    bool in_space;       /* inside a run of white space not yet written */
+    int newlines;        /* line breaks in that run */
+    uint32_t space_src;  /* input offset where the run began */
+} norm_state_t;
+
+static int reserve(tg_norm_t *n, size_t extra)
+{
+    if (n->len + extra + 1 <= n->cap) {
+        return TAGGER_OK;
+    }
+    size_t cap = n->cap ? n->cap : 256;
+    while (cap < n->len + extra + 1) {
+        cap += cap / 2;
+    }
+    char *t = realloc(n->text, cap);
+    if (!t) {
+        return TAGGER_ERR_NOMEM;
+    }
+    n->text = t;
+    uint32_t *src = realloc(n->src, cap * sizeof *src);
+    if (!src) {
+        return TAGGER_ERR_NOMEM;
+    }
+    n->src = src;
+    uint8_t *cls = realloc(n->cls, cap);
+    if (!cls) {
+        return TAGGER_ERR_NOMEM;
+    }
+    n->cls = cls;
+    n->cap = cap;
+    return TAGGER_OK;
+}
+
+static inline void put_byte(tg_norm_t *n, char b, uint32_t src, uint8_t cls)
+{
+    n->text[n->len] = b;
+    n->src[n->len] = src;
+    n->cls[n->len] = cls;
+    n->len++;
+}
+
+static void put_cp(tg_norm_t *n, int32_t cp, uint32_t src, uint8_t cls)
+{
+    char buf[4];
+    size_t k = tg_utf8_encode(cp, buf);
+    put_byte(n, buf[0], src, cls);
+    for (size_t i = 1; i < k; i++) {
+        put_byte(n, buf[i], src, TG_CLS_CONT);
+    }
+}
+
+/* Writes the pending run of white space, if any, as one byte. */
+static void flush_space(norm_state_t *st)
+{
+    if (st->in_space) {
+        if (st->newlines >= 2) {
+            put_byte(st->n, '\n', st->space_src, TG_CLS_BREAK);
+        } else {
+            put_byte(st->n, ' ', st->space_src, TG_CLS_SEP);
+        }
+        st->in_space = false;
+    }
+}
+
+static void add_space(norm_state_t *st, uint32_t src, int newlines)
+{
+    if (!st->in_space) {
+        st->in_space = true;
+        st->newlines = 0;
+        st->space_src = src;
+    }
+    st->newlines += newlines;
+}
+
+/* Normalises one non-ASCII code point, or a break for an invalid byte. */
+static void put_unicode(norm_state_t *st, int32_t cp, uint32_t src)
+{
+    tg_norm_t *n = st->n;
+    switch (classify_input(cp)) {
+    case IN_SPACE:
+        add_space(st, src, 0);
+        return;
+    case IN_NEWLINE:
+        add_space(st, src, 1);
+        return;
+    case IN_PARAGRAPH:
+        add_space(st, src, 2);
+        return;
+    case IN_BREAK:
+        flush_space(st);
+        put_byte(n, '\n', src, TG_CLS_BREAK);
+        return;
+    case IN_APOSTROPHE:
+        flush_space(st);
+        put_byte(n, '\'', src, TG_CLS_SEP);
+        return;
+    case IN_DASH:
+        flush_space(st);
+        put_byte(n, '-', src, TG_CLS_SEP);
+        return;
+    default:
+        break;
+    }
+    if (cp >= 0xAC00 && cp <= 0xD7A3) { /* Hangul syllable: already final */
+        flush_space(st);
+        put_cp(n, cp, src, TG_CLS_HANGUL);
+        return;
+    }
+    utf8proc_int32_t out[MAX_DECOMP];
+    utf8proc_ssize_t k = utf8proc_decompose_char(
+        cp, out, MAX_DECOMP,
+        UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE, NULL);
+    if (k < 0 || k > MAX_DECOMP) {
+        /* Not expected for a valid scalar value; keep the code point. */
+        out[0] = cp;
+        k = 1;
+    }
+    for (utf8proc_ssize_t i = 0; i < k; i++) {
+        int32_t c = out[i];
+        if (is_diacritic(c)) {
+            continue;
+        }
+        if (c == ' ') { /* compatibility forms of spaces */
+            add_space(st, src, 0);
+            continue;
+        }
+        flush_space(st);
+        if (c < 0x80) {
+            put_byte(n, (char)ascii_fold((unsigned)c), src, ascii_class((unsigned)c));
+        } else {
+            put_cp(n, c, src, class_of(c));
+        }
+    }
+}
+
+int tg_norm_text(tg_norm_t *n, const char *text, size_t len)
+{
+    if (len > TG_NORM_MAX_INPUT) {
+        return TAGGER_ERR_MISUSE;
+    }
+    n->len = 0;
+    n->n_invalid = 0;
+    n->first_invalid = 0;
+    norm_state_t st = {n, false, 0, 0};
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0;
+    int rc = reserve(n, len + 16);
+    while (rc == TAGGER_OK && i < len) {
+        /* ASCII fast path: letters, digits, punctuation, plain spaces. */
+        while (i < len && p[i] < 0x80) {
+            unsigned c = p[i];
+            if (c == ' ') {
+                add_space(&st, (uint32_t)i, 0);
+            } else if (c >= 0x21 && c < 0x7F) {
+                flush_space(&st);
+                if (n->len + 3 > n->cap && (rc = reserve(n, 3 + (len - i))) != TAGGER_OK) {
+                    return rc;
+                }
+                put_byte(n, (char)ascii_fold(c), (uint32_t)i, ascii_class(c));
+            } else {
+                break;
+            }
+            i++;
+        }
+        if (i >= len) {
+            break;
+        }
+        if ((rc = reserve(n, MAX_OUT + 2)) != TAGGER_OK) {
+            return rc;
+        }
+        int32_t cp;
+        size_t k = tg_utf8_decode(p + i, len - i, &cp);
+        if (cp < 0) {
+            if (n->n_invalid++ == 0) {
+                n->first_invalid = i;
+            }
+            flush_space(&st);
+            put_byte(n, '\n', (uint32_t)i, TG_CLS_BREAK);
+        } else {
+            put_unicode(&st, cp, (uint32_t)i);
+        }
+        i += k;
+    }
+    if (rc != TAGGER_OK || (rc = reserve(n, 2)) != TAGGER_OK) {
+        return rc;
+    }
+    flush_space(&st);
+    n->text[n->len] = '\0';
+    n->src[n->len] = (uint32_t)len;
+    n->cls[n->len] = TG_CLS_BREAK;
+    return TAGGER_OK;
+}
+
+void tg_norm_free(tg_norm_t *n)
+{
+    free(n->text);
+    free(n->src);
+    free(n->cls);
+    memset(n, 0, sizeof *n);
+}
+
+size_t tg_norm_src_end(const tg_norm_t *n, size_t k)
+{
+    uint32_t s = n->src[k];
+    size_t j = k + 1;
+    while (j < n->len && n->src[j] == s) {
+        j++;
+    }
+    return n->src[j];
+}
