@@ -152,7 +152,8 @@ TAGGER_API void tagger_free(tagger_t *tg);
 /** Number of entities in a compiled tagger. */
 TAGGER_API size_t tagger_n_entities(const tagger_t *tg);
 
-/** Number of distinct (normalised alias, entity) pairs in a compiled tagger. */
+/** Number of alias records in a compiled tagger: distinct (normalised alias,
+ * entity, case rule) triples. */
 TAGGER_API size_t tagger_n_aliases(const tagger_t *tg);
 
 /** @} */
@@ -243,7 +244,7 @@ typedef struct {
  *            error.  The result keeps no pointer to @p text.
  * @return ::TAGGER_OK, ::TAGGER_ERR_NOMEM or ::TAGGER_ERR_MISUSE.  Invalid
  *         UTF-8 is not an error: the bad bytes separate words and the result
- *         carries a warning (tagger_result_warning()).
+ *         counts them (tagger_result_n_invalid()).
  */
 TAGGER_API int tagger_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text,
                                size_t len, tagger_result_t **out);

@@ -7,8 +7,8 @@
  *     id  type  name  wikidata  attrs  aliases
  *     KP  COUNTRY  North Korea  Q423  -  North Korea|DPRK|North Korean{demonym}
  *
- * `#` starts a comment line; blank lines are ignored; CR before LF is
- * allowed.  `aliases` is a `|`-separated list of alias texts, each optionally
+ * `#` starts a comment line; blank lines are ignored; CR before LF and a
+ * UTF-8 byte order mark are allowed.  `aliases` is a `|`-separated list of alias texts, each optionally
  * followed by `{flag,...}`: a case rule (`cap`, the default; `case`; `nocase`)
  * and the alias kind `demonym`.  An alias with two or more capitals and no
  * lower-case letter ("US", "U.S.") defaults to `case`.
@@ -51,8 +51,8 @@ struct tg_gaz_builder {
     char *pool;
     size_t pool_len, pool_cap;
     tg_entity_t *entities;
-    uint32_t *def_source; /* source number that defined each entity */
-    uint32_t *def_line;   /* and its line */
+    uint32_t *def_source; /* last source that defined or extended each entity */
+    uint32_t *def_line;   /* and its line there */
     size_t n_entities, cap_entities;
     uint32_t *hash;       /* open addressing: entity index + 1, 0 = empty */
     size_t hash_cap;
@@ -422,6 +422,9 @@ static uint32_t find_or_define(tg_gaz_builder_t *b, line_ctx_t *lc, int kind, sp
                       id.s, (unsigned long)b->def_line[entity]);
             return UINT32_MAX;
         }
+        /* An earlier source's entity, extended by this one. */
+        b->def_source[entity] = b->n_sources;
+        b->def_line[entity] = (uint32_t)lc->line;
         return entity;
     }
     tg_entity_t e = {0, 0, 0, 0, (uint32_t)kind};
@@ -444,7 +447,15 @@ static int add_line(tg_gaz_builder_t *b, line_ctx_t *lc, span_t line)
 {
     long bad = first_bad_utf8(line);
     if (bad >= 0) {
-        bad_field(lc, 0, "invalid UTF-8 at byte %ld of the line", bad + 1);
+        int field = 1;
+        for (long i = 0; i < bad; i++) {
+            field += line.s[i] == '\t';
+        }
+        if (field <= N_FIELDS) {
+            bad_field(lc, field, "invalid UTF-8 at byte %ld of the line", bad + 1);
+        } else {
+            bad_field(lc, 0, "invalid UTF-8 at byte %ld of the line", bad + 1);
+        }
         return lc->rc;
     }
     span_t f[N_FIELDS];
@@ -556,6 +567,9 @@ int tg_gaz_add(tg_gaz_builder_t *b, const char *path, const char *data, size_t l
     line_ctx_t lc = {path, 0, err, TAGGER_OK};
     b->n_sources++;
     const char *p = data, *end = data + len;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        p += 3; /* a byte order mark, as some editors write */
+    }
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *stop = nl ? nl : end;

@@ -19,8 +19,9 @@
  * by not recomposing.  Hangul syllables are passed through as they are (they
  * have no case and no diacritics), which keeps Korean keys short.
  *
- * "Diacritics" are the combining marks of the Latin, Greek, Cyrillic, Hebrew
- * and Arabic blocks and the generic combining blocks (U+0300..U+08FF,
+ * "Diacritics" are the combining marks (categories Mn, Mc, Me) found in the
+ * Latin, Greek, Cyrillic, Hebrew and Arabic blocks and the generic combining
+ * blocks (U+0300..U+08FF,
  * U+1AB0..U+1AFF, U+1DC0..U+1DFF, U+20D0..U+20FF, U+FE20..U+FE2F).  Marks of
  * Indic and South-East Asian scripts are vowel signs, part of the spelling,
  * and are kept.
@@ -183,11 +184,18 @@ static int classify_input(int32_t cp)
     }
 }
 
+/* A combining mark of the blocks whose marks are diacritics (see the top). */
 static bool is_diacritic(int32_t cp)
 {
-    return (cp >= 0x0300 && cp <= 0x08FF) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-           (cp >= 0xFE20 && cp <= 0xFE2F);
+    bool block = (cp >= 0x0300 && cp <= 0x08FF) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+                 (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+                 (cp >= 0xFE20 && cp <= 0xFE2F);
+    if (!block) {
+        return false;
+    }
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
+           cat == UTF8PROC_CATEGORY_MC;
 }
 
 /* Scripts written without spaces between words. */
@@ -234,6 +242,35 @@ static inline uint8_t ascii_class(unsigned c)
 {
     bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     return alnum ? TG_CLS_WORD : TG_CLS_SEP;
+}
+
+/* Hangul written as conjoining jamo (NFD, as some systems store it) is
+ * composed into syllables, so it meets the syllables that keys and most
+ * texts use.  @p cp was decoded from the @p k bytes at @p p; returns the
+ * bytes consumed, with @p *cp the syllable when jamo were composed. */
+static size_t compose_hangul(const unsigned char *p, size_t len, size_t k, int32_t *cp)
+{
+    enum { S_BASE = 0xAC00, L_BASE = 0x1100, V_BASE = 0x1161, T_BASE = 0x11A7 };
+    int32_t next;
+    size_t used = k;
+    if (*cp >= L_BASE && *cp < L_BASE + 19 && used < len) {
+        size_t n = tg_utf8_decode(p + used, len - used, &next);
+        if (next < V_BASE || next >= V_BASE + 21) {
+            return k;
+        }
+        *cp = S_BASE + ((*cp - L_BASE) * 21 + (next - V_BASE)) * 28;
+        used += n;
+    } else if (!(*cp >= S_BASE && *cp < S_BASE + 11172 && (*cp - S_BASE) % 28 == 0)) {
+        return k; /* neither a leading jamo nor a syllable without a final */
+    }
+    if (used < len) {
+        size_t n = tg_utf8_decode(p + used, len - used, &next);
+        if (next > T_BASE && next < T_BASE + 28) {
+            *cp += next - T_BASE;
+            used += n;
+        }
+    }
+    return used;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -420,6 +457,9 @@ int tg_norm_text(tg_norm_t *n, const char *text, size_t len)
             flush_space(&st);
             put_byte(n, '\n', (uint32_t)i, TG_CLS_BREAK);
         } else {
+            if ((cp >= 0x1100 && cp < 0x1113) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+                k = compose_hangul(p + i, len - i, k, &cp);
+            }
             put_unicode(&st, cp, (uint32_t)i);
         }
         i += k;

@@ -1,0 +1,453 @@
+/*
+ * check_gazetteer.c - compiling gazetteer TSV (gazetteer.c) through the
+ * public tagger_compile(), with in-memory sources and no built-ins, except
+ * for the one test of the built-in data.
+ *
+ * Columns: id, type, name, wikidata, attrs, aliases (TAB-separated).
+ */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen */
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "tagger.h"
+
+/* The built-in countries: every ISO 3166-1 entry (about 250).  Lower it
+ * with -DTEST_BUILTIN_MIN_ENTITIES=N while the data is being regenerated. */
+#ifndef TEST_BUILTIN_MIN_ENTITIES
+#define TEST_BUILTIN_MIN_ENTITIES 240
+#endif
+
+#define GOOD_TSV                                                                                   \
+    "# id\ttype\tname\twikidata\tattrs\taliases\n"                                                 \
+    "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea|DPRK|Democratic People's Republic of "         \
+    "Korea|North Korean{demonym}\n"                                                                \
+    "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea|Republic of Korea|South Korean{demonym}\n"     \
+    "Q56226\tPERSON\tKim Jong Un\tQ56226\tcountry=KP\tKim Jong Un|Kim Jong-un\n"                   \
+    "US-GA\tPLACE\tGeorgia\tQ1428\tcountry=US\tGeorgia|Atlanta\n"                                  \
+    "Q1065\tORG\tUnited Nations\tQ1065\t-\tUnited Nations|UN|U.N.\n"
+
+/* Compiles one in-memory source named @p path. */
+static int compile1(const char *path, const char *tsv, tagger_t **tg, tagger_error_t **err)
+{
+    tagger_source_t src = {path, tsv, strlen(tsv)};
+    return tagger_compile(&src, 1, 0, tg, err);
+}
+
+static size_t count_errors(const tagger_error_t *e)
+{
+    size_t n = 0;
+    for (; e; e = e->next) {
+        n++;
+    }
+    return n;
+}
+
+typedef struct {
+    const char *id;
+    const char *name;
+    size_t n;
+} first_match_t;
+
+static int on_match(const tagger_match_t *m, void *ctx)
+{
+    first_match_t *fm = ctx;
+    if (fm->n++ == 0) {
+        fm->id = m->id;
+        fm->name = m->name;
+    }
+    return 0;
+}
+
+/* Id of the first entity @p text names, or NULL. */
+static const char *first_id(const tagger_t *tg, const char *text)
+{
+    tagger_scratch_t *s;
+    ck_assert_int_eq(tagger_scratch_new(tg, &s), TAGGER_OK);
+    first_match_t fm = {NULL, NULL, 0};
+    ck_assert_int_eq(tagger_scan(tg, s, text, strlen(text), 0, on_match, &fm), TAGGER_OK);
+    tagger_scratch_free(s);
+    return fm.id;
+}
+
+/* ------------------------------------------------------------------------ */
+/* A good file                                                               */
+
+START_TEST(test_good_file)
+{
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(compile1("good.tsv", GOOD_TSV, &tg, &err), TAGGER_OK);
+    ck_assert_ptr_null(err);
+    ck_assert_ptr_nonnull(tg);
+    ck_assert_uint_eq(tagger_n_entities(tg), 5);
+    ck_assert_uint_eq(tagger_n_aliases(tg), 14);
+    ck_assert_str_eq(first_id(tg, "Pyongyang rejected the UN statement."), "Q1065");
+    ck_assert_str_eq(first_id(tg, "Kim Jong-un inspected the site."), "Q56226");
+    ck_assert_str_eq(first_id(tg, "the Democratic People\xE2\x80\x99s Republic of Korea"), "KP");
+    tagger_free(tg);
+}
+END_TEST
+
+/* Spellings that normalise to the same key under the same rule are one alias. */
+START_TEST(test_equal_keys_deduplicated)
+{
+    tagger_t *tg;
+    ck_assert_int_eq(compile1("ci.tsv",
+                              "CI\tCOUNTRY\tC\xC3\xB4te d'Ivoire\tQ1008\t-\tC\xC3\xB4te d'Ivoire|"
+                              "Cote d'Ivoire|C\xC3\xB4te d\xE2\x80\x99Ivoire\n",
+                              &tg, NULL),
+                     TAGGER_OK);
+    ck_assert_uint_eq(tagger_n_entities(tg), 1);
+    ck_assert_uint_eq(tagger_n_aliases(tg), 1);
+    tagger_free(tg);
+}
+END_TEST
+
+/* tagger.h: tagger_n_aliases() counts distinct (normalised alias, entity,
+ * case rule) records: "TURKIYE" is an acronym-like spelling with an exact
+ * case rule, so it is a record of its own beside "Türkiye". */
+START_TEST(test_n_aliases_counts_records)
+{
+    tagger_t *tg;
+    ck_assert_int_eq(
+        compile1("tr.tsv", "TR\tCOUNTRY\tTurkey\tQ43\t-\tT\xC3\xBCrkiye|TURKIYE\n", &tg, NULL),
+        TAGGER_OK);
+    size_t n_entities = tagger_n_entities(tg), n_aliases = tagger_n_aliases(tg);
+    tagger_free(tg);
+    ck_assert_uint_eq(n_entities, 1);
+    ck_assert_uint_eq(n_aliases, 2); /* (turkiye, TR, cap), (turkiye, TR, exact) */
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Bad lines: one diagnostic each, at the right line; the rest compiles.    */
+
+typedef struct {
+    const char *what;
+    const char *line;      /* the bad line, without its newline */
+    const char *expect[3]; /* substrings of the message */
+} bad_line_t;
+
+/* clang-format off */
+static const bad_line_t bad_lines[] = {
+    {"too few fields", "XX\tCOUNTRY\tNowhere\t-\t-", {"6 tab-separated fields", "found 5"}},
+    {"too many fields", "XX\tCOUNTRY\tNowhere\t-\t-\tNowhere\textra",
+     {"6 tab-separated fields", "found 7"}},
+    {"empty id", "\tCOUNTRY\tNowhere\t-\t-\tNowhere", {"field 1 (id)"}},
+    {"id with a space", "X X\tCOUNTRY\tNowhere\t-\t-\tNowhere", {"field 1 (id)"}},
+    {"unknown type", "XX\tCITY\tNowhere\t-\t-\tNowhere", {"field 2 (type)", "'CITY'"}},
+    {"type in lower case", "XX\tcountry\tNowhere\t-\t-\tNowhere",
+     {"field 2 (type)", "'country'"}},
+    {"empty name", "XX\tCOUNTRY\t\t-\t-\tNowhere", {"field 3 (name)"}},
+    {"QID without digits", "XX\tCOUNTRY\tNowhere\tQ\t-\tNowhere", {"field 4 (wikidata)", "'Q'"}},
+    {"QID with a letter", "XX\tCOUNTRY\tNowhere\tQ12a\t-\tNowhere",
+     {"field 4 (wikidata)", "'Q12a'"}},
+    {"QID without Q", "XX\tCOUNTRY\tNowhere\t423\t-\tNowhere", {"field 4 (wikidata)", "'423'"}},
+    {"attrs without =", "XX\tPLACE\tNowhere\t-\tcountry\tNowhere",
+     {"field 5 (attrs)", "key=value"}},
+    {"attrs with empty value", "XX\tPLACE\tNowhere\t-\tcountry=\tNowhere", {"field 5 (attrs)"}},
+    {"country code too long", "XX\tPLACE\tNowhere\t-\tcountry=USA\tNowhere",
+     {"field 5 (attrs)", "country", "'USA'"}},
+    {"country code in lower case", "XX\tPLACE\tNowhere\t-\tcountry=us\tNowhere",
+     {"field 5 (attrs)", "'us'"}},
+    {"no aliases", "XX\tCOUNTRY\tNowhere\t-\t-\t", {"field 6 (aliases)"}},
+    {"empty alias", "XX\tCOUNTRY\tNowhere\t-\t-\tNowhere||Elsewhere",
+     {"field 6 (aliases)", "alias 2", "empty"}},
+    {"unknown flag", "XX\tCOUNTRY\tNowhere\t-\t-\tNowhere{caps}",
+     {"field 6 (aliases)", "unknown flag 'caps'"}},
+    {"unclosed flags", "XX\tCOUNTRY\tNowhere\t-\t-\tNowhere{case", {"field 6 (aliases)", "'{'"}},
+    {"alias without letters", "XX\tCOUNTRY\tNowhere\t-\t-\tNowhere|--",
+     {"field 6 (aliases)", "alias 2", "no letter or digit"}},
+    {"control character in alias", "XX\tCOUNTRY\tNowhere\t-\t-\tNow\x01here",
+     {"field 6 (aliases)", "control character"}},
+    {"invalid UTF-8 in the name", "XX\tCOUNTRY\tNowh\xFFre\t-\t-\tNowhere",
+     {"UTF-8", "field 3 (name)"}},
+};
+/* clang-format on */
+
+START_TEST(test_bad_line)
+{
+    const bad_line_t *c = &bad_lines[_i];
+    char tsv[512];
+    snprintf(tsv, sizeof tsv,
+             "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
+             "# a comment is line 2\n"
+             "%s\n"
+             "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea\n",
+             c->line);
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(compile1("user/bad.tsv", tsv, &tg, &err), TAGGER_OK);
+    ck_assert_msg(count_errors(err) == 1, "%s: %zu diagnostics", c->what, count_errors(err));
+    ck_assert_str_eq(err->path, "user/bad.tsv");
+    ck_assert_int_eq(err->line, 3);
+    /* The bad line is skipped whole; the good ones around it work. */
+    ck_assert_uint_eq(tagger_n_entities(tg), 2);
+    ck_assert_str_eq(first_id(tg, "North Korea"), "KP");
+    ck_assert_str_eq(first_id(tg, "South Korea"), "KR");
+    ck_assert_ptr_null(first_id(tg, "Nowhere"));
+    char message[512];
+    snprintf(message, sizeof message, "%s", err->message);
+    tagger_error_free(err);
+    tagger_free(tg);
+    for (size_t k = 0; k < 3 && c->expect[k]; k++) {
+        ck_assert_msg(strstr(message, c->expect[k]) != NULL,
+                      "%s: message \"%s\" does not say \"%s\"", c->what, message, c->expect[k]);
+    }
+}
+END_TEST
+
+/* Several bad lines: one diagnostic each, in line order. */
+START_TEST(test_bad_lines_in_order)
+{
+    const char *tsv = "XX\tCITY\tNowhere\t-\t-\tNowhere\n"
+                      "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
+                      "YY\tCOUNTRY\tElsewhere\tQx\t-\tElsewhere\n"
+                      "\n"
+                      "ZZ\tCOUNTRY\tSomewhere\t-\t-\tSomewhere{bogus}\n";
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(compile1("three.tsv", tsv, &tg, &err), TAGGER_OK);
+    ck_assert_uint_eq(count_errors(err), 3);
+    ck_assert_int_eq(err->line, 1);
+    ck_assert_int_eq(err->next->line, 3);
+    ck_assert_int_eq(err->next->next->line, 5);
+    ck_assert_uint_eq(tagger_n_entities(tg), 1);
+    tagger_error_free(err);
+    tagger_free(tg);
+}
+END_TEST
+
+START_TEST(test_duplicate_id_in_one_source)
+{
+    const char *tsv = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
+                      "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea\n"
+                      "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tChoson\n";
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(compile1("dup.tsv", tsv, &tg, &err), TAGGER_OK);
+    ck_assert_uint_eq(count_errors(err), 1);
+    ck_assert_int_eq(err->line, 3);
+    ck_assert_ptr_nonnull(strstr(err->message, "field 1 (id)"));
+    ck_assert_ptr_nonnull(strstr(err->message, "'KP'"));
+    ck_assert_ptr_nonnull(strstr(err->message, "line 1"));
+    ck_assert_uint_eq(tagger_n_entities(tg), 2);
+    ck_assert_ptr_null(first_id(tg, "Choson")); /* nothing of the bad line is kept */
+    tagger_error_free(err);
+    tagger_free(tg);
+}
+END_TEST
+
+/* The same id of another type is another entity, not a duplicate. */
+START_TEST(test_same_id_other_type)
+{
+    const char *tsv = "GE\tCOUNTRY\tGeorgia\tQ230\t-\tGeorgia\n"
+                      "GE\tORG\tGeneral Electric\tQ54173\t-\tGeneral Electric\n";
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(compile1("ge.tsv", tsv, &tg, &err), TAGGER_OK);
+    ck_assert_ptr_null(err);
+    ck_assert_uint_eq(tagger_n_entities(tg), 2);
+    tagger_free(tg);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Comments, blank lines, CRLF                                               */
+
+START_TEST(test_comments_blank_lines_crlf)
+{
+    const char *tsv = "# countries of the Korean peninsula\r\n"
+                      "\r\n"
+                      "   \r\n"
+                      "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea|DPRK\r\n"
+                      "#KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea\r\n"
+                      "\n"
+                      "XX\tCITY\tNowhere\t-\t-\tNowhere\r\n"
+                      "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan"; /* no final line end */
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(compile1("crlf.tsv", tsv, &tg, &err), TAGGER_OK);
+    /* only the CITY line is bad, and it is line 7 */
+    ck_assert_uint_eq(count_errors(err), 1);
+    ck_assert_int_eq(err->line, 7);
+    ck_assert_uint_eq(tagger_n_entities(tg), 2);
+    ck_assert_str_eq(first_id(tg, "the DPRK said"), "KP"); /* no CR left in the alias */
+    ck_assert_str_eq(first_id(tg, "Japan"), "JP");
+    ck_assert_ptr_null(first_id(tg, "South Korea"));
+    tagger_error_free(err);
+    tagger_free(tg);
+}
+END_TEST
+
+/* A file saved with a byte order mark (as Windows editors do): the mark is
+ * not part of the first id. */
+START_TEST(test_byte_order_mark)
+{
+    const char *tsv = "\xEF\xBB\xBFKP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n";
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(compile1("bom.tsv", tsv, &tg, &err), TAGGER_OK);
+    size_t n_errors = count_errors(err);
+    const char *id = first_id(tg, "North Korea");
+    char got[32] = "(none)";
+    if (id) {
+        snprintf(got, sizeof got, "%s", id);
+    }
+    tagger_error_free(err);
+    tagger_free(tg);
+    ck_assert_uint_eq(n_errors, 0);
+    ck_assert_msg(strcmp(got, "KP") == 0, "id is '%s' (%zu bytes), not 'KP'", got, strlen(got));
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Several sources                                                           */
+
+START_TEST(test_later_source_merges_aliases)
+{
+    const char *a = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n";
+    const char *b = "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea\n"
+                    "KP\tCOUNTRY\tN. Korea\tQ423\t-\tDPRK|North Korea\n";
+    tagger_source_t src[2] = {{"base.tsv", a, strlen(a)}, {"user.tsv", b, strlen(b)}};
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, &err), TAGGER_OK);
+    ck_assert_ptr_null(err);
+    ck_assert_uint_eq(tagger_n_entities(tg), 2);
+    ck_assert_uint_eq(tagger_n_aliases(tg), 3); /* "North Korea" once */
+    tagger_scratch_t *s;
+    ck_assert_int_eq(tagger_scratch_new(tg, &s), TAGGER_OK);
+    first_match_t fm = {NULL, NULL, 0};
+    const char *text = "The DPRK denied it.";
+    ck_assert_int_eq(tagger_scan(tg, s, text, strlen(text), 0, on_match, &fm), TAGGER_OK);
+    ck_assert_uint_eq(fm.n, 1);
+    ck_assert_str_eq(fm.id, "KP");
+    ck_assert_str_eq(fm.name, "North Korea"); /* the first definition wins */
+    tagger_scratch_free(s);
+    tagger_free(tg);
+}
+END_TEST
+
+/* tagger.h: "the same id twice in one source is a bad line", also when an
+ * earlier source defined it. */
+START_TEST(test_duplicate_id_in_merging_source)
+{
+    const char *a = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n";
+    const char *b = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tDPRK\n"
+                    "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tChoson\n";
+    tagger_source_t src[2] = {{"base.tsv", a, strlen(a)}, {"user.tsv", b, strlen(b)}};
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, &err), TAGGER_OK);
+    size_t n_errors = count_errors(err);
+    bool right = err && strcmp(err->path, "user.tsv") == 0 && err->line == 2 &&
+                 strstr(err->message, "duplicate id 'KP'") != NULL;
+    const char *dprk = first_id(tg, "DPRK"), *choson = first_id(tg, "Choson");
+    bool dprk_kp = dprk && strcmp(dprk, "KP") == 0;
+    tagger_error_free(err);
+    tagger_free(tg);
+    ck_assert_uint_eq(n_errors, 1);
+    ck_assert_msg(right, "not a duplicate-id diagnostic for user.tsv:2");
+    ck_assert(dprk_kp);         /* the first line of user.tsv merges */
+    ck_assert_ptr_null(choson); /* the second is a bad line */
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+    const char *a = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n";
+    tagger_source_t src[2] = {{"base.tsv", a, strlen(a)},
+                              {"/nonexistent/tagger-test/places.tsv", NULL, 0}};
+    tagger_t *tg = (tagger_t *)&src; /* must be overwritten */
+    tagger_error_t *err;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, &err), TAGGER_ERR_IO);
+    ck_assert_ptr_null(tg);
+    ck_assert_ptr_nonnull(err);
+    ck_assert_str_eq(err->path, "/nonexistent/tagger-test/places.tsv");
+    ck_assert_ptr_nonnull(strstr(err->message, "cannot open"));
+    tagger_error_free(err);
+}
+END_TEST
+
+/* A file source is read from disk. */
+START_TEST(test_file_source)
+{
+    char path[] = "/tmp/tagger-check-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(GOOD_TSV "XX\tCITY\tNowhere\t-\t-\tNowhere\n", f);
+    ck_assert_int_eq(fclose(f), 0);
+    tagger_source_t src = {path, NULL, 0};
+    tagger_t *tg;
+    tagger_error_t *err;
+    int rc = tagger_compile(&src, 1, 0, &tg, &err);
+    remove(path);
+    ck_assert_int_eq(rc, TAGGER_OK);
+    ck_assert_uint_eq(tagger_n_entities(tg), 5);
+    ck_assert_uint_eq(count_errors(err), 1);
+    ck_assert_str_eq(err->path, path);
+    ck_assert_int_eq(err->line, 7);
+    tagger_error_free(err);
+    tagger_free(tg);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Built-in data                                                             */
+
+START_TEST(test_builtin_countries)
+{
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err), TAGGER_OK);
+    size_t n_errors = count_errors(err);
+    if (err) {
+        fprintf(stderr, "built-in gazetteers: %zu bad lines, the first %s:%ld: %s\n", n_errors,
+                err->path ? err->path : "?", err->line, err->message);
+    }
+    tagger_error_free(err);
+    size_t n_entities = tagger_n_entities(tg);
+    const char *kp = first_id(tg, "North Korea fired a missile on Tuesday.");
+    const char *jp = first_id(tg, "Officials in Japan said");
+    bool found = kp && jp && strcmp(kp, "KP") == 0 && strcmp(jp, "JP") == 0;
+    tagger_free(tg);
+    ck_assert_msg(n_errors == 0, "the built-in gazetteers have %zu bad lines", n_errors);
+    ck_assert_uint_ge(n_entities, TEST_BUILTIN_MIN_ENTITIES);
+    ck_assert_msg(found, "North Korea or Japan not found with the built-in gazetteers");
+}
+END_TEST
+
+Suite *gazetteer_suite(void)
+{
+    Suite *s = suite_create("gazetteer");
+    TCase *tc = tcase_create("lines");
+    tcase_add_test(tc, test_good_file);
+    tcase_add_test(tc, test_equal_keys_deduplicated);
+    tcase_add_test(tc, test_n_aliases_counts_records);
+    tcase_add_loop_test(tc, test_bad_line, 0, (int)(sizeof bad_lines / sizeof bad_lines[0]));
+    tcase_add_test(tc, test_bad_lines_in_order);
+    tcase_add_test(tc, test_duplicate_id_in_one_source);
+    tcase_add_test(tc, test_same_id_other_type);
+    tcase_add_test(tc, test_comments_blank_lines_crlf);
+    tcase_add_test(tc, test_byte_order_mark);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("sources");
+    tcase_add_test(tc, test_later_source_merges_aliases);
+    tcase_add_test(tc, test_duplicate_id_in_merging_source);
+    tcase_add_test(tc, test_missing_file);
+    tcase_add_test(tc, test_file_source);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("builtin");
+    tcase_add_test(tc, test_builtin_countries);
+    suite_add_tcase(s, tc);
+    return s;
+}

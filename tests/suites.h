@@ -1,0 +1,17 @@
+/*
+ * suites.h - the Check suites of the unit tests, one per module; each is
+ * defined in tests/check_<module>.c and run by tests/check_main.c.
+ */
+#ifndef TG_TEST_SUITES_H
+#define TG_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *normalize_suite(void);
+Suite *trie_suite(void);
+Suite *gazetteer_suite(void);
+Suite *scan_suite(void);
+Suite *json_out_suite(void);
+Suite *api_suite(void);
+
+#endif /* TG_TEST_SUITES_H */
