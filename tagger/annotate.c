@@ -29,14 +29,8 @@
 static int collect_hit(const tg_hit_t *hit, void *ctx)
 {
     tagger_scratch_t *s = ctx;
-    if (s->n_hits == s->cap_hits) {
-        size_t cap = s->cap_hits ? 2 * s->cap_hits : 256;
-        tg_hit_t *h = realloc(s->hits, cap * sizeof *h);
-        if (!h) {
-            return 1; /* reported as out of memory by the caller */
-        }
-        s->hits = h;
-        s->cap_hits = cap;
+    if (tg_grow((void **)&s->hits, &s->cap_hits, s->n_hits + 1, sizeof *s->hits)) {
+        return 1; /* reported as out of memory by the caller */
     }
     s->hits[s->n_hits++] = *hit;
     return 0;

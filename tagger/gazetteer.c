@@ -65,25 +65,7 @@ struct tg_gaz_builder {
 };
 
 /* ------------------------------------------------------------------------ */
-/* Growable buffers                                                          */
-
-static int ensure(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap) {
-        return TAGGER_OK;
-    }
-    size_t c = *cap ? *cap : 64;
-    while (c < need) {
-        c *= 2;
-    }
-    void *q = realloc(*p, c * elem);
-    if (!q) {
-        return TAGGER_ERR_NOMEM;
-    }
-    *p = q;
-    *cap = c;
-    return TAGGER_OK;
-}
+/* The string pool                                                           */
 
 /* Adds a string to the pool; *off receives its offset. */
 static int pool_add(tg_gaz_builder_t *b, const char *s, size_t len, uint32_t *off)
@@ -91,7 +73,7 @@ static int pool_add(tg_gaz_builder_t *b, const char *s, size_t len, uint32_t *of
     if (b->pool_len + len + 1 > UINT32_MAX) {
         return TAGGER_ERR_NOMEM;
     }
-    int rc = ensure((void **)&b->pool, &b->pool_cap, b->pool_len + len + 1, 1);
+    int rc = tg_grow((void **)&b->pool, &b->pool_cap, b->pool_len + len + 1, 1);
     if (rc) {
         return rc;
     }
@@ -340,8 +322,8 @@ static bool add_alias(tg_gaz_builder_t *b, line_ctx_t *lc, span_t entry, int ind
     }
     const tg_norm_t *n = &b->norm;
     if (tg_norm_text(&b->norm, text.s, text.len) ||
-        ensure((void **)&b->keys, &b->keys_cap, b->keys_len + n->len, 1) ||
-        ensure((void **)&b->aliases, &b->cap_aliases, b->n_aliases + 1, sizeof *b->aliases)) {
+        tg_grow((void **)&b->keys, &b->keys_cap, b->keys_len + n->len, 1) ||
+        tg_grow((void **)&b->aliases, &b->cap_aliases, b->n_aliases + 1, sizeof *b->aliases)) {
         lc->rc = TAGGER_ERR_NOMEM;
         return false;
     }

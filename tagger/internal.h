@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "tagger.h"
 #include "trie.h"
@@ -68,6 +69,30 @@ struct tagger {
 static inline const char *tg_str(const tagger_t *tg, uint32_t off)
 {
     return off ? tg->pool + off : NULL;
+}
+
+/* Makes room for @p need elements of @p elem bytes in the growable array
+ * @p *p of capacity @p *cap (doubling).  Returns 0, or TAGGER_ERR_NOMEM with
+ * the array unchanged. */
+static inline int tg_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) {
+        return TAGGER_OK;
+    }
+    size_t c = *cap ? *cap : 64;
+    while (c < need) {
+        c *= 2;
+    }
+    if (c > SIZE_MAX / elem) {
+        return TAGGER_ERR_NOMEM;
+    }
+    void *q = realloc(*p, c * elem);
+    if (!q) {
+        return TAGGER_ERR_NOMEM;
+    }
+    *p = q;
+    *cap = c;
+    return TAGGER_OK;
 }
 
 /* Built-in gazetteers linked into the library (builtin.S). */

@@ -21,29 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tagger.h"
+#include "internal.h"
 
 typedef struct {
     uint32_t lo, hi, depth;
 } span_t;
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap) {
-        return TAGGER_OK;
-    }
-    size_t c = *cap ? *cap : 64;
-    while (c < need) {
-        c *= 2;
-    }
-    void *q = realloc(*p, c * elem);
-    if (!q) {
-        return TAGGER_ERR_NOMEM;
-    }
-    *p = q;
-    *cap = c;
-    return TAGGER_OK;
-}
 
 int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
 {
@@ -55,8 +37,8 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
     if (n > UINT32_MAX - 1) {
         return TAGGER_ERR_NOMEM;
     }
-    if ((rc = grow((void **)&t->nodes, &cap_nodes, 1, sizeof *t->nodes)) ||
-        (rc = grow((void **)&spans, &cap_spans, 1, sizeof *spans))) {
+    if ((rc = tg_grow((void **)&t->nodes, &cap_nodes, 1, sizeof *t->nodes)) ||
+        (rc = tg_grow((void **)&spans, &cap_spans, 1, sizeof *spans))) {
         goto fail;
     }
     t->n_nodes = 1;
@@ -83,10 +65,10 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
                 rc = TAGGER_ERR_NOMEM;
                 goto fail;
             }
-            if ((rc = grow((void **)&t->nodes, &cap_nodes, child + 1, sizeof *t->nodes)) ||
-                (rc = grow((void **)&spans, &cap_spans, child + 1, sizeof *spans)) ||
-                (rc = grow((void **)&t->labels, &cap_labels, t->n_edges + 1, 1)) ||
-                (rc = grow((void **)&t->children, &cap_children, t->n_edges + 1,
+            if ((rc = tg_grow((void **)&t->nodes, &cap_nodes, child + 1, sizeof *t->nodes)) ||
+                (rc = tg_grow((void **)&spans, &cap_spans, child + 1, sizeof *spans)) ||
+                (rc = tg_grow((void **)&t->labels, &cap_labels, t->n_edges + 1, 1)) ||
+                (rc = tg_grow((void **)&t->children, &cap_children, t->n_edges + 1,
                            sizeof *t->children))) {
                 goto fail;
             }
