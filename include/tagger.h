@@ -70,8 +70,12 @@ typedef enum {
 
 /** How a mention names its entity. */
 typedef enum {
-    TAGGER_VIA_NAME = 0,   /**< a name or alias of the entity itself */
-    TAGGER_VIA_DEMONYM = 1 /**< a demonym: "North Korean" for North Korea */
+    TAGGER_VIA_NAME = 0,    /**< a name or alias of the entity itself */
+    TAGGER_VIA_DEMONYM = 1, /**< a demonym: "North Korean" for North Korea */
+    TAGGER_VIA_SHORT = 2,   /**< a short form of a name the text gave in full
+                                 earlier: "Kim" after "Kim Jong Un" */
+    TAGGER_VIA_PLACE = 3    /**< a place in the country: "Pyongyang" for
+                                 North Korea */
 } tagger_via_t;
 
 typedef struct tagger tagger_t;                 /**< compiled model, read-only */

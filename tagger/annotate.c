@@ -1,19 +1,21 @@
 /*
  * annotate.c - from raw hits to a document's entities.
  *
- *  1. Scan (scan.c) and collect the hits in the scratch.
- *  2. Resolve ambiguous spans: a span that could name several entities
- *     ("Georgia": the country or the US state) goes to the one candidate
- *     that the rest of the text names unambiguously; when none or several
- *     do, the span is left out rather than guessed.
- *  3. Group mentions per entity, in text order, with byte and code point
- *     offsets and a copy of each mention's text (the result keeps no
- *     pointer to the caller's text).
- *  4. Score relevance (relevance.c) and order entities by it.
+ *  1. Scan (scan.c): every alias match, leftmost-longest.
+ *  2. Layout (layout.c): which lines are the article, its title, page
+ *     furniture or menus.
+ *  3. Resolve (resolve.c): menus, given names, weak and ambiguous aliases,
+ *     places standing for their countries.
+ *  4. Short names (short_names.c): "Kim" after "Kim Jong Un", "WFP" after
+ *     "World Food Programme (WFP)".
+ *  5. Group the standing mentions per entity, in text order, with byte and
+ *     code point offsets and a copy of each mention's text (the result keeps
+ *     no pointer to the caller's text), score relevance (relevance.c) and
+ *     order the entities by it.
  *
- * Per-entity state (slot, support) lives in scratch arrays indexed by
- * entity, so grouping is linear in the number of hits; only entries this
- * text touched are reset afterwards.
+ * Per-entity state (slot, support, named) lives in scratch arrays indexed by
+ * entity, so everything is linear in the number of mentions; only entries
+ * this text touched are reset afterwards.
  */
 #include "annotate.h"
 
@@ -22,9 +24,18 @@
 
 #include "normalize.h"
 #include "relevance.h"
-#include "scan.h"
+#include "resolve.h"
+#include "scratch.h"
+#include "short_names.h"
 
-#define DROPPED UINT32_MAX
+int tg_rec_add(tagger_scratch_t *s, const tg_rec_t *rec)
+{
+    if (tg_grow((void **)&s->recs, &s->cap_recs, s->n_recs + 1, sizeof *s->recs)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    s->recs[s->n_recs++] = *rec;
+    return TAGGER_OK;
+}
 
 static int collect_hit(const tg_hit_t *hit, void *ctx)
 {
@@ -36,42 +47,16 @@ static int collect_hit(const tg_hit_t *hit, void *ctx)
     return 0;
 }
 
-static uint32_t hit_entity(const tagger_t *tg, const tg_hit_t *h)
+static int cmp_rec(const void *a, const void *b)
 {
-    return tg->aliases[h->alias].entity;
-}
-
-/* Step 2: keeps at most one candidate of each ambiguous span. */
-static void resolve_ambiguous(const tagger_t *tg, tagger_scratch_t *s)
-{
-    for (size_t i = 0; i < s->n_hits; i++) {
-        if (s->hits[i].n_candidates == 1) {
-            s->support[hit_entity(tg, &s->hits[i])]++;
-        }
+    const tg_rec_t *x = a, *y = b;
+    if (x->start != y->start) {
+        return x->start < y->start ? -1 : 1;
     }
-    size_t i = 0;
-    while (i < s->n_hits) {
-        size_t k = s->hits[i].n_candidates;
-        if (k <= 1 || i + k > s->n_hits) {
-            i++;
-            continue;
-        }
-        size_t winner = DROPPED, supported = 0;
-        for (size_t j = i; j < i + k; j++) {
-            if (s->support[hit_entity(tg, &s->hits[j])] > 0) {
-                winner = j;
-                supported++;
-            }
-        }
-        for (size_t j = i; j < i + k; j++) {
-            if (supported == 1 && j == winner) {
-                s->hits[j].n_candidates = 1;
-            } else {
-                s->hits[j].alias = DROPPED;
-            }
-        }
-        i += k;
+    if (x->entity != y->entity) {
+        return x->entity < y->entity ? -1 : 1;
     }
+    return 0;
 }
 
 static int cmp_entity(const void *a, const void *b)
@@ -81,6 +66,105 @@ static int cmp_entity(const void *a, const void *b)
         return x->relevance > y->relevance ? -1 : 1;
     }
     return x->mentions[0].start < y->mentions[0].start ? -1 : 1;
+}
+
+/* Clears the per-entity scratch state the current text touched. */
+static void reset_entities(const tagger_t *tg, tagger_scratch_t *s)
+{
+    for (size_t i = 0; i < s->n_recs; i++) {
+        uint32_t e = s->recs[i].entity;
+        s->entity_slot[e] = -1;
+        s->support[e] = 0;
+        s->named[e] = 0;
+        uint32_t c = tg->entities[e].country_entity;
+        if (c != TG_NONE) {
+            s->named[c] = 0;
+        }
+    }
+}
+
+/* Step 5: builds the result from the standing records, sorted by start. */
+static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *text,
+                        tagger_result_t *r)
+{
+    size_t n_ent = 0, n_men = 0, text_bytes = 0;
+    for (size_t i = 0; i < s->n_recs; i++) {
+        const tg_rec_t *rec = &s->recs[i];
+        if (rec->flags & TG_REC_DROPPED) {
+            continue;
+        }
+        if (s->entity_slot[rec->entity] < 0) {
+            s->entity_slot[rec->entity] = (int32_t)n_ent++;
+        }
+        n_men++;
+        text_bytes += rec->end - rec->start + 1;
+    }
+    r->entities = calloc(n_ent ? n_ent : 1, sizeof *r->entities);
+    r->mentions = calloc(n_men ? n_men : 1, sizeof *r->mentions);
+    r->texts = malloc(text_bytes ? text_bytes : 1);
+    uint32_t *order = malloc((n_ent ? n_ent : 1) * sizeof *order);   /* slot -> entity */
+    size_t *first = calloc(n_ent + 1, sizeof *first);                 /* slot -> mentions */
+    tg_relevance_in_t *rel = malloc((n_ent ? n_ent : 1) * sizeof *rel);
+    int rc = TAGGER_ERR_NOMEM;
+    if (!r->entities || !r->mentions || !r->texts || !order || !first || !rel) {
+        goto done;
+    }
+    for (size_t i = 0; i < s->n_recs; i++) {
+        const tg_rec_t *rec = &s->recs[i];
+        if (!(rec->flags & TG_REC_DROPPED)) {
+            int32_t slot = s->entity_slot[rec->entity];
+            order[slot] = rec->entity;
+            first[slot + 1]++;
+        }
+    }
+    for (size_t k = 0; k < n_ent; k++) {
+        first[k + 1] += first[k];
+        tg_relevance_init(&rel[k]);
+    }
+    size_t byte_pos = 0, char_pos = 0, text_off = 0;
+    const tg_layout_t *lay = &s->layout;
+    for (size_t i = 0; i < s->n_recs; i++) {
+        const tg_rec_t *rec = &s->recs[i];
+        if (rec->flags & TG_REC_DROPPED) {
+            continue;
+        }
+        int32_t slot = s->entity_slot[rec->entity];
+        tagger_entity_t *ent = &r->entities[slot];
+        tagger_mention_t *m = &r->mentions[first[slot] + ent->n_mentions++];
+        char_pos += tg_utf8_count(text + byte_pos, rec->start - byte_pos);
+        byte_pos = rec->start;
+        m->start = rec->start;
+        m->end = rec->end;
+        m->char_start = char_pos;
+        m->char_end = char_pos + tg_utf8_count(text + rec->start, rec->end - rec->start);
+        m->via = (tagger_via_t)rec->via;
+        memcpy(r->texts + text_off, text + rec->start, rec->end - rec->start);
+        r->texts[text_off + (rec->end - rec->start)] = '\0';
+        m->text = r->texts + text_off;
+        text_off += rec->end - rec->start + 1;
+        tg_relevance_add(&rel[slot], rec->via, rec->zone, rec->start, lay->main_start,
+                         lay->main_end);
+    }
+    for (size_t k = 0; k < n_ent; k++) {
+        const tg_entity_t *e = &tg->entities[order[k]];
+        tagger_entity_t *ent = &r->entities[k];
+        ent->kind = (tagger_kind_t)e->kind;
+        ent->id = tg_str(tg, e->id);
+        ent->name = tg_str(tg, e->name);
+        ent->wikidata = tg_str(tg, e->wikidata);
+        ent->country = tg_str(tg, e->country);
+        ent->mentions = &r->mentions[first[k]];
+        ent->relevance = tg_relevance(&rel[k]);
+    }
+    qsort(r->entities, n_ent, sizeof *r->entities, cmp_entity);
+    r->n_entities = n_ent;
+    r->n_mentions = n_men;
+    rc = TAGGER_OK;
+done:
+    free(order);
+    free(first);
+    free(rel);
+    return rc;
 }
 
 int tagger_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len,
@@ -97,118 +181,25 @@ int tagger_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, s
         text = "";
     }
     s->n_hits = 0;
+    s->n_recs = 0;
     int rc = tg_scan_hits(tg, s, text, len, 0, collect_hit, s);
     if (rc) {
         return rc == TAGGER_ERR_STOPPED ? TAGGER_ERR_NOMEM : rc;
     }
-    resolve_ambiguous(tg, s);
-
-    /* Step 3: slots in order of first mention, mention counts per slot. */
-    size_t n_ent = 0, n_men = 0, text_bytes = 0;
-    uint32_t *order = NULL; /* slot -> entity */
-    size_t *first = NULL;   /* slot -> index of its first mention */
     tagger_result_t *r = calloc(1, sizeof *r);
-    rc = TAGGER_ERR_NOMEM;
-    if (!r) {
+    if (!r || (rc = tg_layout_analyze(&s->layout, text, len)) ||
+        (rc = tg_resolve(tg, s, text, len)) || (rc = tg_short_names(tg, s, text, len))) {
+        rc = TAGGER_ERR_NOMEM;
         goto done;
     }
-    for (size_t i = 0; i < s->n_hits; i++) {
-        if (s->hits[i].alias == DROPPED) {
-            continue;
-        }
-        uint32_t e = hit_entity(tg, &s->hits[i]);
-        if (s->entity_slot[e] < 0) {
-            s->entity_slot[e] = (int32_t)n_ent++;
-        }
-        n_men++;
-        text_bytes += s->hits[i].end - s->hits[i].start + 1;
-    }
+    qsort(s->recs, s->n_recs, sizeof *s->recs, cmp_rec);
     r->tg = tg;
     r->text_len = len;
     r->n_invalid = s->norm.n_invalid;
     r->first_invalid = s->norm.first_invalid;
-    r->entities = calloc(n_ent ? n_ent : 1, sizeof *r->entities);
-    r->mentions = calloc(n_men ? n_men : 1, sizeof *r->mentions);
-    r->texts = malloc(text_bytes ? text_bytes : 1);
-    order = malloc((n_ent ? n_ent : 1) * sizeof *order);
-    first = calloc(n_ent + 1, sizeof *first);
-    if (!r->entities || !r->mentions || !r->texts || !order || !first) {
-        goto done;
-    }
-    for (size_t i = 0; i < s->n_hits; i++) {
-        if (s->hits[i].alias != DROPPED) {
-            uint32_t e = hit_entity(tg, &s->hits[i]);
-            int32_t slot = s->entity_slot[e];
-            order[slot] = e;
-            first[slot + 1]++;
-        }
-    }
-    for (size_t k = 0; k < n_ent; k++) {
-        first[k + 1] += first[k];
-    }
-    double *weight = calloc(n_ent ? n_ent : 1, sizeof *weight);
-    if (!weight) {
-        goto done;
-    }
-    size_t byte_pos = 0, char_pos = 0, text_off = 0;
-    for (size_t i = 0; i < s->n_hits; i++) {
-        const tg_hit_t *h = &s->hits[i];
-        if (h->alias == DROPPED) {
-            continue;
-        }
-        const tg_alias_t *al = &tg->aliases[h->alias];
-        int32_t slot = s->entity_slot[al->entity];
-        tagger_entity_t *ent = &r->entities[slot];
-        tagger_mention_t *m = &r->mentions[first[slot] + ent->n_mentions++];
-        char_pos += tg_utf8_count(text + byte_pos, h->start - byte_pos);
-        byte_pos = h->start;
-        m->start = h->start;
-        m->end = h->end;
-        m->char_start = char_pos;
-        m->char_end = char_pos + tg_utf8_count(text + h->start, h->end - h->start);
-        m->via = (al->flags & TG_ALIAS_DEMONYM) ? TAGGER_VIA_DEMONYM : TAGGER_VIA_NAME;
-        memcpy(r->texts + text_off, text + h->start, h->end - h->start);
-        r->texts[text_off + (h->end - h->start)] = '\0';
-        m->text = r->texts + text_off;
-        text_off += h->end - h->start + 1;
-        weight[slot] += tg_mention_weight((int)m->via);
-    }
-
-    /* Step 4: entity records and relevance. */
-    for (size_t k = 0; k < n_ent; k++) {
-        const tg_entity_t *e = &tg->entities[order[k]];
-        tagger_entity_t *ent = &r->entities[k];
-        ent->kind = (tagger_kind_t)e->kind;
-        ent->id = tg_str(tg, e->id);
-        ent->name = tg_str(tg, e->name);
-        ent->wikidata = tg_str(tg, e->wikidata);
-        ent->country = tg_str(tg, e->country);
-        ent->mentions = &r->mentions[first[k]];
-        tg_relevance_in_t in = {weight[k], ent->mentions[0].start, len};
-        ent->relevance = tg_relevance(&in);
-    }
-    free(weight);
-    qsort(r->entities, n_ent, sizeof *r->entities, cmp_entity);
-    r->n_entities = n_ent;
-    r->n_mentions = n_men;
-    rc = TAGGER_OK;
-
+    rc = build_result(tg, s, text, r);
 done:
-    /* Reset the per-entity scratch state this text touched. */
-    for (size_t i = 0; i < s->n_hits; i++) {
-        if (s->hits[i].alias != DROPPED) {
-            uint32_t e = hit_entity(tg, &s->hits[i]);
-            s->entity_slot[e] = -1;
-        }
-    }
-    for (size_t i = 0; i < s->n_hits; i++) {
-        uint32_t a = s->hits[i].alias;
-        if (a != DROPPED) {
-            s->support[tg->aliases[a].entity] = 0;
-        }
-    }
-    free(order);
-    free(first);
+    reset_entities(tg, s);
     if (rc) {
         tagger_result_free(r);
         return rc;

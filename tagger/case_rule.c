@@ -112,9 +112,7 @@ bool tg_case_is_acronym(const char *alias, size_t len)
     return !sc.has_lower && sc.n_cased >= 2;
 }
 
-/* Whether the text around [start, end) on the same line has no lower-case
- * letter: the match stands in an all-caps headline. */
-static bool allcaps_context(const char *text, size_t len, size_t start, size_t end)
+bool tg_case_allcaps_context(const char *text, size_t len, size_t start, size_t end)
 {
     size_t lo = start > CONTEXT_BYTES ? start - CONTEXT_BYTES : 0;
     size_t hi = (len - end) > CONTEXT_BYTES ? end + CONTEXT_BYTES : len;
@@ -159,5 +157,5 @@ bool tg_case_ok(const char *text, size_t len, size_t start, size_t end, unsigned
     }
     /* "TURKEY" for "Turkey" in an all-caps headline. */
     return sig->has_lower && !sc.has_lower && sc.n_cased > 0 &&
-           allcaps_context(text, len, start, end);
+           tg_case_allcaps_context(text, len, start, end);
 }

@@ -9,8 +9,9 @@
  *
  * `#` starts a comment line; blank lines are ignored; CR before LF and a
  * UTF-8 byte order mark are allowed.  `aliases` is a `|`-separated list of alias texts, each optionally
- * followed by `{flag,...}`: a case rule (`cap`, the default; `case`; `nocase`)
- * and the alias kind `demonym`.  An alias with two or more capitals and no
+ * followed by `{flag,...}`: a case rule (`cap`, the default; `case`; `nocase`),
+ * the alias kind `demonym`, `weak` (counts only when the document supports
+ * the entity) and `given-name` (also a person's given name).  An alias with two or more capitals and no
  * lower-case letter ("US", "U.S.") defaults to `case`.
  *
  * A bad line is reported with its file, line and field, and skipped whole;
@@ -287,6 +288,10 @@ static bool parse_alias(line_ctx_t *lc, span_t entry, int index, span_t *text_ou
                 have_rule = true;
             } else if (span_eq(flag, "demonym")) {
                 flags |= TG_ALIAS_DEMONYM;
+            } else if (span_eq(flag, "weak")) {
+                flags |= TG_ALIAS_WEAK;
+            } else if (span_eq(flag, "given-name")) {
+                flags |= TG_ALIAS_GIVEN_NAME;
             } else {
                 bad_field(lc, 6, "alias %d ('%.*s'): unknown flag '%.*s'", index,
                           (int)text.len, text.s, (int)flag.len, flag.s);
@@ -409,7 +414,7 @@ static uint32_t find_or_define(tg_gaz_builder_t *b, line_ctx_t *lc, int kind, sp
         b->def_line[entity] = (uint32_t)lc->line;
         return entity;
     }
-    tg_entity_t e = {0, 0, 0, 0, (uint32_t)kind};
+    tg_entity_t e = {0, 0, 0, 0, (uint32_t)kind, TG_NONE};
     if (grow_entities(b) || pool_add(b, id.s, id.len, &e.id) ||
         pool_add(b, name.s, name.len, &e.name) ||
         (!span_eq(wikidata, "-") && pool_add(b, wikidata.s, wikidata.len, &e.wikidata)) ||
@@ -644,6 +649,16 @@ int tg_gaz_finish(tg_gaz_builder_t *b, tagger_t **out)
         goto fail;
     }
     free(tkeys);
+
+    /* Each entity that belongs to a country points at that COUNTRY entity. */
+    for (size_t i = 0; i < b->n_entities; i++) {
+        tg_entity_t *e = &b->entities[i];
+        if (e->country && b->hash_cap) {
+            const char *c = b->pool + e->country;
+            uint32_t slot = b->hash[hash_slot(b, TAGGER_KIND_COUNTRY, c, strlen(c))];
+            e->country_entity = slot ? slot - 1 : TG_NONE;
+        }
+    }
 
     tg->pool = b->pool;
     tg->pool_len = b->pool_len;

@@ -29,7 +29,9 @@ enum {
     TG_CASE_EXACT = 1,  /* exact case as written (all-caps text in all-caps context too) */
     TG_CASE_ANY = 2,    /* any case */
     TG_CASE_MASK = 3,
-    TG_ALIAS_DEMONYM = 4 /* "North Korean": evidence for its country */
+    TG_ALIAS_DEMONYM = 4,   /* "North Korean": evidence for its country */
+    TG_ALIAS_WEAK = 8,      /* counts only when the document supports the entity */
+    TG_ALIAS_GIVEN_NAME = 16 /* also a given name: "Jordan", "Paris" */
 };
 
 typedef struct {
@@ -38,7 +40,10 @@ typedef struct {
     uint32_t wikidata;
     uint32_t country;
     uint32_t kind;     /* tagger_kind_t */
+    uint32_t country_entity; /* the COUNTRY entity of `country`, or TG_NONE */
 } tg_entity_t;
+
+#define TG_NONE UINT32_MAX
 
 /* The case signature of an alias, checked against the original text of a
  * candidate match (see case_rule.c). */

@@ -21,6 +21,9 @@
 #include "annotate.h"
 #include "normalize.h"
 
+/* "via" of a mention, indexed by tagger_via_t. */
+static const char *const via_names[] = {"name", "demonym", "short", "place"};
+
 /* Facet keys, indexed by tagger_kind_t. */
 static const char *const facet_keys[] = {NULL, "person", "country", "place", "org"};
 
@@ -82,7 +85,7 @@ static cJSON *mention_json(const tagger_mention_t *m)
         !cJSON_AddNumberToObject(o, "end", (double)m->end) ||
         !cJSON_AddNumberToObject(o, "char_start", (double)m->char_start) ||
         !cJSON_AddNumberToObject(o, "char_end", (double)m->char_end) ||
-        (m->via == TAGGER_VIA_DEMONYM && !cJSON_AddStringToObject(o, "via", "demonym"))) {
+        (m->via != TAGGER_VIA_NAME && !cJSON_AddStringToObject(o, "via", via_names[m->via]))) {
         cJSON_Delete(o);
         return NULL;
     }

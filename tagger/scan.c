@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "case_rule.h"
+#include "scratch.h"
 
 /* Candidates remembered along one walk: longer chains of nested keys keep
  * only the longest ones. */
@@ -190,7 +191,8 @@ int tagger_scratch_new(const tagger_t *tg, tagger_scratch_t **out)
     size_t n = tg->n_entities ? tg->n_entities : 1;
     s->entity_slot = malloc(n * sizeof *s->entity_slot);
     s->support = calloc(n, sizeof *s->support);
-    if (!s->entity_slot || !s->support) {
+    s->named = calloc(n, sizeof *s->named);
+    if (!s->entity_slot || !s->support || !s->named) {
         tagger_scratch_free(s);
         return TAGGER_ERR_NOMEM;
     }
@@ -207,9 +209,15 @@ void tagger_scratch_free(tagger_scratch_t *s)
         return;
     }
     tg_norm_free(&s->norm);
+    tg_norm_free(&s->norm_aux);
+    tg_layout_free(&s->layout);
     free(s->hits);
+    free(s->recs);
     free(s->entity_slot);
     free(s->support);
+    free(s->named);
+    free(s->shorts);
+    free(s->short_keys);
     free(s);
 }
 

@@ -17,15 +17,6 @@ typedef struct {
     uint32_t n_candidates; /* entities this span could name (> 1: ambiguous) */
 } tg_hit_t;
 
-struct tagger_scratch {
-    const tagger_t *tg;
-    tg_norm_t norm;
-    tg_hit_t *hits;        /* tagger_annotate's collected hits */
-    size_t n_hits, cap_hits;
-    int32_t *entity_slot;  /* per entity: its slot in the result being built, or -1 */
-    uint32_t *support;     /* per entity: unambiguous hits in the current text */
-};
-
 /* Receives each hit; nonzero stops the scan. */
 typedef int (*tg_hit_fn)(const tg_hit_t *hit, void *ctx);
 

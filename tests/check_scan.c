@@ -676,7 +676,12 @@ END_TEST
 START_TEST(test_ambiguous_resolved_to_state)
 {
     tagger_result_t *r = annotate("Atlanta's mayor said Georgia would certify the count.");
-    ck_assert_uint_eq(tagger_result_n_entities(r), 1);
+    /* The state, and the United States through its place mentions. */
+    ck_assert_uint_eq(tagger_result_n_entities(r), 2);
+    const tagger_entity_t *us = find_entity(r, "US");
+    ck_assert_ptr_nonnull(us);
+    ck_assert_uint_eq(us->n_mentions, 2);
+    ck_assert_int_eq(us->mentions[0].via, TAGGER_VIA_PLACE);
     const tagger_entity_t *e = find_entity(r, "US-GA");
     ck_assert_ptr_nonnull(e);
     ck_assert_int_eq(e->kind, TAGGER_KIND_PLACE);
@@ -688,12 +693,14 @@ START_TEST(test_ambiguous_resolved_to_state)
 }
 END_TEST
 
-/* Both candidates named elsewhere: still undecided, so left out. */
+/* Both candidates named elsewhere: still undecided, so left out (the United
+ * States stays, through Atlanta). */
 START_TEST(test_ambiguous_both_supported)
 {
     tagger_result_t *r = annotate("Flights from Atlanta to Tbilisi resumed, and Georgia "
                                   "welcomed them.");
-    ck_assert_uint_eq(tagger_result_n_entities(r), 2);
+    ck_assert_uint_eq(tagger_result_n_entities(r), 3);
+    ck_assert_ptr_nonnull(find_entity(r, "US"));
     const tagger_entity_t *ge = find_entity(r, "GE"), *ga = find_entity(r, "US-GA");
     ck_assert_ptr_nonnull(ge);
     ck_assert_ptr_nonnull(ga);

@@ -1,0 +1,182 @@
+/*
+ * layout.c - telling the article from the page around it.
+ *
+ * A crawled page is more than its article: a language menu, "Related news"
+ * and "Latest Headlines" lists, bylines, boilerplate.  Entities named only
+ * there belong to other stories.  The layout pass labels each line, from
+ * the shape of its words alone:
+ *
+ *   prose     six or more words, a quarter of them lower-case words of four
+ *             letters or more ("the" and "of" do not count): running text,
+ *             including hard-wrapped lines (Reuters wraps at 70 columns);
+ *   menu      25 or more words with no sentence end and almost no long
+ *             lower-case word: "af Afrikaans sq Albanian am Amharic ...";
+ *   other     headlines, bylines, "1 min", tag lines.
+ *
+ * The article body is the largest cluster of prose lines, where a cluster
+ * may carry up to MAX_GAP non-prose lines between prose lines (subheads,
+ * "Read also" links).  The TITLE_WINDOW non-empty lines just before the
+ * body are its title zone (headline, byline, dateline).  Every other line
+ * is furniture; menu lines are menus wherever they stand.  A text with no
+ * prose line at all (a headline, a list) is all body: there is nothing to
+ * tell it from.
+ *
+ * Limits: a sidebar of prose snippets longer than the article would win the
+ * body; comment threads after the article count as furniture.
+ */
+#include "layout.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "normalize.h"
+
+#define MIN_PROSE_WORDS 6
+#define MIN_MENU_WORDS 25
+#define MAX_GAP 3
+#define TITLE_WINDOW 6
+
+typedef enum { LINE_EMPTY, LINE_PROSE, LINE_MENU, LINE_OTHER } line_kind_t;
+
+/* Classifies one line by its words. */
+static line_kind_t classify_line(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t words = 0, long_lower = 0, i = 0;
+    bool sentence_end = false;
+    while (i < len) {
+        while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r')) {
+            i++;
+        }
+        if (i >= len) {
+            break;
+        }
+        size_t w = i, letters = 0;
+        int first_case = -1;
+        while (i < len && p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
+            int32_t cp;
+            size_t k = tg_utf8_decode(p + i, len - i, &cp);
+            int cc = cp >= 0 ? tg_case_class(cp) : 0;
+            if (cc) {
+                letters++;
+                if (first_case < 0) {
+                    first_case = cc;
+                }
+            }
+            i += k;
+        }
+        words++;
+        if (first_case == 'L' && letters >= 4) {
+            long_lower++;
+        }
+        unsigned char last = p[i - 1];
+        if (last == '.' || last == '!' || last == '?' || (i - w >= 3 && last == 0x9D)) {
+            sentence_end = true; /* 0x9D ends U+201D, a closing quote */
+        }
+    }
+    if (words == 0) {
+        return LINE_EMPTY;
+    }
+    if (words >= MIN_MENU_WORDS && !sentence_end && long_lower * 10 < words) {
+        return LINE_MENU;
+    }
+    if (words >= MIN_PROSE_WORDS && long_lower * 4 >= words) {
+        return LINE_PROSE;
+    }
+    return LINE_OTHER;
+}
+
+int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
+{
+    lay->n_lines = 0;
+    size_t pos = 0;
+    while (pos <= len) {
+        const char *nl = pos < len ? memchr(text + pos, '\n', len - pos) : NULL;
+        size_t end = nl ? (size_t)(nl - text) : len;
+        if (tg_grow((void **)&lay->lines, &lay->cap, lay->n_lines + 1, sizeof *lay->lines)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        tg_line_t *ln = &lay->lines[lay->n_lines++];
+        ln->start = (uint32_t)pos;
+        ln->end = (uint32_t)end;
+        ln->zone = (uint8_t)classify_line(text + pos, end - pos); /* kind, for now */
+        if (!nl) {
+            break;
+        }
+        pos = end + 1;
+    }
+
+    /* The largest cluster of prose lines, by bytes of prose. */
+    size_t best_first = 0, best_last = 0, best_bytes = 0;
+    size_t first = 0, last = 0, bytes = 0, gap = 0;
+    bool open = false;
+    for (size_t i = 0; i < lay->n_lines; i++) {
+        const tg_line_t *ln = &lay->lines[i];
+        if (ln->zone == LINE_PROSE) {
+            if (!open || gap > MAX_GAP) {
+                first = i;
+                bytes = 0;
+                open = true;
+            }
+            last = i;
+            bytes += ln->end - ln->start;
+            gap = 0;
+            if (bytes > best_bytes) {
+                best_first = first;
+                best_last = last;
+                best_bytes = bytes;
+            }
+        } else if (ln->zone != LINE_EMPTY) {
+            gap++;
+        }
+    }
+
+    /* Zones: no prose at all means no way to tell, so all body. */
+    size_t title_first = best_first;
+    for (size_t seen = 0; title_first > 0 && seen < TITLE_WINDOW;) {
+        title_first--;
+        if (lay->lines[title_first].zone == LINE_MENU) {
+            title_first++;
+            break;
+        }
+        seen += lay->lines[title_first].zone != LINE_EMPTY;
+    }
+    for (size_t i = 0; i < lay->n_lines; i++) {
+        tg_line_t *ln = &lay->lines[i];
+        uint8_t zone;
+        if (ln->zone == LINE_MENU) {
+            zone = TG_ZONE_MENU;
+        } else if (best_bytes == 0 || (i >= best_first && i <= best_last)) {
+            zone = TG_ZONE_BODY;
+        } else if (i >= title_first && i < best_first) {
+            zone = TG_ZONE_TITLE;
+        } else {
+            zone = TG_ZONE_FURNITURE;
+        }
+        ln->zone = zone;
+    }
+    lay->main_start = lay->n_lines ? lay->lines[best_bytes ? title_first : 0].start : 0;
+    lay->main_end = lay->n_lines ? lay->lines[best_bytes ? best_last : lay->n_lines - 1].end : 0;
+    return TAGGER_OK;
+}
+
+void tg_layout_free(tg_layout_t *lay)
+{
+    free(lay->lines);
+    memset(lay, 0, sizeof *lay);
+}
+
+tg_zone_t tg_layout_zone(const tg_layout_t *lay, size_t *cursor, size_t off)
+{
+    size_t i = *cursor < lay->n_lines ? *cursor : 0;
+    if (i > 0 && lay->lines[i].start > off) {
+        i = 0;
+    }
+    while (i + 1 < lay->n_lines && lay->lines[i + 1].start <= off) {
+        i++;
+    }
+    *cursor = i;
+    return lay->n_lines ? (tg_zone_t)lay->lines[i].zone : TG_ZONE_BODY;
+}

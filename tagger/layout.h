@@ -1,0 +1,40 @@
+/*
+ * layout.h - where each line of a document stands: article body, title,
+ * page furniture or a menu.
+ */
+#ifndef TG_LAYOUT_H
+#define TG_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    TG_ZONE_BODY = 0,      /* the article's running text */
+    TG_ZONE_TITLE = 1,     /* headline, dateline, byline just before the body */
+    TG_ZONE_FURNITURE = 2, /* headline lists, sidebars, boilerplate around it */
+    TG_ZONE_MENU = 3       /* a long run of bare names: language or site menus */
+} tg_zone_t;
+
+typedef struct {
+    uint32_t start, end; /* bytes of the line, without its newline */
+    uint8_t zone;
+} tg_line_t;
+
+typedef struct {
+    tg_line_t *lines;
+    size_t n_lines, cap;
+    uint32_t main_start, main_end; /* title and body together */
+} tg_layout_t;
+
+/* Splits @p text into lines and gives each a zone.  Returns 0 or
+ * TAGGER_ERR_NOMEM.  Reuses the buffers of @p lay. */
+int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len);
+
+/* Frees the buffers of @p lay. */
+void tg_layout_free(tg_layout_t *lay);
+
+/* Zone at byte @p off.  @p cursor (start at 0) makes increasing offsets
+ * cheap; any offset order is correct. */
+tg_zone_t tg_layout_zone(const tg_layout_t *lay, size_t *cursor, size_t off);
+
+#endif /* TG_LAYOUT_H */

@@ -1,0 +1,225 @@
+/*
+ * resolve.c - which matches stand, decided from the whole document.
+ *
+ * The scan finds every alias; many are not enough on their own.  In order:
+ *
+ *  1. Menus: a match in a menu line (layout.c) is dropped: "French" in a
+ *     language menu says nothing about France.
+ *  2. Given names: an alias flagged `given-name` ("Jordan", "Paris",
+ *     "Georgia") is dropped beside another capitalised word: "Michael
+ *     Jordan", "Paris Hilton", "Georgia Moffett".
+ *  3. Support: an entity is *supported* when the document names it through
+ *     an alias that is neither weak nor ambiguous; a country is also
+ *     *named* when a place in it is (Pyongyang names North Korea).
+ *  4. Weak aliases (party abbreviations, names several places share) stand
+ *     only for a supported entity, or one whose country the document names.
+ *  5. Ambiguous spans ("Georgia": the country or the US state) go to the
+ *     candidate with the most evidence (twice its own support, plus one when
+ *     its country is named); a tie, or no evidence at all, leaves the span
+ *     out rather than guessing.
+ *  6. Places stand for their country: each place mention also becomes a
+ *     mention of its country, marked `via` place.
+ */
+#include "resolve.h"
+
+#include <string.h>
+
+#include "case_rule.h"
+#include "normalize.h"
+
+/* Capitalised words that open sentences and phrases but are not names, so
+ * "In Jordan" and "The Georgia office" are not read as a name beside a name. */
+static const char *const function_words[] = {
+    "A", "About", "According", "After", "Against", "Also", "Although", "Among", "An",
+    "And", "As", "At", "Before", "Between", "Both", "But", "By", "During", "Even",
+    "For", "From", "He", "Her", "His", "However", "If", "In", "Including", "Into",
+    "It", "Its", "Like", "Meanwhile", "Near", "Neither", "Nor", "Now", "Of", "On",
+    "Only", "Or", "Our", "Over", "She", "Since", "So", "That", "The", "Their",
+    "Then", "There", "These", "They", "This", "Those", "Through", "To", "Under",
+    "Until", "We", "When", "Where", "While", "With", "Without", "Yet",
+};
+
+static bool is_function_word(const char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof function_words / sizeof *function_words; i++) {
+        if (strlen(function_words[i]) == len && memcmp(function_words[i], w, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
+                                bool check_before)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    if (tg_case_allcaps_context(text, len, start, end)) {
+        return false;
+    }
+    size_t i = end;
+    while (i < len && is_blank(text[i])) {
+        i++;
+    }
+    if (i > end && i < len) {
+        int32_t cp;
+        tg_utf8_decode(p + i, len - i, &cp);
+        if (cp >= 0 && tg_case_class(cp) == 'U') {
+            return true;
+        }
+    }
+    if (!check_before) {
+        return false;
+    }
+    size_t j = start;
+    while (j > 0 && is_blank(text[j - 1])) {
+        j--;
+    }
+    unsigned char last = j > 0 ? p[j - 1] : 0;
+    bool letter = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80;
+    if (j == start || !letter) {
+        return false; /* no word right before, or punctuation between */
+    }
+    size_t w = j;
+    while (w > 0 && !is_blank(text[w - 1]) && text[w - 1] != '\n') {
+        w--;
+    }
+    int32_t cp;
+    tg_utf8_decode(p + w, j - w, &cp);
+    return cp >= 0 && tg_case_class(cp) == 'U' && !is_function_word(text + w, j - w);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static bool has_flag(const tagger_t *tg, const tg_rec_t *r, uint32_t flag)
+{
+    return r->alias != TG_NONE && (tg->aliases[r->alias].flags & flag) != 0;
+}
+
+/* Whether the document names the country an entity belongs to (or, for a
+ * country, the country itself through one of its places). */
+static bool country_evidence(const tagger_t *tg, const tagger_scratch_t *s, uint32_t e)
+{
+    const tg_entity_t *ent = &tg->entities[e];
+    if (ent->kind == TAGGER_KIND_COUNTRY) {
+        return s->named[e] != 0;
+    }
+    return ent->country_entity != TG_NONE && s->named[ent->country_entity];
+}
+
+static bool supported(const tagger_t *tg, const tagger_scratch_t *s, uint32_t e)
+{
+    return s->support[e] > 0 || country_evidence(tg, s, e);
+}
+
+/* Step 5 for the candidates recs[lo, hi) of one span. */
+static void decide_span(const tagger_t *tg, tagger_scratch_t *s, size_t lo, size_t hi)
+{
+    size_t best = TG_NONE, n_live = 0;
+    long best_score = 0;
+    bool tie = false;
+    for (size_t i = lo; i < hi; i++) {
+        tg_rec_t *r = &s->recs[i];
+        if (r->flags & TG_REC_DROPPED) {
+            continue;
+        }
+        n_live++;
+        bool weak = has_flag(tg, r, TG_ALIAS_WEAK);
+        long score = 2 * (long)s->support[r->entity] + (country_evidence(tg, s, r->entity) ? 1 : 0);
+        if (weak && score == 0) {
+            r->flags |= TG_REC_DROPPED;
+            n_live--;
+            continue;
+        }
+        if (best == TG_NONE || score > best_score) {
+            best = i;
+            best_score = score;
+            tie = false;
+        } else if (score == best_score) {
+            tie = true;
+        }
+    }
+    bool keep_best = n_live == 1 || (best_score > 0 && !tie);
+    for (size_t i = lo; i < hi; i++) {
+        if (i != best || !keep_best) {
+            s->recs[i].flags |= TG_REC_DROPPED;
+        }
+    }
+}
+
+int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)
+{
+    size_t cursor = 0;
+    s->n_recs = 0;
+    /* Steps 1 and 2. */
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const tg_hit_t *h = &s->hits[i];
+        const tg_alias_t *al = &tg->aliases[h->alias];
+        tg_rec_t r = {h->start, h->end, al->entity, h->alias,
+                      (al->flags & TG_ALIAS_DEMONYM) ? TAGGER_VIA_DEMONYM : TAGGER_VIA_NAME,
+                      (uint8_t)tg_layout_zone(&s->layout, &cursor, h->start),
+                      h->n_candidates > 1 ? TG_REC_AMBIGUOUS : 0};
+        if (r.zone == TG_ZONE_MENU ||
+            ((al->flags & TG_ALIAS_GIVEN_NAME) &&
+             tg_beside_capitalised_word(text, len, h->start, h->end, true))) {
+            r.flags |= TG_REC_DROPPED;
+        }
+        if (tg_rec_add(s, &r)) {
+            return TAGGER_ERR_NOMEM;
+        }
+    }
+    /* Step 3. */
+    for (size_t i = 0; i < s->n_recs; i++) {
+        const tg_rec_t *r = &s->recs[i];
+        if (r->flags || has_flag(tg, r, TG_ALIAS_WEAK)) {
+            continue;
+        }
+        const tg_entity_t *e = &tg->entities[r->entity];
+        s->support[r->entity]++;
+        if (e->kind == TAGGER_KIND_COUNTRY) {
+            s->named[r->entity] = 1;
+        } else if (e->kind == TAGGER_KIND_PLACE && e->country_entity != TG_NONE) {
+            s->named[e->country_entity] = 1;
+        }
+    }
+    /* Steps 4 and 5. */
+    size_t i = 0;
+    while (i < s->n_recs) {
+        tg_rec_t *r = &s->recs[i];
+        if (!(r->flags & TG_REC_AMBIGUOUS)) {
+            if (!(r->flags & TG_REC_DROPPED) && has_flag(tg, r, TG_ALIAS_WEAK) &&
+                !supported(tg, s, r->entity)) {
+                r->flags |= TG_REC_DROPPED;
+            }
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < s->n_recs && s->recs[j].start == r->start && s->recs[j].end == r->end) {
+            j++;
+        }
+        decide_span(tg, s, i, j);
+        i = j;
+    }
+    /* Step 6. */
+    size_t n = s->n_recs;
+    for (size_t k = 0; k < n; k++) {
+        tg_rec_t r = s->recs[k];
+        const tg_entity_t *e = &tg->entities[r.entity];
+        if (!(r.flags & TG_REC_DROPPED) && e->kind == TAGGER_KIND_PLACE &&
+            e->country_entity != TG_NONE) {
+            r.entity = e->country_entity;
+            r.alias = TG_NONE;
+            r.via = TAGGER_VIA_PLACE;
+            r.flags = 0;
+            if (tg_rec_add(s, &r)) {
+                return TAGGER_ERR_NOMEM;
+            }
+        }
+    }
+    return TAGGER_OK;
+}

@@ -1,0 +1,21 @@
+/*
+ * resolve.h - deciding which matches stand, from the rest of the document.
+ */
+#ifndef TG_RESOLVE_H
+#define TG_RESOLVE_H
+
+#include <stddef.h>
+
+#include "scratch.h"
+
+/* Turns s->hits into s->recs (see resolve.c).  s->layout must describe the
+ * text.  Returns 0 or TAGGER_ERR_NOMEM. */
+int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len);
+
+/* Whether the word before or after [start, end) is a capitalised word, as
+ * in "Paris Hilton" or "Michael Jordan" (function words such as "In" or
+ * "The" do not count; neither does anything in an all-caps line). */
+bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
+                                bool check_before);
+
+#endif /* TG_RESOLVE_H */

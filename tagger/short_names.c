@@ -1,0 +1,236 @@
+/*
+ * short_names.c - "Kim Jong Un ... Kim's": short forms within one document.
+ *
+ * News names a person in full once, then by surname (or given name); it
+ * introduces an organization with its acronym in brackets, then uses the
+ * acronym.  A gazetteer cannot list bare surnames (every "Kim" and "Brown"
+ * would match), so short forms are made per document, from what it names
+ * in full:
+ *
+ *   PERSON  the first and the last word of the canonical name ("Kim Jong
+ *           Un": "Kim", "Un"; "Joe Biden": "Joe", "Biden"), skipping
+ *           initials and suffixes such as "Jr.";
+ *   ORG     an acronym in brackets right after a full mention: "World Food
+ *           Programme (WFP)" makes "WFP".
+ *
+ * A short form then matches, after the first full mention, a whole word
+ * with exactly its case ("Kim", or "KIM" in an all-caps line) that is not
+ * already part of a mention and is not followed by another capitalised word
+ * ("Kim Yo Jong" is someone else).  A word that is the short form of two
+ * entities of the document is left out.  A match of a given-name or weak
+ * alias on the same word (the country "Jordan" after "Michael Jordan")
+ * gives way to the short form.
+ */
+#include "short_names.h"
+
+#include <string.h>
+
+#include "case_rule.h"
+#include "resolve.h"
+
+/* Name words that are not names: generational suffixes. */
+static bool is_suffix(const char *w, size_t n)
+{
+    static const char *const suffixes[] = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        if (strlen(suffixes[i]) == n && memcmp(suffixes[i], w, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int add_short(tagger_scratch_t *s, const char *w, size_t n, uint32_t entity,
+                     uint32_t after)
+{
+    for (size_t i = 0; i < s->n_shorts; i++) {
+        if (s->shorts[i].entity == entity && s->shorts[i].key_len &&
+            tg_norm_text(&s->norm_aux, w, n) == TAGGER_OK &&
+            s->norm_aux.len == s->shorts[i].key_len &&
+            memcmp(s->short_keys + s->shorts[i].key_off, s->norm_aux.text, s->norm_aux.len) == 0) {
+            return TAGGER_OK; /* already there */
+        }
+    }
+    if (tg_norm_text(&s->norm_aux, w, n) ||
+        tg_grow((void **)&s->shorts, &s->cap_shorts, s->n_shorts + 1, sizeof *s->shorts) ||
+        tg_grow((void **)&s->short_keys, &s->short_keys_cap,
+                s->short_keys_len + s->norm_aux.len, 1)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    struct tg_short *sh = &s->shorts[s->n_shorts++];
+    memcpy(s->short_keys + s->short_keys_len, s->norm_aux.text, s->norm_aux.len);
+    sh->key_off = s->short_keys_len;
+    sh->key_len = s->norm_aux.len;
+    s->short_keys_len += s->norm_aux.len;
+    sh->entity = entity;
+    sh->after = after;
+    tg_case_sig(w, n, TG_CASE_EXACT, &sh->sig);
+    return TAGGER_OK;
+}
+
+/* The first and last words of a person's canonical name. */
+static int person_shorts(tagger_scratch_t *s, const char *name, uint32_t entity, uint32_t after)
+{
+    const char *words[16];
+    size_t lens[16], n = 0;
+    for (const char *p = name; *p && n < 16;) {
+        while (*p == ' ') {
+            p++;
+        }
+        const char *w = p;
+        while (*p && *p != ' ') {
+            p++;
+        }
+        size_t len = (size_t)(p - w);
+        bool initial = len > 0 && w[len - 1] == '.' && len <= 2;
+        if (len >= 2 && !initial && !is_suffix(w, len)) {
+            words[n] = w;
+            lens[n++] = len;
+        }
+    }
+    if (n < 2) {
+        return TAGGER_OK; /* a one-word name has no shorter form */
+    }
+    int rc = add_short(s, words[0], lens[0], entity, after);
+    return rc ? rc : add_short(s, words[n - 1], lens[n - 1], entity, after);
+}
+
+/* "(WFP)" right after an organization's full mention. */
+static int org_acronym(tagger_scratch_t *s, const char *text, size_t len, uint32_t end,
+                       uint32_t entity)
+{
+    size_t i = end;
+    while (i < len && text[i] == ' ') {
+        i++;
+    }
+    if (i >= len || text[i] != '(') {
+        return TAGGER_OK;
+    }
+    size_t a = ++i, upper = 0;
+    while (i < len && i - a <= 12 &&
+           ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z') ||
+            (text[i] >= '0' && text[i] <= '9') || text[i] == '&' || text[i] == '.' ||
+            text[i] == '-')) {
+        upper += text[i] >= 'A' && text[i] <= 'Z';
+        i++;
+    }
+    if (i >= len || text[i] != ')' || upper < 2 || i - a < 2) {
+        return TAGGER_OK;
+    }
+    return add_short(s, text + a, i - a, entity, end);
+}
+
+/* The single short-form entity for a word, or TG_NONE (none, or several). */
+static uint32_t lookup(const tagger_scratch_t *s, const char *key, size_t n, uint32_t at)
+{
+    uint32_t found = TG_NONE;
+    for (size_t i = 0; i < s->n_shorts; i++) {
+        const struct tg_short *sh = &s->shorts[i];
+        if (sh->key_len == n && sh->after <= at && memcmp(s->short_keys + sh->key_off, key, n) == 0) {
+            if (found != TG_NONE && found != sh->entity) {
+                return TG_NONE;
+            }
+            found = sh->entity;
+        }
+    }
+    return found;
+}
+
+static const struct tg_short *short_of(const tagger_scratch_t *s, uint32_t entity,
+                                       const char *key, size_t n)
+{
+    for (size_t i = 0; i < s->n_shorts; i++) {
+        const struct tg_short *sh = &s->shorts[i];
+        if (sh->entity == entity && sh->key_len == n &&
+            memcmp(s->short_keys + sh->key_off, key, n) == 0) {
+            return sh;
+        }
+    }
+    return NULL;
+}
+
+int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)
+{
+    s->n_shorts = 0;
+    s->short_keys_len = 0;
+    size_t n_recs = s->n_recs;
+    for (size_t i = 0; i < n_recs; i++) {
+        const tg_rec_t *r = &s->recs[i];
+        if ((r->flags & TG_REC_DROPPED) || r->via != TAGGER_VIA_NAME) {
+            continue;
+        }
+        const tg_entity_t *e = &tg->entities[r->entity];
+        int rc = TAGGER_OK;
+        if (e->kind == TAGGER_KIND_PERSON) {
+            rc = person_shorts(s, tg_str(tg, e->name), r->entity, r->end);
+        } else if (e->kind == TAGGER_KIND_ORG) {
+            rc = org_acronym(s, text, len, r->end, r->entity);
+        }
+        if (rc) {
+            return rc;
+        }
+    }
+    if (s->n_shorts == 0) {
+        return TAGGER_OK;
+    }
+
+    /* Walk the words of the text; s->recs[0, n_recs) are in text order up to
+     * the place mentions appended at the end, which share their spans. */
+    const tg_norm_t *n = &s->norm;
+    size_t rec = 0, cursor = 0;
+    uint8_t prev = TG_CLS_BREAK;
+    for (size_t k = 0; k < n->len;) {
+        uint8_t c = n->cls[k];
+        size_t next = k + 1;
+        while (n->cls[next] == TG_CLS_CONT) {
+            next++;
+        }
+        bool word = c == TG_CLS_WORD || c == TG_CLS_HANGUL;
+        bool prev_word = prev == TG_CLS_WORD || prev == TG_CLS_HANGUL;
+        if (!word || prev_word) {
+            prev = c;
+            k = next;
+            continue;
+        }
+        size_t e = next;
+        while (e < n->len && (n->cls[e] == TG_CLS_WORD || n->cls[e] == TG_CLS_HANGUL ||
+                              n->cls[e] == TG_CLS_CONT)) {
+            e++;
+        }
+        uint32_t start = n->src[k], end = (uint32_t)tg_norm_src_end(n, e - 1);
+        uint32_t entity = lookup(s, n->text + k, e - k, start);
+        if (entity != TG_NONE) {
+            /* Is the word inside a standing mention? */
+            while (rec < n_recs && s->recs[rec].end <= start) {
+                rec++;
+            }
+            tg_rec_t *over = NULL;
+            bool covered = false;
+            for (size_t j = rec; j < n_recs && s->recs[j].start < end; j++) {
+                if (!(s->recs[j].flags & TG_REC_DROPPED)) {
+                    covered = true;
+                    over = &s->recs[j];
+                }
+            }
+            bool yields = over && over->start == start && over->end == end &&
+                          over->alias != TG_NONE &&
+                          (tg->aliases[over->alias].flags & (TG_ALIAS_GIVEN_NAME | TG_ALIAS_WEAK));
+            const struct tg_short *sh = short_of(s, entity, n->text + k, e - k);
+            if ((!covered || yields) && sh &&
+                tg_case_ok(text, len, start, end, TG_CASE_EXACT, &sh->sig) &&
+                !tg_beside_capitalised_word(text, len, start, end, false)) {
+                if (yields) {
+                    over->flags |= TG_REC_DROPPED;
+                }
+                tg_rec_t r = {start, end, entity, TG_NONE, TAGGER_VIA_SHORT,
+                              (uint8_t)tg_layout_zone(&s->layout, &cursor, start), 0};
+                if (tg_rec_add(s, &r)) {
+                    return TAGGER_ERR_NOMEM;
+                }
+            }
+        }
+        prev = n->cls[e - 1] == TG_CLS_CONT ? TG_CLS_WORD : n->cls[e - 1];
+        k = e;
+    }
+    return TAGGER_OK;
+}
