@@ -13,5 +13,6 @@ Suite *gazetteer_suite(void);
 Suite *scan_suite(void);
 Suite *json_out_suite(void);
 Suite *api_suite(void);
+Suite *document_suite(void);
 
 #endif /* TG_TEST_SUITES_H */

@@ -1,0 +1,306 @@
+/*
+ * check_document.c - the document-level rules of tagger_annotate(): short
+ * names (short_names.c), given names, weak aliases and places standing for
+ * countries (resolve.c), page furniture and menus (layout.c) and the
+ * relevance order they give (relevance.c).  Real sentences of news English,
+ * with a small gazetteer.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "suites.h"
+#include "tagger.h"
+
+/* clang-format off */
+static const char gazetteer[] =
+    "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea|North Korean{demonym}\n"
+    "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea\n"
+    "JO\tCOUNTRY\tJordan\tQ810\t-\tJordan{given-name}|Jordanian{demonym}\n"
+    "MT\tCOUNTRY\tMalta\tQ233\t-\tMalta\n"
+    "GB\tCOUNTRY\tUnited Kingdom\tQ145\t-\tUnited Kingdom|Britain\n"
+    "FR\tCOUNTRY\tFrance\tQ142\t-\tFrance|French{demonym}\n"
+    "TW\tCOUNTRY\tTaiwan\tQ865\t-\tTaiwan\n"
+    "sm:1\tPLACE\tPyongyang\t-\tcountry=KP\tPyongyang\n"
+    "sm:2\tPLACE\tAmman\t-\tcountry=JO\tAmman\n"
+    "Q56226\tPERSON\tKim Jong Un\tQ56226\tcountry=KP\tKim Jong Un|Kim Jong-un\n"
+    "Q41421\tPERSON\tMichael Jordan\tQ41421\t-\tMichael Jordan\n"
+    "Q1768\tORG\tWorld Food Programme\tQ1768\t-\tWorld Food Programme\n"
+    "Q1\tORG\tLabour Party (Malta)\tQ1\tcountry=MT\tLabour Party{weak}\n"
+    "Q2\tORG\tLabour Party (UK)\tQ2\tcountry=GB\tLabour Party{weak}\n";
+/* clang-format on */
+
+static tagger_t *tg;
+static tagger_scratch_t *scratch;
+
+static void setup(void)
+{
+    tagger_source_t src = {"document-test.tsv", gazetteer, sizeof gazetteer - 1};
+    tagger_error_t *err = NULL;
+    ck_assert_int_eq(tagger_compile(&src, 1, 0, &tg, &err), TAGGER_OK);
+    ck_assert_msg(err == NULL, "test gazetteer: line %ld: %s", err ? err->line : 0L,
+                  err ? err->message : "");
+    ck_assert_int_eq(tagger_scratch_new(tg, &scratch), TAGGER_OK);
+}
+
+static void teardown(void)
+{
+    tagger_scratch_free(scratch);
+    tagger_free(tg);
+}
+
+static tagger_result_t *annotate(const char *text)
+{
+    tagger_result_t *r = NULL;
+    ck_assert_int_eq(tagger_annotate(tg, scratch, text, strlen(text), &r), TAGGER_OK);
+    return r;
+}
+
+static const tagger_entity_t *find(const tagger_result_t *r, const char *id)
+{
+    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
+        const tagger_entity_t *e = tagger_result_entity(r, i);
+        if (strcmp(e->id, id) == 0) {
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* Rank of an entity in the result (0 = most relevant), or -1. */
+static int rank(const tagger_result_t *r, const char *id)
+{
+    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
+        if (strcmp(tagger_result_entity(r, i)->id, id) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Short names                                                               */
+
+START_TEST(test_surname_after_full_name)
+{
+    const char *text = "Kim said nothing. North Korean leader Kim Jong Un spoke on "
+                       "Monday. Kim\xE2\x80\x99s remarks, and Kim Yo Jong's, drew replies.";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *kim = find(r, "Q56226");
+    ck_assert_ptr_nonnull(kim);
+    /* The full name, then "Kim" of "Kim’s"; not the "Kim" before the full
+     * name, nor the "Kim" of Kim Yo Jong. */
+    ck_assert_uint_eq(kim->n_mentions, 2);
+    ck_assert_str_eq(kim->mentions[0].text, "Kim Jong Un");
+    ck_assert_str_eq(kim->mentions[1].text, "Kim");
+    ck_assert_int_eq(kim->mentions[1].via, TAGGER_VIA_SHORT);
+    ck_assert_uint_eq(kim->mentions[1].start, (size_t)(strstr(text, "Kim\xE2\x80\x99") - text));
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_variant_spelling_links_too)
+{
+    tagger_result_t *r = annotate("Kim Jong-un visited a factory. Later, Kim inspected a "
+                                  "missile launch.");
+    const tagger_entity_t *kim = find(r, "Q56226");
+    ck_assert_ptr_nonnull(kim);
+    ck_assert_uint_eq(kim->n_mentions, 2);
+    ck_assert_str_eq(kim->mentions[1].text, "Kim");
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_acronym_introduced_in_brackets)
+{
+    const char *text = "WFP staff left early. The World Food Programme (WFP) said aid "
+                       "was running out, and WFP trucks were stopped at the border.";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *wfp = find(r, "Q1768");
+    ck_assert_ptr_nonnull(wfp);
+    /* The full name, the bracketed acronym, the later acronym; not the first
+     * word of the text, which comes before the introduction. */
+    ck_assert_uint_eq(wfp->n_mentions, 3);
+    ck_assert_str_eq(wfp->mentions[1].text, "WFP");
+    ck_assert_str_eq(wfp->mentions[2].text, "WFP");
+    ck_assert_uint_eq(wfp->mentions[2].start, (size_t)(strstr(text, "WFP trucks") - text));
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_surname_wins_over_given_name_country)
+{
+    tagger_result_t *r = annotate("Michael Jordan retired in 2003. Jordan said he would "
+                                  "coach.");
+    const tagger_entity_t *mj = find(r, "Q41421");
+    ck_assert_ptr_nonnull(mj);
+    ck_assert_uint_eq(mj->n_mentions, 2);
+    ck_assert_ptr_null(find(r, "JO"));
+    tagger_result_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Given names, weak aliases, places                                         */
+
+START_TEST(test_given_name_beside_a_name_is_not_a_country)
+{
+    static const char *const people[] = {
+        "Jordan Henderson scored twice for Liverpool.",
+        "The striker Michael Jordan Smith signed on Friday.",
+        "Coach Jordan said the team was tired.",
+    };
+    for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
+        tagger_result_t *r = annotate(people[i]);
+        ck_assert_msg(find(r, "JO") == NULL, "'%s' gave the country Jordan", people[i]);
+        tagger_result_free(r);
+    }
+    static const char *const countries[] = {
+        "In Jordan, protesters marched on parliament.",
+        "Jordan said it would close the border.",
+        "Aid reached Jordan's refugee camps on Tuesday.",
+    };
+    for (size_t i = 0; i < sizeof countries / sizeof *countries; i++) {
+        tagger_result_t *r = annotate(countries[i]);
+        ck_assert_msg(find(r, "JO") != NULL, "'%s' lost the country Jordan", countries[i]);
+        tagger_result_free(r);
+    }
+}
+END_TEST
+
+START_TEST(test_weak_alias_needs_its_country)
+{
+    tagger_result_t *r = annotate("The Labour Party won the vote by a wide margin.");
+    ck_assert_ptr_null(find(r, "Q1"));
+    ck_assert_ptr_null(find(r, "Q2"));
+    tagger_result_free(r);
+
+    r = annotate("In Malta, the Labour Party won the vote by a wide margin.");
+    ck_assert_ptr_nonnull(find(r, "Q1"));
+    ck_assert_ptr_null(find(r, "Q2"));
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_place_stands_for_its_country)
+{
+    const char *text = "Pyongyang said the test was routine.";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *kp = find(r, "KP");
+    ck_assert_ptr_nonnull(kp);
+    ck_assert_uint_eq(kp->n_mentions, 1);
+    ck_assert_int_eq(kp->mentions[0].via, TAGGER_VIA_PLACE);
+    ck_assert_str_eq(kp->mentions[0].text, "Pyongyang");
+    ck_assert_ptr_nonnull(find(r, "sm:1"));
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_place_supports_a_given_name_country)
+{
+    /* "Jordan Valley": a capitalised word after it, but Amman names the
+     * country; the given-name rule still drops the span itself. */
+    tagger_result_t *r = annotate("Talks in Amman ended. Jordan agreed to host the next round.");
+    const tagger_entity_t *jo = find(r, "JO");
+    ck_assert_ptr_nonnull(jo);
+    ck_assert_uint_eq(jo->n_mentions, 2); /* via Amman, then by name */
+    tagger_result_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Page furniture and menus                                                  */
+
+/* A crawled page: a language menu, the article, then a headline list. */
+static const char page[] =
+    "en English fr French de German ko Korean ja Japanese zh Chinese es Spanish "
+    "it Italian pt Portuguese ru Russian ar Arabic hi Hindi tr Turkish\n"
+    "Sign in\n"
+    "North Korea Rejects Talks\n"
+    "By Staff Reporters\n"
+    "\n"
+    "North Korea said on Sunday that it would not return to talks with South Korea, "
+    "and its leader Kim Jong Un ordered more missile tests.\n"
+    "Officials in Seoul said the statement was expected, and that South Korea would "
+    "keep its defences ready for the months ahead.\n"
+    "\n"
+    "Related news\n"
+    "Taiwan Holds Drills Near Coast\n"
+    "Malta Votes on New Budget\n"
+    "Taiwan Election Results Announced\n"
+    "Britain Names New Envoy\n";
+
+START_TEST(test_menu_gives_no_entity)
+{
+    tagger_result_t *r = annotate(page);
+    ck_assert_ptr_null(find(r, "FR")); /* "French" only in the menu */
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_sidebar_ranks_below_article)
+{
+    tagger_result_t *r = annotate(page);
+    int kp = rank(r, "KP"), kr = rank(r, "KR"), kim = rank(r, "Q56226");
+    ck_assert_int_eq(kp, 0);
+    ck_assert_int_ge(kr, 0);
+    ck_assert_int_ge(kim, 0);
+    static const char *const sidebar[] = {"TW", "MT", "GB"};
+    for (size_t i = 0; i < 3; i++) {
+        const tagger_entity_t *e = find(r, sidebar[i]);
+        ck_assert_msg(e != NULL, "%s is reported, with low relevance", sidebar[i]);
+        ck_assert_int_gt(rank(r, sidebar[i]), kr);
+        ck_assert_int_gt(rank(r, sidebar[i]), kim);
+        ck_assert(e->relevance < TAGGER_FACET_THRESHOLD);
+    }
+    /* Taiwan twice in the sidebar still ranks below Kim, once in the body. */
+    ck_assert_uint_eq(find(r, "TW")->n_mentions, 2);
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_title_counts)
+{
+    tagger_result_t *r = annotate(page);
+    /* Named in the title and first in the body. */
+    ck_assert(find(r, "KP")->relevance > find(r, "KR")->relevance);
+    ck_assert(find(r, "KP")->relevance >= 0.75); /* 0.55 * (1 - e^-1) + 0.25 + 0.2 */
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_plain_text_is_all_article)
+{
+    /* No prose line at all: nothing to tell furniture from, so all counts. */
+    tagger_result_t *r = annotate("Taiwan Holds Drills Near Coast");
+    ck_assert_ptr_nonnull(find(r, "TW"));
+    ck_assert(find(r, "TW")->relevance >= TAGGER_FACET_THRESHOLD);
+    tagger_result_free(r);
+}
+END_TEST
+
+Suite *document_suite(void)
+{
+    Suite *s = suite_create("document");
+    TCase *tc = tcase_create("short names");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_surname_after_full_name);
+    tcase_add_test(tc, test_variant_spelling_links_too);
+    tcase_add_test(tc, test_acronym_introduced_in_brackets);
+    tcase_add_test(tc, test_surname_wins_over_given_name_country);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("resolution");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_given_name_beside_a_name_is_not_a_country);
+    tcase_add_test(tc, test_weak_alias_needs_its_country);
+    tcase_add_test(tc, test_place_stands_for_its_country);
+    tcase_add_test(tc, test_place_supports_a_given_name_country);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("layout");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_menu_gives_no_entity);
+    tcase_add_test(tc, test_sidebar_ranks_below_article);
+    tcase_add_test(tc, test_title_counts);
+    tcase_add_test(tc, test_plain_text_is_all_article);
+    suite_add_tcase(s, tc);
+    return s;
+}
