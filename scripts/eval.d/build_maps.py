@@ -27,6 +27,8 @@ import os
 import re
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
+
 import gazetteers
 import maptables
 import paths
@@ -53,12 +55,12 @@ def read_overrides(path):
     return out
 
 
-def resolve_overrides(overrides, entities, known_ids):
+def resolve_overrides(overrides, index, known_ids):
     """Rows for one label's overrides: literal ids, '=Name' looked up, '-', 'unscored'."""
     rows = []
     for o in overrides:
         if o.target.startswith("="):
-            found = entities_named(gazetteers.name_keys(o.target[1:]), entities)
+            found = index.named(gazetteers.name_keys(o.target[1:]))
             rows += [(e.id, "override %s: %s" % (o.target, o.comment)) for e in found]
         elif o.target in (maptables.NO_ENTITY, maptables.UNSCORED) or o.target in known_ids:
             rows.append((o.target, "override: " + o.comment))
@@ -69,12 +71,34 @@ def resolve_overrides(overrides, entities, known_ids):
 
 # ---- automatic matching ----------------------------------------------------
 
-def entities_named(keys, entities):
-    """Entities whose canonical name has one of keys, else those with such an alias."""
-    by_name = [e for e in entities if gazetteers.name_keys(e.name) & keys]
-    if by_name:
-        return by_name
-    return [e for e in entities if any(gazetteers.name_keys(a) & keys for a in e.aliases)]
+class NameIndex:
+    """The entities of one type, indexed by the keys of their names and aliases."""
+
+    def __init__(self, entities):
+        self.entities = entities
+        self.by_name = collections.defaultdict(list)
+        self.by_alias = collections.defaultdict(list)
+        self.words = {}
+        for e in entities:
+            for key in gazetteers.name_keys(e.name):
+                self.by_name[key].append(e)
+            for key in set().union(*(gazetteers.name_keys(a) for a in e.aliases)):
+                self.by_alias[key].append(e)
+
+    def named(self, keys):
+        """Entities whose canonical name has one of keys, else those with such an alias."""
+        for index in (self.by_name, self.by_alias):
+            found = {e.id: e for k in keys for e in index.get(k, ())}
+            if found:
+                return [found[i] for i in sorted(found)]
+        return []
+
+    def name_words(self, entity):
+        """The folded word tuples of an entity's aliases (umlaut variants included)."""
+        if entity.id not in self.words:
+            self.words[entity.id] = set().union(
+                *(gazetteers.word_variants(a) for a in entity.aliases))
+        return self.words[entity.id]
 
 
 def place_keys(label, _description):
@@ -88,40 +112,31 @@ def org_keys(_label, description):
     return set().union(*(gazetteers.name_keys(n) for n in names))
 
 
-def match_by_keys(label, description, entities, keys_of):
-    """Candidates for a places or orgs label: entities named like it."""
-    keys = keys_of(label, description)
-    return entities_named(keys, entities) if keys else []
-
-
-def _person_score(entity, surname, allowed):
+def _person_score(index, entity, surname, allowed):
     """Words in the entity's longest name that fits the description, or 0."""
-    best = 0
     single_ok = len(gazetteers.tokens(entity.name)) == 1
-    for alias in entity.aliases:
-        for words in gazetteers.word_variants(alias):
-            fits = surname in words and set(words) <= allowed
-            if fits and (len(words) >= 2 or single_ok):
-                best = max(best, len(words))
-    return best
+    fitting = [len(words) for words in index.name_words(entity)
+               if surname in words and set(words) <= allowed
+               and (len(words) >= 2 or single_ok)]
+    return max(fitting, default=0)
 
 
-def match_person(label, description, entities):
+def match_person(label, description, index):
     """Candidates for a people label: the people whose name fits best (see module doc)."""
     label_words = label.split("-")
     allowed = set(label_words) | set(gazetteers.tokens(description))
-    scored = [(_person_score(e, label_words[-1], allowed), e) for e in entities]
+    scored = [(_person_score(index, e, label_words[-1], allowed), e) for e in index.entities]
     best = max((s for s, _ in scored), default=0)
     return [e for s, e in scored if best and s == best]
 
 
-def auto_rows(field, label, description, entities):
+def auto_rows(field, label, description, index):
     """(rows, note): the automatic rows for a label, and a review note or None."""
     if field == "people":
-        found = match_person(label, description, entities)
+        found = match_person(label, description, index)
     else:
         keys_of = place_keys if field == "places" else org_keys
-        found = match_by_keys(label, description, entities, keys_of)
+        found = index.named(keys_of(label, description))
     ids = sorted({e.id for e in found})
     if len(ids) == 1:
         return [(ids[0], "matched: " + found[0].name)], None
@@ -134,19 +149,19 @@ def auto_rows(field, label, description, entities):
 
 # ---- tables ----------------------------------------------------------------
 
-def build_rows(field, labels, descriptions, entities, overrides, known_ids):
+def build_rows(field, labels, descriptions, index, overrides, known_ids):
     """All rows of one field's table, and the review notes for stderr."""
     rows, notes = [], []
     for label in labels:
         if label in overrides:
-            pairs = resolve_overrides(overrides[label], entities, known_ids)
+            pairs = resolve_overrides(overrides[label], index, known_ids)
             if not pairs:
                 pairs = [(maptables.NO_ENTITY, "override names not in gazetteers: "
                           + "; ".join(o.target for o in overrides[label]))]
         else:
-            pairs, note = auto_rows(field, label, descriptions.get(label, ""), entities)
+            pairs, note = auto_rows(field, label, descriptions.get(label, ""), index)
             if note:
-                notes.append("%s %s: %s" % (field, label, note))
+                notes.append((label, note))
         rows += [maptables.Row(label, ident, how) for ident, how in pairs]
     return rows, notes
 
@@ -160,9 +175,9 @@ def build_all(gaz_dir, out_dir):
     gaz_files = ", ".join(sorted(f for f in os.listdir(gaz_dir) if f.endswith(".tsv")))
     all_notes = []
     for field, etype in FIELD_TYPES.items():
-        of_type = [e for e in entities if e.type == etype]
+        index = NameIndex([e for e in entities if e.type == etype])
         labels = reuters_data.read_label_list(paths.REUTERS, field)
-        rows, notes = build_rows(field, labels, descriptions.get(field, {}), of_type,
+        rows, notes = build_rows(field, labels, descriptions.get(field, {}), index,
                                  overrides.get(field, {}), known_ids)
         header = ["generated by build_maps.py from all-%s-strings.lc.txt, "
                   "cat-descriptions_120396.txt, reuters-overrides.tsv and %s -- do not edit; "
@@ -171,24 +186,32 @@ def build_all(gaz_dir, out_dir):
                   "id: an entity id; '-' no entity of ours (scored, always a miss); "
                   "'unscored' left out of the scores"]
         maptables.write_table(os.path.join(out_dir, "reuters-%s.tsv" % field), header, rows)
-        all_notes += notes
-        all_notes.append(_summary(field, rows))
+        all_notes += _review_notes(field, rows, notes)
     return all_notes
 
 
+def _review_notes(field, rows, notes):
+    """Lines for stderr: a summary, the unmatched labels in one line, each ambiguity."""
+    lines = [_summary(field, rows)]
+    unmatched = [label for label, note in notes if note == "no match"]
+    if unmatched:
+        lines.append("%s: no entity for %d labels: %s"
+                     % (field, len(unmatched), " ".join(unmatched)))
+    lines += ["%s %s: %s" % (field, label, note) for label, note in notes if note != "no match"]
+    return lines
+
+
 def _summary(field, rows):
-    """One line: how many labels were mapped, by override, missing or unscored."""
-    kinds = collections.Counter()
-    for label in {r.label for r in rows}:
-        mine = [r for r in rows if r.label == label]
-        if any(r.how.startswith("override") for r in mine):
-            kinds["by override"] += 1
-        if mine[0].id in (maptables.NO_ENTITY, maptables.UNSCORED):
-            kinds[mine[0].id] += 1
-        else:
-            kinds["mapped"] += 1
-    return "%s: %d labels, %s" % (field, len({r.label for r in rows}),
-                                  ", ".join("%s %d" % kv for kv in sorted(kinds.items())))
+    """One line: how many labels are mapped, '-' or unscored, and how many by override."""
+    by_label = collections.defaultdict(list)
+    for r in rows:
+        by_label[r.label].append(r)
+    kinds = collections.Counter(
+        "mapped" if mine[0].id not in (maptables.NO_ENTITY, maptables.UNSCORED) else mine[0].id
+        for mine in by_label.values())
+    n_override = sum(any(r.how.startswith("override") for r in mine) for mine in by_label.values())
+    return "%s: %d labels: %s (%d set by override)" % (
+        field, len(by_label), ", ".join("%s %d" % kv for kv in sorted(kinds.items())), n_override)
 
 
 def main(argv):

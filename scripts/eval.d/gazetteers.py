@@ -1,11 +1,11 @@
 """Read the tagger's gazetteer TSV files and compare names loosely.
 
 Only what the evaluation needs: each entity's id, type, canonical name and
-aliases (flags stripped, demonyms marked), as gazetteers/README.md defines the
-format.  Name comparison folds case, accents and punctuation, so that the
-Reuters slug `west-germany`, the description `Organisation for Economic
-Cooperation and Development` and the alias `Organization for Economic
-Co-operation and Development` can meet.
+names (canonical name and aliases, flags stripped, demonyms left out), in
+the format gazetteers/README.md defines.  Name comparison folds case,
+accents and punctuation, so that the Reuters slug `west-germany`, the
+description `Organisation for Economic Cooperation and Development` and the
+alias `Organization for Economic Co-operation and Development` can meet.
 """
 import collections
 import glob
@@ -13,7 +13,7 @@ import os
 import re
 import unicodedata
 
-Entity = collections.namedtuple("Entity", "id type name attrs aliases demonyms")
+Entity = collections.namedtuple("Entity", "id type name aliases")
 
 # German transliteration, tried besides plain accent stripping (Schlüter = Schlueter).
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
@@ -26,10 +26,9 @@ _FILLER = {"the", "and"}
 
 
 def fold(text):
-    """Lower-case text without accents, with typographic quotes and dashes unified."""
+    """Text in lower case, without accents."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2013", "-").casefold()
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def tokens(text):
@@ -58,20 +57,13 @@ def word_variants(text):
 
 
 def _parse_aliases(field):
-    """Split an alias field into (names, demonyms), flags in braces removed."""
-    names, demonyms = [], []
+    """The names of an alias field, flags in braces removed and demonyms left out."""
+    names = []
     for entry in field.split("|"):
         text, _, flags = entry.partition("{")
-        text = text.strip()
-        if text:
-            (demonyms if "demonym" in flags else names).append(text)
-    return names, demonyms
-
-
-def _parse_attrs(field):
-    """attrs 'key=value;key=value' (or '-') as a dict."""
-    pairs = (p.partition("=") for p in field.split(";") if "=" in p)
-    return {k.strip(): v.strip() for k, _, v in pairs}
+        if text.strip() and "demonym" not in flags:
+            names.append(text.strip())
+    return names
 
 
 def read_gazetteer(path):
@@ -82,11 +74,10 @@ def read_gazetteer(path):
             cols = line.rstrip("\r\n").split("\t")
             if line.startswith("#") or len(cols) < 6:
                 continue
-            names, demonyms = _parse_aliases(cols[5])
+            names = _parse_aliases(cols[5])
             if cols[2] not in names:
                 names.insert(0, cols[2])
-            entities.append(Entity(cols[0], cols[1], cols[2], _parse_attrs(cols[4]),
-                                   names, demonyms))
+            entities.append(Entity(cols[0], cols[1], cols[2], names))
     return entities
 
 

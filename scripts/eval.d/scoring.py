@@ -74,17 +74,11 @@ def commonest(counter, n):
 
 def side_by_side(left_title, left, right_title, right, indent="  "):
     """Two (key, count) listings as two columns under their titles."""
-    rows = [(left_title, "", right_title, "")]
-    rows += [(_cell(left, i), _count(left, i), _cell(right, i), _count(right, i))
-             for i in range(max(len(left), len(right)))]
-    w = max(28, max(len(r[0]) for r in rows) + 2)
-    return "\n".join(("%s%-*s%6s    %s%s" % (indent, w - 6, a, b, c, ("%6s" % d) if d != "" else ""))
-                     .rstrip() for a, b, c, d in rows)
-
-
-def _cell(pairs, i):
-    return str(pairs[i][0]) if i < len(pairs) else ""
-
-
-def _count(pairs, i):
-    return str(pairs[i][1]) if i < len(pairs) else ""
+    wl = max([len(left_title) - 6] + [len(str(k)) + 2 for k, _ in left])
+    wr = max([len(right_title) - 6] + [len(str(k)) + 2 for k, _ in right])
+    lines = ["%s%-*s      %s" % (indent, wl + 6, left_title, right_title)]
+    for i in range(max(len(left), len(right))):
+        cells = [("%-*s%6d" % (w, pairs[i][0], pairs[i][1])) if i < len(pairs) else " " * (w + 6)
+                 for w, pairs in ((wl, left), (wr, right))]
+        lines.append((indent + cells[0] + "      " + cells[1]).rstrip())
+    return "\n".join(lines)

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Reuters-21578 document-level scores of the tagger (scripts/eval, section b).
+
+Usage: reuters_eval.py TAGGER
+
+On the ModApte test split (LEWISSPLIT="TEST", TOPICS="YES": 3,299 documents)
+each document's gold labels of a category field are compared with the labels
+our entities predict, through the tables reuters-FIELD.tsv (maptables.py):
+  PLACES  COUNTRY entity ids, and the `country` of PLACE entities;
+  ORGS    ORG entity ids;
+  PEOPLE  PERSON entity ids.
+Gold labels a table marks `unscored` (or does not list) are left out and
+counted; predicted ids no label maps to (RU, ...) are not scored either, and
+are listed.  Each field is scored twice: with every entity, and with only
+the entities of relevance >= 0.3 (the default facet threshold).
+"""
+import collections
+import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
+
+import gazetteers
+import maptables
+import paths
+import reuters_data
+import scoring
+import tagrun
+
+EXPECTED_DOCS = 3299
+FACET_THRESHOLD = 0.3
+VARIANTS = (("all entities", 0.0), ("relevance >= %.1f" % FACET_THRESHOLD, FACET_THRESHOLD))
+N_ERRORS = 15
+N_NOTES = 10
+
+Field = collections.namedtuple("Field", "tag table title types via_place")
+FIELDS = (Field("PLACES", "places", "PLACES (countries)", ("COUNTRY",), True),
+          Field("ORGS", "orgs", "ORGS", ("ORG",), False),
+          Field("PEOPLE", "people", "PEOPLE", ("PERSON",), False))
+FieldScore = collections.namedtuple("FieldScore", "tally n_docs unscored outside")
+
+
+def predicted_ids(result, field, min_relevance):
+    """{entity id: name} the result predicts for a field, at a relevance threshold."""
+    ids = {}
+    for e in result.get("entities", []):
+        if e.get("relevance", 0.0) < min_relevance:
+            continue
+        if e.get("type") in field.types:
+            ids[e["id"]] = e.get("name", e["id"])
+        elif field.via_place and e.get("type") == "PLACE" and e.get("country"):
+            ids.setdefault(e["country"], e["country"])
+    return ids
+
+
+def _split_gold(labels, mapping):
+    """(scored gold labels, unscored gold labels) of one document."""
+    scored = {l for l in labels if l in mapping.ids_of}
+    return scored, set(labels) - scored
+
+
+def _map_predictions(ids, mapping):
+    """(labels predicted, 'Name (ID)' of ids no label maps to)."""
+    labels, outside = set(), set()
+    for ident, name in ids.items():
+        if ident in mapping.labels_of:
+            labels |= mapping.labels_of[ident]
+        else:
+            outside.add("%s (%s)" % (name, ident) if name != ident else ident)
+    return labels, outside
+
+
+def score_field(docs, results, field, mapping, min_relevance):
+    """FieldScore of one field at one relevance threshold over all docs."""
+    tally = scoring.Tally()
+    unscored, outside = collections.Counter(), collections.Counter()
+    n_docs = 0
+    for doc in docs:
+        gold, not_scored = _split_gold(doc.labels[field.tag], mapping)
+        pred, unmapped = _map_predictions(
+            predicted_ids(results[doc.newid], field, min_relevance), mapping)
+        tally.add(gold, pred)
+        unscored.update(not_scored)
+        outside.update(unmapped)
+        n_docs += bool(gold)
+    return FieldScore(tally, n_docs, unscored, outside)
+
+
+def _listing(counter, n):
+    """'a 12, b 3, ...' of the n commonest, or 'none'."""
+    pairs = scoring.commonest(counter, n)
+    more = len([c for c in counter.values() if c]) - len(pairs)
+    text = ", ".join("%s %d" % kc for kc in pairs) or "none"
+    return text + (", and %d more" % more if more > 0 else "")
+
+
+def unfindable_labels(tally, mapping, known_ids):
+    """{label: gold count} of scored labels no gazetteer entity can predict."""
+    return collections.Counter({l: tally.tp[l] + tally.fn[l] for l in tally.gold_labels()
+                                if not mapping.ids_of[l] & known_ids})
+
+
+def report_field(field, variant, score, mapping, known_ids):
+    """Print one field's block for one variant."""
+    t = score.tally
+    labels = t.gold_labels()
+    n_gold = sum(t.tp.values()) + sum(t.fn.values())
+    print("--- %s, %s ---" % (field.title, variant))
+    print("gold: %d labels (%d distinct) in %d documents; unscorable gold labels: %s"
+          % (n_gold, len(labels), score.n_docs, _listing(score.unscored, N_NOTES)))
+    print(scoring.prf_line("micro", *t.counts()))
+    print(scoring.macro_line("macro", t.macro(labels), len(labels)))
+    print("gold labels with no entity in gazetteers/*.tsv (always missed): "
+          + _listing(unfindable_labels(t, mapping, known_ids), N_NOTES))
+    print("predictions outside the Reuters labels (not scored, docs): "
+          + _listing(score.outside, N_NOTES))
+    print(scoring.side_by_side("commonest false negatives", scoring.commonest(t.fn, N_ERRORS),
+                               "commonest false positives", scoring.commonest(t.fp, N_ERRORS)))
+    print()
+
+
+def main(argv):
+    if len(argv) != 1:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    docs = reuters_data.modapte_test(reuters_data.read_documents(paths.REUTERS))
+    print("=== (b) Reuters-21578, ModApte test split: document-level labels ===")
+    print('documents: %d (LEWISSPLIT="TEST" and TOPICS="YES"; expected %d)%s'
+          % (len(docs), EXPECTED_DOCS, "" if len(docs) == EXPECTED_DOCS else "  MISMATCH"))
+    print("text: TITLE, DATELINE and BODY; tables: scripts/eval.d/reuters-*.tsv")
+    print()
+    results = tagrun.tag_documents(argv[0], [(d.newid, d.text) for d in docs])
+    known_ids = gazetteers.ids_in(paths.GAZETTEERS)
+    for field in FIELDS:
+        mapping = maptables.read_mapping(paths.map_table(field.table))
+        for variant, threshold in VARIANTS:
+            score = score_field(docs, results, field, mapping, threshold)
+            report_field(field, variant, score, mapping, known_ids)
+    return 0 if len(docs) == EXPECTED_DOCS else 1
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except tagrun.TaggerError as e:
+        sys.exit("reuters_eval: %s" % e)
