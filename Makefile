@@ -38,7 +38,8 @@ TG_CFLAGS = -std=c99 -fPIC -fvisibility=hidden -DTAGGER_BUILDING -Iinclude -Itag
 B = build
 LIB_SRC = $(wildcard tagger/*.c)
 LIB_OBJ = $(LIB_SRC:tagger/%.c=$(B)/obj/%.o) $(B)/obj/builtin_data.o
-BUILTIN_DATA = gazetteers/countries.tsv
+BUILTIN_DATA = gazetteers/countries.tsv gazetteers/historical.tsv gazetteers/places.tsv \
+               gazetteers/people.tsv gazetteers/orgs.tsv
 TEST_SRC = $(wildcard tests/check_*.c)
 
 all: $(B)/libtagger.a $(B)/libtagger.so $(B)/tagger

@@ -2,18 +2,24 @@
  * builtin.S - the gazetteers built into the library, linked in as read-only
  * data with the assembler's .incbin, so the tagger works with no files
  * beside it.  Paths are relative to the repository root, where make runs.
- * tg_builtin_sources() in builtin.c lists them.
+ * tg_builtin_sources() in builtin.c lists them, in loading order.
  */
-    .section .rodata
-    .balign 16
-
-    .globl tg_builtin_countries
-    .hidden tg_builtin_countries
-tg_builtin_countries:
-    .incbin "gazetteers/countries.tsv"
-    .globl tg_builtin_countries_end
-    .hidden tg_builtin_countries_end
-tg_builtin_countries_end:
+#define GAZETTEER(sym, path)      \
+    .globl sym;                   \
+    .hidden sym;                  \
+    .balign 16;                   \
+sym:                              \
+    .incbin path;                 \
+    .globl sym##_end;             \
+    .hidden sym##_end;            \
+sym##_end:                        \
     .byte 0
+
+    .section .rodata
+    GAZETTEER(tg_builtin_countries, "gazetteers/countries.tsv")
+    GAZETTEER(tg_builtin_historical, "gazetteers/historical.tsv")
+    GAZETTEER(tg_builtin_places, "gazetteers/places.tsv")
+    GAZETTEER(tg_builtin_people, "gazetteers/people.tsv")
+    GAZETTEER(tg_builtin_orgs, "gazetteers/orgs.tsv")
 
     .section .note.GNU-stack, "", @progbits

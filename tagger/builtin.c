@@ -1,13 +1,26 @@
 /*
  * builtin.c - the table of gazetteers built into the library (builtin.S).
+ * Countries come first, so that places, people and organizations can refer
+ * to them, and historical.tsv can add aliases to them.
  */
 #include "internal.h"
 
-extern const char tg_builtin_countries[];
-extern const char tg_builtin_countries_end[];
+#define BUILTIN(sym)                                                                          \
+    extern const char tg_builtin_##sym[];                                                     \
+    extern const char tg_builtin_##sym##_end[]
+
+BUILTIN(countries);
+BUILTIN(historical);
+BUILTIN(places);
+BUILTIN(people);
+BUILTIN(orgs);
 
 static const tg_builtin_t builtins[] = {
     {"(built-in) gazetteers/countries.tsv", tg_builtin_countries, tg_builtin_countries_end},
+    {"(built-in) gazetteers/historical.tsv", tg_builtin_historical, tg_builtin_historical_end},
+    {"(built-in) gazetteers/places.tsv", tg_builtin_places, tg_builtin_places_end},
+    {"(built-in) gazetteers/people.tsv", tg_builtin_people, tg_builtin_people_end},
+    {"(built-in) gazetteers/orgs.tsv", tg_builtin_orgs, tg_builtin_orgs_end},
 };
 
 size_t tg_builtin_sources(const tg_builtin_t **out)

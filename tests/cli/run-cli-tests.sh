@@ -88,11 +88,15 @@ EX=docs/examples/north-korea.txt
 run "example" 0 "$EX" && json_ok "example article: countries, demonyms, accents, offsets" "
 ents = by_id(docs[0])
 assert docs[0]['id'] == '$EX'
-assert ents['KP']['count'] == 3, ents['KP']
-assert any(m.get('via') == 'demonym' and m['text'] == 'North Korean' for m in ents['KP']['mentions'])
+vias = [(m['text'], m.get('via')) for m in ents['KP']['mentions']]
+assert vias == [('PYONGYANG', 'place'), ('North Korea', None), ('North Korean', 'demonym'),
+                ('North Korea', None), ('Pyongyang', 'place')], vias
+assert ents['KP']['relevance'] > ents['KR']['relevance'] > ents['US']['relevance']
 assert {m['text'] for m in ents['US']['mentions']} == {'U.S.', 'United States'}
 assert [m['text'] for m in ents['CI']['mentions']] == ['Côte d’Ivoire']
-assert ents['KR']['count'] == 2 and ents['JP']['count'] == 1
+assert ents['KR']['count'] == 4 and ents['JP']['count'] == 2, 'Seoul, Tokyo stand for them'
+places = {e['name']: e['country'] for e in docs[0]['entities'] if e['type'] == 'PLACE'}
+assert places == {'Seoul': 'KR', 'Pyongyang': 'KP', 'Tokyo': 'JP'}, places
 assert docs[0]['entities'][0]['id'] == 'KP', 'most relevant first'
 assert docs[0]['topics'] == []
 assert 'KP' in docs[0]['facet_ids']['country']
