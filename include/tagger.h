@@ -283,7 +283,7 @@ typedef struct {
 #define TAGGER_JSON_NO_MENTIONS 2u /**< leave out each entity's "mentions" */
 
 /** Default facet threshold (see docs/tagger.1). */
-#define TAGGER_FACET_THRESHOLD 0.3
+#define TAGGER_FACET_THRESHOLD 0.40
 
 /** Sets @p opt to the defaults: no id, compact, ::TAGGER_FACET_THRESHOLD,
  * no minimum relevance, all types. */

@@ -145,6 +145,10 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
         tg_relevance_add(&rel[slot], rec->via, rec->zone, rec->start, lay->main_start,
                          lay->main_end);
     }
+    double max_weight = 0;
+    for (size_t k = 0; k < n_ent; k++) {
+        max_weight = rel[k].weight > max_weight ? rel[k].weight : max_weight;
+    }
     for (size_t k = 0; k < n_ent; k++) {
         const tg_entity_t *e = &tg->entities[order[k]];
         tagger_entity_t *ent = &r->entities[k];
@@ -154,7 +158,7 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
         ent->wikidata = tg_str(tg, e->wikidata);
         ent->country = tg_str(tg, e->country);
         ent->mentions = &r->mentions[first[k]];
-        ent->relevance = tg_relevance(&rel[k]);
+        ent->relevance = tg_relevance(&rel[k], max_weight);
     }
     qsort(r->entities, n_ent, sizeof *r->entities, cmp_entity);
     r->n_entities = n_ent;

@@ -25,7 +25,8 @@ void tg_relevance_init(tg_relevance_in_t *in);
 void tg_relevance_add(tg_relevance_in_t *in, int via, int zone, size_t start, size_t main_start,
                       size_t main_end);
 
-/* Relevance in [0, 1]. */
-double tg_relevance(const tg_relevance_in_t *in);
+/* Relevance in [0, 1]; @p max_weight is the largest title-and-body weight
+ * of any entity of the document. */
+double tg_relevance(const tg_relevance_in_t *in, double max_weight);
 
 #endif /* TG_RELEVANCE_H */
