@@ -11,11 +11,14 @@
  *             including hard-wrapped lines (Reuters wraps at 70 columns);
  *   menu      25 or more words with no sentence end and almost no long
  *             lower-case word: "af Afrikaans sq Albanian am Amharic ...";
- *   other     headlines, bylines, "1 min", tag lines.
+ *   headline  mostly words, most long ones capitalised: headlines, bylines,
+ *             tag lines ("North Korea Abandons Pursuit of Unification");
+ *   other     tables of figures, "1 min", single words.
  *
  * The article body is the largest cluster of prose lines, where a cluster
- * may carry up to MAX_GAP non-prose lines between prose lines (subheads,
- * "Read also" links).  The TITLE_WINDOW non-empty lines just before the
+ * may carry up to MAX_GAP headline lines between prose lines (subheads,
+ * "Read also" links) and any number of other lines (a table of figures is
+ * part of the article; a list of headlines is not).  The TITLE_WINDOW non-empty lines just before the
  * body are its title zone (headline, byline, dateline).  Every other line
  * is furniture; menu lines are menus wherever they stand.  A text with no
  * prose line at all (a headline, a list) is all body: there is nothing to
@@ -38,13 +41,13 @@
 #define MAX_GAP 3
 #define TITLE_WINDOW 6
 
-typedef enum { LINE_EMPTY, LINE_PROSE, LINE_MENU, LINE_OTHER } line_kind_t;
+typedef enum { LINE_EMPTY, LINE_PROSE, LINE_MENU, LINE_HEADLINE, LINE_OTHER } line_kind_t;
 
 /* Classifies one line by its words. */
 static line_kind_t classify_line(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t words = 0, long_lower = 0, i = 0;
+    size_t words = 0, long_lower = 0, long_upper = 0, letter_words = 0, i = 0;
     bool sentence_end = false;
     while (i < len) {
         while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r')) {
@@ -68,8 +71,12 @@ static line_kind_t classify_line(const char *s, size_t len)
             i += k;
         }
         words++;
+        letter_words += letters > 0;
         if (first_case == 'L' && letters >= 4) {
             long_lower++;
+        }
+        if (first_case == 'U' && letters >= 4) {
+            long_upper++;
         }
         unsigned char last = p[i - 1];
         if (last == '.' || last == '!' || last == '?' || (i - w >= 3 && last == 0x9D)) {
@@ -84,6 +91,10 @@ static line_kind_t classify_line(const char *s, size_t len)
     }
     if (words >= MIN_PROSE_WORDS && long_lower * 4 >= words) {
         return LINE_PROSE;
+    }
+    if (letter_words >= 2 && letter_words * 2 >= words && long_upper > 0 &&
+        long_upper * 10 >= (long_upper + long_lower) * 6) {
+        return LINE_HEADLINE;
     }
     return LINE_OTHER;
 }
@@ -128,7 +139,7 @@ int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
                 best_last = last;
                 best_bytes = bytes;
             }
-        } else if (ln->zone != LINE_EMPTY) {
+        } else if (ln->zone == LINE_HEADLINE || ln->zone == LINE_MENU) {
             gap++;
         }
     }
