@@ -92,9 +92,13 @@ check-exports: $(B)/libtagger.so
 	echo "check-exports: all exported symbols start with tagger_"
 
 # ---------------------------------------------------------------- data
-# Regenerates the committed gazetteers from ../shared/data.
+# Regenerates the committed gazetteers from ../shared/data; countries first,
+# as the others read gazetteers/countries.tsv.
 gazetteers:
 	./scripts/build-gazetteers
+	./scripts/build-places
+	./scripts/build-people
+	./scripts/build-orgs
 
 # ---------------------------------------------------------------- install
 $(B)/tagger.pc: tagger.pc.in Makefile
