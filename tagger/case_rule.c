@@ -112,6 +112,36 @@ bool tg_case_is_acronym(const char *alias, size_t len)
     return !sc.has_lower && sc.n_cased >= 2;
 }
 
+/* Whether the word nearest to the span inside [lo, hi) (the last one when
+ * @p before, else the first), past spaces and punctuation, has two or more
+ * capitals and no lower-case letter. */
+static bool allcaps_word(const char *text, size_t lo, size_t hi, bool before)
+{
+    size_t a, b;
+    if (before) {
+        b = hi;
+        while (b > lo && (text[b - 1] == ' ' || text[b - 1] == ',' || text[b - 1] == '.')) {
+            b--;
+        }
+        a = b;
+        while (a > lo && text[a - 1] != ' ' && text[a - 1] != '\t') {
+            a--;
+        }
+    } else {
+        a = lo;
+        while (a < hi && (text[a] == ' ' || text[a] == ',' || text[a] == '.')) {
+            a++;
+        }
+        b = a;
+        while (b < hi && text[b] != ' ' && text[b] != '\t') {
+            b++;
+        }
+    }
+    span_case_t w;
+    span_case(text + a, b - a, &w);
+    return !w.has_lower && w.n_cased >= 2;
+}
+
 bool tg_case_allcaps_context(const char *text, size_t len, size_t start, size_t end)
 {
     size_t lo = start > CONTEXT_BYTES ? start - CONTEXT_BYTES : 0;
@@ -135,7 +165,13 @@ bool tg_case_allcaps_context(const char *text, size_t len, size_t start, size_t 
     span_case_t before, after;
     span_case(text + lo, start - lo, &before);
     span_case(text + end, hi - end, &after);
-    return !before.has_lower && !after.has_lower;
+    if (!before.has_lower && !after.has_lower) {
+        return true;
+    }
+    /* A run of capitals inside a mixed line: a dateline "MINNETONKA, MINN.,
+     * Feb 26", a name in capitals.  The word next to the span, on either
+     * side, is in capitals. */
+    return allcaps_word(text, lo, start, true) || allcaps_word(text, end, hi, false);
 }
 
 bool tg_case_ok(const char *text, size_t len, size_t start, size_t end, unsigned rule,

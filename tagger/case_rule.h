@@ -17,8 +17,10 @@ void tg_case_sig(const char *alias, size_t len, unsigned rule, tg_case_sig_t *si
 bool tg_case_ok(const char *text, size_t len, size_t start, size_t end, unsigned rule,
                 const tg_case_sig_t *sig);
 
-/* Whether the text around [start, end), on the same line, has no lower-case
- * letter: the span stands in an all-caps headline or dateline. */
+/* Whether the span stands among capitals: the text around [start, end) on
+ * the same line has no lower-case letter (an all-caps headline), or the
+ * word right before or after it is in capitals ("MINNETONKA, MINN.,
+ * Feb 26"). */
 bool tg_case_allcaps_context(const char *text, size_t len, size_t start, size_t end);
 
 /* Whether an alias should default to exact case: it has two or more

@@ -22,6 +22,8 @@ static const char gazetteer[] =
     "TW\tCOUNTRY\tTaiwan\tQ865\t-\tTaiwan\n"
     "sm:1\tPLACE\tPyongyang\t-\tcountry=KP\tPyongyang\n"
     "sm:2\tPLACE\tAmman\t-\tcountry=JO\tAmman\n"
+    "US-MN\tPLACE\tMinnesota\t-\tcountry=US\tMinnesota|Minn.{case}\n"
+    "US\tCOUNTRY\tUnited States\tQ30\t-\tUnited States|U.S.\n"
     "Q56226\tPERSON\tKim Jong Un\tQ56226\tcountry=KP\tKim Jong Un|Kim Jong-un\n"
     "Q41421\tPERSON\tMichael Jordan\tQ41421\t-\tMichael Jordan\n"
     "Q1768\tORG\tWorld Food Programme\tQ1768\t-\tWorld Food Programme\n"
@@ -207,6 +209,22 @@ START_TEST(test_place_supports_a_given_name_country)
 }
 END_TEST
 
+/* A wire dateline: the state abbreviation in capitals, in a line that is not
+ * all capitals, still matches its exact-case alias "Minn.", next to the
+ * capitalised city, and the state stands for its country. */
+START_TEST(test_dateline_in_capitals)
+{
+    tagger_result_t *r = annotate("MINNETONKA, MINN., Feb 26 - Shares of the medical "
+                                  "supplier rose after results.");
+    ck_assert_ptr_nonnull(find(r, "US-MN"));
+    ck_assert_ptr_nonnull(find(r, "US"));
+    tagger_result_free(r);
+    r = annotate("The report said minn. was a typo, and MINN. alone means nothing.");
+    ck_assert_ptr_null(find(r, "US-MN"));
+    tagger_result_free(r);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* Page furniture and menus                                                  */
 
@@ -294,6 +312,7 @@ Suite *document_suite(void)
     tcase_add_test(tc, test_weak_alias_needs_its_country);
     tcase_add_test(tc, test_place_stands_for_its_country);
     tcase_add_test(tc, test_place_supports_a_given_name_country);
+    tcase_add_test(tc, test_dateline_in_capitals);
     suite_add_tcase(s, tc);
     tc = tcase_create("layout");
     tcase_add_checked_fixture(tc, setup, teardown);
