@@ -43,25 +43,26 @@ static bool is_suffix(const char *w, size_t n)
 static int add_short(tagger_scratch_t *s, const char *w, size_t n, uint32_t entity,
                      uint32_t after)
 {
+    if (tg_norm_text(&s->norm_aux, w, n)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    const tg_norm_t *key = &s->norm_aux;
     for (size_t i = 0; i < s->n_shorts; i++) {
-        if (s->shorts[i].entity == entity && s->shorts[i].key_len &&
-            tg_norm_text(&s->norm_aux, w, n) == TAGGER_OK &&
-            s->norm_aux.len == s->shorts[i].key_len &&
-            memcmp(s->short_keys + s->shorts[i].key_off, s->norm_aux.text, s->norm_aux.len) == 0) {
+        const struct tg_short *sh = &s->shorts[i];
+        if (sh->entity == entity && sh->key_len == key->len &&
+            memcmp(s->short_keys + sh->key_off, key->text, key->len) == 0) {
             return TAGGER_OK; /* already there */
         }
     }
-    if (tg_norm_text(&s->norm_aux, w, n) ||
-        tg_grow((void **)&s->shorts, &s->cap_shorts, s->n_shorts + 1, sizeof *s->shorts) ||
-        tg_grow((void **)&s->short_keys, &s->short_keys_cap,
-                s->short_keys_len + s->norm_aux.len, 1)) {
+    if (tg_grow((void **)&s->shorts, &s->cap_shorts, s->n_shorts + 1, sizeof *s->shorts) ||
+        tg_grow((void **)&s->short_keys, &s->short_keys_cap, s->short_keys_len + key->len, 1)) {
         return TAGGER_ERR_NOMEM;
     }
     struct tg_short *sh = &s->shorts[s->n_shorts++];
-    memcpy(s->short_keys + s->short_keys_len, s->norm_aux.text, s->norm_aux.len);
+    memcpy(s->short_keys + s->short_keys_len, key->text, key->len);
     sh->key_off = s->short_keys_len;
-    sh->key_len = s->norm_aux.len;
-    s->short_keys_len += s->norm_aux.len;
+    sh->key_len = key->len;
+    s->short_keys_len += key->len;
     sh->entity = entity;
     sh->after = after;
     tg_case_sig(w, n, TG_CASE_EXACT, &sh->sig);
@@ -120,33 +121,22 @@ static int org_acronym(tagger_scratch_t *s, const char *text, size_t len, uint32
     return add_short(s, text + a, i - a, entity, end);
 }
 
-/* The single short-form entity for a word, or TG_NONE (none, or several). */
-static uint32_t lookup(const tagger_scratch_t *s, const char *key, size_t n, uint32_t at)
+/* The short form a word is, when it is the short form of exactly one
+ * entity of the document valid at @p at; otherwise NULL. */
+static const struct tg_short *lookup(const tagger_scratch_t *s, const char *key, size_t n,
+                                     uint32_t at)
 {
-    uint32_t found = TG_NONE;
+    const struct tg_short *found = NULL;
     for (size_t i = 0; i < s->n_shorts; i++) {
         const struct tg_short *sh = &s->shorts[i];
         if (sh->key_len == n && sh->after <= at && memcmp(s->short_keys + sh->key_off, key, n) == 0) {
-            if (found != TG_NONE && found != sh->entity) {
-                return TG_NONE;
+            if (found && found->entity != sh->entity) {
+                return NULL;
             }
-            found = sh->entity;
+            found = found ? found : sh;
         }
     }
     return found;
-}
-
-static const struct tg_short *short_of(const tagger_scratch_t *s, uint32_t entity,
-                                       const char *key, size_t n)
-{
-    for (size_t i = 0; i < s->n_shorts; i++) {
-        const struct tg_short *sh = &s->shorts[i];
-        if (sh->entity == entity && sh->key_len == n &&
-            memcmp(s->short_keys + sh->key_off, key, n) == 0) {
-            return sh;
-        }
-    }
-    return NULL;
 }
 
 int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)
@@ -198,8 +188,8 @@ int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, si
             e++;
         }
         uint32_t start = n->src[k], end = (uint32_t)tg_norm_src_end(n, e - 1);
-        uint32_t entity = lookup(s, n->text + k, e - k, start);
-        if (entity != TG_NONE) {
+        const struct tg_short *sh = lookup(s, n->text + k, e - k, start);
+        if (sh) {
             /* Is the word inside a standing mention? */
             while (rec < n_recs && s->recs[rec].end <= start) {
                 rec++;
@@ -215,14 +205,13 @@ int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, si
             bool yields = over && over->start == start && over->end == end &&
                           over->alias != TG_NONE &&
                           (tg->aliases[over->alias].flags & (TG_ALIAS_GIVEN_NAME | TG_ALIAS_WEAK));
-            const struct tg_short *sh = short_of(s, entity, n->text + k, e - k);
-            if ((!covered || yields) && sh &&
+            if ((!covered || yields) &&
                 tg_case_ok(text, len, start, end, TG_CASE_EXACT, &sh->sig) &&
                 !tg_beside_capitalised_word(text, len, start, end, false)) {
                 if (yields) {
                     over->flags |= TG_REC_DROPPED;
                 }
-                tg_rec_t r = {start, end, entity, TG_NONE, TAGGER_VIA_SHORT,
+                tg_rec_t r = {start, end, sh->entity, TG_NONE, TAGGER_VIA_SHORT,
                               (uint8_t)tg_layout_zone(&s->layout, &cursor, start), 0};
                 if (tg_rec_add(s, &r)) {
                     return TAGGER_ERR_NOMEM;
