@@ -8,10 +8,11 @@
  *     KP  COUNTRY  North Korea  Q423  -  North Korea|DPRK|North Korean{demonym}
  *
  * `#` starts a comment line; blank lines are ignored; CR before LF and a
- * UTF-8 byte order mark are allowed.  `aliases` is a `|`-separated list of alias texts, each optionally
- * followed by `{flag,...}`: a case rule (`cap`, the default; `case`; `nocase`),
- * the alias kind `demonym`, `weak` (counts only when the document supports
- * the entity) and `given-name` (also a person's given name).  An alias with two or more capitals and no
+ * UTF-8 byte order mark are allowed.  `aliases` is a `|`-separated list of
+ * alias texts, each optionally followed by `{flag,...}`: a case rule (`cap`,
+ * the default; `case`; `nocase`), the alias kind `demonym`, `weak` (counts
+ * only when the document supports the entity) and `given-name` (also a
+ * person's given name).  An alias with two or more capitals and no
  * lower-case letter ("US", "U.S.") defaults to `case`.
  *
  * A bad line is reported with its file, line and field, and skipped whole;

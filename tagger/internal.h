@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tagger.h"
 #include "trie.h"
@@ -74,6 +75,23 @@ struct tagger {
 static inline const char *tg_str(const tagger_t *tg, uint32_t off)
 {
     return off ? tg->pool + off : NULL;
+}
+
+/* How an alias names its entity: a demonym or a name (tagger_via_t). */
+static inline tagger_via_t tg_alias_via(const tg_alias_t *al)
+{
+    return (al->flags & TG_ALIAS_DEMONYM) ? TAGGER_VIA_DEMONYM : TAGGER_VIA_NAME;
+}
+
+/* Whether the @p len bytes at @p w are one of the @p n words of @p list. */
+static inline bool tg_word_in(const char *const *list, size_t n, const char *w, size_t len)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Makes room for @p need elements of @p elem bytes in the growable array

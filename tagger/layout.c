@@ -18,8 +18,9 @@
  * The article body is the largest cluster of prose lines, where a cluster
  * may carry up to MAX_GAP headline lines between prose lines (subheads,
  * "Read also" links) and any number of other lines (a table of figures is
- * part of the article; a list of headlines is not).  The TITLE_WINDOW non-empty lines just before the
- * body are its title zone (headline, byline, dateline).  Every other line
+ * part of the article; a list of headlines is not).  The TITLE_WINDOW
+ * non-empty lines just before the body are its title zone (headline,
+ * byline, dateline).  Every other line
  * is furniture; menu lines are menus wherever they stand.  A text with no
  * prose line at all (a headline, a list) is all body: there is nothing to
  * tell it from.

@@ -22,6 +22,13 @@ enum {
     TG_CLS_CONT = 0xFF
 };
 
+/* Whether a class is a letter or digit of a script written with spaces
+ * (Hangul included): two such code points side by side are one word. */
+static inline int tg_cls_wordish(uint8_t cls)
+{
+    return cls == TG_CLS_WORD || cls == TG_CLS_HANGUL;
+}
+
 /* Largest input tg_norm_text() accepts: offsets are 32-bit. */
 #define TG_NORM_MAX_INPUT ((size_t)UINT32_MAX - 1)
 

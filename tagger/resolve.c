@@ -39,16 +39,6 @@ static const char *const function_words[] = {
     "Until", "We", "When", "Where", "While", "With", "Without", "Yet",
 };
 
-static bool is_function_word(const char *w, size_t len)
-{
-    for (size_t i = 0; i < sizeof function_words / sizeof *function_words; i++) {
-        if (strlen(function_words[i]) == len && memcmp(function_words[i], w, len) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 static bool is_blank(char c)
 {
     return c == ' ' || c == '\t';
@@ -90,7 +80,9 @@ bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size
     }
     int32_t cp;
     tg_utf8_decode(p + w, j - w, &cp);
-    return cp >= 0 && tg_case_class(cp) == 'U' && !is_function_word(text + w, j - w);
+    size_t n_words = sizeof function_words / sizeof *function_words;
+    return cp >= 0 && tg_case_class(cp) == 'U' &&
+           !tg_word_in(function_words, n_words, text + w, j - w);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -160,7 +152,7 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
         const tg_hit_t *h = &s->hits[i];
         const tg_alias_t *al = &tg->aliases[h->alias];
         tg_rec_t r = {h->start, h->end, al->entity, h->alias,
-                      (al->flags & TG_ALIAS_DEMONYM) ? TAGGER_VIA_DEMONYM : TAGGER_VIA_NAME,
+                      (uint8_t)tg_alias_via(al),
                       (uint8_t)tg_layout_zone(&s->layout, &cursor, h->start),
                       h->n_candidates > 1 ? TG_REC_AMBIGUOUS : 0};
         if (r.zone == TG_ZONE_MENU ||

@@ -40,24 +40,19 @@ typedef struct {
     uint32_t end; /* normalised offset just past the key */
 } candidate_t;
 
-static inline bool is_wordish(uint8_t cls)
-{
-    return cls == TG_CLS_WORD || cls == TG_CLS_HANGUL;
-}
-
 /* May a match start at a code point of class @p cls after one of @p prev? */
 static inline bool start_ok(uint8_t prev, uint8_t cls)
 {
     if (cls == TG_CLS_GLUED) {
         return true;
     }
-    return is_wordish(cls) && !is_wordish(prev);
+    return tg_cls_wordish(cls) && !tg_cls_wordish(prev);
 }
 
 /* May a match whose last code point has class @p last end before @p next? */
 static inline bool end_ok(uint8_t last, uint8_t next)
 {
-    return !(last == TG_CLS_WORD && is_wordish(next));
+    return !(last == TG_CLS_WORD && tg_cls_wordish(next));
 }
 
 /* Checks the alias records of @p node against the original span and
@@ -243,7 +238,7 @@ static int forward_hit(const tg_hit_t *hit, void *vctx)
     m.char_start = sc->char_pos;
     m.char_end = sc->char_pos + tg_utf8_count(sc->text + hit->start, hit->end - hit->start);
     m.kind = (tagger_kind_t)e->kind;
-    m.via = (al->flags & TG_ALIAS_DEMONYM) ? TAGGER_VIA_DEMONYM : TAGGER_VIA_NAME;
+    m.via = tg_alias_via(al);
     m.entity = al->entity;
     m.n_candidates = hit->n_candidates;
     m.id = tg_str(sc->tg, e->id);

@@ -29,16 +29,7 @@
 #include "resolve.h"
 
 /* Name words that are not names: generational suffixes. */
-static bool is_suffix(const char *w, size_t n)
-{
-    static const char *const suffixes[] = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-        if (strlen(suffixes[i]) == n && memcmp(suffixes[i], w, n) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
+static const char *const suffixes[] = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"};
 
 static int add_short(tagger_scratch_t *s, const char *w, size_t n, uint32_t entity,
                      uint32_t after)
@@ -84,7 +75,8 @@ static int person_shorts(tagger_scratch_t *s, const char *name, uint32_t entity,
         }
         size_t len = (size_t)(p - w);
         bool initial = len > 0 && w[len - 1] == '.' && len <= 2;
-        if (len >= 2 && !initial && !is_suffix(w, len)) {
+        bool suffix = tg_word_in(suffixes, sizeof suffixes / sizeof *suffixes, w, len);
+        if (len >= 2 && !initial && !suffix) {
             words[n] = w;
             lens[n++] = len;
         }
@@ -129,7 +121,8 @@ static const struct tg_short *lookup(const tagger_scratch_t *s, const char *key,
     const struct tg_short *found = NULL;
     for (size_t i = 0; i < s->n_shorts; i++) {
         const struct tg_short *sh = &s->shorts[i];
-        if (sh->key_len == n && sh->after <= at && memcmp(s->short_keys + sh->key_off, key, n) == 0) {
+        if (sh->key_len == n && sh->after <= at &&
+            memcmp(s->short_keys + sh->key_off, key, n) == 0) {
             if (found && found->entity != sh->entity) {
                 return NULL;
             }
@@ -175,16 +168,13 @@ int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, si
         while (n->cls[next] == TG_CLS_CONT) {
             next++;
         }
-        bool word = c == TG_CLS_WORD || c == TG_CLS_HANGUL;
-        bool prev_word = prev == TG_CLS_WORD || prev == TG_CLS_HANGUL;
-        if (!word || prev_word) {
+        if (!tg_cls_wordish(c) || tg_cls_wordish(prev)) {
             prev = c;
             k = next;
             continue;
         }
         size_t e = next;
-        while (e < n->len && (n->cls[e] == TG_CLS_WORD || n->cls[e] == TG_CLS_HANGUL ||
-                              n->cls[e] == TG_CLS_CONT)) {
+        while (e < n->len && (tg_cls_wordish(n->cls[e]) || n->cls[e] == TG_CLS_CONT)) {
             e++;
         }
         uint32_t start = n->src[k], end = (uint32_t)tg_norm_src_end(n, e - 1);
