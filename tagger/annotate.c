@@ -191,9 +191,15 @@ int tagger_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, s
         return rc == TAGGER_ERR_STOPPED ? TAGGER_ERR_NOMEM : rc;
     }
     tagger_result_t *r = calloc(1, sizeof *r);
-    if (!r || (rc = tg_layout_analyze(&s->layout, text, len)) ||
-        (rc = tg_resolve(tg, s, text, len)) || (rc = tg_short_names(tg, s, text, len))) {
+    if (!r) {
         rc = TAGGER_ERR_NOMEM;
+        goto done;
+    }
+    /* A text with no match needs no layout: every later step starts from
+     * the hits. */
+    if (s->n_hits && ((rc = tg_layout_analyze(&s->layout, text, len)) ||
+                      (rc = tg_resolve(tg, s, text, len)) ||
+                      (rc = tg_short_names(tg, s, text, len)))) {
         goto done;
     }
     qsort(s->recs, s->n_recs, sizeof *s->recs, cmp_rec);
