@@ -78,13 +78,17 @@ demo: $(B)/tagger
 	$(B)/tagger --pretty docs/examples/north-korea.txt
 
 # ---------------------------------------------------------------- tests
-$(B)/check_tagger: $(TEST_SRC) tests/*.h $(B)/libtagger.a
+# The command's record path (not main.c) is unit-tested too.
+CLI_TESTED_SRC = tagger/cli/jsonl_record.c tagger/cli/formats.c tagger/cli/strbuf.c
+
+$(B)/check_tagger: $(TEST_SRC) tests/*.h $(CLI_TESTED_SRC) tagger/cli/*.h $(B)/libtagger.a
 	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -Itests -DTEST_DATA='"tests/data"' \
-	    $(LDFLAGS) -o $@ $(TEST_SRC) $(B)/libtagger.a $(DEP_LIBS) $(CHECK_LIBS)
+	    $(LDFLAGS) -o $@ $(TEST_SRC) $(CLI_TESTED_SRC) $(B)/libtagger.a $(DEP_LIBS) $(CHECK_LIBS)
 
 check: all $(B)/check_tagger check-exports
 	$(B)/check_tagger
 	./tests/cli/run-cli-tests.sh $(B)/tagger
+	./tests/cli/run-jsonl-tests.sh $(B)/tagger
 
 # Every exported symbol of the shared library starts with tagger_.
 check-exports: $(B)/libtagger.so

@@ -170,6 +170,30 @@ const char *jsonl_check_bytes(const char *line, size_t len, size_t *where)
     return NULL;
 }
 
+/* Whether @p line ends inside a string, object or array: a cut-off line. */
+static bool ends_inside_value(const char *line, size_t len)
+{
+    bool in_string = false;
+    long depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = line[i];
+        if (in_string) {
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    return in_string || depth > 0;
+}
+
 /* Member @p path (dotted: "article.body") of @p root, or NULL. */
 static const cJSON *get_path(const cJSON *root, const char *path)
 {
@@ -383,10 +407,12 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     if (!root) {
-        size_t at = end ? (size_t)(end - line) : 0;
-        snprintf(msg, sizeof msg, at >= len ? "malformed JSON: the line ends inside a value"
-                                            : "malformed JSON at byte %zu",
-                 at);
+        if (ends_inside_value(line, len)) {
+            snprintf(msg, sizeof msg, "malformed JSON: the line ends inside a value (cut off?)");
+        } else {
+            snprintf(msg, sizeof msg, "malformed JSON at byte %zu",
+                     end ? (size_t)(end - line) : 0);
+        }
         reject_line(w, file, lineno, line, len, msg, out, diag);
         return true;
     }
