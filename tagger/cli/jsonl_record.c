@@ -30,9 +30,11 @@
  * then reads as a heading line); the segments tell json_out.c which field
  * each mention is in and make its offsets relative to that field.
  *
- * cJSON writes a process-global error position on every failed parse; we
- * never read it (return_parse_end is per call), so concurrent writes from
- * worker threads do not affect results.
+ * Threads: cJSON parses safely from several threads as long as nobody
+ * calls cJSON_GetErrorPtr (its README's conditions, with no hooks changed
+ * and no setlocale during parsing).  It still stores each parse's error
+ * position in a process-global that we never read; the position we report
+ * comes from return_parse_end, which is per call.
  */
 #include "jsonl_record.h"
 

@@ -148,13 +148,6 @@ static void tag_text(run_t *run, const char *name, const char *text, size_t len)
         tagger_result_free(r);
         return;
     }
-    if (run->format == FORMAT_ES_BULK) {
-        strbuf_t action;
-        sb_init(&action);
-        format_es_action(&action, name, strlen(name));
-        fwrite(action.data, 1, action.len, stdout);
-        sb_free(&action);
-    }
     char *json = NULL;
     run->json.id = name;
     rc = tagger_result_json(r, &run->json, &json);
@@ -162,6 +155,13 @@ static void tag_text(run_t *run, const char *name, const char *text, size_t len)
         fprintf(stderr, "%s: %s: %s\n", prog, name, tagger_strerror(rc));
         worse(run, EXIT_BAD_INPUT);
     } else {
+        if (run->format == FORMAT_ES_BULK) {
+            strbuf_t action;
+            sb_init(&action);
+            format_es_action(&action, name, strlen(name));
+            fwrite(action.data, 1, action.len, stdout);
+            sb_free(&action);
+        }
         fputs(json, stdout);
         putchar('\n');
     }
