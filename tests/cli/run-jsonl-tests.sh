@@ -76,6 +76,7 @@ $2" 2>&1); then
     printf '{"id":"s7","n":12345678901234567890,"x":1.10,"body":"Iran and Iraq.","e":"\\u00e9\\/"}\n'
     printf '{"id":"s8","body":"x"} trailing\n'
     printf '{"id":"s9","body":7}\n'
+    printf '{"id":"s10", "body" : "Paris, France" }\r\n'
 } >"$TMP/small.jsonl"
 printf '2\tempty\n3\ttruncated\n4\tno_body\n5\tbad_utf8\n6\tarray\n8\ttrailing\n9\tbody_number\n' \
     >"$TMP/small.manifest"
@@ -102,7 +103,7 @@ run "stdin" 1 --jsonl <"$TMP/small.jsonl" && stderr=$(head -1 "$TMP/err") &&
 printf '{"id":"t1","body":"France."}\n{"id":"t2"}\n' >"$TMP/two.jsonl"
 run "several files" 1 --jsonl "$TMP/two.jsonl" /nonexistent.jsonl "$TMP/small.jsonl" &&
     py "several files: per-file line numbers, a missing file named, the rest tagged" "
-assert len(out) == 2 + 9, len(out)
+assert len(out) == 2 + 10, len(out)
 assert out[1]['error'] == {'file': '$TMP/two.jsonl', 'line': 2, 'message': \"field 'body' is missing\"}
 assert out[4]['error']['file'] == '$TMP/small.jsonl' and out[4]['error']['line'] == 3
 lines = err.splitlines()
@@ -137,11 +138,29 @@ run "bad jobs" 2 --jsonl -j 0 "$TMP/small.jsonl" &&
 [ ! -s "$TMP/err" ] && pass "no progress line when stderr is not a terminal" ||
     fail "no progress" "$(head -c 200 "$TMP/err")"
 
+# A 1.3 MB record (over one batch), a last line without a newline, a CRLF line.
+python3 -c "
+import json
+body = 'Japan and France. ' * 70000
+print(json.dumps({'id': 'big', 'body': body}))
+print('{\"id\":\"last\",\"body\":\"North Korea\"}', end='')
+" >"$TMP/long.jsonl"
+run "long lines" 0 --jsonl -j 2 "$TMP/long.jsonl" && py "a 1.3 MB line is tagged whole; a last line without newline gets one" "
+assert len(out) == 2 and lines[0].startswith(b'{\"id\": \"big\"') and len(lines[0]) > 1260000
+ents = {e['id']: e for e in out[0]['annotations']['entities']}
+assert ents['JP']['count'] == 70000 and ents['FR']['count'] == 70000
+assert out[1]['annotations']['entities'][0]['id'] == 'KP'
+"
+run "crlf" 1 --jsonl "$TMP/small.jsonl"
+tail -n 1 "$TMP/out" | grep -q '^{"id":"s10", "body" : "Paris, France" ,"annotations":{.*}}'"$(printf '\r')"'$' &&
+    pass "a CRLF line keeps its white space and carriage return around the added field" ||
+    fail "crlf" "$(tail -n 1 "$TMP/out" | od -c | tail -3)"
+
 # ------------------------------------------------------------ formats
 run "es-bulk" 1 --jsonl --format es-bulk "$TMP/small.jsonl" &&
     check "es-bulk: action/document pairs, _id from the id field, bad lines left out" \
-        bulk "$TMP/out" && [ "$(wc -l <"$TMP/out")" -eq 4 ] ||
-    fail "es-bulk pair count" "$(wc -l <"$TMP/out") lines, expected 2 pairs"
+        bulk "$TMP/out" && [ "$(wc -l <"$TMP/out")" -eq 6 ] ||
+    fail "es-bulk pair count" "$(wc -l <"$TMP/out") lines, expected 3 pairs"
 run "es-bulk plain file" 0 --format es-bulk --pretty docs/examples/north-korea.txt &&
     py "es-bulk for a plain file: one pair, _id the file name, no --pretty" "
 assert len(out) == 2 and out[0] == {'index': {'_id': 'docs/examples/north-korea.txt'}}, out[0]
@@ -182,13 +201,13 @@ if [ -s "$STREAM.manifest" ]; then
     check "50k stream: one diagnostic per bad line, in order" \
         diagnostics "$TMP/big.err" "$STREAM.manifest" -
     check "50k stream: a progress line when stderr is a terminal" progress "$TMP/big.err"
-    # -j 1 on the first 10,000 lines gives the same bytes as -j 2 did.
-    head -n 10000 "$STREAM" >"$TMP/head.jsonl"
+    # -j 1 on the first 5,000 lines gives the same bytes as -j 2 did.
+    head -n 5000 "$STREAM" >"$TMP/head.jsonl"
     # shellcheck disable=SC2086
     "$TAGGER" --jsonl -j 1 $FIELDS <"$TMP/head.jsonl" >"$TMP/j1.out" 2>/dev/null
-    head -n 10000 "$TMP/big.out" >"$TMP/j2.out"
+    head -n 5000 "$TMP/big.out" >"$TMP/j2.out"
     if cmp -s "$TMP/j1.out" "$TMP/j2.out"; then
-        pass "-j 1 and -j 2 write byte-identical output (10,000 records)"
+        pass "-j 1 and -j 2 write byte-identical output (5,000 records)"
     else
         fail "-j 1 and -j 2 differ" "$(cmp "$TMP/j1.out" "$TMP/j2.out")"
     fi
