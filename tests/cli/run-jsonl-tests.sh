@@ -101,8 +101,10 @@ run "stdin" 1 --jsonl <"$TMP/small.jsonl" && stderr=$(head -1 "$TMP/err") &&
     pass "stdin is read by default, named '-'" || fail "stdin" "$(head -2 "$TMP/err")"
 
 printf '{"id":"t1","body":"France."}\n{"id":"t2"}\n' >"$TMP/two.jsonl"
-run "several files" 1 --jsonl "$TMP/two.jsonl" /nonexistent.jsonl "$TMP/small.jsonl" &&
-    py "several files: per-file line numbers, a missing file named, the rest tagged" "
+: >"$TMP/empty.jsonl"
+run "several files" 1 --jsonl "$TMP/two.jsonl" /nonexistent.jsonl "$TMP/empty.jsonl" \
+    "$TMP/small.jsonl" &&
+    py "several files: per-file line numbers, a missing file named, an empty one, the rest tagged" "
 assert len(out) == 2 + 10, len(out)
 assert out[1]['error'] == {'file': '$TMP/two.jsonl', 'line': 2, 'message': \"field 'body' is missing\"}
 assert out[4]['error']['file'] == '$TMP/small.jsonl' and out[4]['error']['line'] == 3
