@@ -68,8 +68,10 @@ $(B)/libtagger.so: $(B)/libtagger.so.$(ABI_VERSION)
 	ln -sf libtagger.so.$(ABI_VERSION) $(B)/libtagger.so.$(ABI_MAJOR)
 	ln -sf libtagger.so.$(ABI_VERSION) $@
 
-$(B)/tagger: tagger/cli/main.c include/tagger.h $(B)/libtagger.a
-	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tagger/cli/main.c \
+CLI_SRC = $(wildcard tagger/cli/*.c)
+
+$(B)/tagger: $(CLI_SRC) tagger/cli/*.h include/tagger.h $(B)/libtagger.a
+	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) \
 	    $(B)/libtagger.a $(DEP_LIBS)
 
 demo: $(B)/tagger

@@ -20,9 +20,11 @@
 
 #include <tagger.h>
 
-#define EXIT_BAD_INPUT 1
-#define EXIT_USAGE 2
-#define EXIT_MODEL 3
+#include "commands.h"
+
+#define EXIT_BAD_INPUT CMD_EXIT_BAD_INPUT
+#define EXIT_USAGE CMD_EXIT_USAGE
+#define EXIT_MODEL CMD_EXIT_MODEL
 
 /* Directory nesting followed before giving up (symbolic links to
  * directories are not followed at all, so this only bounds real depth). */
@@ -302,6 +304,9 @@ static int load_model(run_t *run, const char **gaz, size_t n_gaz, bool builtin)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "train") == 0) {
+        return cmd_train(argc - 1, argv + 1);
+    }
     enum { OPT_NO_BUILTIN = 256, OPT_TYPES, OPT_MIN_REL, OPT_FACET, OPT_NO_MENTIONS };
     static const struct option longopts[] = {
         {"gazetteer", required_argument, NULL, 'g'},
