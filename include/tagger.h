@@ -99,9 +99,10 @@ TAGGER_API int tagger_kind_parse(const char *name);
 /* ------------------------------------------------------------------------ */
 /** @name Compiling gazetteers @{ */
 
-/** One gazetteer source.  With @p data NULL the file at @p path is read;
- * otherwise @p data holds @p len bytes of TSV and @p path only names it in
- * messages. */
+/** One source: a gazetteer (TSV) or a topic model (text; its first line is
+ * `tagger-topic-model<TAB>1`, models/README.md).  With @p data NULL the file
+ * at @p path is read; otherwise @p data holds @p len bytes and @p path only
+ * names it in messages. */
 typedef struct {
     const char *path;
     const char *data;
@@ -118,8 +119,8 @@ typedef struct tagger_error {
     struct tagger_error *next; /**< next diagnostic, or NULL */
 } tagger_error_t;
 
-/** tagger_compile() flag: also compile the gazetteers built into the
- * library (countries, ...), before the given sources. */
+/** tagger_compile() flag: also compile the gazetteers and the topic model
+ * built into the library, before the given sources. */
 #define TAGGER_COMPILE_BUILTIN 1u
 
 /**
@@ -130,9 +131,13 @@ typedef struct tagger_error {
  * file can add aliases to a built-in country); the same id twice in one
  * source is a bad line.
  *
- * A bad line is skipped and reported; the compile goes on.  So on success
- * (::TAGGER_OK) @p *err may still list skipped lines.  On failure (a source
- * that cannot be read, out of memory) @p *out is NULL and @p *err says why.
+ * A bad gazetteer line is skipped and reported; the compile goes on.  So on
+ * success (::TAGGER_OK) @p *err may still list skipped lines.  A topic model
+ * is taken whole or not at all: a bad line in one fails the compile with
+ * ::TAGGER_ERR_SYNTAX, every bad line reported.  A topic model source
+ * replaces the built-in one; two of them are a usage error.  On failure (a
+ * source that cannot be read, a bad model, out of memory) @p *out is NULL and
+ * @p *err says why.
  *
  * @param src    sources, may be NULL when @p n_src is 0
  * @param n_src  number of sources
@@ -140,8 +145,8 @@ typedef struct tagger_error {
  * @param out    receives the tagger, freed with tagger_free(); NULL on error
  * @param err    receives diagnostics or NULL; may itself be NULL to ignore
  *               them.  Freed with tagger_error_free().
- * @return ::TAGGER_OK, ::TAGGER_ERR_IO, ::TAGGER_ERR_NOMEM or
- *         ::TAGGER_ERR_MISUSE
+ * @return ::TAGGER_OK, ::TAGGER_ERR_IO, ::TAGGER_ERR_SYNTAX,
+ *         ::TAGGER_ERR_NOMEM or ::TAGGER_ERR_MISUSE
  */
 TAGGER_API int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags,
                               tagger_t **out, tagger_error_t **err);
@@ -159,6 +164,12 @@ TAGGER_API size_t tagger_n_entities(const tagger_t *tg);
 /** Number of alias records in a compiled tagger: distinct (normalised alias,
  * entity, case rule) triples. */
 TAGGER_API size_t tagger_n_aliases(const tagger_t *tg);
+
+/** Number of topics of the tagger's topic model (0 without one). */
+TAGGER_API size_t tagger_n_topics(const tagger_t *tg);
+
+/** Id (qcode) of the model's topic @p i, or NULL when out of range. */
+TAGGER_API const char *tagger_topic_id(const tagger_t *tg, size_t i);
 
 /** @} */
 /* ------------------------------------------------------------------------ */
@@ -259,6 +270,32 @@ TAGGER_API size_t tagger_result_n_entities(const tagger_result_t *r);
 /** Entity @p i (< tagger_result_n_entities()), or NULL when out of range. */
 TAGGER_API const tagger_entity_t *tagger_result_entity(const tagger_result_t *r, size_t i);
 
+/** A topic the text is about (an IPTC Media Topic with the default model).
+ * Pointers live as long as the result (and the tagger it came from). */
+typedef struct {
+    const char *id;    /**< "medtop:20000638" */
+    const char *label; /**< "international relations" */
+    size_t depth;      /**< 0 for a top-level topic */
+    const char *const *path; /**< labels from the top level down to this
+                                  topic: depth + 1 of them */
+    double score;      /**< in [0, 1] */
+    size_t n_evidence;
+    const char *const *evidence; /**< the input text of the words, phrases and
+                                      entities that contributed most, best first */
+} tagger_topic_t;
+
+/** Number of topics above the model's threshold.  They come by branch (the
+ * best score under a top-level topic), most specific first within one, then
+ * by score: "international relations" before "politics and government". */
+TAGGER_API size_t tagger_result_n_topics(const tagger_result_t *r);
+
+/** Topic @p i (< tagger_result_n_topics()), or NULL when out of range. */
+TAGGER_API const tagger_topic_t *tagger_result_topic(const tagger_result_t *r, size_t i);
+
+/** Score of the model's topic number @p topic (< tagger_n_topics()), above
+ * the threshold or not; 0 when out of range. */
+TAGGER_API double tagger_result_topic_score(const tagger_result_t *r, size_t topic);
+
 /** Number of invalid UTF-8 bytes found in the text. */
 TAGGER_API size_t tagger_result_n_invalid(const tagger_result_t *r);
 
@@ -285,6 +322,7 @@ typedef struct {
     double facet_threshold; /**< facets hold entities with relevance >= this */
     double min_relevance;   /**< entities below this are left out altogether */
     unsigned kinds;         /**< bit (1u << kind) per type to keep; 0 keeps all */
+    unsigned max_topics;    /**< most topics written; 0 writes none */
     /** Segments of a joined text, in increasing @c start, the first at 0; or
      * NULL.  When given, each mention gets a "field" (the segment its start
      * falls in) and its offsets become relative to that segment. */
@@ -298,8 +336,11 @@ typedef struct {
 /** Default facet threshold (see docs/tagger.1). */
 #define TAGGER_FACET_THRESHOLD 0.40
 
+/** Default of tagger_json_options_t.max_topics. */
+#define TAGGER_MAX_TOPICS 3
+
 /** Sets @p opt to the defaults: no id, compact, ::TAGGER_FACET_THRESHOLD,
- * no minimum relevance, all types. */
+ * no minimum relevance, all types, ::TAGGER_MAX_TOPICS. */
 TAGGER_API void tagger_json_options_init(tagger_json_options_t *opt);
 
 /**
@@ -314,6 +355,55 @@ TAGGER_API int tagger_result_json(const tagger_result_t *r, const tagger_json_op
 
 /** Frees a string returned by the library; accepts NULL. */
 TAGGER_API void tagger_string_free(char *s);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Training a topic model @{ */
+
+/** One labelled document. */
+typedef struct {
+    const char *text;
+    size_t len;
+    const char *const *labels; /**< topic ids ("medtop:20000638") */
+    size_t n_labels;
+} tagger_train_doc_t;
+
+/** Options for tagger_train(); set defaults with tagger_train_options_init(). */
+typedef struct {
+    const char *taxonomy;      /**< TSV: id, parent id or '-', label[, definition]
+                                    (models/taxonomy.tsv); NULL: every label is a
+                                    top-level topic named by its id */
+    size_t taxonomy_len;
+    const char *taxonomy_path; /**< names the taxonomy in messages */
+    unsigned features_per_topic; /**< weights kept per topic (300) */
+    unsigned min_df;           /**< documents a feature must occur in (3) */
+    unsigned epochs;           /**< passes of gradient descent (10) */
+    double l2;                 /**< L2 penalty per example (1e-5) */
+    double rate;               /**< initial learning rate (0.2) */
+    unsigned long seed;        /**< of the shuffles (1) */
+} tagger_train_options_t;
+
+/** Sets @p opt to the defaults given in tagger_train_options_t. */
+TAGGER_API void tagger_train_options_init(tagger_train_options_t *opt);
+
+/**
+ * Learns a topic model from labelled documents: one L2-regularised logistic
+ * regression per topic over the words, word pairs and entities of the
+ * documents (as @p tg finds them), keeping the strongest weights of each.
+ * A document labelled with a topic is also labelled with its ancestors; a
+ * document labelled with a topic but with none of its children is left out
+ * of the training of those children.  Reproducible: the same documents,
+ * options and tagger give the same model.
+ *
+ * @param model receives the model text (models/README.md), loadable as a
+ *              tagger_compile() source; freed with tagger_string_free()
+ * @return ::TAGGER_OK, ::TAGGER_ERR_SYNTAX (bad taxonomy line, reported in
+ *         @p err), ::TAGGER_ERR_NOMEM or ::TAGGER_ERR_MISUSE (no documents)
+ */
+TAGGER_API int tagger_train(const tagger_t *tg, const tagger_train_doc_t *docs, size_t n_docs,
+                            const tagger_train_options_t *opt, char **model,
+                            tagger_error_t **err);
 
 /** @} */
 

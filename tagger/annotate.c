@@ -12,6 +12,7 @@
  *     code point offsets and a copy of each mention's text (the result keeps
  *     no pointer to the caller's text), score relevance (relevance.c) and
  *     order the entities by it.
+ *  6. Topics (topic_score.c), from the words of the text and its entities.
  *
  * Per-entity state (slot, support, named) lives in scratch arrays indexed by
  * entity, so everything is linear in the number of mentions; only entries
@@ -27,6 +28,7 @@
 #include "resolve.h"
 #include "scratch.h"
 #include "short_names.h"
+#include "topic_score.h"
 
 int tg_rec_add(tagger_scratch_t *s, const tg_rec_t *rec)
 {
@@ -174,6 +176,12 @@ done:
 int tagger_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len,
                     tagger_result_t **out)
 {
+    return tg_annotate(tg, s, text, len, 1, out);
+}
+
+int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len,
+                int with_topics, tagger_result_t **out)
+{
     if (!out) {
         return TAGGER_ERR_MISUSE;
     }
@@ -208,6 +216,9 @@ int tagger_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, s
     r->n_invalid = s->norm.n_invalid;
     r->first_invalid = s->norm.first_invalid;
     rc = build_result(tg, s, text, r);
+    if (rc == TAGGER_OK && with_topics && tg->topics) {
+        rc = tg_topics_score(tg->topics, &s->topic, &s->norm, text, r);
+    }
 done:
     reset_entities(tg, s);
     if (rc) {
@@ -231,6 +242,21 @@ const tagger_entity_t *tagger_result_entity(const tagger_result_t *r, size_t i)
     return (r && i < r->n_entities) ? &r->entities[i] : NULL;
 }
 
+size_t tagger_result_n_topics(const tagger_result_t *r)
+{
+    return r ? r->n_topics : 0;
+}
+
+const tagger_topic_t *tagger_result_topic(const tagger_result_t *r, size_t i)
+{
+    return (r && i < r->n_topics) ? &r->topics[i] : NULL;
+}
+
+double tagger_result_topic_score(const tagger_result_t *r, size_t topic)
+{
+    return (r && topic < r->n_topic_scores) ? r->topic_scores[topic] : 0.0;
+}
+
 size_t tagger_result_n_invalid(const tagger_result_t *r)
 {
     return r ? r->n_invalid : 0;
@@ -249,5 +275,9 @@ void tagger_result_free(tagger_result_t *r)
     free(r->entities);
     free(r->mentions);
     free(r->texts);
+    free(r->topics);
+    free(r->topic_strs);
+    free(r->evidence_texts);
+    free(r->topic_scores);
     free(r);
 }

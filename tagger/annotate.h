@@ -17,6 +17,17 @@ struct tagger_result {
     char *texts;                /* mention texts, NUL-terminated, back to back */
     size_t text_len;            /* length of the annotated text */
     size_t n_invalid, first_invalid;
+    tagger_topic_t *topics;     /* above the model's threshold, in ranking order */
+    size_t n_topics;
+    const char **topic_strs;    /* the topics' paths and evidence pointers */
+    char *evidence_texts;       /* evidence strings, NUL-terminated, back to back */
+    double *topic_scores;       /* every model topic's score, in model order */
+    size_t n_topic_scores;
 };
+
+/* tagger_annotate(), with topics scored only when @p with_topics (and the
+ * tagger has a model): training counts features itself. */
+int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len,
+                int with_topics, tagger_result_t **out);
 
 #endif /* TG_ANNOTATE_H */

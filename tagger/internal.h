@@ -69,6 +69,7 @@ struct tagger {
     tg_alias_t *aliases;
     size_t n_aliases;
     tg_trie_t trie;
+    struct tg_topics *topics; /* the keyword topic model, or NULL (topic_model.h) */
 };
 
 /* Pool string at offset @p off, or NULL for offset 0. */

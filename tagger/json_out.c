@@ -1,7 +1,8 @@
 /*
  * json_out.c - a result as one JSON object (cJSON), as SPEC.md shows it:
  *
- *   {"id": ..., "topics": [...], "entities": [{"type", "name", "id",
+ *   {"id": ..., "topics": [{"id", "label", "score", "path", "evidence"}],
+ *    "entities": [{"type", "name", "id",
  *    "wikidata", "country", "relevance", "count", "mentions": [{"text",
  *    "field", "start", "end", "char_start", "char_end", "via"}]}],
  *    "facets": {...}, "facet_ids": {...}, "warnings": [...]}
@@ -34,6 +35,7 @@ void tagger_json_options_init(tagger_json_options_t *opt)
     if (opt) {
         memset(opt, 0, sizeof *opt);
         opt->facet_threshold = TAGGER_FACET_THRESHOLD;
+        opt->max_topics = TAGGER_MAX_TOPICS;
     }
 }
 
@@ -146,8 +148,44 @@ fail:
     return NULL;
 }
 
+static size_t n_topics_written(const tagger_result_t *r, const tagger_json_options_t *opt)
+{
+    return r->n_topics < opt->max_topics ? r->n_topics : opt->max_topics;
+}
+
+static cJSON *topic_json(const tagger_topic_t *t)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *path = o ? cJSON_CreateStringArray(t->path, (int)t->depth + 1) : NULL;
+    cJSON *evidence = path ? cJSON_CreateStringArray(t->evidence, (int)t->n_evidence) : NULL;
+    if (!evidence || !cJSON_AddStringToObject(o, "id", t->id) ||
+        !cJSON_AddStringToObject(o, "label", t->label) ||
+        !cJSON_AddNumberToObject(o, "score", round(t->score * 1000) / 1000)) {
+        cJSON_Delete(path);
+        cJSON_Delete(evidence);
+        cJSON_Delete(o);
+        return NULL;
+    }
+    cJSON_AddItemToObject(o, "path", path);
+    cJSON_AddItemToObject(o, "evidence", evidence);
+    return o;
+}
+
+static bool add_topics(cJSON *root, const tagger_result_t *r, const tagger_json_options_t *opt)
+{
+    cJSON *arr = cJSON_AddArrayToObject(root, "topics");
+    for (size_t i = 0; arr && i < n_topics_written(r, opt); i++) {
+        cJSON *o = topic_json(&r->topics[i]);
+        if (!o) {
+            return false;
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr != NULL;
+}
+
 /* "facets" and "facet_ids": names and ids of entities at or above the
- * facet threshold, per type, in relevance order. */
+ * facet threshold, per type, in relevance order, and of the topics. */
 static bool add_facets(cJSON *root, const tagger_result_t *r, const tagger_json_options_t *opt)
 {
     cJSON *names = cJSON_AddObjectToObject(root, "facets");
@@ -183,8 +221,20 @@ static bool add_facets(cJSON *root, const tagger_result_t *r, const tagger_json_
             cJSON_AddItemToArray(ia, id);
         }
     }
-    /* Topics come with the topic model; the keys are there already. */
-    return cJSON_AddArrayToObject(names, "topic") && cJSON_AddArrayToObject(ids, "topic");
+    cJSON *na = cJSON_AddArrayToObject(names, "topic");
+    cJSON *ia = cJSON_AddArrayToObject(ids, "topic");
+    for (size_t i = 0; na && ia && i < n_topics_written(r, opt); i++) {
+        cJSON *n = cJSON_CreateString(r->topics[i].label);
+        cJSON *id = cJSON_CreateString(r->topics[i].id);
+        if (!n || !id) {
+            cJSON_Delete(n);
+            cJSON_Delete(id);
+            return false;
+        }
+        cJSON_AddItemToArray(na, n);
+        cJSON_AddItemToArray(ia, id);
+    }
+    return na && ia;
 }
 
 static bool add_warnings(cJSON *root, const tagger_result_t *r)
@@ -227,8 +277,7 @@ int tagger_result_json(const tagger_result_t *r, const tagger_json_options_t *op
     if (!root) {
         return TAGGER_ERR_NOMEM;
     }
-    bool ok = (!opt->id || add_id(root, opt->id)) &&
-              cJSON_AddArrayToObject(root, "topics");
+    bool ok = (!opt->id || add_id(root, opt->id)) && add_topics(root, r, opt);
     cJSON *ents = ok ? cJSON_AddArrayToObject(root, "entities") : NULL;
     ok = ents != NULL;
     for (size_t i = 0; ok && i < r->n_entities; i++) {

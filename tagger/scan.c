@@ -205,6 +205,7 @@ void tagger_scratch_free(tagger_scratch_t *s)
     }
     tg_norm_free(&s->norm);
     tg_norm_free(&s->norm_aux);
+    tg_topic_scratch_free(&s->topic);
     tg_layout_free(&s->layout);
     free(s->hits);
     free(s->recs);

@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "normalize.h"
 #include "scan.h"
+#include "topic_score.h"
 
 /* One mention being assembled by tagger_annotate(). */
 typedef struct {
@@ -43,6 +44,7 @@ struct tagger_scratch {
     size_t n_shorts, cap_shorts;
     char *short_keys;
     size_t short_keys_len, short_keys_cap;
+    tg_topic_scratch_t topic;
 };
 
 /* Appends a mention record; returns 0 or TAGGER_ERR_NOMEM. */

@@ -10,6 +10,7 @@
 
 #include "gazetteer.h"
 #include "internal.h"
+#include "topic_model.h"
 
 #define STR2(x) #x
 #define STR(x) STR2(x)
@@ -161,11 +162,39 @@ static int read_file(const char *path, char **data, size_t *len, tagger_error_t 
     return TAGGER_OK;
 }
 
+/* What the sources compile into: gazetteers, and at most one topic model
+ * from the built-in sources and one from the caller's. */
+typedef struct {
+    tg_gaz_builder_t *gaz;
+    tg_topics_t *topics;
+    int user_topics; /* the topic model came from the caller */
+} compile_t;
+
+static int add_source(compile_t *c, const char *path, const char *data, size_t len, int user,
+                      tagger_error_t **errors)
+{
+    if (!tg_topics_is_model(data, len)) {
+        return tg_gaz_add(c->gaz, path, data, len, errors);
+    }
+    if (c->user_topics && user) {
+        tg_error_add(errors, path, 0, "a second topic model; give at most one");
+        return TAGGER_ERR_MISUSE;
+    }
+    tg_topics_t *m;
+    int rc = tg_topics_parse(path, data, len, &m, errors);
+    if (rc == TAGGER_OK) {
+        tg_topics_free(c->topics);
+        c->topics = m;
+        c->user_topics = user;
+    }
+    return rc;
+}
+
 int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags, tagger_t **out,
                    tagger_error_t **err)
 {
     tagger_error_t *errors = NULL;
-    tg_gaz_builder_t *b = NULL;
+    compile_t c = {0};
     int rc;
     if (err) {
         *err = NULL;
@@ -177,38 +206,44 @@ int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags, tag
         return TAGGER_ERR_MISUSE;
     }
     *out = NULL;
-    if ((rc = tg_gaz_builder_new(&b))) {
+    if ((rc = tg_gaz_builder_new(&c.gaz))) {
         return rc;
     }
     if (flags & TAGGER_COMPILE_BUILTIN) {
         const tg_builtin_t *bi;
         size_t n = tg_builtin_sources(&bi);
         for (size_t i = 0; i < n && rc == TAGGER_OK; i++) {
-            rc = tg_gaz_add(b, bi[i].name, bi[i].data, (size_t)(bi[i].end - bi[i].data), &errors);
+            rc = add_source(&c, bi[i].name, bi[i].data, (size_t)(bi[i].end - bi[i].data), 0,
+                            &errors);
         }
     }
     for (size_t i = 0; i < n_src && rc == TAGGER_OK; i++) {
         const char *path = src[i].path ? src[i].path : "(memory)";
         if (src[i].data) {
-            rc = tg_gaz_add(b, path, src[i].data, src[i].len, &errors);
+            rc = add_source(&c, path, src[i].data, src[i].len, 1, &errors);
         } else if (!src[i].path) {
             rc = TAGGER_ERR_MISUSE;
         } else {
             char *data;
             size_t len;
             if ((rc = read_file(path, &data, &len, &errors)) == TAGGER_OK) {
-                rc = tg_gaz_add(b, path, data, len, &errors);
+                rc = add_source(&c, path, data, len, 1, &errors);
                 free(data);
             }
         }
     }
     if (rc == TAGGER_OK) {
-        rc = tg_gaz_finish(b, out);
+        rc = tg_gaz_finish(c.gaz, out);
+    }
+    if (rc == TAGGER_OK) {
+        (*out)->topics = c.topics;
+        c.topics = NULL;
     }
     if (rc == TAGGER_ERR_NOMEM) {
         tg_error_add(&errors, NULL, 0, "out of memory");
     }
-    tg_gaz_builder_free(b);
+    tg_gaz_builder_free(c.gaz);
+    tg_topics_free(c.topics);
     if (err) {
         *err = errors;
     } else {
@@ -226,6 +261,7 @@ void tagger_free(tagger_t *tg)
     free(tg->entities);
     free(tg->aliases);
     tg_trie_free(&tg->trie);
+    tg_topics_free(tg->topics);
     free(tg);
 }
 
@@ -237,4 +273,17 @@ size_t tagger_n_entities(const tagger_t *tg)
 size_t tagger_n_aliases(const tagger_t *tg)
 {
     return tg ? tg->n_aliases : 0;
+}
+
+size_t tagger_n_topics(const tagger_t *tg)
+{
+    return (tg && tg->topics) ? tg->topics->n_topics : 0;
+}
+
+const char *tagger_topic_id(const tagger_t *tg, size_t i)
+{
+    if (i >= tagger_n_topics(tg)) {
+        return NULL;
+    }
+    return tg_topic_str(tg->topics, tg->topics->topics[i].qcode);
 }

@@ -11,9 +11,11 @@
 
 #include <tagger.h>
 
-#define EXIT_BAD_INPUT 1
-#define EXIT_USAGE 2
-#define EXIT_MODEL 3
+#include "commands.h"
+
+#define EXIT_BAD_INPUT CMD_EXIT_BAD_INPUT
+#define EXIT_USAGE CMD_EXIT_USAGE
+#define EXIT_MODEL CMD_EXIT_MODEL
 
 typedef enum { FORMAT_JSON, FORMAT_TSV, FORMAT_ES_BULK } output_format_t;
 

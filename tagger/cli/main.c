@@ -25,6 +25,7 @@
 #include <tagger.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "formats.h"
 #include "pipeline.h"
 #include "strbuf.h"
@@ -343,6 +344,9 @@ static int load_model(run_t *run, const char **gaz, size_t n_gaz, bool builtin)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "train") == 0) {
+        return cmd_train(argc - 1, argv + 1);
+    }
     enum {
         OPT_NO_BUILTIN = 256,
         OPT_TYPES,

@@ -1,0 +1,166 @@
+"""Shared readers for the topic data: the IPTC vocabulary, our taxonomy and the mapping tables.
+
+Used by scripts/build-taxonomy, scripts/build-topic-data and scripts/eval.d/topics_eval.py,
+so that the three agree on what a topic's parent is and on how a document's labels are
+ordered.  Standard library only.
+
+  read_iptc(path)        cptall-en-GB.json -> {qcode: Concept}; every concept, retired or not
+  read_taxonomy(path)    models/taxonomy.tsv -> {qcode: Topic}
+  read_mapping(path)     scripts/topics.d/NAME.tsv -> {dataset label: [qcodes]} ([] = dropped)
+  expand_labels(qs, tx)  most specific topics first, then their ancestors, no duplicates
+  most_specific(qs, tx)  the labels that are no other label's ancestor
+  top_level(q, tx)       the level-1 ancestor of q (q itself at level 1)
+
+Bad lines raise DataError naming file, line and field; callers report it and go on with
+the other lines where that makes sense (a mapping table with a bad line is fatal: a silently
+dropped mapping would change the training data).
+"""
+import collections
+import json
+
+IPTC_PREFIX = "http://cv.iptc.org/newscodes/mediatopic/"
+
+Concept = collections.namedtuple("Concept", "qcode label definition parent retired")
+Topic = collections.namedtuple("Topic", "qcode parent label definition")
+
+
+class DataError(Exception):
+    """A malformed line or field; str() is 'file:line: field: message'."""
+
+
+def one_line(text):
+    """Text on one line: tabs, newlines and runs of spaces become one space."""
+    return " ".join((text or "").split())
+
+
+def _qcode_of_uri(uri):
+    if not uri.startswith(IPTC_PREFIX):
+        return None
+    return "medtop:" + uri[len(IPTC_PREFIX):]
+
+
+def read_iptc(path):
+    """Every concept of the IPTC Media Topics export, keyed by qcode.
+
+    parent is the qcode of the first `broader` concept (Media Topics is a tree: one
+    broader concept each), or None at the top level.  retired is True when the concept
+    carries a `retired` date.
+    """
+    with open(path, encoding="utf-8") as f:
+        scheme = json.load(f)
+    concepts = {}
+    for c in scheme["conceptSet"]:
+        parents = [q for q in (_qcode_of_uri(u) for u in c.get("broader", [])) if q]
+        concepts[c["qcode"]] = Concept(
+            c["qcode"], one_line(c.get("prefLabel", {}).get("en-GB", "")),
+            one_line(c.get("definition", {}).get("en-GB", "")),
+            parents[0] if parents else None, "retired" in c)
+    return concepts
+
+
+def iptc_level(qcode, concepts):
+    """Depth of a concept: 1 for a top-level topic."""
+    level = 1
+    while concepts[qcode].parent:
+        qcode = concepts[qcode].parent
+        level += 1
+    return level
+
+
+def read_taxonomy(path):
+    """models/taxonomy.tsv as {qcode: Topic}; parent is None for a top-level topic."""
+    topics = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 4:
+                raise DataError("%s:%d: expected 4 tab-separated columns, found %d"
+                                % (path, n, len(cols)))
+            qcode, parent, label, definition = cols
+            if not qcode.startswith("medtop:"):
+                raise DataError("%s:%d: qcode: '%s' is not a medtop: qcode" % (path, n, qcode))
+            topics[qcode] = Topic(qcode, None if parent == "-" else parent, label, definition)
+    for t in topics.values():
+        if t.parent and t.parent not in topics:
+            raise DataError("%s: parent_qcode: %s of %s is not in the taxonomy"
+                            % (path, t.parent, t.qcode))
+    return topics
+
+
+def read_mapping(path, taxonomy=None):
+    """A mapping table as {dataset label: [qcodes]}; '-' maps to [] (dropped).
+
+    With a taxonomy, every qcode must be in it.
+    """
+    mapping = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 3:
+                raise DataError("%s:%d: expected 3 tab-separated columns (label, qcodes, "
+                                "comment), found %d" % (path, n, len(cols)))
+            label, qcodes = cols[0], cols[1]
+            if label in mapping:
+                raise DataError("%s:%d: dataset_label: '%s' is listed twice" % (path, n, label))
+            codes = [] if qcodes == "-" else qcodes.split(",")
+            for q in codes:
+                if not q.startswith("medtop:") or not q[7:].isdigit():
+                    raise DataError("%s:%d: qcode: '%s' is not a medtop: qcode" % (path, n, q))
+                if taxonomy is not None and q not in taxonomy:
+                    raise DataError("%s:%d: qcode: %s is not in models/taxonomy.tsv "
+                                    "(run scripts/build-taxonomy)" % (path, n, q))
+            mapping[label] = codes
+    return mapping
+
+
+def ancestors(qcode, taxonomy):
+    """The parents of qcode up to the top level, nearest first."""
+    out = []
+    parent = taxonomy[qcode].parent
+    while parent:
+        out.append(parent)
+        parent = taxonomy[parent].parent
+    return out
+
+
+def _depth(qcode, taxonomy):
+    return len(ancestors(qcode, taxonomy))
+
+
+def most_specific(qcodes, taxonomy):
+    """The qcodes that are no other qcode's ancestor, in their given order, no duplicates."""
+    implied = set()
+    for q in qcodes:
+        implied.update(ancestors(q, taxonomy))
+    seen, out = set(), []
+    for q in qcodes:
+        if q not in implied and q not in seen:
+            seen.add(q)
+            out.append(q)
+    return out
+
+
+def expand_labels(qcodes, taxonomy):
+    """Most specific topics first (deepest first, then as given), then ancestors, no duplicates.
+
+    ['medtop:20000209', 'medtop:20000344'] -> [..209, ..344, medtop:04000000].
+    """
+    specific = sorted(most_specific(qcodes, taxonomy), key=lambda q: -_depth(q, taxonomy))
+    out = list(specific)
+    for q in specific:
+        for a in ancestors(q, taxonomy):
+            if a not in out:
+                out.append(a)
+    return out
+
+
+def top_level(qcode, taxonomy):
+    """The level-1 ancestor of qcode, or qcode itself when it is top-level."""
+    chain = ancestors(qcode, taxonomy)
+    return chain[-1] if chain else qcode

@@ -1,0 +1,56 @@
+/*
+ * topic_features.h - what the topic model sees of a document.  Training and
+ * scoring both go through these functions, so a model always meets the
+ * features it was trained on.
+ *
+ *  - words: runs of letters and digits of the normalised text (the same
+ *    normalisation as the gazetteers: case folded, diacritics removed), of
+ *    two to 64 bytes, not all digits;
+ *  - word pairs: two such words separated only by spaces or hyphens in the
+ *    text, keyed "first second";
+ *  - entity features, keyed with a leading `@`: each entity the document is
+ *    about (relevance at least the facet threshold) by its id ("@KP"), and
+ *    how many countries, people and organizations it is about
+ *    ("@countries:2", "@countries:3+", "@people:1+", "@orgs:1+").
+ *
+ * A word or pair occurring tf times in a text of n words has the value
+ * (1 + ln tf) sqrt(100 / n), the log count scaled to a 100-word text, so a
+ * long article does not outvote a headline; an entity feature has the
+ * value 1.
+ */
+#ifndef TG_TOPIC_FEATURES_H
+#define TG_TOPIC_FEATURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "normalize.h"
+#include "tagger.h"
+
+#define TG_TOPIC_MAX_WORD 64
+
+typedef struct {
+    const char *key; /* normalised key; valid during the callback only */
+    size_t len;
+    uint32_t hash;   /* tg_topic_hash of the key */
+    size_t start, end; /* input bytes of this occurrence; start == end: none */
+} tg_tkey_t;
+
+typedef int (*tg_tkey_fn)(const tg_tkey_t *k, void *ctx);
+
+/* Calls @p fn for each word and word pair of the normalised text @p n, in
+ * text order; stops at the first non-zero return and returns it.  Sets
+ * @p *n_words to the number of words. */
+int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words);
+
+/* Calls @p fn for each entity feature of the result @p r. */
+int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx);
+
+/* Value of a word or pair feature seen @p tf times in a text of @p n_words. */
+double tg_topic_value(uint32_t tf, size_t n_words);
+
+/* Whether the normalised key @p n is a word or a word pair as
+ * tg_topic_words() produces them. */
+int tg_topic_key_ok(const tg_norm_t *n);
+
+#endif /* TG_TOPIC_FEATURES_H */

@@ -1,0 +1,454 @@
+/*
+ * topic_model.c - parsing the text topic model (format in topic_model.h)
+ * into flat arrays.
+ *
+ * Features are gathered as (key, topic, weight) triples, sorted by key, and
+ * grouped: each distinct key becomes one feature with the weights of every
+ * topic that uses it, so scoring looks a word up once whatever the number
+ * of topics.  A bad line makes the whole model fail, with every bad line
+ * reported: a half-loaded model would score silently wrong.
+ */
+#include "topic_model.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "topic_features.h"
+
+#define MAX_FIELDS 6
+#define MAX_KEY_LEN 256
+
+typedef struct {
+    uint32_t key;  /* pool offset */
+    uint32_t key_len;
+    const char *key_str; /* pool + key, set once the pool stops growing */
+    uint32_t topic;
+    uint32_t line;
+    float weight;
+} triple_t;
+
+typedef struct {
+    const char *path;
+    tagger_error_t **err;
+    int bad;           /* a line was rejected */
+    tg_topics_t *m;
+    size_t pool_cap, topics_cap, lines_cap, parents_cap;
+    uint32_t *topic_line;   /* line of each topic, for late errors */
+    uint32_t *parent_qcode; /* pool offset of each topic's parent qcode, or 0 */
+    triple_t *triples;
+    size_t n_triples, triples_cap;
+    tg_norm_t norm;
+} parser_t;
+
+int tg_topics_is_model(const char *data, size_t len)
+{
+    size_t n = strlen(TG_TOPIC_MAGIC);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    return len > n && memcmp(data, TG_TOPIC_MAGIC, n) == 0 && data[n] == '\t';
+}
+
+static int pool_add(parser_t *p, const char *s, size_t len, uint32_t *off)
+{
+    tg_topics_t *m = p->m;
+    if (m->pool_len + len + 1 > UINT32_MAX ||
+        tg_grow((void **)&m->pool, &p->pool_cap, m->pool_len + len + 1, 1)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    memcpy(m->pool + m->pool_len, s, len);
+    m->pool[m->pool_len + len] = '\0';
+    *off = (uint32_t)m->pool_len;
+    m->pool_len += len + 1;
+    return TAGGER_OK;
+}
+
+#ifdef __GNUC__
+__attribute__((format(printf, 3, 4)))
+#endif
+static int bad_line(parser_t *p, long line, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    p->bad = 1;
+    return tg_error_add(p->err, p->path, line, "%s", msg);
+}
+
+static int parse_number(const char *s, size_t len, double *out)
+{
+    char buf[64];
+    if (len == 0 || len >= sizeof buf) {
+        return -1;
+    }
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    char *end;
+    errno = 0;
+    double v = strtod(buf, &end);
+    if (*end || errno || !isfinite(v)) {
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static uint32_t find_topic(const parser_t *p, const char *qcode, size_t len)
+{
+    const tg_topics_t *m = p->m;
+    for (size_t i = 0; i < m->n_topics; i++) {
+        const char *q = m->pool + m->topics[i].qcode;
+        if (strlen(q) == len && memcmp(q, qcode, len) == 0) {
+            return (uint32_t)i;
+        }
+    }
+    return TG_NONE;
+}
+
+typedef struct {
+    const char *s;
+    size_t len;
+} field_t;
+
+static int topic_line(parser_t *p, long line, const field_t *f, size_t nf)
+{
+    tg_topics_t *m = p->m;
+    double bias;
+    if (nf != 5) {
+        return bad_line(p, line, "a topic line has 5 fields (topic, qcode, parent, bias, "
+                                 "label)");
+    }
+    if (f[1].len == 0 || f[4].len == 0) {
+        return bad_line(p, line, "field %s is empty", f[1].len ? "5 (label)" : "2 (qcode)");
+    }
+    if (parse_number(f[3].s, f[3].len, &bias)) {
+        return bad_line(p, line, "field 4 (bias): not a number");
+    }
+    if (find_topic(p, f[1].s, f[1].len) != TG_NONE) {
+        return bad_line(p, line, "field 2 (qcode): topic defined twice");
+    }
+    if (tg_grow((void **)&m->topics, &p->topics_cap, m->n_topics + 1, sizeof *m->topics) ||
+        tg_grow((void **)&p->topic_line, &p->lines_cap, m->n_topics + 1, sizeof *p->topic_line) ||
+        tg_grow((void **)&p->parent_qcode, &p->parents_cap, m->n_topics + 1,
+                sizeof *p->parent_qcode)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    tg_topic_t *t = &m->topics[m->n_topics];
+    memset(t, 0, sizeof *t);
+    t->bias = (float)bias;
+    t->parent = TG_NONE;
+    uint32_t parent = 0;
+    int rc;
+    if ((rc = pool_add(p, f[1].s, f[1].len, &t->qcode)) ||
+        (rc = pool_add(p, f[4].s, f[4].len, &t->label)) ||
+        (!(f[2].len == 1 && f[2].s[0] == '-') && (rc = pool_add(p, f[2].s, f[2].len, &parent)))) {
+        return rc;
+    }
+    p->topic_line[m->n_topics] = (uint32_t)line;
+    p->parent_qcode[m->n_topics] = parent;
+    m->n_topics++;
+    return TAGGER_OK;
+}
+
+/* Normalises a word or word-pair key as the scanner sees text; rejects
+ * keys that could never match. */
+static int normalise_key(parser_t *p, long line, const field_t *key, const char **out,
+                         size_t *out_len)
+{
+    if (key->len && key->s[0] == '@') {
+        *out = key->s;
+        *out_len = key->len;
+        return TAGGER_OK;
+    }
+    *out = NULL;
+    if (key->len == 0 || key->len > MAX_KEY_LEN) {
+        return bad_line(p, line, "field 2 (key): empty or longer than 256 bytes");
+    }
+    int rc = tg_norm_text(&p->norm, key->s, key->len);
+    if (rc) {
+        return rc;
+    }
+    if (!tg_topic_key_ok(&p->norm)) {
+        return bad_line(p, line,
+                        "field 2 (key): '%s' is not a word or a pair of words of two or more "
+                        "letters",
+                        p->norm.text);
+    }
+    *out = p->norm.text;
+    *out_len = p->norm.len;
+    return TAGGER_OK;
+}
+
+static int feature_line(parser_t *p, long line, const field_t *f, size_t nf)
+{
+    tg_topics_t *m = p->m;
+    double w;
+    if (nf != 3) {
+        return bad_line(p, line, "a feature line has 3 fields (feature, key, weight)");
+    }
+    if (m->n_topics == 0) {
+        return bad_line(p, line, "a feature line before the first topic line");
+    }
+    if (parse_number(f[2].s, f[2].len, &w)) {
+        return bad_line(p, line, "field 3 (weight): not a number");
+    }
+    const char *key;
+    size_t key_len;
+    int rc = normalise_key(p, line, &f[1], &key, &key_len);
+    if (rc || key == NULL) {
+        return rc; /* NULL: the line was rejected */
+    }
+    if (tg_grow((void **)&p->triples, &p->triples_cap, p->n_triples + 1, sizeof *p->triples)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    triple_t *t = &p->triples[p->n_triples];
+    if ((rc = pool_add(p, key, key_len, &t->key))) {
+        return rc;
+    }
+    t->key_len = (uint32_t)key_len;
+    t->topic = (uint32_t)(m->n_topics - 1);
+    t->line = (uint32_t)line;
+    t->weight = (float)w;
+    p->n_triples++;
+    return TAGGER_OK;
+}
+
+static int parse_line(parser_t *p, long line, const char *s, size_t len, int *seen_magic)
+{
+    field_t f[MAX_FIELDS];
+    size_t nf = 0;
+    for (size_t i = 0;; nf++) {
+        size_t j = i;
+        while (j < len && s[j] != '\t') {
+            j++;
+        }
+        if (nf == MAX_FIELDS) {
+            return bad_line(p, line, "too many fields");
+        }
+        f[nf].s = s + i;
+        f[nf].len = j - i;
+        if (j == len) {
+            nf++;
+            break;
+        }
+        i = j + 1;
+    }
+#define IS(k, word) (f[k].len == strlen(word) && memcmp(f[k].s, word, f[k].len) == 0)
+    if (!*seen_magic) {
+        double v;
+        if (!IS(0, TG_TOPIC_MAGIC) || nf != 2 || parse_number(f[1].s, f[1].len, &v)) {
+            p->bad = 1;
+            return tg_error_add(p->err, p->path, line,
+                                "not a topic model: the first line must be '%s<TAB>%d'",
+                                TG_TOPIC_MAGIC, TG_TOPIC_VERSION);
+        }
+        if (v != TG_TOPIC_VERSION) {
+            p->bad = 1;
+            return tg_error_add(p->err, p->path, line,
+                                "topic model format version %g; this tagger reads version %d",
+                                v, TG_TOPIC_VERSION);
+        }
+        *seen_magic = 1;
+        return TAGGER_OK;
+    }
+    if (IS(0, "feature")) {
+        return feature_line(p, line, f, nf);
+    }
+    if (IS(0, "topic")) {
+        return topic_line(p, line, f, nf);
+    }
+    if (IS(0, "threshold")) {
+        double v;
+        if (nf != 2 || parse_number(f[1].s, f[1].len, &v) || v < 0 || v > 1) {
+            return bad_line(p, line, "field 2 (threshold): not a number in [0, 1]");
+        }
+        p->m->threshold = v;
+        return TAGGER_OK;
+    }
+#undef IS
+    return bad_line(p, line, "field 1 (record): expected 'topic', 'feature' or 'threshold'");
+}
+
+static int cmp_triple(const void *a, const void *b)
+{
+    const triple_t *x = a, *y = b;
+    int c = strcmp(x->key_str, y->key_str);
+    if (c) {
+        return c;
+    }
+    if (x->topic != y->topic) {
+        return x->topic < y->topic ? -1 : 1;
+    }
+    return x->line < y->line ? -1 : 1;
+}
+
+/* Parents by qcode, depths, and no cycles. */
+static int link_parents(parser_t *p)
+{
+    tg_topics_t *m = p->m;
+    for (size_t i = 0; i < m->n_topics; i++) {
+        if (p->parent_qcode[i]) {
+            const char *q = m->pool + p->parent_qcode[i];
+            m->topics[i].parent = find_topic(p, q, strlen(q));
+            if (m->topics[i].parent == TG_NONE) {
+                bad_line(p, p->topic_line[i], "field 3 (parent): no topic '%s' in the model", q);
+            }
+        }
+    }
+    for (size_t i = 0; i < m->n_topics && !p->bad; i++) {
+        uint32_t depth = 0;
+        for (uint32_t t = m->topics[i].parent; t != TG_NONE; t = m->topics[t].parent) {
+            if (++depth > m->n_topics) {
+                return bad_line(p, p->topic_line[i], "field 3 (parent): topics form a cycle");
+            }
+        }
+        m->topics[i].depth = depth;
+    }
+    return TAGGER_OK;
+}
+
+/* Groups the sorted triples into features and postings, and hashes them. */
+static int build_features(parser_t *p)
+{
+    tg_topics_t *m = p->m;
+    for (size_t i = 0; i < p->n_triples; i++) {
+        p->triples[i].key_str = m->pool + p->triples[i].key;
+    }
+    qsort(p->triples, p->n_triples, sizeof *p->triples, cmp_triple);
+    m->postings = malloc((p->n_triples ? p->n_triples : 1) * sizeof *m->postings);
+    m->features = malloc((p->n_triples ? p->n_triples : 1) * sizeof *m->features);
+    if (!m->postings || !m->features) {
+        return TAGGER_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < p->n_triples; i++) {
+        const triple_t *t = &p->triples[i];
+        int same_key = i > 0 && strcmp(t->key_str, p->triples[i - 1].key_str) == 0;
+        if (same_key && t->topic == p->triples[i - 1].topic) {
+            bad_line(p, t->line, "field 2 (key): '%s' given twice for the same topic",
+                     m->pool + t->key);
+            continue;
+        }
+        if (!same_key) {
+            tg_tfeature_t *f = &m->features[m->n_features++];
+            f->key = t->key;
+            f->key_len = t->key_len;
+            f->first = (uint32_t)m->n_postings;
+            f->n = 0;
+        }
+        m->features[m->n_features - 1].n++;
+        m->postings[m->n_postings].topic = t->topic;
+        m->postings[m->n_postings].weight = t->weight;
+        m->n_postings++;
+    }
+    m->n_slots = 16;
+    while (m->n_slots < 2 * m->n_features) {
+        m->n_slots *= 2;
+    }
+    m->slots = malloc(m->n_slots * sizeof *m->slots);
+    if (!m->slots) {
+        return TAGGER_ERR_NOMEM;
+    }
+    memset(m->slots, 0xFF, m->n_slots * sizeof *m->slots);
+    for (size_t i = 0; i < m->n_features; i++) {
+        const tg_tfeature_t *f = &m->features[i];
+        size_t k = tg_topic_hash(TG_HASH_INIT, m->pool + f->key, f->key_len) & (m->n_slots - 1);
+        while (m->slots[k] != TG_NONE) {
+            k = (k + 1) & (m->n_slots - 1);
+        }
+        m->slots[k] = (uint32_t)i;
+    }
+    return TAGGER_OK;
+}
+
+int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t **out,
+                    tagger_error_t **err)
+{
+    parser_t p = {0};
+    p.path = path;
+    p.err = err;
+    p.m = calloc(1, sizeof *p.m);
+    *out = NULL;
+    if (!p.m) {
+        return TAGGER_ERR_NOMEM;
+    }
+    p.m->threshold = TG_TOPIC_THRESHOLD;
+    int rc = pool_add(&p, "", 0, &(uint32_t){0}), seen_magic = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    long line = 0;
+    for (size_t i = 0; i < len && rc == TAGGER_OK;) {
+        size_t j = i;
+        while (j < len && data[j] != '\n') {
+            j++;
+        }
+        size_t end = (j > i && data[j - 1] == '\r') ? j - 1 : j;
+        line++;
+        if (end > i && data[i] != '#') {
+            rc = parse_line(&p, line, data + i, end - i, &seen_magic);
+        }
+        i = j + 1;
+    }
+    if (rc == TAGGER_OK && !seen_magic && !p.bad) {
+        p.bad = 1;
+        rc = tg_error_add(err, path, 0, "empty topic model");
+    }
+    if (rc == TAGGER_OK && !p.bad) {
+        rc = link_parents(&p);
+    }
+    if (rc == TAGGER_OK && !p.bad) {
+        rc = build_features(&p);
+    }
+    free(p.topic_line);
+    free(p.parent_qcode);
+    free(p.triples);
+    tg_norm_free(&p.norm);
+    if (rc == TAGGER_OK && p.bad) {
+        rc = TAGGER_ERR_SYNTAX;
+    }
+    if (rc) {
+        tg_topics_free(p.m);
+        return rc;
+    }
+    *out = p.m;
+    return TAGGER_OK;
+}
+
+void tg_topics_free(tg_topics_t *m)
+{
+    if (!m) {
+        return;
+    }
+    free(m->pool);
+    free(m->topics);
+    free(m->features);
+    free(m->postings);
+    free(m->slots);
+    free(m);
+}
+
+uint32_t tg_topics_find(const tg_topics_t *m, const char *key, size_t len, uint32_t hash)
+{
+    if (!m->n_features) {
+        return TG_NONE;
+    }
+    for (size_t k = hash & (m->n_slots - 1);; k = (k + 1) & (m->n_slots - 1)) {
+        uint32_t i = m->slots[k];
+        if (i == TG_NONE) {
+            return TG_NONE;
+        }
+        const tg_tfeature_t *f = &m->features[i];
+        if (f->key_len == len && memcmp(m->pool + f->key, key, len) == 0) {
+            return i;
+        }
+    }
+}

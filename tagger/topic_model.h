@@ -1,0 +1,100 @@
+/*
+ * topic_model.h - the keyword topic model in memory, and its text format.
+ *
+ * A model is a set of topics, each a logistic regression over document
+ * features: score(t) = sigmoid(bias(t) + sum over features f of w(t,f) x(f)),
+ * with x(f) as topic_features.h defines it.  In memory it is flat arrays
+ * and a string pool, indexed by a hash table over feature keys, so that it
+ * can be stored in a compiled model file and used in place like the
+ * gazetteers.
+ *
+ * The text format (models/README.md describes it for users), one record per
+ * line, TAB-separated, `#` comments and blank lines ignored:
+ *
+ *     tagger-topic-model  1                          first line: magic, version
+ *     threshold  0.5                                 optional: output cut-off
+ *     topic  medtop:20000638  medtop:11000000  -2.5  international relations
+ *     feature  diplomatic  1.83                      a feature of the last topic
+ *
+ * A topic line gives qcode, parent qcode (`-` for a top-level topic), bias
+ * and English label.  Feature keys are normalised on loading (words, and
+ * word pairs separated by one space); keys starting with `@` are entity
+ * features and are taken as written.
+ */
+#ifndef TG_TOPIC_MODEL_H
+#define TG_TOPIC_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+#define TG_TOPIC_MAGIC "tagger-topic-model"
+#define TG_TOPIC_VERSION 1
+/* Default output cut-off on a topic's score. */
+#define TG_TOPIC_THRESHOLD 0.5
+
+typedef struct {
+    uint32_t qcode;  /* pool offsets */
+    uint32_t label;
+    uint32_t parent; /* topic index, or TG_NONE for a top-level topic */
+    uint32_t depth;  /* 0 for a top-level topic */
+    float bias;
+} tg_topic_t;
+
+typedef struct {
+    uint32_t key;     /* pool offset of the normalised key */
+    uint32_t key_len;
+    uint32_t first;   /* its weights: postings [first, first + n) */
+    uint32_t n;
+} tg_tfeature_t;
+
+typedef struct {
+    uint32_t topic;
+    float weight;
+} tg_posting_t;
+
+typedef struct tg_topics {
+    char *pool;
+    size_t pool_len;
+    tg_topic_t *topics;         /* in the order of the file */
+    size_t n_topics;
+    tg_tfeature_t *features;
+    size_t n_features;
+    tg_posting_t *postings;     /* grouped by feature */
+    size_t n_postings;
+    uint32_t *slots;            /* hash table: feature index, or TG_NONE */
+    size_t n_slots;             /* a power of two */
+    double threshold;
+} tg_topics_t;
+
+/* Whether @p len bytes of @p data look like a topic model (its magic line). */
+int tg_topics_is_model(const char *data, size_t len);
+
+/* Parses a model; bad lines are reported in @p err with @p path and their
+ * line, and make the whole model fail with TAGGER_ERR_SYNTAX. */
+int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t **out,
+                    tagger_error_t **err);
+
+void tg_topics_free(tg_topics_t *m);
+
+/* Index of the feature with normalised key @p key of @p len bytes and hash
+ * @p hash (tg_topic_hash), or TG_NONE. */
+uint32_t tg_topics_find(const tg_topics_t *m, const char *key, size_t len, uint32_t hash);
+
+/* FNV-1a over @p len bytes, continuing from @p h (start with TG_HASH_INIT). */
+#define TG_HASH_INIT 2166136261u
+static inline uint32_t tg_topic_hash(uint32_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ (uint8_t)s[i]) * 16777619u;
+    }
+    return h;
+}
+
+static inline const char *tg_topic_str(const tg_topics_t *m, uint32_t off)
+{
+    return m->pool + off;
+}
+
+#endif /* TG_TOPIC_MODEL_H */

@@ -1,0 +1,36 @@
+/*
+ * topic_score.h - scoring a document's topics with the keyword model.
+ */
+#ifndef TG_TOPIC_SCORE_H
+#define TG_TOPIC_SCORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "normalize.h"
+#include "topic_model.h"
+
+/* Most evidence strings reported per topic. */
+#define TG_TOPIC_EVIDENCE 5
+
+/* Per-thread working memory of the scorer, part of tagger_scratch_t;
+ * allocated on first use. */
+typedef struct {
+    uint32_t *tf;       /* per model feature: occurrences in this text */
+    uint32_t *first;    /* per model feature: input start and end of its first occurrence */
+    uint32_t *touched;  /* features with tf > 0 */
+    size_t n_touched;
+    double *sum;        /* per topic */
+    const tg_topics_t *model; /* what the arrays are sized for */
+} tg_topic_scratch_t;
+
+void tg_topic_scratch_free(tg_topic_scratch_t *ts);
+
+/* Scores every topic of @p m for the text @p text whose normalisation is
+ * @p norm and whose entities are in @p r, and stores in @p r all scores and
+ * the topics above the model's threshold, most specific first within a
+ * branch, with their evidence. */
+int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm,
+                    const char *text, tagger_result_t *r);
+
+#endif /* TG_TOPIC_SCORE_H */
