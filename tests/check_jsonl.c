@@ -90,10 +90,10 @@ START_TEST(test_check_bytes_rejects_with_position)
         size_t where;
     } bad[] = {
         {"{\"a\":\"Caf\xE9\"}", "invalid UTF-8", 9},          /* Latin-1 byte */
-        {"{\"a\":\"\xC0\x80\"}", "invalid UTF-8", 6},          /* overlong NUL */
-        {"{\"a\":\"\xED\xA0\x80\"}", "invalid UTF-8", 6},      /* surrogate */
-        {"{\"a\":\"\xF4\x90\x80\x80\"}", "invalid UTF-8", 6},  /* > U+10FFFF */
-        {"{\"a\":\"\xE2\x82\"}", "invalid UTF-8", 6},          /* truncated */
+        {"{\"a\":\"\xC0\x80\"}", "invalid UTF-8", 6},         /* overlong NUL */
+        {"{\"a\":\"\xED\xA0\x80\"}", "invalid UTF-8", 6},     /* surrogate */
+        {"{\"a\":\"\xF4\x90\x80\x80\"}", "invalid UTF-8", 6}, /* > U+10FFFF */
+        {"{\"a\":\"\xE2\x82\"}", "invalid UTF-8", 6},         /* truncated */
         {"{\"a\":\"x\ty\"}", "control character inside a string", 7},
         {"{\"a\":\x01 1}", "control character outside a string", 5},
         {"{\"a\":01}", "malformed number", 5},
@@ -157,12 +157,12 @@ START_TEST(test_several_fields_offsets_relative_to_each)
     opt.n_text_fields = 2;
     record_worker_free(&worker);
     ck_assert_int_eq(record_worker_init(&worker, &opt), TAGGER_OK);
-    ck_assert(!process("{\"title\":\"Über Japan\",\"article\":{\"body\":\"Señor: North Korea.\"}}"));
+    ck_assert(
+        !process("{\"title\":\"Über Japan\",\"article\":{\"body\":\"Señor: North Korea.\"}}"));
     cJSON *rec = cJSON_ParseWithLength(out.data, out.len);
     ck_assert_ptr_nonnull(rec);
-    const cJSON *ents =
-        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(rec, "annotations"),
-                                         "entities");
+    const cJSON *ents = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(rec, "annotations"), "entities");
     int seen = 0;
     const cJSON *e;
     cJSON_ArrayForEach(e, ents)
@@ -224,7 +224,8 @@ START_TEST(test_bad_lines_become_error_records)
     assert_rejected("{\"n\":007,\"body\":\"France\"}", "malformed number at byte 5");
     /* The invalid byte becomes U+FFFD in "input", the only change. */
     process("{\"body\":\"Caf\xE9\"}");
-    ck_assert(strstr(sb_cstr(&out), "\"input\":\"{\\\"body\\\":\\\"Caf\xEF\xBF\xBD\\\"}\"") != NULL);
+    ck_assert(strstr(sb_cstr(&out), "\"input\":\"{\\\"body\\\":\\\"Caf\xEF\xBF\xBD\\\"}\"") !=
+              NULL);
 }
 END_TEST
 
@@ -239,9 +240,8 @@ START_TEST(test_untaggable_record_kept_with_error)
         {"{\"body\":12345678901234567890 }",
          "{\"body\":12345678901234567890 ,\"error\":{\"file\":\"in.jsonl\",\"line\":7,"
          "\"message\":\"field 'body' is a number, not a string\"}}\n"},
-        {"{\"body\":null}",
-         "{\"body\":null,\"error\":{\"file\":\"in.jsonl\",\"line\":7,"
-         "\"message\":\"field 'body' is null, not a string\"}}\n"},
+        {"{\"body\":null}", "{\"body\":null,\"error\":{\"file\":\"in.jsonl\",\"line\":7,"
+                            "\"message\":\"field 'body' is null, not a string\"}}\n"},
         {"{}", "{\"error\":{\"file\":\"in.jsonl\",\"line\":7,"
                "\"message\":\"field 'body' is missing\"}}\n"},
         {"{\"body\":\"France\",\"annotations\":[]}",
@@ -300,9 +300,9 @@ START_TEST(test_es_bulk_action_then_document)
     ck_assert_ptr_nonnull(doc);
     const cJSON *facets = cJSON_GetObjectItemCaseSensitive(
         cJSON_GetObjectItemCaseSensitive(doc, "annotations"), "facet_ids");
-    ck_assert_str_eq(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(facets, "country"), 0)
-                         ->valuestring,
-                     "JP");
+    ck_assert_str_eq(
+        cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(facets, "country"), 0)->valuestring,
+        "JP");
     cJSON_Delete(doc);
     /* No usable id: the index makes one up. */
     ck_assert(!process("{\"id\":1.5,\"body\":\"Japan\"}"));

@@ -20,15 +20,15 @@
 typedef enum { FORMAT_JSON, FORMAT_TSV, FORMAT_ES_BULK } output_format_t;
 
 typedef struct {
-    const tagger_t *tg;          /* shared by every worker, never changed */
-    tagger_json_options_t json;  /* flags, thresholds, types; id and segments unset */
+    const tagger_t *tg;         /* shared by every worker, never changed */
+    tagger_json_options_t json; /* flags, thresholds, types; id and segments unset */
     output_format_t format;
-    bool jsonl;                  /* --jsonl: records in, records out */
-    const char **text_fields;    /* dotted paths, at least one */
+    bool jsonl;               /* --jsonl: records in, records out */
+    const char **text_fields; /* dotted paths, at least one */
     size_t n_text_fields;
-    const char *id_field;        /* dotted path of the record id */
-    const char *output_field;    /* top-level key added to each record */
-    int jobs;                    /* worker threads, >= 1 */
+    const char *id_field;     /* dotted path of the record id */
+    const char *output_field; /* top-level key added to each record */
+    int jobs;                 /* worker threads, >= 1 */
 } cli_options_t;
 
 /* Program name for messages. */

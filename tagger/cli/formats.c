@@ -57,8 +57,7 @@ static const tagger_json_segment_t *segment_of(const tagger_json_options_t *opt,
 }
 
 /* id, type, name, entity id and the tab after them. */
-static void entity_columns(strbuf_t *out, const char *id, size_t id_len,
-                           const tagger_entity_t *e)
+static void entity_columns(strbuf_t *out, const char *id, size_t id_len, const tagger_entity_t *e)
 {
     tsv_escape(out, id, id_len);
     sb_addc(out, '\t');

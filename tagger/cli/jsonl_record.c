@@ -125,8 +125,8 @@ static size_t number_len(const unsigned char *s, size_t avail)
         }
     }
     /* "01" or "1.2.3": the number may not run on. */
-    if (i < avail && (is_digit(s[i]) || s[i] == '.' || s[i] == 'e' || s[i] == 'E' ||
-                      s[i] == '+' || s[i] == '-')) {
+    if (i < avail && (is_digit(s[i]) || s[i] == '.' || s[i] == 'e' || s[i] == 'E' || s[i] == '+' ||
+                      s[i] == '-')) {
         return 0;
     }
     return i;
@@ -269,8 +269,8 @@ static void reject_line(record_worker_t *w, const char *file, long lineno, const
 }
 
 /* Writes @p line with `,"KEY":VALUE` spliced in before its closing brace. */
-static void splice(strbuf_t *out, const char *line, size_t len, bool has_members,
-                   const char *key, const char *value, size_t value_len)
+static void splice(strbuf_t *out, const char *line, size_t len, bool has_members, const char *key,
+                   const char *value, size_t value_len)
 {
     size_t at = jsonl_splice_point(line, len);
     sb_add(out, line, at);
@@ -412,8 +412,7 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
         if (ends_inside_value(line, len)) {
             snprintf(msg, sizeof msg, "malformed JSON: the line ends inside a value (cut off?)");
         } else {
-            snprintf(msg, sizeof msg, "malformed JSON at byte %zu",
-                     end ? (size_t)(end - line) : 0);
+            snprintf(msg, sizeof msg, "malformed JSON at byte %zu", end ? (size_t)(end - line) : 0);
         }
         reject_line(w, file, lineno, line, len, msg, out, diag);
         return true;

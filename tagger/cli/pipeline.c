@@ -113,8 +113,8 @@ static bool open_next(reader_t *rd, batch_t *b)
 static void close_current(reader_t *rd, batch_t *b)
 {
     if (ferror(rd->f)) {
-        sb_addf(&b->diag, "%s: %s: read error after line %ld: %s\n", cli_prog, rd->file,
-                rd->line, strerror(errno));
+        sb_addf(&b->diag, "%s: %s: read error after line %ld: %s\n", cli_prog, rd->file, rd->line,
+                strerror(errno));
         b->n_bad++;
     }
     if (rd->f != stdin) {
@@ -151,8 +151,7 @@ static bool fill_batch(reader_t *rd, batch_t *b)
             }
             sb_add(&b->in, rd->buf, len);
             if (!sb_ok(&b->in)) {
-                sb_addf(&b->diag, "%s: %s:%ld: out of memory\n", cli_prog, rd->file,
-                        rd->line + 1);
+                sb_addf(&b->diag, "%s: %s:%ld: out of memory\n", cli_prog, rd->file, rd->line + 1);
                 b->n_bad++;
                 close_current(rd, b);
                 break;
@@ -190,7 +189,8 @@ static void process_batch(record_worker_t *w, batch_t *b)
 /* Writes a processed batch; runs on one thread at a time. */
 static void write_batch(pipeline_t *p, batch_t *b)
 {
-    if (b->out.len && !p->write_failed && fwrite(b->out.data, 1, b->out.len, stdout) != b->out.len) {
+    if (b->out.len && !p->write_failed &&
+        fwrite(b->out.data, 1, b->out.len, stdout) != b->out.len) {
         p->write_failed = true;
     }
     if (b->diag.len) {
@@ -314,7 +314,8 @@ int pipeline_run(const cli_options_t *opt, char *const *paths, size_t n_paths)
     static char dash[] = "-";
     char *const stdin_only[] = {dash};
     int n_workers = opt->jobs > 0 ? opt->jobs : 1;
-    pipeline_t p = {.opt = opt, .n_slots = n_workers == 1 ? 1 : RING_PER_JOB * (size_t)n_workers + 2};
+    pipeline_t p = {.opt = opt,
+                    .n_slots = n_workers == 1 ? 1 : RING_PER_JOB * (size_t)n_workers + 2};
     reader_t rd = {.paths = n_paths ? paths : stdin_only, .n_paths = n_paths ? n_paths : 1};
     worker_t *workers = calloc((size_t)n_workers, sizeof *workers);
     p.ring = calloc(p.n_slots, sizeof *p.ring);

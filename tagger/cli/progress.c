@@ -39,8 +39,7 @@ static void draw(progress_t *p, const struct timespec *now)
     p->last = *now;
 }
 
-void progress_add(progress_t *p, unsigned long records, unsigned long bytes,
-                  unsigned long errors)
+void progress_add(progress_t *p, unsigned long records, unsigned long bytes, unsigned long errors)
 {
     p->records += records;
     p->bytes += bytes;

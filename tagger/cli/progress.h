@@ -11,16 +11,15 @@
 #include <time.h>
 
 typedef struct {
-    bool enabled;       /* stderr is a terminal */
-    bool shown;         /* a line is on screen */
+    bool enabled; /* stderr is a terminal */
+    bool shown;   /* a line is on screen */
     struct timespec start, last;
     unsigned long records, bytes, errors;
 } progress_t;
 
 void progress_init(progress_t *p);
 /* Adds to the counts; redraws when the last redraw is old enough. */
-void progress_add(progress_t *p, unsigned long records, unsigned long bytes,
-                  unsigned long errors);
+void progress_add(progress_t *p, unsigned long records, unsigned long bytes, unsigned long errors);
 /* Draws the final counts and ends the line, if a line was shown. */
 void progress_finish(progress_t *p);
 /* Clears the line before another message goes to stderr. */

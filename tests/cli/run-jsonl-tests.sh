@@ -116,7 +116,8 @@ assert lines[1] == 'tagger: /nonexistent.jsonl: No such file or directory', line
 printf '{"id":"n1","meta":{"title":"Über Japan"},"article":{"body":"Señor: North Korea."}}\n' \
     >"$TMP/nested.jsonl"
 run "nested fields" 0 --jsonl --text-field meta.title --text-field article.body \
-    --output-field tags "$TMP/nested.jsonl" && py "dotted text fields; mentions name their field, offsets relative to it" "
+    --output-field tags "$TMP/nested.jsonl" &&
+    py "dotted text fields; mentions name their field, offsets relative to it" "
 tags = out[0]['tags']
 m = {e['id']: e['mentions'][0] for e in tags['entities']}
 assert m['JP']['field'] == 'meta.title' and (m['JP']['start'], m['JP']['char_start']) == (6, 5), m['JP']
@@ -147,7 +148,8 @@ body = 'Japan and France. ' * 70000
 print(json.dumps({'id': 'big', 'body': body}))
 print('{\"id\":\"last\",\"body\":\"North Korea\"}', end='')
 " >"$TMP/long.jsonl"
-run "long lines" 0 --jsonl -j 2 "$TMP/long.jsonl" && py "a 1.3 MB line is tagged whole; a last line without newline gets one" "
+run "long lines" 0 --jsonl -j 2 "$TMP/long.jsonl" &&
+    py "a 1.3 MB line is tagged whole; a last line without newline gets one" "
 assert len(out) == 2 and lines[0].startswith(b'{\"id\": \"big\"') and len(lines[0]) > 1260000
 ents = {e['id']: e for e in out[0]['annotations']['entities']}
 assert ents['JP']['count'] == 70000 and ents['FR']['count'] == 70000
