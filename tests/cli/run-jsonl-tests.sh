@@ -132,6 +132,15 @@ assert ents, 'something is left'
 assert all(e['type'] == 'COUNTRY' and e['relevance'] >= 0.3 and 'mentions' not in e for e in ents)
 "
 
+run "tsv filters" 1 --jsonl --format tsv --no-mentions --types COUNTRY --min-relevance 0.3 \
+    "$TMP/small.jsonl" && python3 -c "
+rows = [l.split('\t') for l in open('$TMP/out').read().splitlines()]
+assert rows, 'no rows'
+assert all(len(r) == 8 and r[1] == 'COUNTRY' and r[4:] == ['', '', '', ''] for r in rows), rows
+assert {r[0] for r in rows} == {'s1', 's7', 's10'}, rows
+" && pass "tsv: --no-mentions gives one line per entity; --types, --min-relevance apply" ||
+    fail "tsv filters" "$(head -3 "$TMP/out")"
+
 run "bad format" 2 --jsonl --format xml "$TMP/small.jsonl" &&
     grep -q "unknown format 'xml'" "$TMP/err" && pass "--format rejects an unknown format"
 run "bad jobs" 2 --jsonl -j 0 "$TMP/small.jsonl" &&
