@@ -71,6 +71,7 @@ START_TEST(test_check_bytes_accepts_json_cjson_would)
     static const char *const good[] = {
         "{\"a\":-0.0,\"b\":1.10,\"c\":1e-3,\"d\":12345678901234567890,\"e\":[0,1E+2,-7]}",
         "{\"s\":\"caf\xC3\xA9 \xE2\x80\x99 \xF0\x9F\x98\x80\",\"t\":\"tab\\tquote\\\"\"}",
+        "{\"e\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\uD83D\\uDE00\"}",
         " \t{\"a\" : [ true , null ]}\r",
         "{\"digits in a string\":\"01 1. 1e\"}",
     };
@@ -101,6 +102,12 @@ START_TEST(test_check_bytes_rejects_with_position)
         {"{\"a\":-}", "malformed number", 5},
         {"{\"a\":1e}", "malformed number", 5},
         {"{\"a\":1.2.3}", "malformed number", 5},
+        {"{\"a\":\"\\u0e9 \"}", "invalid escape in a string", 6},
+        {"{\"a\":\"\\x\"}", "invalid escape in a string", 6},
+        {"{\"a\":\"\\u00", "invalid escape in a string", 6},
+        {"{\"a\":\"x\\ud800y\"}", "unpaired surrogate escape (no UTF-8 for it)", 7},
+        {"{\"a\":\"\\uDC00\"}", "unpaired surrogate escape (no UTF-8 for it)", 6},
+        {"{\"a\":\"\\uD83D\\u0041\"}", "unpaired surrogate escape (no UTF-8 for it)", 6},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         size_t where = 99;

@@ -13,7 +13,8 @@
  * reads any control byte as white space, and numbers such as 01 or 1.), so
  * jsonl_check_bytes() first checks the bytes it would let through: UTF-8,
  * control characters, number syntax.  A line that passes both is a JSON
- * text; one that does not becomes an error record.
+ * text; one that does not becomes an error record.  (cJSON also reads a
+ * malformed \u escape as U+0000; the byte check rejects those too.)
  *
  * Error records keep the one-line-in, one-line-out contract:
  *  - a valid object that cannot be tagged (text field missing or not a
@@ -132,6 +133,44 @@ static size_t number_len(const unsigned char *s, size_t avail)
     return i;
 }
 
+static bool is_hex(unsigned char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Length of the escape sequence at @p s (which starts with a backslash), or
+ * 0 when it is not one of RFC 8259's.  cJSON would read "\u12" followed by
+ * a non-hex byte as U+0000 instead of failing. */
+static size_t escape_len(const unsigned char *s, size_t avail)
+{
+    if (avail < 2) {
+        return 0;
+    }
+    if (s[1] != '\0' && strchr("\"\\/bfnrt", s[1])) {
+        return 2;
+    }
+    if (s[1] != 'u' || avail < 6) {
+        return 0;
+    }
+    for (size_t i = 2; i < 6; i++) {
+        if (!is_hex(s[i])) {
+            return 0;
+        }
+    }
+    return 6;
+}
+
+/* Value of four hex digits (checked by escape_len). */
+static unsigned hex4(const unsigned char *s)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = s[i];
+        v = v * 16 + (is_digit((unsigned char)c) ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
 const char *jsonl_check_bytes(const char *line, size_t len, size_t *where)
 {
     const unsigned char *u = (const unsigned char *)line;
@@ -150,8 +189,24 @@ const char *jsonl_check_bytes(const char *line, size_t len, size_t *where)
                 in_string = false;
             } else if (c < 0x20) {
                 return "control character inside a string";
-            } else if (c == '\\' && i + 1 < len && u[i + 1] < 0x80) {
-                i++; /* the escaped byte; cJSON checks which escapes are valid */
+            } else if (c == '\\') {
+                size_t n = escape_len(u + i, len - i);
+                if (n == 0) {
+                    return "invalid escape in a string";
+                }
+                unsigned code = n == 6 ? hex4(u + i + 2) : 0;
+                if (code >= 0xDC00 && code <= 0xDFFF) {
+                    return "unpaired surrogate escape (no UTF-8 for it)";
+                }
+                if (code >= 0xD800 && code <= 0xDBFF) {
+                    /* Must be followed by its low half. */
+                    unsigned low = escape_len(u + i + 6, len - i - 6) == 6 ? hex4(u + i + 8) : 0;
+                    if (low < 0xDC00 || low > 0xDFFF) {
+                        return "unpaired surrogate escape (no UTF-8 for it)";
+                    }
+                    n = 12;
+                }
+                i += n - 1;
             }
             i++;
         } else if (c == '"') {
