@@ -26,9 +26,11 @@ Usage: jsonl_checks.py COMMAND ARGS...
   tty OUT ERR COMMAND...
       Runs COMMAND with stdout to OUT and stderr on a pseudo-terminal whose
       output goes to ERR (stdin is passed on); exits with COMMAND's status.
+      Writes COMMAND's peak resident memory (kB) to ERR.maxrss.
 """
 import json
 import re
+import resource
 import sys
 
 ERROR_KINDS = {"truncated", "no_body", "body_number", "bad_utf8", "array", "trailing"}
@@ -181,7 +183,10 @@ def run_tty(out_path, err_path, *cmd):
     os.close(master)
     with open(err_path, "wb") as err:
         err.write(b"".join(data))
-    return child.wait()
+    status = child.wait()
+    with open(err_path + ".maxrss", "w") as rss:  # kilobytes, on Linux
+        rss.write("%d\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return status
 
 
 def main(argv):

@@ -214,6 +214,11 @@ if [ -s "$STREAM.manifest" ]; then
     check "50k stream: one diagnostic per bad line, in order" \
         diagnostics "$TMP/big.err" "$STREAM.manifest" -
     check "50k stream: a progress line when stderr is a terminal" progress "$TMP/big.err"
+    # Bounded memory: the model plus a fixed window of batches, far below
+    # the 48 MB read and the 88 MB written.
+    rss=$(cat "$TMP/big.err.maxrss")
+    [ "$rss" -lt 81920 ] && pass "50k stream: peak memory $((rss / 1024)) MB (< 80 MB)" ||
+        fail "50k stream memory" "peak resident memory $rss kB"
     # -j 1 on the first 5,000 lines gives the same bytes as -j 2 did.
     head -n 5000 "$STREAM" >"$TMP/head.jsonl"
     # shellcheck disable=SC2086
