@@ -365,9 +365,9 @@ typedef struct {
     const char *taxonomy_path; /**< names the taxonomy in messages */
     unsigned features_per_topic; /**< weights kept per topic (300) */
     unsigned min_df;           /**< documents a feature must occur in (3) */
-    unsigned epochs;           /**< passes of gradient descent (10) */
-    double l2;                 /**< L2 penalty per example (1e-5) */
-    double rate;               /**< initial learning rate (0.2) */
+    unsigned epochs;           /**< passes of gradient descent (20) */
+    double l2;                 /**< L2 penalty per example (1e-6) */
+    double rate;               /**< initial learning rate (0.5) */
     unsigned long seed;        /**< of the shuffles (1) */
 } tagger_train_options_t;
 

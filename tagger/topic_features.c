@@ -138,7 +138,7 @@ int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
 
 double tg_topic_value(uint32_t tf, size_t n_words)
 {
-    return (1.0 + log((double)tf)) * sqrt(100.0 / (double)(n_words ? n_words : 1));
+    return (1.0 + log((double)tf)) / sqrt((double)(n_words ? n_words : 1));
 }
 
 int tg_topic_key_ok(const tg_norm_t *n)

@@ -14,9 +14,10 @@
  *    ("@countries:2", "@countries:3+", "@people:1+", "@orgs:1+").
  *
  * A word or pair occurring tf times in a text of n words has the value
- * (1 + ln tf) sqrt(100 / n), the log count scaled to a 100-word text, so a
- * long article does not outvote a headline; an entity feature has the
- * value 1.
+ * (1 + ln tf) / sqrt(n): the vector of a text's words has a length near 1
+ * whatever the length of the text, so a long article does not outvote a
+ * headline, and the learner's step size suits every document.  An entity
+ * feature has the value 1.
  */
 #ifndef TG_TOPIC_FEATURES_H
 #define TG_TOPIC_FEATURES_H

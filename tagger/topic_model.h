@@ -12,7 +12,7 @@
  * line, TAB-separated, `#` comments and blank lines ignored:
  *
  *     tagger-topic-model  1                          first line: magic, version
- *     threshold  0.5                                 optional: output cut-off
+ *     threshold  0.35                                optional: output cut-off
  *     topic  medtop:20000638  medtop:11000000  -2.5  international relations
  *     feature  diplomatic  1.83                      a feature of the last topic
  *
@@ -32,7 +32,7 @@
 #define TG_TOPIC_MAGIC "tagger-topic-model"
 #define TG_TOPIC_VERSION 1
 /* Default output cut-off on a topic's score. */
-#define TG_TOPIC_THRESHOLD 0.5
+#define TG_TOPIC_THRESHOLD 0.35
 
 typedef struct {
     uint32_t qcode;  /* pool offsets */

@@ -438,9 +438,9 @@ void tagger_train_options_init(tagger_train_options_t *opt)
         memset(opt, 0, sizeof *opt);
         opt->features_per_topic = 300;
         opt->min_df = 3;
-        opt->epochs = 10;
-        opt->l2 = 1e-5;
-        opt->rate = 0.2;
+        opt->epochs = 20;
+        opt->l2 = 1e-6;
+        opt->rate = 0.5;
         opt->seed = 1;
     }
 }
