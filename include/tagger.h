@@ -123,6 +123,9 @@ typedef struct tagger_error {
  * built into the library, before the given sources. */
 #define TAGGER_COMPILE_BUILTIN 1u
 
+/** tagger_compile() flag: leave every topic model out (no topics, no cost). */
+#define TAGGER_COMPILE_NO_TOPICS 2u
+
 /**
  * Compiles gazetteers into a tagger.
  *
@@ -141,7 +144,7 @@ typedef struct tagger_error {
  *
  * @param src    sources, may be NULL when @p n_src is 0
  * @param n_src  number of sources
- * @param flags  0 or ::TAGGER_COMPILE_BUILTIN
+ * @param flags  0, or ::TAGGER_COMPILE_BUILTIN and ::TAGGER_COMPILE_NO_TOPICS ORed
  * @param out    receives the tagger, freed with tagger_free(); NULL on error
  * @param err    receives diagnostics or NULL; may itself be NULL to ignore
  *               them.  Freed with tagger_error_free().
@@ -378,9 +381,9 @@ typedef struct {
     const char *taxonomy_path; /**< names the taxonomy in messages */
     unsigned features_per_topic; /**< weights kept per topic (300) */
     unsigned min_df;           /**< documents a feature must occur in (3) */
-    unsigned epochs;           /**< passes of gradient descent (10) */
-    double l2;                 /**< L2 penalty per example (1e-5) */
-    double rate;               /**< initial learning rate (0.2) */
+    unsigned epochs;           /**< passes of gradient descent (20) */
+    double l2;                 /**< L2 penalty per example (1e-6) */
+    double rate;               /**< initial learning rate (0.5) */
     unsigned long seed;        /**< of the shuffles (1) */
 } tagger_train_options_t;
 

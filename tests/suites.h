@@ -15,5 +15,6 @@ Suite *json_out_suite(void);
 Suite *api_suite(void);
 Suite *document_suite(void);
 Suite *jsonl_suite(void);
+Suite *topics_suite(void);
 
 #endif /* TG_TEST_SUITES_H */

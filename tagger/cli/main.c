@@ -57,8 +57,10 @@ static void usage(FILE *f)
             "recursively in sorted order; '-' or no argument reads standard input.\n"
             "\n"
             "Options:\n"
-            "  -g, --gazetteer FILE     add entities from a gazetteer TSV (repeatable)\n"
-            "      --no-builtin         do not load the built-in gazetteers\n"
+            "  -g, --gazetteer FILE     add entities from a gazetteer TSV (repeatable), or\n"
+            "                           use a topic model text file instead of the built-in\n"
+            "      --no-builtin         do not load the built-in gazetteers and model\n"
+            "      --topics N           write at most N topics (%d); 0 skips topic scoring\n"
             "  -p, --pretty             indent the JSON output\n"
             "      --types LIST         keep only these types (PERSON,COUNTRY,ORG,PLACE)\n"
             "      --min-relevance X    leave out entities below relevance X\n"
@@ -78,8 +80,9 @@ static void usage(FILE *f)
             "  -V, --version            show the version and exit\n"
             "\n"
             "Exit status: 0 success, 1 some input was bad (the rest was processed),\n"
-            "2 usage error, 3 the gazetteers could not be loaded.  See tagger(1).\n",
-            prog, TAGGER_FACET_THRESHOLD);
+            "2 usage error, 3 the gazetteers could not be loaded.  See tagger(1).\n"
+            "'%s train --help' tells how to learn a topic model.\n",
+            prog, TAGGER_MAX_TOPICS, TAGGER_FACET_THRESHOLD, prog);
 }
 
 static void worse(run_t *run, int status)
@@ -282,6 +285,19 @@ static bool parse_unit(const char *opt, const char *arg, double *out)
 }
 
 /* Parses "PERSON,COUNTRY" into a kind mask. */
+static bool parse_count(const char *opt, const char *arg, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (!*arg || *end || errno || arg[0] == '-' || v > 1000) {
+        fprintf(stderr, "%s: %s: '%s' is not a whole number from 0 to 1000\n", prog, opt, arg);
+        return false;
+    }
+    *out = (unsigned)v;
+    return true;
+}
+
 static bool parse_types(const char *arg, unsigned *mask)
 {
     char buf[256];
@@ -305,7 +321,7 @@ static bool parse_types(const char *arg, unsigned *mask)
 }
 
 /* Compiles the model; prints every diagnostic.  Returns 0 or an exit code. */
-static int load_model(run_t *run, const char **gaz, size_t n_gaz, bool builtin)
+static int load_model(run_t *run, const char **gaz, size_t n_gaz, unsigned flags)
 {
     tagger_source_t *src = calloc(n_gaz ? n_gaz : 1, sizeof *src);
     if (!src) {
@@ -316,7 +332,7 @@ static int load_model(run_t *run, const char **gaz, size_t n_gaz, bool builtin)
         src[i].path = gaz[i];
     }
     tagger_error_t *err = NULL;
-    int rc = tagger_compile(src, n_gaz, builtin ? TAGGER_COMPILE_BUILTIN : 0, &run->tg, &err);
+    int rc = tagger_compile(src, n_gaz, flags, &run->tg, &err);
     free(src);
     for (const tagger_error_t *e = err; e; e = e->next) {
         if (e->path && e->line) {
@@ -357,7 +373,8 @@ int main(int argc, char **argv)
         OPT_JSONL,
         OPT_TEXT_FIELD,
         OPT_ID_FIELD,
-        OPT_OUTPUT_FIELD
+        OPT_OUTPUT_FIELD,
+        OPT_TOPICS
     };
     static const struct option longopts[] = {
         {"gazetteer", required_argument, NULL, 'g'},
@@ -373,6 +390,7 @@ int main(int argc, char **argv)
         {"id-field", required_argument, NULL, OPT_ID_FIELD},
         {"output-field", required_argument, NULL, OPT_OUTPUT_FIELD},
         {"jobs", required_argument, NULL, 'j'},
+        {"topics", required_argument, NULL, OPT_TOPICS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -381,7 +399,7 @@ int main(int argc, char **argv)
     tagger_json_options_init(&run.json);
     const char **gaz = calloc((size_t)argc, sizeof *gaz);
     size_t n_gaz = 0;
-    bool builtin = true;
+    unsigned flags = TAGGER_COMPILE_BUILTIN;
     int c, code = 0;
     cli_options_t cli = {.id_field = "id", .output_field = "annotations"};
     const char **text_fields = calloc((size_t)argc + 1, sizeof *text_fields);
@@ -398,7 +416,12 @@ int main(int argc, char **argv)
             gaz[n_gaz++] = optarg;
             break;
         case OPT_NO_BUILTIN:
-            builtin = false;
+            flags &= ~TAGGER_COMPILE_BUILTIN;
+            break;
+        case OPT_TOPICS:
+            code = parse_count("--topics", optarg, &run.json.max_topics) ? 0 : EXIT_USAGE;
+            flags = run.json.max_topics ? flags & ~TAGGER_COMPILE_NO_TOPICS
+                                        : flags | TAGGER_COMPILE_NO_TOPICS;
             break;
         case 'p':
             run.json.flags |= TAGGER_JSON_PRETTY;
@@ -478,7 +501,7 @@ int main(int argc, char **argv)
     if (run.format != FORMAT_JSON) {
         run.json.flags &= ~TAGGER_JSON_PRETTY; /* one line per item */
     }
-    code = load_model(&run, gaz, n_gaz, builtin);
+    code = load_model(&run, gaz, n_gaz, flags);
     free(gaz);
     if (code == 0 && cli.jsonl) {
         cli.tg = run.tg;
