@@ -7,7 +7,10 @@
  *     language menu says nothing about France.
  *  2. Given names: an alias flagged `given-name` ("Jordan", "Paris",
  *     "Georgia") is dropped beside another capitalised word: "Michael
- *     Jordan", "Paris Hilton", "Georgia Moffett".
+ *     Jordan", "Paris Hilton", "Georgia Moffett".  An alias flagged
+ *     `after-place` (a state abbreviation that is also a word or a title:
+ *     "Mass.", "Miss.", "Pa") stands only right after a capitalised word
+ *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".
  *  3. Support: an entity is *supported* when the document names it through
  *     an alias that is neither weak nor ambiguous; a country is also
  *     *named* when a place in it is (Pyongyang names North Korea).
@@ -85,6 +88,28 @@ bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size
            !tg_word_in(function_words, n_words, text + w, j - w);
 }
 
+bool tg_after_place(const char *text, size_t start)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t j = start;
+    while (j > 0 && is_blank(text[j - 1])) {
+        j--;
+    }
+    if (j == start || j == 0 || text[j - 1] != ',') {
+        return false; /* "Place, Mass.": a comma, then a blank */
+    }
+    size_t w = --j;
+    while (w > 0 && !is_blank(text[w - 1]) && text[w - 1] != '\n') {
+        w--;
+    }
+    if (w == j) {
+        return false;
+    }
+    int32_t cp;
+    tg_utf8_decode(p + w, j - w, &cp);
+    return cp >= 0 && tg_case_class(cp) == 'U';
+}
+
 /* ------------------------------------------------------------------------ */
 
 static bool has_flag(const tagger_t *tg, const tg_rec_t *r, uint32_t flag)
@@ -157,7 +182,8 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
                       h->n_candidates > 1 ? TG_REC_AMBIGUOUS : 0};
         if (r.zone == TG_ZONE_MENU ||
             ((al->flags & TG_ALIAS_GIVEN_NAME) &&
-             tg_beside_capitalised_word(text, len, h->start, h->end, true))) {
+             tg_beside_capitalised_word(text, len, h->start, h->end, true)) ||
+            ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start))) {
             r.flags |= TG_REC_DROPPED;
         }
         if (tg_rec_add(s, &r)) {
