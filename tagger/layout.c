@@ -29,7 +29,8 @@
  * the article: when one stands above the body with only tables, subheads
  * and blank lines between (an earnings report whose only prose is a closing
  * note), the body starts right after it, so the dateline and the headline
- * above it are the title zone and not furniture.
+ * above it are the title zone and not furniture.  In a text with no prose
+ * at all, a dateline among its first lines still ends the title zone.
  *
  * Limits: a sidebar of prose snippets longer than the article would win the
  * body; comment threads after the article count as furniture.
@@ -187,6 +188,23 @@ int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
         if (ln->zone != LINE_EMPTY && is_dateline(text + ln->start, ln->end - ln->start)) {
             best_first = i + 1;
             break;
+        }
+    }
+
+    /* No prose at all (a table of figures under a headline): a dateline
+     * among the first lines still tells the title from the body. */
+    for (size_t i = 0, seen = 0; best_bytes == 0 && i < lay->n_lines && seen < TITLE_WINDOW;
+         i++) {
+        const tg_line_t *ln = &lay->lines[i];
+        if (ln->zone == LINE_EMPTY) {
+            continue;
+        }
+        seen++;
+        if (ln->zone != LINE_MENU && i + 1 < lay->n_lines &&
+            is_dateline(text + ln->start, ln->end - ln->start)) {
+            best_first = i + 1;
+            best_last = lay->n_lines - 1;
+            best_bytes = 1; /* a body, though not of prose */
         }
     }
 

@@ -2,7 +2,8 @@
 
 Every (document, Reuters country label) that the gold labels or our entities
 name is put in one evidence category, from the mentions of the entities
-that predict it (COUNTRY entities, and PLACE entities through their country):
+that predict it (COUNTRY entities, whose mentions include the places that
+point to them, as reuters_eval.py scores PLACES):
 
     absent        no entity of ours predicts the label (only false negatives)
     dateline      a place or name in the dateline line (line 2 of the text)
@@ -50,18 +51,14 @@ def evidence(result, mapping):
     """{label: (relevance, [(via, start, text, type)])} our entities give for each label."""
     out = {}
     for e in result.get("entities", []):
-        if e.get("type") == "COUNTRY":
-            ident = e["id"]
-        elif e.get("type") == "PLACE" and e.get("country"):
-            ident = e["country"]
-        else:
+        if e.get("type") != "COUNTRY":
             continue
+        ident = e["id"]
         for label in mapping.labels_of.get(ident, ()):
             rel, mentions = out.get(label, (0.0, []))
             rel = max(rel, e.get("relevance", 0.0))
-            if e["type"] == "COUNTRY":
-                mentions = mentions + [(m.get("via", "name"), m["start"], m["text"], "C")
-                                       for m in e.get("mentions", [])]
+            mentions = mentions + [(m.get("via", "name"), m["start"], m["text"], "C")
+                                   for m in e.get("mentions", [])]
             out[label] = (rel, mentions)
     return out
 

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Reuters-21578 document-level scores of the tagger (scripts/eval, section b).
 
-Usage: reuters_eval.py TAGGER
+Usage: reuters_eval.py [--places-too] TAGGER
 
 On the ModApte test split (LEWISSPLIT="TEST", TOPICS="YES": 3,299 documents)
 each document's gold labels of a category field are compared with the labels
 our entities predict, through the tables reuters-FIELD.tsv (maptables.py):
-  PLACES  COUNTRY entity ids, and the `country` of PLACE entities;
+  PLACES  COUNTRY entity ids: the country facet, which holds the countries
+          our places point to too (a dateline city is a mention of its
+          country, `via` place); --places-too also counts the `country` of
+          PLACE entities at the place's own relevance (the measure used up to
+          2026-11-30);
   ORGS    ORG entity ids;
   PEOPLE  PERSON entity ids.
 Gold labels a table marks `unscored` (or does not list) are left out and
@@ -33,7 +37,7 @@ N_ERRORS = 15
 N_NOTES = 10
 
 Field = collections.namedtuple("Field", "tag table title types via_place")
-FIELDS = (Field("PLACES", "places", "PLACES (countries)", ("COUNTRY",), True),
+FIELDS = (Field("PLACES", "places", "PLACES (countries)", ("COUNTRY",), False),
           Field("ORGS", "orgs", "ORGS", ("ORG",), False),
           Field("PEOPLE", "people", "PEOPLE", ("PERSON",), False))
 FieldScore = collections.namedtuple("FieldScore", "tally n_docs unscored outside")
@@ -118,7 +122,14 @@ def report_field(field, variant, score, mapping, known_ids):
     print()
 
 
+def fields(places_too=False):
+    """FIELDS, with PLACES counting PLACE entities' countries when places_too."""
+    return (FIELDS[0]._replace(via_place=places_too),) + FIELDS[1:]
+
+
 def main(argv):
+    places_too = "--places-too" in argv
+    argv = [a for a in argv if a != "--places-too"]
     if len(argv) != 1:
         print(__doc__.strip(), file=sys.stderr)
         return 2
@@ -130,7 +141,7 @@ def main(argv):
     print()
     results = tagrun.tag_documents(argv[0], [(d.newid, d.text) for d in docs])
     known_ids = gazetteers.ids_in(paths.GAZETTEERS)
-    for field in FIELDS:
+    for field in fields(places_too):
         mapping = maptables.read_mapping(paths.map_table(field.table))
         for variant, threshold in VARIANTS:
             score = score_field(docs, results, field, mapping, threshold)
