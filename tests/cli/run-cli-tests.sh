@@ -182,20 +182,18 @@ assert docs[0]['entities'] == []
 # ------------------------------------------------------------------ ../shared
 SEEDS="$SHARED/fixtures/seeds"
 if [ -d "$SEEDS" ]; then
-    # The seed gold files' country rules, and the word-boundary and
-    # language-name rules of the page crawl.  People, organizations,
-    # relevance, topics and menu detection are later work: those rules are
-    # not asserted here (docs/RESULTS.md shows them all).
-    rules='^(PASS|FAIL) (COUNTRY|no COUNTRY (Japan|Georgia)|no entity or mention is the text .English.)'
+    # Every entity rule of the seed gold files: must, top3, must_not and the
+    # sidebar rule.  The topic rules wait for the topic model (issue 4).
+    rules='^(PASS|FAIL) '
     for seed in 000_45fc9d99be84174a 001_9301c262b0a3d84c; do
         "$TAGGER" "$SEEDS/$seed.txt" >"$TMP/out" 2>"$TMP/err"
         python3 "$SHARED/tools/check_seeds.py" "$SEEDS/$seed.gold.json" "$TMP/out" >"$TMP/seed" 2>&1
-        grep -E "$rules" "$TMP/seed" >"$TMP/rules"
+        grep -E "$rules" "$TMP/seed" | grep -v ' topic ' >"$TMP/rules"
         bad=$(grep '^FAIL' "$TMP/rules" || true)
         if [ -z "$bad" ] && [ "$(grep -c '^PASS' "$TMP/rules")" -ge 6 ]; then
-            pass "seed $seed: every country rule passes"
+            pass "seed $seed: every entity rule passes"
         else
-            fail "seed $seed: country rules" "$bad"
+            fail "seed $seed: entity rules" "$bad"
         fi
         json_ok "seed $seed: offsets exact" "" "$SEEDS/$seed.txt"
     done
