@@ -22,6 +22,9 @@
  *     out rather than guessing.
  *  6. Places stand for their country: each place mention also becomes a
  *     mention of its country, marked `via` place.
+ *
+ * A match of an alias flagged `titled` ("President Reagan", "Prime Minister
+ * Modi") is reported without its title words: the mention is "Reagan".
  */
 #include "resolve.h"
 
@@ -86,6 +89,59 @@ bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size
     size_t n_words = sizeof function_words / sizeof *function_words;
     return cp >= 0 && tg_case_class(cp) == 'U' &&
            !tg_word_in(function_words, n_words, text + w, j - w);
+}
+
+/* Words of the office titles that scripts/build-people sets before
+ * surnames (OFFICE_TITLES, CONGRESS_TITLES, EXECUTIVE_TITLES there). */
+static const char *const title_words[] = {
+    "President", "Vice", "Prime", "Minister", "Premier", "Chancellor", "Taoiseach",
+    "Senator", "Sen.", "Representative", "Rep.",
+};
+
+/* Whether the @p n bytes at @p w are @p word, ASCII letters in any case
+ * ("PRESIDENT" in a headline). */
+static bool same_word_nocase(const char *w, size_t n, const char *word)
+{
+    if (strlen(word) != n) {
+        return false;
+    }
+    for (size_t k = 0; k < n; k++) {
+        char x = w[k], y = word[k];
+        x = (x >= 'A' && x <= 'Z') ? (char)(x - 'A' + 'a') : x;
+        y = (y >= 'A' && y <= 'Z') ? (char)(y - 'A' + 'a') : y;
+        if (x != y) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool is_title_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof title_words / sizeof *title_words; i++) {
+        if (same_word_nocase(w, n, title_words[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t tg_skip_title(const char *text, size_t start, size_t end)
+{
+    size_t i = start;
+    while (i < end) {
+        size_t w = i;
+        while (i < end && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') {
+            i++;
+        }
+        if (i == end || !is_title_word(text + w, i - w)) {
+            return w; /* the first word that is not a title: the name */
+        }
+        while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) {
+            i++;
+        }
+    }
+    return start;
 }
 
 bool tg_after_place(const char *text, size_t start)
@@ -185,6 +241,9 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
              tg_beside_capitalised_word(text, len, h->start, h->end, true)) ||
             ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start))) {
             r.flags |= TG_REC_DROPPED;
+        }
+        if (al->flags & TG_ALIAS_TITLED) {
+            r.start = (uint32_t)tg_skip_title(text, r.start, r.end);
         }
         if (tg_rec_add(s, &r)) {
             return TAGGER_ERR_NOMEM;

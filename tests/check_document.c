@@ -38,7 +38,9 @@ static const char gazetteer[] =
     "CN\tCOUNTRY\tChina\tQ148\t-\tChina|Chinese{demonym}\n"
     "Q48192\tORG\tInternational Coffee Organization\tQ48192\t-\t"
     "International Coffee Organization|International Coffee Organisation\n"
-    "Q7164\tORG\tWorld Bank\tQ7164\t-\tWorld Bank\n";
+    "Q7164\tORG\tWorld Bank\tQ7164\t-\tWorld Bank\n"
+    "Q9960\tPERSON\tRonald Reagan\tQ9960\tcountry=US\t"
+    "Ronald Reagan|President Reagan{titled}\n";
 /* clang-format on */
 
 static tagger_t *tg;
@@ -160,6 +162,31 @@ START_TEST(test_acronym_from_initials)
     /* Two initials are too often something else: "WB" is not the World Bank. */
     r = annotate("The World Bank approved the loan on Friday, and WB Holdings shares fell.");
     ck_assert_uint_eq(find(r, "Q7164")->n_mentions, 1);
+    tagger_result_free(r);
+}
+END_TEST
+
+/* "President Reagan": the title finds the person, the mention is his name,
+ * and later surname-only mentions link to him. */
+START_TEST(test_title_and_surname)
+{
+    const char *text = "PRESIDENT REAGAN VETOES HIGHWAY BILL\n"
+                       "WASHINGTON, March 27 -\n"
+                       "President Reagan vetoed the highway bill on Friday, and Reagan "
+                       "aides said the veto would stand.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *rr = find(r, "Q9960");
+    ck_assert_ptr_nonnull(rr);
+    ck_assert_uint_eq(rr->n_mentions, 3);
+    ck_assert_str_eq(rr->mentions[0].text, "REAGAN");
+    ck_assert_str_eq(rr->mentions[1].text, "Reagan");
+    ck_assert_uint_eq(rr->mentions[1].start, (size_t)(strstr(text, "Reagan vetoed") - text));
+    ck_assert_int_eq(rr->mentions[2].via, TAGGER_VIA_SHORT);
+    tagger_result_free(r);
+
+    /* A bare surname with no title and no full name is not enough. */
+    r = annotate("Reagan aides said the veto would stand.");
+    ck_assert_ptr_null(find(r, "Q9960"));
     tagger_result_free(r);
 }
 END_TEST
@@ -460,6 +487,7 @@ Suite *document_suite(void)
     tcase_add_test(tc, test_variant_spelling_links_too);
     tcase_add_test(tc, test_acronym_introduced_in_brackets);
     tcase_add_test(tc, test_acronym_from_initials);
+    tcase_add_test(tc, test_title_and_surname);
     tcase_add_test(tc, test_surname_wins_over_given_name_country);
     suite_add_tcase(s, tc);
     tc = tcase_create("resolution");
