@@ -144,6 +144,35 @@ size_t tg_skip_title(const char *text, size_t start, size_t end)
     return start;
 }
 
+/* Narrows a titled match ("President Reagan") to the name after the title.
+ * When a capitalised word follows, the title may introduce someone else
+ * ("President Ali Khamenei" is not President Irfaan Ali): the match stands
+ * only when the words from the surname on spell the person's whole name
+ * ("President Xi Jinping"), which then is the mention.  Returns true when
+ * the match is to be dropped. */
+static bool titled_mention(const tagger_t *tg, const tg_alias_t *al, const char *text,
+                           size_t len, tg_rec_t *r)
+{
+    size_t name = tg_skip_title(text, r->start, r->end);
+    r->start = (uint32_t)name;
+    if (!tg_beside_capitalised_word(text, len, r->start, r->end, false)) {
+        return false;
+    }
+    const char *canonical = tg_str(tg, tg->entities[al->entity].name);
+    size_t n = canonical ? strlen(canonical) : 0;
+    if (n == 0 || name + n > len || !same_word_nocase(text + name, n, canonical)) {
+        return true;
+    }
+    unsigned char after = name + n < len ? (unsigned char)text[name + n] : ' ';
+    bool word_goes_on = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+                        (after >= '0' && after <= '9') || after >= 0x80;
+    if (word_goes_on) {
+        return true;
+    }
+    r->end = (uint32_t)(name + n);
+    return false;
+}
+
 bool tg_after_place(const char *text, size_t start)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -242,8 +271,8 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
             ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start))) {
             r.flags |= TG_REC_DROPPED;
         }
-        if (al->flags & TG_ALIAS_TITLED) {
-            r.start = (uint32_t)tg_skip_title(text, r.start, r.end);
+        if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {
+            r.flags |= TG_REC_DROPPED;
         }
         if (tg_rec_add(s, &r)) {
             return TAGGER_ERR_NOMEM;

@@ -40,7 +40,9 @@ static const char gazetteer[] =
     "International Coffee Organization|International Coffee Organisation\n"
     "Q7164\tORG\tWorld Bank\tQ7164\t-\tWorld Bank\n"
     "Q9960\tPERSON\tRonald Reagan\tQ9960\tcountry=US\t"
-    "Ronald Reagan|President Reagan{titled}\n";
+    "Ronald Reagan|President Reagan{titled}\n"
+    "Q64840184\tPERSON\tIrfaan Ali\tQ64840184\tcountry=GY\tIrfaan Ali|President Ali{titled}\n"
+    "Q15031\tPERSON\tXi Jinping\tQ15031\tcountry=CN\tXi Jinping|President Xi{titled}\n";
 /* clang-format on */
 
 static tagger_t *tg;
@@ -182,6 +184,16 @@ START_TEST(test_title_and_surname)
     ck_assert_str_eq(rr->mentions[1].text, "Reagan");
     ck_assert_uint_eq(rr->mentions[1].start, (size_t)(strstr(text, "Reagan vetoed") - text));
     ck_assert_int_eq(rr->mentions[2].via, TAGGER_VIA_SHORT);
+    tagger_result_free(r);
+
+    /* A title before someone else's full name is not that person's... */
+    r = annotate("Iranian President Ali Khamenei said the war would go on.");
+    ck_assert_ptr_null(find(r, "Q64840184"));
+    tagger_result_free(r);
+    /* ... but before the person's own full name, the full name is the mention. */
+    r = annotate("President Xi Jinping arrived in Paris on Sunday.");
+    ck_assert_ptr_nonnull(find(r, "Q15031"));
+    ck_assert_str_eq(find(r, "Q15031")->mentions[0].text, "Xi Jinping");
     tagger_result_free(r);
 
     /* A bare surname with no title and no full name is not enough. */
