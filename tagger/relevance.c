@@ -19,7 +19,8 @@
  * March 3 -") and says where the story is; a demonym ("British") 0.25:
  * adjectives are mostly said in passing ("British bank", "German marks").
  * The frequency part saturates (one mention 0.39 of it, three 0.78) so a
- * long article does not drown the rest; the relative part lets a short text's few entities stand out.
+ * long article does not drown the rest; the relative part lets a short
+ * text's few entities stand out.
  *
  * The weights and the facet threshold were chosen on the Reuters-21578
  * ModApte training split (scripts/eval.d/tune_places.py): a document's
