@@ -385,6 +385,10 @@ typedef struct {
     double l2;                 /**< L2 penalty per example (1e-6) */
     double rate;               /**< initial learning rate (0.5) */
     unsigned long seed;        /**< of the shuffles (1) */
+    double prior_weight;       /**< share of each topic's learned bias kept, the
+                                    rest being the mean bias of all topics (0.5):
+                                    below 1, the label mix of the training data
+                                    weighs less on texts with little evidence */
 } tagger_train_options_t;
 
 /** Sets @p opt to the defaults given in tagger_train_options_t. */

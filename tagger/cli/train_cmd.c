@@ -305,6 +305,7 @@ static void train_usage(FILE *f)
                "      --l2 X                 L2 penalty per example (1e-6)\n"
                "      --rate X               initial learning rate (0.5)\n"
                "      --seed N               seed of the shuffles (1)\n"
+               "      --prior-weight X       share of each topic's learned bias kept (0.5)\n"
                "      --model FILE --predict FILE\n"
                "                             score each record of FILE with MODEL\n"
                "See models/README.md and tagger(1).\n");
@@ -339,7 +340,7 @@ static int parse_real(const char *opt, const char *arg, double *out)
 int cmd_train(int argc, char **argv)
 {
     enum { OPT_TAXONOMY = 256, OPT_FPT, OPT_MIN_DF, OPT_EPOCHS, OPT_L2, OPT_RATE, OPT_SEED,
-           OPT_MODEL, OPT_PREDICT };
+           OPT_MODEL, OPT_PREDICT, OPT_PRIOR };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"taxonomy", required_argument, NULL, OPT_TAXONOMY},
@@ -349,6 +350,7 @@ int cmd_train(int argc, char **argv)
         {"l2", required_argument, NULL, OPT_L2},
         {"rate", required_argument, NULL, OPT_RATE},
         {"seed", required_argument, NULL, OPT_SEED},
+        {"prior-weight", required_argument, NULL, OPT_PRIOR},
         {"model", required_argument, NULL, OPT_MODEL},
         {"predict", required_argument, NULL, OPT_PREDICT},
         {"help", no_argument, NULL, 'h'},
@@ -379,7 +381,10 @@ int cmd_train(int argc, char **argv)
             break;
         case OPT_L2:
         case OPT_RATE:
-            if (parse_real(argv[optind - 1], optarg, c == OPT_L2 ? &opt.l2 : &opt.rate)) {
+        case OPT_PRIOR:
+            if (parse_real(argv[optind - 1], optarg,
+                           c == OPT_L2 ? &opt.l2 : c == OPT_RATE ? &opt.rate : &opt.prior_weight) ||
+                (c == OPT_PRIOR && opt.prior_weight > 1)) {
                 return CMD_EXIT_USAGE;
             }
             break;
