@@ -17,18 +17,22 @@ folds and labels and are scored by the same code:
              docs/RESULTS.md).  Text: lower-cased, words and punctuation split by spaces.
              Predictions: `fasttext predict-prob MODEL TEST -1 0.0`.
   keyword    our model, through the CLI contract of `tagger train`:
-               TAGGER train -o MODEL.tsv TRAIN.jsonl        ({"id","text","labels"} lines,
-                                                             labels as in all.jsonl)
+               TAGGER train --taxonomy models/taxonomy.tsv -o MODEL.tsv TRAIN.jsonl
+                 ({"id","text","labels"} lines, labels as in all.jsonl)
                TAGGER train --model MODEL.tsv --predict TEST.jsonl   ({"id","text"} lines)
              -> one JSON line per test record, in order: {"id", "topics": [{"id": qcode,
-             "score": s}, ...]} sorted by score descending.  Test records carry no labels.
+             "score": s}, ...]}: first the topics the tagger itself would output, in its
+             order (most specific first), then the rest by score.  The top-1 topic is the
+             first of the list, for both systems.  Test records carry no labels.
 
 Metrics, for each system over the test documents:
   top-level accuracy  the top-1 topic's top-level ancestor is one of the document's
                       top-level gold topics;
-  top-level macro-F1  over the top-level topics seen in gold or predicted; a document is
-                      counted as class p (the top-1's top-level) against its gold set G:
-                      TP for p in G, FP for p not in G, FN for each c in G other than p;
+  top-level macro-F1  mean F1 over the top-level topics present in the gold labels of the
+                      documents scored; a document counts as class p (the top-1's top-level)
+                      against its gold set G: TP for p in G, FP for p not in G, FN for each c
+                      in G other than p (a wrong guess of a class absent from gold lowers the
+                      recall of the true class, not a mean over absent classes);
   exact accuracy      the top-1 topic is one of the document's most specific gold topics;
   cross-dataset       train on every source but one (the IPTC definitions always stay in
                       training), test on the held-out source: top-level accuracy and macro-F1.
@@ -158,7 +162,8 @@ class KeywordModel:
                 f.write(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False)
                         + "\n")
         t0 = time.monotonic()
-        run([self.tagger, "train", "-o", model, train_path], "keyword train")
+        run([self.tagger, "train", "--taxonomy", TAXONOMY, "-o", model, train_path],
+            "keyword train")
         t1 = time.monotonic()
         out = run([self.tagger, "train", "--model", model, "--predict", test_path],
                   "keyword predict")
@@ -182,10 +187,6 @@ class KeywordModel:
                 topics = [(t["id"], float(t["score"])) for t in obj["topics"]]
             except (ValueError, KeyError, TypeError) as e:
                 raise SystemError_("keyword predict: output line %d: %s" % (n, e))
-            scores = [s for _, s in topics]
-            if scores != sorted(scores, reverse=True):
-                raise SystemError_("keyword predict: output line %d: topics not sorted by "
-                                   "score" % n)
             preds.append(topics)
         return preds
 
@@ -204,10 +205,7 @@ def score(records, preds, taxonomy):
         gold_top = {topiclib.top_level(q, taxonomy) for q in rec["labels"]}
         classes |= gold_top
         first = ranked[0][0] if ranked else None
-        pred_top = None
-        if first in taxonomy:
-            pred_top = topiclib.top_level(first, taxonomy)
-            classes.add(pred_top)
+        pred_top = topiclib.top_level(first, taxonomy) if first in taxonomy else None
         if pred_top in gold_top:
             n_top += 1
             tp[pred_top] += 1
