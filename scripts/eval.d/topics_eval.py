@@ -45,6 +45,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -70,12 +71,23 @@ class SystemError_(Exception):
     """A system could not train or predict; the message says which command and why."""
 
 
+CPU_SECONDS = collections.Counter()  # per system name: CPU time of its commands
+
+
+def _children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(cmd, what):
-    """Run a command; its stderr passes through; SystemError_ on failure."""
+    """Run a command; its output; SystemError_ on failure.  CPU time goes to CPU_SECONDS."""
+    cpu0 = _children_cpu()
     try:
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as e:
         raise SystemError_("%s: cannot run %s: %s" % (what, cmd[0], e))
+    finally:
+        CPU_SECONDS[what.split()[0]] += _children_cpu() - cpu0
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise SystemError_("%s: `%s` exited %d%s" % (what, " ".join(cmd), proc.returncode,
@@ -355,10 +367,11 @@ def main():
         if t:
             cv = [x for x in t if x[0].startswith("fold")]
             print("%-9s train %6.1f s, predict %5.1f s over %d runs (cv: train %.1f s, "
-                  "predict %.1f s per fold)"
+                  "predict %.1f s per fold); CPU %.1f s in all"
                   % (s.name, sum(x[3] for x in t), sum(x[4] for x in t), len(t),
                      sum(x[3] for x in cv) / max(len(cv), 1),
-                     sum(x[4] for x in cv) / max(len(cv), 1)))
+                     sum(x[4] for x in cv) / max(len(cv), 1),
+                     CPU_SECONDS[s.name.split(":")[0]]))
     for f in failures:
         print("FAILED %s" % f)
     return 1 if failures else 0
