@@ -123,6 +123,9 @@ typedef struct tagger_error {
  * built into the library, before the given sources. */
 #define TAGGER_COMPILE_BUILTIN 1u
 
+/** tagger_compile() flag: leave every topic model out (no topics, no cost). */
+#define TAGGER_COMPILE_NO_TOPICS 2u
+
 /**
  * Compiles gazetteers into a tagger.
  *
@@ -141,7 +144,7 @@ typedef struct tagger_error {
  *
  * @param src    sources, may be NULL when @p n_src is 0
  * @param n_src  number of sources
- * @param flags  0 or ::TAGGER_COMPILE_BUILTIN
+ * @param flags  0, or ::TAGGER_COMPILE_BUILTIN and ::TAGGER_COMPILE_NO_TOPICS ORed
  * @param out    receives the tagger, freed with tagger_free(); NULL on error
  * @param err    receives diagnostics or NULL; may itself be NULL to ignore
  *               them.  Freed with tagger_error_free().
@@ -306,6 +309,14 @@ TAGGER_API size_t tagger_result_first_invalid(const tagger_result_t *r);
 /** Frees a result; accepts NULL. */
 TAGGER_API void tagger_result_free(tagger_result_t *r);
 
+/** One part of a text made by joining several fields (a record's title
+ * and body): where the field starts in the joined text.  Since 0.1. */
+typedef struct {
+    const char *field; /**< name printed as a mention's "field" */
+    size_t start;      /**< byte offset of the field in the joined text */
+    size_t char_start; /**< the same offset in code points */
+} tagger_json_segment_t;
+
 /** Options for tagger_result_json(); set defaults with
  * tagger_json_options_init(). */
 typedef struct {
@@ -315,6 +326,11 @@ typedef struct {
     double min_relevance;   /**< entities below this are left out altogether */
     unsigned kinds;         /**< bit (1u << kind) per type to keep; 0 keeps all */
     unsigned max_topics;    /**< most topics written; 0 writes none */
+    /** Segments of a joined text, in increasing @c start, the first at 0; or
+     * NULL.  When given, each mention gets a "field" (the segment its start
+     * falls in) and its offsets become relative to that segment. */
+    const tagger_json_segment_t *segments;
+    size_t n_segments;
 } tagger_json_options_t;
 
 #define TAGGER_JSON_PRETTY 1u      /**< indented, several lines */
@@ -365,9 +381,9 @@ typedef struct {
     const char *taxonomy_path; /**< names the taxonomy in messages */
     unsigned features_per_topic; /**< weights kept per topic (300) */
     unsigned min_df;           /**< documents a feature must occur in (3) */
-    unsigned epochs;           /**< passes of gradient descent (10) */
-    double l2;                 /**< L2 penalty per example (1e-5) */
-    double rate;               /**< initial learning rate (0.2) */
+    unsigned epochs;           /**< passes of gradient descent (20) */
+    double l2;                 /**< L2 penalty per example (1e-6) */
+    double rate;               /**< initial learning rate (0.5) */
     unsigned long seed;        /**< of the shuffles (1) */
 } tagger_train_options_t;
 

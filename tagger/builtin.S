@@ -1,5 +1,5 @@
 /*
- * builtin.S - the gazetteers built into the library, linked in as read-only
+ * builtin.S - the gazetteers and the topic model built into the library, linked in as read-only
  * data with the assembler's .incbin, so the tagger works with no files
  * beside it.  Paths are relative to the repository root, where make runs.
  * tg_builtin_sources() in builtin.c lists them, in loading order.
@@ -21,5 +21,6 @@ sym##_end:                        \
     GAZETTEER(tg_builtin_places, "gazetteers/places.tsv")
     GAZETTEER(tg_builtin_people, "gazetteers/people.tsv")
     GAZETTEER(tg_builtin_orgs, "gazetteers/orgs.tsv")
+    GAZETTEER(tg_builtin_topics, "models/topics.model")
 
     .section .note.GNU-stack, "", @progbits

@@ -1,5 +1,6 @@
 /*
- * builtin.c - the table of gazetteers built into the library (builtin.S).
+ * builtin.c - the table of gazetteers and the topic model built into the
+ * library (builtin.S).
  * Countries come first, so that places, people and organizations can refer
  * to them, and historical.tsv can add aliases to them.
  */
@@ -14,6 +15,7 @@ BUILTIN(historical);
 BUILTIN(places);
 BUILTIN(people);
 BUILTIN(orgs);
+BUILTIN(topics);
 
 static const tg_builtin_t builtins[] = {
     {"(built-in) gazetteers/countries.tsv", tg_builtin_countries, tg_builtin_countries_end},
@@ -21,6 +23,7 @@ static const tg_builtin_t builtins[] = {
     {"(built-in) gazetteers/places.tsv", tg_builtin_places, tg_builtin_places_end},
     {"(built-in) gazetteers/people.tsv", tg_builtin_people, tg_builtin_people_end},
     {"(built-in) gazetteers/orgs.tsv", tg_builtin_orgs, tg_builtin_orgs_end},
+    {"(built-in) models/topics.model", tg_builtin_topics, tg_builtin_topics_end},
 };
 
 size_t tg_builtin_sources(const tg_builtin_t **out)

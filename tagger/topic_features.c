@@ -13,6 +13,8 @@
 
 typedef struct {
     size_t start, len; /* normalised bytes */
+    uint32_t hash;
+    int pairs; /* the callback wants the pairs this word starts */
 } word_t;
 
 /* Whether the normalised bytes [a, b) between two words are only spaces and
@@ -57,7 +59,7 @@ static int keep_word(const char *s, size_t len)
 int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words)
 {
     const char *t = n->text;
-    word_t prev = {0, 0};
+    word_t prev = {0, 0, 0, 1};
     char pair[2 * TG_TOPIC_MAX_WORD + 1];
     size_t count = 0;
     for (size_t k = 0; k < n->len;) {
@@ -73,23 +75,27 @@ int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words
         }
         count++;
         tg_tkey_t key = {t + k, e - k, tg_topic_hash(TG_HASH_INIT, t + k, e - k), n->src[k],
-                         tg_norm_src_end(n, e - 1)};
+                         e, n};
         int rc = fn(&key, ctx);
-        if (rc) {
+        if (rc < 0) {
             return rc;
         }
-        if (prev.len && joins_pair(t, prev.start + prev.len, k)) {
+        if (prev.len && prev.pairs && joins_pair(t, prev.start + prev.len, k)) {
             memcpy(pair, t + prev.start, prev.len);
             pair[prev.len] = ' ';
             memcpy(pair + prev.len + 1, t + k, e - k);
-            tg_tkey_t pk = {pair, prev.len + 1 + (e - k), 0, n->src[prev.start], key.end};
-            pk.hash = tg_topic_hash(TG_HASH_INIT, pair, pk.len);
-            if ((rc = fn(&pk, ctx))) {
-                return rc;
+            /* FNV runs left to right: the pair's hash continues the first word's. */
+            tg_tkey_t pk = {pair, prev.len + 1 + (e - k),
+                            tg_topic_hash(tg_topic_hash(prev.hash, " ", 1), t + k, e - k),
+                            n->src[prev.start], e, n};
+            if (fn(&pk, ctx) < 0) {
+                return -1;
             }
         }
+        prev.pairs = rc != TG_TKEY_NO_PAIR;
         prev.start = k;
         prev.len = e - k;
+        prev.hash = key.hash;
         k = e;
     }
     *n_words = count;
@@ -99,12 +105,12 @@ int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words
 static int entity_key(const char *key, const tagger_entity_t *e, tg_tkey_fn fn, void *ctx)
 {
     size_t len = strlen(key);
-    tg_tkey_t k = {key, len, tg_topic_hash(TG_HASH_INIT, key, len), 0, 0};
+    tg_tkey_t k = {key, len, tg_topic_hash(TG_HASH_INIT, key, len), 0, 0, NULL};
     if (e && e->n_mentions) {
         k.start = e->mentions[0].start;
         k.end = e->mentions[0].end;
     }
-    return fn(&k, ctx);
+    return fn(&k, ctx) < 0 ? -1 : 0;
 }
 
 int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
@@ -136,9 +142,9 @@ int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
     return rc;
 }
 
-double tg_topic_value(uint32_t tf, size_t n_words)
+double tg_topic_norm(size_t n_words)
 {
-    return (1.0 + log((double)tf)) * sqrt(100.0 / (double)(n_words ? n_words : 1));
+    return 1.0 / sqrt((double)(n_words ? n_words : 1));
 }
 
 int tg_topic_key_ok(const tg_norm_t *n)

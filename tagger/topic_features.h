@@ -14,13 +14,15 @@
  *    ("@countries:2", "@countries:3+", "@people:1+", "@orgs:1+").
  *
  * A word or pair occurring tf times in a text of n words has the value
- * (1 + ln tf) sqrt(100 / n), the log count scaled to a 100-word text, so a
- * long article does not outvote a headline; an entity feature has the
- * value 1.
+ * (1 + ln tf) / sqrt(n): the vector of a text's words has a length near 1
+ * whatever the length of the text, so a long article does not outvote a
+ * headline, and the learner's step size suits every document.  An entity
+ * feature has the value 1.
  */
 #ifndef TG_TOPIC_FEATURES_H
 #define TG_TOPIC_FEATURES_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,21 +35,42 @@ typedef struct {
     const char *key; /* normalised key; valid during the callback only */
     size_t len;
     uint32_t hash;   /* tg_topic_hash of the key */
-    size_t start, end; /* input bytes of this occurrence; start == end: none */
+    size_t start;    /* input offset of this occurrence */
+    size_t end;      /* its input end, or with @p norm set, its normalised end
+                        (tg_tkey_end() maps it, which costs a little) */
+    const tg_norm_t *norm;
 } tg_tkey_t;
 
+/* Input end of the occurrence @p k; start == end: the key has no text. */
+static inline size_t tg_tkey_end(const tg_tkey_t *k)
+{
+    return k->norm ? tg_norm_src_end(k->norm, k->end - 1) : k->end;
+}
+
+/* Called for each key; returns 0, TG_TKEY_NO_PAIR for a word whose pairs
+ * the caller does not need (the scorer knows which words start a pair of
+ * the model), or a negative value to stop. */
 typedef int (*tg_tkey_fn)(const tg_tkey_t *k, void *ctx);
 
+#define TG_TKEY_NO_PAIR 1
+
 /* Calls @p fn for each word and word pair of the normalised text @p n, in
- * text order; stops at the first non-zero return and returns it.  Sets
+ * text order; stops at the first negative return and returns it.  Sets
  * @p *n_words to the number of words. */
 int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words);
 
 /* Calls @p fn for each entity feature of the result @p r. */
 int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx);
 
-/* Value of a word or pair feature seen @p tf times in a text of @p n_words. */
-double tg_topic_value(uint32_t tf, size_t n_words);
+/* 1 / sqrt(n_words): the length factor of a text's word values. */
+double tg_topic_norm(size_t n_words);
+
+/* Value of a word or pair feature seen @p tf times in a text whose length
+ * factor is @p norm (tg_topic_norm). */
+static inline double tg_topic_value(uint32_t tf, double norm)
+{
+    return (tf > 1 ? 1.0 + log((double)tf) : 1.0) * norm;
+}
 
 /* Whether the normalised key @p n is a word or a word pair as
  * tg_topic_words() produces them. */

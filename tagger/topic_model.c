@@ -315,6 +315,43 @@ static int link_parents(parser_t *p)
     return TAGGER_OK;
 }
 
+/* Adds @p f to the hash table, which has room for it. */
+static void slot_add(tg_topics_t *m, uint32_t f)
+{
+    const tg_tfeature_t *ft = &m->features[f];
+    uint32_t h = tg_topic_hash(TG_HASH_INIT, m->pool + ft->key, ft->key_len);
+    size_t k = h & (m->n_slots - 1);
+    while (m->slots[k].feature != TG_NONE) {
+        k = (k + 1) & (m->n_slots - 1);
+    }
+    m->slots[k].hash = h;
+    m->slots[k].feature = f;
+}
+
+/* Marks the first word of every pair key, adding it as a feature without
+ * weights when it is not one: the scorer looks a pair up only after a word
+ * that starts one, which saves most of the pair lookups. */
+static int mark_pair_starts(tg_topics_t *m)
+{
+    size_t n = m->n_features;
+    for (size_t i = 0; i < n; i++) {
+        const char *key = m->pool + m->features[i].key;
+        const char *space = key[0] == '@' ? NULL : memchr(key, ' ', m->features[i].key_len);
+        if (!space) {
+            continue;
+        }
+        size_t len = (size_t)(space - key);
+        uint32_t f = tg_topics_find(m, key, len, tg_topic_hash(TG_HASH_INIT, key, len));
+        if (f == TG_NONE) {
+            f = (uint32_t)m->n_features++;
+            m->features[f] = (tg_tfeature_t){m->features[i].key, (uint32_t)len, 0, 0, 0};
+            slot_add(m, f);
+        }
+        m->features[f].starts_pair = 1;
+    }
+    return TAGGER_OK;
+}
+
 /* Groups the sorted triples into features and postings, and hashes them. */
 static int build_features(parser_t *p)
 {
@@ -323,8 +360,9 @@ static int build_features(parser_t *p)
         p->triples[i].key_str = m->pool + p->triples[i].key;
     }
     qsort(p->triples, p->n_triples, sizeof *p->triples, cmp_triple);
+    /* Room for each key, and for the first word of each pair key. */
     m->postings = malloc((p->n_triples ? p->n_triples : 1) * sizeof *m->postings);
-    m->features = malloc((p->n_triples ? p->n_triples : 1) * sizeof *m->features);
+    m->features = malloc((2 * p->n_triples + 1) * sizeof *m->features);
     if (!m->postings || !m->features) {
         return TAGGER_ERR_NOMEM;
     }
@@ -342,6 +380,7 @@ static int build_features(parser_t *p)
             f->key_len = t->key_len;
             f->first = (uint32_t)m->n_postings;
             f->n = 0;
+            f->starts_pair = 0;
         }
         m->features[m->n_features - 1].n++;
         m->postings[m->n_postings].topic = t->topic;
@@ -349,23 +388,20 @@ static int build_features(parser_t *p)
         m->n_postings++;
     }
     m->n_slots = 16;
-    while (m->n_slots < 2 * m->n_features) {
+    while (m->n_slots < 4 * m->n_features) {
         m->n_slots *= 2;
     }
     m->slots = malloc(m->n_slots * sizeof *m->slots);
     if (!m->slots) {
         return TAGGER_ERR_NOMEM;
     }
-    memset(m->slots, 0xFF, m->n_slots * sizeof *m->slots);
-    for (size_t i = 0; i < m->n_features; i++) {
-        const tg_tfeature_t *f = &m->features[i];
-        size_t k = tg_topic_hash(TG_HASH_INIT, m->pool + f->key, f->key_len) & (m->n_slots - 1);
-        while (m->slots[k] != TG_NONE) {
-            k = (k + 1) & (m->n_slots - 1);
-        }
-        m->slots[k] = (uint32_t)i;
+    for (size_t k = 0; k < m->n_slots; k++) {
+        m->slots[k].feature = TG_NONE;
     }
-    return TAGGER_OK;
+    for (size_t i = 0; i < m->n_features; i++) {
+        slot_add(m, (uint32_t)i);
+    }
+    return mark_pair_starts(m);
 }
 
 int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t **out,
@@ -442,12 +478,13 @@ uint32_t tg_topics_find(const tg_topics_t *m, const char *key, size_t len, uint3
         return TG_NONE;
     }
     for (size_t k = hash & (m->n_slots - 1);; k = (k + 1) & (m->n_slots - 1)) {
-        uint32_t i = m->slots[k];
+        uint32_t i = m->slots[k].feature;
         if (i == TG_NONE) {
             return TG_NONE;
         }
         const tg_tfeature_t *f = &m->features[i];
-        if (f->key_len == len && memcmp(m->pool + f->key, key, len) == 0) {
+        if (m->slots[k].hash == hash && f->key_len == len &&
+            memcmp(m->pool + f->key, key, len) == 0) {
             return i;
         }
     }

@@ -12,7 +12,7 @@
  * line, TAB-separated, `#` comments and blank lines ignored:
  *
  *     tagger-topic-model  1                          first line: magic, version
- *     threshold  0.5                                 optional: output cut-off
+ *     threshold  0.35                                optional: output cut-off
  *     topic  medtop:20000638  medtop:11000000  -2.5  international relations
  *     feature  diplomatic  1.83                      a feature of the last topic
  *
@@ -32,7 +32,7 @@
 #define TG_TOPIC_MAGIC "tagger-topic-model"
 #define TG_TOPIC_VERSION 1
 /* Default output cut-off on a topic's score. */
-#define TG_TOPIC_THRESHOLD 0.5
+#define TG_TOPIC_THRESHOLD 0.35
 
 typedef struct {
     uint32_t qcode;  /* pool offsets */
@@ -46,13 +46,22 @@ typedef struct {
     uint32_t key;     /* pool offset of the normalised key */
     uint32_t key_len;
     uint32_t first;   /* its weights: postings [first, first + n) */
-    uint32_t n;
+    uint32_t n;       /* 0: not a feature, only the first word of pairs */
+    uint32_t starts_pair; /* some word pair feature starts with this word */
 } tg_tfeature_t;
 
 typedef struct {
     uint32_t topic;
     float weight;
 } tg_posting_t;
+
+/* A slot of the feature hash table.  The key's hash is kept beside its
+ * index, so that the common case, a word the model does not know, is
+ * settled in the slot array without touching the features or the pool. */
+typedef struct {
+    uint32_t hash;
+    uint32_t feature; /* TG_NONE: empty */
+} tg_tslot_t;
 
 typedef struct tg_topics {
     char *pool;
@@ -63,8 +72,8 @@ typedef struct tg_topics {
     size_t n_features;
     tg_posting_t *postings;     /* grouped by feature */
     size_t n_postings;
-    uint32_t *slots;            /* hash table: feature index, or TG_NONE */
-    size_t n_slots;             /* a power of two */
+    tg_tslot_t *slots;          /* hash table over the feature keys */
+    size_t n_slots;             /* a power of two, at least twice n_features */
     double threshold;
 } tg_topics_t;
 

@@ -59,21 +59,22 @@ static int on_key(const tg_tkey_t *k, void *ctx)
     hit_ctx_t *h = ctx;
     uint32_t f = tg_topics_find(h->m, k->key, k->len, k->hash);
     if (f == TG_NONE) {
-        return 0;
+        return TG_TKEY_NO_PAIR;
     }
+    const tg_tfeature_t *ft = &h->m->features[f];
     tg_topic_scratch_t *ts = h->ts;
-    if (ts->tf[f]++ == 0) {
+    if (ft->n && ts->tf[f]++ == 0) {
         ts->touched[ts->n_touched++] = f;
         ts->first[2 * f] = (uint32_t)k->start;
-        ts->first[2 * f + 1] = (uint32_t)k->end;
+        ts->first[2 * f + 1] = (uint32_t)tg_tkey_end(k);
     }
-    return 0;
+    return ft->starts_pair ? 0 : TG_TKEY_NO_PAIR;
 }
 
 static double feature_value(const tg_topics_t *m, const tg_topic_scratch_t *ts, uint32_t f,
-                            size_t n_words)
+                            double length)
 {
-    return m->pool[m->features[f].key] == '@' ? 1.0 : tg_topic_value(ts->tf[f], n_words);
+    return m->pool[m->features[f].key] == '@' ? 1.0 : tg_topic_value(ts->tf[f], length);
 }
 
 /* Weight of feature @p f for topic @p t, or 0. */
@@ -137,12 +138,12 @@ static int cmp_evidence(const void *a, const void *b)
  * occurrence lies inside one already picked ("minister" in "foreign
  * minister").  Returns how many were stored in @p out. */
 static size_t pick_evidence(const tg_topics_t *m, const tg_topic_scratch_t *ts, uint32_t t,
-                            size_t n_words, evidence_t *cand, uint32_t *out)
+                            double length, evidence_t *cand, uint32_t *out)
 {
     size_t n = 0, picked = 0;
     for (size_t i = 0; i < ts->n_touched; i++) {
         uint32_t f = ts->touched[i];
-        double c = weight_for(m, f, t) * feature_value(m, ts, f, n_words);
+        double c = weight_for(m, f, t) * feature_value(m, ts, f, length);
         if (c > 0 && ts->first[2 * f] < ts->first[2 * f + 1]) {
             cand[n].feature = f;
             cand[n++].contribution = c;
@@ -165,7 +166,7 @@ static size_t pick_evidence(const tg_topics_t *m, const tg_topic_scratch_t *ts, 
 
 /* Builds r->topics from the ranked topics: paths and evidence strings. */
 static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, const char *text,
-                        size_t n_words, const ranked_t *rank, size_t n_rank, tagger_result_t *r)
+                        double length, const ranked_t *rank, size_t n_rank, tagger_result_t *r)
 {
     size_t n_ptrs = 0;
     for (size_t i = 0; i < n_rank; i++) {
@@ -182,7 +183,7 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
     }
     size_t text_bytes = 0;
     for (size_t i = 0; i < n_rank; i++) {
-        n_ev[i] = pick_evidence(m, ts, rank[i].topic, n_words, cand, ev[i]);
+        n_ev[i] = pick_evidence(m, ts, rank[i].topic, length, cand, ev[i]);
         for (size_t j = 0; j < n_ev[i]; j++) {
             text_bytes += ts->first[2 * ev[i][j] + 1] - ts->first[2 * ev[i][j]] + 1;
         }
@@ -242,9 +243,10 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
     for (size_t t = 0; t < m->n_topics; t++) {
         ts->sum[t] = m->topics[t].bias;
     }
+    double length = tg_topic_norm(n_words);
     for (size_t i = 0; i < ts->n_touched; i++) {
         uint32_t f = ts->touched[i];
-        double x = feature_value(m, ts, f, n_words);
+        double x = feature_value(m, ts, f, length);
         const tg_tfeature_t *ft = &m->features[f];
         for (uint32_t j = 0; j < ft->n; j++) {
             ts->sum[m->postings[ft->first + j].topic] += m->postings[ft->first + j].weight * x;
@@ -270,7 +272,7 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
             rank[i].branch = branch[top_level(m, rank[i].topic)];
         }
         qsort(rank, n_rank, sizeof *rank, cmp_ranked);
-        rc = store_topics(m, ts, text, n_words, rank, n_rank, r);
+        rc = store_topics(m, ts, text, length, rank, n_rank, r);
     }
     for (size_t i = 0; i < ts->n_touched; i++) {
         ts->tf[ts->touched[i]] = 0;

@@ -274,7 +274,7 @@ static int count_key(const tg_tkey_t *k, void *ctx)
     train_t *t = ctx;
     uint32_t f = dict_get(&t->features, k->key, k->len, k->hash, 1, &t->nomem);
     if (f == TG_NONE) {
-        return 1;
+        return -1;
     }
     if (f >= t->cap_last) {
         size_t old = t->cap_last;
@@ -282,7 +282,7 @@ static int count_key(const tg_tkey_t *k, void *ctx)
             tg_grow((void **)&t->tf, &t->cap_tf, f + 1, sizeof *t->tf) ||
             tg_grow((void **)&t->df, &t->cap_df, f + 1, sizeof *t->df)) {
             t->nomem = 1;
-            return 1;
+            return -1;
         }
         for (size_t i = old; i < t->cap_last; i++) {
             t->last_doc[i] = TG_NONE;
@@ -296,7 +296,7 @@ static int count_key(const tg_tkey_t *k, void *ctx)
         if (tg_grow((void **)&t->doc_features, &t->cap_doc_features, t->n_doc_features + 1,
                     sizeof *t->doc_features)) {
             t->nomem = 1;
-            return 1;
+            return -1;
         }
         t->doc_features[t->n_doc_features++] = f;
     }
@@ -326,11 +326,12 @@ static int count_document(train_t *t, const tagger_t *tg, tagger_scratch_t *s,
                 sizeof *t->value)) {
         return TAGGER_ERR_NOMEM;
     }
+    double length = tg_topic_norm(n_words);
     for (size_t i = 0; i < t->n_doc_features; i++) {
         uint32_t f = t->doc_features[i];
         t->feature[t->n_entries] = f;
-        t->value[t->n_entries++] =
-            i < n_word_features ? (float)tg_topic_value(t->tf[f], n_words) : 1.0f;
+        t->value[t->n_entries++] = i < n_word_features ? (float)tg_topic_value(t->tf[f], length)
+                                                       : 1.0f;
     }
     return TAGGER_OK;
 }
@@ -438,9 +439,9 @@ void tagger_train_options_init(tagger_train_options_t *opt)
         memset(opt, 0, sizeof *opt);
         opt->features_per_topic = 300;
         opt->min_df = 3;
-        opt->epochs = 10;
-        opt->l2 = 1e-5;
-        opt->rate = 0.2;
+        opt->epochs = 20;
+        opt->l2 = 1e-6;
+        opt->rate = 0.5;
         opt->seed = 1;
     }
 }

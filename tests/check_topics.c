@@ -1,0 +1,298 @@
+/*
+ * check_topics.c - the keyword topic model through the public API: the
+ * model text format (scores as the format defines them, paths, ordering,
+ * evidence, every kind of bad line rejected with its file and line), and
+ * the trainer on a small labelled set generated here from news sentences.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tagger.h>
+
+#include "suites.h"
+
+static const char gazetteer[] = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
+                                "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea\n";
+
+static const char model_text[] =
+    "tagger-topic-model\t1\n"
+    "# a model small enough to score by hand\n"
+    "topic\tmedtop:11000000\t-\t-1.5\tpolitics and government\n"
+    "feature\tsanctions\t6\n"
+    "topic\tmedtop:20000638\tmedtop:11000000\t-1\tinternational relations\n"
+    "feature\tSanctions\t2\n"
+    "feature\tpeace talks\t4\n"
+    "feature\t@countries:2\t1\n"
+    "topic\tmedtop:15000000\t-\t-1\tsport\n"
+    "feature\tmatch\t4\n";
+
+static tagger_t *compile_with(const char *model, tagger_error_t **err)
+{
+    tagger_source_t src[2] = {{"test.tsv", gazetteer, sizeof gazetteer - 1},
+                              {"test.model", model, strlen(model)}};
+    tagger_t *tg = NULL;
+    int rc = tagger_compile(src, 2, 0, &tg, err);
+    ck_assert_int_eq(rc == TAGGER_OK, tg != NULL);
+    return tg;
+}
+
+static tagger_result_t *annotate(const tagger_t *tg, const char *text)
+{
+    tagger_scratch_t *s;
+    tagger_result_t *r;
+    ck_assert_int_eq(tagger_scratch_new(tg, &s), TAGGER_OK);
+    ck_assert_int_eq(tagger_annotate(tg, s, text, strlen(text), &r), TAGGER_OK);
+    tagger_scratch_free(s);
+    return r;
+}
+
+static double sigmoid(double z)
+{
+    return 1.0 / (1.0 + exp(-z));
+}
+
+START_TEST(test_scores_follow_the_format)
+{
+    tagger_t *tg = compile_with(model_text, NULL);
+    ck_assert_ptr_nonnull(tg);
+    ck_assert_uint_eq(tagger_n_topics(tg), 3);
+    const char *text = "North Korea and South Korea held peace talks on sanctions.";
+    tagger_result_t *r = annotate(tg, text);
+    /* 10 words; "sanctions" and "peace talks" once: x = (1 + ln 1) / sqrt(10) */
+    double x = 1 / sqrt(10.0);
+    ck_assert_double_eq_tol(tagger_result_topic_score(r, 0), sigmoid(-1.5 + 6 * x), 1e-6);
+    ck_assert_double_eq_tol(tagger_result_topic_score(r, 1), sigmoid(-1 + 2 * x + 4 * x + 1),
+                            1e-6);
+    ck_assert_double_eq_tol(tagger_result_topic_score(r, 2), sigmoid(-1), 1e-6);
+    /* Both politics topics pass the 0.35 threshold: the specific one first. */
+    ck_assert_uint_eq(tagger_result_n_topics(r), 2);
+    const tagger_topic_t *t = tagger_result_topic(r, 0);
+    ck_assert_str_eq(t->id, "medtop:20000638");
+    ck_assert_str_eq(t->label, "international relations");
+    ck_assert_uint_eq(t->depth, 1);
+    ck_assert_str_eq(t->path[0], "politics and government");
+    ck_assert_str_eq(t->path[1], "international relations");
+    /* Evidence: the input's own text, best first; "@countries:2" has none. */
+    ck_assert_uint_eq(t->n_evidence, 2);
+    ck_assert_str_eq(t->evidence[0], "peace talks");
+    ck_assert_str_eq(t->evidence[1], "sanctions");
+    ck_assert_str_eq(tagger_result_topic(r, 1)->id, "medtop:11000000");
+    ck_assert_ptr_null(tagger_result_topic(r, 2));
+    tagger_result_free(r);
+    tagger_free(tg);
+}
+END_TEST
+
+START_TEST(test_json_has_topics_and_topic_facets)
+{
+    tagger_t *tg = compile_with(model_text, NULL);
+    tagger_result_t *r = annotate(tg, "A friendly MATCH, then another match.");
+    char *json;
+    ck_assert_int_eq(tagger_result_json(r, NULL, &json), TAGGER_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"topics\":[{\"id\":\"medtop:15000000\",\"label\":"
+                                       "\"sport\",\"score\":"));
+    ck_assert_ptr_nonnull(strstr(json, "\"path\":[\"sport\"],\"evidence\":[\"MATCH\"]"));
+    ck_assert_ptr_nonnull(strstr(json, "\"topic\":[\"medtop:15000000\"]"));
+    tagger_string_free(json);
+    tagger_json_options_t opt;
+    tagger_json_options_init(&opt);
+    opt.max_topics = 0;
+    ck_assert_int_eq(tagger_result_json(r, &opt, &json), TAGGER_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"topics\":[]"));
+    tagger_string_free(json);
+    tagger_result_free(r);
+    tagger_free(tg);
+}
+END_TEST
+
+/* Each bad model, with the line and the words its diagnostic must name. */
+static const struct {
+    const char *model;
+    long line;
+    const char *message;
+} bad_models[] = {
+    {"tagger-topic-model\t2\n", 1, "format version 2"},
+    {"tagger-topic-model\t1\ntopic\tmedtop:1\t-\t0\n", 2, "5 fields"},
+    {"tagger-topic-model\t1\ntopic\tmedtop:1\t-\tlots\tx\n", 2, "field 4 (bias)"},
+    {"tagger-topic-model\t1\nfeature\tvote\t1\n", 2, "before the first topic"},
+    {"tagger-topic-model\t1\ntopic\ta\t-\t0\ta\nfeature\tvote\t1e999\n", 3, "field 3 (weight)"},
+    {"tagger-topic-model\t1\ntopic\ta\tb\t0\ta\n", 2, "no topic 'b'"},
+    {"tagger-topic-model\t1\ntopic\ta\t-\t0\ta\nfeature\tvote\t1\nfeature\tVote\t2\n", 4,
+     "given twice"},
+    {"tagger-topic-model\t1\ntopic\ta\t-\t0\ta\nfeature\tu.s.\t1\n", 3, "not a word"},
+    {"tagger-topic-model\t1\ntopic\ta\t-\t0\ta\ntopic\ta\t-\t0\ta\n", 3, "defined twice"},
+    {"tagger-topic-model\t1\nthreshold\t2\n", 2, "threshold"},
+    {"tagger-topic-model\t1\nweights\t1\n", 2, "expected 'topic'"},
+};
+
+START_TEST(test_bad_model_lines_rejected)
+{
+    tagger_error_t *err = NULL;
+    tagger_t *tg = compile_with(bad_models[_i].model, &err);
+    ck_assert_ptr_null(tg);
+    ck_assert_ptr_nonnull(err);
+    ck_assert_str_eq(err->path, "test.model");
+    ck_assert_int_eq(err->line, bad_models[_i].line);
+    ck_assert_msg(strstr(err->message, bad_models[_i].message), "message '%s' lacks '%s'",
+                  err->message, bad_models[_i].message);
+    tagger_error_free(err);
+}
+END_TEST
+
+START_TEST(test_second_user_model_rejected)
+{
+    tagger_source_t src[2] = {{"a.model", model_text, sizeof model_text - 1},
+                              {"b.model", model_text, sizeof model_text - 1}};
+    tagger_t *tg;
+    tagger_error_t *err = NULL;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, &err), TAGGER_ERR_MISUSE);
+    ck_assert_ptr_null(tg);
+    ck_assert_str_eq(err->path, "b.model");
+    tagger_error_free(err);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* The trainer                                                               */
+
+static const char *const sport_sentences[] = {
+    "The striker scored twice as the home side won the league match.",
+    "The coach praised his players after the cup final went to penalties.",
+    "She won the tennis championship in straight sets on Sunday.",
+    "The goalkeeper saved a penalty in the second half of the match.",
+    "Injury ruled the captain out of the rugby match against the champions.",
+    "The team climbed to second in the league after a late goal.",
+};
+static const char *const economy_sentences[] = {
+    "The central bank raised interest rates as inflation climbed again.",
+    "Exports fell sharply and the trade deficit widened last quarter.",
+    "Economists expect growth to slow as unemployment rises.",
+    "The government cut its forecast for economic growth this year.",
+    "Bond yields rose after the inflation figures surprised markets.",
+    "Consumer spending slowed and the economy shrank in the third quarter.",
+};
+static const char taxonomy[] = "# qcode\tparent\tlabel\n"
+                               "medtop:04000000\t-\teconomy, business and finance\n"
+                               "medtop:20000344\tmedtop:04000000\teconomy\n"
+                               "medtop:15000000\t-\tsport\n";
+
+enum { N_TRAIN = 48 };
+
+/* Document d: three sentences of one class, chosen by a fixed pattern. */
+static void make_corpus(char texts[N_TRAIN][512], tagger_train_doc_t *docs,
+                        const char *const *sport_label, const char *const *economy_label)
+{
+    for (size_t d = 0; d < N_TRAIN; d++) {
+        int sport = d % 2 == 0;
+        const char *const *pool = sport ? sport_sentences : economy_sentences;
+        snprintf(texts[d], 512, "%s %s %s", pool[d % 6], pool[(d / 2 + 1) % 6],
+                 pool[(d / 3 + 3) % 6]);
+        docs[d].text = texts[d];
+        docs[d].len = strlen(texts[d]);
+        docs[d].labels = sport ? sport_label : economy_label;
+        docs[d].n_labels = 1;
+    }
+}
+
+static char *train(const tagger_t *tg, const tagger_train_doc_t *docs)
+{
+    tagger_train_options_t opt;
+    tagger_train_options_init(&opt);
+    opt.taxonomy = taxonomy;
+    opt.taxonomy_len = sizeof taxonomy - 1;
+    opt.taxonomy_path = "taxonomy.tsv";
+    opt.min_df = 2;
+    opt.features_per_topic = 20;
+    char *model = NULL;
+    tagger_error_t *err = NULL;
+    ck_assert_int_eq(tagger_train(tg, docs, N_TRAIN, &opt, &model, &err), TAGGER_OK);
+    ck_assert_ptr_null(err);
+    return model;
+}
+
+START_TEST(test_trainer_learns_and_generalises)
+{
+    static char texts[N_TRAIN][512];
+    static const char *const sport[] = {"medtop:15000000"};
+    static const char *const economy[] = {"medtop:20000344"};
+    tagger_train_doc_t docs[N_TRAIN];
+    make_corpus(texts, docs, sport, economy);
+    tagger_t *plain = compile_with("", NULL);
+    char *model = train(plain, docs);
+    /* The economy label brought its parent; each topic keeps <= 20 weights. */
+    ck_assert_ptr_nonnull(strstr(model, "topic\tmedtop:20000344\tmedtop:04000000\t"));
+    ck_assert_ptr_nonnull(strstr(model, "topic\tmedtop:04000000\t-\t"));
+    char *second = train(plain, docs);
+    ck_assert_str_eq(model, second); /* reproducible */
+    tagger_string_free(second);
+    tagger_t *tg = compile_with(model, NULL);
+    ck_assert_ptr_nonnull(tg);
+    ck_assert_uint_eq(tagger_n_topics(tg), 3);
+    /* Unseen sentences; the economy one comes out under its most specific topic. */
+    static const struct {
+        const char *text, *top;
+    } held_out[] = {
+        {"The striker scored a late goal to win the league match.", "medtop:15000000"},
+        {"Inflation rose and growth slowed, so the central bank raised interest rates.",
+         "medtop:20000344"},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        tagger_result_t *r = annotate(tg, held_out[i].text);
+        ck_assert_uint_ge(tagger_result_n_topics(r), 1);
+        const tagger_topic_t *t = tagger_result_topic(r, 0);
+        ck_assert_str_eq(t->id, held_out[i].top);
+        ck_assert(t->score >= 0.5 && t->score <= 1.0);
+        ck_assert_uint_ge(t->n_evidence, 1);
+        for (size_t e = 0; e < t->n_evidence; e++) {
+            ck_assert_msg(strstr(held_out[i].text, t->evidence[e]), "evidence '%s'",
+                          t->evidence[e]);
+        }
+        tagger_result_free(r);
+    }
+    tagger_string_free(model);
+    tagger_free(tg);
+    tagger_free(plain);
+}
+END_TEST
+
+START_TEST(test_trainer_reports_bad_taxonomy_line)
+{
+    static const char *const label[] = {"medtop:15000000"};
+    tagger_train_doc_t doc = {"The striker scored.", 19, label, 1};
+    tagger_train_options_t opt;
+    tagger_train_options_init(&opt);
+    opt.taxonomy = "medtop:15000000\t-\tsport\nmedtop:1\tmedtop:15000000\n";
+    opt.taxonomy_len = strlen(opt.taxonomy);
+    opt.taxonomy_path = "tax.tsv";
+    tagger_t *plain = compile_with("", NULL);
+    char *model = NULL;
+    tagger_error_t *err = NULL;
+    ck_assert_int_eq(tagger_train(plain, &doc, 1, &opt, &model, &err), TAGGER_ERR_SYNTAX);
+    ck_assert_ptr_null(model);
+    ck_assert_str_eq(err->path, "tax.tsv");
+    ck_assert_int_eq(err->line, 2);
+    ck_assert_ptr_nonnull(strstr(err->message, "field 3 (label)"));
+    tagger_error_free(err);
+    ck_assert_int_eq(tagger_train(plain, &doc, 0, NULL, &model, NULL), TAGGER_ERR_MISUSE);
+    tagger_free(plain);
+}
+END_TEST
+
+Suite *topics_suite(void)
+{
+    Suite *s = suite_create("topics");
+    TCase *tc = tcase_create("model");
+    tcase_add_test(tc, test_scores_follow_the_format);
+    tcase_add_test(tc, test_json_has_topics_and_topic_facets);
+    tcase_add_loop_test(tc, test_bad_model_lines_rejected, 0,
+                        (int)(sizeof bad_models / sizeof bad_models[0]));
+    tcase_add_test(tc, test_second_user_model_rejected);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("train");
+    tcase_add_test(tc, test_trainer_learns_and_generalises);
+    tcase_add_test(tc, test_trainer_reports_bad_taxonomy_line);
+    suite_add_tcase(s, tc);
+    return s;
+}
