@@ -288,19 +288,19 @@ def fmt(x):
     return "  n/a " if x is None else "%.3f" % x
 
 
-def print_tables(systems, results, taxonomy, folds, cross):
+def print_tables(systems, results, taxonomy, folds, cross, data_name):
     names = [s.name for s in systems]
     head = " | ".join("%-22s" % n for n in names)
     if folds:
-        print_cv_table(systems, results, taxonomy, folds, head)
+        print_cv_table(systems, results, taxonomy, folds, head, data_name)
     if cross:
         print_cross_table(systems, results, taxonomy, head)
 
 
-def print_cv_table(systems, results, taxonomy, folds, head):
+def print_cv_table(systems, results, taxonomy, folds, head, data_name):
     names = [s.name for s in systems]
-    print("=== Topics: %d-fold cross-validation (folds %s of build/topics/all.jsonl) ==="
-          % (len(folds), ",".join(map(str, folds))))
+    print("=== Topics: %d-fold cross-validation (folds %s of %s) ==="
+          % (len(folds), ",".join(map(str, folds)), data_name))
     print("%-10s %6s | %s" % ("", "", head))
     print("%-10s %6s | %s" % ("test docs", "n", " | ".join("%-22s" % "top-acc top-F1 exact"
                                                            for _ in names)))
@@ -375,7 +375,10 @@ def main():
     for s in systems:
         results[s.name], timings[s.name] = evaluate(s, splits, os.path.join(args.work, s.name),
                                                     failures)
-    print_tables(systems, results, taxonomy, folds, not args.no_cross)
+    data_name = os.path.relpath(args.data, paths.ROOT)
+    if data_name.startswith(".."):
+        data_name = os.path.basename(args.data)
+    print_tables(systems, results, taxonomy, folds, not args.no_cross, data_name)
     print()
     print("=== Topics: time (wall seconds, 1 thread) ===")
     for s in systems:
