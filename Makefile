@@ -89,6 +89,7 @@ check: all $(B)/check_tagger check-exports
 	$(B)/check_tagger
 	./tests/cli/run-cli-tests.sh $(B)/tagger
 	./tests/cli/run-jsonl-tests.sh $(B)/tagger
+	./tests/cli/run-topicdata-tests.sh
 
 # Every exported symbol of the shared library starts with tagger_.
 check-exports: $(B)/libtagger.so
