@@ -37,7 +37,11 @@ TG_CFLAGS = -std=c99 -fPIC -fvisibility=hidden -DTAGGER_BUILDING -Iinclude -Itag
 
 B = build
 LIB_SRC = $(wildcard tagger/*.c)
-LIB_OBJ = $(LIB_SRC:tagger/%.c=$(B)/obj/%.o) $(B)/obj/builtin_data.o
+CLI_SRC = $(wildcard tagger/cli/*.c)
+# The library without its compiled default model: enough for the bootstrap
+# tagger that compiles build/default.tgm from the built-in gazetteers.
+CORE_OBJ = $(LIB_SRC:tagger/%.c=$(B)/obj/%.o) $(B)/obj/builtin_data.o
+LIB_OBJ = $(CORE_OBJ) $(B)/obj/builtin_model.o
 BUILTIN_DATA = gazetteers/countries.tsv gazetteers/historical.tsv gazetteers/places.tsv \
                gazetteers/people.tsv gazetteers/orgs.tsv
 TEST_SRC = $(wildcard tests/check_*.c)
@@ -57,6 +61,22 @@ $(B)/obj/builtin_data.o: tagger/builtin.S $(BUILTIN_DATA) | $(B)/.deps-ok
 	@mkdir -p $(B)/obj
 	$(CC) $(CPPFLAGS) -c tagger/builtin.S -o $@
 
+# The default model: compiled on the build host, then embedded (.incbin).
+$(B)/tagger-bootstrap: $(CLI_SRC) tagger/cli/*.h include/tagger.h $(CORE_OBJ) \
+                       $(B)/obj/no_model.o
+	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) \
+	    $(CORE_OBJ) $(B)/obj/no_model.o $(DEP_LIBS)
+
+$(B)/obj/no_model.o: tagger/builtin_model.S | $(B)/.deps-ok
+	@mkdir -p $(B)/obj
+	$(CC) $(CPPFLAGS) -DTG_NO_MODEL -c tagger/builtin_model.S -o $@
+
+$(B)/default.tgm: $(B)/tagger-bootstrap
+	$(B)/tagger-bootstrap compile -o $@
+
+$(B)/obj/builtin_model.o: tagger/builtin_model.S $(B)/default.tgm
+	$(CC) $(CPPFLAGS) -c tagger/builtin_model.S -o $@
+
 $(B)/libtagger.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
@@ -68,8 +88,8 @@ $(B)/libtagger.so: $(B)/libtagger.so.$(ABI_VERSION)
 	ln -sf libtagger.so.$(ABI_VERSION) $(B)/libtagger.so.$(ABI_MAJOR)
 	ln -sf libtagger.so.$(ABI_VERSION) $@
 
-$(B)/tagger: tagger/cli/main.c include/tagger.h $(B)/libtagger.a
-	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tagger/cli/main.c \
+$(B)/tagger: $(CLI_SRC) tagger/cli/*.h include/tagger.h $(B)/libtagger.a
+	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) \
 	    $(B)/libtagger.a $(DEP_LIBS)
 
 demo: $(B)/tagger

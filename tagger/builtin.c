@@ -1,7 +1,8 @@
 /*
- * builtin.c - the table of gazetteers built into the library (builtin.S).
- * Countries come first, so that places, people and organizations can refer
- * to them, and historical.tsv can add aliases to them.
+ * builtin.c - the table of gazetteers built into the library (builtin.S),
+ * and the compiled default model (builtin_model.S).  Countries come first,
+ * so that places, people and organizations can refer to them, and
+ * historical.tsv can add aliases to them.
  */
 #include "internal.h"
 
@@ -27,4 +28,13 @@ size_t tg_builtin_sources(const tg_builtin_t **out)
 {
     *out = builtins;
     return sizeof builtins / sizeof builtins[0];
+}
+
+extern const char tg_default_model[];
+extern const char tg_default_model_end[];
+
+size_t tg_builtin_model(const char **data)
+{
+    *data = tg_default_model;
+    return (size_t)(tg_default_model_end - tg_default_model);
 }

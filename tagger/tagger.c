@@ -222,10 +222,7 @@ void tagger_free(tagger_t *tg)
     if (!tg) {
         return;
     }
-    free(tg->pool);
-    free(tg->entities);
-    free(tg->aliases);
-    tg_trie_free(&tg->trie);
+    tg_tagger_release(tg);
     free(tg);
 }
 

@@ -20,6 +20,8 @@
 
 #include <tagger.h>
 
+#include "commands.h"
+
 #define EXIT_BAD_INPUT 1
 #define EXIT_USAGE 2
 #define EXIT_MODEL 3
@@ -41,11 +43,13 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "Usage: %s [OPTIONS] [FILE|DIR|-]...\n"
+            "       %s compile [-o FILE] [SOURCES...]   (see '%s compile --help')\n"
             "Tag news text with the people, countries, organizations and places it\n"
             "mentions; print one JSON object per document.  Directories are read\n"
             "recursively in sorted order; '-' or no argument reads standard input.\n"
             "\n"
             "Options:\n"
+            "  -m, --model FILE         use a compiled model (from 'tagger compile')\n"
             "  -g, --gazetteer FILE     add entities from a gazetteer TSV (repeatable)\n"
             "      --no-builtin         do not load the built-in gazetteers\n"
             "  -p, --pretty             indent the JSON output\n"
@@ -58,7 +62,7 @@ static void usage(FILE *f)
             "\n"
             "Exit status: 0 success, 1 some input was bad (the rest was processed),\n"
             "2 usage error, 3 the gazetteers could not be loaded.  See tagger(1).\n",
-            prog, TAGGER_FACET_THRESHOLD);
+            prog, prog, prog, TAGGER_FACET_THRESHOLD);
 }
 
 static void worse(run_t *run, int status)
@@ -262,8 +266,11 @@ static bool parse_types(const char *arg, unsigned *mask)
     return *mask != 0;
 }
 
-/* Compiles the model; prints every diagnostic.  Returns 0 or an exit code. */
-static int load_model(run_t *run, const char **gaz, size_t n_gaz, bool builtin)
+/* Loads the compiled model @p model, or the default one when there is
+ * nothing to compile, or compiles the gazetteers; prints every diagnostic.
+ * Returns 0 or an exit code. */
+static int load_model(run_t *run, const char *model, const char **gaz, size_t n_gaz,
+                      bool builtin)
 {
     tagger_source_t *src = calloc(n_gaz ? n_gaz : 1, sizeof *src);
     if (!src) {
@@ -274,7 +281,14 @@ static int load_model(run_t *run, const char **gaz, size_t n_gaz, bool builtin)
         src[i].path = gaz[i];
     }
     tagger_error_t *err = NULL;
-    int rc = tagger_compile(src, n_gaz, builtin ? TAGGER_COMPILE_BUILTIN : 0, &run->tg, &err);
+    int rc;
+    if (model) {
+        rc = tagger_load(model, &run->tg, &err);
+    } else if (n_gaz == 0 && builtin) {
+        rc = tagger_load_default(&run->tg, &err);
+    } else {
+        rc = tagger_compile(src, n_gaz, builtin ? TAGGER_COMPILE_BUILTIN : 0, &run->tg, &err);
+    }
     free(src);
     for (const tagger_error_t *e = err; e; e = e->next) {
         if (e->path && e->line) {
@@ -290,7 +304,8 @@ static int load_model(run_t *run, const char **gaz, size_t n_gaz, bool builtin)
     }
     tagger_error_free(err);
     if (rc) {
-        fprintf(stderr, "%s: cannot load the gazetteers: %s\n", prog, tagger_strerror(rc));
+        fprintf(stderr, "%s: cannot load the %s: %s\n", prog, model ? "model" : "gazetteers",
+                tagger_strerror(rc));
         return EXIT_MODEL;
     }
     if ((rc = tagger_scratch_new(run->tg, &run->scratch))) {
@@ -303,7 +318,11 @@ static int load_model(run_t *run, const char **gaz, size_t n_gaz, bool builtin)
 int main(int argc, char **argv)
 {
     enum { OPT_NO_BUILTIN = 256, OPT_TYPES, OPT_MIN_REL, OPT_FACET, OPT_NO_MENTIONS };
+    if (argc > 1 && strcmp(argv[1], "compile") == 0) {
+        return tg_cli_compile(argc - 1, argv + 1);
+    }
     static const struct option longopts[] = {
+        {"model", required_argument, NULL, 'm'},
         {"gazetteer", required_argument, NULL, 'g'},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
         {"pretty", no_argument, NULL, 'p'},
@@ -320,13 +339,17 @@ int main(int argc, char **argv)
     const char **gaz = calloc((size_t)argc, sizeof *gaz);
     size_t n_gaz = 0;
     bool builtin = true;
+    const char *model = NULL;
     int c, code = 0;
     if (!gaz) {
         fprintf(stderr, "%s: out of memory\n", prog);
         return EXIT_USAGE;
     }
-    while ((c = getopt_long(argc, argv, "g:phV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "m:g:phV", longopts, NULL)) != -1) {
         switch (c) {
+        case 'm':
+            model = optarg;
+            break;
         case 'g':
             gaz[n_gaz++] = optarg;
             break;
@@ -369,7 +392,13 @@ int main(int argc, char **argv)
             return code;
         }
     }
-    code = load_model(&run, gaz, n_gaz, builtin);
+    if (model && (n_gaz || !builtin)) {
+        fprintf(stderr, "%s: --model cannot be combined with --gazetteer or --no-builtin "
+                        "(compile them into the model)\n", prog);
+        free(gaz);
+        return EXIT_USAGE;
+    }
+    code = load_model(&run, model, gaz, n_gaz, builtin);
     free(gaz);
     if (code == 0) {
         if (optind == argc) {
