@@ -192,7 +192,9 @@ int tg_model_open(tg_model_view_t *v, const void *data, size_t len, const char *
     if (!p || len < TG_MODEL_HEADER_SIZE || memcmp(p, TG_MODEL_MAGIC, 8) != 0) {
         if (p && len >= 4 && memcmp(p, TG_MODEL_MAGIC, 4) == 0) {
             return bad(err, name, TAGGER_ERR_FORMAT,
-                       "damaged compiled model: the header is cut short or mangled");
+                       len < TG_MODEL_HEADER_SIZE
+                           ? "truncated compiled model: shorter than its header"
+                           : "damaged compiled model: bad magic number");
         }
         return bad(err, name, TAGGER_ERR_FORMAT,
                    "not a compiled tagger model (no model header; compile one with "
@@ -219,6 +221,12 @@ int tg_model_open(tg_model_view_t *v, const void *data, size_t len, const char *
                  "%s compiled model: the header says %llu bytes, there are %zu",
                  total > len ? "truncated" : "damaged", (unsigned long long)total, len);
         return bad(err, name, TAGGER_ERR_FORMAT, msg);
+    }
+    for (size_t i = 36; i < TG_MODEL_HEADER_SIZE; i++) {
+        if (p[i] != 0) {
+            return bad(err, name, TAGGER_ERR_FORMAT,
+                       "damaged compiled model: reserved header bytes are not zero");
+        }
     }
     uint32_t n = load32(p + 32);
     if (n > TG_MODEL_MAX_SECTIONS ||

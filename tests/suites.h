@@ -14,5 +14,6 @@ Suite *scan_suite(void);
 Suite *json_out_suite(void);
 Suite *api_suite(void);
 Suite *document_suite(void);
+Suite *model_file_suite(void);
 
 #endif /* TG_TEST_SUITES_H */
