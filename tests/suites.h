@@ -15,5 +15,6 @@ Suite *json_out_suite(void);
 Suite *api_suite(void);
 Suite *document_suite(void);
 Suite *model_file_suite(void);
+Suite *json_writer_suite(void);
 
 #endif /* TG_TEST_SUITES_H */
