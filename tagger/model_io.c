@@ -9,6 +9,7 @@
  *   ALIS  tg_alias_t records (padding bytes zeroed, so files are reproducible)
  *   TRIE  tg_trie_unit_t units of the double-array trie
  *   KEYS  tg_trie_value_t per trie key
+ *   WORD  the trie's first-word bitset, 64-bit words
  *
  * Each is stored exactly as struct tagger uses it in memory, so loading is
  * pointing the arrays into the mapping.  What makes that safe is the check
@@ -76,7 +77,9 @@ static int write_sections(const tagger_t *tg, tg_model_writer_t *w)
         (rc = tg_model_writer_add(w, "TRIE", tg->trie.units,
                                   tg->trie.n_units * sizeof *tg->trie.units)) ||
         (rc = tg_model_writer_add(w, "KEYS", tg->trie.values,
-                                  tg->trie.n_keys * sizeof *tg->trie.values))) {
+                                  tg->trie.n_keys * sizeof *tg->trie.values)) ||
+        (rc = tg_model_writer_add(w, "WORD", tg->trie.first_words,
+                                  tg->trie.n_first_words * sizeof *tg->trie.first_words))) {
         return rc;
     }
     /* Sections of other models are added here. */
@@ -148,15 +151,16 @@ static int damaged(tagger_error_t **err, const char *name, const char *what, siz
  * every index in them. */
 static int read_sections(tagger_t *tg, const tg_model_view_t *v, tagger_error_t **err)
 {
-    const void *pool, *ents, *als, *units, *values;
-    size_t n_pool, n_ents, n_als, n_units, n_values;
+    const void *pool, *ents, *als, *units, *values, *words;
+    size_t n_pool, n_ents, n_als, n_units, n_values, n_words;
     int rc;
     if ((rc = tg_model_section(v, "POOL", 1, 1, &pool, &n_pool, err)) ||
         (rc = tg_model_section(v, "ENTS", sizeof(tg_entity_t), 1, &ents, &n_ents, err)) ||
         (rc = tg_model_section(v, "ALIS", sizeof(tg_alias_t), 1, &als, &n_als, err)) ||
         (rc = tg_model_section(v, "TRIE", sizeof(tg_trie_unit_t), 1, &units, &n_units, err)) ||
         (rc = tg_model_section(v, "KEYS", sizeof(tg_trie_value_t), 1, &values, &n_values,
-                               err))) {
+                               err)) ||
+        (rc = tg_model_section(v, "WORD", sizeof(uint64_t), 1, &words, &n_words, err))) {
         return rc;
     }
     const char *p = pool;
@@ -192,6 +196,8 @@ static int read_sections(tagger_t *tg, const tg_model_view_t *v, tagger_error_t 
     tg->trie.n_units = n_units;
     tg->trie.values = values;
     tg->trie.n_keys = n_values;
+    tg->trie.first_words = words;
+    tg->trie.n_first_words = n_words;
     tg->trie.owned = false;
     size_t where;
     const char *why = tg_trie_validate(&tg->trie, n_als, &where);

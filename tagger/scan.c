@@ -113,6 +113,16 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             i = next;
             continue;
         }
+        /* A plain ASCII word that starts no key is skipped whole (trie.h). */
+        size_t w = i;
+        while (tg_trie_ascii_alnum(t[w])) {
+            w++;
+        }
+        if (w > i && t[w] < 0x80 && !tg_trie_first_word(trie, t + i, w - i)) {
+            prev = TG_CLS_WORD;
+            i = w;
+            continue;
+        }
         /* Walk the trie, remembering keys that end on a word boundary. */
         candidate_t cand[MAX_CANDIDATES];
         size_t n_cand = 0;

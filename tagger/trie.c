@@ -19,6 +19,8 @@
  * past the highest used unit, where everything is free.  So the cost is
  * linear in the total key length, give or take that bounded search, and
  * 1M aliases build in about a second (docs/PERFORMANCE.md).
+ *
+ * The first-word bitset (trie.h) is filled from the same keys.
  */
 #include "trie.h"
 
@@ -190,8 +192,33 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
     free(stack);
     stack = NULL;
 
+    /* First words: about 8 bits per key keeps false positives under 12%. */
+    size_t n_words = 64;
+    while (n_words * 64 < 8 * n && n_words < ((size_t)1 << 20)) {
+        n_words *= 2;
+    }
+    uint64_t *first_words = calloc(n_words, sizeof *first_words);
+    if (!first_words) {
+        rc = TAGGER_ERR_NOMEM;
+        goto fail;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const uint8_t *k = (const uint8_t *)keys[i].key;
+        size_t len = 0;
+        while (len < keys[i].len && tg_trie_ascii_alnum(k[len])) {
+            len++;
+        }
+        if (len) {
+            size_t bit = tg_trie_first_word_bit(k, len, n_words);
+            first_words[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
+    }
+    t->first_words = first_words;
+    t->n_first_words = n_words;
+
     size_t n_units = b.max_used + 1 + TG_TRIE_PAD;
     if ((rc = reserve_units(&b, n_units))) {
+        free(first_words);
         goto fail;
     }
     tg_trie_unit_t *units = realloc(b.units, n_units * sizeof *units);
@@ -220,6 +247,7 @@ void tg_trie_free(tg_trie_t *t)
         /* The arrays are const for readers; this is their one owner. */
         free((void *)(uintptr_t)t->units);
         free((void *)(uintptr_t)t->values);
+        free((void *)(uintptr_t)t->first_words);
     }
     memset(t, 0, sizeof *t);
 }
@@ -229,6 +257,9 @@ const char *tg_trie_validate(const tg_trie_t *t, size_t n_aliases, size_t *where
     *where = 0;
     if (t->n_units < TG_TRIE_PAD + 1 || t->n_units > (size_t)TG_TRIE_BASE_MASK) {
         return "trie has an impossible number of units";
+    }
+    if (t->n_first_words == 0 || (t->n_first_words & (t->n_first_words - 1)) != 0) {
+        return "first-word bitset of an impossible size";
     }
     size_t limit = t->n_units - TG_TRIE_PAD; /* base + 256 < n_units */
     for (size_t i = 0; i < t->n_units; i++) {
