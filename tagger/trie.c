@@ -1,12 +1,13 @@
 /*
  * trie.c - building the double-array byte trie (layout in trie.h).
  *
- * Construction is depth-first over the sorted keys: a node covers the keys
- * [lo, hi) that share its first `depth` bytes; its codes are 0 when the
- * first of them ends there, then 1 + each distinct byte at `depth`.  The
- * node gets the smallest base (>= 1) for which base + code is free for all
- * its codes ("first fit"); the children are then built in turn, so a key's
- * nodes tend to sit close together in the array.
+ * Construction walks the sorted keys: a node covers the keys [lo, hi) that
+ * share its first `depth` bytes; its codes are 0 when the first of them ends
+ * there, then 1 + each distinct byte at `depth`.  The node gets the smallest
+ * base (>= 1) for which base + code is free for all its codes ("first
+ * fit").  The first BFS_DEPTH levels are placed breadth-first, so the nodes
+ * every scan walks through are packed at the start of the array and stay in
+ * cache; below them, depth-first, so that a key's nodes sit close together.
  *
  *        keys: "korea", "korean"       root(0) -k-> 1 -o-> 2 ... -a-> 5 -n-> 6
  *                                      5 and 6 are terminal: units[base(5)]
@@ -30,6 +31,11 @@
 #include "internal.h"
 
 #define FIT_TRIES 256
+/* Nodes shallower than this are placed breadth-first: the ones every word
+ * of a text walks through sit together at the start of the array. */
+#ifndef BFS_DEPTH
+#define BFS_DEPTH 4
+#endif
 
 typedef struct {
     uint32_t slot, lo, hi, depth;
@@ -127,8 +133,8 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
 {
     memset(t, 0, sizeof *t);
     builder_t b = {0};
-    pending_t *stack = NULL;
-    size_t n_stack = 0, cap_stack = 0;
+    pending_t *stack = NULL, *queue = NULL;
+    size_t n_stack = 0, cap_stack = 0, queue_head = 0, n_queue = 0, cap_queue = 0;
     tg_trie_value_t *values = NULL;
     uint16_t codes[257];
     uint32_t child_lo[257];
@@ -139,7 +145,7 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
     }
     values = malloc((n ? n : 1) * sizeof *values);
     if (!values || (rc = reserve_units(&b, 1024)) ||
-        (rc = tg_grow((void **)&stack, &cap_stack, 1, sizeof *stack))) {
+        (rc = tg_grow((void **)&queue, &cap_queue, 1, sizeof *queue))) {
         rc = TAGGER_ERR_NOMEM;
         goto fail;
     }
@@ -148,10 +154,12 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
     }
     b.first_free = 0;
     mark_used(&b, 0, TG_TRIE_NONE);
-    stack[n_stack++] = (pending_t){0, 0, (uint32_t)n, 0};
+    queue[n_queue++] = (pending_t){0, 0, (uint32_t)n, 0};
 
-    while (n_stack) {
-        pending_t p = stack[--n_stack];
+    /* Shallow nodes first, breadth-first, from the queue; the deeper ones
+     * then depth-first, from the stack. */
+    while (queue_head < n_queue || n_stack) {
+        pending_t p = queue_head < n_queue ? queue[queue_head++] : stack[--n_stack];
         size_t lo = p.lo, n_codes = 0;
         bool terminal = lo < p.hi && keys[lo].len == p.depth;
         if (terminal) {
@@ -178,7 +186,10 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
             mark_used(&b, base, p.slot);
             b.units[base].base = p.lo; /* the key index */
         }
-        if ((rc = tg_grow((void **)&stack, &cap_stack, n_stack + n_codes, sizeof *stack))) {
+        bool shallow = p.depth + 1 < BFS_DEPTH;
+        if ((rc = shallow ? tg_grow((void **)&queue, &cap_queue, n_queue + n_codes, sizeof *queue)
+                          : tg_grow((void **)&stack, &cap_stack, n_stack + n_codes,
+                                    sizeof *stack))) {
             goto fail;
         }
         /* Children are pushed last to first, so the first is built next. */
@@ -186,11 +197,17 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
             size_t slot = base + codes[k];
             uint32_t hi = (k + 1 < n_codes) ? child_lo[k + 1] : p.hi;
             mark_used(&b, slot, p.slot);
-            stack[n_stack++] = (pending_t){(uint32_t)slot, child_lo[k], hi, p.depth + 1};
+            pending_t child = {(uint32_t)slot, child_lo[k], hi, p.depth + 1};
+            if (shallow) {
+                queue[n_queue++] = child;
+            } else {
+                stack[n_stack++] = child;
+            }
         }
     }
     free(stack);
-    stack = NULL;
+    free(queue);
+    stack = queue = NULL;
 
     /* First words: about 8 bits per key keeps false positives under 12%. */
     size_t n_words = 64;
@@ -235,6 +252,7 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
 
 fail:
     free(stack);
+    free(queue);
     free(values);
     free(b.units);
     free(b.used);
