@@ -75,7 +75,7 @@ $(B)/default.tgm: $(B)/tagger-bootstrap
 	$(B)/tagger-bootstrap compile -o $@
 
 $(B)/obj/builtin_model.o: tagger/builtin_model.S $(B)/default.tgm
-	$(CC) $(CPPFLAGS) -c tagger/builtin_model.S -o $@
+	$(CC) $(CPPFLAGS) -DTG_MODEL_PATH='"$(B)/default.tgm"' -c tagger/builtin_model.S -o $@
 
 $(B)/libtagger.a: $(LIB_OBJ)
 	rm -f $@

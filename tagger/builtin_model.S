@@ -6,8 +6,8 @@
  * The Makefile compiles build/default.tgm from the built-in gazetteers with
  * a bootstrap tagger, which links this file assembled with -DTG_NO_MODEL:
  * an empty model (tg_builtin_model() returns 0) instead of the one it is
- * about to make.  The path is relative to the repository root, where make
- * runs.  Aligned to 64 bytes: the model's arrays are read in place.
+ * about to make.  The path (TG_MODEL_PATH, from the Makefile's build
+ * directory) is relative to the repository root, where make runs.  Aligned to 64 bytes: the model's arrays are read in place.
  */
     .section .rodata
     .globl tg_default_model
@@ -15,7 +15,10 @@
     .balign 64
 tg_default_model:
 #ifndef TG_NO_MODEL
-    .incbin "build/default.tgm"
+#ifndef TG_MODEL_PATH
+#define TG_MODEL_PATH "build/default.tgm"
+#endif
+    .incbin TG_MODEL_PATH
 #endif
     .globl tg_default_model_end
     .hidden tg_default_model_end

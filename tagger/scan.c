@@ -55,6 +55,35 @@ static inline bool end_ok(uint8_t last, uint8_t next)
     return !(last == TG_CLS_WORD && tg_cls_wordish(next));
 }
 
+/* Whether a key may match at normalised offset @p i, from the first-word
+ * bitsets (trie.h has the rules and why they are safe).  @p t is
+ * NUL-terminated, and holds no other NUL. */
+static inline bool may_start_key(const tg_trie_t *trie, const uint8_t *t, size_t i)
+{
+    size_t w = i, x, y;
+    while (tg_trie_ascii_alnum(t[w])) {
+        w++;
+    }
+    if (w == i || t[w] >= 0x80) {
+        return true; /* not a plain ASCII word: no filter */
+    }
+    if (!tg_trie_first_word(trie, TG_FW_ANY, t + i, w - i)) {
+        return false;
+    }
+    for (x = w; t[x] && t[x] < 0x80 && !tg_trie_ascii_alnum(t[x]); x++) {
+    }
+    if (t[x] == 0) {
+        return tg_trie_first_word(trie, TG_FW_ALONE, t + i, w - i);
+    }
+    if (t[x] >= 0x80) {
+        return true;
+    }
+    for (y = x; tg_trie_ascii_alnum(t[y]); y++) {
+    }
+    return t[y] >= 0x80 || tg_trie_first_word(trie, TG_FW_ALONE, t + i, w - i) ||
+           tg_trie_first_word(trie, TG_FW_PAIR, t + i, y - i);
+}
+
 /* Checks the alias records of @p node against the original span and
  * reports the passing ones, one per entity.  Returns the number reported
  * (0: none passed) or a negative value when the callback stopped. */
@@ -113,14 +142,12 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             i = next;
             continue;
         }
-        /* A plain ASCII word that starts no key is skipped whole (trie.h). */
-        size_t w = i;
-        while (tg_trie_ascii_alnum(t[w])) {
-            w++;
-        }
-        if (w > i && t[w] < 0x80 && !tg_trie_first_word(trie, t + i, w - i)) {
+        if (!may_start_key(trie, t, i)) {
+            /* A plain ASCII word that starts no key is skipped whole. */
+            while (tg_trie_ascii_alnum(t[i])) {
+                i++;
+            }
             prev = TG_CLS_WORD;
-            i = w;
             continue;
         }
         /* Walk the trie, remembering keys that end on a word boundary. */

@@ -21,7 +21,7 @@
  * linear in the total key length, give or take that bounded search, and
  * 1M aliases build in about a second (docs/PERFORMANCE.md).
  *
- * The first-word bitset (trie.h) is filled from the same keys.
+ * The first-word bitsets (trie.h) are filled from the same keys.
  */
 #include "trie.h"
 
@@ -129,6 +129,12 @@ static size_t find_base(const builder_t *b, const uint16_t *codes, size_t n)
     return past > codes[0] ? past - codes[0] : 1;
 }
 
+static void set_bit(uint64_t *bits, int set, size_t n_words, const uint8_t *w, size_t len)
+{
+    size_t bit = tg_trie_first_word_bit(set, w, len, n_words);
+    bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
 int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
 {
     memset(t, 0, sizeof *t);
@@ -209,9 +215,9 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
     free(queue);
     stack = queue = NULL;
 
-    /* First words: about 8 bits per key keeps false positives under 12%. */
+    /* First words and pairs: about 8-16 bits per key, up to 64 MiB bits. */
     size_t n_words = 64;
-    while (n_words * 64 < 8 * n && n_words < ((size_t)1 << 20)) {
+    while (n_words * 64 < 16 * n && n_words < ((size_t)1 << 20)) {
         n_words *= 2;
     }
     uint64_t *first_words = calloc(n_words, sizeof *first_words);
@@ -221,13 +227,24 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
     }
     for (size_t i = 0; i < n; i++) {
         const uint8_t *k = (const uint8_t *)keys[i].key;
-        size_t len = 0;
-        while (len < keys[i].len && tg_trie_ascii_alnum(k[len])) {
-            len++;
+        size_t len = keys[i].len, a = 0, sep, c;
+        bool ascii_sep = true;
+        while (a < len && tg_trie_ascii_alnum(k[a])) {
+            a++;
         }
-        if (len) {
-            size_t bit = tg_trie_first_word_bit(k, len, n_words);
-            first_words[bit / 64] |= (uint64_t)1 << (bit % 64);
+        if (a == 0) {
+            continue; /* starts with no ASCII word: never filtered out */
+        }
+        set_bit(first_words, TG_FW_ANY, n_words, k, a);
+        for (sep = a; sep < len && !tg_trie_ascii_alnum(k[sep]); sep++) {
+            ascii_sep = ascii_sep && k[sep] < 0x80;
+        }
+        if (sep == len) {
+            set_bit(first_words, TG_FW_ALONE, n_words, k, a);
+        } else if (ascii_sep) {
+            for (c = sep; c < len && tg_trie_ascii_alnum(k[c]); c++) {
+            }
+            set_bit(first_words, TG_FW_PAIR, n_words, k, c);
         }
     }
     t->first_words = first_words;

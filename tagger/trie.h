@@ -11,13 +11,25 @@
  * base + 256 is always in range and tg_trie_step() needs no bound check
  * (tg_trie_validate() checks this for tries loaded from a file).
  *
- * Beside the trie, a bitset of the first words of keys lets the scan skip
+ * Beside the trie, bitsets of the first words of keys let the scan skip
  * most words of running text without touching the trie at all, which is
- * where its cache misses are: a word is the leading run of ASCII letters
- * and digits of a key ("north" of "north korea", "u" of "u.s.").  At a text
- * position whose run of ASCII letters and digits is followed by another
- * ASCII byte, a key can only match if its own first word is that run
- * (tg_trie_first_word() states why), so an unset bit rules the position out.
+ * where its cache misses are.  A word is a run of ASCII letters and digits;
+ * a key's first word is its leading run ("north" of "north korea", "u" of
+ * "u.s."), its first pair the key up to the end of its second word when
+ * only ASCII separates the two ("north korea", "u.s").  Three sets, hashed
+ * with different seeds into one bitset (a Bloom filter of one hash each,
+ * about 10 bits per key, so that it stays in cache):
+ *
+ *   TG_FW_ANY    first words of all keys
+ *   TG_FW_ALONE  first words of keys that have no second word ("korea", "u.")
+ *   TG_FW_PAIR   first pairs
+ *
+ * At a text position whose word is followed by an ASCII byte, a key can only
+ * match if its first word is that word; if, after ASCII separators, a second
+ * word follows (itself followed by an ASCII byte), the key must moreover be
+ * a one-word key or have that pair as its first pair (tg_trie_first_word()
+ * states why).  "the" starts keys ("the hague"), so it passes the first
+ * test, but "the company" fails the second: most words never reach the trie.
  *
  * Every array is flat and free of pointers: a compiled model file holds the
  * units, the key table and the bitset as they are used here.
@@ -51,8 +63,8 @@ typedef struct {
     size_t n_units;
     const tg_trie_value_t *values; /* per key, in key order */
     size_t n_keys;
-    const uint64_t *first_words;   /* bitset, a power of two of 64-bit words */
-    size_t n_first_words;
+    const uint64_t *first_words;   /* the TG_FW_* sets, sharing one bitset */
+    size_t n_first_words;          /* its 64-bit words, a power of two */
     bool owned;                    /* arrays malloc'ed by tg_trie_build() */
 } tg_trie_t;
 
@@ -62,10 +74,12 @@ static inline bool tg_trie_ascii_alnum(uint8_t c)
     return (uint8_t)((c | 0x20) - 'a') < 26 || (uint8_t)(c - '0') < 10;
 }
 
-/* Bit of the first word @p w of @p len bytes in a bitset of @p n_words. */
-static inline size_t tg_trie_first_word_bit(const uint8_t *w, size_t len, size_t n_words)
+/* Bit of @p len bytes at @p w, for set @p set (TG_FW_*), in a bitset of
+ * @p n_words words. */
+static inline size_t tg_trie_first_word_bit(int set, const uint8_t *w, size_t len,
+                                            size_t n_words)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
+    uint32_t h = 2166136261u ^ ((uint32_t)set * 0x5bd1e995u); /* FNV-1a, one seed per set */
     for (size_t i = 0; i < len; i++) {
         h = (h ^ w[i]) * 16777619u;
     }
@@ -73,16 +87,23 @@ static inline size_t tg_trie_first_word_bit(const uint8_t *w, size_t len, size_t
     return (size_t)h & (n_words * 64 - 1);
 }
 
-/* Whether a key may start with the word @p w (@p len bytes of ASCII letters
- * and digits, followed in the text by an ASCII byte that is not one).  Why
- * "no" is safe: a key K matching there either ends inside the run, which
- * the word-boundary rule forbids (its last letter would touch the next
- * one), ends exactly at its end (then K is the run), or goes past it (then
- * K's next byte is the text's non-alnum ASCII byte).  Either way K's first
- * word is the run, and its bit was set when the trie was built. */
-static inline bool tg_trie_first_word(const tg_trie_t *t, const uint8_t *w, size_t len)
+enum { TG_FW_ANY = 0, TG_FW_ALONE = 1, TG_FW_PAIR = 2 };
+
+/* Whether bitset @p set holds the @p len bytes at @p w.
+ *
+ * Why a "no" is safe.  Say the text has word W at i, followed by an ASCII
+ * byte that is no letter or digit, and key K matches at i.  K cannot end
+ * inside W: the word-boundary rule forbids a match whose last letter
+ * touches the next one.  So K either is W, or continues with the text's
+ * next byte, not a letter or digit: K's first word is W (TG_FW_ANY).  If
+ * the text goes on, after ASCII separators S, with a word V followed by an
+ * ASCII byte: either K stops before V (K is W plus part of S: a key
+ * without a second word, TG_FW_ALONE), or K continues into V, and then by
+ * the same argument past all of V, so K's first pair is W S V
+ * (TG_FW_PAIR).  Bytes are compared after normalisation, on both sides. */
+static inline bool tg_trie_first_word(const tg_trie_t *t, int set, const uint8_t *w, size_t len)
 {
-    size_t bit = tg_trie_first_word_bit(w, len, t->n_first_words);
+    size_t bit = tg_trie_first_word_bit(set, w, len, t->n_first_words);
     return (t->first_words[bit / 64] >> (bit % 64)) & 1u;
 }
 

@@ -370,6 +370,35 @@ START_TEST(test_validate_rejects_damage)
 }
 END_TEST
 
+/* The first-word sets the scan uses to skip words (trie.h). */
+START_TEST(test_first_word_sets)
+{
+    static const char *const keys[] = {"cote d'ivoire", "korea", "north korea", "the hague",
+                                       "u.s.", "\xe5\x8c\x97"};
+    tg_trie_t t;
+    build_strings(&t, keys, 6);
+#define IN(set, s) tg_trie_first_word(&t, (set), (const uint8_t *)(s), strlen(s))
+    ck_assert(IN(TG_FW_ANY, "korea"));
+    ck_assert(IN(TG_FW_ANY, "north"));
+    ck_assert(IN(TG_FW_ANY, "the"));
+    ck_assert(IN(TG_FW_ANY, "u"));
+    ck_assert(IN(TG_FW_ANY, "cote"));
+    ck_assert(!IN(TG_FW_ANY, "company"));
+    ck_assert(!IN(TG_FW_ANY, "kor"));
+    ck_assert(IN(TG_FW_ALONE, "korea"));
+    ck_assert(!IN(TG_FW_ALONE, "north")); /* only in "north korea" */
+    ck_assert(!IN(TG_FW_ALONE, "u"));     /* "u.s." has a second word */
+    ck_assert(IN(TG_FW_PAIR, "north korea"));
+    ck_assert(IN(TG_FW_PAIR, "the hague"));
+    ck_assert(IN(TG_FW_PAIR, "u.s"));
+    ck_assert(IN(TG_FW_PAIR, "cote d"));
+    ck_assert(!IN(TG_FW_PAIR, "the company"));
+    ck_assert(!IN(TG_FW_PAIR, "north"));
+#undef IN
+    tg_trie_free(&t);
+}
+END_TEST
+
 Suite *trie_suite(void)
 {
     Suite *s = suite_create("trie");
@@ -384,6 +413,10 @@ Suite *trie_suite(void)
     tcase_add_test(tc, test_wide_node);
     tcase_add_test(tc, test_all_256_bytes);
     tcase_add_test(tc, test_empty_key_set);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("first_words");
+    tcase_add_test(tc, test_first_word_sets);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("validate");
