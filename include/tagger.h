@@ -54,7 +54,7 @@ enum {
     TAGGER_ERR_IO = -2,      /**< a file could not be read or written */
     TAGGER_ERR_SYNTAX = -3,  /**< bad line in a gazetteer or model */
     TAGGER_ERR_UTF8 = -4,    /**< text is not valid UTF-8 */
-    TAGGER_ERR_FORMAT = -5,  /**< not a compiled tagger file */
+    TAGGER_ERR_FORMAT = -5,  /**< not a compiled model, or a damaged one */
     TAGGER_ERR_VERSION = -6, /**< compiled by an incompatible format version */
     TAGGER_ERR_STOPPED = -7, /**< the match callback asked to stop */
     TAGGER_ERR_MISUSE = -8   /**< bad argument, foreign scratch, ... */

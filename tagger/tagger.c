@@ -33,7 +33,7 @@ const char *tagger_strerror(int status)
     case TAGGER_ERR_UTF8:
         return "invalid UTF-8";
     case TAGGER_ERR_FORMAT:
-        return "not a compiled tagger file";
+        return "not a compiled tagger model, or a damaged one";
     case TAGGER_ERR_VERSION:
         return "compiled tagger file of an incompatible format version";
     case TAGGER_ERR_STOPPED:
