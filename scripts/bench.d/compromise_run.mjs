@@ -1,10 +1,15 @@
-// compromise_run.js - the compromise peer of scripts/bench: people, places
+// compromise_run.mjs - the compromise peer of scripts/bench: people, places
 // and organizations of each document of a JSON Lines sample, as compromise's
 // README shows (nlp(text).people() / .places() / .organizations()).
-//   node compromise_run.js MODULE_DIR SAMPLE.jsonl   prints: docs bytes seconds
-const path = require('path');
-const fs = require('fs');
-const nlp = require(path.join(process.argv[2], 'node_modules', 'compromise'));
+//   node compromise_run.mjs MODULE_DIR SAMPLE.jsonl   prints: docs bytes seconds found
+// MODULE_DIR is where `npm install --prefix MODULE_DIR compromise` put it;
+// the package is an ES module, hence import() of its entry point.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const entry = path.resolve(process.argv[2], 'node_modules', 'compromise', 'src', 'three.js');
+const nlp = (await import(pathToFileURL(entry).href)).default;
 const docs = fs.readFileSync(process.argv[3], 'utf8').split('\n').filter(Boolean)
     .map((l) => JSON.parse(l).body);
 let bytes = 0, found = 0;
