@@ -71,8 +71,12 @@ $(B)/obj/no_model.o: tagger/builtin_model.S | $(B)/.deps-ok
 	@mkdir -p $(B)/obj
 	$(CC) $(CPPFLAGS) -DTG_NO_MODEL -c tagger/builtin_model.S -o $@
 
+# Loaded once with every check (checksum, indexes): the copy linked into the
+# library is then trusted as part of the program (tagger_load_default).
 $(B)/default.tgm: $(B)/tagger-bootstrap
-	$(B)/tagger-bootstrap compile -o $@
+	$(B)/tagger-bootstrap compile -o $@.new
+	$(B)/tagger-bootstrap --model $@.new < /dev/null > /dev/null
+	mv $@.new $@
 
 $(B)/obj/builtin_model.o: tagger/builtin_model.S $(B)/default.tgm
 	$(CC) $(CPPFLAGS) -DTG_MODEL_PATH='"$(B)/default.tgm"' -c tagger/builtin_model.S -o $@

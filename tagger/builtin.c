@@ -38,3 +38,8 @@ size_t tg_builtin_model(const char **data)
     *data = tg_default_model;
     return (size_t)(tg_default_model_end - tg_default_model);
 }
+
+const char *tg_builtin_data(void)
+{
+    return tg_default_model;
+}

@@ -144,6 +144,9 @@ size_t tg_builtin_sources(const tg_builtin_t **out);
  * that compiles it. */
 size_t tg_builtin_model(const char **data);
 
+/* The first byte of that model (tg_builtin_model's @p *data). */
+const char *tg_builtin_data(void);
+
 /* Frees the arrays of @p tg as its storage says (model_io.c). */
 void tg_tagger_release(tagger_t *tg);
 

@@ -180,8 +180,8 @@ static int bad(tagger_error_t **err, const char *name, int rc, const char *what)
     return rc;
 }
 
-int tg_model_open(tg_model_view_t *v, const void *data, size_t len, const char *name,
-                  tagger_error_t **err)
+static int open_view(tg_model_view_t *v, const void *data, size_t len, const char *name,
+                     bool checksum, tagger_error_t **err)
 {
     const uint8_t *p = data;
     char msg[200];
@@ -234,8 +234,8 @@ int tg_model_open(tg_model_view_t *v, const void *data, size_t len, const char *
         return bad(err, name, TAGGER_ERR_FORMAT,
                    "damaged compiled model: impossible section table");
     }
-    uint64_t sum = tg_model_checksum(p + TG_MODEL_HEADER_SIZE, len - TG_MODEL_HEADER_SIZE);
-    if (sum != load64(p + 24)) {
+    if (checksum &&
+        tg_model_checksum(p + TG_MODEL_HEADER_SIZE, len - TG_MODEL_HEADER_SIZE) != load64(p + 24)) {
         return bad(err, name, TAGGER_ERR_FORMAT,
                    "damaged compiled model: checksum mismatch (the file was changed or "
                    "cut after it was written)");
@@ -255,6 +255,18 @@ int tg_model_open(tg_model_view_t *v, const void *data, size_t len, const char *
     v->n_sections = n;
     v->name = name;
     return TAGGER_OK;
+}
+
+int tg_model_open(tg_model_view_t *v, const void *data, size_t len, const char *name,
+                  tagger_error_t **err)
+{
+    return open_view(v, data, len, name, true, err);
+}
+
+int tg_model_open_trusted(tg_model_view_t *v, const void *data, size_t len, const char *name,
+                          tagger_error_t **err)
+{
+    return open_view(v, data, len, name, false, err);
 }
 
 int tg_model_section(const tg_model_view_t *v, const char *tag, size_t elem_size, int required,

@@ -82,6 +82,12 @@ typedef struct {
 int tg_model_open(tg_model_view_t *v, const void *data, size_t len, const char *name,
                   tagger_error_t **err);
 
+/* Like tg_model_open(), without the checksum: for the model linked into
+ * the program, whose bytes are part of the executable and were checked in
+ * full when the build made them (Makefile). */
+int tg_model_open_trusted(tg_model_view_t *v, const void *data, size_t len, const char *name,
+                          tagger_error_t **err);
+
 /* Finds section @p tag holding whole elements of @p elem_size bytes.
  * Returns 0 with @p *data and @p *count set; TAGGER_ERR_FORMAT with a
  * diagnostic when it is missing (and @p required) or its length is not a

@@ -17,8 +17,9 @@
  * the pool, every entity and alias index inside its table, every trie base
  * leaves room for a full step (tg_trie_validate).  A corrupt file that
  * somehow kept a valid checksum still cannot make the scan read outside the
- * mapping.  The checks are linear and cost about a millisecond for the
- * default model.
+ * mapping.  The checks are linear and cost a few milliseconds for the
+ * default model; the copy of it linked into the program skips them (it
+ * was checked in full at build time, see the Makefile).
  *
  * Another model (the topic model) adds its sections in write_sections() and
  * reads them back in read_sections(); struct tagger keeps the view
@@ -149,7 +150,8 @@ static int damaged(tagger_error_t **err, const char *name, const char *what, siz
 
 /* Points the gazetteer arrays of @p tg into the sections of @p v and checks
  * every index in them. */
-static int read_sections(tagger_t *tg, const tg_model_view_t *v, tagger_error_t **err)
+static int read_sections(tagger_t *tg, const tg_model_view_t *v, bool check_indexes,
+                         tagger_error_t **err)
 {
     const void *pool, *ents, *als, *units, *values, *words;
     size_t n_pool, n_ents, n_als, n_units, n_values, n_words;
@@ -171,7 +173,7 @@ static int read_sections(tagger_t *tg, const tg_model_view_t *v, tagger_error_t 
         return damaged(err, v->name, "impossible table sizes", 0);
     }
     const tg_entity_t *e = ents;
-    for (size_t i = 0; i < n_ents; i++) {
+    for (size_t i = 0; check_indexes && i < n_ents; i++) {
         if (e[i].id == 0 || e[i].name == 0 || e[i].id >= n_pool || e[i].name >= n_pool ||
             e[i].wikidata >= n_pool || e[i].country >= n_pool) {
             return damaged(err, v->name, "entity string outside the pool", i);
@@ -184,7 +186,7 @@ static int read_sections(tagger_t *tg, const tg_model_view_t *v, tagger_error_t 
         }
     }
     const tg_alias_t *a = als;
-    for (size_t i = 0; i < n_als; i++) {
+    for (size_t i = 0; check_indexes && i < n_als; i++) {
         if (a[i].entity >= n_ents) {
             return damaged(err, v->name, "alias of an entity outside the entity table", i);
         }
@@ -200,7 +202,7 @@ static int read_sections(tagger_t *tg, const tg_model_view_t *v, tagger_error_t 
     tg->trie.n_first_words = n_words;
     tg->trie.owned = false;
     size_t where;
-    const char *why = tg_trie_validate(&tg->trie, n_als, &where);
+    const char *why = check_indexes ? tg_trie_validate(&tg->trie, n_als, &where) : NULL;
     if (why) {
         return damaged(err, v->name, why, where);
     }
@@ -221,9 +223,14 @@ static int load_view(tagger_t *tg, const void *data, size_t len, const char *nam
                      tagger_error_t **err)
 {
     tg_model_view_t v;
-    int rc = tg_model_open(&v, data, len, name, err);
+    /* The model linked into the program is part of the executable, like its
+     * code, and was loaded with every check when the build made it; the
+     * checksum and index checks (a few ms) are for files. */
+    bool trusted = tg->storage == TG_STORAGE_BORROWED && data == tg_builtin_data();
+    int rc = trusted ? tg_model_open_trusted(&v, data, len, name, err)
+                     : tg_model_open(&v, data, len, name, err);
     if (rc == TAGGER_OK) {
-        rc = read_sections(tg, &v, err);
+        rc = read_sections(tg, &v, !trusted, err);
     }
     return rc;
 }
