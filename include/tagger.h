@@ -54,7 +54,7 @@ enum {
     TAGGER_ERR_IO = -2,      /**< a file could not be read or written */
     TAGGER_ERR_SYNTAX = -3,  /**< bad line in a gazetteer or model */
     TAGGER_ERR_UTF8 = -4,    /**< text is not valid UTF-8 */
-    TAGGER_ERR_FORMAT = -5,  /**< not a compiled tagger file */
+    TAGGER_ERR_FORMAT = -5,  /**< not a compiled model, or a damaged one */
     TAGGER_ERR_VERSION = -6, /**< compiled by an incompatible format version */
     TAGGER_ERR_STOPPED = -7, /**< the match callback asked to stop */
     TAGGER_ERR_MISUSE = -8   /**< bad argument, foreign scratch, ... */
@@ -157,9 +157,56 @@ TAGGER_API int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned
 /** Frees a diagnostic list from tagger_compile(); accepts NULL. */
 TAGGER_API void tagger_error_free(tagger_error_t *err);
 
-/** Frees a tagger; accepts NULL.  No scratch or result made from it may be
- * used afterwards. */
+/** Frees a tagger (compiled or loaded; a loaded file is unmapped); accepts
+ * NULL.  No scratch or result made from it may be used afterwards. */
 TAGGER_API void tagger_free(tagger_t *tg);
+
+/**
+ * Writes a tagger to @p path as a compiled model file (flat arrays with a
+ * header, format version and checksum), which tagger_load() maps and uses
+ * in place.  The file is written under a temporary name and renamed, so a
+ * process mapping the old file never sees a half-written one.
+ * @param err receives diagnostics or NULL; may itself be NULL
+ * @return ::TAGGER_OK, ::TAGGER_ERR_IO, ::TAGGER_ERR_NOMEM or
+ *         ::TAGGER_ERR_MISUSE
+ * @since 0.2
+ */
+TAGGER_API int tagger_save(const tagger_t *tg, const char *path, tagger_error_t **err);
+
+/**
+ * Loads a compiled model file written by tagger_save(): the file is
+ * memory-mapped read-only and used in place, with no parsing and no
+ * per-entry allocation.  The header, size, checksum and every index are
+ * checked first, so a damaged, truncated or foreign file is refused with a
+ * diagnostic naming @p path and what is wrong, never a crash.
+ * @param out receives the tagger, freed with tagger_free(); NULL on error
+ * @param err receives diagnostics or NULL; may itself be NULL
+ * @return ::TAGGER_OK, ::TAGGER_ERR_IO (cannot open or map),
+ *         ::TAGGER_ERR_FORMAT (not a model, damaged, truncated),
+ *         ::TAGGER_ERR_VERSION (another format version), ::TAGGER_ERR_NOMEM
+ *         or ::TAGGER_ERR_MISUSE
+ * @since 0.2
+ */
+TAGGER_API int tagger_load(const char *path, tagger_t **out, tagger_error_t **err);
+
+/**
+ * Like tagger_load(), over @p len bytes of a compiled model in memory.
+ * The bytes are used in place, not copied: they must be 8-byte aligned and
+ * stay unchanged until tagger_free().
+ * @since 0.2
+ */
+TAGGER_API int tagger_load_memory(const void *data, size_t len, tagger_t **out,
+                                  tagger_error_t **err);
+
+/**
+ * Loads the default model compiled into the library at build time (the
+ * built-in gazetteers, as tagger_compile() with ::TAGGER_COMPILE_BUILTIN
+ * and no sources would build them), in about a millisecond.
+ * @return as tagger_load_memory(); ::TAGGER_ERR_FORMAT when the library was
+ *         built without one
+ * @since 0.2
+ */
+TAGGER_API int tagger_load_default(tagger_t **out, tagger_error_t **err);
 
 /** Number of entities in a compiled tagger. */
 TAGGER_API size_t tagger_n_entities(const tagger_t *tg);

@@ -1,6 +1,6 @@
 /*
  * builtin.c - the table of gazetteers and the topic model built into the
- * library (builtin.S).
+ * library (builtin.S), and the compiled default model (builtin_model.S).
  * Countries come first, so that places, people and organizations can refer
  * to them, and historical.tsv can add aliases to them.
  */
@@ -30,4 +30,18 @@ size_t tg_builtin_sources(const tg_builtin_t **out)
 {
     *out = builtins;
     return sizeof builtins / sizeof builtins[0];
+}
+
+extern const char tg_default_model[];
+extern const char tg_default_model_end[];
+
+size_t tg_builtin_model(const char **data)
+{
+    *data = tg_default_model;
+    return (size_t)(tg_default_model_end - tg_default_model);
+}
+
+const char *tg_builtin_data(void)
+{
+    return tg_default_model;
 }

@@ -34,7 +34,7 @@ const char *tagger_strerror(int status)
     case TAGGER_ERR_UTF8:
         return "invalid UTF-8";
     case TAGGER_ERR_FORMAT:
-        return "not a compiled tagger file";
+        return "not a compiled tagger model, or a damaged one";
     case TAGGER_ERR_VERSION:
         return "compiled tagger file of an incompatible format version";
     case TAGGER_ERR_STOPPED:
@@ -262,11 +262,7 @@ void tagger_free(tagger_t *tg)
     if (!tg) {
         return;
     }
-    free(tg->pool);
-    free(tg->entities);
-    free(tg->aliases);
-    tg_trie_free(&tg->trie);
-    tg_topics_free(tg->topics);
+    tg_tagger_release(tg);
     free(tg);
 }
 

@@ -189,19 +189,6 @@ static void corpus_free(corpus_t *c)
     free(c->labels);
 }
 
-static void print_errors(const tagger_error_t *e)
-{
-    for (; e; e = e->next) {
-        if (e->path && e->line) {
-            fprintf(stderr, "tagger train: %s:%ld: %s\n", e->path, e->line, e->message);
-        } else if (e->path) {
-            fprintf(stderr, "tagger train: %s: %s\n", e->path, e->message);
-        } else {
-            fprintf(stderr, "tagger train: %s\n", e->message);
-        }
-    }
-}
-
 /* One prediction line: the tagger's topics first, then the rest by score. */
 static int predict_one(const tagger_t *tg, tagger_scratch_t *s, const cJSON *rec,
                        const tagger_train_doc_t *doc, size_t *order, char *done)
@@ -265,7 +252,7 @@ static int predict(const char *model_path, const char *path, corpus_t *c)
     tagger_t *tg;
     tagger_error_t *err;
     int rc = tagger_compile(&src, 1, TAGGER_COMPILE_BUILTIN, &tg, &err);
-    print_errors(err);
+    tg_cli_print_errors(err);
     tagger_error_free(err);
     if (rc) {
         return CMD_EXIT_MODEL;
@@ -429,12 +416,12 @@ int cmd_train(int argc, char **argv)
     if (status == 0 && tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err)) {
         status = CMD_EXIT_MODEL;
     }
-    print_errors(err);
+    tg_cli_print_errors(err);
     tagger_error_free(err);
     err = NULL;
     if (status == 0) {
         int rc = tagger_train(tg, corpus.docs, corpus.n, &opt, &text, &err);
-        print_errors(err);
+        tg_cli_print_errors(err);
         tagger_error_free(err);
         if (rc) {
             status = rc == TAGGER_ERR_SYNTAX ? CMD_EXIT_MODEL : CMD_EXIT_USAGE;

@@ -207,6 +207,36 @@ else
     skip "seed articles" "$SEEDS not found"
 fi
 
+# Compiled models: tagger compile, --model, and a damaged model refused.
+EXAMPLE="$ROOT/docs/examples/north-korea.txt"
+printf 'Q1\tORG\tAcme Widgets\t-\t-\tAcme Widgets|Acme\n' >"$TMP/acme.tsv"
+if run "compile" 0 compile -o "$TMP/acme.tgm" --builtin "$TMP/acme.tsv" &&
+    stderr_has "compile summary" "acme.tgm: " &&
+    run "--model" 0 --model "$TMP/acme.tgm" "$EXAMPLE"; then
+    "$TAGGER" "$EXAMPLE" >"$TMP/default.out"
+    printf 'Acme Widgets said North Korea' | "$TAGGER" --model "$TMP/acme.tgm" - >"$TMP/out"
+    if grep -q '"id":"Q1"' "$TMP/out" && grep -q '"id":"KP"' "$TMP/out"; then
+        pass "a compiled user gazetteer finds its entity beside the built-in ones"
+    else
+        fail "compiled user gazetteer" "$(head -c 300 "$TMP/out")"
+    fi
+    run "--model" 0 --model "$TMP/acme.tgm" "$EXAMPLE"
+    if cmp -s "$TMP/out" "$TMP/default.out"; then
+        pass "--model with extra entities tags the example as the built-in model does"
+    else
+        fail "--model output differs from the built-in model on the example"
+    fi
+    # flip one byte in the middle of the model
+    size=$(wc -c <"$TMP/acme.tgm")
+    python3 -c "import sys; p=sys.argv[1]; b=bytearray(open(p,'rb').read()); b[len(b)//2]^=1; open(p,'wb').write(b)" "$TMP/acme.tgm"
+    run "damaged model refused" 3 --model "$TMP/acme.tgm" "$EXAMPLE" &&
+        stderr_has "damaged model message" "acme.tgm: damaged compiled model: checksum mismatch" &&
+        pass "a damaged model ($size bytes, one bit flipped) is refused with exit 3"
+    run "gazetteer as model refused" 3 --model "$TMP/acme.tsv" "$EXAMPLE" &&
+        stderr_has "foreign file message" "acme.tsv: not a compiled tagger model" &&
+        pass "a TSV given as --model is refused as not a compiled model"
+fi
+
 BBC="$SHARED/data/bbc-news/sport/199.txt"
 if [ -f "$BBC" ]; then
     "$TAGGER" "$BBC" >"$TMP/out" 2>"$TMP/err"
