@@ -319,6 +319,46 @@ START_TEST(test_bad_indexes_resigned)
 }
 END_TEST
 
+static const char small_topics[] = "tagger-topic-model\t1\n"
+                                   "topic\tmedtop:15000000\t-\t-2\tsport\n"
+                                   "feature\tmatch\t4\n"
+                                   "feature\tleague title\t3\n";
+
+/* The topic model travels in the file: same topics and scores after a
+ * round trip, and its damaged indexes are refused like the gazetteer's. */
+START_TEST(test_topic_sections)
+{
+    tagger_source_t src[2] = {{"small.tsv", small_tsv, sizeof small_tsv - 1},
+                              {"small.model", small_topics, sizeof small_topics - 1}};
+    tagger_t *tg, *loaded;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, NULL), TAGGER_OK);
+    char path[128];
+    tmp_path(path, sizeof path, "topics");
+    ck_assert_int_eq(tagger_save(tg, path, NULL), TAGGER_OK);
+    ck_assert_int_eq(tagger_load(path, &loaded, NULL), TAGGER_OK);
+    ck_assert_uint_eq(tagger_n_topics(loaded), 1);
+    ck_assert_str_eq(tagger_topic_id(loaded, 0), "medtop:15000000");
+    static const char text[] = "The league title was decided by the last match.";
+    char *a = annotate_json(tg, text, sizeof text - 1), *b = annotate_json(loaded, text,
+                                                                           sizeof text - 1);
+    ck_assert_ptr_nonnull(strstr(a, "\"evidence\":[\"match\",\"league title\"]"));
+    ck_assert_str_eq(a, b);
+    tagger_string_free(a);
+    tagger_string_free(b);
+    tagger_free(loaded);
+    tagger_free(tg);
+
+    size_t len;
+    uint8_t *data = (uint8_t *)slurp(path, &len);
+    unlink(path);
+    uint32_t huge = 1000000;
+    memcpy(data + section_offset(data, "TPST"), &huge, 4); /* posting 0's topic */
+    resign(data, len);
+    assert_refused(data, len, TAGGER_ERR_FORMAT, "weight of a topic outside the topic table");
+    free(data);
+}
+END_TEST
+
 /* Every single flipped byte, header included, is refused. */
 START_TEST(test_every_flip_refused)
 {
@@ -372,6 +412,7 @@ Suite *model_file_suite(void)
     tcase_add_test(tc, test_wrong_magic);
     tcase_add_test(tc, test_future_version);
     tcase_add_test(tc, test_bad_indexes_resigned);
+    tcase_add_test(tc, test_topic_sections);
     tcase_add_test(tc, test_every_flip_refused);
     tcase_add_test(tc, test_missing_file);
     suite_add_tcase(s, tc);
