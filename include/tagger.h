@@ -123,8 +123,6 @@ typedef struct tagger_error {
  * built into the library, before the given sources. */
 #define TAGGER_COMPILE_BUILTIN 1u
 
-/** tagger_compile() flag: leave every topic model out (no topics, no cost). */
-#define TAGGER_COMPILE_NO_TOPICS 2u
 
 /**
  * Compiles gazetteers into a tagger.
@@ -144,7 +142,7 @@ typedef struct tagger_error {
  *
  * @param src    sources, may be NULL when @p n_src is 0
  * @param n_src  number of sources
- * @param flags  0, or ::TAGGER_COMPILE_BUILTIN and ::TAGGER_COMPILE_NO_TOPICS ORed
+ * @param flags  0 or ::TAGGER_COMPILE_BUILTIN
  * @param out    receives the tagger, freed with tagger_free(); NULL on error
  * @param err    receives diagnostics or NULL; may itself be NULL to ignore
  *               them.  Freed with tagger_error_free().
@@ -235,6 +233,13 @@ TAGGER_API int tagger_scratch_new(const tagger_t *tg, tagger_scratch_t **out);
 
 /** Frees a scratch; accepts NULL. */
 TAGGER_API void tagger_scratch_free(tagger_scratch_t *s);
+
+/** tagger_scratch_set_options() flag: annotate without scoring topics, which
+ * saves their time when they are not wanted. */
+#define TAGGER_SCRATCH_NO_TOPICS 1u
+
+/** Sets the options of the annotations made with @p s (0 by default). */
+TAGGER_API void tagger_scratch_set_options(tagger_scratch_t *s, unsigned options);
 
 /** One match, valid only during the callback. */
 typedef struct {

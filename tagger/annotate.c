@@ -176,7 +176,7 @@ done:
 int tagger_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len,
                     tagger_result_t **out)
 {
-    return tg_annotate(tg, s, text, len, 1, out);
+    return tg_annotate(tg, s, text, len, !(s && (s->options & TAGGER_SCRATCH_NO_TOPICS)), out);
 }
 
 int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len,

@@ -235,6 +235,13 @@ int tagger_scratch_new(const tagger_t *tg, tagger_scratch_t **out)
     return TAGGER_OK;
 }
 
+void tagger_scratch_set_options(tagger_scratch_t *s, unsigned options)
+{
+    if (s) {
+        s->options = options;
+    }
+}
+
 void tagger_scratch_free(tagger_scratch_t *s)
 {
     if (!s) {

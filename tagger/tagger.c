@@ -168,7 +168,6 @@ typedef struct {
     tg_gaz_builder_t *gaz;
     tg_topics_t *topics;
     int user_topics; /* the topic model came from the caller */
-    int no_topics;   /* TAGGER_COMPILE_NO_TOPICS */
 } compile_t;
 
 static int add_source(compile_t *c, const char *path, const char *data, size_t len, int user,
@@ -176,9 +175,6 @@ static int add_source(compile_t *c, const char *path, const char *data, size_t l
 {
     if (!tg_topics_is_model(data, len)) {
         return tg_gaz_add(c->gaz, path, data, len, errors);
-    }
-    if (c->no_topics) {
-        return TAGGER_OK;
     }
     if (c->user_topics && user) {
         tg_error_add(errors, path, 0, "a second topic model; give at most one");
@@ -203,14 +199,13 @@ int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags, tag
     if (err) {
         *err = NULL;
     }
-    if (!out || (n_src && !src) || (flags & ~(TAGGER_COMPILE_BUILTIN | TAGGER_COMPILE_NO_TOPICS))) {
+    if (!out || (n_src && !src) || (flags & ~TAGGER_COMPILE_BUILTIN)) {
         if (out) {
             *out = NULL;
         }
         return TAGGER_ERR_MISUSE;
     }
     *out = NULL;
-    c.no_topics = (flags & TAGGER_COMPILE_NO_TOPICS) != 0;
     if ((rc = tg_gaz_builder_new(&c.gaz))) {
         return rc;
     }

@@ -26,7 +26,8 @@ static const char small_tsv[] =
     "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea|Republic of Korea\n"
     "Q56226\tPERSON\tKim Jong Un\tQ56226\t-\tKim Jong Un|Kim Jong-un\n";
 
-/* Real articles: the example of the README and the two crawled seeds. */
+/* Real articles: the example of the README and the two crawled seeds (these
+ * only when ../shared is beside the repository). */
 static const char *const articles[] = {
     "docs/examples/north-korea.txt",
     "../shared/fixtures/seeds/000_45fc9d99be84174a.txt",
@@ -36,6 +37,9 @@ static const char *const articles[] = {
 static char *slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
+    if (!f && strncmp(path, "../shared/", 10) == 0) {
+        return NULL; /* the data beside the repository is optional */
+    }
     ck_assert_msg(f != NULL, "cannot open %s", path);
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
@@ -81,6 +85,9 @@ static void assert_same_annotations(const tagger_t *a, const tagger_t *b)
     for (size_t i = 0; i < sizeof articles / sizeof *articles; i++) {
         size_t len;
         char *text = slurp(articles[i], &len);
+        if (!text) {
+            continue;
+        }
         char *ja = annotate_json(a, text, len), *jb = annotate_json(b, text, len);
         ck_assert_msg(strstr(ja, "\"entities\":[{") != NULL, "%s: nothing found", articles[i]);
         ck_assert_msg(strcmp(ja, jb) == 0, "%s annotated differently:\n%s\n%s", articles[i], ja,

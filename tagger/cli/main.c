@@ -360,6 +360,9 @@ static int load_model(run_t *run, const char *model, const char **gaz, size_t n_
         fprintf(stderr, "%s: %s\n", prog, tagger_strerror(rc));
         return EXIT_USAGE;
     }
+    if (run->json.max_topics == 0) {
+        tagger_scratch_set_options(run->scratch, TAGGER_SCRATCH_NO_TOPICS);
+    }
     return 0;
 }
 
@@ -433,8 +436,6 @@ int main(int argc, char **argv)
             break;
         case OPT_TOPICS:
             code = parse_count("--topics", optarg, &run.json.max_topics) ? 0 : EXIT_USAGE;
-            flags = run.json.max_topics ? flags & ~TAGGER_COMPILE_NO_TOPICS
-                                        : flags | TAGGER_COMPILE_NO_TOPICS;
             break;
         case 'p':
             run.json.flags |= TAGGER_JSON_PRETTY;
@@ -515,8 +516,8 @@ int main(int argc, char **argv)
         run.json.flags &= ~TAGGER_JSON_PRETTY; /* one line per item */
     }
     if (model && (n_gaz || flags != TAGGER_COMPILE_BUILTIN)) {
-        fprintf(stderr, "%s: --model cannot be combined with --gazetteer, --no-builtin or "
-                        "--topics 0 (compile them into the model)\n", prog);
+        fprintf(stderr, "%s: --model cannot be combined with --gazetteer or --no-builtin "
+                        "(compile them into the model)\n", prog);
         free(gaz);
         return EXIT_USAGE;
     }
