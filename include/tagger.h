@@ -433,6 +433,8 @@ typedef struct {
     const char *taxonomy_path; /**< names the taxonomy in messages */
     unsigned features_per_topic; /**< weights kept per topic (300) */
     unsigned min_df;           /**< documents a feature must occur in (3) */
+    double max_df_share;       /**< share of the documents a feature may occur
+                                    in at most (0.2): commoner words are left out */
     unsigned epochs;           /**< passes of gradient descent (20) */
     double l2;                 /**< L2 penalty per example (1e-6) */
     double rate;               /**< initial learning rate (0.5) */

@@ -336,7 +336,9 @@ static int count_document(train_t *t, const tagger_t *tg, tagger_scratch_t *s,
     return TAGGER_OK;
 }
 
-/* Drops features in fewer than min_df documents; renumbers the rest. */
+/* Drops features in fewer than min_df documents, and those in more than
+ * max_df_share of them ("the", "said": they say little and, being in
+ * every text, cost a lookup hit per word); renumbers the rest. */
 static size_t prune_rare(train_t *t, size_t n_docs, uint32_t **kept_out)
 {
     uint32_t *new_id = t->last_doc; /* reused: per old feature, new id or TG_NONE */
@@ -346,7 +348,9 @@ static size_t prune_rare(train_t *t, size_t n_docs, uint32_t **kept_out)
     }
     size_t n = 0;
     for (uint32_t f = 0; f < t->features.n; f++) {
-        new_id[f] = t->df[f] >= t->opt->min_df ? (uint32_t)n : TG_NONE;
+        bool keep = t->df[f] >= t->opt->min_df &&
+                    t->df[f] <= t->opt->max_df_share * (double)n_docs;
+        new_id[f] = keep ? (uint32_t)n : TG_NONE;
         if (new_id[f] != TG_NONE) {
             kept[n++] = f;
         }
@@ -444,6 +448,7 @@ void tagger_train_options_init(tagger_train_options_t *opt)
         opt->rate = 0.5;
         opt->seed = 1;
         opt->prior_weight = 0.5;
+        opt->max_df_share = 0.2;
     }
 }
 
@@ -569,8 +574,9 @@ static int write_model(train_t *t, size_t n_docs, const tg_docs_t *docs, const c
               "%zu features in at least %u documents.\n",
         tagger_version(), n_docs, nt, docs->n_features, o->min_df);
     put(&out, "# Options: features per topic %u, epochs %u, l2 %g, rate %g, seed %lu, "
-              "prior weight %g.\n",
-        o->features_per_topic, o->epochs, o->l2, o->rate, o->seed, o->prior_weight);
+              "prior weight %g, max df share %g.\n",
+        o->features_per_topic, o->epochs, o->l2, o->rate, o->seed, o->prior_weight,
+        o->max_df_share);
     put(&out, "# topic: id, parent, bias, label; feature: key, weight (models/README.md)\n");
     put(&out, "threshold\t%.2f\n", TG_TOPIC_THRESHOLD);
     double mean_bias = 0;

@@ -288,6 +288,7 @@ static void train_usage(FILE *f)
                "      --taxonomy FILE        topic ids, parents and labels (models/taxonomy.tsv)\n"
                "      --features-per-topic N weights kept per topic (300)\n"
                "      --min-df N             documents a feature must occur in (3)\n"
+               "      --max-df-share X       share of documents a feature may occur in (0.2)\n"
                "      --epochs N             passes of gradient descent (20)\n"
                "      --l2 X                 L2 penalty per example (1e-6)\n"
                "      --rate X               initial learning rate (0.5)\n"
@@ -327,7 +328,7 @@ static int parse_real(const char *opt, const char *arg, double *out)
 int cmd_train(int argc, char **argv)
 {
     enum { OPT_TAXONOMY = 256, OPT_FPT, OPT_MIN_DF, OPT_EPOCHS, OPT_L2, OPT_RATE, OPT_SEED,
-           OPT_MODEL, OPT_PREDICT, OPT_PRIOR };
+           OPT_MODEL, OPT_PREDICT, OPT_PRIOR, OPT_MAX_DF };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"taxonomy", required_argument, NULL, OPT_TAXONOMY},
@@ -338,6 +339,7 @@ int cmd_train(int argc, char **argv)
         {"rate", required_argument, NULL, OPT_RATE},
         {"seed", required_argument, NULL, OPT_SEED},
         {"prior-weight", required_argument, NULL, OPT_PRIOR},
+        {"max-df-share", required_argument, NULL, OPT_MAX_DF},
         {"model", required_argument, NULL, OPT_MODEL},
         {"predict", required_argument, NULL, OPT_PREDICT},
         {"help", no_argument, NULL, 'h'},
@@ -369,9 +371,13 @@ int cmd_train(int argc, char **argv)
         case OPT_L2:
         case OPT_RATE:
         case OPT_PRIOR:
+        case OPT_MAX_DF:
             if (parse_real(argv[optind - 1], optarg,
-                           c == OPT_L2 ? &opt.l2 : c == OPT_RATE ? &opt.rate : &opt.prior_weight) ||
-                (c == OPT_PRIOR && opt.prior_weight > 1)) {
+                           c == OPT_L2     ? &opt.l2
+                           : c == OPT_RATE ? &opt.rate
+                           : c == OPT_PRIOR ? &opt.prior_weight
+                                            : &opt.max_df_share) ||
+                opt.prior_weight > 1 || opt.max_df_share > 1) {
                 return CMD_EXIT_USAGE;
             }
             break;
