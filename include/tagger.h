@@ -99,8 +99,9 @@ TAGGER_API int tagger_kind_parse(const char *name);
 /* ------------------------------------------------------------------------ */
 /** @name Compiling gazetteers @{ */
 
-/** One source: a gazetteer (TSV) or a topic model (text; its first line is
- * `tagger-topic-model<TAB>1`, models/README.md).  With @p data NULL the file
+/** One source: a gazetteer (TSV), a topic model (text; its first line is
+ * `tagger-topic-model<TAB>1`, models/README.md) or a name recognizer's model
+ * (first line `tagger-name-model<TAB>1`; a later one replaces the built-in).  With @p data NULL the file
  * at @p path is read; otherwise @p data holds @p len bytes and @p path only
  * names it in messages. */
 typedef struct {
@@ -126,6 +127,10 @@ typedef struct tagger_error {
 /** tagger_compile() flag: leave every topic model out (no topics, no cost). */
 #define TAGGER_COMPILE_NO_TOPICS 2u
 
+/** tagger_compile() flag: leave the name recognizer's model out, so that
+ * only gazetteer names are found (no recognized entities).  Since 0.1. */
+#define TAGGER_COMPILE_NO_RECOGNIZE 4u
+
 /**
  * Compiles gazetteers into a tagger.
  *
@@ -144,7 +149,8 @@ typedef struct tagger_error {
  *
  * @param src    sources, may be NULL when @p n_src is 0
  * @param n_src  number of sources
- * @param flags  0, or ::TAGGER_COMPILE_BUILTIN and ::TAGGER_COMPILE_NO_TOPICS ORed
+ * @param flags  0, or ::TAGGER_COMPILE_BUILTIN, ::TAGGER_COMPILE_NO_TOPICS and
+ *               ::TAGGER_COMPILE_NO_RECOGNIZE ORed
  * @param out    receives the tagger, freed with tagger_free(); NULL on error
  * @param err    receives diagnostics or NULL; may itself be NULL to ignore
  *               them.  Freed with tagger_error_free().
@@ -240,17 +246,25 @@ typedef struct {
                          owned by the result */
 } tagger_mention_t;
 
+/** Where an entity of a result comes from.  Since 0.1. */
+typedef enum {
+    TAGGER_SOURCE_GAZETTEER = 0, /**< a gazetteer entry: it has an id */
+    TAGGER_SOURCE_RECOGNIZED = 1 /**< a name no gazetteer lists, recognized from
+                                      its context (models/names.model): no id */
+} tagger_entity_source_t;
+
 /** One entity of a result.  Pointers live as long as the result (and the
  * tagger it came from). */
 typedef struct {
     tagger_kind_t kind;
-    const char *id;
+    const char *id;       /**< stable id; NULL for a recognized entity */
     const char *name;
     const char *wikidata; /**< QID, or NULL */
     const char *country;  /**< ISO alpha-2 of the country it belongs to, or NULL */
     double relevance;     /**< in [0, 1] */
     size_t n_mentions;
     const tagger_mention_t *mentions; /**< in text order */
+    tagger_entity_source_t source;    /**< gazetteer or recognized */
 } tagger_entity_t;
 
 /**

@@ -70,6 +70,7 @@ struct tagger {
     size_t n_aliases;
     tg_trie_t trie;
     struct tg_topics *topics; /* the keyword topic model, or NULL (topic_model.h) */
+    struct tg_names *names;   /* the name recognizer's model, or NULL (name_model.h) */
 };
 
 /* Pool string at offset @p off, or NULL for offset 0. */

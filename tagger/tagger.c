@@ -10,6 +10,7 @@
 
 #include "gazetteer.h"
 #include "internal.h"
+#include "name_model.h"
 #include "topic_model.h"
 
 #define STR2(x) #x
@@ -169,11 +170,22 @@ typedef struct {
     tg_topics_t *topics;
     int user_topics; /* the topic model came from the caller */
     int no_topics;   /* TAGGER_COMPILE_NO_TOPICS */
+    tg_names_t *names;  /* the name recognizer's model; a later one replaces it */
+    int no_recognize;   /* TAGGER_COMPILE_NO_RECOGNIZE */
 } compile_t;
 
 static int add_source(compile_t *c, const char *path, const char *data, size_t len, int user,
                       tagger_error_t **errors)
 {
+    if (tg_names_is_model(data, len)) {
+        tg_names_t *m = NULL;
+        int rc = c->no_recognize ? TAGGER_OK : tg_names_parse(path, data, len, &m, errors);
+        if (m) {
+            tg_names_free(c->names);
+            c->names = m;
+        }
+        return rc;
+    }
     if (!tg_topics_is_model(data, len)) {
         return tg_gaz_add(c->gaz, path, data, len, errors);
     }
@@ -203,7 +215,8 @@ int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags, tag
     if (err) {
         *err = NULL;
     }
-    if (!out || (n_src && !src) || (flags & ~(TAGGER_COMPILE_BUILTIN | TAGGER_COMPILE_NO_TOPICS))) {
+    if (!out || (n_src && !src) || (flags & ~(TAGGER_COMPILE_BUILTIN | TAGGER_COMPILE_NO_TOPICS |
+                                          TAGGER_COMPILE_NO_RECOGNIZE))) {
         if (out) {
             *out = NULL;
         }
@@ -211,6 +224,7 @@ int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags, tag
     }
     *out = NULL;
     c.no_topics = (flags & TAGGER_COMPILE_NO_TOPICS) != 0;
+    c.no_recognize = (flags & TAGGER_COMPILE_NO_RECOGNIZE) != 0;
     if ((rc = tg_gaz_builder_new(&c.gaz))) {
         return rc;
     }
@@ -243,12 +257,15 @@ int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags, tag
     if (rc == TAGGER_OK) {
         (*out)->topics = c.topics;
         c.topics = NULL;
+        (*out)->names = c.names;
+        c.names = NULL;
     }
     if (rc == TAGGER_ERR_NOMEM) {
         tg_error_add(&errors, NULL, 0, "out of memory");
     }
     tg_gaz_builder_free(c.gaz);
     tg_topics_free(c.topics);
+    tg_names_free(c.names);
     if (err) {
         *err = errors;
     } else {
@@ -267,6 +284,7 @@ void tagger_free(tagger_t *tg)
     free(tg->aliases);
     tg_trie_free(&tg->trie);
     tg_topics_free(tg->topics);
+    tg_names_free(tg->names);
     free(tg);
 }
 

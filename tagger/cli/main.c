@@ -61,6 +61,8 @@ static void usage(FILE *f)
             "                           use a topic model text file instead of the built-in\n"
             "      --no-builtin         do not load the built-in gazetteers and model\n"
             "      --topics N           write at most N topics (%d); 0 skips topic scoring\n"
+            "      --no-recognize       only gazetteer names: no recognized people,\n"
+            "                           organizations or places (faster)\n"
             "  -p, --pretty             indent the JSON output\n"
             "      --types LIST         keep only these types (PERSON,COUNTRY,ORG,PLACE)\n"
             "      --min-relevance X    leave out entities below relevance X\n"
@@ -365,6 +367,7 @@ int main(int argc, char **argv)
     }
     enum {
         OPT_NO_BUILTIN = 256,
+        OPT_NO_RECOGNIZE,
         OPT_TYPES,
         OPT_MIN_REL,
         OPT_FACET,
@@ -379,6 +382,7 @@ int main(int argc, char **argv)
     static const struct option longopts[] = {
         {"gazetteer", required_argument, NULL, 'g'},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
+        {"no-recognize", no_argument, NULL, OPT_NO_RECOGNIZE},
         {"pretty", no_argument, NULL, 'p'},
         {"types", required_argument, NULL, OPT_TYPES},
         {"min-relevance", required_argument, NULL, OPT_MIN_REL},
@@ -417,6 +421,9 @@ int main(int argc, char **argv)
             break;
         case OPT_NO_BUILTIN:
             flags &= ~TAGGER_COMPILE_BUILTIN;
+            break;
+        case OPT_NO_RECOGNIZE:
+            flags |= TAGGER_COMPILE_NO_RECOGNIZE;
             break;
         case OPT_TOPICS:
             code = parse_count("--topics", optarg, &run.json.max_topics) ? 0 : EXIT_USAGE;

@@ -1,0 +1,320 @@
+/*
+ * name_model.c - reading models/names.model (format in name_model.h) into
+ * hash tables: feature hash -> row of TG_NAMES_N_LABELS weights, and the
+ * sets of first-name and common-word hashes.
+ *
+ * Tables are open addressing with linear probing, sized to a power of two
+ * at least twice the number of entries, so a lookup of an unknown feature
+ * (most of them) ends after a probe or two.  Hash 0 marks an empty slot; a
+ * key that hashes to 0 is stored as 1.  Entries are collected in growable
+ * arrays while reading and hashed once at the end.
+ */
+#include "name_model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const tg_names_labels[TG_NAMES_N_LABELS] = {
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+
+typedef struct {
+    uint64_t *keys; /* 0 = empty */
+    uint32_t *rows; /* row of weights per slot (feature table only) */
+    size_t mask;
+    size_t n;
+} table_t;
+
+struct tg_names {
+    table_t features;
+    float *weights; /* n features x TG_NAMES_N_LABELS */
+    table_t first;
+    table_t common;
+};
+
+static uint64_t nonzero(uint64_t h)
+{
+    return h ? h : 1;
+}
+
+bool tg_names_is_model(const char *data, size_t len)
+{
+    size_t n = strlen(TG_NAMES_MAGIC);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    return len > n && memcmp(data, TG_NAMES_MAGIC, n) == 0 && data[n] == '\t';
+}
+
+/* Slot of @p key in @p t: where it is, or the empty slot where it would go. */
+static size_t probe(const table_t *t, uint64_t key)
+{
+    size_t i = (size_t)(key ^ (key >> 29)) & t->mask;
+    while (t->keys[i] && t->keys[i] != key) {
+        i = (i + 1) & t->mask;
+    }
+    return i;
+}
+
+/* Builds @p t from @p n keys; row i for key i.  A repeated key keeps its
+ * first row. */
+static int table_build(table_t *t, const uint64_t *keys, size_t n, bool rows)
+{
+    size_t cap = 16;
+    while (cap < 2 * n) {
+        cap *= 2;
+    }
+    t->keys = calloc(cap, sizeof *t->keys);
+    t->rows = rows ? malloc(cap * sizeof *t->rows) : NULL;
+    if (!t->keys || (rows && !t->rows)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    t->mask = cap - 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t at = probe(t, keys[i]);
+        if (!t->keys[at]) {
+            t->keys[at] = keys[i];
+            if (rows) {
+                t->rows[at] = (uint32_t)i;
+            }
+            t->n++;
+        }
+    }
+    return TAGGER_OK;
+}
+
+void tg_names_add(const tg_names_t *m, uint64_t h, float *scores)
+{
+    size_t at = probe(&m->features, nonzero(h));
+    if (m->features.keys[at]) {
+        const float *w = m->weights + (size_t)m->features.rows[at] * TG_NAMES_N_LABELS;
+        for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+            scores[k] += w[k];
+        }
+    }
+}
+
+bool tg_names_first(const tg_names_t *m, uint64_t h)
+{
+    return m->first.keys[probe(&m->first, nonzero(h))] != 0;
+}
+
+bool tg_names_common(const tg_names_t *m, uint64_t h)
+{
+    return m->common.keys[probe(&m->common, nonzero(h))] != 0;
+}
+
+size_t tg_names_n_features(const tg_names_t *m)
+{
+    return m ? m->features.n : 0;
+}
+
+size_t tg_names_n_first(const tg_names_t *m)
+{
+    return m ? m->first.n : 0;
+}
+
+void tg_names_free(tg_names_t *m)
+{
+    if (!m) {
+        return;
+    }
+    free(m->features.keys);
+    free(m->features.rows);
+    free(m->first.keys);
+    free(m->common.keys);
+    free(m->weights);
+    free(m);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Parsing                                                                   */
+
+typedef struct {
+    const char *path;
+    tagger_error_t **err;
+    long line;
+    int bad; /* bad lines seen */
+    uint64_t *fkeys, *nkeys, *ckeys;
+    size_t n_f, cap_f, n_n, cap_n, n_c, cap_c;
+    float *weights;
+    size_t cap_w;
+    bool seen_magic, seen_labels;
+} parser_t;
+
+static int bad_line(parser_t *p, const char *what, int len, const char *s)
+{
+    p->bad++;
+    return tg_error_add(p->err, p->path, p->line, "%s '%.*s'", what, len, s) ? TAGGER_ERR_NOMEM
+                                                                             : TAGGER_OK;
+}
+
+/* Splits @p s at TABs into at most @p max fields; returns their number. */
+static size_t split_tabs(const char *s, size_t len, const char **f, size_t *flen, size_t max)
+{
+    size_t n = 0, a = 0;
+    for (size_t i = 0; i <= len && n < max; i++) {
+        if (i == len || s[i] == '\t') {
+            f[n] = s + a;
+            flen[n++] = i - a;
+            a = i + 1;
+        }
+    }
+    return n;
+}
+
+static int parse_weights(parser_t *p, const char *s, size_t len)
+{
+    if (tg_grow((void **)&p->weights, &p->cap_w, (p->n_f + 1) * TG_NAMES_N_LABELS,
+                sizeof *p->weights)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    float *row = p->weights + p->n_f * TG_NAMES_N_LABELS;
+    char buf[64];
+    size_t i = 0;
+    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+        while (i < len && s[i] == ' ') {
+            i++;
+        }
+        size_t a = i;
+        while (i < len && s[i] != ' ') {
+            i++;
+        }
+        char *end;
+        if (i == a || i - a >= sizeof buf) {
+            return bad_line(p, "field 3 (weights): expected 9 numbers, got", (int)len, s);
+        }
+        memcpy(buf, s + a, i - a);
+        buf[i - a] = '\0';
+        double v = strtod(buf, &end);
+        if (*end) {
+            return bad_line(p, "field 3 (weights): not a number:", (int)(i - a), s + a);
+        }
+        row[k] = (float)v;
+    }
+    while (i < len && s[i] == ' ') {
+        i++;
+    }
+    if (i != len) {
+        return bad_line(p, "field 3 (weights): more than 9 numbers in", (int)len, s);
+    }
+    return TAGGER_OK;
+}
+
+static int parse_line(parser_t *p, const char *s, size_t len)
+{
+    const char *f[TG_NAMES_N_LABELS + 2];
+    size_t fl[TG_NAMES_N_LABELS + 2];
+    size_t n = split_tabs(s, len, f, fl, TG_NAMES_N_LABELS + 2);
+    if (!p->seen_magic) {
+        p->seen_magic = true;
+        if (n != 2 || fl[0] != strlen(TG_NAMES_MAGIC) ||
+            memcmp(f[0], TG_NAMES_MAGIC, fl[0]) != 0 || fl[1] != 1 || f[1][0] != '1') {
+            return bad_line(p, "field 1: expected 'tagger-name-model<TAB>1', got", (int)len, s);
+        }
+        return TAGGER_OK;
+    }
+    if (fl[0] == 6 && memcmp(f[0], "labels", 6) == 0) {
+        bool ok = n == TG_NAMES_N_LABELS + 1;
+        for (size_t k = 0; ok && k < TG_NAMES_N_LABELS; k++) {
+            ok = fl[k + 1] == strlen(tg_names_labels[k]) &&
+                 memcmp(f[k + 1], tg_names_labels[k], fl[k + 1]) == 0;
+        }
+        p->seen_labels = ok;
+        return ok ? TAGGER_OK
+                  : bad_line(p, "field 2 (labels): expected O B-PER I-PER B-ORG I-ORG B-LOC "
+                                "I-LOC B-MISC I-MISC, got",
+                             (int)len, s);
+    }
+    bool first = fl[0] == 5 && memcmp(f[0], "first", 5) == 0;
+    if (first || (fl[0] == 6 && memcmp(f[0], "common", 6) == 0)) {
+        if (n != 2 || fl[1] == 0) {
+            return bad_line(p, "field 2 (word): expected one word, got", (int)len, s);
+        }
+        uint64_t **keys = first ? &p->nkeys : &p->ckeys;
+        size_t *n_keys = first ? &p->n_n : &p->n_c, *cap = first ? &p->cap_n : &p->cap_c;
+        if (tg_grow((void **)keys, cap, *n_keys + 1, sizeof **keys)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        (*keys)[(*n_keys)++] = nonzero(tg_names_hash(TG_NAMES_HASH_INIT, f[1], fl[1]));
+        return TAGGER_OK;
+    }
+    if (fl[0] == 1 && f[0][0] == 'f') {
+        if (!p->seen_labels) {
+            return bad_line(p, "field 1: a feature before the 'labels' line:", (int)len, s);
+        }
+        if (n != 3 || fl[1] == 0) {
+            return bad_line(p, "expected 3 fields (f, feature, weights), got", (int)len, s);
+        }
+        int rc = parse_weights(p, f[2], fl[2]);
+        if (rc || p->bad) {
+            return rc;
+        }
+        if (tg_grow((void **)&p->fkeys, &p->cap_f, p->n_f + 1, sizeof *p->fkeys)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        p->fkeys[p->n_f++] = nonzero(tg_names_hash(TG_NAMES_HASH_INIT, f[1], fl[1]));
+        return TAGGER_OK;
+    }
+    return bad_line(p, "field 1: expected 'labels', 'first', 'common' or 'f', got", (int)fl[0],
+                    f[0]);
+}
+
+int tg_names_parse(const char *path, const char *data, size_t len, tg_names_t **out,
+                   tagger_error_t **err)
+{
+    parser_t p = {0};
+    p.path = path;
+    p.err = err;
+    *out = NULL;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    int rc = TAGGER_OK;
+    for (size_t i = 0; i < len && rc == TAGGER_OK;) {
+        size_t j = i;
+        while (j < len && data[j] != '\n') {
+            j++;
+        }
+        size_t end = (j > i && data[j - 1] == '\r') ? j - 1 : j;
+        p.line++;
+        if (end > i && data[i] != '#') {
+            rc = parse_line(&p, data + i, end - i);
+        }
+        i = j + 1;
+    }
+    if (rc == TAGGER_OK && !p.bad && !p.seen_labels) {
+        p.line = 0;
+        rc = bad_line(&p, "no 'labels' line in", 5, "model");
+    }
+    tg_names_t *m = NULL;
+    if (rc == TAGGER_OK && p.bad) {
+        rc = TAGGER_ERR_SYNTAX;
+    }
+    if (rc == TAGGER_OK) {
+        m = calloc(1, sizeof *m);
+        rc = !m ? TAGGER_ERR_NOMEM
+                : table_build(&m->features, p.fkeys, p.n_f, true)
+                    ? TAGGER_ERR_NOMEM
+                    : table_build(&m->first, p.nkeys, p.n_n, false)
+                    ? TAGGER_ERR_NOMEM
+                    : table_build(&m->common, p.ckeys, p.n_c, false);
+    }
+    free(p.fkeys);
+    free(p.nkeys);
+    free(p.ckeys);
+    if (rc) {
+        free(p.weights);
+        tg_names_free(m);
+        return rc;
+    }
+    m->weights = p.weights ? p.weights : calloc(1, sizeof *m->weights);
+    if (!m->weights) {
+        tg_names_free(m);
+        return TAGGER_ERR_NOMEM;
+    }
+    *out = m;
+    return TAGGER_OK;
+}

@@ -1,0 +1,90 @@
+/*
+ * name_model.h - the learned model of the name recognizer (recognize.c):
+ * weights of an averaged perceptron over word features, and a first-name
+ * list, read from a text file (models/names.model, made by
+ * scripts/train-names).
+ *
+ * Text format, one record per line, TAB-separated, `#` comments and blank
+ * lines ignored:
+ *
+ *     tagger-name-model  1                  first line: magic, version
+ *     labels  O  B-PER  I-PER  ...          the labels, exactly TG_NAMES_LABELS
+ *     first  aaron                          a first name, lower case
+ *     common  stance                        a word mostly written in lower case
+ *     f  w=clinton  -1.2 3.4 ...            a feature and one weight per label
+ *
+ * In memory: two open-addressing hash tables keyed by the 64-bit FNV-1a hash
+ * of the feature (or name) bytes.  Keys are not stored: with some 10^5
+ * features a collision of 64-bit hashes is a one in 10^9 event, and its cost
+ * would be one slightly wrong weight.
+ */
+#ifndef TG_NAME_MODEL_H
+#define TG_NAME_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+#define TG_NAMES_MAGIC "tagger-name-model"
+
+/* The labels, in the order of the model's weights. */
+enum {
+    TG_NL_O,
+    TG_NL_B_PER,
+    TG_NL_I_PER,
+    TG_NL_B_ORG,
+    TG_NL_I_ORG,
+    TG_NL_B_LOC,
+    TG_NL_I_LOC,
+    TG_NL_B_MISC,
+    TG_NL_I_MISC,
+    TG_NAMES_N_LABELS
+};
+
+/* "O B-PER I-PER B-ORG I-ORG B-LOC I-LOC B-MISC I-MISC", TAB-separated. */
+extern const char *const tg_names_labels[TG_NAMES_N_LABELS];
+
+typedef struct tg_names tg_names_t;
+
+/* Whether @p data starts with the name model's magic line. */
+bool tg_names_is_model(const char *data, size_t len);
+
+/* Reads a model.  Every bad line is reported in @p err (path, line, field)
+ * and fails the parse with TAGGER_ERR_SYNTAX; a model is taken whole or not
+ * at all.  Returns 0, TAGGER_ERR_SYNTAX or TAGGER_ERR_NOMEM; *out is NULL on
+ * error. */
+int tg_names_parse(const char *path, const char *data, size_t len, tg_names_t **out,
+                   tagger_error_t **err);
+
+/* Frees a model; accepts NULL. */
+void tg_names_free(tg_names_t *m);
+
+/* 64-bit FNV-1a of @p len bytes, continuing from @p h (start with
+ * TG_NAMES_HASH_INIT), so a feature can be hashed in pieces. */
+#define TG_NAMES_HASH_INIT 14695981039346656037ull
+static inline uint64_t tg_names_hash(uint64_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* Adds the weights of the feature with hash @p h to @p scores (one per
+ * label); a feature the model does not know adds nothing. */
+void tg_names_add(const tg_names_t *m, uint64_t h, float *scores);
+
+/* Whether the lower-case word of hash @p h is a first name. */
+bool tg_names_first(const tg_names_t *m, uint64_t h);
+
+/* Whether the lower-case word of hash @p h is mostly written in lower case. */
+bool tg_names_common(const tg_names_t *m, uint64_t h);
+
+/* Number of features with weights, and of first names. */
+size_t tg_names_n_features(const tg_names_t *m);
+size_t tg_names_n_first(const tg_names_t *m);
+
+#endif /* TG_NAME_MODEL_H */
