@@ -164,6 +164,31 @@ static size_t split_tabs(const char *s, size_t len, const char **f, size_t *flen
     return n;
 }
 
+/* Parses a plain decimal ("-1.25", "3"), the form scripts/train-names
+ * writes, without strtod's cost (a model has half a million of them).
+ * Returns false for anything else. */
+static bool plain_decimal(const char *s, size_t len, float *out)
+{
+    size_t i = 0;
+    bool neg = len > 0 && s[0] == '-';
+    i += neg;
+    double v = 0, scale = 1;
+    bool digits = false, point = false;
+    for (; i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            v = v * 10 + (s[i] - '0');
+            scale *= point ? 10 : 1;
+            digits = true;
+        } else if (s[i] == '.' && !point) {
+            point = true;
+        } else {
+            return false;
+        }
+    }
+    *out = (float)((neg ? -v : v) / scale);
+    return digits;
+}
+
 static int parse_weights(parser_t *p, const char *s, size_t len)
 {
     if (tg_grow((void **)&p->weights, &p->cap_w, (p->n_f + 1) * TG_NAMES_N_LABELS,
@@ -185,7 +210,10 @@ static int parse_weights(parser_t *p, const char *s, size_t len)
         if (i == a || i - a >= sizeof buf) {
             return bad_line(p, "field 3 (weights): expected 9 numbers, got", (int)len, s);
         }
-        memcpy(buf, s + a, i - a);
+        if (plain_decimal(s + a, i - a, &row[k])) {
+            continue;
+        }
+        memcpy(buf, s + a, i - a); /* another form: 1e-05 */
         buf[i - a] = '\0';
         double v = strtod(buf, &end);
         if (*end) {
@@ -200,6 +228,20 @@ static int parse_weights(parser_t *p, const char *s, size_t len)
         return bad_line(p, "field 3 (weights): more than 9 numbers in", (int)len, s);
     }
     return TAGGER_OK;
+}
+
+/* Key of a feature written as parts separated by spaces (name_model.h). */
+static uint64_t feature_key(const char *s, size_t len)
+{
+    uint64_t h = 0;
+    for (size_t i = 0, a = 0; i <= len; i++) {
+        if (i == len || s[i] == ' ') {
+            uint64_t part = tg_names_hash(TG_NAMES_HASH_INIT, s + a, i - a);
+            h = a == 0 ? part : tg_names_mix(h, part);
+            a = i + 1;
+        }
+    }
+    return h;
 }
 
 static int parse_line(parser_t *p, const char *s, size_t len)
@@ -254,7 +296,7 @@ static int parse_line(parser_t *p, const char *s, size_t len)
         if (tg_grow((void **)&p->fkeys, &p->cap_f, p->n_f + 1, sizeof *p->fkeys)) {
             return TAGGER_ERR_NOMEM;
         }
-        p->fkeys[p->n_f++] = nonzero(tg_names_hash(TG_NAMES_HASH_INIT, f[1], fl[1]));
+        p->fkeys[p->n_f++] = nonzero(feature_key(f[1], fl[1]));
         return TAGGER_OK;
     }
     return bad_line(p, "field 1: expected 'labels', 'first', 'common' or 'f', got", (int)fl[0],

@@ -11,10 +11,12 @@
  *     labels  O  B-PER  I-PER  ...          the labels, exactly TG_NAMES_LABELS
  *     first  aaron                          a first name, lower case
  *     common  stance                        a word mostly written in lower case
- *     f  w=clinton  -1.2 3.4 ...            a feature and one weight per label
+ *     f  pww the clinton  -1.2 3.4 ...      a feature (parts separated by
+ *                                           spaces) and one weight per label
  *
- * In memory: two open-addressing hash tables keyed by the 64-bit FNV-1a hash
- * of the feature (or name) bytes.  Keys are not stored: with some 10^5
+ * In memory: open-addressing hash tables keyed by 64-bit hashes: FNV-1a of
+ * a name or word, and for a feature its parts' FNV-1a hashes combined with
+ * tg_names_mix().  Keys are not stored: with some 10^5
  * features a collision of 64-bit hashes is a one in 10^9 event, and its cost
  * would be one slightly wrong weight.
  */
@@ -71,6 +73,15 @@ static inline uint64_t tg_names_hash(uint64_t h, const char *s, size_t len)
         h *= 1099511628211ull;
     }
     return h;
+}
+
+/* Combines the hash of a feature so far with the hash of its next part:
+ * the key of "pww the clinton" is mix(mix(hash("pww"), hash("the")),
+ * hash("clinton")), so the recognizer hashes each word once and makes every
+ * feature of it with a few multiplications. */
+static inline uint64_t tg_names_mix(uint64_t h, uint64_t part)
+{
+    return (h ^ (part + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdull;
 }
 
 /* Adds the weights of the feature with hash @p h to @p scores (one per

@@ -53,12 +53,16 @@
 /* Types                                                                     */
 
 typedef struct {
-    uint32_t start, end;   /* input bytes */
-    uint32_t low, low_len; /* lower-case copy in r->chars */
-    uint32_t shp, shp_len; /* shape in r->chars */
-    uint8_t cap;           /* capitalised: starts with a capital, or "al-X" */
-    uint8_t label;         /* TG_NL_* */
-    uint8_t covered;       /* inside a standing gazetteer mention */
+    uint32_t start, end; /* input bytes */
+    uint64_t h_low;      /* hashes (tg_names_hash) of the lower-case word, */
+    uint64_t h_shape;    /* its shape ("Xx", "X.X."), */
+    uint64_t h_p3, h_s3; /* and its first and last three code points */
+    uint8_t letters;     /* letters in the word, at most 255 */
+    uint8_t has_lower;   /* a lower-case letter */
+    uint8_t cap;         /* capitalised: starts with a capital, or "al-X" */
+    uint8_t cand;        /* a candidate: tagged by the model */
+    uint8_t label;       /* TG_NL_* */
+    uint8_t covered;     /* inside a standing gazetteer mention */
 } word_t;
 
 typedef struct {
@@ -72,8 +76,6 @@ typedef struct {
 struct tg_recog {
     word_t *words;
     size_t n_words, cap_words;
-    char *chars;
-    size_t n_chars, cap_chars;
     span_t *spans;
     size_t n_spans, cap_spans;
     tg_recognized_t *names;
@@ -170,49 +172,101 @@ static size_t shape_of(int32_t cp, char *out)
 /* ------------------------------------------------------------------------ */
 /* Words                                                                     */
 
+/* Appends word [a, b): whether it is capitalised, its letters.  What the
+ * features need of it comes later, for the words near a candidate
+ * (hash_word()). */
 static int add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
-    /* Room for the lower-case copy (at most 3 bytes per input byte) and the
-     * shape (at most 4 bytes per code point). */
-    if (tg_grow((void **)&r->words, &r->cap_words, r->n_words + 1, sizeof *r->words) ||
-        tg_grow((void **)&r->chars, &r->cap_chars, r->n_chars + 7 * (b - a) + 8, 1)) {
+    if (tg_grow((void **)&r->words, &r->cap_words, r->n_words + 1, sizeof *r->words)) {
         return TAGGER_ERR_NOMEM;
     }
     word_t *w = &r->words[r->n_words++];
+    memset(w, 0, sizeof *w);
     w->start = (uint32_t)a;
     w->end = (uint32_t)b;
-    w->label = TG_NL_O;
-    w->covered = 0;
-    w->low = (uint32_t)r->n_chars;
+    size_t letters = 0;
     for (size_t i = a; i < b;) {
-        int32_t cp;
-        i += cp_at(text, len, i, &cp);
-        r->n_chars += tg_utf8_encode(cp < 0 ? 0xFFFD : utf8proc_tolower(cp), r->chars + r->n_chars);
+        unsigned char c = (unsigned char)text[i];
+        bool upper, lower, letter;
+        if (c < 0x80) {
+            upper = c >= 'A' && c <= 'Z';
+            lower = c >= 'a' && c <= 'z';
+            letter = upper || lower;
+            i++;
+        } else {
+            int32_t cp;
+            i += cp_at(text, len, i, &cp);
+            utf8proc_category_t cat = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+            upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+            lower = cat == UTF8PROC_CATEGORY_LL;
+            letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+        }
+        if (letters == 0 && i <= a + 4) {
+            w->cap = upper && (i == a + 1 || ((unsigned char)text[a] >= 0x80));
+        }
+        letters += letter;
+        w->has_lower |= lower;
     }
-    w->low_len = (uint32_t)(r->n_chars - w->low);
-    w->shp = (uint32_t)r->n_chars;
-    char last[4];
-    size_t last_len = 0;
-    int32_t first_cp;
-    cp_at(text, len, a, &first_cp);
-    for (size_t i = a; i < b;) {
+    w->letters = (uint8_t)(letters > 255 ? 255 : letters);
+    w->cap = w->cap || (b - a > 3 &&
+                        (memcmp(text + a, "al-", 3) == 0 || memcmp(text + a, "el-", 3) == 0) &&
+                        is_upper((unsigned char)text[a + 3]));
+    return TAGGER_OK;
+}
+
+/* Lower-case form of the code point at @p i (its bytes in @p low): its
+ * length in the input. */
+static size_t lower_at(const char *text, size_t len, size_t i, char *low, size_t *n_low,
+                       int32_t *cp)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+        *cp = c;
+        low[0] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        *n_low = 1;
+        return 1;
+    }
+    size_t k = cp_at(text, len, i, cp);
+    *n_low = tg_utf8_encode(*cp < 0 ? 0xFFFD : utf8proc_tolower(*cp), low);
+    return k;
+}
+
+/* What the features need of word @p w, in one pass over its bytes: hashes
+ * of its lower-case form, its shape (runs of the same symbol collapsed,
+ * scripts/train-names shape()) and its first and last three code points. */
+static void hash_word(const char *text, size_t len, word_t *w)
+{
+    uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT;
+    size_t tail[3] = {w->start, w->start, w->start}, n_cp = 0; /* last 3 code points */
+    char last = 0; /* last shape symbol, when one byte */
+    for (size_t i = w->start; i < w->end;) {
+        char low[4], sym[4];
+        size_t n_low, n_sym;
         int32_t cp;
-        i += cp_at(text, len, i, &cp);
-        char sym[4];
-        size_t n = shape_of(cp, sym);
-        if (n != last_len || memcmp(sym, last, n) != 0) {
-            memcpy(r->chars + r->n_chars, sym, n);
-            r->n_chars += n;
-            memcpy(last, sym, n);
-            last_len = n;
+        tail[n_cp % 3] = i;
+        i += lower_at(text, len, i, low, &n_low, &cp);
+        n_sym = shape_of(cp, sym);
+        h = tg_names_hash(h, low, n_low);
+        if (n_sym > 1 || sym[0] != last) {
+            hs = tg_names_hash(hs, sym, n_sym);
+            last = n_sym > 1 ? 0 : sym[0];
+        }
+        if (++n_cp == 3) {
+            w->h_p3 = h;
         }
     }
-    w->shp_len = (uint32_t)(r->n_chars - w->shp);
-    const char *lw = r->chars + w->low;
-    w->cap = is_upper(first_cp) ||
-             (w->low_len > 3 && (memcmp(lw, "al-", 3) == 0 || memcmp(lw, "el-", 3) == 0) &&
-              b - a > 3 && is_upper((unsigned char)text[a + 3]));
-    return TAGGER_OK;
+    w->h_low = h;
+    w->h_p3 = n_cp < 3 ? h : w->h_p3;
+    w->h_shape = hs;
+    uint64_t h3 = TG_NAMES_HASH_INIT;
+    for (size_t i = n_cp < 3 ? w->start : tail[n_cp % 3]; i < w->end;) {
+        char low[4];
+        size_t n_low;
+        int32_t cp;
+        i += lower_at(text, len, i, low, &n_low, &cp);
+        h3 = tg_names_hash(h3, low, n_low);
+    }
+    w->h_s3 = h3;
 }
 
 /* Whether the period ending [a, end) belongs to the word: "U.S.", "J.",
@@ -321,91 +375,91 @@ typedef struct {
     size_t len;
 } str_t;
 
-#define STR_LIT(x) ((str_t){x, sizeof x - 1})
+/* Hashes of the fixed parts of features, made once per text. */
+typedef struct {
+    uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
+        pfn, nfn;
+    uint64_t bos, eos;                      /* "<s>", "</s>" */
+    uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
+    uint64_t kinds[3];                      /* "C", "T", "N" */
+    uint64_t xx;                            /* the shape "Xx" */
+} fixed_t;
+
+static uint64_t hs(const char *s)
+{
+    return tg_names_hash(TG_NAMES_HASH_INIT, s, strlen(s));
+}
+
+static void fixed_init(fixed_t *f)
+{
+    f->b = hs("b"), f->w = hs("w"), f->s = hs("s"), f->p3 = hs("p3"), f->s3 = hs("s3");
+    f->pw = hs("pw"), f->nw = hs("nw"), f->pw2 = hs("pw2"), f->nw2 = hs("nw2");
+    f->ps = hs("ps"), f->ns = hs("ns"), f->pl = hs("pl"), f->pl2 = hs("pl2");
+    f->plw = hs("plw"), f->pww = hs("pww"), f->wnw = hs("wnw"), f->k = hs("k");
+    f->st = hs("st"), f->fn = hs("fn"), f->pfn = hs("pfn"), f->nfn = hs("nfn");
+    f->bos = hs("<s>"), f->eos = hs("</s>"), f->xx = hs("Xx");
+    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+        f->labels[k] = hs(tg_names_labels[k]);
+    }
+    f->kinds[0] = hs("C"), f->kinds[1] = hs("T"), f->kinds[2] = hs("N");
+}
 
 /* One line's words being tagged. */
 typedef struct {
-    const tg_recog_t *r;
     const tg_names_t *m;
+    const fixed_t *fx;
     const char *text;
-    const word_t *w; /* the line's words */
+    word_t *w; /* the line's words */
     size_t n;
-    char kind;       /* 'C' all caps, 'T' title case, 'N' running text */
+    char kind; /* 'C' all caps, 'T' title case, 'N' running text */
 } line_t;
 
-static str_t low(const line_t *ln, size_t i)
+/* The input bytes of word @p i. */
+static str_t raw(const line_t *ln, size_t i)
 {
-    return (str_t){ln->r->chars + ln->w[i].low, ln->w[i].low_len};
+    return (str_t){ln->text + ln->w[i].start, ln->w[i].end - ln->w[i].start};
 }
 
-static str_t shp(const line_t *ln, size_t i)
-{
-    return (str_t){ln->r->chars + ln->w[i].shp, ln->w[i].shp_len};
-}
-
-/* Word @p i - @p back, or "<s>" before the line. */
-static str_t before(const line_t *ln, size_t i, size_t back, bool shape)
+/* Lower-case word (or shape) @p back before word @p i, or "<s>". */
+static uint64_t before(const line_t *ln, size_t i, size_t back, bool shape)
 {
     if (i < back) {
-        return STR_LIT("<s>");
+        return ln->fx->bos;
     }
-    return shape ? shp(ln, i - back) : low(ln, i - back);
+    return shape ? ln->w[i - back].h_shape : ln->w[i - back].h_low;
 }
 
-static str_t after(const line_t *ln, size_t i, size_t ahead, bool shape)
+static uint64_t after(const line_t *ln, size_t i, size_t ahead, bool shape)
 {
     if (i + ahead >= ln->n) {
-        return STR_LIT("</s>");
+        return ln->fx->eos;
     }
-    return shape ? shp(ln, i + ahead) : low(ln, i + ahead);
+    return shape ? ln->w[i + ahead].h_shape : ln->w[i + ahead].h_low;
 }
 
-static bool is_connector(str_t w)
-{
-    return tg_word_in(connectors, sizeof connectors / sizeof *connectors, w.s, w.len);
-}
-
+/* A capitalised word, or a connector (as written: "of", not "Of") between
+ * two. */
 static bool is_candidate(const line_t *ln, size_t i)
 {
     if (ln->w[i].cap) {
         return true;
     }
+    str_t w = raw(ln, i);
     return i > 0 && i + 1 < ln->n && ln->w[i - 1].cap && ln->w[i + 1].cap &&
-           is_connector(low(ln, i));
-}
-
-static size_t count_letters(const char *s, size_t len, bool *has_lower)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        int32_t cp;
-        i += cp_at(s, len, i, &cp);
-        if (cp < 0) {
-            continue;
-        }
-        utf8proc_category_t c = utf8proc_category(cp);
-        if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
-            n++;
-            *has_lower |= c == UTF8PROC_CATEGORY_LL;
-        }
-    }
-    return n;
+           tg_word_in(connectors, sizeof connectors / sizeof *connectors, w.s, w.len);
 }
 
 /* scripts/train-names line_kind(). */
-static char line_kind(const line_t *ln, const char *text)
+static char line_kind(const line_t *ln)
 {
     size_t lettered = 0, long_words = 0, long_caps = 0;
     bool lower = false;
     for (size_t i = 0; i < ln->n; i++) {
-        bool has_lower = false;
-        size_t letters = count_letters(text + ln->w[i].start, ln->w[i].end - ln->w[i].start,
-                                       &has_lower);
-        if (letters >= 2) {
+        if (ln->w[i].letters >= 2) {
             lettered++;
-            lower |= has_lower;
+            lower |= ln->w[i].has_lower;
         }
-        if (letters >= 4) {
+        if (ln->w[i].letters >= 4) {
             long_words++;
             long_caps += ln->w[i].cap;
         }
@@ -416,100 +470,61 @@ static char line_kind(const line_t *ln, const char *text)
     return long_words >= 3 && long_caps == long_words ? 'T' : 'N';
 }
 
-static const str_t label_names[TG_NAMES_N_LABELS] = {
-    {"O", 1},     {"B-PER", 5}, {"I-PER", 5},  {"B-ORG", 5}, {"I-ORG", 5},
-    {"B-LOC", 5}, {"I-LOC", 5}, {"B-MISC", 6}, {"I-MISC", 6}};
-
-/* Adds the weights of the feature made of up to three pieces. */
-static void feat(const line_t *ln, float *sc, const char *prefix, str_t a, str_t b)
+static bool first_name(const line_t *ln, uint64_t h)
 {
-    uint64_t h = tg_names_hash(TG_NAMES_HASH_INIT, prefix, strlen(prefix));
-    h = tg_names_hash(h, a.s, a.len);
-    if (b.s) {
-        h = tg_names_hash(tg_names_hash(h, "|", 1), b.s, b.len);
-    }
-    tg_names_add(ln->m, h, sc);
+    return tg_names_first(ln->m, h);
 }
 
-/* Bytes of the first (or last) @p n code points of @p w. */
-static str_t head_cps(str_t w, size_t n)
+/* scripts/train-names word_features(), summed into the label scores: each
+ * feature's key is its parts' hashes combined (name_model.h). */
+static void score_word(const line_t *ln, size_t i, uint64_t prev, uint64_t prev2, float *sc)
 {
-    size_t i = 0;
-    while (i < w.len && n > 0) {
-        i++;
-        while (i < w.len && ((unsigned char)w.s[i] & 0xC0) == 0x80) {
-            i++;
-        }
-        n--;
-    }
-    return (str_t){w.s, i};
-}
-
-static str_t tail_cps(str_t w, size_t n)
-{
-    size_t i = w.len;
-    while (i > 0 && n > 0) {
-        i--;
-        while (i > 0 && ((unsigned char)w.s[i] & 0xC0) == 0x80) {
-            i--;
-        }
-        n--;
-    }
-    return (str_t){w.s + i, w.len - i};
-}
-
-static bool first_name(const line_t *ln, str_t w)
-{
-    return tg_names_first(ln->m, tg_names_hash(TG_NAMES_HASH_INIT, w.s, w.len));
-}
-
-/* scripts/train-names word_features(), summed into the label scores. */
-static void score_word(const line_t *ln, size_t i, str_t prev, str_t prev2, float *sc)
-{
-    static const str_t none = {NULL, 0};
-    str_t lw = low(ln, i), pw = before(ln, i, 1, false), nw = after(ln, i, 1, false);
-    str_t kind = {&ln->kind, 1};
-    feat(ln, sc, "b", STR_LIT(""), none);
-    feat(ln, sc, "w=", lw, none);
-    feat(ln, sc, "s=", shp(ln, i), none);
-    feat(ln, sc, "p3=", head_cps(lw, 3), none);
-    feat(ln, sc, "s3=", tail_cps(lw, 3), none);
-    feat(ln, sc, "pw=", pw, none);
-    feat(ln, sc, "nw=", nw, none);
-    feat(ln, sc, "pw2=", before(ln, i, 2, false), none);
-    feat(ln, sc, "nw2=", after(ln, i, 2, false), none);
-    feat(ln, sc, "ps=", before(ln, i, 1, true), none);
-    feat(ln, sc, "ns=", after(ln, i, 1, true), none);
-    feat(ln, sc, "pl=", prev, none);
-    feat(ln, sc, "pl2=", prev2, prev);
-    feat(ln, sc, "plw=", prev, lw);
-    feat(ln, sc, "pww=", pw, lw);
-    feat(ln, sc, "wnw=", lw, nw);
-    feat(ln, sc, "k=", kind, shp(ln, i));
-    bool start = i == 0 || (pw.len == 1 && (pw.s[0] == '.' || pw.s[0] == '?' || pw.s[0] == '!'));
-    if (start) {
-        feat(ln, sc, "st|", lw, none);
+    const fixed_t *f = ln->fx;
+    const word_t *w = &ln->w[i];
+    uint64_t lw = w->h_low, pw = before(ln, i, 1, false), nw = after(ln, i, 1, false);
+    uint64_t kind = f->kinds[ln->kind == 'C' ? 0 : ln->kind == 'T' ? 1 : 2];
+    const tg_names_t *m = ln->m;
+    tg_names_add(m, f->b, sc);
+    tg_names_add(m, tg_names_mix(f->w, lw), sc);
+    tg_names_add(m, tg_names_mix(f->s, w->h_shape), sc);
+    tg_names_add(m, tg_names_mix(f->p3, w->h_p3), sc);
+    tg_names_add(m, tg_names_mix(f->s3, w->h_s3), sc);
+    tg_names_add(m, tg_names_mix(f->pw, pw), sc);
+    tg_names_add(m, tg_names_mix(f->nw, nw), sc);
+    tg_names_add(m, tg_names_mix(f->pw2, before(ln, i, 2, false)), sc);
+    tg_names_add(m, tg_names_mix(f->nw2, after(ln, i, 2, false)), sc);
+    tg_names_add(m, tg_names_mix(f->ps, before(ln, i, 1, true)), sc);
+    tg_names_add(m, tg_names_mix(f->ns, after(ln, i, 1, true)), sc);
+    tg_names_add(m, tg_names_mix(f->pl, prev), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->pl2, prev2), prev), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->plw, prev), lw), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->pww, pw), lw), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->wnw, lw), nw), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->k, kind), w->h_shape), sc);
+    str_t p = i > 0 ? raw(ln, i - 1) : (str_t){"", 0};
+    if (i == 0 || (p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!'))) {
+        tg_names_add(m, tg_names_mix(f->st, lw), sc);
     }
     if (first_name(ln, lw)) {
-        feat(ln, sc, "fn", STR_LIT(""), none);
+        tg_names_add(m, f->fn, sc);
     }
     if (first_name(ln, pw)) {
-        feat(ln, sc, "pfn", STR_LIT(""), none);
+        tg_names_add(m, f->pfn, sc);
     }
     if (first_name(ln, nw)) {
-        feat(ln, sc, "nfn", STR_LIT(""), none);
+        tg_names_add(m, f->nfn, sc);
     }
 }
 
 static void tag_line(line_t *ln, word_t *w)
 {
     for (size_t i = 0; i < ln->n; i++) {
-        if (!is_candidate(ln, i)) {
+        if (!w[i].cand) {
             w[i].label = TG_NL_O;
             continue;
         }
-        str_t prev = i > 0 ? label_names[w[i - 1].label] : STR_LIT("<s>");
-        str_t prev2 = i > 1 ? label_names[w[i - 2].label] : STR_LIT("<s>");
+        uint64_t prev = i > 0 ? ln->fx->labels[w[i - 1].label] : ln->fx->bos;
+        uint64_t prev2 = i > 1 ? ln->fx->labels[w[i - 2].label] : ln->fx->bos;
         float sc[TG_NAMES_N_LABELS] = {0};
         score_word(ln, i, prev, prev2, sc);
         int best = 0;
@@ -544,13 +559,13 @@ static int add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool
  * name words, or 0. */
 static size_t byline(const line_t *ln)
 {
-    str_t w0 = low(ln, 0);
-    if (ln->n < 3 || ln->n > 4 || w0.len != 2 || memcmp(w0.s, "by", 2) != 0) {
+    static const char *const by[] = {"By", "by", "BY"};
+    str_t w0 = raw(ln, 0);
+    if (ln->n < 3 || ln->n > 4 || !tg_word_in(by, 3, w0.s, w0.len)) {
         return 0;
     }
     for (size_t i = 1; i < ln->n; i++) {
-        str_t s = shp(ln, i);
-        if (s.len != 2 || memcmp(s.s, "Xx", 2) != 0 || ln->w[i].covered) {
+        if (ln->w[i].h_shape != ln->fx->xx || ln->w[i].covered) {
             return 0;
         }
     }
@@ -560,8 +575,7 @@ static size_t byline(const line_t *ln)
 /* Whether word @p i is mostly written in lower case (models/names.model). */
 static bool is_common(const line_t *ln, size_t i)
 {
-    str_t lw = low(ln, i);
-    return tg_names_common(ln->m, tg_names_hash(TG_NAMES_HASH_INIT, lw.s, lw.len));
+    return tg_names_common(ln->m, ln->w[i].h_low);
 }
 
 /* Long lower-case words that a title-case headline leaves in lower case. */
@@ -579,7 +593,7 @@ static bool headline(const line_t *ln)
 {
     size_t n_cap = 0, n_num = 0;
     for (size_t i = 0; i < ln->n; i++) {
-        str_t lw = low(ln, i);
+        str_t lw = raw(ln, i); /* lower case when it matters: not capitalised */
         bool digit = lw.s[0] >= '0' && lw.s[0] <= '9';
         int32_t cp;
         cp_at(lw.s, lw.len, 0, &cp);
@@ -623,7 +637,7 @@ static bool sentence_start(const line_t *ln, size_t i)
     if (i == 0) {
         return true;
     }
-    str_t p = low(ln, i - 1);
+    str_t p = raw(ln, i - 1);
     static const char *const openers[] = {".", "?", "!", ":", "\"", "(", "\xE2\x80\x9C"};
     return tg_word_in(openers, sizeof openers / sizeof *openers, p.s, p.len);
 }
@@ -693,7 +707,7 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
              * person's name is evidence enough; anything else needs the
              * name outside title-case lines too. */
             keep = headline_span_ok(ln, a, b);
-            weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && first_name(ln, low(ln, a)));
+            weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && first_name(ln, w[a].h_low));
         }
         if (keep) {
             int rc = add_span(r, base + a, base + b, kind, weak);
@@ -736,8 +750,7 @@ static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
 {
     uint64_t h = TG_NAMES_HASH_INIT;
     for (size_t i = first; i < end; i++) {
-        h = tg_names_hash(h, r->chars + r->words[i].low, r->words[i].low_len);
-        h = tg_names_hash(h, " ", 1);
+        h = tg_names_mix(h, r->words[i].h_low);
     }
     return h;
 }
@@ -799,10 +812,7 @@ static void link_short_names(tg_recog_t *r)
                 continue;
             }
             const word_t *a = &r->words[full->first], *b = &r->words[full->end - 1];
-            bool same = (a->low_len == w->low_len &&
-                         memcmp(r->chars + a->low, r->chars + w->low, w->low_len) == 0) ||
-                        (b->low_len == w->low_len &&
-                         memcmp(r->chars + b->low, r->chars + w->low, w->low_len) == 0);
+            bool same = a->h_low == w->h_low || b->h_low == w->h_low;
             if (same) {
                 unique = found == UINT32_MAX;
                 found = full->name;
@@ -827,7 +837,9 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         return TAGGER_ERR_NOMEM;
     }
     tg_recog_t *r = s->recog;
-    r->n_words = r->n_chars = r->n_spans = r->n_names = 0;
+    r->n_words = r->n_spans = r->n_names = 0;
+    fixed_t fx;
+    fixed_init(&fx);
     const tg_layout_t *lay = &s->layout;
     /* Words of every line but menus; line_first[l] is line l's first word. */
     size_t *line_first = malloc((lay->n_lines + 1) * sizeof *line_first);
@@ -846,12 +858,27 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         mark_covered(r, s);
     }
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
-        line_t ln = {r, tg->names, text, r->words + line_first[l],
+        line_t ln = {tg->names, &fx, text, r->words + line_first[l],
                      line_first[l + 1] - line_first[l], 'N'};
-        if (ln.n == 0) {
-            continue;
+        bool any = false;
+        for (size_t i = 0; i < ln.n; i++) {
+            ln.w[i].cand = is_candidate(&ln, i);
+            any |= ln.w[i].cand;
         }
-        ln.kind = line_kind(&ln, text);
+        if (!any) {
+            continue; /* every word O */
+        }
+        /* Hashes for the candidates and the two words either side. */
+        for (size_t i = 0, done = 0; i < ln.n; i++) {
+            if (ln.w[i].cand) {
+                size_t from = i >= 2 ? i - 2 : 0, to = i + 3 < ln.n ? i + 3 : ln.n;
+                for (size_t j = from > done ? from : done; j < to; j++) {
+                    hash_word(text, len, &ln.w[j]);
+                }
+                done = to > done ? to : done;
+            }
+        }
+        ln.kind = line_kind(&ln);
         tag_line(&ln, r->words + line_first[l]);
         rc = line_spans(r, &ln, line_first[l]);
     }
@@ -899,7 +926,6 @@ void tg_recog_free(tg_recog_t *r)
         return;
     }
     free(r->words);
-    free(r->chars);
     free(r->spans);
     free(r->names);
     free(r->name_keys);
