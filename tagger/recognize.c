@@ -578,14 +578,16 @@ static bool is_common(const line_t *ln, size_t i)
     return tg_names_common(ln->m, ln->w[i].h_low);
 }
 
-/* Long lower-case words that a title-case headline leaves in lower case. */
+/* The words a title-case headline leaves in lower case. */
 static const char *const headline_lower[] = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+    "as", "vs", "via", "per", "is", "are", "be", "its", "up", "out", "off", "amp",
     "from", "with", "into", "over", "amid", "amidst", "after", "about", "than", "that",
     "this", "upon", "onto", "without", "within", "between", "during", "against", "before",
     "under", "through", "toward", "towards", "while", "their", "across", "behind", "beyond"};
 
 /* Whether a line is written in title case, where capitals say nothing: no
- * long lower-case word but those, at most one number (a year), and three
+ * lower-case word but those, no final period, at most one number (a year), and three
  * capitalised words or more ("Champion Show Dog Milo Dies Mysteriously"), or
  * only capitalised words ("Privacy Policy").  Tables of results ("Leeds 2
  * Arsenal 1", "1. Michael Schumacher ( Germany ) 1:45.678") are not. */
@@ -599,11 +601,15 @@ static bool headline(const line_t *ln)
         cp_at(lw.s, lw.len, 0, &cp);
         n_cap += ln->w[i].cap;
         n_num += digit;
-        if (!ln->w[i].cap && !digit && lw.len >= 4 && is_alnum(cp) &&
+        if (!ln->w[i].cap && !digit && is_alnum(cp) &&
             !tg_word_in(headline_lower, sizeof headline_lower / sizeof *headline_lower, lw.s,
                         lw.len)) {
             return false;
         }
+    }
+    str_t end = raw(ln, ln->n - 1);
+    if (end.len == 1 && end.s[0] == '.') {
+        return false; /* a sentence */
     }
     return n_num < 2 && (n_cap >= 3 || (n_cap > 0 && n_cap == ln->n));
 }
@@ -666,6 +672,29 @@ static bool spaced(const line_t *ln, size_t i)
     return true;
 }
 
+/* Words that make a name an organization, first ("University of ...",
+ * "Ministry of ...") or last ("... FC", "... Inc").  The model knows most
+ * from CoNLL; the list settles a name it typed otherwise ("Kilmarnock FC"
+ * after a person's name). */
+static const char *const org_heads[] = {"Ministry", "Department", "University", "Bank",
+                                        "Council", "Agency", "Commission", "Committee"};
+static const char *const org_suffixes[] = {
+    "FC", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",
+    "SA", "GmbH", "Co.", "Party", "University", "Bank", "Council", "Agency", "Ministry",
+    "Group", "Association", "Federation", "Union", "Institute", "Foundation", "Club",
+    "United", "Airlines", "Authority", "Commission", "Committee", "Corporation", "Company"};
+
+static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
+{
+    str_t first = raw(ln, a), last = raw(ln, b - 1);
+    bool head = b - a >= 3 && tg_word_in(org_heads, sizeof org_heads / sizeof *org_heads,
+                                         first.s, first.len);
+    bool suffix = b - a >= 2 && tg_word_in(org_suffixes, sizeof org_suffixes /
+                                                             sizeof *org_suffixes,
+                                           last.s, last.len);
+    return head || suffix ? TAGGER_KIND_ORG : kind;
+}
+
 /* Spans of one tagged line, filtered (steps 4). */
 static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
 {
@@ -695,6 +724,9 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
             b--;
         }
         bool keep = kind != 0 && a < b;
+        if (keep) {
+            kind = org_cue(ln, a, b, kind);
+        }
         for (size_t k = a; keep && k < b; k++) {
             keep = !w[k].covered;
         }
