@@ -16,5 +16,6 @@ Suite *api_suite(void);
 Suite *document_suite(void);
 Suite *jsonl_suite(void);
 Suite *topics_suite(void);
+Suite *recognize_suite(void);
 
 #endif /* TG_TEST_SUITES_H */
