@@ -636,20 +636,8 @@ static const char *const never_names[] = {"EST", "EDT", "CST", "CDT", "MST", "MD
                                           "PDT", "GMT", "UTC", "BST", "CET", "CEST", "IST",
                                           "JST", "KST", "AEST", "AEDT", "WIB"};
 
-/* Whether word @p i opens a sentence: first on its line, or after a
- * sentence end, a colon, an opening quote or bracket. */
-static bool sentence_start(const line_t *ln, size_t i)
-{
-    if (i == 0) {
-        return true;
-    }
-    str_t p = raw(ln, i - 1);
-    static const char *const openers[] = {".", "?", "!", ":", "\"", "(", "\xE2\x80\x9C"};
-    return tg_word_in(openers, sizeof openers / sizeof *openers, p.s, p.len);
-}
-
-/* One-word spans that are not names: a common word opening a sentence
- * ("Yet, they ..."), a time zone. */
+/* One-word spans that are not names: a common word ("Yet, they ...", "the
+ * Executive said"), a time zone. */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     const word_t *w = &ln->w[i];
@@ -657,8 +645,12 @@ static bool lone_word_ok(const line_t *ln, size_t i)
                    w->end - w->start)) {
         return false;
     }
-    return !(sentence_start(ln, i) && is_common(ln, i));
+    return !is_common(ln, i);
 }
+
+/* Titles: a cue for a person, not part of the name ("Mr Molyneux"). */
+static const char *const titles[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+                                     "Prof", "Prof.", "Miss", "Mme", "Mme."};
 
 /* Whether words @p i - 1 and @p i are apart by spaces only: a name does not
  * run over an invalid byte or other separator. */
@@ -722,6 +714,13 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
         }
         while (b > a && !w[b - 1].cap) {
             b--;
+        }
+        if (b - a >= 2 && kind != 0) {
+            str_t t = raw(ln, a);
+            if (tg_word_in(titles, sizeof titles / sizeof *titles, t.s, t.len)) {
+                a++;
+                kind = TAGGER_KIND_PERSON;
+            }
         }
         bool keep = kind != 0 && a < b;
         if (keep) {
