@@ -25,9 +25,18 @@ typedef struct {
     size_t n;
 } table_t;
 
+/* A feature's slot: its key and weights side by side, so a lookup touches
+ * one cache line or two, not a key array, a row array and a weight array
+ * (the model is megabytes; lookups are the recognizer's main memory cost). */
+typedef struct {
+    uint64_t key; /* 0 = empty */
+    float w[TG_NAMES_N_LABELS];
+} slot_t;
+
 struct tg_names {
-    table_t features;
-    float *weights; /* n features x TG_NAMES_N_LABELS */
+    table_t features; /* keys and rows while reading; n counts the features */
+    float *weights;   /* n features x TG_NAMES_N_LABELS, while reading */
+    slot_t *slots;    /* features.mask + 1 slots, probed like the tables */
     table_t first;
     table_t common;
 };
@@ -86,13 +95,41 @@ static int table_build(table_t *t, const uint64_t *keys, size_t n, bool rows)
 
 void tg_names_add(const tg_names_t *m, uint64_t h, float *scores)
 {
-    size_t at = probe(&m->features, nonzero(h));
-    if (m->features.keys[at]) {
-        const float *w = m->weights + (size_t)m->features.rows[at] * TG_NAMES_N_LABELS;
-        for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
-            scores[k] += w[k];
+    uint64_t key = nonzero(h);
+    size_t mask = m->features.mask, i = (size_t)(key ^ (key >> 29)) & mask;
+    for (const slot_t *sl = &m->slots[i]; sl->key; sl = &m->slots[i = (i + 1) & mask]) {
+        if (sl->key == key) {
+            for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+                scores[k] += sl->w[k];
+            }
+            return;
         }
     }
+}
+
+/* Moves the features' keys and weights into slots; returns 0 or
+ * TAGGER_ERR_NOMEM. */
+static int make_slots(tg_names_t *m)
+{
+    size_t cap = m->features.mask + 1;
+    m->slots = calloc(cap, sizeof *m->slots);
+    if (!m->slots) {
+        return TAGGER_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < cap; i++) {
+        if (m->features.keys[i]) {
+            m->slots[i].key = m->features.keys[i];
+            memcpy(m->slots[i].w, m->weights + (size_t)m->features.rows[i] * TG_NAMES_N_LABELS,
+                   sizeof m->slots[i].w);
+        }
+    }
+    free(m->features.keys);
+    free(m->features.rows);
+    free(m->weights);
+    m->features.keys = NULL;
+    m->features.rows = NULL;
+    m->weights = NULL;
+    return TAGGER_OK;
 }
 
 bool tg_names_first(const tg_names_t *m, uint64_t h)
@@ -122,6 +159,7 @@ void tg_names_free(tg_names_t *m)
     }
     free(m->features.keys);
     free(m->features.rows);
+    free(m->slots);
     free(m->first.keys);
     free(m->common.keys);
     free(m->weights);
@@ -353,7 +391,7 @@ int tg_names_parse(const char *path, const char *data, size_t len, tg_names_t **
         return rc;
     }
     m->weights = p.weights ? p.weights : calloc(1, sizeof *m->weights);
-    if (!m->weights) {
+    if (!m->weights || make_slots(m)) {
         tg_names_free(m);
         return TAGGER_ERR_NOMEM;
     }
