@@ -27,7 +27,10 @@ typedef struct {
 
 /* A feature's slot: its key and weights side by side, so a lookup touches
  * one cache line or two, not a key array, a row array and a weight array
- * (the model is megabytes; lookups are the recognizer's main memory cost). */
+ * (the model is megabytes; lookups are the recognizer's main memory cost).
+ * A byte per slot (marks) is probed first: that array stays in cache, and
+ * most features of a word are not in the model, so most lookups end there
+ * without touching a slot. */
 typedef struct {
     uint64_t key; /* 0 = empty */
     float w[TG_NAMES_N_LABELS];
@@ -37,6 +40,7 @@ struct tg_names {
     table_t features; /* keys and rows while reading; n counts the features */
     float *weights;   /* n features x TG_NAMES_N_LABELS, while reading */
     slot_t *slots;    /* features.mask + 1 slots, probed like the tables */
+    uint8_t *marks;   /* per slot: 0 empty, else the key's top bits | 1 */
     table_t first;
     table_t common;
 };
@@ -96,11 +100,12 @@ static int table_build(table_t *t, const uint64_t *keys, size_t n, bool rows)
 void tg_names_add(const tg_names_t *m, uint64_t h, float *scores)
 {
     uint64_t key = nonzero(h);
+    uint8_t mark = (uint8_t)(key >> 56) | 1;
     size_t mask = m->features.mask, i = (size_t)(key ^ (key >> 29)) & mask;
-    for (const slot_t *sl = &m->slots[i]; sl->key; sl = &m->slots[i = (i + 1) & mask]) {
-        if (sl->key == key) {
+    for (; m->marks[i]; i = (i + 1) & mask) {
+        if (m->marks[i] == mark && m->slots[i].key == key) {
             for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
-                scores[k] += sl->w[k];
+                scores[k] += m->slots[i].w[k];
             }
             return;
         }
@@ -113,11 +118,13 @@ static int make_slots(tg_names_t *m)
 {
     size_t cap = m->features.mask + 1;
     m->slots = calloc(cap, sizeof *m->slots);
-    if (!m->slots) {
+    m->marks = calloc(cap, 1);
+    if (!m->slots || !m->marks) {
         return TAGGER_ERR_NOMEM;
     }
     for (size_t i = 0; i < cap; i++) {
         if (m->features.keys[i]) {
+            m->marks[i] = (uint8_t)(m->features.keys[i] >> 56) | 1;
             m->slots[i].key = m->features.keys[i];
             memcpy(m->slots[i].w, m->weights + (size_t)m->features.rows[i] * TG_NAMES_N_LABELS,
                    sizeof m->slots[i].w);
@@ -160,6 +167,7 @@ void tg_names_free(tg_names_t *m)
     free(m->features.keys);
     free(m->features.rows);
     free(m->slots);
+    free(m->marks);
     free(m->first.keys);
     free(m->common.keys);
     free(m->weights);
