@@ -67,8 +67,9 @@ typedef struct {
     uint64_t h_low;      /* hashes (tg_names_hash) of the lower-case word, */
     uint64_t h_shape;    /* its shape ("Xx", "X.X."), */
     uint64_t h_p3, h_s3; /* and its first and last three code points */
-    uint8_t letters;     /* letters in the word, at most 255 */
-    uint8_t has_lower;   /* a lower-case letter */
+    uint8_t letters;     /* letters in the word, at most 255 (once counted) */
+    uint8_t has_lower;   /* a lower-case letter (once counted) */
+    uint8_t counted;     /* letters and has_lower are set (count_letters()) */
     uint8_t cap;         /* capitalised: starts with a capital, or "al-X" */
     uint8_t cand;        /* a candidate: tagged by the model */
     uint8_t label;       /* TG_NL_* */
@@ -194,34 +195,45 @@ static int add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_
     memset(w, 0, sizeof *w);
     w->start = (uint32_t)a;
     w->end = (uint32_t)b;
-    size_t letters = 0;
-    for (size_t i = a; i < b;) {
-        unsigned char c = (unsigned char)text[i];
-        bool upper, lower, letter;
-        if (c < 0x80) {
-            upper = c >= 'A' && c <= 'Z';
-            lower = c >= 'a' && c <= 'z';
-            letter = upper || lower;
-            i++;
-        } else {
-            int32_t cp;
-            i += cp_at(text, len, i, &cp);
-            utf8proc_category_t cat = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
-            upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-            lower = cat == UTF8PROC_CATEGORY_LL;
-            letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-        }
-        if (letters == 0 && i <= a + 4) {
-            w->cap = upper && (i == a + 1 || ((unsigned char)text[a] >= 0x80));
-        }
-        letters += letter;
-        w->has_lower |= lower;
+    unsigned char c = (unsigned char)text[a];
+    if (c < 0x80) {
+        w->cap = c >= 'A' && c <= 'Z';
+    } else {
+        int32_t cp;
+        cp_at(text, len, a, &cp);
+        w->cap = is_upper(cp);
     }
-    w->letters = (uint8_t)(letters > 255 ? 255 : letters);
     w->cap = w->cap || (b - a > 3 &&
                         (memcmp(text + a, "al-", 3) == 0 || memcmp(text + a, "el-", 3) == 0) &&
                         is_upper((unsigned char)text[a + 3]));
     return TAGGER_OK;
+}
+
+/* Counts the letters of word @p w and notes a lower-case one; done once,
+ * only for the words line_kind() looks at. */
+static void count_letters(const char *text, word_t *w)
+{
+    if (w->counted) {
+        return;
+    }
+    size_t letters = 0;
+    for (size_t i = w->start; i < w->end;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            bool lower = c >= 'a' && c <= 'z';
+            letters += lower || (c >= 'A' && c <= 'Z');
+            w->has_lower |= lower;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += cp_at(text, w->end, i, &cp);
+        utf8proc_category_t cat = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+        letters += cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+        w->has_lower |= cat == UTF8PROC_CATEGORY_LL;
+    }
+    w->letters = (uint8_t)(letters > 255 ? 255 : letters);
+    w->counted = 1;
 }
 
 /* Lower-case form of the code point at @p i (its bytes in @p low): its
@@ -459,12 +471,17 @@ static bool is_candidate(const line_t *ln, size_t i)
            tg_word_in(connectors, sizeof connectors / sizeof *connectors, w.s, w.len);
 }
 
-/* scripts/train-names line_kind(). */
+/* scripts/train-names line_kind().  Running text is known at its first
+ * long lower-case word, so most lines are decided after a few words. */
 static char line_kind(const line_t *ln)
 {
     size_t lettered = 0, long_words = 0, long_caps = 0;
     bool lower = false;
     for (size_t i = 0; i < ln->n; i++) {
+        count_letters(ln->text, &ln->w[i]);
+        if (ln->w[i].letters >= 4 && ln->w[i].has_lower && !ln->w[i].cap) {
+            return 'N'; /* lower case, so not 'C'; a long word not capitalised */
+        }
         if (ln->w[i].letters >= 2) {
             lettered++;
             lower |= ln->w[i].has_lower;
