@@ -43,7 +43,7 @@ CLI_SRC = $(wildcard tagger/cli/*.c)
 CORE_OBJ = $(LIB_SRC:tagger/%.c=$(B)/obj/%.o) $(B)/obj/builtin_data.o
 LIB_OBJ = $(CORE_OBJ) $(B)/obj/builtin_model.o
 BUILTIN_DATA = gazetteers/countries.tsv gazetteers/historical.tsv gazetteers/places.tsv \
-               gazetteers/people.tsv gazetteers/orgs.tsv models/topics.model
+               gazetteers/people.tsv gazetteers/orgs.tsv models/topics.model models/names.model
 TEST_SRC = $(wildcard tests/check_*.c)
 
 all: $(B)/libtagger.a $(B)/libtagger.so $(B)/tagger

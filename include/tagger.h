@@ -99,8 +99,9 @@ TAGGER_API int tagger_kind_parse(const char *name);
 /* ------------------------------------------------------------------------ */
 /** @name Compiling gazetteers @{ */
 
-/** One source: a gazetteer (TSV) or a topic model (text; its first line is
- * `tagger-topic-model<TAB>1`, models/README.md).  With @p data NULL the file
+/** One source: a gazetteer (TSV), a topic model (text; its first line is
+ * `tagger-topic-model<TAB>1`, models/README.md) or a name recognizer's model
+ * (first line `tagger-name-model<TAB>1`; a later one replaces the built-in).  With @p data NULL the file
  * at @p path is read; otherwise @p data holds @p len bytes and @p path only
  * names it in messages. */
 typedef struct {
@@ -122,6 +123,7 @@ typedef struct tagger_error {
 /** tagger_compile() flag: also compile the gazetteers and the topic model
  * built into the library, before the given sources. */
 #define TAGGER_COMPILE_BUILTIN 1u
+
 
 
 /**
@@ -238,6 +240,10 @@ TAGGER_API void tagger_scratch_free(tagger_scratch_t *s);
  * saves their time when they are not wanted. */
 #define TAGGER_SCRATCH_NO_TOPICS 1u
 
+/** tagger_scratch_set_options() flag: only gazetteer entities, no recognized
+ * names (faster; see tagger_entity_t.source). */
+#define TAGGER_SCRATCH_NO_RECOGNIZE 2u
+
 /** Sets the options of the annotations made with @p s (0 by default). */
 TAGGER_API void tagger_scratch_set_options(tagger_scratch_t *s, unsigned options);
 
@@ -292,17 +298,25 @@ typedef struct {
                          owned by the result */
 } tagger_mention_t;
 
+/** Where an entity of a result comes from.  Since 0.1. */
+typedef enum {
+    TAGGER_SOURCE_GAZETTEER = 0, /**< a gazetteer entry: it has an id */
+    TAGGER_SOURCE_RECOGNIZED = 1 /**< a name no gazetteer lists, recognized from
+                                      its context (models/names.model): no id */
+} tagger_entity_source_t;
+
 /** One entity of a result.  Pointers live as long as the result (and the
  * tagger it came from). */
 typedef struct {
     tagger_kind_t kind;
-    const char *id;
+    const char *id;       /**< stable id; NULL for a recognized entity */
     const char *name;
     const char *wikidata; /**< QID, or NULL */
     const char *country;  /**< ISO alpha-2 of the country it belongs to, or NULL */
     double relevance;     /**< in [0, 1] */
     size_t n_mentions;
     const tagger_mention_t *mentions; /**< in text order */
+    tagger_entity_source_t source;    /**< gazetteer or recognized */
 } tagger_entity_t;
 
 /**

@@ -16,6 +16,7 @@ BUILTIN(places);
 BUILTIN(people);
 BUILTIN(orgs);
 BUILTIN(topics);
+BUILTIN(names);
 
 static const tg_builtin_t builtins[] = {
     {"(built-in) gazetteers/countries.tsv", tg_builtin_countries, tg_builtin_countries_end},
@@ -24,6 +25,7 @@ static const tg_builtin_t builtins[] = {
     {"(built-in) gazetteers/people.tsv", tg_builtin_people, tg_builtin_people_end},
     {"(built-in) gazetteers/orgs.tsv", tg_builtin_orgs, tg_builtin_orgs_end},
     {"(built-in) models/topics.model", tg_builtin_topics, tg_builtin_topics_end},
+    {"(built-in) models/names.model", tg_builtin_names, tg_builtin_names_end},
 };
 
 size_t tg_builtin_sources(const tg_builtin_t **out)

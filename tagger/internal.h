@@ -84,6 +84,7 @@ struct tagger {
     void *map_base;        /* TG_STORAGE_MAPPED: the mapping and its length */
     size_t map_len;
     tg_model_view_t model; /* a loaded model's sections (data NULL when compiled) */
+    struct tg_names *names;   /* the name recognizer's model, or NULL (name_model.h) */
 };
 
 /* Pool string at offset @p off, or NULL for offset 0. */

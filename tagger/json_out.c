@@ -7,6 +7,8 @@
  *    "field", "start", "end", "char_start", "char_end", "via"}]}],
  *    "facets": {...}, "facet_ids": {...}, "warnings": [...]}
  *
+ * "id" is null and "source" "recognized" for a name no gazetteer lists
+ * (recognize.c), "source" "gazetteer" otherwise.
  * "wikidata" appears when the entity has a QID other than its id, "country"
  * for entities that belong to one, "via" only on mentions that are not the
  * entity's own name, "warnings" only when there is something to say,
@@ -38,6 +40,9 @@
 
 /* "via" of a mention, indexed by tagger_via_t. */
 static const char *const via_names[] = {"name", "demonym", "short", "place"};
+
+/* "source" of an entity, indexed by tagger_entity_source_t. */
+static const char *const source_names[] = {"gazetteer", "recognized"};
 
 /* Facet keys, indexed by tagger_kind_t. */
 static const char *const facet_keys[] = {NULL, "person", "country", "place", "org"};
@@ -127,10 +132,11 @@ static cJSON *entity_json(const tagger_entity_t *e, const tagger_json_options_t 
     cJSON *o = cJSON_CreateObject();
     if (!o || !cJSON_AddStringToObject(o, "type", tagger_kind_name(e->kind)) ||
         !cJSON_AddStringToObject(o, "name", e->name) ||
-        !cJSON_AddStringToObject(o, "id", e->id)) {
+        !(e->id ? cJSON_AddStringToObject(o, "id", e->id) : cJSON_AddNullToObject(o, "id")) ||
+        !cJSON_AddStringToObject(o, "source", source_names[e->source])) {
         goto fail;
     }
-    if (e->wikidata && strcmp(e->wikidata, e->id) != 0 &&
+    if (e->wikidata && e->id && strcmp(e->wikidata, e->id) != 0 &&
         !cJSON_AddStringToObject(o, "wikidata", e->wikidata)) {
         goto fail;
     }
@@ -223,7 +229,8 @@ static bool add_facets(cJSON *root, const tagger_result_t *r, const tagger_json_
                 e->relevance < opt->min_relevance) {
                 continue;
             }
-            cJSON *n = cJSON_CreateString(e->name), *id = cJSON_CreateString(e->id);
+            cJSON *n = cJSON_CreateString(e->name);
+            cJSON *id = e->id ? cJSON_CreateString(e->id) : cJSON_CreateNull();
             if (!n || !id) {
                 cJSON_Delete(n);
                 cJSON_Delete(id);
@@ -467,8 +474,14 @@ static void jw_entity(jw_t *w, const tagger_entity_t *e, const tagger_json_optio
     JW_LIT(w, ",\"name\":");
     jw_string(w, e->name);
     JW_LIT(w, ",\"id\":");
-    jw_string(w, e->id);
-    if (e->wikidata && strcmp(e->wikidata, e->id) != 0) {
+    if (e->id) {
+        jw_string(w, e->id);
+    } else {
+        JW_LIT(w, "null");
+    }
+    JW_LIT(w, ",\"source\":");
+    jw_string(w, source_names[e->source]);
+    if (e->wikidata && e->id && strcmp(e->wikidata, e->id) != 0) {
         JW_LIT(w, ",\"wikidata\":");
         jw_string(w, e->wikidata);
     }
@@ -536,7 +549,11 @@ static void jw_facet_object(jw_t *w, const tagger_result_t *r, const tagger_json
                 JW_LIT(w, ",");
             }
             first = false;
-            jw_string(w, ids ? e->id : e->name);
+            if (ids && !e->id) {
+                JW_LIT(w, "null");
+            } else {
+                jw_string(w, ids ? e->id : e->name);
+            }
         }
         JW_LIT(w, "],");
     }

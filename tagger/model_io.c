@@ -21,9 +21,9 @@
  * default model; the copy of it linked into the program skips them (it
  * was checked in full at build time, see the Makefile).
  *
- * The topic model adds its sections (topic_io.c) in write_sections() and
- * reads them back in read_sections(); struct tagger keeps the view
- * (tg->model).
+ * The topic model (topic_io.c) and the name recognizer's model
+ * (name_model.c) add their sections in write_sections() and read them back
+ * in read_sections(); struct tagger keeps the view (tg->model).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "name_model.h"
 #include "topic_io.h"
 
 /* The stored records are the in-memory structs: pin their size, so that a
@@ -84,7 +85,10 @@ static int write_sections(const tagger_t *tg, tg_model_writer_t *w)
                                   tg->trie.n_first_words * sizeof *tg->trie.first_words))) {
         return rc;
     }
-    return tg->topics ? tg_topics_write(tg->topics, w) : TAGGER_OK;
+    if (tg->topics && (rc = tg_topics_write(tg->topics, w))) {
+        return rc;
+    }
+    return tg->names ? tg_names_write(tg->names, w) : TAGGER_OK;
 }
 
 int tagger_save(const tagger_t *tg, const char *path, tagger_error_t **err)
@@ -213,7 +217,10 @@ static int read_sections(tagger_t *tg, const tg_model_view_t *v, bool check_inde
     tg->aliases = unconst(als);
     tg->n_aliases = n_als;
     tg->model = *v;
-    return tg_topics_read(v, check_indexes, &tg->topics, err);
+    if ((rc = tg_topics_read(v, check_indexes, &tg->topics, err))) {
+        return rc;
+    }
+    return tg_names_read(v, check_indexes, &tg->names, err);
 }
 
 /* Loads from @p len bytes at @p data; @p tg's storage fields are set by the
@@ -362,4 +369,5 @@ void tg_tagger_release(tagger_t *tg)
         break;
     }
     tg_topics_free(tg->topics);
+    tg_names_free(tg->names);
 }

@@ -24,6 +24,7 @@
  * only on candidates.
  */
 #include "scan.h"
+#include "recognize.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -258,6 +259,7 @@ void tagger_scratch_free(tagger_scratch_t *s)
     free(s->named);
     free(s->shorts);
     free(s->short_keys);
+    tg_recog_free(s->recog);
     free(s);
 }
 

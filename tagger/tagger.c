@@ -10,6 +10,7 @@
 
 #include "gazetteer.h"
 #include "internal.h"
+#include "name_model.h"
 #include "topic_model.h"
 
 #define STR2(x) #x
@@ -168,11 +169,21 @@ typedef struct {
     tg_gaz_builder_t *gaz;
     tg_topics_t *topics;
     int user_topics; /* the topic model came from the caller */
+    tg_names_t *names;  /* the name recognizer's model; a later one replaces it */
 } compile_t;
 
 static int add_source(compile_t *c, const char *path, const char *data, size_t len, int user,
                       tagger_error_t **errors)
 {
+    if (tg_names_is_model(data, len)) {
+        tg_names_t *m = NULL;
+        int rc = tg_names_parse(path, data, len, &m, errors);
+        if (m) {
+            tg_names_free(c->names);
+            c->names = m;
+        }
+        return rc;
+    }
     if (!tg_topics_is_model(data, len)) {
         return tg_gaz_add(c->gaz, path, data, len, errors);
     }
@@ -238,12 +249,15 @@ int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags, tag
     if (rc == TAGGER_OK) {
         (*out)->topics = c.topics;
         c.topics = NULL;
+        (*out)->names = c.names;
+        c.names = NULL;
     }
     if (rc == TAGGER_ERR_NOMEM) {
         tg_error_add(&errors, NULL, 0, "out of memory");
     }
     tg_gaz_builder_free(c.gaz);
     tg_topics_free(c.topics);
+    tg_names_free(c.names);
     if (err) {
         *err = errors;
     } else {

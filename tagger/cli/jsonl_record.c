@@ -59,8 +59,8 @@ int record_worker_init(record_worker_t *w, const cli_options_t *opt)
         return TAGGER_ERR_NOMEM;
     }
     int rc = tagger_scratch_new(opt->tg, &w->scratch);
-    if (rc == TAGGER_OK && opt->json.max_topics == 0) {
-        tagger_scratch_set_options(w->scratch, TAGGER_SCRATCH_NO_TOPICS);
+    if (rc == TAGGER_OK) {
+        tagger_scratch_set_options(w->scratch, opt->scratch_options);
     }
     return rc;
 }

@@ -45,6 +45,7 @@ typedef struct {
     tagger_scratch_t *scratch;
     tagger_json_options_t json;
     output_format_t format;
+    unsigned scratch_options; /* TAGGER_SCRATCH_* */
     int status; /* worst exit status so far */
 } run_t;
 
@@ -63,6 +64,8 @@ static void usage(FILE *f)
             "                           use a topic model text file instead of the built-in\n"
             "      --no-builtin         do not load the built-in gazetteers and model\n"
             "      --topics N           write at most N topics (%d); 0 skips topic scoring\n"
+            "      --no-recognize       only gazetteer names: no recognized people,\n"
+            "                           organizations or places (faster)\n"
             "  -p, --pretty             indent the JSON output\n"
             "      --types LIST         keep only these types (PERSON,COUNTRY,ORG,PLACE)\n"
             "      --min-relevance X    leave out entities below relevance X\n"
@@ -360,9 +363,7 @@ static int load_model(run_t *run, const char *model, const char **gaz, size_t n_
         fprintf(stderr, "%s: %s\n", prog, tagger_strerror(rc));
         return EXIT_USAGE;
     }
-    if (run->json.max_topics == 0) {
-        tagger_scratch_set_options(run->scratch, TAGGER_SCRATCH_NO_TOPICS);
-    }
+    tagger_scratch_set_options(run->scratch, run->scratch_options);
     return 0;
 }
 
@@ -376,6 +377,7 @@ int main(int argc, char **argv)
     }
     enum {
         OPT_NO_BUILTIN = 256,
+        OPT_NO_RECOGNIZE,
         OPT_TYPES,
         OPT_MIN_REL,
         OPT_FACET,
@@ -391,6 +393,7 @@ int main(int argc, char **argv)
         {"model", required_argument, NULL, 'm'},
         {"gazetteer", required_argument, NULL, 'g'},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
+        {"no-recognize", no_argument, NULL, OPT_NO_RECOGNIZE},
         {"pretty", no_argument, NULL, 'p'},
         {"types", required_argument, NULL, OPT_TYPES},
         {"min-relevance", required_argument, NULL, OPT_MIN_REL},
@@ -434,8 +437,14 @@ int main(int argc, char **argv)
         case OPT_NO_BUILTIN:
             flags &= ~TAGGER_COMPILE_BUILTIN;
             break;
+        case OPT_NO_RECOGNIZE:
+            run.scratch_options |= TAGGER_SCRATCH_NO_RECOGNIZE;
+            break;
         case OPT_TOPICS:
             code = parse_count("--topics", optarg, &run.json.max_topics) ? 0 : EXIT_USAGE;
+            if (run.json.max_topics == 0) {
+                run.scratch_options |= TAGGER_SCRATCH_NO_TOPICS;
+            }
             break;
         case 'p':
             run.json.flags |= TAGGER_JSON_PRETTY;
@@ -527,6 +536,7 @@ int main(int argc, char **argv)
         cli.tg = run.tg;
         cli.json = run.json;
         cli.format = run.format;
+        cli.scratch_options = run.scratch_options;
         code = pipeline_run(&cli, argv + optind, (size_t)(argc - optind));
         if (run.status > code) {
             code = run.status; /* bad gazetteer lines */
