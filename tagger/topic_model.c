@@ -433,7 +433,9 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
         len -= 3;
     }
     long line = 0;
-    for (size_t i = 0; i < len && rc == TAGGER_OK;) {
+    /* A bad first line (not a model, or another format version) ends the
+     * parse: every later line would be reported as a bad first line too. */
+    for (size_t i = 0; i < len && rc == TAGGER_OK && (seen_magic || !p.bad);) {
         size_t j = i;
         while (j < len && data[j] != '\n') {
             j++;
