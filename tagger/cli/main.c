@@ -102,8 +102,29 @@ static char *read_all(FILE *f, size_t *len)
     return buf;
 }
 
+/* Says on stderr that a document is empty or holds NUL bytes (valid UTF-8,
+ * read as word separators, but rarely meant in a text file).  A warning
+ * only: the exit status is left as it is. */
+static void warn_nul_or_empty(const char *name, const char *text, size_t len)
+{
+    if (len == 0) {
+        fprintf(stderr, "%s: %s: empty document\n", prog, name);
+        return;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        size_t n = 0;
+        for (const char *p = nul; p; p = memchr(p + 1, '\0', len - (size_t)(p + 1 - text))) {
+            n++;
+        }
+        fprintf(stderr, "%s: %s: byte %zu: NUL byte (%zu in all), read as a word separator\n",
+                prog, name, (size_t)(nul - text), n);
+    }
+}
+
 static void tag_text(run_t *run, const char *name, const char *text, size_t len)
 {
+    warn_nul_or_empty(name, text, len);
     tagger_result_t *r = NULL;
     int rc = tagger_annotate(run->tg, run->scratch, text, len, &r);
     if (rc) {
