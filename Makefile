@@ -88,6 +88,7 @@ $(B)/check_tagger: $(TEST_SRC) tests/*.h $(B)/libtagger.a
 check: all $(B)/check_tagger check-exports
 	$(B)/check_tagger
 	./tests/cli/run-cli-tests.sh $(B)/tagger
+	./tests/cli/run-bad-input-tests.sh $(B)/tagger
 
 # The whole suite built with AddressSanitizer (leaks included) and
 # UndefinedBehaviorSanitizer, every finding fatal.  Sanitizer failures exit
