@@ -211,7 +211,9 @@ static void tag_dir(run_t *run, const char *path, int depth)
         n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n > 1) { /* names is NULL for an empty directory: qsort(NULL) is UB */
+        qsort(names, n, sizeof *names, cmp_names);
+    }
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (lstat(names[i], &st) == 0 && S_ISLNK(st.st_mode) && stat(names[i], &st) == 0 &&
