@@ -74,20 +74,24 @@ $(B)/libtagger.so: $(B)/libtagger.so.$(ABI_VERSION)
 CLI_SRC = $(wildcard tagger/cli/*.c)
 
 $(B)/tagger: $(CLI_SRC) tagger/cli/*.h include/tagger.h $(B)/libtagger.a
-	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) \
+	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $(CLI_SRC) \
 	    $(B)/libtagger.a $(DEP_LIBS)
 
 demo: $(B)/tagger
 	$(B)/tagger --pretty docs/examples/north-korea.txt
 
 # ---------------------------------------------------------------- tests
-$(B)/check_tagger: $(TEST_SRC) tests/*.h $(B)/libtagger.a
+# The command's record path (not main.c) is unit-tested too.
+CLI_TESTED_SRC = tagger/cli/jsonl_record.c tagger/cli/formats.c tagger/cli/strbuf.c
+
+$(B)/check_tagger: $(TEST_SRC) tests/*.h $(CLI_TESTED_SRC) tagger/cli/*.h $(B)/libtagger.a
 	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -Itests -DTEST_DATA='"tests/data"' \
-	    $(LDFLAGS) -o $@ $(TEST_SRC) $(B)/libtagger.a $(DEP_LIBS) $(CHECK_LIBS)
+	    $(LDFLAGS) -o $@ $(TEST_SRC) $(CLI_TESTED_SRC) $(B)/libtagger.a $(DEP_LIBS) $(CHECK_LIBS)
 
 check: all $(B)/check_tagger check-exports
 	$(B)/check_tagger
 	./tests/cli/run-cli-tests.sh $(B)/tagger
+	./tests/cli/run-jsonl-tests.sh $(B)/tagger
 	./tests/cli/run-bad-input-tests.sh $(B)/tagger
 
 # The whole suite built with AddressSanitizer (leaks included) and

@@ -309,6 +309,14 @@ TAGGER_API size_t tagger_result_first_invalid(const tagger_result_t *r);
 /** Frees a result; accepts NULL. */
 TAGGER_API void tagger_result_free(tagger_result_t *r);
 
+/** One part of a text made by joining several fields (a record's title
+ * and body): where the field starts in the joined text.  Since 0.1. */
+typedef struct {
+    const char *field; /**< name printed as a mention's "field" */
+    size_t start;      /**< byte offset of the field in the joined text */
+    size_t char_start; /**< the same offset in code points */
+} tagger_json_segment_t;
+
 /** Options for tagger_result_json(); set defaults with
  * tagger_json_options_init(). */
 typedef struct {
@@ -318,6 +326,11 @@ typedef struct {
     double min_relevance;   /**< entities below this are left out altogether */
     unsigned kinds;         /**< bit (1u << kind) per type to keep; 0 keeps all */
     unsigned max_topics;    /**< most topics written; 0 writes none */
+    /** Segments of a joined text, in increasing @c start, the first at 0; or
+     * NULL.  When given, each mention gets a "field" (the segment its start
+     * falls in) and its offsets become relative to that segment. */
+    const tagger_json_segment_t *segments;
+    size_t n_segments;
 } tagger_json_options_t;
 
 #define TAGGER_JSON_PRETTY 1u      /**< indented, several lines */

@@ -4,12 +4,14 @@
  *   {"id": ..., "topics": [{"id", "label", "score", "path", "evidence"}],
  *    "entities": [{"type", "name", "id",
  *    "wikidata", "country", "relevance", "count", "mentions": [{"text",
- *    "start", "end", "char_start", "char_end", "via"}]}],
+ *    "field", "start", "end", "char_start", "char_end", "via"}]}],
  *    "facets": {...}, "facet_ids": {...}, "warnings": [...]}
  *
  * "wikidata" appears when the entity has a QID other than its id, "country"
  * for entities that belong to one, "via" only on mentions that are not the
- * entity's own name, "warnings" only when there is something to say.
+ * entity's own name, "warnings" only when there is something to say,
+ * "field" only when the options carry segments (a text joined from several
+ * fields of a record; offsets are then relative to the mention's field).
  * Relevance is rounded to three decimals, so it prints short.
  */
 #include <math.h>
@@ -79,14 +81,28 @@ static bool kind_wanted(const tagger_json_options_t *opt, tagger_kind_t kind)
     return opt->kinds == 0 || (opt->kinds & (1u << kind)) != 0;
 }
 
-static cJSON *mention_json(const tagger_mention_t *m)
+/* The segment a mention starting at byte @p start falls in: the last one
+ * starting at or before it.  NULL without segments. */
+static const tagger_json_segment_t *segment_of(const tagger_json_options_t *opt, size_t start)
 {
+    const tagger_json_segment_t *seg = NULL;
+    for (size_t i = 0; i < opt->n_segments && opt->segments[i].start <= start; i++) {
+        seg = &opt->segments[i];
+    }
+    return seg;
+}
+
+static cJSON *mention_json(const tagger_mention_t *m, const tagger_json_options_t *opt)
+{
+    const tagger_json_segment_t *seg = segment_of(opt, m->start);
+    size_t base = seg ? seg->start : 0, char_base = seg ? seg->char_start : 0;
     cJSON *o = cJSON_CreateObject();
     if (!o || !cJSON_AddStringToObject(o, "text", m->text) ||
-        !cJSON_AddNumberToObject(o, "start", (double)m->start) ||
-        !cJSON_AddNumberToObject(o, "end", (double)m->end) ||
-        !cJSON_AddNumberToObject(o, "char_start", (double)m->char_start) ||
-        !cJSON_AddNumberToObject(o, "char_end", (double)m->char_end) ||
+        (seg && !cJSON_AddStringToObject(o, "field", seg->field)) ||
+        !cJSON_AddNumberToObject(o, "start", (double)(m->start - base)) ||
+        !cJSON_AddNumberToObject(o, "end", (double)(m->end - base)) ||
+        !cJSON_AddNumberToObject(o, "char_start", (double)(m->char_start - char_base)) ||
+        !cJSON_AddNumberToObject(o, "char_end", (double)(m->char_end - char_base)) ||
         (m->via != TAGGER_VIA_NAME && !cJSON_AddStringToObject(o, "via", via_names[m->via]))) {
         cJSON_Delete(o);
         return NULL;
@@ -94,7 +110,7 @@ static cJSON *mention_json(const tagger_mention_t *m)
     return o;
 }
 
-static cJSON *entity_json(const tagger_entity_t *e, bool with_mentions)
+static cJSON *entity_json(const tagger_entity_t *e, const tagger_json_options_t *opt)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o || !cJSON_AddStringToObject(o, "type", tagger_kind_name(e->kind)) ||
@@ -113,13 +129,13 @@ static cJSON *entity_json(const tagger_entity_t *e, bool with_mentions)
         !cJSON_AddNumberToObject(o, "count", (double)e->n_mentions)) {
         goto fail;
     }
-    if (with_mentions) {
+    if (!(opt->flags & TAGGER_JSON_NO_MENTIONS)) {
         cJSON *arr = cJSON_AddArrayToObject(o, "mentions");
         if (!arr) {
             goto fail;
         }
         for (size_t i = 0; i < e->n_mentions; i++) {
-            cJSON *m = mention_json(&e->mentions[i]);
+            cJSON *m = mention_json(&e->mentions[i], opt);
             if (!m) {
                 goto fail;
             }
@@ -269,7 +285,7 @@ int tagger_result_json(const tagger_result_t *r, const tagger_json_options_t *op
         if (!kind_wanted(opt, e->kind) || e->relevance < opt->min_relevance) {
             continue;
         }
-        cJSON *o = entity_json(e, !(opt->flags & TAGGER_JSON_NO_MENTIONS));
+        cJSON *o = entity_json(e, opt);
         ok = o != NULL;
         if (ok) {
             cJSON_AddItemToArray(ents, o);

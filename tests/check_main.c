@@ -16,6 +16,7 @@ int main(void)
     srunner_add_suite(sr, scan_suite());
     srunner_add_suite(sr, json_out_suite());
     srunner_add_suite(sr, document_suite());
+    srunner_add_suite(sr, jsonl_suite());
     srunner_add_suite(sr, topics_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

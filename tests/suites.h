@@ -14,6 +14,7 @@ Suite *scan_suite(void);
 Suite *json_out_suite(void);
 Suite *api_suite(void);
 Suite *document_suite(void);
+Suite *jsonl_suite(void);
 Suite *topics_suite(void);
 
 #endif /* TG_TEST_SUITES_H */

@@ -6,6 +6,9 @@
  * invalid UTF-8, a bad gazetteer line), reported and skipped or read as well
  * as it could be, after processing the rest; 2 usage or system error; 3 the
  * model could not be compiled or loaded.
+ *
+ * --jsonl (records in, records out, -j threads) lives in pipeline.c and
+ * jsonl_record.c; the TSV and bulk formats in formats.c.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -17,25 +20,31 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <tagger.h>
 
+#include "cli.h"
 #include "commands.h"
-
-#define EXIT_BAD_INPUT CMD_EXIT_BAD_INPUT
-#define EXIT_USAGE CMD_EXIT_USAGE
-#define EXIT_MODEL CMD_EXIT_MODEL
+#include "formats.h"
+#include "pipeline.h"
+#include "strbuf.h"
 
 /* Directory nesting followed before giving up (symbolic links to
  * directories are not followed at all, so this only bounds real depth). */
 #define MAX_DEPTH 64
 
 static const char *prog = "tagger";
+const char *const cli_prog = "tagger";
+
+/* Upper bound of -j, far above any core count we expect. */
+#define MAX_JOBS 256
 
 typedef struct {
     tagger_t *tg;
     tagger_scratch_t *scratch;
     tagger_json_options_t json;
+    output_format_t format;
     int status; /* worst exit status so far */
 } run_t;
 
@@ -57,6 +66,16 @@ static void usage(FILE *f)
             "      --min-relevance X    leave out entities below relevance X\n"
             "      --facet-threshold X  facets hold entities with relevance >= X (%.2g)\n"
             "      --no-mentions        leave out the mentions of each entity\n"
+            "      --format FORMAT      json (default), tsv (one mention per line) or\n"
+            "                           es-bulk (Elasticsearch/OpenSearch _bulk pairs)\n"
+            "\n"
+            "JSON Lines (one record per line in, the same record out, one field added):\n"
+            "      --jsonl              read JSON Lines records from the files or stdin\n"
+            "      --text-field PATH    field to tag, dotted for nested objects\n"
+            "                           (repeatable: tagged as one text; default body)\n"
+            "      --id-field PATH      record id for tsv and es-bulk (default id)\n"
+            "      --output-field NAME  field added to each record (default annotations)\n"
+            "  -j, --jobs N             worker threads (default: number of cores)\n"
             "  -h, --help               show this help and exit\n"
             "  -V, --version            show the version and exit\n"
             "\n"
@@ -140,6 +159,20 @@ static void tag_text(run_t *run, const char *name, const char *text, size_t len)
                 prog, name, tagger_result_first_invalid(r), n_bad, n_bad == 1 ? "" : "s");
         worse(run, EXIT_BAD_INPUT);
     }
+    if (run->format == FORMAT_TSV) {
+        strbuf_t tsv;
+        sb_init(&tsv);
+        format_tsv(&tsv, name, strlen(name), r, &run->json, false);
+        if (sb_ok(&tsv)) {
+            fwrite(tsv.data, 1, tsv.len, stdout);
+        } else {
+            fprintf(stderr, "%s: %s: %s\n", prog, name, tagger_strerror(TAGGER_ERR_NOMEM));
+            worse(run, EXIT_BAD_INPUT);
+        }
+        sb_free(&tsv);
+        tagger_result_free(r);
+        return;
+    }
     char *json = NULL;
     run->json.id = name;
     rc = tagger_result_json(r, &run->json, &json);
@@ -147,6 +180,13 @@ static void tag_text(run_t *run, const char *name, const char *text, size_t len)
         fprintf(stderr, "%s: %s: %s\n", prog, name, tagger_strerror(rc));
         worse(run, EXIT_BAD_INPUT);
     } else {
+        if (run->format == FORMAT_ES_BULK) {
+            strbuf_t action;
+            sb_init(&action);
+            format_es_action(&action, name, strlen(name));
+            fwrite(action.data, 1, action.len, stdout);
+            sb_free(&action);
+        }
         fputs(json, stdout);
         putchar('\n');
     }
@@ -346,7 +386,19 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "train") == 0) {
         return cmd_train(argc - 1, argv + 1);
     }
-    enum { OPT_NO_BUILTIN = 256, OPT_TYPES, OPT_MIN_REL, OPT_FACET, OPT_NO_MENTIONS, OPT_TOPICS };
+    enum {
+        OPT_NO_BUILTIN = 256,
+        OPT_TYPES,
+        OPT_MIN_REL,
+        OPT_FACET,
+        OPT_NO_MENTIONS,
+        OPT_FORMAT,
+        OPT_JSONL,
+        OPT_TEXT_FIELD,
+        OPT_ID_FIELD,
+        OPT_OUTPUT_FIELD,
+        OPT_TOPICS
+    };
     static const struct option longopts[] = {
         {"gazetteer", required_argument, NULL, 'g'},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
@@ -355,6 +407,12 @@ int main(int argc, char **argv)
         {"min-relevance", required_argument, NULL, OPT_MIN_REL},
         {"facet-threshold", required_argument, NULL, OPT_FACET},
         {"no-mentions", no_argument, NULL, OPT_NO_MENTIONS},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"jsonl", no_argument, NULL, OPT_JSONL},
+        {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+        {"id-field", required_argument, NULL, OPT_ID_FIELD},
+        {"output-field", required_argument, NULL, OPT_OUTPUT_FIELD},
+        {"jobs", required_argument, NULL, 'j'},
         {"topics", required_argument, NULL, OPT_TOPICS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -366,11 +424,16 @@ int main(int argc, char **argv)
     size_t n_gaz = 0;
     unsigned flags = TAGGER_COMPILE_BUILTIN;
     int c, code = 0;
-    if (!gaz) {
+    cli_options_t cli = {.id_field = "id", .output_field = "annotations"};
+    const char **text_fields = calloc((size_t)argc + 1, sizeof *text_fields);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    cli.jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (int)cores;
+    cli.text_fields = text_fields;
+    if (!gaz || !text_fields) {
         fprintf(stderr, "%s: out of memory\n", prog);
         return EXIT_USAGE;
     }
-    while ((c = getopt_long(argc, argv, "g:phV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "g:phVj:", longopts, NULL)) != -1) {
         switch (c) {
         case 'g':
             gaz[n_gaz++] = optarg;
@@ -401,13 +464,48 @@ int main(int argc, char **argv)
         case OPT_NO_MENTIONS:
             run.json.flags |= TAGGER_JSON_NO_MENTIONS;
             break;
+        case OPT_FORMAT:
+            if (!format_parse(optarg, &run.format)) {
+                fprintf(stderr, "%s: --format: unknown format '%s' (json, tsv, es-bulk)\n",
+                        prog, optarg);
+                code = EXIT_USAGE;
+            }
+            break;
+        case OPT_JSONL:
+            cli.jsonl = true;
+            break;
+        case OPT_TEXT_FIELD:
+            text_fields[cli.n_text_fields++] = optarg;
+            code = *optarg ? 0 : EXIT_USAGE;
+            break;
+        case OPT_ID_FIELD:
+            cli.id_field = optarg;
+            break;
+        case OPT_OUTPUT_FIELD:
+            cli.output_field = optarg;
+            code = *optarg ? 0 : EXIT_USAGE;
+            break;
+        case 'j': {
+            char *end;
+            errno = 0;
+            long jobs = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || jobs < 1 || jobs > MAX_JOBS) {
+                fprintf(stderr, "%s: -j: expected a number of threads from 1 to %d, got '%s'\n",
+                        prog, MAX_JOBS, optarg);
+                code = EXIT_USAGE;
+            }
+            cli.jobs = (int)jobs;
+            break;
+        }
         case 'h':
             usage(stdout);
             free(gaz);
+            free(text_fields);
             return 0;
         case 'V':
             printf("tagger %s\n", tagger_version());
             free(gaz);
+            free(text_fields);
             return 0;
         default:
             code = EXIT_USAGE;
@@ -416,12 +514,27 @@ int main(int argc, char **argv)
         if (code) {
             fprintf(stderr, "Try '%s --help' for more information.\n", prog);
             free(gaz);
+            free(text_fields);
             return code;
         }
     }
+    if (cli.n_text_fields == 0) {
+        text_fields[cli.n_text_fields++] = "body";
+    }
+    if (run.format != FORMAT_JSON) {
+        run.json.flags &= ~TAGGER_JSON_PRETTY; /* one line per item */
+    }
     code = load_model(&run, gaz, n_gaz, flags);
     free(gaz);
-    if (code == 0) {
+    if (code == 0 && cli.jsonl) {
+        cli.tg = run.tg;
+        cli.json = run.json;
+        cli.format = run.format;
+        code = pipeline_run(&cli, argv + optind, (size_t)(argc - optind));
+        if (run.status > code) {
+            code = run.status; /* bad gazetteer lines */
+        }
+    } else if (code == 0) {
         if (optind == argc) {
             tag_path(&run, "-", 0);
         }
@@ -430,6 +543,7 @@ int main(int argc, char **argv)
         }
         code = run.status;
     }
+    free(text_fields);
     tagger_scratch_free(run.scratch);
     tagger_free(run.tg);
     if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {

@@ -1,0 +1,37 @@
+/*
+ * cli.h - what the command's parts share: the options main.c parses and the
+ * record, format and pipeline modules read.  Set once before any thread
+ * starts, read-only afterwards.
+ */
+#ifndef TAGGER_CLI_H
+#define TAGGER_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <tagger.h>
+
+#include "commands.h"
+
+#define EXIT_BAD_INPUT CMD_EXIT_BAD_INPUT
+#define EXIT_USAGE CMD_EXIT_USAGE
+#define EXIT_MODEL CMD_EXIT_MODEL
+
+typedef enum { FORMAT_JSON, FORMAT_TSV, FORMAT_ES_BULK } output_format_t;
+
+typedef struct {
+    const tagger_t *tg;         /* shared by every worker, never changed */
+    tagger_json_options_t json; /* flags, thresholds, types; id and segments unset */
+    output_format_t format;
+    bool jsonl;               /* --jsonl: records in, records out */
+    const char **text_fields; /* dotted paths, at least one */
+    size_t n_text_fields;
+    const char *id_field;     /* dotted path of the record id */
+    const char *output_field; /* top-level key added to each record */
+    int jobs;                 /* worker threads, >= 1 */
+} cli_options_t;
+
+/* Program name for messages. */
+extern const char *const cli_prog;
+
+#endif /* TAGGER_CLI_H */

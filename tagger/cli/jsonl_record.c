@@ -1,0 +1,504 @@
+/*
+ * jsonl_record.c - one JSON Lines record: validate, tag, splice.
+ *
+ * A record is written back as the very bytes it came in, so key order,
+ * number formats (1.10, 1e-3, -0.0), integers beyond 2^53 and escapes
+ * survive untouched; the annotation object is spliced in before the
+ * closing brace:
+ *
+ *     {"id":"a","body":"..."}   ->   {"id":"a","body":"...","annotations":{...}}
+ *
+ * Nothing is re-serialized.  cJSON parses the line only to validate it and
+ * to read the text and id fields.  cJSON is more lenient than RFC 8259 (it
+ * reads any control byte as white space, and numbers such as 01 or 1.), so
+ * jsonl_check_bytes() first checks the bytes it would let through: UTF-8,
+ * control characters, number syntax.  A line that passes both is a JSON
+ * text; one that does not becomes an error record.  (cJSON also reads a
+ * malformed \u escape as U+0000; the byte check rejects those too.)
+ *
+ * Error records keep the one-line-in, one-line-out contract:
+ *  - a valid object that cannot be tagged (text field missing or not a
+ *    string, output field already there) is written back with an "error"
+ *    member spliced in where the annotation would have gone;
+ *  - anything else (malformed JSON, invalid UTF-8, not an object) becomes
+ *    {"error":{...},"input":"<the line>"}, the line as a JSON string
+ *    (invalid UTF-8 bytes replaced by U+FFFD, the only loss).
+ * The error object is {"file":F,"line":N,"message":M}.  Invalid UTF-8
+ * anywhere in a line is an error, not a warning as in plain-text mode:
+ * passing the line through would write invalid JSON.
+ *
+ * Several text fields are joined with "\n\n" into one document (a title
+ * then reads as a heading line); the segments tell json_out.c which field
+ * each mention is in and make its offsets relative to that field.
+ *
+ * Threads: cJSON parses safely from several threads as long as nobody
+ * calls cJSON_GetErrorPtr (its README's conditions, with no hooks changed
+ * and no setlocale during parsing).  It still stores each parse's error
+ * position in a process-global that we never read; the position we report
+ * comes from return_parse_end, which is per call.
+ */
+#include "jsonl_record.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "formats.h"
+
+/* Separator between joined text fields. */
+#define FIELD_JOIN "\n\n"
+
+int record_worker_init(record_worker_t *w, const cli_options_t *opt)
+{
+    memset(w, 0, sizeof *w);
+    w->opt = opt;
+    w->segments = calloc(opt->n_text_fields, sizeof *w->segments);
+    if (!w->segments) {
+        return TAGGER_ERR_NOMEM;
+    }
+    return tagger_scratch_new(opt->tg, &w->scratch);
+}
+
+void record_worker_free(record_worker_t *w)
+{
+    tagger_scratch_free(w->scratch);
+    sb_free(&w->text);
+    free(w->segments);
+    memset(w, 0, sizeof *w);
+}
+
+static bool json_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+size_t jsonl_splice_point(const char *line, size_t len)
+{
+    while (len > 0 && json_space((unsigned char)line[len - 1])) {
+        len--;
+    }
+    return len - 1; /* the '}' */
+}
+
+/* Length of the RFC 8259 number at @p s, or 0 when it is not one. */
+static size_t number_len(const unsigned char *s, size_t avail)
+{
+    size_t i = 0;
+    if (i < avail && s[i] == '-') {
+        i++;
+    }
+    if (i < avail && s[i] == '0') {
+        i++;
+    } else if (i < avail && is_digit(s[i])) {
+        while (i < avail && is_digit(s[i])) {
+            i++;
+        }
+    } else {
+        return 0;
+    }
+    if (i < avail && s[i] == '.') {
+        size_t digits = ++i;
+        while (i < avail && is_digit(s[i])) {
+            i++;
+        }
+        if (i == digits) {
+            return 0;
+        }
+    }
+    if (i < avail && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < avail && (s[i] == '+' || s[i] == '-')) {
+            i++;
+        }
+        size_t digits = i;
+        while (i < avail && is_digit(s[i])) {
+            i++;
+        }
+        if (i == digits) {
+            return 0;
+        }
+    }
+    /* "01" or "1.2.3": the number may not run on. */
+    if (i < avail && (is_digit(s[i]) || s[i] == '.' || s[i] == 'e' || s[i] == 'E' || s[i] == '+' ||
+                      s[i] == '-')) {
+        return 0;
+    }
+    return i;
+}
+
+static bool is_hex(unsigned char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Length of the escape sequence at @p s (which starts with a backslash), or
+ * 0 when it is not one of RFC 8259's.  cJSON would read "\u12" followed by
+ * a non-hex byte as U+0000 instead of failing. */
+static size_t escape_len(const unsigned char *s, size_t avail)
+{
+    if (avail < 2) {
+        return 0;
+    }
+    if (s[1] != '\0' && strchr("\"\\/bfnrt", s[1])) {
+        return 2;
+    }
+    if (s[1] != 'u' || avail < 6) {
+        return 0;
+    }
+    for (size_t i = 2; i < 6; i++) {
+        if (!is_hex(s[i])) {
+            return 0;
+        }
+    }
+    return 6;
+}
+
+/* Value of four hex digits (checked by escape_len). */
+static unsigned hex4(const unsigned char *s)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = s[i];
+        v = v * 16 + (is_digit((unsigned char)c) ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
+const char *jsonl_check_bytes(const char *line, size_t len, size_t *where)
+{
+    const unsigned char *u = (const unsigned char *)line;
+    bool in_string = false;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = u[i];
+        *where = i;
+        if (c >= 0x80) {
+            size_t n = utf8_valid_len(u + i, len - i);
+            if (n == 0) {
+                return "invalid UTF-8";
+            }
+            i += n;
+        } else if (in_string) {
+            if (c == '"') {
+                in_string = false;
+            } else if (c < 0x20) {
+                return "control character inside a string";
+            } else if (c == '\\') {
+                size_t n = escape_len(u + i, len - i);
+                if (n == 0) {
+                    return "invalid escape in a string";
+                }
+                unsigned code = n == 6 ? hex4(u + i + 2) : 0;
+                if (code >= 0xDC00 && code <= 0xDFFF) {
+                    return "unpaired surrogate escape (no UTF-8 for it)";
+                }
+                if (code >= 0xD800 && code <= 0xDBFF) {
+                    /* Must be followed by its low half. */
+                    unsigned low = escape_len(u + i + 6, len - i - 6) == 6 ? hex4(u + i + 8) : 0;
+                    if (low < 0xDC00 || low > 0xDFFF) {
+                        return "unpaired surrogate escape (no UTF-8 for it)";
+                    }
+                    n = 12;
+                }
+                i += n - 1;
+            }
+            i++;
+        } else if (c == '"') {
+            in_string = true;
+            i++;
+        } else if (c == '-' || is_digit(c)) {
+            size_t n = number_len(u + i, len - i);
+            if (n == 0) {
+                return "malformed number";
+            }
+            i += n;
+        } else if (c < 0x20 && !json_space(c)) {
+            return "control character outside a string";
+        } else {
+            i++;
+        }
+    }
+    return NULL;
+}
+
+/* Whether @p line ends inside a string, object or array: a cut-off line. */
+static bool ends_inside_value(const char *line, size_t len)
+{
+    bool in_string = false;
+    long depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = line[i];
+        if (in_string) {
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    return in_string || depth > 0;
+}
+
+/* Member @p path (dotted: "article.body") of @p root, or NULL. */
+static const cJSON *get_path(const cJSON *root, const char *path)
+{
+    const cJSON *node = root;
+    while (node) {
+        const char *dot = strchr(path, '.');
+        size_t klen = dot ? (size_t)(dot - path) : strlen(path);
+        const cJSON *found = NULL;
+        if (cJSON_IsObject(node)) {
+            for (const cJSON *c = node->child; c; c = c->next) {
+                if (c->string && strncmp(c->string, path, klen) == 0 && c->string[klen] == '\0') {
+                    found = c;
+                    break;
+                }
+            }
+        }
+        node = found;
+        if (!dot) {
+            break;
+        }
+        path = dot + 1;
+    }
+    return node;
+}
+
+static const char *json_type_name(const cJSON *v)
+{
+    if (cJSON_IsNull(v)) {
+        return "null";
+    }
+    if (cJSON_IsBool(v)) {
+        return "a boolean";
+    }
+    if (cJSON_IsNumber(v)) {
+        return "a number";
+    }
+    if (cJSON_IsArray(v)) {
+        return "an array";
+    }
+    return "an object";
+}
+
+/* {"file":F,"line":N,"message":M} */
+static void add_error_object(strbuf_t *out, const char *file, long lineno, const char *msg)
+{
+    sb_adds(out, "{\"file\":");
+    sb_add_json_string(out, file, strlen(file), true);
+    sb_addf(out, ",\"line\":%ld,\"message\":", lineno);
+    sb_add_json_string(out, msg, strlen(msg), true);
+    sb_addc(out, '}');
+}
+
+static void add_diag(strbuf_t *diag, const char *file, long lineno, const char *msg)
+{
+    sb_addf(diag, "%s: %s:%ld: %s\n", cli_prog, file, lineno, msg);
+}
+
+/* A line that is not a usable JSON object. */
+static void reject_line(record_worker_t *w, const char *file, long lineno, const char *line,
+                        size_t len, const char *msg, strbuf_t *out, strbuf_t *diag)
+{
+    add_diag(diag, file, lineno, msg);
+    if (w->opt->format != FORMAT_JSON) {
+        return;
+    }
+    sb_adds(out, "{\"error\":");
+    add_error_object(out, file, lineno, msg);
+    sb_adds(out, ",\"input\":");
+    sb_add_json_string(out, line, len, true);
+    sb_adds(out, "}\n");
+}
+
+/* Writes @p line with `,"KEY":VALUE` spliced in before its closing brace. */
+static void splice(strbuf_t *out, const char *line, size_t len, bool has_members, const char *key,
+                   const char *value, size_t value_len)
+{
+    size_t at = jsonl_splice_point(line, len);
+    sb_add(out, line, at);
+    if (has_members) {
+        sb_addc(out, ',');
+    }
+    sb_add_json_string(out, key, strlen(key), false);
+    sb_addc(out, ':');
+    sb_add(out, value, value_len);
+    sb_add(out, line + at, len - at);
+    sb_addc(out, '\n');
+}
+
+/* A valid object that cannot be tagged: written back with an error member. */
+static void flag_record(record_worker_t *w, const char *file, long lineno, const char *line,
+                        size_t len, bool has_members, const char *msg, strbuf_t *out,
+                        strbuf_t *diag)
+{
+    add_diag(diag, file, lineno, msg);
+    if (w->opt->format != FORMAT_JSON) {
+        return;
+    }
+    strbuf_t err;
+    sb_init(&err);
+    add_error_object(&err, file, lineno, msg);
+    splice(out, line, len, has_members, "error", err.data, err.len);
+    sb_free(&err);
+}
+
+/* Joins the text fields into w->text and fills w->segments.  Returns NULL,
+ * or a message (in @p msg) naming the field that is missing or not text. */
+static const char *join_text_fields(record_worker_t *w, const cJSON *root, char *msg,
+                                    size_t msg_size)
+{
+    const cli_options_t *opt = w->opt;
+    size_t chars = 0;
+    sb_clear(&w->text);
+    for (size_t i = 0; i < opt->n_text_fields; i++) {
+        const char *name = opt->text_fields[i];
+        const cJSON *v = get_path(root, name);
+        if (!v) {
+            snprintf(msg, msg_size, "field '%s' is missing", name);
+            return msg;
+        }
+        if (!cJSON_IsString(v)) {
+            snprintf(msg, msg_size, "field '%s' is %s, not a string", name, json_type_name(v));
+            return msg;
+        }
+        if (i > 0) {
+            sb_adds(&w->text, FIELD_JOIN);
+            chars += strlen(FIELD_JOIN);
+        }
+        w->segments[i].field = name;
+        w->segments[i].start = w->text.len;
+        w->segments[i].char_start = chars;
+        size_t len = strlen(v->valuestring);
+        sb_add(&w->text, v->valuestring, len);
+        for (size_t k = 0; k < len; k++) {
+            chars += ((unsigned char)v->valuestring[k] & 0xC0) != 0x80;
+        }
+    }
+    return NULL;
+}
+
+/* The record id as text: a string as it is, an integer in digits; NULL for
+ * anything else (no id).  @p buf holds the digits. */
+static const char *record_id(const cJSON *root, const char *path, char *buf, size_t size)
+{
+    const cJSON *v = path ? get_path(root, path) : NULL;
+    if (cJSON_IsString(v)) {
+        return v->valuestring;
+    }
+    /* Integers survive a double only up to 2^53; larger ones are no id. */
+    if (cJSON_IsNumber(v) && v->valuedouble == (double)(long long)v->valuedouble &&
+        v->valuedouble > -9007199254740992.0 && v->valuedouble < 9007199254740992.0) {
+        snprintf(buf, size, "%lld", (long long)v->valuedouble);
+        return buf;
+    }
+    return NULL;
+}
+
+/* Writes the output of a tagged record in the chosen format. */
+static bool write_tagged(record_worker_t *w, const cJSON *root, long lineno, const char *line,
+                         size_t len, const tagger_result_t *r, strbuf_t *out)
+{
+    const cli_options_t *opt = w->opt;
+    tagger_json_options_t json = opt->json;
+    json.id = NULL;
+    json.flags &= ~TAGGER_JSON_PRETTY;
+    json.segments = w->segments;
+    json.n_segments = opt->n_text_fields;
+    char idbuf[32];
+    const char *id = record_id(root, opt->id_field, idbuf, sizeof idbuf);
+    if (opt->format == FORMAT_TSV) {
+        if (!id) {
+            snprintf(idbuf, sizeof idbuf, "%ld", lineno);
+            id = idbuf;
+        }
+        format_tsv(out, id, strlen(id), r, &json, true);
+        return true;
+    }
+    char *ann = NULL;
+    if (tagger_result_json(r, &json, &ann) != TAGGER_OK) {
+        return false;
+    }
+    if (opt->format == FORMAT_ES_BULK) {
+        format_es_action(out, id, id ? strlen(id) : 0);
+    }
+    splice(out, line, len, root->child != NULL, opt->output_field, ann, strlen(ann));
+    tagger_string_free(ann);
+    return true;
+}
+
+bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const char *line,
+                        size_t len, strbuf_t *out, strbuf_t *diag)
+{
+    size_t blank = 0;
+    while (blank < len && json_space((unsigned char)line[blank])) {
+        blank++;
+    }
+    if (blank == len) {
+        if (w->opt->format == FORMAT_JSON) {
+            sb_add(out, line, len); /* kept as it is */
+            sb_addc(out, '\n');
+        }
+        return false;
+    }
+    char msg[320];
+    size_t where = 0;
+    const char *problem = jsonl_check_bytes(line, len, &where);
+    if (problem) {
+        snprintf(msg, sizeof msg, "%s at byte %zu", problem, where);
+        reject_line(w, file, lineno, line, len, msg, out, diag);
+        return true;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
+    if (!root) {
+        if (ends_inside_value(line, len)) {
+            snprintf(msg, sizeof msg, "malformed JSON: the line ends inside a value (cut off?)");
+        } else {
+            snprintf(msg, sizeof msg, "malformed JSON at byte %zu", end ? (size_t)(end - line) : 0);
+        }
+        reject_line(w, file, lineno, line, len, msg, out, diag);
+        return true;
+    }
+    size_t rest = (size_t)(end - line);
+    while (rest < len && json_space((unsigned char)line[rest])) {
+        rest++;
+    }
+    bool bad = true;
+    if (rest < len) {
+        snprintf(msg, sizeof msg, "malformed JSON: text after the object at byte %zu", rest);
+        reject_line(w, file, lineno, line, len, msg, out, diag);
+    } else if (!cJSON_IsObject(root)) {
+        reject_line(w, file, lineno, line, len, "not a JSON object", out, diag);
+    } else if (cJSON_GetObjectItemCaseSensitive(root, w->opt->output_field)) {
+        snprintf(msg, sizeof msg, "the record already has a field '%s'", w->opt->output_field);
+        flag_record(w, file, lineno, line, len, true, msg, out, diag);
+    } else if (join_text_fields(w, root, msg, sizeof msg)) {
+        flag_record(w, file, lineno, line, len, root->child != NULL, msg, out, diag);
+    } else {
+        tagger_result_t *r = NULL;
+        int rc = tagger_annotate(w->opt->tg, w->scratch, w->text.data ? w->text.data : "",
+                                 w->text.len, &r);
+        if (rc == TAGGER_OK && write_tagged(w, root, lineno, line, len, r, out)) {
+            bad = false;
+        } else {
+            flag_record(w, file, lineno, line, len, root->child != NULL,
+                        tagger_strerror(rc ? rc : TAGGER_ERR_NOMEM), out, diag);
+        }
+        tagger_result_free(r);
+    }
+    cJSON_Delete(root);
+    return bad;
+}

@@ -1,0 +1,339 @@
+/*
+ * check_jsonl.c - the --jsonl record path of the command (tagger/cli):
+ * byte checks cJSON leaves out, the splice point, records written back
+ * byte for byte with the annotation added, per-field mention offsets,
+ * error records and the TSV / bulk writers.
+ *
+ * Records are tagged with a small in-memory gazetteer, so each test knows
+ * exactly which names must be found.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "cli/formats.h"
+#include "cli/jsonl_record.h"
+#include "suites.h"
+
+/* Defined by the command's main.c; the record module prints it. */
+const char *const cli_prog = "tagger";
+
+static const char gazetteer[] = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
+                                "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
+                                "FR\tCOUNTRY\tFrance\tQ142\t-\tFrance\n";
+
+static tagger_t *tg;
+static cli_options_t opt;
+static record_worker_t worker;
+static strbuf_t out, diag;
+static const char *fields_body[] = {"body"};
+
+static void setup(void)
+{
+    tagger_source_t src = {"test.tsv", gazetteer, sizeof gazetteer - 1};
+    ck_assert_int_eq(tagger_compile(&src, 1, 0, &tg, NULL), TAGGER_OK);
+    memset(&opt, 0, sizeof opt);
+    opt.tg = tg;
+    tagger_json_options_init(&opt.json);
+    opt.format = FORMAT_JSON;
+    opt.jsonl = true;
+    opt.text_fields = fields_body;
+    opt.n_text_fields = 1;
+    opt.id_field = "id";
+    opt.output_field = "annotations";
+    opt.jobs = 1;
+    ck_assert_int_eq(record_worker_init(&worker, &opt), TAGGER_OK);
+    sb_init(&out);
+    sb_init(&diag);
+}
+
+static void teardown(void)
+{
+    record_worker_free(&worker);
+    sb_free(&out);
+    sb_free(&diag);
+    tagger_free(tg);
+}
+
+/* Runs one line (a C string) through the record path as line 7 of in.jsonl. */
+static bool process(const char *line)
+{
+    sb_clear(&out);
+    sb_clear(&diag);
+    return jsonl_process_line(&worker, "in.jsonl", 7, line, strlen(line), &out, &diag);
+}
+
+/* ------------------------------------------------------------ byte checks */
+
+START_TEST(test_check_bytes_accepts_json_cjson_would)
+{
+    static const char *const good[] = {
+        "{\"a\":-0.0,\"b\":1.10,\"c\":1e-3,\"d\":12345678901234567890,\"e\":[0,1E+2,-7]}",
+        "{\"s\":\"caf\xC3\xA9 \xE2\x80\x99 \xF0\x9F\x98\x80\",\"t\":\"tab\\tquote\\\"\"}",
+        "{\"e\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\uD83D\\uDE00\"}",
+        " \t{\"a\" : [ true , null ]}\r",
+        "{\"digits in a string\":\"01 1. 1e\"}",
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        size_t where = 99;
+        const char *msg = jsonl_check_bytes(good[i], strlen(good[i]), &where);
+        ck_assert_msg(msg == NULL, "'%s' rejected: %s at %zu", good[i], msg, where);
+    }
+}
+END_TEST
+
+START_TEST(test_check_bytes_rejects_with_position)
+{
+    static const struct {
+        const char *line;
+        const char *msg;
+        size_t where;
+    } bad[] = {
+        {"{\"a\":\"Caf\xE9\"}", "invalid UTF-8", 9},          /* Latin-1 byte */
+        {"{\"a\":\"\xC0\x80\"}", "invalid UTF-8", 6},         /* overlong NUL */
+        {"{\"a\":\"\xED\xA0\x80\"}", "invalid UTF-8", 6},     /* surrogate */
+        {"{\"a\":\"\xF4\x90\x80\x80\"}", "invalid UTF-8", 6}, /* > U+10FFFF */
+        {"{\"a\":\"\xE2\x82\"}", "invalid UTF-8", 6},         /* truncated */
+        {"{\"a\":\"x\ty\"}", "control character inside a string", 7},
+        {"{\"a\":\x01 1}", "control character outside a string", 5},
+        {"{\"a\":01}", "malformed number", 5},
+        {"{\"a\":1.}", "malformed number", 5},
+        {"{\"a\":-}", "malformed number", 5},
+        {"{\"a\":1e}", "malformed number", 5},
+        {"{\"a\":1.2.3}", "malformed number", 5},
+        {"{\"a\":\"\\u0e9 \"}", "invalid escape in a string", 6},
+        {"{\"a\":\"\\x\"}", "invalid escape in a string", 6},
+        {"{\"a\":\"\\u00", "invalid escape in a string", 6},
+        {"{\"a\":\"x\\ud800y\"}", "unpaired surrogate escape (no UTF-8 for it)", 7},
+        {"{\"a\":\"\\uDC00\"}", "unpaired surrogate escape (no UTF-8 for it)", 6},
+        {"{\"a\":\"\\uD83D\\u0041\"}", "unpaired surrogate escape (no UTF-8 for it)", 6},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        size_t where = 99;
+        const char *msg = jsonl_check_bytes(bad[i].line, strlen(bad[i].line), &where);
+        ck_assert_msg(msg && strcmp(msg, bad[i].msg) == 0, "case %zu: got %s", i,
+                      msg ? msg : "(accepted)");
+        ck_assert_uint_eq(where, bad[i].where);
+    }
+}
+END_TEST
+
+START_TEST(test_splice_point_is_the_closing_brace)
+{
+    ck_assert_uint_eq(jsonl_splice_point("{\"a\":1}", 7), 6);
+    ck_assert_uint_eq(jsonl_splice_point("{\"a\":{}}  \r", 11), 7);
+    ck_assert_uint_eq(jsonl_splice_point("{}", 2), 1);
+}
+END_TEST
+
+/* ------------------------------------------------------------ records */
+
+START_TEST(test_record_written_back_byte_for_byte)
+{
+    const char *line = "{ \"n\": 12345678901234567890, \"x\":1.10, \"y\":-0.0,"
+                       "\"url\":\"http:\\/\\/a\\/b\",\"body\":\"caf\\u00e9 in France\" }";
+    ck_assert(!process(line));
+    ck_assert_uint_eq(diag.len, 0);
+    /* Everything up to the closing brace, then the added field, then " }". */
+    const char *closing = strrchr(line, '}');
+    size_t head = (size_t)(closing - line);
+    const char *got = sb_cstr(&out);
+    ck_assert_int_eq(strncmp(got, line, head), 0);
+    ck_assert_int_eq(strncmp(got + head, ",\"annotations\":{", 16), 0);
+    ck_assert_str_eq(got + out.len - 2, "}\n");
+    cJSON *rec = cJSON_ParseWithLength(got, out.len);
+    ck_assert_ptr_nonnull(rec);
+    const cJSON *ann = cJSON_GetObjectItemCaseSensitive(rec, "annotations");
+    ck_assert(cJSON_GetObjectItemCaseSensitive(ann, "id") == NULL);
+    const cJSON *ent = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(ann, "entities"), 0);
+    ck_assert_str_eq(cJSON_GetObjectItemCaseSensitive(ent, "id")->valuestring, "FR");
+    const cJSON *m = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(ent, "mentions"), 0);
+    /* "café in France": byte 9 (é is two bytes), code point 8. */
+    ck_assert_str_eq(cJSON_GetObjectItemCaseSensitive(m, "field")->valuestring, "body");
+    ck_assert_int_eq(cJSON_GetObjectItemCaseSensitive(m, "start")->valueint, 9);
+    ck_assert_int_eq(cJSON_GetObjectItemCaseSensitive(m, "char_start")->valueint, 8);
+    cJSON_Delete(rec);
+}
+END_TEST
+
+START_TEST(test_several_fields_offsets_relative_to_each)
+{
+    static const char *fields[] = {"title", "article.body"};
+    opt.text_fields = fields;
+    opt.n_text_fields = 2;
+    record_worker_free(&worker);
+    ck_assert_int_eq(record_worker_init(&worker, &opt), TAGGER_OK);
+    ck_assert(
+        !process("{\"title\":\"Über Japan\",\"article\":{\"body\":\"Señor: North Korea.\"}}"));
+    cJSON *rec = cJSON_ParseWithLength(out.data, out.len);
+    ck_assert_ptr_nonnull(rec);
+    const cJSON *ents = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(rec, "annotations"), "entities");
+    int seen = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, ents)
+    {
+        const char *id = cJSON_GetObjectItemCaseSensitive(e, "id")->valuestring;
+        const cJSON *m = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(e, "mentions"), 0);
+        const char *field = cJSON_GetObjectItemCaseSensitive(m, "field")->valuestring;
+        int start = cJSON_GetObjectItemCaseSensitive(m, "start")->valueint;
+        int char_start = cJSON_GetObjectItemCaseSensitive(m, "char_start")->valueint;
+        if (strcmp(id, "JP") == 0) { /* "Über Japan" */
+            ck_assert_str_eq(field, "title");
+            ck_assert_int_eq(start, 6);
+            ck_assert_int_eq(char_start, 5);
+            seen++;
+        } else if (strcmp(id, "KP") == 0) { /* "Señor: North Korea." */
+            ck_assert_str_eq(field, "article.body");
+            ck_assert_int_eq(start, 8);
+            ck_assert_int_eq(char_start, 7);
+            seen++;
+        }
+    }
+    ck_assert_int_eq(seen, 2);
+    cJSON_Delete(rec);
+}
+END_TEST
+
+/* The output line of a rejected line: {"error":{...},"input":LINE}. */
+static void assert_rejected(const char *line, const char *message)
+{
+    ck_assert(process(line));
+    ck_assert_msg(out.len > 0 && out.data[out.len - 1] == '\n' &&
+                      memchr(out.data, '\n', out.len) == out.data + out.len - 1,
+                  "not one line");
+    cJSON *rec = cJSON_ParseWithLength(out.data, out.len);
+    ck_assert_msg(rec != NULL, "not JSON: %s", sb_cstr(&out));
+    const cJSON *err = cJSON_GetObjectItemCaseSensitive(rec, "error");
+    ck_assert_str_eq(cJSON_GetObjectItemCaseSensitive(err, "file")->valuestring, "in.jsonl");
+    ck_assert_int_eq(cJSON_GetObjectItemCaseSensitive(err, "line")->valueint, 7);
+    const char *msg = cJSON_GetObjectItemCaseSensitive(err, "message")->valuestring;
+    ck_assert_msg(strstr(msg, message) != NULL, "message '%s' lacks '%s'", msg, message);
+    const char *input = cJSON_GetObjectItemCaseSensitive(rec, "input")->valuestring;
+    if (!strstr(message, "UTF-8")) {
+        ck_assert_str_eq(input, line); /* the line, kept exactly */
+    }
+    char want[400];
+    snprintf(want, sizeof want, "tagger: in.jsonl:7: %s", msg);
+    ck_assert_str_eq(sb_cstr(&diag), strcat(want, "\n"));
+    cJSON_Delete(rec);
+}
+
+START_TEST(test_bad_lines_become_error_records)
+{
+    assert_rejected("{\"id\":\"a\",\"body\":\"France", "malformed JSON");
+    assert_rejected("{\"body\":\"France\"} x", "text after the object at byte 18");
+    assert_rejected("[1, 2]", "not a JSON object");
+    assert_rejected("\"just a string\"", "not a JSON object");
+    assert_rejected("{\"body\":\"Caf\xE9 France\"}", "invalid UTF-8 at byte 12");
+    assert_rejected("{\"body\":\"tab\there\"}", "control character inside a string");
+    assert_rejected("{\"n\":007,\"body\":\"France\"}", "malformed number at byte 5");
+    /* The invalid byte becomes U+FFFD in "input", the only change. */
+    process("{\"body\":\"Caf\xE9\"}");
+    ck_assert(strstr(sb_cstr(&out), "\"input\":\"{\\\"body\\\":\\\"Caf\xEF\xBF\xBD\\\"}\"") !=
+              NULL);
+}
+END_TEST
+
+START_TEST(test_untaggable_record_kept_with_error)
+{
+    static const struct {
+        const char *line, *want;
+    } cases[] = {
+        {"{\"id\":1,\"title\":\"x\"}",
+         "{\"id\":1,\"title\":\"x\",\"error\":{\"file\":\"in.jsonl\",\"line\":7,"
+         "\"message\":\"field 'body' is missing\"}}\n"},
+        {"{\"body\":12345678901234567890 }",
+         "{\"body\":12345678901234567890 ,\"error\":{\"file\":\"in.jsonl\",\"line\":7,"
+         "\"message\":\"field 'body' is a number, not a string\"}}\n"},
+        {"{\"body\":null}", "{\"body\":null,\"error\":{\"file\":\"in.jsonl\",\"line\":7,"
+                            "\"message\":\"field 'body' is null, not a string\"}}\n"},
+        {"{}", "{\"error\":{\"file\":\"in.jsonl\",\"line\":7,"
+               "\"message\":\"field 'body' is missing\"}}\n"},
+        {"{\"body\":\"France\",\"annotations\":[]}",
+         "{\"body\":\"France\",\"annotations\":[],\"error\":{\"file\":\"in.jsonl\",\"line\":7,"
+         "\"message\":\"the record already has a field 'annotations'\"}}\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_assert(process(cases[i].line));
+        ck_assert_str_eq(sb_cstr(&out), cases[i].want);
+        const char *nl = memchr(diag.data, '\n', diag.len);
+        ck_assert_uint_eq((size_t)(nl - diag.data), diag.len - 1); /* one diagnostic line */
+    }
+}
+END_TEST
+
+START_TEST(test_blank_lines_kept_as_they_are)
+{
+    ck_assert(!process(""));
+    ck_assert_str_eq(sb_cstr(&out), "\n");
+    ck_assert(!process("  \t\r"));
+    ck_assert_str_eq(sb_cstr(&out), "  \t\r\n");
+    ck_assert_uint_eq(diag.len, 0);
+}
+END_TEST
+
+/* ------------------------------------------------------------ formats */
+
+START_TEST(test_tsv_one_line_per_mention_escaped)
+{
+    opt.format = FORMAT_TSV;
+    ck_assert(!process("{\"id\":\"a\\tb\",\"body\":\"France, Japan and\\nFrance.\"}"));
+    ck_assert_str_eq(sb_cstr(&out), "a\\tb\tCOUNTRY\tFrance\tFR\t0\t6\tFrance\tbody\n"
+                                    "a\\tb\tCOUNTRY\tFrance\tFR\t18\t24\tFrance\tbody\n"
+                                    "a\\tb\tCOUNTRY\tJapan\tJP\t8\t13\tJapan\tbody\n");
+    /* A bad record prints nothing to stdout in TSV, only the diagnostic. */
+    ck_assert(process("{\"id\":\"b\"}"));
+    ck_assert_uint_eq(out.len, 0);
+    ck_assert_uint_gt(diag.len, 0);
+    strbuf_t sb;
+    sb_init(&sb);
+    tsv_escape(&sb, "a\\b\tc\nd\re", 9);
+    ck_assert_str_eq(sb_cstr(&sb), "a\\\\b\\tc\\nd\\re");
+    sb_free(&sb);
+}
+END_TEST
+
+START_TEST(test_es_bulk_action_then_document)
+{
+    opt.format = FORMAT_ES_BULK;
+    opt.json.flags |= TAGGER_JSON_NO_MENTIONS;
+    ck_assert(!process("{\"id\":42,\"body\":\"Japan\"}"));
+    const char *got = sb_cstr(&out);
+    const char *nl = strchr(got, '\n');
+    ck_assert_int_eq(strncmp(got, "{\"index\":{\"_id\":\"42\"}}\n", (size_t)(nl - got + 1)), 0);
+    cJSON *doc = cJSON_Parse(nl + 1);
+    ck_assert_ptr_nonnull(doc);
+    const cJSON *facets = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(doc, "annotations"), "facet_ids");
+    ck_assert_str_eq(
+        cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(facets, "country"), 0)->valuestring,
+        "JP");
+    cJSON_Delete(doc);
+    /* No usable id: the index makes one up. */
+    ck_assert(!process("{\"id\":1.5,\"body\":\"Japan\"}"));
+    ck_assert_int_eq(strncmp(sb_cstr(&out), "{\"index\":{}}\n{\"id\":1.5,", 22), 0);
+}
+END_TEST
+
+Suite *jsonl_suite(void)
+{
+    Suite *s = suite_create("jsonl");
+    TCase *tc = tcase_create("bytes");
+    tcase_add_test(tc, test_check_bytes_accepts_json_cjson_would);
+    tcase_add_test(tc, test_check_bytes_rejects_with_position);
+    tcase_add_test(tc, test_splice_point_is_the_closing_brace);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("records");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_record_written_back_byte_for_byte);
+    tcase_add_test(tc, test_several_fields_offsets_relative_to_each);
+    tcase_add_test(tc, test_bad_lines_become_error_records);
+    tcase_add_test(tc, test_untaggable_record_kept_with_error);
+    tcase_add_test(tc, test_blank_lines_kept_as_they_are);
+    tcase_add_test(tc, test_tsv_one_line_per_mention_escaped);
+    tcase_add_test(tc, test_es_bulk_action_then_document);
+    suite_add_tcase(s, tc);
+    return s;
+}
