@@ -44,6 +44,16 @@ with open(sys.argv[1], "w") as f:
     f.write("Koreakorea" * (1 << 20))
     f.write("\nNorth Korea said so.\n")
 EOF
+# A JSON Lines stream with records nested 100,000 (arrays) and 5,000
+# (objects) deep between two good ones.
+python3 - "$TMP/nested.jsonl" <<'EOF'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('{"id":"a","body":"North Korea and Japan held talks."}\n')
+    f.write('{"id":"deep","body":"Peru","x":' + "[" * 100000 + "]" * 100000 + "}\n")
+    f.write('{"id":"deep2","body":"Peru","x":' + '{"a":' * 5000 + "1" + "}" * 5000 + "}\n")
+    f.write('{"id":"c","body":"Talks in Seoul and Tokyo."}\n')
+EOF
 # models/topics.model cut in the middle: at the first feature line after the
 # middle byte, three bytes into its key, so that the last line is a half line.
 python3 - models/topics.model "$TMP/topics-cut.model" <<'EOF'
@@ -65,13 +75,29 @@ EOF
 fi
 
 # ------------------------------------------------------------ one case
-# check_entities RESULTS-FILE SPEC: the ids of each result against SPEC.
+# check_entities RESULTS-FILE SPEC [jsonl]: the ids of each result against
+# SPEC; in --jsonl output the result is each record's "annotations", and
+# "error" means the record carries an error member naming its line.
 check_entities() {
-    python3 - "$1" "$2" <<'EOF'
+    python3 - "$1" "$2" "${3:-}" <<'EOF'
 import json, sys
-docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+def no_duplicates(pairs):
+    keys = [k for k, _ in pairs]
+    assert len(keys) == len(set(keys)), "duplicate keys in %s" % keys
+    return dict(pairs)
+docs = [json.loads(l, object_pairs_hook=no_duplicates)
+        for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 specs = sys.argv[2].split(";") if sys.argv[2] else []
+jsonl = sys.argv[3] == "jsonl"
 for i, (doc, spec) in enumerate(zip(docs, specs)):
+    if jsonl:
+        if spec == "error":
+            err = doc.get("error")
+            assert isinstance(err, dict) and err["line"] == i + 1, "line %d: %s" % (i + 1, doc)
+            assert "annotations" not in doc, "line %d: annotated and an error" % (i + 1)
+            continue
+        assert "error" not in doc, "line %d: unexpected error %s" % (i + 1, doc["error"])
+        doc = doc["annotations"]
     ids = {e["id"] for e in doc["entities"]}
     if spec == "*":
         continue
@@ -134,7 +160,13 @@ run_case() {
         *) [ -f "$a" ] && docs="$docs $a" ;;
         esac
     done
-    if [ "$want_results" -gt 0 ]; then
+    case " $args " in *" --jsonl "*) jsonl=jsonl ;; *) jsonl="" ;; esac
+    if [ -n "$jsonl" ]; then
+        if ! msg=$(check_entities "$TMP/out" "$entities" jsonl 2>&1); then
+            fail "$name" "$(echo "$msg" | tail -1)"
+            return
+        fi
+    elif [ "$want_results" -gt 0 ]; then
         # shellcheck disable=SC2086
         if ! msg=$($CHECK "$TMP/out" "" $docs 2>&1); then
             fail "$name" "output check: $msg"

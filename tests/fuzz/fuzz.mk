@@ -15,10 +15,10 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
-FUZZ_TARGETS = annotate gazetteer gazetteer_builtin topic_model
+FUZZ_TARGETS = annotate jsonl gazetteer gazetteer_builtin topic_model
 FB = build/fuzz
-# Longest input tried: a long article for annotate, some gazetteer or
-# model lines for the loaders.
+# Longest input tried: a long article for annotate and jsonl, some
+# gazetteer or model lines for the loaders.
 FUZZ_MAX_LEN_TEXT = 16384
 FUZZ_MAX_LEN = 4096
 
@@ -39,10 +39,18 @@ $(FB)/libtagger.a: $(LIB_SRC) tagger/*.h tagger/builtin.S include/tagger.h $(BUI
 
 $(FB)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_check.c tests/fuzz/fuzz_check.h \
               $(FB)/libtagger.a
-	$(FUZZ_CC) $(CPPFLAGS) -std=c99 -Iinclude -Itests/fuzz $(DEP_CFLAGS) $(FUZZ_CFLAGS) \
-	    -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz_check.c $(FB)/libtagger.a $(DEP_LIBS)
+	$(FUZZ_CC) $(CPPFLAGS) -std=c99 -Iinclude -Itests/fuzz $(WARNINGS) $(DEP_CFLAGS) \
+	    $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz_check.c $(FB)/libtagger.a \
+	    $(DEP_LIBS)
 
 $(FB)/fuzz_gazetteer_builtin: tests/fuzz/fuzz_gazetteer.c
+
+# The JSON Lines target also takes the CLI's record module (as check_tagger).
+$(FB)/fuzz_jsonl: tests/fuzz/fuzz_jsonl.c tests/fuzz/fuzz_check.c tests/fuzz/fuzz_check.h \
+                  $(CLI_TESTED_SRC) tagger/cli/*.h $(FB)/libtagger.a
+	$(FUZZ_CC) $(CPPFLAGS) -std=c99 -Iinclude -Itests/fuzz -Itagger/cli $(WARNINGS) $(DEP_CFLAGS) \
+	    $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz_check.c $(CLI_TESTED_SRC) \
+	    $(FB)/libtagger.a $(DEP_LIBS)
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FB)/fuzz_%)
 
@@ -52,7 +60,7 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $(FB)/corpus/$$t; \
 	    dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
-	    max=$(FUZZ_MAX_LEN); [ $$t = annotate ] && max=$(FUZZ_MAX_LEN_TEXT); \
+	    max=$(FUZZ_MAX_LEN); case $$t in annotate|jsonl) max=$(FUZZ_MAX_LEN_TEXT);; esac; \
 	    echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 	    $(FB)/fuzz_$$t $$dict -max_len=$$max -max_total_time=$(FUZZ_SECONDS) \
 	        -print_final_stats=1 -artifact_prefix=$(FB)/findings/$$t- \
