@@ -497,6 +497,12 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
     }
     char msg[320];
     size_t where = 0;
+    if (len > CLI_MAX_DOC_BYTES) {
+        snprintf(msg, sizeof msg, "record of %zu bytes, larger than %d MiB, the limit for one "
+                 "document", len, CLI_MAX_DOC_MIB);
+        reject_line(w, file, lineno, line, len, msg, out, diag);
+        return true;
+    }
     const char *problem = jsonl_check_bytes(line, len, &where);
     if (problem) {
         snprintf(msg, sizeof msg, "%s at byte %zu", problem, where);

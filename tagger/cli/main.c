@@ -92,13 +92,19 @@ static void worse(run_t *run, int status)
     }
 }
 
-/* Reads all of @p f; returns a malloc'ed buffer or NULL with errno set. */
+/* Reads all of @p f; returns a malloc'ed buffer or NULL with errno set,
+ * EFBIG past CLI_MAX_DOC_BYTES. */
 static char *read_all(FILE *f, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     while (buf) {
         n += fread(buf + n, 1, cap - n, f);
+        if (n > CLI_MAX_DOC_BYTES) {
+            free(buf);
+            errno = EFBIG; /* tag_stream() names the limit */
+            return NULL;
+        }
         if (n < cap) {
             break;
         }
@@ -198,6 +204,12 @@ static void tag_stream(run_t *run, const char *name, FILE *f)
 {
     size_t len = 0;
     char *text = read_all(f, &len);
+    if (!text && errno == EFBIG) {
+        fprintf(stderr, "%s: %s: larger than %d MiB, the limit for one document; skipped\n",
+                prog, name, CLI_MAX_DOC_MIB);
+        worse(run, EXIT_BAD_INPUT);
+        return;
+    }
     if (!text) {
         fprintf(stderr, "%s: %s: %s\n", prog, name, strerror(errno));
         worse(run, EXIT_BAD_INPUT);
