@@ -11,8 +11,11 @@
  * UTF-8 byte order mark are allowed.  `aliases` is a `|`-separated list of
  * alias texts, each optionally followed by `{flag,...}`: a case rule (`cap`,
  * the default; `case`; `nocase`), the alias kind `demonym`, `weak` (counts
- * only when the document supports the entity) and `given-name` (also a
- * person's given name).  An alias with two or more capitals and no
+ * only when the document supports the entity), `given-name` (also a
+ * person's given name), `after-place` (stands only right after a
+ * capitalised word and a comma, as a state in "WALTHAM, Mass.,") and
+ * `titled` (an office title and a surname, "President Reagan": the mention
+ * is the surname).  An alias with two or more capitals and no
  * lower-case letter ("US", "U.S.") defaults to `case`.
  *
  * A bad line is reported with its file, line and field, and skipped whole;
@@ -293,6 +296,10 @@ static bool parse_alias(line_ctx_t *lc, span_t entry, int index, span_t *text_ou
                 flags |= TG_ALIAS_WEAK;
             } else if (span_eq(flag, "given-name")) {
                 flags |= TG_ALIAS_GIVEN_NAME;
+            } else if (span_eq(flag, "after-place")) {
+                flags |= TG_ALIAS_AFTER_PLACE;
+            } else if (span_eq(flag, "titled")) {
+                flags |= TG_ALIAS_TITLED;
             } else {
                 bad_field(lc, 6, "alias %d ('%.*s'): unknown flag '%.*s'", index,
                           (int)text.len, text.s, (int)flag.len, flag.s);

@@ -32,7 +32,9 @@ enum {
     TG_CASE_MASK = 3,
     TG_ALIAS_DEMONYM = 4,   /* "North Korean": evidence for its country */
     TG_ALIAS_WEAK = 8,      /* counts only when the document supports the entity */
-    TG_ALIAS_GIVEN_NAME = 16 /* also a given name: "Jordan", "Paris" */
+    TG_ALIAS_GIVEN_NAME = 16, /* also a given name: "Jordan", "Paris" */
+    TG_ALIAS_AFTER_PLACE = 32, /* only right after "Place, ": "WALTHAM, Mass." */
+    TG_ALIAS_TITLED = 64 /* "President Reagan": the mention is the name after the title */
 };
 
 typedef struct {

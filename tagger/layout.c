@@ -25,6 +25,13 @@
  * prose line at all (a headline, a list) is all body: there is nothing to
  * tell it from.
  *
+ * A dateline ("NEW YORK, Feb 26 -", "EDEN PRAIRIE, MINN., March 2 -") opens
+ * the article: when one stands above the body with only tables, subheads
+ * and blank lines between (an earnings report whose only prose is a closing
+ * note), the body starts right after it, so the dateline and the headline
+ * above it are the title zone and not furniture.  In a text with no prose
+ * at all, a dateline among its first lines still ends the title zone.
+ *
  * Limits: a sidebar of prose snippets longer than the article would win the
  * body; comment threads after the article count as furniture.
  */
@@ -41,6 +48,8 @@
 #define MIN_MENU_WORDS 25
 #define MAX_GAP 3
 #define TITLE_WINDOW 6
+#define MAX_DATELINE_BYTES 80
+#define DATELINE_REACH 60 /* lines between a dateline and the first prose line */
 
 typedef enum { LINE_EMPTY, LINE_PROSE, LINE_MENU, LINE_HEADLINE, LINE_OTHER } line_kind_t;
 
@@ -100,6 +109,30 @@ static line_kind_t classify_line(const char *s, size_t len)
     return LINE_OTHER;
 }
 
+/* Whether a line is a dateline: short, opening with a capital letter, a
+ * comma after its first word ("CITY, date" or "CITY, STATE, date") and a dash
+ * at its end ("-", "--", an en or em dash), as news wires set them. */
+static bool is_dateline(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r')) {
+        len--;
+    }
+    if (len < 4 || len > MAX_DATELINE_BYTES) {
+        return false;
+    }
+    int32_t cp;
+    tg_utf8_decode(p, len, &cp);
+    if (cp < 0 || tg_case_class(cp) != 'U') {
+        return false;
+    }
+    bool dash = p[len - 1] == '-' ||
+                (len >= 3 && p[len - 3] == 0xE2 && p[len - 2] == 0x80 &&
+                 (p[len - 1] == 0x93 || p[len - 1] == 0x94));
+    const char *comma = memchr(s, ',', len);
+    return dash && comma && comma > s;
+}
+
 int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
 {
     lay->n_lines = 0;
@@ -142,6 +175,36 @@ int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
             }
         } else if (ln->zone == LINE_HEADLINE || ln->zone == LINE_MENU) {
             gap++;
+        }
+    }
+
+    /* A dateline above the body, with no prose or menu between, opens it. */
+    for (size_t i = best_first, seen = 0; best_bytes > 0 && i > 0 && seen < DATELINE_REACH;
+         seen++) {
+        const tg_line_t *ln = &lay->lines[--i];
+        if (ln->zone == LINE_PROSE || ln->zone == LINE_MENU) {
+            break;
+        }
+        if (ln->zone != LINE_EMPTY && is_dateline(text + ln->start, ln->end - ln->start)) {
+            best_first = i + 1;
+            break;
+        }
+    }
+
+    /* No prose at all (a table of figures under a headline): a dateline
+     * among the first lines still tells the title from the body. */
+    for (size_t i = 0, seen = 0; best_bytes == 0 && i < lay->n_lines && seen < TITLE_WINDOW;
+         i++) {
+        const tg_line_t *ln = &lay->lines[i];
+        if (ln->zone == LINE_EMPTY) {
+            continue;
+        }
+        seen++;
+        if (ln->zone != LINE_MENU && i + 1 < lay->n_lines &&
+            is_dateline(text + ln->start, ln->end - ln->start)) {
+            best_first = i + 1;
+            best_last = lay->n_lines - 1;
+            best_bytes = 1; /* a body, though not of prose */
         }
     }
 

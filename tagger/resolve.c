@@ -7,7 +7,10 @@
  *     language menu says nothing about France.
  *  2. Given names: an alias flagged `given-name` ("Jordan", "Paris",
  *     "Georgia") is dropped beside another capitalised word: "Michael
- *     Jordan", "Paris Hilton", "Georgia Moffett".
+ *     Jordan", "Paris Hilton", "Georgia Moffett".  An alias flagged
+ *     `after-place` (a state abbreviation that is also a word or a title:
+ *     "Mass.", "Miss.", "Pa") stands only right after a capitalised word
+ *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".
  *  3. Support: an entity is *supported* when the document names it through
  *     an alias that is neither weak nor ambiguous; a country is also
  *     *named* when a place in it is (Pyongyang names North Korea).
@@ -19,6 +22,9 @@
  *     out rather than guessing.
  *  6. Places stand for their country: each place mention also becomes a
  *     mention of its country, marked `via` place.
+ *
+ * A match of an alias flagged `titled` ("President Reagan", "Prime Minister
+ * Modi") is reported without its title words: the mention is "Reagan".
  */
 #include "resolve.h"
 
@@ -83,6 +89,110 @@ bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size
     size_t n_words = sizeof function_words / sizeof *function_words;
     return cp >= 0 && tg_case_class(cp) == 'U' &&
            !tg_word_in(function_words, n_words, text + w, j - w);
+}
+
+/* Words of the office titles that scripts/build-people sets before
+ * surnames (OFFICE_TITLES, CONGRESS_TITLES, EXECUTIVE_TITLES there). */
+static const char *const title_words[] = {
+    "President", "Vice", "Prime", "Minister", "Premier", "Chancellor", "Taoiseach",
+    "Senator", "Sen.", "Representative", "Rep.",
+};
+
+/* Whether the @p n bytes at @p w are @p word, ASCII letters in any case
+ * ("PRESIDENT" in a headline). */
+static bool same_word_nocase(const char *w, size_t n, const char *word)
+{
+    if (strlen(word) != n) {
+        return false;
+    }
+    for (size_t k = 0; k < n; k++) {
+        char x = w[k], y = word[k];
+        x = (x >= 'A' && x <= 'Z') ? (char)(x - 'A' + 'a') : x;
+        y = (y >= 'A' && y <= 'Z') ? (char)(y - 'A' + 'a') : y;
+        if (x != y) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool is_title_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof title_words / sizeof *title_words; i++) {
+        if (same_word_nocase(w, n, title_words[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t tg_skip_title(const char *text, size_t start, size_t end)
+{
+    size_t i = start;
+    while (i < end) {
+        size_t w = i;
+        while (i < end && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') {
+            i++;
+        }
+        if (i == end || !is_title_word(text + w, i - w)) {
+            return w; /* the first word that is not a title: the name */
+        }
+        while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) {
+            i++;
+        }
+    }
+    return start;
+}
+
+/* Narrows a titled match ("President Reagan") to the name after the title.
+ * When a capitalised word follows, the title may introduce someone else
+ * ("President Ali Khamenei" is not President Irfaan Ali): the match stands
+ * only when the words from the surname on spell the person's whole name
+ * ("President Xi Jinping"), which then is the mention.  Returns true when
+ * the match is to be dropped. */
+static bool titled_mention(const tagger_t *tg, const tg_alias_t *al, const char *text,
+                           size_t len, tg_rec_t *r)
+{
+    size_t name = tg_skip_title(text, r->start, r->end);
+    r->start = (uint32_t)name;
+    if (!tg_beside_capitalised_word(text, len, r->start, r->end, false)) {
+        return false;
+    }
+    const char *canonical = tg_str(tg, tg->entities[al->entity].name);
+    size_t n = canonical ? strlen(canonical) : 0;
+    if (n == 0 || name + n > len || !same_word_nocase(text + name, n, canonical)) {
+        return true;
+    }
+    unsigned char after = name + n < len ? (unsigned char)text[name + n] : ' ';
+    bool word_goes_on = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+                        (after >= '0' && after <= '9') || after >= 0x80;
+    if (word_goes_on) {
+        return true;
+    }
+    r->end = (uint32_t)(name + n);
+    return false;
+}
+
+bool tg_after_place(const char *text, size_t start)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t j = start;
+    while (j > 0 && is_blank(text[j - 1])) {
+        j--;
+    }
+    if (j == start || j == 0 || text[j - 1] != ',') {
+        return false; /* "Place, Mass.": a comma, then a blank */
+    }
+    size_t w = --j;
+    while (w > 0 && !is_blank(text[w - 1]) && text[w - 1] != '\n') {
+        w--;
+    }
+    if (w == j) {
+        return false;
+    }
+    int32_t cp;
+    tg_utf8_decode(p + w, j - w, &cp);
+    return cp >= 0 && tg_case_class(cp) == 'U';
 }
 
 /* ------------------------------------------------------------------------ */
@@ -157,7 +267,11 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
                       h->n_candidates > 1 ? TG_REC_AMBIGUOUS : 0};
         if (r.zone == TG_ZONE_MENU ||
             ((al->flags & TG_ALIAS_GIVEN_NAME) &&
-             tg_beside_capitalised_word(text, len, h->start, h->end, true))) {
+             tg_beside_capitalised_word(text, len, h->start, h->end, true)) ||
+            ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start))) {
+            r.flags |= TG_REC_DROPPED;
+        }
+        if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {
             r.flags |= TG_REC_DROPPED;
         }
         if (tg_rec_add(s, &r)) {

@@ -18,4 +18,13 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
 bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
                                 bool check_before);
 
+/* Where the name starts in a titled match [start, end) ("President
+ * Reagan": at "Reagan"): after its leading office-title words, never past
+ * its last word. */
+size_t tg_skip_title(const char *text, size_t start, size_t end);
+
+/* Whether the text right before @p start is a capitalised word and a comma
+ * with blanks after it, as before the state in "WALTHAM, Mass.,". */
+bool tg_after_place(const char *text, size_t start);
+
 #endif /* TG_RESOLVE_H */

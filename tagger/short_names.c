@@ -11,7 +11,11 @@
  *           Un": "Kim", "Un"; "Joe Biden": "Joe", "Biden"), skipping
  *           initials and suffixes such as "Jr.";
  *   ORG     an acronym in brackets right after a full mention: "World Food
- *           Programme (WFP)" makes "WFP".
+ *           Programme (WFP)" makes "WFP"; and the initials of a full
+ *           mention's capitalised words, lower-case words skipped
+ *           ("International Coffee Organization": "ICO"), valid in the
+ *           whole document, as wires often use the acronym first (in the
+ *           headline) and spell it out later without brackets.
  *
  * A short form then matches, after the first full mention, a whole word
  * with exactly its case ("Kim", or "KIM" in an all-caps line) that is not
@@ -113,6 +117,43 @@ static int org_acronym(tagger_scratch_t *s, const char *text, size_t len, uint32
     return add_short(s, text + a, i - a, entity, end);
 }
 
+/* The initials of a full organization mention written in mixed case:
+ * "International Coffee Organization" -> "ICO", "Organization of Petroleum
+ * Exporting Countries" -> "OPEC".  Two or more initials; a word that starts
+ * with neither a capital nor a lower-case letter ("1st") gives none. */
+static int org_initials(tagger_scratch_t *s, const char *text, uint32_t start, uint32_t end,
+                        uint32_t entity)
+{
+    char initials[16];
+    size_t n = 0;
+    bool lower = false;
+    for (uint32_t i = start; i < end;) {
+        while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' ||
+                           text[i] == '-')) {
+            i++;
+        }
+        if (i >= end) {
+            break;
+        }
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z') {
+            if (n == sizeof initials) {
+                return TAGGER_OK;
+            }
+            initials[n++] = c;
+        } else if (!(c >= 'a' && c <= 'z')) {
+            return TAGGER_OK;
+        }
+        while (i < end && text[i] != ' ' && text[i] != '\n' && text[i] != '\t' &&
+               text[i] != '-') {
+            lower |= text[i] >= 'a' && text[i] <= 'z';
+            i++;
+        }
+    }
+    /* An all-caps mention ("BANK OF JAPAN") cannot tell "of" from a name word. */
+    return n >= 3 && lower ? add_short(s, initials, n, entity, 0) : TAGGER_OK;
+}
+
 /* The short form a word is, when it is the short form of exactly one
  * entity of the document valid at @p at; otherwise NULL. */
 static const struct tg_short *lookup(const tagger_scratch_t *s, const char *key, size_t n,
@@ -148,6 +189,9 @@ int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, si
             rc = person_shorts(s, tg_str(tg, e->name), r->entity, r->end);
         } else if (e->kind == TAGGER_KIND_ORG) {
             rc = org_acronym(s, text, len, r->end, r->entity);
+            if (!rc) {
+                rc = org_initials(s, text, r->start, r->end, r->entity);
+            }
         }
         if (rc) {
             return rc;

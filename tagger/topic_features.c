@@ -123,6 +123,9 @@ int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
             break; /* entities come by decreasing relevance */
         }
         per_kind[e->kind]++;
+        if (!e->id) {
+            continue; /* a name no gazetteer lists counts only for its kind */
+        }
         snprintf(key, sizeof key, "@%s", e->id);
         int rc = entity_key(key, e, fn, ctx);
         if (rc) {

@@ -28,7 +28,21 @@ static const char gazetteer[] =
     "Q41421\tPERSON\tMichael Jordan\tQ41421\t-\tMichael Jordan\n"
     "Q1768\tORG\tWorld Food Programme\tQ1768\t-\tWorld Food Programme\n"
     "Q1\tORG\tLabour Party (Malta)\tQ1\tcountry=MT\tLabour Party{weak}\n"
-    "Q2\tORG\tLabour Party (UK)\tQ2\tcountry=GB\tLabour Party{weak}\n";
+    "Q2\tORG\tLabour Party (UK)\tQ2\tcountry=GB\tLabour Party{weak}\n"
+    "GE\tCOUNTRY\tGeorgia\tQ230\t-\tGeorgia{given-name}|Georgian{demonym}\n"
+    "sm:3\tPLACE\tTbilisi\t-\tcountry=GE\tTbilisi\n"
+    "US-GA\tPLACE\tGeorgia\t-\tcountry=US\tGeorgia{given-name}|Ga.{case}\n"
+    "sm:4\tPLACE\tAtlanta\t-\tcountry=US\tAtlanta\n"
+    "US-MA\tPLACE\tMassachusetts\t-\tcountry=US\t"
+    "Massachusetts|Mass.{case,after-place}|Mass{case,after-place}\n"
+    "CN\tCOUNTRY\tChina\tQ148\t-\tChina|Chinese{demonym}\n"
+    "Q48192\tORG\tInternational Coffee Organization\tQ48192\t-\t"
+    "International Coffee Organization|International Coffee Organisation\n"
+    "Q7164\tORG\tWorld Bank\tQ7164\t-\tWorld Bank\n"
+    "Q9960\tPERSON\tRonald Reagan\tQ9960\tcountry=US\t"
+    "Ronald Reagan|President Reagan{titled}\n"
+    "Q64840184\tPERSON\tIrfaan Ali\tQ64840184\tcountry=GY\tIrfaan Ali|President Ali{titled}\n"
+    "Q15031\tPERSON\tXi Jinping\tQ15031\tcountry=CN\tXi Jinping|President Xi{titled}\n";
 /* clang-format on */
 
 static tagger_t *tg;
@@ -129,6 +143,66 @@ START_TEST(test_acronym_introduced_in_brackets)
 }
 END_TEST
 
+/* Wires use an organization's initials without introducing them, often in
+ * the headline before the full name. */
+START_TEST(test_acronym_from_initials)
+{
+    const char *text = "ICO TALKS ON COFFEE QUOTAS FAIL\n"
+                       "LONDON, March 3 -\n"
+                       "Talks at the International Coffee Organization on export quotas "
+                       "broke down late on Monday, and ICO delegates said they would not "
+                       "meet again before September.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *ico = find(r, "Q48192");
+    ck_assert_ptr_nonnull(ico);
+    ck_assert_uint_eq(ico->n_mentions, 3);
+    ck_assert_str_eq(ico->mentions[0].text, "ICO"); /* the headline, in capitals */
+    ck_assert_int_eq(ico->mentions[0].via, TAGGER_VIA_SHORT);
+    ck_assert_uint_eq(ico->mentions[2].start, (size_t)(strstr(text, "ICO delegates") - text));
+    tagger_result_free(r);
+
+    /* Two initials are too often something else: "WB" is not the World Bank. */
+    r = annotate("The World Bank approved the loan on Friday, and WB Holdings shares fell.");
+    ck_assert_uint_eq(find(r, "Q7164")->n_mentions, 1);
+    tagger_result_free(r);
+}
+END_TEST
+
+/* "President Reagan": the title finds the person, the mention is his name,
+ * and later surname-only mentions link to him. */
+START_TEST(test_title_and_surname)
+{
+    const char *text = "PRESIDENT REAGAN VETOES HIGHWAY BILL\n"
+                       "WASHINGTON, March 27 -\n"
+                       "President Reagan vetoed the highway bill on Friday, and Reagan "
+                       "aides said the veto would stand.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *rr = find(r, "Q9960");
+    ck_assert_ptr_nonnull(rr);
+    ck_assert_uint_eq(rr->n_mentions, 3);
+    ck_assert_str_eq(rr->mentions[0].text, "REAGAN");
+    ck_assert_str_eq(rr->mentions[1].text, "Reagan");
+    ck_assert_uint_eq(rr->mentions[1].start, (size_t)(strstr(text, "Reagan vetoed") - text));
+    ck_assert_int_eq(rr->mentions[2].via, TAGGER_VIA_SHORT);
+    tagger_result_free(r);
+
+    /* A title before someone else's full name is not that person's... */
+    r = annotate("Iranian President Ali Khamenei said the war would go on.");
+    ck_assert_ptr_null(find(r, "Q64840184"));
+    tagger_result_free(r);
+    /* ... but before the person's own full name, the full name is the mention. */
+    r = annotate("President Xi Jinping arrived in Paris on Sunday.");
+    ck_assert_ptr_nonnull(find(r, "Q15031"));
+    ck_assert_str_eq(find(r, "Q15031")->mentions[0].text, "Xi Jinping");
+    tagger_result_free(r);
+
+    /* A bare surname with no title and no full name is not enough. */
+    r = annotate("Reagan aides said the veto would stand.");
+    ck_assert_ptr_null(find(r, "Q9960"));
+    tagger_result_free(r);
+}
+END_TEST
+
 START_TEST(test_surname_wins_over_given_name_country)
 {
     tagger_result_t *r = annotate("Michael Jordan retired in 2003. Jordan said he would "
@@ -209,6 +283,57 @@ START_TEST(test_place_supports_a_given_name_country)
 }
 END_TEST
 
+/* "Georgia" is a country and a US state: the rest of the document decides,
+ * and a document that cannot tell leaves it out. */
+START_TEST(test_ambiguous_georgia)
+{
+    tagger_result_t *r = annotate("Georgia said on Monday that Russian troops had crossed "
+                                  "the border, and crowds gathered in Tbilisi.");
+    ck_assert_ptr_nonnull(find(r, "GE"));
+    ck_assert_ptr_null(find(r, "US-GA"));
+    tagger_result_free(r);
+
+    r = annotate("Delta Air Lines, based in Atlanta, said Georgia would lose 2,000 jobs "
+                 "if the plant closed.");
+    ck_assert_ptr_nonnull(find(r, "US-GA"));
+    ck_assert_ptr_null(find(r, "GE"));
+    tagger_result_free(r);
+
+    r = annotate("Georgia said on Monday it would hold an early vote.");
+    ck_assert_ptr_null(find(r, "GE"));
+    ck_assert_ptr_null(find(r, "US-GA"));
+    tagger_result_free(r);
+}
+END_TEST
+
+/* State abbreviations that are also words or titles stand only after
+ * "Place, ", as in a dateline. */
+START_TEST(test_state_after_place)
+{
+    static const char *const states[] = {
+        "WALTHAM, Mass., March 3 - The software maker said profits rose.",
+        "FOXBORO, MASS., March 6 - The instrument maker posted a loss.",
+        "The company, based in Waltham, Mass, said profits rose.",
+    };
+    for (size_t i = 0; i < sizeof states / sizeof *states; i++) {
+        tagger_result_t *r = annotate(states[i]);
+        ck_assert_msg(find(r, "US-MA") && find(r, "US"), "'%s' lost Massachusetts",
+                      states[i]);
+        tagger_result_free(r);
+    }
+    static const char *const words[] = {
+        "Thousands attended the Christmas Mass. It lasted two hours.",
+        "Mass layoffs hit the town after the plant closed.",
+        "The pope said Mass in the square on Sunday.",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        tagger_result_t *r = annotate(words[i]);
+        ck_assert_msg(find(r, "US-MA") == NULL, "'%s' gave Massachusetts", words[i]);
+        tagger_result_free(r);
+    }
+}
+END_TEST
+
 /* A wire dateline: the state abbreviation in capitals, in a line that is not
  * all capitals, still matches its exact-case alias "Minn.", next to the
  * capitalised city, and the state stands for its country. */
@@ -251,6 +376,75 @@ START_TEST(test_menu_gives_no_entity)
 {
     tagger_result_t *r = annotate(page);
     ck_assert_ptr_null(find(r, "FR")); /* "French" only in the menu */
+    tagger_result_free(r);
+}
+END_TEST
+
+/* A site's language picker, with the names of scripts in brackets. */
+START_TEST(test_language_names_are_not_countries)
+{
+    const char *text =
+        "English Espa\xC3\xB1ol Fran\xC3\xA7" "ais Deutsch Italiano Portugu\xC3\xAAs "
+        "Chinese (Simplified) Chinese (Traditional) Japanese Korean Arabic Russian Hindi "
+        "Turkish Polish Dutch Swedish Greek Hebrew Thai Vietnamese Indonesian Malay "
+        "Ukrainian Czech Romanian\n"
+        "\n"
+        "North Korea said on Sunday that it would not return to talks with South Korea, "
+        "and its leader Kim Jong Un ordered more missile tests near the border.\n";
+    tagger_result_t *r = annotate(text);
+    ck_assert_ptr_null(find(r, "CN"));
+    ck_assert_ptr_null(find(r, "FR"));
+    ck_assert_int_eq(rank(r, "KP"), 0);
+    tagger_result_free(r);
+}
+END_TEST
+
+/* An earnings report: headline, dateline, a table of figures and one line
+ * of prose at the end.  The dateline is the article's, not furniture. */
+START_TEST(test_dateline_opens_table_body)
+{
+    const char *text = "ACME MEDICAL CORP 2ND QTR JAN 31 NET\n"
+                       "EDEN PRAIRIE, MINN., March 2 -\n"
+                       "Shr 67 cts vs 23 cts\n"
+                       "    Net 5,220,000 vs 3,143,000\n"
+                       "    Revs 236.1 mln vs 256.2 mln\n"
+                       "    Avg shrs 7.8 mln vs 13.7 mln\n"
+                       "    Six Mths\n"
+                       "    Shr 85 cts vs 59 cts\n"
+                       "    Net 8,919,000 vs 8,158,000\n"
+                       "    Revs 483.8 mln vs 515.5 mln\n"
+                       "    NOTE: Second quarter earnings include a gain of 3.4 mln dlrs\n"
+                       "from the sale of a unit and exclude preferred dividend payments.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *us = find(r, "US");
+    ck_assert_ptr_nonnull(us);
+    ck_assert_int_eq(us->mentions[0].via, TAGGER_VIA_PLACE);
+    ck_assert_msg(us->relevance >= TAGGER_FACET_THRESHOLD, "relevance %.3f", us->relevance);
+    tagger_result_free(r);
+
+    /* The same with no prose line at all. */
+    r = annotate("ACME MEDICAL CORP 2ND QTR NET\n"
+                 "EDEN PRAIRIE, MINN., March 2 -\n"
+                 "Shr 67 cts vs 23 cts\n"
+                 "    Net 5,220,000 vs 3,143,000\n");
+    us = find(r, "US");
+    ck_assert_ptr_nonnull(us);
+    ck_assert_msg(us->relevance >= TAGGER_FACET_THRESHOLD, "relevance %.3f", us->relevance);
+    tagger_result_free(r);
+}
+END_TEST
+
+/* A city named in passing in the body counts less for its country than the
+ * dateline does. */
+START_TEST(test_dateline_place_outweighs_body_place)
+{
+    tagger_result_t *r = annotate(
+        "ATLANTA, March 3 -\n"
+        "The airline said on Tuesday that it would add flights to Seoul and expand its "
+        "fleet, and that fares from Pyongyang were not part of the plan this year.\n");
+    ck_assert(find(r, "US")->relevance > find(r, "KP")->relevance);
+    ck_assert(find(r, "US")->relevance >= TAGGER_FACET_THRESHOLD);
+    ck_assert(find(r, "KP")->relevance < TAGGER_FACET_THRESHOLD);
     tagger_result_free(r);
 }
 END_TEST
@@ -304,6 +498,8 @@ Suite *document_suite(void)
     tcase_add_test(tc, test_surname_after_full_name);
     tcase_add_test(tc, test_variant_spelling_links_too);
     tcase_add_test(tc, test_acronym_introduced_in_brackets);
+    tcase_add_test(tc, test_acronym_from_initials);
+    tcase_add_test(tc, test_title_and_surname);
     tcase_add_test(tc, test_surname_wins_over_given_name_country);
     suite_add_tcase(s, tc);
     tc = tcase_create("resolution");
@@ -313,10 +509,15 @@ Suite *document_suite(void)
     tcase_add_test(tc, test_place_stands_for_its_country);
     tcase_add_test(tc, test_place_supports_a_given_name_country);
     tcase_add_test(tc, test_dateline_in_capitals);
+    tcase_add_test(tc, test_ambiguous_georgia);
+    tcase_add_test(tc, test_state_after_place);
     suite_add_tcase(s, tc);
     tc = tcase_create("layout");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_menu_gives_no_entity);
+    tcase_add_test(tc, test_language_names_are_not_countries);
+    tcase_add_test(tc, test_dateline_opens_table_body);
+    tcase_add_test(tc, test_dateline_place_outweighs_body_place);
     tcase_add_test(tc, test_sidebar_ranks_below_article);
     tcase_add_test(tc, test_title_counts);
     tcase_add_test(tc, test_plain_text_is_all_article);

@@ -424,6 +424,54 @@ START_TEST(test_builtin_countries)
 }
 END_TEST
 
+/* Whether tagging @p text with @p tg reports the entity @p id. */
+static bool reports(const tagger_t *tg, const char *text, const char *id)
+{
+    tagger_scratch_t *s;
+    tagger_result_t *r;
+    ck_assert_int_eq(tagger_scratch_new(tg, &s), TAGGER_OK);
+    ck_assert_int_eq(tagger_annotate(tg, s, text, strlen(text), &r), TAGGER_OK);
+    bool found = false;
+    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
+        found |= strcmp(tagger_result_entity(r, i)->id, id) == 0;
+    }
+    tagger_result_free(r);
+    tagger_scratch_free(s);
+    return found;
+}
+
+/* Names the build scripts add by rule or from their short curated lists:
+ * former city names, umlauts written out, state abbreviations after a
+ * place, and country words that end larger names. */
+START_TEST(test_builtin_place_names)
+{
+    static const struct {
+        const char *text, *id;
+        bool expected;
+    } cases[] = {
+        {"PEKING, March 3 - China said it would cut oil exports.", "CN", true},
+        {"DUESSELDORF, March 5 - The steel maker said orders fell.", "DE", true},
+        {"BERNE, March 9 - The government said inflation eased.", "CH", true},
+        {"WALTHAM, Mass., March 3 - The software maker said profits rose.", "US", true},
+        {"DARIEN, Conn, April 3 - The unit was sold for 40 mln dlrs.", "US", true},
+        {"Thousands attended Mass in the cathedral on Sunday.", "US", false},
+        {"Banks in Latin America and South America cut lending.", "US", false},
+        {"Anglo American said its gold output rose.", "US", false},
+        {"Exports to America rose, American officials said.", "US", true},
+    };
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err), TAGGER_OK);
+    tagger_error_free(err);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ck_assert_msg(reports(tg, cases[i].text, cases[i].id) == cases[i].expected,
+                      "'%s' %s %s", cases[i].text, cases[i].expected ? "lost" : "gave",
+                      cases[i].id);
+    }
+    tagger_free(tg);
+}
+END_TEST
+
 Suite *gazetteer_suite(void)
 {
     Suite *s = suite_create("gazetteer");
@@ -448,6 +496,7 @@ Suite *gazetteer_suite(void)
 
     tc = tcase_create("builtin");
     tcase_add_test(tc, test_builtin_countries);
+    tcase_add_test(tc, test_builtin_place_names);
     suite_add_tcase(s, tc);
     return s;
 }

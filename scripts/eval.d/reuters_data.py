@@ -65,10 +65,15 @@ def read_documents(directory):
     return docs
 
 
+def modapte_split(docs, split):
+    """A ModApte split: LEWISSPLIT=split ("TRAIN" or "TEST") and TOPICS="YES"."""
+    return [d for d in docs
+            if d.attrs.get("LEWISSPLIT") == split and d.attrs.get("TOPICS") == "YES"]
+
+
 def modapte_test(docs):
     """The ModApte test split: LEWISSPLIT="TEST" and TOPICS="YES"."""
-    return [d for d in docs
-            if d.attrs.get("LEWISSPLIT") == "TEST" and d.attrs.get("TOPICS") == "YES"]
+    return modapte_split(docs, "TEST")
 
 
 def read_label_list(directory, field):
