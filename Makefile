@@ -40,9 +40,13 @@ TG_CFLAGS = -std=c99 -fPIC -fvisibility=hidden -DTAGGER_BUILDING -Iinclude -Itag
 
 B = build
 LIB_SRC = $(wildcard tagger/*.c)
-LIB_OBJ = $(LIB_SRC:tagger/%.c=$(B)/obj/%.o) $(B)/obj/builtin_data.o
+CLI_SRC = $(wildcard tagger/cli/*.c)
+# The library without its compiled default model: enough for the bootstrap
+# tagger that compiles build/default.tgm from the built-in gazetteers.
+CORE_OBJ = $(LIB_SRC:tagger/%.c=$(B)/obj/%.o) $(B)/obj/builtin_data.o
+LIB_OBJ = $(CORE_OBJ) $(B)/obj/builtin_model.o
 BUILTIN_DATA = gazetteers/countries.tsv gazetteers/historical.tsv gazetteers/places.tsv \
-               gazetteers/people.tsv gazetteers/orgs.tsv models/topics.model
+               gazetteers/people.tsv gazetteers/orgs.tsv models/topics.model models/names.model
 TEST_SRC = $(wildcard tests/check_*.c)
 
 all: $(B)/libtagger.a $(B)/libtagger.so $(B)/tagger
@@ -60,6 +64,26 @@ $(B)/obj/builtin_data.o: tagger/builtin.S $(BUILTIN_DATA) | $(B)/.deps-ok
 	@mkdir -p $(B)/obj
 	$(CC) $(CPPFLAGS) -c tagger/builtin.S -o $@
 
+# The default model: compiled on the build host, then embedded (.incbin).
+$(B)/tagger-bootstrap: $(CLI_SRC) tagger/cli/*.h include/tagger.h $(CORE_OBJ) \
+                       $(B)/obj/no_model.o
+	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $(CLI_SRC) \
+	    $(CORE_OBJ) $(B)/obj/no_model.o $(DEP_LIBS)
+
+$(B)/obj/no_model.o: tagger/builtin_model.S | $(B)/.deps-ok
+	@mkdir -p $(B)/obj
+	$(CC) $(CPPFLAGS) -DTG_NO_MODEL -c tagger/builtin_model.S -o $@
+
+# Loaded once with every check (checksum, indexes): the copy linked into the
+# library is then trusted as part of the program (tagger_load_default).
+$(B)/default.tgm: $(B)/tagger-bootstrap
+	$(B)/tagger-bootstrap compile -o $@.new
+	$(B)/tagger-bootstrap --model $@.new < /dev/null > /dev/null
+	mv $@.new $@
+
+$(B)/obj/builtin_model.o: tagger/builtin_model.S $(B)/default.tgm
+	$(CC) $(CPPFLAGS) -DTG_MODEL_PATH='"$(B)/default.tgm"' -c tagger/builtin_model.S -o $@
+
 $(B)/libtagger.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
@@ -70,8 +94,6 @@ $(B)/libtagger.so.$(ABI_VERSION): $(LIB_OBJ)
 $(B)/libtagger.so: $(B)/libtagger.so.$(ABI_VERSION)
 	ln -sf libtagger.so.$(ABI_VERSION) $(B)/libtagger.so.$(ABI_MAJOR)
 	ln -sf libtagger.so.$(ABI_VERSION) $@
-
-CLI_SRC = $(wildcard tagger/cli/*.c)
 
 $(B)/tagger: $(CLI_SRC) tagger/cli/*.h include/tagger.h $(B)/libtagger.a
 	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $(CLI_SRC) \
@@ -92,6 +114,7 @@ check: all $(B)/check_tagger check-exports
 	$(B)/check_tagger
 	./tests/cli/run-cli-tests.sh $(B)/tagger
 	./tests/cli/run-jsonl-tests.sh $(B)/tagger
+	./tests/cli/run-topicdata-tests.sh
 	./tests/cli/run-bad-input-tests.sh $(B)/tagger
 
 # The whole suite built with AddressSanitizer (leaks included) and

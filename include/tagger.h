@@ -54,7 +54,7 @@ enum {
     TAGGER_ERR_IO = -2,      /**< a file could not be read or written */
     TAGGER_ERR_SYNTAX = -3,  /**< bad line in a gazetteer or model */
     TAGGER_ERR_UTF8 = -4,    /**< text is not valid UTF-8 */
-    TAGGER_ERR_FORMAT = -5,  /**< not a compiled tagger file */
+    TAGGER_ERR_FORMAT = -5,  /**< not a compiled model, or a damaged one */
     TAGGER_ERR_VERSION = -6, /**< compiled by an incompatible format version */
     TAGGER_ERR_STOPPED = -7, /**< the match callback asked to stop */
     TAGGER_ERR_MISUSE = -8   /**< bad argument, foreign scratch, ... */
@@ -99,8 +99,9 @@ TAGGER_API int tagger_kind_parse(const char *name);
 /* ------------------------------------------------------------------------ */
 /** @name Compiling gazetteers @{ */
 
-/** One source: a gazetteer (TSV) or a topic model (text; its first line is
- * `tagger-topic-model<TAB>1`, models/README.md).  With @p data NULL the file
+/** One source: a gazetteer (TSV), a topic model (text; its first line is
+ * `tagger-topic-model<TAB>1`, models/README.md) or a name recognizer's model
+ * (first line `tagger-name-model<TAB>1`; a later one replaces the built-in).  With @p data NULL the file
  * at @p path is read; otherwise @p data holds @p len bytes and @p path only
  * names it in messages. */
 typedef struct {
@@ -123,8 +124,7 @@ typedef struct tagger_error {
  * built into the library, before the given sources. */
 #define TAGGER_COMPILE_BUILTIN 1u
 
-/** tagger_compile() flag: leave every topic model out (no topics, no cost). */
-#define TAGGER_COMPILE_NO_TOPICS 2u
+
 
 /**
  * Compiles gazetteers into a tagger.
@@ -144,7 +144,7 @@ typedef struct tagger_error {
  *
  * @param src    sources, may be NULL when @p n_src is 0
  * @param n_src  number of sources
- * @param flags  0, or ::TAGGER_COMPILE_BUILTIN and ::TAGGER_COMPILE_NO_TOPICS ORed
+ * @param flags  0 or ::TAGGER_COMPILE_BUILTIN
  * @param out    receives the tagger, freed with tagger_free(); NULL on error
  * @param err    receives diagnostics or NULL; may itself be NULL to ignore
  *               them.  Freed with tagger_error_free().
@@ -157,9 +157,56 @@ TAGGER_API int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned
 /** Frees a diagnostic list from tagger_compile(); accepts NULL. */
 TAGGER_API void tagger_error_free(tagger_error_t *err);
 
-/** Frees a tagger; accepts NULL.  No scratch or result made from it may be
- * used afterwards. */
+/** Frees a tagger (compiled or loaded; a loaded file is unmapped); accepts
+ * NULL.  No scratch or result made from it may be used afterwards. */
 TAGGER_API void tagger_free(tagger_t *tg);
+
+/**
+ * Writes a tagger to @p path as a compiled model file (flat arrays with a
+ * header, format version and checksum), which tagger_load() maps and uses
+ * in place.  The file is written under a temporary name and renamed, so a
+ * process mapping the old file never sees a half-written one.
+ * @param err receives diagnostics or NULL; may itself be NULL
+ * @return ::TAGGER_OK, ::TAGGER_ERR_IO, ::TAGGER_ERR_NOMEM or
+ *         ::TAGGER_ERR_MISUSE
+ * @since 0.2
+ */
+TAGGER_API int tagger_save(const tagger_t *tg, const char *path, tagger_error_t **err);
+
+/**
+ * Loads a compiled model file written by tagger_save(): the file is
+ * memory-mapped read-only and used in place, with no parsing and no
+ * per-entry allocation.  The header, size, checksum and every index are
+ * checked first, so a damaged, truncated or foreign file is refused with a
+ * diagnostic naming @p path and what is wrong, never a crash.
+ * @param out receives the tagger, freed with tagger_free(); NULL on error
+ * @param err receives diagnostics or NULL; may itself be NULL
+ * @return ::TAGGER_OK, ::TAGGER_ERR_IO (cannot open or map),
+ *         ::TAGGER_ERR_FORMAT (not a model, damaged, truncated),
+ *         ::TAGGER_ERR_VERSION (another format version), ::TAGGER_ERR_NOMEM
+ *         or ::TAGGER_ERR_MISUSE
+ * @since 0.2
+ */
+TAGGER_API int tagger_load(const char *path, tagger_t **out, tagger_error_t **err);
+
+/**
+ * Like tagger_load(), over @p len bytes of a compiled model in memory.
+ * The bytes are used in place, not copied: they must be 8-byte aligned and
+ * stay unchanged until tagger_free().
+ * @since 0.2
+ */
+TAGGER_API int tagger_load_memory(const void *data, size_t len, tagger_t **out,
+                                  tagger_error_t **err);
+
+/**
+ * Loads the default model compiled into the library at build time (the
+ * built-in gazetteers, as tagger_compile() with ::TAGGER_COMPILE_BUILTIN
+ * and no sources would build them), in about a millisecond.
+ * @return as tagger_load_memory(); ::TAGGER_ERR_FORMAT when the library was
+ *         built without one
+ * @since 0.2
+ */
+TAGGER_API int tagger_load_default(tagger_t **out, tagger_error_t **err);
 
 /** Number of entities in a compiled tagger. */
 TAGGER_API size_t tagger_n_entities(const tagger_t *tg);
@@ -188,6 +235,17 @@ TAGGER_API int tagger_scratch_new(const tagger_t *tg, tagger_scratch_t **out);
 
 /** Frees a scratch; accepts NULL. */
 TAGGER_API void tagger_scratch_free(tagger_scratch_t *s);
+
+/** tagger_scratch_set_options() flag: annotate without scoring topics, which
+ * saves their time when they are not wanted. */
+#define TAGGER_SCRATCH_NO_TOPICS 1u
+
+/** tagger_scratch_set_options() flag: only gazetteer entities, no recognized
+ * names (faster; see tagger_entity_t.source). */
+#define TAGGER_SCRATCH_NO_RECOGNIZE 2u
+
+/** Sets the options of the annotations made with @p s (0 by default). */
+TAGGER_API void tagger_scratch_set_options(tagger_scratch_t *s, unsigned options);
 
 /** One match, valid only during the callback. */
 typedef struct {
@@ -240,17 +298,25 @@ typedef struct {
                          owned by the result */
 } tagger_mention_t;
 
+/** Where an entity of a result comes from.  Since 0.1. */
+typedef enum {
+    TAGGER_SOURCE_GAZETTEER = 0, /**< a gazetteer entry: it has an id */
+    TAGGER_SOURCE_RECOGNIZED = 1 /**< a name no gazetteer lists, recognized from
+                                      its context (models/names.model): no id */
+} tagger_entity_source_t;
+
 /** One entity of a result.  Pointers live as long as the result (and the
  * tagger it came from). */
 typedef struct {
     tagger_kind_t kind;
-    const char *id;
+    const char *id;       /**< stable id; NULL for a recognized entity */
     const char *name;
     const char *wikidata; /**< QID, or NULL */
     const char *country;  /**< ISO alpha-2 of the country it belongs to, or NULL */
     double relevance;     /**< in [0, 1] */
     size_t n_mentions;
     const tagger_mention_t *mentions; /**< in text order */
+    tagger_entity_source_t source;    /**< gazetteer or recognized */
 } tagger_entity_t;
 
 /**
@@ -381,10 +447,16 @@ typedef struct {
     const char *taxonomy_path; /**< names the taxonomy in messages */
     unsigned features_per_topic; /**< weights kept per topic (300) */
     unsigned min_df;           /**< documents a feature must occur in (3) */
+    double max_df_share;       /**< share of the documents a feature may occur
+                                    in at most (0.2): commoner words are left out */
     unsigned epochs;           /**< passes of gradient descent (20) */
     double l2;                 /**< L2 penalty per example (1e-6) */
     double rate;               /**< initial learning rate (0.5) */
     unsigned long seed;        /**< of the shuffles (1) */
+    double prior_weight;       /**< share of each topic's learned bias kept, the
+                                    rest being the mean bias of all topics (0.5):
+                                    below 1, the label mix of the training data
+                                    weighs less on texts with little evidence */
 } tagger_train_options_t;
 
 /** Sets @p opt to the defaults given in tagger_train_options_t. */

@@ -8,6 +8,11 @@
  *     places standing for their countries.
  *  4. Short names (short_names.c): "Kim" after "Kim Jong Un", "WFP" after
  *     "World Food Programme (WFP)".
+ *  4b. Recognized names (recognize.c): people, organizations and places no
+ *     gazetteer lists, in the words no gazetteer mention covers.  They are
+ *     entities numbered from tg->n_entities up, with no id; their relevance
+ *     is scaled by RECOGNIZED_WEIGHT, below a gazetteer entity mentioned
+ *     alike, as a guess is less sure than a listed name.
  *  5. Group the standing mentions per entity, in text order, with byte and
  *     code point offsets and a copy of each mention's text (the result keeps
  *     no pointer to the caller's text), score relevance (relevance.c) and
@@ -24,6 +29,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "recognize.h"
 #include "relevance.h"
 #include "resolve.h"
 #include "scratch.h"
@@ -61,6 +67,8 @@ static int cmp_rec(const void *a, const void *b)
     return 0;
 }
 
+#define RECOGNIZED_WEIGHT 0.8
+
 static int cmp_entity(const void *a, const void *b)
 {
     const tagger_entity_t *x = a, *y = b;
@@ -75,6 +83,9 @@ static void reset_entities(const tagger_t *tg, tagger_scratch_t *s)
 {
     for (size_t i = 0; i < s->n_recs; i++) {
         uint32_t e = s->recs[i].entity;
+        if (e >= tg->n_entities) {
+            continue; /* recognized: its slot lives in a table rebuilt per text */
+        }
         s->entity_slot[e] = -1;
         s->support[e] = 0;
         s->named[e] = 0;
@@ -85,18 +96,32 @@ static void reset_entities(const tagger_t *tg, tagger_scratch_t *s)
     }
 }
 
+/* Where the result slot of entity @p e is kept: per gazetteer entity in the
+ * scratch, per recognized one in the recognizer's table. */
+static int32_t *slot_of(const tagger_t *tg, tagger_scratch_t *s, tg_recognized_t *names,
+                        uint32_t e)
+{
+    return e < tg->n_entities ? &s->entity_slot[e] : &names[e - tg->n_entities].slot;
+}
+
 /* Step 5: builds the result from the standing records, sorted by start. */
 static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *text,
                         tagger_result_t *r)
 {
-    size_t n_ent = 0, n_men = 0, text_bytes = 0;
+    size_t n_ent = 0, n_men = 0, text_bytes = 0, n_names, name_bytes = 1;
+    tg_recognized_t *names = tg_recognized(s, &n_names);
     for (size_t i = 0; i < s->n_recs; i++) {
         const tg_rec_t *rec = &s->recs[i];
         if (rec->flags & TG_REC_DROPPED) {
             continue;
         }
-        if (s->entity_slot[rec->entity] < 0) {
-            s->entity_slot[rec->entity] = (int32_t)n_ent++;
+        int32_t *slot = slot_of(tg, s, names, rec->entity);
+        if (*slot < 0) {
+            *slot = (int32_t)n_ent++;
+            if (rec->entity >= tg->n_entities) {
+                const tg_recognized_t *nm = &names[rec->entity - tg->n_entities];
+                name_bytes += nm->name_end - nm->name_start + 1;
+            }
         }
         n_men++;
         text_bytes += rec->end - rec->start + 1;
@@ -104,17 +129,19 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
     r->entities = calloc(n_ent ? n_ent : 1, sizeof *r->entities);
     r->mentions = calloc(n_men ? n_men : 1, sizeof *r->mentions);
     r->texts = malloc(text_bytes ? text_bytes : 1);
+    r->recognized_names = malloc(name_bytes);
     uint32_t *order = malloc((n_ent ? n_ent : 1) * sizeof *order);   /* slot -> entity */
     size_t *first = calloc(n_ent + 1, sizeof *first);                 /* slot -> mentions */
     tg_relevance_in_t *rel = malloc((n_ent ? n_ent : 1) * sizeof *rel);
     int rc = TAGGER_ERR_NOMEM;
-    if (!r->entities || !r->mentions || !r->texts || !order || !first || !rel) {
+    if (!r->entities || !r->mentions || !r->texts || !r->recognized_names || !order ||
+        !first || !rel) {
         goto done;
     }
     for (size_t i = 0; i < s->n_recs; i++) {
         const tg_rec_t *rec = &s->recs[i];
         if (!(rec->flags & TG_REC_DROPPED)) {
-            int32_t slot = s->entity_slot[rec->entity];
+            int32_t slot = *slot_of(tg, s, names, rec->entity);
             order[slot] = rec->entity;
             first[slot + 1]++;
         }
@@ -130,7 +157,7 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
         if (rec->flags & TG_REC_DROPPED) {
             continue;
         }
-        int32_t slot = s->entity_slot[rec->entity];
+        int32_t slot = *slot_of(tg, s, names, rec->entity);
         tagger_entity_t *ent = &r->entities[slot];
         tagger_mention_t *m = &r->mentions[first[slot] + ent->n_mentions++];
         char_pos += tg_utf8_count(text + byte_pos, rec->start - byte_pos);
@@ -151,9 +178,23 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
     for (size_t k = 0; k < n_ent; k++) {
         max_weight = rel[k].weight > max_weight ? rel[k].weight : max_weight;
     }
+    size_t name_off = 0;
     for (size_t k = 0; k < n_ent; k++) {
-        const tg_entity_t *e = &tg->entities[order[k]];
         tagger_entity_t *ent = &r->entities[k];
+        if (order[k] >= tg->n_entities) {
+            const tg_recognized_t *nm = &names[order[k] - tg->n_entities];
+            size_t n = nm->name_end - nm->name_start;
+            memcpy(r->recognized_names + name_off, text + nm->name_start, n);
+            r->recognized_names[name_off + n] = '\0';
+            ent->kind = (tagger_kind_t)nm->kind;
+            ent->name = r->recognized_names + name_off;
+            ent->source = TAGGER_SOURCE_RECOGNIZED;
+            ent->mentions = &r->mentions[first[k]];
+            ent->relevance = RECOGNIZED_WEIGHT * tg_relevance(&rel[k], max_weight);
+            name_off += n + 1;
+            continue;
+        }
+        const tg_entity_t *e = &tg->entities[order[k]];
         ent->kind = (tagger_kind_t)e->kind;
         ent->id = tg_str(tg, e->id);
         ent->name = tg_str(tg, e->name);
@@ -176,7 +217,7 @@ done:
 int tagger_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len,
                     tagger_result_t **out)
 {
-    return tg_annotate(tg, s, text, len, 1, out);
+    return tg_annotate(tg, s, text, len, !(s && (s->options & TAGGER_SCRATCH_NO_TOPICS)), out);
 }
 
 int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len,
@@ -203,11 +244,17 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
         rc = TAGGER_ERR_NOMEM;
         goto done;
     }
-    /* A text with no match needs no layout: every later step starts from
-     * the hits. */
-    if (s->n_hits && ((rc = tg_layout_analyze(&s->layout, text, len)) ||
-                      (rc = tg_resolve(tg, s, text, len)) ||
+    /* A text with no match needs no layout unless names are recognized:
+     * the gazetteer steps start from the hits. */
+    bool recognize = tg->names && !(s->options & TAGGER_SCRATCH_NO_RECOGNIZE);
+    if ((s->n_hits || recognize) && (rc = tg_layout_analyze(&s->layout, text, len))) {
+        goto done;
+    }
+    if (s->n_hits && ((rc = tg_resolve(tg, s, text, len)) ||
                       (rc = tg_short_names(tg, s, text, len)))) {
+        goto done;
+    }
+    if (recognize && (rc = tg_recognize(tg, s, text, len))) {
         goto done;
     }
     if (s->n_recs > 1) { /* recs is NULL before the first hit: qsort(NULL) is UB */
@@ -277,6 +324,7 @@ void tagger_result_free(tagger_result_t *r)
     free(r->entities);
     free(r->mentions);
     free(r->texts);
+    free(r->recognized_names);
     free(r->topics);
     free(r->topic_strs);
     free(r->evidence_texts);

@@ -15,6 +15,7 @@ struct tagger_result {
     tagger_mention_t *mentions; /* grouped per entity, in text order */
     size_t n_mentions;
     char *texts;                /* mention texts, NUL-terminated, back to back */
+    char *recognized_names;     /* names of recognized entities, NUL-terminated */
     size_t text_len;            /* length of the annotated text */
     size_t n_invalid, first_invalid;
     tagger_topic_t *topics;     /* above the model's threshold, in ranking order */

@@ -22,5 +22,6 @@ sym##_end:                        \
     GAZETTEER(tg_builtin_people, "gazetteers/people.tsv")
     GAZETTEER(tg_builtin_orgs, "gazetteers/orgs.tsv")
     GAZETTEER(tg_builtin_topics, "models/topics.model")
+    GAZETTEER(tg_builtin_names, "models/names.model")
 
     .section .note.GNU-stack, "", @progbits

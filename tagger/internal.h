@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_file.h"
 #include "tagger.h"
 #include "trie.h"
 
@@ -63,8 +64,15 @@ typedef struct {
     tg_case_sig_t sig;
 } tg_alias_t;
 
+/* Where the arrays of a tagger live (tagger_free() needs to know). */
+typedef enum {
+    TG_STORAGE_OWNED = 0, /* malloc'ed by the compiler, freed one by one */
+    TG_STORAGE_MAPPED,    /* point into map_base, an mmap of a model file */
+    TG_STORAGE_BORROWED   /* point into memory the caller keeps (the embedded model) */
+} tg_storage_t;
+
 struct tagger {
-    char *pool;
+    char *pool;            /* these arrays may point into a read-only mapping */
     size_t pool_len;
     tg_entity_t *entities;
     size_t n_entities;
@@ -72,6 +80,11 @@ struct tagger {
     size_t n_aliases;
     tg_trie_t trie;
     struct tg_topics *topics; /* the keyword topic model, or NULL (topic_model.h) */
+    tg_storage_t storage;
+    void *map_base;        /* TG_STORAGE_MAPPED: the mapping and its length */
+    size_t map_len;
+    tg_model_view_t model; /* a loaded model's sections (data NULL when compiled) */
+    struct tg_names *names;   /* the name recognizer's model, or NULL (name_model.h) */
 };
 
 /* Pool string at offset @p off, or NULL for offset 0. */
@@ -129,6 +142,17 @@ typedef struct {
 } tg_builtin_t;
 
 size_t tg_builtin_sources(const tg_builtin_t **out);
+
+/* The compiled default model linked into the library (builtin_model.S):
+ * its length, with @p *data at its first byte; 0 in the bootstrap build
+ * that compiles it. */
+size_t tg_builtin_model(const char **data);
+
+/* The first byte of that model (tg_builtin_model's @p *data). */
+const char *tg_builtin_data(void);
+
+/* Frees the arrays of @p tg as its storage says (model_io.c). */
+void tg_tagger_release(tagger_t *tg);
 
 /* Appends a diagnostic to a list; returns TAGGER_ERR_NOMEM when even that
  * fails.  printf-style message. */

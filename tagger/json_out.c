@@ -1,5 +1,5 @@
 /*
- * json_out.c - a result as one JSON object (cJSON), as SPEC.md shows it:
+ * json_out.c - a result as one JSON object, as SPEC.md shows it:
  *
  *   {"id": ..., "topics": [{"id", "label", "score", "path", "evidence"}],
  *    "entities": [{"type", "name", "id",
@@ -7,12 +7,26 @@
  *    "field", "start", "end", "char_start", "char_end", "via"}]}],
  *    "facets": {...}, "facet_ids": {...}, "warnings": [...]}
  *
+ * "id" is null and "source" "recognized" for a name no gazetteer lists
+ * (recognize.c), "source" "gazetteer" otherwise.
  * "wikidata" appears when the entity has a QID other than its id, "country"
  * for entities that belong to one, "via" only on mentions that are not the
  * entity's own name, "warnings" only when there is something to say,
  * "field" only when the options carry segments (a text joined from several
  * fields of a record; offsets are then relative to the mention's field).
  * Relevance is rounded to three decimals, so it prints short.
+ *
+ * Two writers produce it.  Compact output, the one pipelines read, is
+ * written straight into one growing buffer (jw_* below): building a cJSON
+ * tree per document, with a malloc per node and printf/sscanf round trips
+ * per number, cost more than finding the entities (docs/PERFORMANCE.md).
+ * Its bytes are exactly what cJSON_PrintUnformatted() gives for the same
+ * tree: the same escapes (\" \\ \b \f \n \r \t, \u00xx for other
+ * control characters, everything else as is), integers as %d would print
+ * them, relevance as %1.15g prints a multiple of 0.001
+ * (tests/check_json_writer.c holds the two to each other).  Pretty output
+ * (--pretty) still goes through cJSON.  Members are written one function
+ * each, in order.
  */
 #include <math.h>
 #include <stdio.h>
@@ -26,6 +40,9 @@
 
 /* "via" of a mention, indexed by tagger_via_t. */
 static const char *const via_names[] = {"name", "demonym", "short", "place"};
+
+/* "source" of an entity, indexed by tagger_entity_source_t. */
+static const char *const source_names[] = {"gazetteer", "recognized"};
 
 /* Facet keys, indexed by tagger_kind_t. */
 static const char *const facet_keys[] = {NULL, "person", "country", "place", "org"};
@@ -115,10 +132,11 @@ static cJSON *entity_json(const tagger_entity_t *e, const tagger_json_options_t 
     cJSON *o = cJSON_CreateObject();
     if (!o || !cJSON_AddStringToObject(o, "type", tagger_kind_name(e->kind)) ||
         !cJSON_AddStringToObject(o, "name", e->name) ||
-        !cJSON_AddStringToObject(o, "id", e->id)) {
+        !(e->id ? cJSON_AddStringToObject(o, "id", e->id) : cJSON_AddNullToObject(o, "id")) ||
+        !cJSON_AddStringToObject(o, "source", source_names[e->source])) {
         goto fail;
     }
-    if (e->wikidata && strcmp(e->wikidata, e->id) != 0 &&
+    if (e->wikidata && e->id && strcmp(e->wikidata, e->id) != 0 &&
         !cJSON_AddStringToObject(o, "wikidata", e->wikidata)) {
         goto fail;
     }
@@ -211,7 +229,8 @@ static bool add_facets(cJSON *root, const tagger_result_t *r, const tagger_json_
                 e->relevance < opt->min_relevance) {
                 continue;
             }
-            cJSON *n = cJSON_CreateString(e->name), *id = cJSON_CreateString(e->id);
+            cJSON *n = cJSON_CreateString(e->name);
+            cJSON *id = e->id ? cJSON_CreateString(e->id) : cJSON_CreateNull();
             if (!n || !id) {
                 cJSON_Delete(n);
                 cJSON_Delete(id);
@@ -259,20 +278,9 @@ static bool add_warnings(cJSON *root, const tagger_result_t *r)
            cJSON_AddStringToObject(w, "message", msg);
 }
 
-int tagger_result_json(const tagger_result_t *r, const tagger_json_options_t *opt, char **out)
+/* The result through a cJSON tree: pretty output. */
+static int tree_json(const tagger_result_t *r, const tagger_json_options_t *opt, char **out)
 {
-    if (!out) {
-        return TAGGER_ERR_MISUSE;
-    }
-    *out = NULL;
-    if (!r) {
-        return TAGGER_ERR_MISUSE;
-    }
-    tagger_json_options_t defaults;
-    if (!opt) {
-        tagger_json_options_init(&defaults);
-        opt = &defaults;
-    }
     cJSON *root = cJSON_CreateObject();
     if (!root) {
         return TAGGER_ERR_NOMEM;
@@ -298,4 +306,370 @@ int tagger_result_json(const tagger_result_t *r, const tagger_json_options_t *op
     }
     cJSON_Delete(root);
     return *out ? TAGGER_OK : TAGGER_ERR_NOMEM;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The direct writer: compact output                                         */
+
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    bool failed; /* out of memory: later writes do nothing */
+} jw_t;
+
+static bool jw_reserve(jw_t *w, size_t extra)
+{
+    if (w->failed) {
+        return false;
+    }
+    if (w->len + extra + 1 <= w->cap) {
+        return true;
+    }
+    size_t cap = w->cap ? w->cap : 1024;
+    while (cap < w->len + extra + 1) {
+        cap *= 2;
+    }
+    char *b = realloc(w->buf, cap); /* freed by tagger_string_free (cJSON_free: free) */
+    if (!b) {
+        w->failed = true;
+        return false;
+    }
+    w->buf = b;
+    w->cap = cap;
+    return true;
+}
+
+static void jw_raw(jw_t *w, const char *s, size_t n)
+{
+    if (jw_reserve(w, n)) {
+        memcpy(w->buf + w->len, s, n);
+        w->len += n;
+    }
+}
+
+#define JW_LIT(w, lit) jw_raw((w), (lit), sizeof(lit) - 1)
+
+/* A JSON string, escaped as cJSON escapes it. */
+static void jw_string(jw_t *w, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t n = strlen(s);
+    if (!jw_reserve(w, 6 * n + 2)) {
+        return;
+    }
+    char *d = w->buf + w->len;
+    *d++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 32 && c != '"' && c != '\\') {
+            *d++ = (char)c;
+            continue;
+        }
+        *d++ = '\\';
+        switch (c) {
+        case '"':
+            *d++ = '"';
+            break;
+        case '\\':
+            *d++ = '\\';
+            break;
+        case '\b':
+            *d++ = 'b';
+            break;
+        case '\f':
+            *d++ = 'f';
+            break;
+        case '\n':
+            *d++ = 'n';
+            break;
+        case '\r':
+            *d++ = 'r';
+            break;
+        case '\t':
+            *d++ = 't';
+            break;
+        default:
+            *d++ = 'u';
+            *d++ = '0';
+            *d++ = '0';
+            *d++ = hex[c >> 4];
+            *d++ = hex[c & 15];
+            break;
+        }
+    }
+    *d++ = '"';
+    w->len = (size_t)(d - w->buf);
+}
+
+/* "key": as a literal with its quotes and colon. */
+#define JW_KEY(w, key) JW_LIT((w), "\"" key "\":")
+
+static void jw_uint(jw_t *w, size_t v)
+{
+    char tmp[24];
+    size_t k = sizeof tmp;
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    jw_raw(w, tmp + k, sizeof tmp - k);
+}
+
+/* A relevance or score: round(x * 1000) / 1000 as cJSON prints it (%1.15g gives the shortest
+ * decimal of a multiple of 0.001 in [0, 1]; integers print as %d). */
+static void jw_relevance(jw_t *w, double x)
+{
+    double k = round(x * 1000);
+    if (!(k >= 0 && k <= 1000)) {
+        char tmp[32];
+        double d = k / 1000;
+        int n = snprintf(tmp, sizeof tmp, "%1.15g", d);
+        jw_raw(w, tmp, (size_t)n);
+        return;
+    }
+    unsigned m = (unsigned)k;
+    if (m == 0 || m == 1000) {
+        jw_raw(w, m ? "1" : "0", 1);
+        return;
+    }
+    char tmp[6] = {'0', '.', (char)('0' + m / 100), (char)('0' + m / 10 % 10),
+                   (char)('0' + m % 10), 0};
+    size_t n = 5;
+    while (tmp[n - 1] == '0') {
+        n--;
+    }
+    jw_raw(w, tmp, n);
+}
+
+static void jw_mention(jw_t *w, const tagger_mention_t *m, const tagger_json_options_t *opt)
+{
+    const tagger_json_segment_t *seg = segment_of(opt, m->start);
+    size_t base = seg ? seg->start : 0, char_base = seg ? seg->char_start : 0;
+    JW_LIT(w, "{\"text\":");
+    jw_string(w, m->text);
+    if (seg) {
+        JW_LIT(w, ",\"field\":");
+        jw_string(w, seg->field);
+    }
+    JW_LIT(w, ",\"start\":");
+    jw_uint(w, m->start - base);
+    JW_LIT(w, ",\"end\":");
+    jw_uint(w, m->end - base);
+    JW_LIT(w, ",\"char_start\":");
+    jw_uint(w, m->char_start - char_base);
+    JW_LIT(w, ",\"char_end\":");
+    jw_uint(w, m->char_end - char_base);
+    if (m->via != TAGGER_VIA_NAME) {
+        JW_LIT(w, ",\"via\":");
+        jw_string(w, via_names[m->via]);
+    }
+    JW_LIT(w, "}");
+}
+
+static void jw_entity(jw_t *w, const tagger_entity_t *e, const tagger_json_options_t *opt)
+{
+    bool with_mentions = !(opt->flags & TAGGER_JSON_NO_MENTIONS);
+    JW_LIT(w, "{\"type\":");
+    jw_string(w, tagger_kind_name(e->kind));
+    JW_LIT(w, ",\"name\":");
+    jw_string(w, e->name);
+    JW_LIT(w, ",\"id\":");
+    if (e->id) {
+        jw_string(w, e->id);
+    } else {
+        JW_LIT(w, "null");
+    }
+    JW_LIT(w, ",\"source\":");
+    jw_string(w, source_names[e->source]);
+    if (e->wikidata && e->id && strcmp(e->wikidata, e->id) != 0) {
+        JW_LIT(w, ",\"wikidata\":");
+        jw_string(w, e->wikidata);
+    }
+    if (e->country) {
+        JW_LIT(w, ",\"country\":");
+        jw_string(w, e->country);
+    }
+    JW_LIT(w, ",\"relevance\":");
+    jw_relevance(w, e->relevance);
+    JW_LIT(w, ",\"count\":");
+    jw_uint(w, e->n_mentions);
+    if (with_mentions) {
+        JW_LIT(w, ",\"mentions\":[");
+        for (size_t i = 0; i < e->n_mentions; i++) {
+            if (i) {
+                JW_LIT(w, ",");
+            }
+            jw_mention(w, &e->mentions[i], opt);
+        }
+        JW_LIT(w, "]");
+    }
+    JW_LIT(w, "}");
+}
+
+static void jw_entities(jw_t *w, const tagger_result_t *r, const tagger_json_options_t *opt)
+{
+    bool first = true;
+    JW_KEY(w, "entities");
+    JW_LIT(w, "[");
+    for (size_t i = 0; i < r->n_entities; i++) {
+        const tagger_entity_t *e = &r->entities[i];
+        if (!kind_wanted(opt, e->kind) || e->relevance < opt->min_relevance) {
+            continue;
+        }
+        if (!first) {
+            JW_LIT(w, ",");
+        }
+        first = false;
+        jw_entity(w, e, opt);
+    }
+    JW_LIT(w, "]");
+}
+
+/* One facet object: per type, the names (or ids) of the entities at or
+ * above the facet threshold, in relevance order, then "topic". */
+static void jw_facet_object(jw_t *w, const tagger_result_t *r, const tagger_json_options_t *opt,
+                            bool ids)
+{
+    static const tagger_kind_t order[] = {TAGGER_KIND_PERSON, TAGGER_KIND_COUNTRY,
+                                          TAGGER_KIND_ORG, TAGGER_KIND_PLACE};
+    JW_LIT(w, "{");
+    for (size_t k = 0; k < 4; k++) {
+        tagger_kind_t kind = order[k];
+        JW_LIT(w, "\"");
+        jw_raw(w, facet_keys[kind], strlen(facet_keys[kind]));
+        JW_LIT(w, "\":[");
+        bool first = true;
+        for (size_t i = 0; kind_wanted(opt, kind) && i < r->n_entities; i++) {
+            const tagger_entity_t *e = &r->entities[i];
+            if (e->kind != kind || e->relevance < opt->facet_threshold ||
+                e->relevance < opt->min_relevance) {
+                continue;
+            }
+            if (!first) {
+                JW_LIT(w, ",");
+            }
+            first = false;
+            if (ids && !e->id) {
+                JW_LIT(w, "null");
+            } else {
+                jw_string(w, ids ? e->id : e->name);
+            }
+        }
+        JW_LIT(w, "],");
+    }
+    JW_LIT(w, "\"topic\":[");
+    for (size_t i = 0; i < n_topics_written(r, opt); i++) {
+        if (i) {
+            JW_LIT(w, ",");
+        }
+        jw_string(w, ids ? r->topics[i].id : r->topics[i].label);
+    }
+    JW_LIT(w, "]}");
+}
+
+/* A list of strings: ["a","b"]. */
+static void jw_strings(jw_t *w, const char *const *s, size_t n)
+{
+    JW_LIT(w, "[");
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            JW_LIT(w, ",");
+        }
+        jw_string(w, s[i]);
+    }
+    JW_LIT(w, "]");
+}
+
+static void jw_topics(jw_t *w, const tagger_result_t *r, const tagger_json_options_t *opt)
+{
+    JW_KEY(w, "topics");
+    JW_LIT(w, "[");
+    for (size_t i = 0; i < n_topics_written(r, opt); i++) {
+        const tagger_topic_t *t = &r->topics[i];
+        if (i) {
+            JW_LIT(w, ",");
+        }
+        JW_LIT(w, "{\"id\":");
+        jw_string(w, t->id);
+        JW_LIT(w, ",\"label\":");
+        jw_string(w, t->label);
+        JW_LIT(w, ",\"score\":");
+        jw_relevance(w, t->score);
+        JW_LIT(w, ",\"path\":");
+        jw_strings(w, t->path, t->depth + 1);
+        JW_LIT(w, ",\"evidence\":");
+        jw_strings(w, t->evidence, t->n_evidence);
+        JW_LIT(w, "}");
+    }
+    JW_LIT(w, "]");
+}
+
+static void jw_warnings(jw_t *w, const tagger_result_t *r)
+{
+    if (r->n_invalid == 0) {
+        return;
+    }
+    char msg[160];
+    snprintf(msg, sizeof msg,
+             "%zu invalid UTF-8 byte%s, the first at byte %zu; read as word separators",
+             r->n_invalid, r->n_invalid == 1 ? "" : "s", r->first_invalid);
+    JW_LIT(w, ",\"warnings\":[{\"code\":\"invalid_utf8\",\"count\":");
+    jw_uint(w, r->n_invalid);
+    JW_LIT(w, ",\"first_byte\":");
+    jw_uint(w, r->first_invalid);
+    JW_LIT(w, ",\"message\":");
+    jw_string(w, msg);
+    JW_LIT(w, "}]");
+}
+
+/* The result written directly: compact output. */
+static int direct_json(const tagger_result_t *r, const tagger_json_options_t *opt, char **out)
+{
+    jw_t w = {NULL, 0, 0, false};
+    JW_LIT(&w, "{");
+    if (opt->id) {
+        char *clean = valid_utf8(opt->id);
+        if (!clean) {
+            return TAGGER_ERR_NOMEM;
+        }
+        JW_KEY(&w, "id");
+        jw_string(&w, clean);
+        JW_LIT(&w, ",");
+        free(clean);
+    }
+    jw_topics(&w, r, opt);
+    JW_LIT(&w, ",");
+    jw_entities(&w, r, opt);
+    JW_LIT(&w, ",");
+    JW_KEY(&w, "facets");
+    jw_facet_object(&w, r, opt, false);
+    JW_LIT(&w, ",");
+    JW_KEY(&w, "facet_ids");
+    jw_facet_object(&w, r, opt, true);
+    jw_warnings(&w, r);
+    JW_LIT(&w, "}");
+    if (w.failed) {
+        free(w.buf);
+        return TAGGER_ERR_NOMEM;
+    }
+    w.buf[w.len] = '\0';
+    *out = w.buf;
+    return TAGGER_OK;
+}
+
+int tagger_result_json(const tagger_result_t *r, const tagger_json_options_t *opt, char **out)
+{
+    if (!out) {
+        return TAGGER_ERR_MISUSE;
+    }
+    *out = NULL;
+    if (!r) {
+        return TAGGER_ERR_MISUSE;
+    }
+    tagger_json_options_t defaults;
+    if (!opt) {
+        tagger_json_options_init(&defaults);
+        opt = &defaults;
+    }
+    return (opt->flags & TAGGER_JSON_PRETTY) ? tree_json(r, opt, out) : direct_json(r, opt, out);
 }

@@ -24,6 +24,7 @@
  * only on candidates.
  */
 #include "scan.h"
+#include "recognize.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,15 +56,44 @@ static inline bool end_ok(uint8_t last, uint8_t next)
     return !(last == TG_CLS_WORD && tg_cls_wordish(next));
 }
 
+/* Whether a key may match at normalised offset @p i, from the first-word
+ * bitsets (trie.h has the rules and why they are safe).  @p t is
+ * NUL-terminated, and holds no other NUL. */
+static inline bool may_start_key(const tg_trie_t *trie, const uint8_t *t, size_t i)
+{
+    size_t w = i, x, y;
+    while (tg_trie_ascii_alnum(t[w])) {
+        w++;
+    }
+    if (w == i || t[w] >= 0x80) {
+        return true; /* not a plain ASCII word: no filter */
+    }
+    if (!tg_trie_first_word(trie, TG_FW_ANY, t + i, w - i)) {
+        return false;
+    }
+    for (x = w; t[x] && t[x] < 0x80 && !tg_trie_ascii_alnum(t[x]); x++) {
+    }
+    if (t[x] == 0) {
+        return tg_trie_first_word(trie, TG_FW_ALONE, t + i, w - i);
+    }
+    if (t[x] >= 0x80) {
+        return true;
+    }
+    for (y = x; tg_trie_ascii_alnum(t[y]); y++) {
+    }
+    return t[y] >= 0x80 || tg_trie_first_word(trie, TG_FW_ALONE, t + i, w - i) ||
+           tg_trie_first_word(trie, TG_FW_PAIR, t + i, y - i);
+}
+
 /* Checks the alias records of @p node against the original span and
  * reports the passing ones, one per entity.  Returns the number reported
  * (0: none passed) or a negative value when the callback stopped. */
 static int report_node(const tagger_t *tg, const char *text, size_t len, uint32_t start,
-                       uint32_t end, const tg_trie_node_t *node, tg_hit_fn on_hit, void *ctx)
+                       uint32_t end, const tg_trie_value_t *key, tg_hit_fn on_hit, void *ctx)
 {
     uint32_t pass[MAX_CANDIDATES];
     uint32_t n_pass = 0, last_entity = UINT32_MAX;
-    for (uint32_t a = node->alias_first; a < node->alias_first + node->n_alias; a++) {
+    for (uint32_t a = key->alias_first; a < key->alias_first + key->n_alias; a++) {
         const tg_alias_t *al = &tg->aliases[a];
         if (al->entity == last_entity) {
             continue; /* this entity already passed */
@@ -108,9 +138,17 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         while (cls[next] == TG_CLS_CONT) {
             next++;
         }
-        if (!start_ok(prev, c) || trie->root_next[t[i]] == TG_TRIE_NONE) {
+        if (!start_ok(prev, c) || tg_trie_step(trie, 0, t[i]) == TG_TRIE_NONE) {
             prev = c;
             i = next;
+            continue;
+        }
+        if (!may_start_key(trie, t, i)) {
+            /* A plain ASCII word that starts no key is skipped whole. */
+            while (tg_trie_ascii_alnum(t[i])) {
+                i++;
+            }
+            prev = TG_CLS_WORD;
             continue;
         }
         /* Walk the trie, remembering keys that end on a word boundary. */
@@ -126,7 +164,7 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             if (node == TG_TRIE_NONE) {
                 break;
             }
-            if (trie->nodes[node].n_alias && cls[j + 1] != TG_CLS_CONT &&
+            if (tg_trie_is_key(trie, node) && cls[j + 1] != TG_CLS_CONT &&
                 end_ok(last, cls[j + 1])) {
                 if (n_cand == MAX_CANDIDATES) {
                     memmove(cand, cand + 1, (MAX_CANDIDATES - 1) * sizeof *cand);
@@ -140,8 +178,8 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         for (size_t k = n_cand; k-- > 0;) {
             uint32_t start = n->src[i];
             uint32_t end = (uint32_t)tg_norm_src_end(n, cand[k].end - 1);
-            int got = report_node(tg, text, len, start, end, &trie->nodes[cand[k].node], on_hit,
-                                  ctx);
+            int got = report_node(tg, text, len, start, end, tg_trie_value(trie, cand[k].node),
+                                  on_hit, ctx);
             if (got < 0) {
                 return TAGGER_ERR_STOPPED;
             }
@@ -198,6 +236,13 @@ int tagger_scratch_new(const tagger_t *tg, tagger_scratch_t **out)
     return TAGGER_OK;
 }
 
+void tagger_scratch_set_options(tagger_scratch_t *s, unsigned options)
+{
+    if (s) {
+        s->options = options;
+    }
+}
+
 void tagger_scratch_free(tagger_scratch_t *s)
 {
     if (!s) {
@@ -214,6 +259,7 @@ void tagger_scratch_free(tagger_scratch_t *s)
     free(s->named);
     free(s->shorts);
     free(s->short_keys);
+    tg_recog_free(s->recog);
     free(s);
 }
 

@@ -45,6 +45,8 @@ struct tagger_scratch {
     char *short_keys;
     size_t short_keys_len, short_keys_cap;
     tg_topic_scratch_t topic;
+    unsigned options;      /* TAGGER_SCRATCH_* */
+    struct tg_recog *recog; /* the name recognizer's memory (recognize.c), or NULL */
 };
 
 /* Appends a mention record; returns 0 or TAGGER_ERR_NOMEM. */

@@ -10,6 +10,7 @@
 
 #include "gazetteer.h"
 #include "internal.h"
+#include "name_model.h"
 #include "topic_model.h"
 
 #define STR2(x) #x
@@ -34,7 +35,7 @@ const char *tagger_strerror(int status)
     case TAGGER_ERR_UTF8:
         return "invalid UTF-8";
     case TAGGER_ERR_FORMAT:
-        return "not a compiled tagger file";
+        return "not a compiled tagger model, or a damaged one";
     case TAGGER_ERR_VERSION:
         return "compiled tagger file of an incompatible format version";
     case TAGGER_ERR_STOPPED:
@@ -168,17 +169,23 @@ typedef struct {
     tg_gaz_builder_t *gaz;
     tg_topics_t *topics;
     int user_topics; /* the topic model came from the caller */
-    int no_topics;   /* TAGGER_COMPILE_NO_TOPICS */
+    tg_names_t *names;  /* the name recognizer's model; a later one replaces it */
 } compile_t;
 
 static int add_source(compile_t *c, const char *path, const char *data, size_t len, int user,
                       tagger_error_t **errors)
 {
+    if (tg_names_is_model(data, len)) {
+        tg_names_t *m = NULL;
+        int rc = tg_names_parse(path, data, len, &m, errors);
+        if (m) {
+            tg_names_free(c->names);
+            c->names = m;
+        }
+        return rc;
+    }
     if (!tg_topics_is_model(data, len)) {
         return tg_gaz_add(c->gaz, path, data, len, errors);
-    }
-    if (c->no_topics) {
-        return TAGGER_OK;
     }
     if (c->user_topics && user) {
         tg_error_add(errors, path, 0, "a second topic model; give at most one");
@@ -203,14 +210,13 @@ int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags, tag
     if (err) {
         *err = NULL;
     }
-    if (!out || (n_src && !src) || (flags & ~(TAGGER_COMPILE_BUILTIN | TAGGER_COMPILE_NO_TOPICS))) {
+    if (!out || (n_src && !src) || (flags & ~TAGGER_COMPILE_BUILTIN)) {
         if (out) {
             *out = NULL;
         }
         return TAGGER_ERR_MISUSE;
     }
     *out = NULL;
-    c.no_topics = (flags & TAGGER_COMPILE_NO_TOPICS) != 0;
     if ((rc = tg_gaz_builder_new(&c.gaz))) {
         return rc;
     }
@@ -243,12 +249,15 @@ int tagger_compile(const tagger_source_t *src, size_t n_src, unsigned flags, tag
     if (rc == TAGGER_OK) {
         (*out)->topics = c.topics;
         c.topics = NULL;
+        (*out)->names = c.names;
+        c.names = NULL;
     }
     if (rc == TAGGER_ERR_NOMEM) {
         tg_error_add(&errors, NULL, 0, "out of memory");
     }
     tg_gaz_builder_free(c.gaz);
     tg_topics_free(c.topics);
+    tg_names_free(c.names);
     if (err) {
         *err = errors;
     } else {
@@ -262,11 +271,7 @@ void tagger_free(tagger_t *tg)
     if (!tg) {
         return;
     }
-    free(tg->pool);
-    free(tg->entities);
-    free(tg->aliases);
-    tg_trie_free(&tg->trie);
-    tg_topics_free(tg->topics);
+    tg_tagger_release(tg);
     free(tg);
 }
 

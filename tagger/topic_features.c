@@ -122,6 +122,9 @@ int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
         if (e->relevance < TAGGER_FACET_THRESHOLD) {
             break; /* entities come by decreasing relevance */
         }
+        if (!e->id) {
+            continue; /* a recognized name: the model was trained without them */
+        }
         per_kind[e->kind]++;
         if (!e->id) {
             continue; /* a name no gazetteer lists counts only for its kind */

@@ -427,6 +427,7 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
         return TAGGER_ERR_NOMEM;
     }
     p.m->threshold = TG_TOPIC_THRESHOLD;
+    p.m->owned = 1;
     int rc = pool_add(&p, "", 0, &(uint32_t){0}), seen_magic = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
@@ -475,6 +476,10 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
 void tg_topics_free(tg_topics_t *m)
 {
     if (!m) {
+        return;
+    }
+    if (!m->owned) {
+        free(m);
         return;
     }
     free(m->pool);

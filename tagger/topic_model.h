@@ -75,6 +75,7 @@ typedef struct tg_topics {
     tg_tslot_t *slots;          /* hash table over the feature keys */
     size_t n_slots;             /* a power of two, at least twice n_features */
     double threshold;
+    int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
 
 /* Whether @p len bytes of @p data look like a topic model (its magic line). */

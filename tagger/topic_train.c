@@ -336,7 +336,9 @@ static int count_document(train_t *t, const tagger_t *tg, tagger_scratch_t *s,
     return TAGGER_OK;
 }
 
-/* Drops features in fewer than min_df documents; renumbers the rest. */
+/* Drops features in fewer than min_df documents, and those in more than
+ * max_df_share of them ("the", "said": they say little and, being in
+ * every text, cost a lookup hit per word); renumbers the rest. */
 static size_t prune_rare(train_t *t, size_t n_docs, uint32_t **kept_out)
 {
     uint32_t *new_id = t->last_doc; /* reused: per old feature, new id or TG_NONE */
@@ -346,7 +348,9 @@ static size_t prune_rare(train_t *t, size_t n_docs, uint32_t **kept_out)
     }
     size_t n = 0;
     for (uint32_t f = 0; f < t->features.n; f++) {
-        new_id[f] = t->df[f] >= t->opt->min_df ? (uint32_t)n : TG_NONE;
+        bool keep = t->df[f] >= t->opt->min_df &&
+                    t->df[f] <= t->opt->max_df_share * (double)n_docs;
+        new_id[f] = keep ? (uint32_t)n : TG_NONE;
         if (new_id[f] != TG_NONE) {
             kept[n++] = f;
         }
@@ -443,6 +447,8 @@ void tagger_train_options_init(tagger_train_options_t *opt)
         opt->l2 = 1e-6;
         opt->rate = 0.5;
         opt->seed = 1;
+        opt->prior_weight = 0.5;
+        opt->max_df_share = 0.2;
     }
 }
 
@@ -549,9 +555,13 @@ static int write_model(train_t *t, size_t n_docs, const tg_docs_t *docs, const c
     uint8_t *mask = malloc(docs->n_features ? docs->n_features : 1);
     float *w = malloc((docs->n_features ? docs->n_features : 1) * sizeof *w);
     kept_weight_t *kept = malloc((docs->n_features ? docs->n_features : 1) * sizeof *kept);
+    size_t fpt = t->opt->features_per_topic;
+    kept_weight_t *all_kept = malloc((nt ? nt : 1) * fpt * sizeof *all_kept);
+    size_t *n_kept = malloc((nt ? nt : 1) * sizeof *n_kept);
+    double *bias = malloc((nt ? nt : 1) * sizeof *bias);
     text_t out = {0};
     int rc = TAGGER_ERR_NOMEM;
-    if (!order || !used || !y || !mask || !w || !kept) {
+    if (!order || !used || !y || !mask || !w || !kept || !all_kept || !n_kept || !bias) {
         goto done;
     }
     for (uint32_t k = 0; k < nt; k++) {
@@ -563,24 +573,34 @@ static int write_model(train_t *t, size_t n_docs, const tg_docs_t *docs, const c
     put(&out, "# Trained by `tagger train` (libtagger %s) on %zu documents: %zu topics, "
               "%zu features in at least %u documents.\n",
         tagger_version(), n_docs, nt, docs->n_features, o->min_df);
-    put(&out, "# Options: features per topic %u, epochs %u, l2 %g, rate %g, seed %lu.\n",
-        o->features_per_topic, o->epochs, o->l2, o->rate, o->seed);
+    put(&out, "# Options: features per topic %u, epochs %u, l2 %g, rate %g, seed %lu, "
+              "prior weight %g, max df share %g.\n",
+        o->features_per_topic, o->epochs, o->l2, o->rate, o->seed, o->prior_weight,
+        o->max_df_share);
     put(&out, "# topic: id, parent, bias, label; feature: key, weight (models/README.md)\n");
     put(&out, "threshold\t%.2f\n", TG_TOPIC_THRESHOLD);
+    double mean_bias = 0;
     for (size_t i = 0; i < nt; i++) {
-        uint32_t k = order[i].topic;
-        size_t n_kept = 0;
-        double bias;
-        if ((rc = learn_topic(t, docs, keys, k, used, y, mask, w, &bias, kept, &n_kept))) {
+        if ((rc = learn_topic(t, docs, keys, order[i].topic, used, y, mask, w, &bias[i], kept,
+                              &n_kept[i]))) {
             goto done;
         }
-        uint32_t p = t->topic_parent[k];
+        memcpy(all_kept + i * fpt, kept, n_kept[i] * sizeof *kept);
+        mean_bias += bias[i] / (double)nt;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        uint32_t k = order[i].topic, p = t->topic_parent[k];
+        /* The bias is the topic's prior in the training mix; only part of it is
+         * kept, so that one dataset's label mix does not decide texts with
+         * little evidence (models/README.md). */
+        double b = o->prior_weight * bias[i] + (1 - o->prior_weight) * mean_bias;
         put(&out, "\ntopic\t%s\t%s\t%.4f\t%s\n", order[i].id,
-            p == TG_NONE ? "-" : dict_str(&t->topics, p), bias,
+            p == TG_NONE ? "-" : dict_str(&t->topics, p), b,
             t->topic_label[k] ? t->topic_label[k] : order[i].id);
-        for (size_t j = 0; j < n_kept; j++) {
-            if (fabsf(kept[j].weight) >= 5e-5f) {
-                put(&out, "feature\t%s\t%.4f\n", kept[j].key, kept[j].weight);
+        for (size_t j = 0; j < n_kept[i]; j++) {
+            const kept_weight_t *kw = &all_kept[i * fpt + j];
+            if (fabsf(kw->weight) >= 5e-5f) {
+                put(&out, "feature\t%s\t%.4f\n", kw->key, kw->weight);
             }
         }
     }
@@ -597,6 +617,9 @@ done:
     free(mask);
     free(w);
     free(kept);
+    free(all_kept);
+    free(n_kept);
+    free(bias);
     return rc;
 }
 

@@ -141,7 +141,7 @@ START_TEST(test_compile_failures_clear_out)
 
     tg = (tagger_t *)&dummy;
     /* an unknown flag */
-    ck_assert_int_eq(tagger_compile(&ok, 1, 4u, &tg, NULL), TAGGER_ERR_MISUSE);
+    ck_assert_int_eq(tagger_compile(&ok, 1, 1u << 30, &tg, NULL), TAGGER_ERR_MISUSE);
     ck_assert_ptr_null(tg);
 
     tg = (tagger_t *)&dummy;

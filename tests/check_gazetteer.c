@@ -433,7 +433,8 @@ static bool reports(const tagger_t *tg, const char *text, const char *id)
     ck_assert_int_eq(tagger_annotate(tg, s, text, strlen(text), &r), TAGGER_OK);
     bool found = false;
     for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
-        found |= strcmp(tagger_result_entity(r, i)->id, id) == 0;
+        const char *eid = tagger_result_entity(r, i)->id; /* NULL: a recognized name */
+        found |= eid && strcmp(eid, id) == 0;
     }
     tagger_result_free(r);
     tagger_scratch_free(s);

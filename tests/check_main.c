@@ -18,6 +18,9 @@ int main(void)
     srunner_add_suite(sr, document_suite());
     srunner_add_suite(sr, jsonl_suite());
     srunner_add_suite(sr, topics_suite());
+    srunner_add_suite(sr, model_file_suite());
+    srunner_add_suite(sr, json_writer_suite());
+    srunner_add_suite(sr, recognize_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -1,19 +1,20 @@
 /*
- * check_trie.c - building and walking the flat byte trie (trie.c, trie.h).
+ * check_trie.c - building and walking the double-array byte trie (trie.c,
+ * trie.h), and rejecting a damaged one (tg_trie_validate).
  *
  * The small key set of most tests, sorted as tg_trie_build() wants it
  * (bytes ascending, a prefix before its extensions), and the trie it makes.
- * [k] marks a node where key k ends; nodes are numbered breadth-first, in
- * the order the builder creates them:
+ * [k] marks a node where key k ends:
  *
- *   0 korea         root(0) -k-> 1 -o-> 3 -r-> 5 -e-> 7 -a-> [10] -n-> [13]
- *   1 korean                 |                                  korea    korean
- *   2 north                  +-n-> 2 -o-> 4 -r-> 6 -t-> 8 -h-> [11] -' '-> 14 -k-> ...
- *   3 north korea                                |            north       -> [north korea]
- *   4 norway                                     +-w-> 9 -a-> 12 -y-> [15]
- *                                                                        norway
+ *   0 korea         root -k-> . -o-> . -r-> . -e-> . -a-> [0] -n-> [1]
+ *   1 korean                |                                korea   korean
+ *   2 north                 +-n-> . -o-> . -r-> . -t-> . -h-> [2] -' '-> . -k-> ...
+ *   3 north korea                              |             north      -> [3] north korea
+ *   4 norway                                   +-w-> . -a-> . -y-> [4]
+ *                                                                  norway
  *
- * 21 nodes (the root and one per distinct key prefix), 20 edges.
+ * 21 nodes (the root and one per distinct key prefix); where they sit in
+ * the array is the builder's business, so tests look at paths, not slots.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -58,19 +59,37 @@ static uint32_t walk_str(const tg_trie_t *t, const char *s)
 
 /* ------------------------------------------------------------------------ */
 
+/* Number of nodes reachable from the root, and of byte edges out of it. */
+static size_t count_nodes(const tg_trie_t *t, uint32_t node, size_t *root_edges)
+{
+    size_t n = 1, edges = 0;
+    for (int b = 0; b < 256; b++) {
+        uint32_t child = tg_trie_step(t, node, (uint8_t)b);
+        if (child != TG_TRIE_NONE) {
+            n += count_nodes(t, child, NULL);
+            edges++;
+        }
+    }
+    if (root_edges) {
+        *root_edges = edges;
+    }
+    return n;
+}
+
 START_TEST(test_small_shape)
 {
     tg_trie_t t;
     build_strings(&t, small_keys, N_SMALL);
-    ck_assert_uint_eq(t.n_nodes, 21);
-    ck_assert_uint_eq(t.n_edges, 20);
-    ck_assert_uint_eq(t.nodes[0].n_edges, 2); /* 'k' and 'n' */
-    ck_assert_uint_eq(t.nodes[0].n_alias, 0);
-    ck_assert_uint_eq(walk_str(&t, "k"), 1);
-    ck_assert_uint_eq(walk_str(&t, "n"), 2);
-    ck_assert_uint_eq(walk_str(&t, "korea"), 10);
-    ck_assert_uint_eq(walk_str(&t, "north"), 11);
-    ck_assert_uint_eq(walk_str(&t, "norway"), 15);
+    size_t root_edges;
+    ck_assert_uint_eq(count_nodes(&t, 0, &root_edges), 21);
+    ck_assert_uint_eq(root_edges, 2); /* 'k' and 'n' */
+    ck_assert(!tg_trie_is_key(&t, 0));
+    ck_assert_uint_eq(t.n_keys, 5);
+    size_t where;
+    ck_assert_ptr_null(tg_trie_validate(&t, 1000, &where));
+    /* distinct paths reach distinct nodes */
+    ck_assert_uint_ne(walk_str(&t, "korea"), walk_str(&t, "north"));
+    ck_assert_uint_ne(walk_str(&t, "k"), walk_str(&t, "n"));
     tg_trie_free(&t);
 }
 END_TEST
@@ -82,8 +101,9 @@ START_TEST(test_small_keys_found)
     for (size_t i = 0; i < N_SMALL; i++) {
         uint32_t node = walk_str(&t, small_keys[i]);
         ck_assert_msg(node != TG_TRIE_NONE, "key '%s' not found", small_keys[i]);
-        ck_assert_uint_eq(t.nodes[node].alias_first, 100 * i);
-        ck_assert_uint_eq(t.nodes[node].n_alias, i + 1);
+        ck_assert(tg_trie_is_key(&t, node));
+        ck_assert_uint_eq(tg_trie_value(&t, node)->alias_first, 100 * i);
+        ck_assert_uint_eq(tg_trie_value(&t, node)->n_alias, i + 1);
     }
     tg_trie_free(&t);
 }
@@ -100,7 +120,7 @@ START_TEST(test_small_non_keys)
     for (size_t i = 0; i < sizeof inner / sizeof inner[0]; i++) {
         uint32_t node = walk_str(&t, inner[i]);
         ck_assert_msg(node != TG_TRIE_NONE, "prefix '%s' lost", inner[i]);
-        ck_assert_msg(t.nodes[node].n_alias == 0, "prefix '%s' ends a key", inner[i]);
+        ck_assert_msg(!tg_trie_is_key(&t, node), "prefix '%s' ends a key", inner[i]);
     }
     for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++) {
         ck_assert_msg(walk_str(&t, absent[i]) == TG_TRIE_NONE, "'%s' found", absent[i]);
@@ -124,21 +144,23 @@ START_TEST(test_prefix_key)
             seen_korea = node;
         }
     }
-    ck_assert_uint_eq(t.nodes[seen_korea].n_alias, 1); /* key 0, "korea" */
-    ck_assert_uint_eq(t.nodes[seen_korea].alias_first, 0);
-    ck_assert_uint_eq(t.nodes[seen_korea].n_edges, 1); /* on to 'n' */
-    ck_assert_uint_eq(t.nodes[node].n_alias, 2);       /* key 1, "korean" */
-    ck_assert_uint_eq(t.nodes[node].alias_first, 100);
-    ck_assert_uint_eq(t.nodes[node].n_edges, 0);
+    ck_assert(tg_trie_is_key(&t, seen_korea));
+    ck_assert_uint_eq(tg_trie_value(&t, seen_korea)->n_alias, 1); /* key 0, "korea" */
+    ck_assert_uint_eq(tg_trie_value(&t, seen_korea)->alias_first, 0);
+    ck_assert_uint_eq(count_nodes(&t, seen_korea, NULL), 2); /* on to 'n' */
+    ck_assert(tg_trie_is_key(&t, node));
+    ck_assert_uint_eq(tg_trie_value(&t, node)->n_alias, 2); /* key 1, "korean" */
+    ck_assert_uint_eq(tg_trie_value(&t, node)->alias_first, 100);
+    ck_assert_uint_eq(count_nodes(&t, node, NULL), 1);
     tg_trie_free(&t);
 }
 END_TEST
 
 /* ------------------------------------------------------------------------ */
-/* Wide nodes: more than 8 edges are bisected; the root has a table.         */
+/* Wide nodes: many codes under one base.                                    */
 
 /*   root -x-> 1 -a-> [2]  -b-> [3] ... -z-> [27]     26 edges under "x" */
-START_TEST(test_wide_node_bisect)
+START_TEST(test_wide_node)
 {
     char keys[26][3];
     const char *ptrs[26];
@@ -151,11 +173,11 @@ START_TEST(test_wide_node_bisect)
     tg_trie_t t;
     build_strings(&t, ptrs, 26);
     uint32_t x = walk_str(&t, "x");
-    ck_assert_uint_eq(t.nodes[x].n_edges, 26);
+    ck_assert_uint_eq(count_nodes(&t, x, NULL), 27);
     for (int i = 0; i < 26; i++) {
         uint32_t node = tg_trie_step(&t, x, (uint8_t)('a' + i));
         ck_assert_msg(node != TG_TRIE_NONE, "x%c not found", 'a' + i);
-        ck_assert_uint_eq(t.nodes[node].alias_first, 100 * (uint32_t)i);
+        ck_assert_uint_eq(tg_trie_value(&t, node)->alias_first, 100 * (uint32_t)i);
     }
     /* below, between and above the labels */
     static const uint8_t absent[] = {0, '0', 'A', '`', '{', 0x7F, 0x80, 0xFF};
@@ -188,18 +210,20 @@ START_TEST(test_all_256_bytes)
     ck_assert_uint_eq(n, N);
     tg_trie_t t;
     ck_assert_int_eq(tg_trie_build(&t, tk, n), TAGGER_OK);
-    ck_assert_uint_eq(t.nodes[0].n_edges, 256);
+    size_t root_edges;
+    ck_assert_uint_eq(count_nodes(&t, 0, &root_edges), 1 + 256 + 256);
+    ck_assert_uint_eq(root_edges, 256);
     for (int b = 0; b < 256; b++) {
         uint32_t node = tg_trie_step(&t, 0, (uint8_t)b);
         ck_assert_msg(node != TG_TRIE_NONE, "byte %d not found at the root", b);
-        ck_assert_uint_eq(t.nodes[node].alias_first, (uint32_t)b);
+        ck_assert_uint_eq(tg_trie_value(&t, node)->alias_first, (uint32_t)b);
     }
     uint32_t ff = tg_trie_step(&t, 0, 0xFF);
-    ck_assert_uint_eq(t.nodes[ff].n_edges, 256);
+    ck_assert_uint_eq(count_nodes(&t, ff, NULL), 257);
     for (int c = 0; c < 256; c++) {
         uint32_t node = tg_trie_step(&t, ff, (uint8_t)c);
         ck_assert_msg(node != TG_TRIE_NONE, "\\xff\\x%02x not found", c);
-        ck_assert_uint_eq(t.nodes[node].alias_first, (uint32_t)(1000 + c));
+        ck_assert_uint_eq(tg_trie_value(&t, node)->alias_first, (uint32_t)(1000 + c));
     }
     /* the one-byte key 0x00 has no children */
     ck_assert_uint_eq(tg_trie_step(&t, tg_trie_step(&t, 0, 0), 0), TG_TRIE_NONE);
@@ -211,9 +235,8 @@ START_TEST(test_empty_key_set)
 {
     tg_trie_t t;
     ck_assert_int_eq(tg_trie_build(&t, NULL, 0), TAGGER_OK);
-    ck_assert_uint_eq(t.n_nodes, 1);
-    ck_assert_uint_eq(t.n_edges, 0);
-    ck_assert_uint_eq(t.nodes[0].n_alias, 0);
+    ck_assert_uint_eq(t.n_keys, 0);
+    ck_assert(!tg_trie_is_key(&t, 0));
     for (int b = 0; b < 256; b++) {
         ck_assert_uint_eq(tg_trie_step(&t, 0, (uint8_t)b), TG_TRIE_NONE);
     }
@@ -281,8 +304,9 @@ START_TEST(test_thousands_of_keys)
     for (size_t i = 0; i < n; i++) {
         uint32_t node = walk(&t, keys[i].s, keys[i].len);
         ck_assert_msg(node != TG_TRIE_NONE, "key %zu not found", i);
-        ck_assert_uint_eq(t.nodes[node].n_alias, 1);
-        ck_assert_uint_eq(t.nodes[node].alias_first, i);
+        ck_assert(tg_trie_is_key(&t, node));
+        ck_assert_uint_eq(tg_trie_value(&t, node)->n_alias, 1);
+        ck_assert_uint_eq(tg_trie_value(&t, node)->alias_first, i);
     }
     /* Every key plus a byte outside the alphabet is absent, and a 13-byte
      * string (longer than any key) is absent. */
@@ -295,14 +319,83 @@ START_TEST(test_thousands_of_keys)
     ck_assert_uint_eq(walk_str(&t, "aaaaaaaaaaaaa"), TG_TRIE_NONE);
     /* The number of terminals equals the number of keys. */
     size_t terminals = 0;
-    for (size_t v = 0; v < t.n_nodes; v++) {
-        terminals += t.nodes[v].n_alias != 0;
+    for (size_t v = 0; v < t.n_units; v++) {
+        terminals += (t.units[v].check != TG_TRIE_NONE || v == 0) && tg_trie_is_key(&t, (uint32_t)v);
     }
     ck_assert_uint_eq(terminals, n);
-    ck_assert_uint_eq(t.n_edges, t.n_nodes - 1);
+    size_t where;
+    ck_assert_ptr_null(tg_trie_validate(&t, n, &where));
+    /* The array is dense enough: well under two units per node and key. */
+    size_t nodes = count_nodes(&t, 0, NULL);
+    ck_assert_uint_lt(t.n_units, 2 * (nodes + n) + TG_TRIE_PAD);
     tg_trie_free(&t);
     free(tk);
     free(keys);
+}
+END_TEST
+
+/* A trie read from a damaged file: a base past the end, a terminal flag on
+ * a node that is not one, a key run past the alias records. */
+START_TEST(test_validate_rejects_damage)
+{
+    tg_trie_t t;
+    build_strings(&t, small_keys, N_SMALL);
+    tg_trie_unit_t *units = malloc(t.n_units * sizeof *units);
+    ck_assert_ptr_nonnull(units);
+    tg_trie_t bad = t;
+    bad.units = units;
+    bad.owned = false;
+    size_t where;
+
+    memcpy(units, t.units, t.n_units * sizeof *units);
+    uint32_t korea = walk_str(&t, "korea");
+    units[korea].base = (uint32_t)(t.n_units - 10) | TG_TRIE_TERMINAL;
+    ck_assert_str_eq(tg_trie_validate(&bad, 1000, &where), "trie unit points past the end");
+    ck_assert_uint_eq(where, korea);
+
+    memcpy(units, t.units, t.n_units * sizeof *units);
+    uint32_t kor = walk_str(&t, "kor");
+    units[kor].base |= TG_TRIE_TERMINAL;
+    ck_assert_str_eq(tg_trie_validate(&bad, 1000, &where),
+                     "trie terminal does not point at a key");
+
+    memcpy(units, t.units, t.n_units * sizeof *units);
+    /* key 4 ("norway") has alias records [400, 405) */
+    ck_assert_ptr_null(tg_trie_validate(&bad, 405, &where));
+    ck_assert_str_eq(tg_trie_validate(&bad, 404, &where),
+                     "trie key points past the alias records");
+    ck_assert_uint_eq(where, 4);
+    free(units);
+    tg_trie_free(&t);
+}
+END_TEST
+
+/* The first-word sets the scan uses to skip words (trie.h). */
+START_TEST(test_first_word_sets)
+{
+    static const char *const keys[] = {"cote d'ivoire", "korea", "north korea", "the hague",
+                                       "u.s.", "\xe5\x8c\x97"};
+    tg_trie_t t;
+    build_strings(&t, keys, 6);
+#define IN(set, s) tg_trie_first_word(&t, (set), (const uint8_t *)(s), strlen(s))
+    ck_assert(IN(TG_FW_ANY, "korea"));
+    ck_assert(IN(TG_FW_ANY, "north"));
+    ck_assert(IN(TG_FW_ANY, "the"));
+    ck_assert(IN(TG_FW_ANY, "u"));
+    ck_assert(IN(TG_FW_ANY, "cote"));
+    ck_assert(!IN(TG_FW_ANY, "company"));
+    ck_assert(!IN(TG_FW_ANY, "kor"));
+    ck_assert(IN(TG_FW_ALONE, "korea"));
+    ck_assert(!IN(TG_FW_ALONE, "north")); /* only in "north korea" */
+    ck_assert(!IN(TG_FW_ALONE, "u"));     /* "u.s." has a second word */
+    ck_assert(IN(TG_FW_PAIR, "north korea"));
+    ck_assert(IN(TG_FW_PAIR, "the hague"));
+    ck_assert(IN(TG_FW_PAIR, "u.s"));
+    ck_assert(IN(TG_FW_PAIR, "cote d"));
+    ck_assert(!IN(TG_FW_PAIR, "the company"));
+    ck_assert(!IN(TG_FW_PAIR, "north"));
+#undef IN
+    tg_trie_free(&t);
 }
 END_TEST
 
@@ -317,9 +410,17 @@ Suite *trie_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("wide");
-    tcase_add_test(tc, test_wide_node_bisect);
+    tcase_add_test(tc, test_wide_node);
     tcase_add_test(tc, test_all_256_bytes);
     tcase_add_test(tc, test_empty_key_set);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("first_words");
+    tcase_add_test(tc, test_first_word_sets);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("validate");
+    tcase_add_test(tc, test_validate_rejects_damage);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("many");

@@ -16,5 +16,8 @@ Suite *api_suite(void);
 Suite *document_suite(void);
 Suite *jsonl_suite(void);
 Suite *topics_suite(void);
+Suite *model_file_suite(void);
+Suite *json_writer_suite(void);
+Suite *recognize_suite(void);
 
 #endif /* TG_TEST_SUITES_H */

@@ -13,22 +13,26 @@ folds and labels and are scored by the same code:
              -lr 0.5 -wordNgrams 2 -dim 50 -loss one-vs-all, one __label__ per most specific
              qcode of a record (several for a multi-topic Reuters story).  Ancestors are not
              given as labels: they follow from the taxonomy, and trained on them fastText puts
-             the top-level topic first (exact accuracy 0.33 instead of 0.85 on fold 0, see
-             docs/RESULTS.md).  Text: lower-cased, words and punctuation split by spaces.
+             the top-level topic first (--fasttext-labels all; docs/RESULTS.md has both).
+             Text: lower-cased, words and punctuation split by spaces.
              Predictions: `fasttext predict-prob MODEL TEST -1 0.0`.
   keyword    our model, through the CLI contract of `tagger train`:
-               TAGGER train -o MODEL.tsv TRAIN.jsonl        ({"id","text","labels"} lines,
-                                                             labels as in all.jsonl)
+               TAGGER train --taxonomy models/taxonomy.tsv -o MODEL.tsv TRAIN.jsonl
+                 ({"id","text","labels"} lines, labels as in all.jsonl)
                TAGGER train --model MODEL.tsv --predict TEST.jsonl   ({"id","text"} lines)
              -> one JSON line per test record, in order: {"id", "topics": [{"id": qcode,
-             "score": s}, ...]} sorted by score descending.  Test records carry no labels.
+             "score": s}, ...]}: first the topics the tagger itself would output, in its
+             order (most specific first), then the rest by score.  The top-1 topic is the
+             first of the list, for both systems.  Test records carry no labels.
 
 Metrics, for each system over the test documents:
   top-level accuracy  the top-1 topic's top-level ancestor is one of the document's
                       top-level gold topics;
-  top-level macro-F1  over the top-level topics seen in gold or predicted; a document is
-                      counted as class p (the top-1's top-level) against its gold set G:
-                      TP for p in G, FP for p not in G, FN for each c in G other than p;
+  top-level macro-F1  mean F1 over the top-level topics present in the gold labels of the
+                      documents scored; a document counts as class p (the top-1's top-level)
+                      against its gold set G: TP for p in G, FP for p not in G, FN for each c
+                      in G other than p (a wrong guess of a class absent from gold lowers the
+                      recall of the true class, not a mean over absent classes);
   exact accuracy      the top-1 topic is one of the document's most specific gold topics;
   cross-dataset       train on every source but one (the IPTC definitions always stay in
                       training), test on the held-out source: top-level accuracy and macro-F1.
@@ -41,6 +45,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -66,12 +71,23 @@ class SystemError_(Exception):
     """A system could not train or predict; the message says which command and why."""
 
 
+CPU_SECONDS = collections.Counter()  # per system name: CPU time of its commands
+
+
+def _children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(cmd, what):
-    """Run a command; its stderr passes through; SystemError_ on failure."""
+    """Run a command; its output; SystemError_ on failure.  CPU time goes to CPU_SECONDS."""
+    cpu0 = _children_cpu()
     try:
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as e:
         raise SystemError_("%s: cannot run %s: %s" % (what, cmd[0], e))
+    finally:
+        CPU_SECONDS[what.split()[0]] += _children_cpu() - cpu0
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise SystemError_("%s: `%s` exited %d%s" % (what, " ".join(cmd), proc.returncode,
@@ -86,9 +102,10 @@ class FastText:
 
     _TOKEN = re.compile(r"\w+|[^\w\s]")
 
-    def __init__(self, taxonomy, binary="fasttext"):
+    def __init__(self, taxonomy, binary="fasttext", all_labels=False):
         self.taxonomy = taxonomy
         self.binary = binary
+        self.all_labels = all_labels  # also train on the ancestors (--fasttext-labels all)
 
     def _line(self, text):
         words = self._TOKEN.findall(text.lower())
@@ -104,7 +121,8 @@ class FastText:
         model = os.path.join(work, "fasttext-model")
         with open(train_path, "w", encoding="utf-8") as f:
             for r in train:
-                labels = topiclib.most_specific(r["labels"], self.taxonomy)
+                labels = (r["labels"] if self.all_labels
+                          else topiclib.most_specific(r["labels"], self.taxonomy))
                 f.write(" ".join("__label__" + q for q in labels) + " " +
                         self._line(r["text"]) + "\n")
         with open(test_path, "w", encoding="utf-8") as f:
@@ -158,7 +176,8 @@ class KeywordModel:
                 f.write(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False)
                         + "\n")
         t0 = time.monotonic()
-        run([self.tagger, "train", "-o", model, train_path], "keyword train")
+        run([self.tagger, "train", "--taxonomy", TAXONOMY, "-o", model, train_path],
+            "keyword train")
         t1 = time.monotonic()
         out = run([self.tagger, "train", "--model", model, "--predict", test_path],
                   "keyword predict")
@@ -182,10 +201,6 @@ class KeywordModel:
                 topics = [(t["id"], float(t["score"])) for t in obj["topics"]]
             except (ValueError, KeyError, TypeError) as e:
                 raise SystemError_("keyword predict: output line %d: %s" % (n, e))
-            scores = [s for _, s in topics]
-            if scores != sorted(scores, reverse=True):
-                raise SystemError_("keyword predict: output line %d: topics not sorted by "
-                                   "score" % n)
             preds.append(topics)
         return preds
 
@@ -204,10 +219,7 @@ def score(records, preds, taxonomy):
         gold_top = {topiclib.top_level(q, taxonomy) for q in rec["labels"]}
         classes |= gold_top
         first = ranked[0][0] if ranked else None
-        pred_top = None
-        if first in taxonomy:
-            pred_top = topiclib.top_level(first, taxonomy)
-            classes.add(pred_top)
+        pred_top = topiclib.top_level(first, taxonomy) if first in taxonomy else None
         if pred_top in gold_top:
             n_top += 1
             tp[pred_top] += 1
@@ -276,11 +288,19 @@ def fmt(x):
     return "  n/a " if x is None else "%.3f" % x
 
 
-def print_tables(systems, results, taxonomy, folds, cross):
+def print_tables(systems, results, taxonomy, folds, cross, data_name):
     names = [s.name for s in systems]
     head = " | ".join("%-22s" % n for n in names)
-    print("=== Topics: %d-fold cross-validation (folds %s of build/topics/all.jsonl) ==="
-          % (len(folds), ",".join(map(str, folds))))
+    if folds:
+        print_cv_table(systems, results, taxonomy, folds, head, data_name)
+    if cross:
+        print_cross_table(systems, results, taxonomy, head)
+
+
+def print_cv_table(systems, results, taxonomy, folds, head, data_name):
+    names = [s.name for s in systems]
+    print("=== Topics: %d-fold cross-validation (folds %s of %s) ==="
+          % (len(folds), ",".join(map(str, folds)), data_name))
     print("%-10s %6s | %s" % ("", "", head))
     print("%-10s %6s | %s" % ("test docs", "n", " | ".join("%-22s" % "top-acc top-F1 exact"
                                                            for _ in names)))
@@ -299,10 +319,13 @@ def print_tables(systems, results, taxonomy, folds, cross):
             row.append("%s  %s  %s" % (fmt(sc.top_acc), fmt(sc.top_f1), fmt(sc.exact_acc)) +
                        " " * 3)
         print("%-10s %6s | %s" % (source, n if n is not None else "", " | ".join(row)))
-    if not cross:
-        return
     print()
+
+
+def print_cross_table(systems, results, taxonomy, head):
+    names = [s.name for s in systems]
     print("=== Topics: cross-dataset (train on the other sources + IPTC definitions) ===")
+    print("%-10s %6s | %s" % ("", "", head))
     print("%-10s %6s | %s" % ("held out", "n", " | ".join("%-22s" % "top-acc top-F1"
                                                          for _ in names)))
     for source in HELD_OUT:
@@ -323,11 +346,13 @@ def main():
     ap.add_argument("--tagger", default=os.path.join(paths.ROOT, "build", "tagger"))
     ap.add_argument("--systems", default="fasttext,keyword")
     ap.add_argument("--data", default=DATA)
-    ap.add_argument("--folds", default="0,1,2,3,4")
+    ap.add_argument("--folds", default="0,1,2,3,4", help="folds to test, or 'none'")
     ap.add_argument("--no-cross", action="store_true", help="skip the cross-dataset runs")
     ap.add_argument("--sample", type=int, default=0,
                     help="keep only N documents per source (quick runs)")
     ap.add_argument("--work", default=WORK)
+    ap.add_argument("--fasttext-labels", choices=("specific", "all"), default="specific",
+                    help="train fastText on the most specific labels (default) or on all")
     args = ap.parse_args()
 
     if not os.path.exists(args.data):
@@ -336,20 +361,24 @@ def main():
         return 2
     taxonomy = topiclib.read_taxonomy(TAXONOMY)
     records = load(args.data, args.sample)
-    folds = [int(k) for k in args.folds.split(",")]
+    folds = [] if args.folds == "none" else [int(k) for k in args.folds.split(",")]
     splits = [("fold %d" % k, [r for r in records if r["fold"] != k],
                [r for r in records if r["fold"] == k]) for k in folds]
     if not args.no_cross:
         splits += [("held out " + s, [r for r in records if r["source"] != s],
                     [r for r in records if r["source"] == s]) for s in HELD_OUT]
-    known = {"fasttext": FastText(taxonomy), "keyword": KeywordModel(args.tagger)}
+    known = {"fasttext": FastText(taxonomy, all_labels=args.fasttext_labels == "all"),
+             "keyword": KeywordModel(args.tagger)}
     systems = [known[name] for name in args.systems.split(",")]
 
     failures, results, timings = [], {}, {}
     for s in systems:
         results[s.name], timings[s.name] = evaluate(s, splits, os.path.join(args.work, s.name),
                                                     failures)
-    print_tables(systems, results, taxonomy, folds, not args.no_cross)
+    data_name = os.path.relpath(args.data, paths.ROOT)
+    if data_name.startswith(".."):
+        data_name = os.path.basename(args.data)
+    print_tables(systems, results, taxonomy, folds, not args.no_cross, data_name)
     print()
     print("=== Topics: time (wall seconds, 1 thread) ===")
     for s in systems:
@@ -357,10 +386,11 @@ def main():
         if t:
             cv = [x for x in t if x[0].startswith("fold")]
             print("%-9s train %6.1f s, predict %5.1f s over %d runs (cv: train %.1f s, "
-                  "predict %.1f s per fold)"
+                  "predict %.1f s per fold); CPU %.1f s in all"
                   % (s.name, sum(x[3] for x in t), sum(x[4] for x in t), len(t),
                      sum(x[3] for x in cv) / max(len(cv), 1),
-                     sum(x[4] for x in cv) / max(len(cv), 1)))
+                     sum(x[4] for x in cv) / max(len(cv), 1),
+                     CPU_SECONDS[s.name.split(":")[0]]))
     for f in failures:
         print("FAILED %s" % f)
     return 1 if failures else 0

@@ -37,6 +37,7 @@ typedef struct {
     const char *id_field;     /* dotted path of the record id */
     const char *output_field; /* top-level key added to each record */
     int jobs;                 /* worker threads, >= 1 */
+    unsigned scratch_options; /* TAGGER_SCRATCH_* for every scratch */
 } cli_options_t;
 
 /* Program name for messages. */

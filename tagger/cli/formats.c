@@ -65,7 +65,7 @@ static void entity_columns(strbuf_t *out, const char *id, size_t id_len, const t
     sb_addc(out, '\t');
     tsv_escape(out, e->name, strlen(e->name));
     sb_addc(out, '\t');
-    tsv_escape(out, e->id, strlen(e->id));
+    tsv_escape(out, e->id ? e->id : "", e->id ? strlen(e->id) : 0); /* recognized: no id */
     sb_addc(out, '\t');
 }
 

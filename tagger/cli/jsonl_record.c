@@ -58,7 +58,11 @@ int record_worker_init(record_worker_t *w, const cli_options_t *opt)
     if (!w->segments) {
         return TAGGER_ERR_NOMEM;
     }
-    return tagger_scratch_new(opt->tg, &w->scratch);
+    int rc = tagger_scratch_new(opt->tg, &w->scratch);
+    if (rc == TAGGER_OK) {
+        tagger_scratch_set_options(w->scratch, opt->scratch_options);
+    }
+    return rc;
 }
 
 void record_worker_free(record_worker_t *w)

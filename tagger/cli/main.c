@@ -45,6 +45,7 @@ typedef struct {
     tagger_scratch_t *scratch;
     tagger_json_options_t json;
     output_format_t format;
+    unsigned scratch_options; /* TAGGER_SCRATCH_* */
     int status; /* worst exit status so far */
 } run_t;
 
@@ -52,15 +53,19 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "Usage: %s [OPTIONS] [FILE|DIR|-]...\n"
+            "       %s compile [-o FILE] [SOURCES...]   (see '%s compile --help')\n"
             "Tag news text with the people, countries, organizations and places it\n"
             "mentions; print one JSON object per document.  Directories are read\n"
             "recursively in sorted order; '-' or no argument reads standard input.\n"
             "\n"
             "Options:\n"
+            "  -m, --model FILE         use a compiled model (from 'tagger compile')\n"
             "  -g, --gazetteer FILE     add entities from a gazetteer TSV (repeatable), or\n"
             "                           use a topic model text file instead of the built-in\n"
             "      --no-builtin         do not load the built-in gazetteers and model\n"
             "      --topics N           write at most N topics (%d); 0 skips topic scoring\n"
+            "      --no-recognize       only gazetteer names: no recognized people,\n"
+            "                           organizations or places (faster)\n"
             "  -p, --pretty             indent the JSON output\n"
             "      --types LIST         keep only these types (PERSON,COUNTRY,ORG,PLACE)\n"
             "      --min-relevance X    leave out entities below relevance X\n"
@@ -82,7 +87,7 @@ static void usage(FILE *f)
             "Exit status: 0 success, 1 some input was bad (the rest was processed),\n"
             "2 usage error, 3 the gazetteers could not be loaded.  See tagger(1).\n"
             "'%s train --help' tells how to learn a topic model.\n",
-            prog, TAGGER_MAX_TOPICS, TAGGER_FACET_THRESHOLD, prog);
+            prog, prog, prog, TAGGER_MAX_TOPICS, TAGGER_FACET_THRESHOLD, prog);
 }
 
 static void worse(run_t *run, int status)
@@ -355,8 +360,11 @@ static bool parse_types(const char *arg, unsigned *mask)
     return *mask != 0;
 }
 
-/* Compiles the model; prints every diagnostic.  Returns 0 or an exit code. */
-static int load_model(run_t *run, const char **gaz, size_t n_gaz, unsigned flags)
+/* Loads the compiled model @p model, or the default one when there is
+ * nothing to compile, or compiles the gazetteers with @p flags
+ * (TAGGER_COMPILE_*); prints every diagnostic.  Returns 0 or an exit code. */
+static int load_model(run_t *run, const char *model, const char **gaz, size_t n_gaz,
+                      unsigned flags)
 {
     tagger_source_t *src = calloc(n_gaz ? n_gaz : 1, sizeof *src);
     if (!src) {
@@ -367,29 +375,30 @@ static int load_model(run_t *run, const char **gaz, size_t n_gaz, unsigned flags
         src[i].path = gaz[i];
     }
     tagger_error_t *err = NULL;
-    int rc = tagger_compile(src, n_gaz, flags, &run->tg, &err);
-    free(src);
-    for (const tagger_error_t *e = err; e; e = e->next) {
-        if (e->path && e->line) {
-            fprintf(stderr, "%s: %s:%ld: %s\n", prog, e->path, e->line, e->message);
-        } else if (e->path) {
-            fprintf(stderr, "%s: %s: %s\n", prog, e->path, e->message);
-        } else {
-            fprintf(stderr, "%s: %s\n", prog, e->message);
-        }
+    int rc;
+    if (model) {
+        rc = tagger_load(model, &run->tg, &err);
+    } else if (n_gaz == 0 && flags == TAGGER_COMPILE_BUILTIN) {
+        rc = tagger_load_default(&run->tg, &err);
+    } else {
+        rc = tagger_compile(src, n_gaz, flags, &run->tg, &err);
     }
+    free(src);
+    tg_cli_print_errors(err);
     if (rc == TAGGER_OK && err) {
         worse(run, EXIT_BAD_INPUT); /* bad lines were skipped */
     }
     tagger_error_free(err);
     if (rc) {
-        fprintf(stderr, "%s: cannot load the gazetteers: %s\n", prog, tagger_strerror(rc));
+        fprintf(stderr, "%s: cannot load the %s: %s\n", prog, model ? "model" : "gazetteers",
+                tagger_strerror(rc));
         return EXIT_MODEL;
     }
     if ((rc = tagger_scratch_new(run->tg, &run->scratch))) {
         fprintf(stderr, "%s: %s\n", prog, tagger_strerror(rc));
         return EXIT_USAGE;
     }
+    tagger_scratch_set_options(run->scratch, run->scratch_options);
     return 0;
 }
 
@@ -398,8 +407,12 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "train") == 0) {
         return cmd_train(argc - 1, argv + 1);
     }
+    if (argc > 1 && strcmp(argv[1], "compile") == 0) {
+        return tg_cli_compile(argc - 1, argv + 1);
+    }
     enum {
         OPT_NO_BUILTIN = 256,
+        OPT_NO_RECOGNIZE,
         OPT_TYPES,
         OPT_MIN_REL,
         OPT_FACET,
@@ -412,8 +425,10 @@ int main(int argc, char **argv)
         OPT_TOPICS
     };
     static const struct option longopts[] = {
+        {"model", required_argument, NULL, 'm'},
         {"gazetteer", required_argument, NULL, 'g'},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
+        {"no-recognize", no_argument, NULL, OPT_NO_RECOGNIZE},
         {"pretty", no_argument, NULL, 'p'},
         {"types", required_argument, NULL, OPT_TYPES},
         {"min-relevance", required_argument, NULL, OPT_MIN_REL},
@@ -435,6 +450,7 @@ int main(int argc, char **argv)
     const char **gaz = calloc((size_t)argc, sizeof *gaz);
     size_t n_gaz = 0;
     unsigned flags = TAGGER_COMPILE_BUILTIN;
+    const char *model = NULL;
     int c, code = 0;
     cli_options_t cli = {.id_field = "id", .output_field = "annotations"};
     const char **text_fields = calloc((size_t)argc + 1, sizeof *text_fields);
@@ -445,18 +461,25 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: out of memory\n", prog);
         return EXIT_USAGE;
     }
-    while ((c = getopt_long(argc, argv, "g:phVj:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "m:g:phVj:", longopts, NULL)) != -1) {
         switch (c) {
+        case 'm':
+            model = optarg;
+            break;
         case 'g':
             gaz[n_gaz++] = optarg;
             break;
         case OPT_NO_BUILTIN:
             flags &= ~TAGGER_COMPILE_BUILTIN;
             break;
+        case OPT_NO_RECOGNIZE:
+            run.scratch_options |= TAGGER_SCRATCH_NO_RECOGNIZE;
+            break;
         case OPT_TOPICS:
             code = parse_count("--topics", optarg, &run.json.max_topics) ? 0 : EXIT_USAGE;
-            flags = run.json.max_topics ? flags & ~TAGGER_COMPILE_NO_TOPICS
-                                        : flags | TAGGER_COMPILE_NO_TOPICS;
+            if (run.json.max_topics == 0) {
+                run.scratch_options |= TAGGER_SCRATCH_NO_TOPICS;
+            }
             break;
         case 'p':
             run.json.flags |= TAGGER_JSON_PRETTY;
@@ -536,12 +559,19 @@ int main(int argc, char **argv)
     if (run.format != FORMAT_JSON) {
         run.json.flags &= ~TAGGER_JSON_PRETTY; /* one line per item */
     }
-    code = load_model(&run, gaz, n_gaz, flags);
+    if (model && (n_gaz || flags != TAGGER_COMPILE_BUILTIN)) {
+        fprintf(stderr, "%s: --model cannot be combined with --gazetteer or --no-builtin "
+                        "(compile them into the model)\n", prog);
+        free(gaz);
+        return EXIT_USAGE;
+    }
+    code = load_model(&run, model, gaz, n_gaz, flags);
     free(gaz);
     if (code == 0 && cli.jsonl) {
         cli.tg = run.tg;
         cli.json = run.json;
         cli.format = run.format;
+        cli.scratch_options = run.scratch_options;
         code = pipeline_run(&cli, argv + optind, (size_t)(argc - optind));
         if (run.status > code) {
             code = run.status; /* bad gazetteer lines */

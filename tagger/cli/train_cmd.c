@@ -189,19 +189,6 @@ static void corpus_free(corpus_t *c)
     free(c->labels);
 }
 
-static void print_errors(const tagger_error_t *e)
-{
-    for (; e; e = e->next) {
-        if (e->path && e->line) {
-            fprintf(stderr, "tagger train: %s:%ld: %s\n", e->path, e->line, e->message);
-        } else if (e->path) {
-            fprintf(stderr, "tagger train: %s: %s\n", e->path, e->message);
-        } else {
-            fprintf(stderr, "tagger train: %s\n", e->message);
-        }
-    }
-}
-
 /* One prediction line: the tagger's topics first, then the rest by score. */
 static int predict_one(const tagger_t *tg, tagger_scratch_t *s, const cJSON *rec,
                        const tagger_train_doc_t *doc, size_t *order, char *done)
@@ -265,7 +252,7 @@ static int predict(const char *model_path, const char *path, corpus_t *c)
     tagger_t *tg;
     tagger_error_t *err;
     int rc = tagger_compile(&src, 1, TAGGER_COMPILE_BUILTIN, &tg, &err);
-    print_errors(err);
+    tg_cli_print_errors(err);
     tagger_error_free(err);
     if (rc) {
         return CMD_EXIT_MODEL;
@@ -301,10 +288,12 @@ static void train_usage(FILE *f)
                "      --taxonomy FILE        topic ids, parents and labels (models/taxonomy.tsv)\n"
                "      --features-per-topic N weights kept per topic (300)\n"
                "      --min-df N             documents a feature must occur in (3)\n"
+               "      --max-df-share X       share of documents a feature may occur in (0.2)\n"
                "      --epochs N             passes of gradient descent (20)\n"
                "      --l2 X                 L2 penalty per example (1e-6)\n"
                "      --rate X               initial learning rate (0.5)\n"
                "      --seed N               seed of the shuffles (1)\n"
+               "      --prior-weight X       share of each topic's learned bias kept (0.5)\n"
                "      --model FILE --predict FILE\n"
                "                             score each record of FILE with MODEL\n"
                "See models/README.md and tagger(1).\n");
@@ -339,7 +328,7 @@ static int parse_real(const char *opt, const char *arg, double *out)
 int cmd_train(int argc, char **argv)
 {
     enum { OPT_TAXONOMY = 256, OPT_FPT, OPT_MIN_DF, OPT_EPOCHS, OPT_L2, OPT_RATE, OPT_SEED,
-           OPT_MODEL, OPT_PREDICT };
+           OPT_MODEL, OPT_PREDICT, OPT_PRIOR, OPT_MAX_DF };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"taxonomy", required_argument, NULL, OPT_TAXONOMY},
@@ -349,6 +338,8 @@ int cmd_train(int argc, char **argv)
         {"l2", required_argument, NULL, OPT_L2},
         {"rate", required_argument, NULL, OPT_RATE},
         {"seed", required_argument, NULL, OPT_SEED},
+        {"prior-weight", required_argument, NULL, OPT_PRIOR},
+        {"max-df-share", required_argument, NULL, OPT_MAX_DF},
         {"model", required_argument, NULL, OPT_MODEL},
         {"predict", required_argument, NULL, OPT_PREDICT},
         {"help", no_argument, NULL, 'h'},
@@ -379,7 +370,14 @@ int cmd_train(int argc, char **argv)
             break;
         case OPT_L2:
         case OPT_RATE:
-            if (parse_real(argv[optind - 1], optarg, c == OPT_L2 ? &opt.l2 : &opt.rate)) {
+        case OPT_PRIOR:
+        case OPT_MAX_DF:
+            if (parse_real(argv[optind - 1], optarg,
+                           c == OPT_L2     ? &opt.l2
+                           : c == OPT_RATE ? &opt.rate
+                           : c == OPT_PRIOR ? &opt.prior_weight
+                                            : &opt.max_df_share) ||
+                opt.prior_weight > 1 || opt.max_df_share > 1) {
                 return CMD_EXIT_USAGE;
             }
             break;
@@ -424,12 +422,12 @@ int cmd_train(int argc, char **argv)
     if (status == 0 && tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err)) {
         status = CMD_EXIT_MODEL;
     }
-    print_errors(err);
+    tg_cli_print_errors(err);
     tagger_error_free(err);
     err = NULL;
     if (status == 0) {
         int rc = tagger_train(tg, corpus.docs, corpus.n, &opt, &text, &err);
-        print_errors(err);
+        tg_cli_print_errors(err);
         tagger_error_free(err);
         if (rc) {
             status = rc == TAGGER_ERR_SYNTAX ? CMD_EXIT_MODEL : CMD_EXIT_USAGE;

@@ -1,0 +1,508 @@
+/*
+ * name_model.c - reading models/names.model (format in name_model.h) into
+ * hash tables: feature hash -> row of TG_NAMES_N_LABELS weights, and the
+ * sets of first-name and common-word hashes.
+ *
+ * Tables are open addressing with linear probing, sized to a power of two
+ * at least twice the number of entries, so a lookup of an unknown feature
+ * (most of them) ends after a probe or two.  Hash 0 marks an empty slot; a
+ * key that hashes to 0 is stored as 1.  Entries are collected in growable
+ * arrays while reading and hashed once at the end.
+ */
+#include "name_model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const tg_names_labels[TG_NAMES_N_LABELS] = {
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+
+typedef struct {
+    uint64_t *keys; /* 0 = empty */
+    uint32_t *rows; /* row of weights per slot (feature table only) */
+    size_t mask;
+    size_t n;
+} table_t;
+
+/* A feature's slot: its key and weights side by side, so a lookup touches
+ * one cache line or two, not a key array, a row array and a weight array
+ * (the model is megabytes; lookups are the recognizer's main memory cost).
+ * A byte per slot (marks) is probed first: that array stays in cache, and
+ * most features of a word are not in the model, so most lookups end there
+ * without touching a slot. */
+typedef struct {
+    uint64_t key; /* 0 = empty */
+    float w[TG_NAMES_N_LABELS];
+} slot_t;
+
+struct tg_names {
+    table_t features; /* keys and rows while reading; n counts the features */
+    float *weights;   /* n features x TG_NAMES_N_LABELS, while reading */
+    slot_t *slots;    /* features.mask + 1 slots, probed like the tables */
+    uint8_t *marks;   /* per slot: 0 empty, else the key's top bits | 1 */
+    table_t first;
+    table_t common;
+    bool mapped; /* slots, marks and the two key tables point into a model file */
+};
+
+static uint64_t nonzero(uint64_t h)
+{
+    return h ? h : 1;
+}
+
+bool tg_names_is_model(const char *data, size_t len)
+{
+    size_t n = strlen(TG_NAMES_MAGIC);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    return len > n && memcmp(data, TG_NAMES_MAGIC, n) == 0 && data[n] == '\t';
+}
+
+/* Slot of @p key in @p t: where it is, or the empty slot where it would go. */
+static size_t probe(const table_t *t, uint64_t key)
+{
+    size_t i = (size_t)(key ^ (key >> 29)) & t->mask;
+    while (t->keys[i] && t->keys[i] != key) {
+        i = (i + 1) & t->mask;
+    }
+    return i;
+}
+
+/* Builds @p t from @p n keys; row i for key i.  A repeated key keeps its
+ * first row. */
+static int table_build(table_t *t, const uint64_t *keys, size_t n, bool rows)
+{
+    size_t cap = 16;
+    while (cap < 2 * n) {
+        cap *= 2;
+    }
+    t->keys = calloc(cap, sizeof *t->keys);
+    t->rows = rows ? malloc(cap * sizeof *t->rows) : NULL;
+    if (!t->keys || (rows && !t->rows)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    t->mask = cap - 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t at = probe(t, keys[i]);
+        if (!t->keys[at]) {
+            t->keys[at] = keys[i];
+            if (rows) {
+                t->rows[at] = (uint32_t)i;
+            }
+            t->n++;
+        }
+    }
+    return TAGGER_OK;
+}
+
+void tg_names_add(const tg_names_t *m, uint64_t h, float *scores)
+{
+    uint64_t key = nonzero(h);
+    uint8_t mark = (uint8_t)(key >> 56) | 1;
+    size_t mask = m->features.mask, i = (size_t)(key ^ (key >> 29)) & mask;
+    for (; m->marks[i]; i = (i + 1) & mask) {
+        if (m->marks[i] == mark && m->slots[i].key == key) {
+            for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+                scores[k] += m->slots[i].w[k];
+            }
+            return;
+        }
+    }
+}
+
+/* Moves the features' keys and weights into slots; returns 0 or
+ * TAGGER_ERR_NOMEM. */
+static int make_slots(tg_names_t *m)
+{
+    size_t cap = m->features.mask + 1;
+    m->slots = calloc(cap, sizeof *m->slots);
+    m->marks = calloc(cap, 1);
+    if (!m->slots || !m->marks) {
+        return TAGGER_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < cap; i++) {
+        if (m->features.keys[i]) {
+            m->marks[i] = (uint8_t)(m->features.keys[i] >> 56) | 1;
+            m->slots[i].key = m->features.keys[i];
+            memcpy(m->slots[i].w, m->weights + (size_t)m->features.rows[i] * TG_NAMES_N_LABELS,
+                   sizeof m->slots[i].w);
+        }
+    }
+    free(m->features.keys);
+    free(m->features.rows);
+    free(m->weights);
+    m->features.keys = NULL;
+    m->features.rows = NULL;
+    m->weights = NULL;
+    return TAGGER_OK;
+}
+
+bool tg_names_first(const tg_names_t *m, uint64_t h)
+{
+    return m->first.keys[probe(&m->first, nonzero(h))] != 0;
+}
+
+bool tg_names_common(const tg_names_t *m, uint64_t h)
+{
+    return m->common.keys[probe(&m->common, nonzero(h))] != 0;
+}
+
+size_t tg_names_n_features(const tg_names_t *m)
+{
+    return m ? m->features.n : 0;
+}
+
+size_t tg_names_n_first(const tg_names_t *m)
+{
+    return m ? m->first.n : 0;
+}
+
+void tg_names_free(tg_names_t *m)
+{
+    if (!m) {
+        return;
+    }
+    if (m->mapped) {
+        free(m);
+        return;
+    }
+    free(m->features.keys);
+    free(m->features.rows);
+    free(m->slots);
+    free(m->marks);
+    free(m->first.keys);
+    free(m->common.keys);
+    free(m->weights);
+    free(m);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Parsing                                                                   */
+
+typedef struct {
+    const char *path;
+    tagger_error_t **err;
+    long line;
+    int bad; /* bad lines seen */
+    uint64_t *fkeys, *nkeys, *ckeys;
+    size_t n_f, cap_f, n_n, cap_n, n_c, cap_c;
+    float *weights;
+    size_t cap_w;
+    bool seen_magic, seen_labels;
+} parser_t;
+
+static int bad_line(parser_t *p, const char *what, int len, const char *s)
+{
+    p->bad++;
+    return tg_error_add(p->err, p->path, p->line, "%s '%.*s'", what, len, s) ? TAGGER_ERR_NOMEM
+                                                                             : TAGGER_OK;
+}
+
+/* Splits @p s at TABs into at most @p max fields; returns their number. */
+static size_t split_tabs(const char *s, size_t len, const char **f, size_t *flen, size_t max)
+{
+    size_t n = 0, a = 0;
+    for (size_t i = 0; i <= len && n < max; i++) {
+        if (i == len || s[i] == '\t') {
+            f[n] = s + a;
+            flen[n++] = i - a;
+            a = i + 1;
+        }
+    }
+    return n;
+}
+
+/* Parses a plain decimal ("-1.25", "3"), the form scripts/train-names
+ * writes, without strtod's cost (a model has half a million of them).
+ * Returns false for anything else. */
+static bool plain_decimal(const char *s, size_t len, float *out)
+{
+    size_t i = 0;
+    bool neg = len > 0 && s[0] == '-';
+    i += neg;
+    double v = 0, scale = 1;
+    bool digits = false, point = false;
+    for (; i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            v = v * 10 + (s[i] - '0');
+            scale *= point ? 10 : 1;
+            digits = true;
+        } else if (s[i] == '.' && !point) {
+            point = true;
+        } else {
+            return false;
+        }
+    }
+    *out = (float)((neg ? -v : v) / scale);
+    return digits;
+}
+
+static int parse_weights(parser_t *p, const char *s, size_t len)
+{
+    if (tg_grow((void **)&p->weights, &p->cap_w, (p->n_f + 1) * TG_NAMES_N_LABELS,
+                sizeof *p->weights)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    float *row = p->weights + p->n_f * TG_NAMES_N_LABELS;
+    char buf[64];
+    size_t i = 0;
+    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+        while (i < len && s[i] == ' ') {
+            i++;
+        }
+        size_t a = i;
+        while (i < len && s[i] != ' ') {
+            i++;
+        }
+        char *end;
+        if (i == a || i - a >= sizeof buf) {
+            return bad_line(p, "field 3 (weights): expected 9 numbers, got", (int)len, s);
+        }
+        if (plain_decimal(s + a, i - a, &row[k])) {
+            continue;
+        }
+        memcpy(buf, s + a, i - a); /* another form: 1e-05 */
+        buf[i - a] = '\0';
+        double v = strtod(buf, &end);
+        if (*end) {
+            return bad_line(p, "field 3 (weights): not a number:", (int)(i - a), s + a);
+        }
+        row[k] = (float)v;
+    }
+    while (i < len && s[i] == ' ') {
+        i++;
+    }
+    if (i != len) {
+        return bad_line(p, "field 3 (weights): more than 9 numbers in", (int)len, s);
+    }
+    return TAGGER_OK;
+}
+
+/* Key of a feature written as parts separated by spaces (name_model.h). */
+static uint64_t feature_key(const char *s, size_t len)
+{
+    uint64_t h = 0;
+    for (size_t i = 0, a = 0; i <= len; i++) {
+        if (i == len || s[i] == ' ') {
+            uint64_t part = tg_names_hash(TG_NAMES_HASH_INIT, s + a, i - a);
+            h = a == 0 ? part : tg_names_mix(h, part);
+            a = i + 1;
+        }
+    }
+    return h;
+}
+
+static int parse_line(parser_t *p, const char *s, size_t len)
+{
+    const char *f[TG_NAMES_N_LABELS + 2];
+    size_t fl[TG_NAMES_N_LABELS + 2];
+    size_t n = split_tabs(s, len, f, fl, TG_NAMES_N_LABELS + 2);
+    if (!p->seen_magic) {
+        p->seen_magic = true;
+        if (n != 2 || fl[0] != strlen(TG_NAMES_MAGIC) ||
+            memcmp(f[0], TG_NAMES_MAGIC, fl[0]) != 0 || fl[1] != 1 || f[1][0] != '1') {
+            return bad_line(p, "field 1: expected 'tagger-name-model<TAB>1', got", (int)len, s);
+        }
+        return TAGGER_OK;
+    }
+    if (fl[0] == 6 && memcmp(f[0], "labels", 6) == 0) {
+        bool ok = n == TG_NAMES_N_LABELS + 1;
+        for (size_t k = 0; ok && k < TG_NAMES_N_LABELS; k++) {
+            ok = fl[k + 1] == strlen(tg_names_labels[k]) &&
+                 memcmp(f[k + 1], tg_names_labels[k], fl[k + 1]) == 0;
+        }
+        p->seen_labels = ok;
+        return ok ? TAGGER_OK
+                  : bad_line(p, "field 2 (labels): expected O B-PER I-PER B-ORG I-ORG B-LOC "
+                                "I-LOC B-MISC I-MISC, got",
+                             (int)len, s);
+    }
+    bool first = fl[0] == 5 && memcmp(f[0], "first", 5) == 0;
+    if (first || (fl[0] == 6 && memcmp(f[0], "common", 6) == 0)) {
+        if (n != 2 || fl[1] == 0) {
+            return bad_line(p, "field 2 (word): expected one word, got", (int)len, s);
+        }
+        uint64_t **keys = first ? &p->nkeys : &p->ckeys;
+        size_t *n_keys = first ? &p->n_n : &p->n_c, *cap = first ? &p->cap_n : &p->cap_c;
+        if (tg_grow((void **)keys, cap, *n_keys + 1, sizeof **keys)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        (*keys)[(*n_keys)++] = nonzero(tg_names_hash(TG_NAMES_HASH_INIT, f[1], fl[1]));
+        return TAGGER_OK;
+    }
+    if (fl[0] == 1 && f[0][0] == 'f') {
+        if (!p->seen_labels) {
+            return bad_line(p, "field 1: a feature before the 'labels' line:", (int)len, s);
+        }
+        if (n != 3 || fl[1] == 0) {
+            return bad_line(p, "expected 3 fields (f, feature, weights), got", (int)len, s);
+        }
+        int rc = parse_weights(p, f[2], fl[2]);
+        if (rc || p->bad) {
+            return rc;
+        }
+        if (tg_grow((void **)&p->fkeys, &p->cap_f, p->n_f + 1, sizeof *p->fkeys)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        p->fkeys[p->n_f++] = nonzero(feature_key(f[1], fl[1]));
+        return TAGGER_OK;
+    }
+    return bad_line(p, "field 1: expected 'labels', 'first', 'common' or 'f', got", (int)fl[0],
+                    f[0]);
+}
+
+int tg_names_parse(const char *path, const char *data, size_t len, tg_names_t **out,
+                   tagger_error_t **err)
+{
+    parser_t p = {0};
+    p.path = path;
+    p.err = err;
+    *out = NULL;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    int rc = TAGGER_OK;
+    for (size_t i = 0; i < len && rc == TAGGER_OK;) {
+        size_t j = i;
+        while (j < len && data[j] != '\n') {
+            j++;
+        }
+        size_t end = (j > i && data[j - 1] == '\r') ? j - 1 : j;
+        p.line++;
+        if (end > i && data[i] != '#') {
+            rc = parse_line(&p, data + i, end - i);
+        }
+        i = j + 1;
+    }
+    if (rc == TAGGER_OK && !p.bad && !p.seen_labels) {
+        p.line = 0;
+        rc = bad_line(&p, "no 'labels' line in", 5, "model");
+    }
+    tg_names_t *m = NULL;
+    if (rc == TAGGER_OK && p.bad) {
+        rc = TAGGER_ERR_SYNTAX;
+    }
+    if (rc == TAGGER_OK) {
+        m = calloc(1, sizeof *m);
+        rc = !m ? TAGGER_ERR_NOMEM
+                : table_build(&m->features, p.fkeys, p.n_f, true)
+                    ? TAGGER_ERR_NOMEM
+                    : table_build(&m->first, p.nkeys, p.n_n, false)
+                    ? TAGGER_ERR_NOMEM
+                    : table_build(&m->common, p.ckeys, p.n_c, false);
+    }
+    free(p.fkeys);
+    free(p.nkeys);
+    free(p.ckeys);
+    if (rc) {
+        free(p.weights);
+        tg_names_free(m);
+        return rc;
+    }
+    m->weights = p.weights ? p.weights : calloc(1, sizeof *m->weights);
+    if (!m->weights || make_slots(m)) {
+        tg_names_free(m);
+        return TAGGER_ERR_NOMEM;
+    }
+    *out = m;
+    return TAGGER_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* In a compiled model file (model_io.c): the tables as they are used      */
+/*                                                                          */
+/*   NSLT  slot_t per feature slot      NMRK  a mark byte per slot          */
+/*   NFST  first-name keys (0 = empty)  NCOM  common-word keys              */
+/*   NCNT  three uint64: features, first names, common words                */
+
+typedef char assert_slot_size[(sizeof(slot_t) == 48) ? 1 : -1];
+
+int tg_names_write(const tg_names_t *m, tg_model_writer_t *w)
+{
+    uint64_t *counts = malloc(3 * sizeof *counts);
+    if (!counts) {
+        return TAGGER_ERR_NOMEM;
+    }
+    counts[0] = m->features.n;
+    counts[1] = m->first.n;
+    counts[2] = m->common.n;
+    size_t cap = m->features.mask + 1;
+    int rc;
+    if ((rc = tg_model_writer_add_owned(w, "NCNT", counts, 3 * sizeof *counts)) ||
+        (rc = tg_model_writer_add(w, "NSLT", m->slots, cap * sizeof *m->slots)) ||
+        (rc = tg_model_writer_add(w, "NMRK", m->marks, cap)) ||
+        (rc = tg_model_writer_add(w, "NFST", m->first.keys,
+                                  (m->first.mask + 1) * sizeof *m->first.keys)) ||
+        (rc = tg_model_writer_add(w, "NCOM", m->common.keys,
+                                  (m->common.mask + 1) * sizeof *m->common.keys))) {
+        return rc;
+    }
+    return TAGGER_OK;
+}
+
+/* Whether a probed table of @p n entries can be used: a power of two with
+ * at least one empty entry, so every probe ends. */
+static bool probe_ends(size_t n, size_t empty)
+{
+    return n > 0 && (n & (n - 1)) == 0 && empty > 0;
+}
+
+int tg_names_read(const tg_model_view_t *v, bool check, tg_names_t **out, tagger_error_t **err)
+{
+    const void *counts, *slots, *marks, *first, *common;
+    size_t n_counts, n_slots, n_marks, n_first, n_common;
+    int rc;
+    *out = NULL;
+    if ((rc = tg_model_section(v, "NCNT", sizeof(uint64_t), 0, &counts, &n_counts, err)) ||
+        !counts) {
+        return rc; /* no name model */
+    }
+    if ((rc = tg_model_section(v, "NSLT", sizeof(slot_t), 1, &slots, &n_slots, err)) ||
+        (rc = tg_model_section(v, "NMRK", 1, 1, &marks, &n_marks, err)) ||
+        (rc = tg_model_section(v, "NFST", sizeof(uint64_t), 1, &first, &n_first, err)) ||
+        (rc = tg_model_section(v, "NCOM", sizeof(uint64_t), 1, &common, &n_common, err))) {
+        return rc;
+    }
+    const uint64_t *cnt = counts, *fk = first, *ck = common;
+    const uint8_t *mk = marks;
+    if (check) {
+        size_t empty_marks = 0, empty_first = 0, empty_common = 0;
+        for (size_t i = 0; i < n_marks; i++) {
+            empty_marks += mk[i] == 0;
+        }
+        for (size_t i = 0; i < n_first; i++) {
+            empty_first += fk[i] == 0;
+        }
+        for (size_t i = 0; i < n_common; i++) {
+            empty_common += ck[i] == 0;
+        }
+        if (n_counts != 3 || n_marks != n_slots || !probe_ends(n_slots, empty_marks) ||
+            !probe_ends(n_first, empty_first) || !probe_ends(n_common, empty_common)) {
+            tg_error_add(err, v->name, 0,
+                         "damaged compiled model: name model: tables of impossible sizes");
+            return TAGGER_ERR_FORMAT;
+        }
+    }
+    tg_names_t *m = calloc(1, sizeof *m);
+    if (!m) {
+        return TAGGER_ERR_NOMEM;
+    }
+    m->mapped = true;
+    /* Never written nor freed: they live in the model file. */
+    m->slots = (slot_t *)(uintptr_t)slots;
+    m->marks = (uint8_t *)(uintptr_t)marks;
+    m->features.mask = n_slots - 1;
+    m->features.n = (size_t)cnt[0];
+    m->first.keys = (uint64_t *)(uintptr_t)first;
+    m->first.mask = n_first - 1;
+    m->first.n = (size_t)cnt[1];
+    m->common.keys = (uint64_t *)(uintptr_t)common;
+    m->common.mask = n_common - 1;
+    m->common.n = (size_t)cnt[2];
+    *out = m;
+    return TAGGER_OK;
+}

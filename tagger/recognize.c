@@ -1,0 +1,992 @@
+/*
+ * recognize.c - names no gazetteer lists: "Peter Obi", "Mazhar Abbas", a
+ * ministry, a football club.
+ *
+ * Runs after the gazetteer passes (scan, resolve, short names), so that a
+ * gazetteer name always wins, and works line by line (layout.c's lines;
+ * menu lines are skipped):
+ *
+ *  1. Words.  A line is cut at white space; punctuation at either end of a
+ *     chunk is a word of its own ("(", ",", ":"), except the period of an
+ *     abbreviation ("U.S.", "J.", "Mr."); a possessive "'s" is split off.
+ *     This reproduces the tokens of CoNLL-2003, on which the model learned.
+ *  2. Candidates.  Only capitalised words ("Obi", "al-Assad") and name
+ *     connectors between two of them ("Bank of England", "van Gogh") are
+ *     tagged; every other word is O without being scored.
+ *  3. Tagging.  Greedily left to right, each candidate gets the best of
+ *     O, B-/I-PER, ORG, LOC, MISC under the averaged perceptron of
+ *     models/names.model (name_model.c), from the features of
+ *     scripts/train-names's word_features() - this file and that function
+ *     must compute the same strings.  They carry the cues: the word itself,
+ *     its shape and affixes, the words around it ("President", "Mr",
+ *     "minister", "coach" before; "Inc", "FC", "Party" in it; "in", "near"
+ *     before places), the labels just given, whether it or a neighbour is a
+ *     first name, sentence starts, and whether the line is all caps or
+ *     title case.
+ *  4. Rules on the spans.  A span that overlaps a gazetteer mention is
+ *     dropped (the gazetteer takes precedence).  A leading title ("Mr",
+ *     "Dr") makes it a PERSON and leaves the name; an organization head or
+ *     suffix ("Ministry of ...", "... FC", "... Inc") makes it an ORG.  A
+ *     one-word span may not be a common word (mostly written in lower case:
+ *     "Yet", "the Executive") or a time zone ("EST").  In a title-case line
+ *     ("Champion Show Dog Milo Dies Mysteriously") capitals say nothing: a
+ *     span there must be a whole run of capitalised words with no common
+ *     word, and it stands only if the same name is found outside such lines
+ *     or it is a person opening with a first name ("Peter Obi: A Message of
+ *     Hope").  A byline ("By Justice Nwafor": "By" and two or three
+ *     capitalised words ending the line) is a person, a cue the model never
+ *     saw in CoNLL.  A name never runs over anything but spaces.
+ *  5. One name, one type: spans with the same words (case aside) are one
+ *     entity, of the type most of them got (ties: the first).  A one-word
+ *     span that is the first or last word of exactly one longer PERSON
+ *     ("Obi" after "Peter Obi") joins that person as a short mention.
+ *  6. Each entity's mentions go to s->recs with entity number
+ *     tg->n_entities + i; annotate.c turns them into result entities with
+ *     no id and source "recognized".
+ *
+ * Cost: linear in the text; each word's features are hashed once
+ * (name_model.h: tg_names_mix), then about 20 hash lookups per candidate.
+ * Measured in docs/RESULTS.md: on news text this pass costs about as much
+ * as the whole gazetteer pass, mostly in cutting and hashing words.
+ */
+#include "recognize.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "name_model.h"
+
+/* ------------------------------------------------------------------------ */
+/* Types                                                                     */
+
+typedef struct {
+    uint32_t start, end; /* input bytes */
+    uint64_t h_low;      /* hashes (tg_names_hash) of the lower-case word, */
+    uint64_t h_shape;    /* its shape ("Xx", "X.X."), */
+    uint64_t h_p3, h_s3; /* and its first and last three code points */
+    uint8_t letters;     /* letters in the word, at most 255 (once counted) */
+    uint8_t has_lower;   /* a lower-case letter (once counted) */
+    uint8_t counted;     /* letters and has_lower are set (count_letters()) */
+    uint8_t cap;         /* capitalised: starts with a capital, or "al-X" */
+    uint8_t cand;        /* a candidate: tagged by the model */
+    uint8_t label;       /* TG_NL_* */
+    uint8_t covered;     /* inside a standing gazetteer mention */
+} word_t;
+
+typedef struct {
+    uint32_t first, end; /* words [first, end) */
+    uint32_t kind;       /* tagger_kind_t */
+    uint32_t name;       /* index into r->names */
+    uint8_t via;
+    uint8_t weak; /* in a title-case line: stands only if its name is found elsewhere */
+} span_t;
+
+struct tg_recog {
+    word_t *words;
+    size_t n_words, cap_words;
+    span_t *spans;
+    size_t n_spans, cap_spans;
+    tg_recognized_t *names;
+    size_t n_names, cap_names;
+    uint64_t *name_keys; /* per name: hash of its lower-case words */
+    size_t cap_keys;
+    uint32_t (*votes)[5]; /* per name: its spans per tagger_kind_t */
+    size_t cap_votes;
+};
+
+/* Lower-case words that join the capitalised words of one name; the same
+ * list as CONNECTORS in scripts/train-names, where each is explained. */
+static const char *const connectors[] = {"of", "de",  "van", "von", "der", "den",  "bin",
+                                         "bint", "ibn", "al", "la",  "du",  "da",  "dos",
+                                         "del", "di",  "y",   "and", "&",   "for", "the"};
+
+/* Abbreviations that keep their final period ("Mr." before a name). */
+static const char *const abbreviations[] = {"Mr",  "Mrs", "Ms",  "Dr",  "St",  "Jr", "Sr",
+                                            "Inc", "Corp", "Co", "Ltd", "Gen", "Lt", "Col",
+                                            "Sgt", "Gov", "Sen", "Rep", "Prof", "Mt", "Ft"};
+
+/* ------------------------------------------------------------------------ */
+/* Characters                                                                */
+
+/* Decodes the code point at @p i; returns its length (1 for a bad byte,
+ * with *cp < 0). */
+static size_t cp_at(const char *text, size_t len, size_t i, int32_t *cp)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    return tg_utf8_decode((const unsigned char *)text + i, len - i, cp);
+}
+
+static bool is_space(int32_t cp)
+{
+    if (cp < 0) {
+        return true; /* invalid bytes separate words, as in the scan */
+    }
+    if (cp < 0x80) {
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    }
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+static bool is_alnum(int32_t cp)
+{
+    if (cp < 0x80) {
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static bool is_upper(int32_t cp)
+{
+    if (cp < 0x80) {
+        return cp >= 'A' && cp <= 'Z';
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+/* Shape symbol of a code point: X upper, x other letter, d digit, else the
+ * character itself (written to @p out; returns its length). */
+static size_t shape_of(int32_t cp, char *out)
+{
+    if (cp < 0) {
+        cp = 0xFFFD;
+    }
+    if (cp < 0x80) {
+        out[0] = (cp >= 'A' && cp <= 'Z')   ? 'X'
+                 : (cp >= 'a' && cp <= 'z') ? 'x'
+                 : (cp >= '0' && cp <= '9') ? 'd'
+                                            : (char)cp;
+        return 1;
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT) {
+        out[0] = 'X';
+    } else if (c >= UTF8PROC_CATEGORY_LL && c <= UTF8PROC_CATEGORY_LO) {
+        out[0] = 'x';
+    } else if (c == UTF8PROC_CATEGORY_ND) {
+        out[0] = 'd';
+    } else {
+        return tg_utf8_encode(cp, out);
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Words                                                                     */
+
+/* Appends word [a, b): whether it is capitalised, its letters.  What the
+ * features need of it comes later, for the words near a candidate
+ * (hash_word()). */
+static int add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+{
+    if (tg_grow((void **)&r->words, &r->cap_words, r->n_words + 1, sizeof *r->words)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    word_t *w = &r->words[r->n_words++];
+    memset(w, 0, sizeof *w);
+    w->start = (uint32_t)a;
+    w->end = (uint32_t)b;
+    unsigned char c = (unsigned char)text[a];
+    if (c < 0x80) {
+        w->cap = c >= 'A' && c <= 'Z';
+    } else {
+        int32_t cp;
+        cp_at(text, len, a, &cp);
+        w->cap = is_upper(cp);
+    }
+    w->cap = w->cap || (b - a > 3 &&
+                        (memcmp(text + a, "al-", 3) == 0 || memcmp(text + a, "el-", 3) == 0) &&
+                        is_upper((unsigned char)text[a + 3]));
+    return TAGGER_OK;
+}
+
+/* Counts the letters of word @p w and notes a lower-case one; done once,
+ * only for the words line_kind() looks at. */
+static void count_letters(const char *text, word_t *w)
+{
+    if (w->counted) {
+        return;
+    }
+    size_t letters = 0;
+    for (size_t i = w->start; i < w->end;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            bool lower = c >= 'a' && c <= 'z';
+            letters += lower || (c >= 'A' && c <= 'Z');
+            w->has_lower |= lower;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += cp_at(text, w->end, i, &cp);
+        utf8proc_category_t cat = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+        letters += cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+        w->has_lower |= cat == UTF8PROC_CATEGORY_LL;
+    }
+    w->letters = (uint8_t)(letters > 255 ? 255 : letters);
+    w->counted = 1;
+}
+
+/* Lower-case form of the code point at @p i (its bytes in @p low): its
+ * length in the input. */
+static size_t lower_at(const char *text, size_t len, size_t i, char *low, size_t *n_low,
+                       int32_t *cp)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+        *cp = c;
+        low[0] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        *n_low = 1;
+        return 1;
+    }
+    size_t k = cp_at(text, len, i, cp);
+    *n_low = tg_utf8_encode(*cp < 0 ? 0xFFFD : utf8proc_tolower(*cp), low);
+    return k;
+}
+
+/* What the features need of word @p w, in one pass over its bytes: hashes
+ * of its lower-case form, its shape (runs of the same symbol collapsed,
+ * scripts/train-names shape()) and its first and last three code points. */
+static void hash_word(const char *text, size_t len, word_t *w)
+{
+    uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT;
+    size_t tail[3] = {w->start, w->start, w->start}, n_cp = 0; /* last 3 code points */
+    char last = 0; /* last shape symbol, when one byte */
+    for (size_t i = w->start; i < w->end;) {
+        char low[4], sym[4];
+        size_t n_low, n_sym;
+        int32_t cp;
+        tail[n_cp % 3] = i;
+        i += lower_at(text, len, i, low, &n_low, &cp);
+        n_sym = shape_of(cp, sym);
+        h = tg_names_hash(h, low, n_low);
+        if (n_sym > 1 || sym[0] != last) {
+            hs = tg_names_hash(hs, sym, n_sym);
+            last = n_sym > 1 ? 0 : sym[0];
+        }
+        if (++n_cp == 3) {
+            w->h_p3 = h;
+        }
+    }
+    w->h_low = h;
+    w->h_p3 = n_cp < 3 ? h : w->h_p3;
+    w->h_shape = hs;
+    uint64_t h3 = TG_NAMES_HASH_INIT;
+    for (size_t i = n_cp < 3 ? w->start : tail[n_cp % 3]; i < w->end;) {
+        char low[4];
+        size_t n_low;
+        int32_t cp;
+        i += lower_at(text, len, i, low, &n_low, &cp);
+        h3 = tg_names_hash(h3, low, n_low);
+    }
+    w->h_s3 = h3;
+}
+
+/* Whether the period ending [a, end) belongs to the word: "U.S.", "J.",
+ * "Mr.". */
+static bool keeps_period(const char *text, size_t len, size_t a, size_t end)
+{
+    size_t core = end - 1;
+    if (memchr(text + a, '.', core - a)) {
+        return true;
+    }
+    int32_t cp;
+    if (core > a && a + cp_at(text, len, a, &cp) == core && is_alnum(cp)) {
+        return true; /* a single letter: an initial */
+    }
+    return tg_word_in(abbreviations, sizeof abbreviations / sizeof *abbreviations, text + a,
+                      core - a);
+}
+
+/* Length of a possessive "'s" or "’s" ending [a, end) after a letter or
+ * digit, or 0. */
+static size_t possessive_len(const char *text, size_t a, size_t end)
+{
+    if (end - a >= 3 && text[end - 1] == 's' && text[end - 2] == '\'') {
+        return 2;
+    }
+    if (end - a >= 5 && text[end - 1] == 's' && memcmp(text + end - 4, "\xE2\x80\x99", 3) == 0) {
+        return 4;
+    }
+    return 0;
+}
+
+/* Cuts one chunk (no white space) into words. */
+static int split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+{
+    int32_t cp;
+    int rc = TAGGER_OK;
+    if (possessive_len(text, a - 1, b) == b - a) {
+        return add_word(r, text, len, a, b); /* a lone "'s" */
+    }
+    while (a < b && !rc) {
+        size_t k = cp_at(text, len, a, &cp);
+        if (is_alnum(cp)) {
+            break;
+        }
+        rc = add_word(r, text, len, a, a + k);
+        a += k;
+    }
+    size_t tail[8], n_tail = 0, end = b;
+    while (end > a && n_tail < 8) {
+        size_t k = 1;
+        while (k < end - a && k < 4 && ((unsigned char)text[end - k] & 0xC0) == 0x80) {
+            k++;
+        }
+        cp_at(text, len, end - k, &cp);
+        if (is_alnum(cp) || (cp == '.' && keeps_period(text, len, a, end))) {
+            break;
+        }
+        tail[n_tail++] = end - k;
+        end -= k;
+    }
+    size_t poss = end > a ? possessive_len(text, a, end) : 0;
+    if (!rc && end - poss > a) {
+        rc = add_word(r, text, len, a, end - poss);
+    }
+    if (!rc && poss) {
+        rc = add_word(r, text, len, end - poss, end);
+    }
+    size_t next = end;
+    for (size_t t = n_tail; t-- > 0 && !rc;) {
+        size_t stop = t > 0 ? tail[t - 1] : b;
+        rc = add_word(r, text, len, next, stop);
+        next = stop;
+    }
+    return rc;
+}
+
+static int split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+{
+    int rc = TAGGER_OK;
+    for (size_t i = a; i < b && !rc;) {
+        int32_t cp;
+        size_t k = cp_at(text, len, i, &cp);
+        if (is_space(cp)) {
+            i += k;
+            continue;
+        }
+        size_t j = i;
+        while (j < b) {
+            k = cp_at(text, len, j, &cp);
+            if (is_space(cp)) {
+                break;
+            }
+            j += k;
+        }
+        rc = split_chunk(r, text, len, i, j);
+        i = j;
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Features and tagging                                                      */
+
+typedef struct {
+    const char *s;
+    size_t len;
+} str_t;
+
+/* Hashes of the fixed parts of features, made once per text. */
+typedef struct {
+    uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
+        pfn, nfn;
+    uint64_t bos, eos;                      /* "<s>", "</s>" */
+    uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
+    uint64_t kinds[3];                      /* "C", "T", "N" */
+    uint64_t xx;                            /* the shape "Xx" */
+} fixed_t;
+
+static uint64_t hs(const char *s)
+{
+    return tg_names_hash(TG_NAMES_HASH_INIT, s, strlen(s));
+}
+
+static void fixed_init(fixed_t *f)
+{
+    f->b = hs("b"), f->w = hs("w"), f->s = hs("s"), f->p3 = hs("p3"), f->s3 = hs("s3");
+    f->pw = hs("pw"), f->nw = hs("nw"), f->pw2 = hs("pw2"), f->nw2 = hs("nw2");
+    f->ps = hs("ps"), f->ns = hs("ns"), f->pl = hs("pl"), f->pl2 = hs("pl2");
+    f->plw = hs("plw"), f->pww = hs("pww"), f->wnw = hs("wnw"), f->k = hs("k");
+    f->st = hs("st"), f->fn = hs("fn"), f->pfn = hs("pfn"), f->nfn = hs("nfn");
+    f->bos = hs("<s>"), f->eos = hs("</s>"), f->xx = hs("Xx");
+    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+        f->labels[k] = hs(tg_names_labels[k]);
+    }
+    f->kinds[0] = hs("C"), f->kinds[1] = hs("T"), f->kinds[2] = hs("N");
+}
+
+/* One line's words being tagged. */
+typedef struct {
+    const tg_names_t *m;
+    const fixed_t *fx;
+    const char *text;
+    word_t *w; /* the line's words */
+    size_t n;
+    char kind; /* 'C' all caps, 'T' title case, 'N' running text */
+} line_t;
+
+/* The input bytes of word @p i. */
+static str_t raw(const line_t *ln, size_t i)
+{
+    return (str_t){ln->text + ln->w[i].start, ln->w[i].end - ln->w[i].start};
+}
+
+/* Lower-case word (or shape) @p back before word @p i, or "<s>". */
+static uint64_t before(const line_t *ln, size_t i, size_t back, bool shape)
+{
+    if (i < back) {
+        return ln->fx->bos;
+    }
+    return shape ? ln->w[i - back].h_shape : ln->w[i - back].h_low;
+}
+
+static uint64_t after(const line_t *ln, size_t i, size_t ahead, bool shape)
+{
+    if (i + ahead >= ln->n) {
+        return ln->fx->eos;
+    }
+    return shape ? ln->w[i + ahead].h_shape : ln->w[i + ahead].h_low;
+}
+
+/* A capitalised word, or a connector (as written: "of", not "Of") between
+ * two. */
+static bool is_candidate(const line_t *ln, size_t i)
+{
+    if (ln->w[i].cap) {
+        return true;
+    }
+    str_t w = raw(ln, i);
+    return i > 0 && i + 1 < ln->n && ln->w[i - 1].cap && ln->w[i + 1].cap &&
+           tg_word_in(connectors, sizeof connectors / sizeof *connectors, w.s, w.len);
+}
+
+/* scripts/train-names line_kind().  Running text is known at its first
+ * long lower-case word, so most lines are decided after a few words. */
+static char line_kind(const line_t *ln)
+{
+    size_t lettered = 0, long_words = 0, long_caps = 0;
+    bool lower = false;
+    for (size_t i = 0; i < ln->n; i++) {
+        count_letters(ln->text, &ln->w[i]);
+        if (ln->w[i].letters >= 4 && ln->w[i].has_lower && !ln->w[i].cap) {
+            return 'N'; /* lower case, so not 'C'; a long word not capitalised */
+        }
+        if (ln->w[i].letters >= 2) {
+            lettered++;
+            lower |= ln->w[i].has_lower;
+        }
+        if (ln->w[i].letters >= 4) {
+            long_words++;
+            long_caps += ln->w[i].cap;
+        }
+    }
+    if (lettered >= 2 && !lower) {
+        return 'C';
+    }
+    return long_words >= 3 && long_caps == long_words ? 'T' : 'N';
+}
+
+static bool first_name(const line_t *ln, uint64_t h)
+{
+    return tg_names_first(ln->m, h);
+}
+
+/* scripts/train-names word_features(), summed into the label scores: each
+ * feature's key is its parts' hashes combined (name_model.h). */
+static void score_word(const line_t *ln, size_t i, uint64_t prev, uint64_t prev2, float *sc)
+{
+    const fixed_t *f = ln->fx;
+    const word_t *w = &ln->w[i];
+    uint64_t lw = w->h_low, pw = before(ln, i, 1, false), nw = after(ln, i, 1, false);
+    uint64_t kind = f->kinds[ln->kind == 'C' ? 0 : ln->kind == 'T' ? 1 : 2];
+    const tg_names_t *m = ln->m;
+    tg_names_add(m, f->b, sc);
+    tg_names_add(m, tg_names_mix(f->w, lw), sc);
+    tg_names_add(m, tg_names_mix(f->s, w->h_shape), sc);
+    tg_names_add(m, tg_names_mix(f->p3, w->h_p3), sc);
+    tg_names_add(m, tg_names_mix(f->s3, w->h_s3), sc);
+    tg_names_add(m, tg_names_mix(f->pw, pw), sc);
+    tg_names_add(m, tg_names_mix(f->nw, nw), sc);
+    tg_names_add(m, tg_names_mix(f->pw2, before(ln, i, 2, false)), sc);
+    tg_names_add(m, tg_names_mix(f->nw2, after(ln, i, 2, false)), sc);
+    tg_names_add(m, tg_names_mix(f->ps, before(ln, i, 1, true)), sc);
+    tg_names_add(m, tg_names_mix(f->ns, after(ln, i, 1, true)), sc);
+    tg_names_add(m, tg_names_mix(f->pl, prev), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->pl2, prev2), prev), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->plw, prev), lw), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->pww, pw), lw), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->wnw, lw), nw), sc);
+    tg_names_add(m, tg_names_mix(tg_names_mix(f->k, kind), w->h_shape), sc);
+    str_t p = i > 0 ? raw(ln, i - 1) : (str_t){"", 0};
+    if (i == 0 || (p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!'))) {
+        tg_names_add(m, tg_names_mix(f->st, lw), sc);
+    }
+    if (first_name(ln, lw)) {
+        tg_names_add(m, f->fn, sc);
+    }
+    if (first_name(ln, pw)) {
+        tg_names_add(m, f->pfn, sc);
+    }
+    if (first_name(ln, nw)) {
+        tg_names_add(m, f->nfn, sc);
+    }
+}
+
+static void tag_line(line_t *ln, word_t *w)
+{
+    for (size_t i = 0; i < ln->n; i++) {
+        if (!w[i].cand) {
+            w[i].label = TG_NL_O;
+            continue;
+        }
+        uint64_t prev = i > 0 ? ln->fx->labels[w[i - 1].label] : ln->fx->bos;
+        uint64_t prev2 = i > 1 ? ln->fx->labels[w[i - 2].label] : ln->fx->bos;
+        float sc[TG_NAMES_N_LABELS] = {0};
+        score_word(ln, i, prev, prev2, sc);
+        int best = 0;
+        for (int k = 1; k < TG_NAMES_N_LABELS; k++) {
+            if (sc[k] > sc[best]) {
+                best = k;
+            }
+        }
+        w[i].label = (uint8_t)best;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Spans                                                                     */
+
+static const uint32_t kind_of_label[TG_NAMES_N_LABELS] = {
+    0, TAGGER_KIND_PERSON, TAGGER_KIND_PERSON, TAGGER_KIND_ORG, TAGGER_KIND_ORG,
+    TAGGER_KIND_PLACE, TAGGER_KIND_PLACE, 0, 0};
+
+static int add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool weak)
+{
+    if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    r->spans[r->n_spans++] = (span_t){(uint32_t)first, (uint32_t)end, kind, 0,
+                                      TAGGER_VIA_NAME, weak};
+    return TAGGER_OK;
+}
+
+/* "By Justice Nwafor": a byline of two or three capitalised words (each a
+ * capital and lower-case letters) ending the line.  Returns the number of
+ * name words, or 0. */
+static size_t byline(const line_t *ln)
+{
+    static const char *const by[] = {"By", "by", "BY"};
+    str_t w0 = raw(ln, 0);
+    if (ln->n < 3 || ln->n > 4 || !tg_word_in(by, 3, w0.s, w0.len)) {
+        return 0;
+    }
+    for (size_t i = 1; i < ln->n; i++) {
+        if (ln->w[i].h_shape != ln->fx->xx || ln->w[i].covered) {
+            return 0;
+        }
+    }
+    return ln->n - 1;
+}
+
+/* Whether word @p i is mostly written in lower case (models/names.model). */
+static bool is_common(const line_t *ln, size_t i)
+{
+    return tg_names_common(ln->m, ln->w[i].h_low);
+}
+
+/* The words a title-case headline leaves in lower case. */
+static const char *const headline_lower[] = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+    "as", "vs", "via", "per", "is", "are", "be", "its", "up", "out", "off", "amp",
+    "from", "with", "into", "over", "amid", "amidst", "after", "about", "than", "that",
+    "this", "upon", "onto", "without", "within", "between", "during", "against", "before",
+    "under", "through", "toward", "towards", "while", "their", "across", "behind", "beyond"};
+
+/* Whether a line is written in title case, where capitals say nothing: no
+ * lower-case word but those, no final period, at most one number (a year), and three
+ * capitalised words or more ("Champion Show Dog Milo Dies Mysteriously"), or
+ * only capitalised words ("Privacy Policy").  Tables of results ("Leeds 2
+ * Arsenal 1", "1. Michael Schumacher ( Germany ) 1:45.678") are not. */
+static bool headline(const line_t *ln)
+{
+    size_t n_cap = 0, n_num = 0;
+    for (size_t i = 0; i < ln->n; i++) {
+        str_t lw = raw(ln, i); /* lower case when it matters: not capitalised */
+        bool digit = lw.s[0] >= '0' && lw.s[0] <= '9';
+        int32_t cp;
+        cp_at(lw.s, lw.len, 0, &cp);
+        n_cap += ln->w[i].cap;
+        n_num += digit;
+        if (!ln->w[i].cap && !digit && is_alnum(cp) &&
+            !tg_word_in(headline_lower, sizeof headline_lower / sizeof *headline_lower, lw.s,
+                        lw.len)) {
+            return false;
+        }
+    }
+    str_t end = raw(ln, ln->n - 1);
+    if (end.len == 1 && end.s[0] == '.') {
+        return false; /* a sentence */
+    }
+    return n_num < 2 && (n_cap >= 3 || (n_cap > 0 && n_cap == ln->n));
+}
+
+/* In a headline, a span must be a whole run of capitalised words with no
+ * common word ("Peter Obi: A Message of Hope" keeps "Peter Obi"; "Dog Milo
+ * Dies" and "Pursuit of Reconciliation" go). */
+static bool headline_span_ok(const line_t *ln, size_t i, size_t j)
+{
+    if ((i > 0 && ln->w[i - 1].cap) || (j < ln->n && ln->w[j].cap)) {
+        return false;
+    }
+    for (size_t k = i; k < j; k++) {
+        if (ln->w[k].cap && is_common(ln, k)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Words that look like names but never are: time zones after a clock time
+ * ("4:35 pm EST"). */
+static const char *const never_names[] = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST",
+                                          "PDT", "GMT", "UTC", "BST", "CET", "CEST", "IST",
+                                          "JST", "KST", "AEST", "AEDT", "WIB"};
+
+/* One-word spans that are not names: a common word ("Yet, they ...", "the
+ * Executive said"), a time zone. */
+static bool lone_word_ok(const line_t *ln, size_t i)
+{
+    const word_t *w = &ln->w[i];
+    if (tg_word_in(never_names, sizeof never_names / sizeof *never_names, ln->text + w->start,
+                   w->end - w->start)) {
+        return false;
+    }
+    return !is_common(ln, i);
+}
+
+/* Titles: a cue for a person, not part of the name ("Mr Molyneux"). */
+static const char *const titles[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+                                     "Prof", "Prof.", "Miss", "Mme", "Mme."};
+
+/* Whether words @p i - 1 and @p i are apart by spaces only: a name does not
+ * run over an invalid byte or other separator. */
+static bool spaced(const line_t *ln, size_t i)
+{
+    for (uint32_t b = ln->w[i - 1].end; b < ln->w[i].start; b++) {
+        if (ln->text[b] != ' ') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Words that make a name an organization, first ("University of ...",
+ * "Ministry of ...") or last ("... FC", "... Inc").  The model knows most
+ * from CoNLL; the list settles a name it typed otherwise ("Kilmarnock FC"
+ * after a person's name). */
+static const char *const org_heads[] = {"Ministry", "Department", "University", "Bank",
+                                        "Council", "Agency", "Commission", "Committee"};
+static const char *const org_suffixes[] = {
+    "FC", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",
+    "SA", "GmbH", "Co.", "Party", "University", "Bank", "Council", "Agency", "Ministry",
+    "Group", "Association", "Federation", "Union", "Institute", "Foundation", "Club",
+    "United", "Airlines", "Authority", "Commission", "Committee", "Corporation", "Company"};
+
+static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
+{
+    str_t first = raw(ln, a), last = raw(ln, b - 1);
+    bool head = b - a >= 3 && tg_word_in(org_heads, sizeof org_heads / sizeof *org_heads,
+                                         first.s, first.len);
+    bool suffix = b - a >= 2 && tg_word_in(org_suffixes, sizeof org_suffixes /
+                                                             sizeof *org_suffixes,
+                                           last.s, last.len);
+    return head || suffix ? TAGGER_KIND_ORG : kind;
+}
+
+/* Spans of one tagged line, filtered (steps 4). */
+static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
+{
+    size_t by = byline(ln);
+    if (by) {
+        return add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false);
+    }
+    const word_t *w = ln->w;
+    bool title_case = ln->kind != 'C' && headline(ln);
+    for (size_t i = 0; i < ln->n;) {
+        uint32_t kind = kind_of_label[w[i].label];
+        if (w[i].label == TG_NL_O) {
+            i++;
+            continue;
+        }
+        int type = (w[i].label - 1) / 2; /* PER 0, ORG 1, LOC 2, MISC 3 */
+        size_t j = i + 1;
+        while (j < ln->n && w[j].label != TG_NL_O && (w[j].label - 1) / 2 == type &&
+               (w[j].label - 1) % 2 == 1 && spaced(ln, j)) {
+            j++;
+        }
+        size_t a = i, b = j; /* without connectors at the edges: "& Lomason" */
+        while (a < b && !w[a].cap) {
+            a++;
+        }
+        while (b > a && !w[b - 1].cap) {
+            b--;
+        }
+        if (b - a >= 2 && kind != 0) {
+            str_t t = raw(ln, a);
+            if (tg_word_in(titles, sizeof titles / sizeof *titles, t.s, t.len)) {
+                a++;
+                kind = TAGGER_KIND_PERSON;
+            }
+        }
+        bool keep = kind != 0 && a < b;
+        if (keep) {
+            kind = org_cue(ln, a, b, kind);
+        }
+        for (size_t k = a; keep && k < b; k++) {
+            keep = !w[k].covered;
+        }
+        bool weak = false;
+        if (keep && b - a == 1) {
+            keep = lone_word_ok(ln, a);
+        }
+        if (keep && title_case) {
+            /* "Peter Obi: A Message of Hope": a first name opening a
+             * person's name is evidence enough; anything else needs the
+             * name outside title-case lines too. */
+            keep = headline_span_ok(ln, a, b);
+            weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && first_name(ln, w[a].h_low));
+        }
+        if (keep) {
+            int rc = add_span(r, base + a, base + b, kind, weak);
+            if (rc) {
+                return rc;
+            }
+        }
+        i = j;
+    }
+    return TAGGER_OK;
+}
+
+/* Marks the words that standing gazetteer mentions overlap. */
+static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
+{
+    for (size_t k = 0; k < s->n_recs; k++) {
+        const tg_rec_t *rec = &s->recs[k];
+        if (rec->flags & TG_REC_DROPPED) {
+            continue;
+        }
+        size_t lo = 0, hi = r->n_words; /* first word ending after rec->start */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (r->words[mid].end <= rec->start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (size_t i = lo; i < r->n_words && r->words[i].start < rec->end; i++) {
+            r->words[i].covered = 1;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* One name, one type                                                        */
+
+static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
+{
+    uint64_t h = TG_NAMES_HASH_INIT;
+    for (size_t i = first; i < end; i++) {
+        h = tg_names_mix(h, r->words[i].h_low);
+    }
+    return h;
+}
+
+/* Groups the spans into names (step 5). */
+static int group_spans(tg_recog_t *r)
+{
+    r->n_names = 0;
+    for (size_t k = 0; k < r->n_spans; k++) {
+        span_t *sp = &r->spans[k];
+        uint64_t key = span_key(r, sp->first, sp->end);
+        size_t n = 0;
+        while (n < r->n_names && r->name_keys[n] != key) {
+            n++;
+        }
+        if (n == r->n_names) {
+            if (tg_grow((void **)&r->names, &r->cap_names, n + 1, sizeof *r->names) ||
+                tg_grow((void **)&r->name_keys, &r->cap_keys, n + 1, sizeof *r->name_keys) ||
+                tg_grow((void **)&r->votes, &r->cap_votes, n + 1, sizeof *r->votes)) {
+                return TAGGER_ERR_NOMEM;
+            }
+            r->names[n] = (tg_recognized_t){sp->kind, r->words[sp->first].start,
+                                            r->words[sp->end - 1].end, -1};
+            r->name_keys[n] = key;
+            r->n_names++;
+            memset(r->votes[n], 0, sizeof r->votes[n]);
+        }
+        r->votes[n][sp->kind]++;
+        sp->name = (uint32_t)n;
+    }
+    for (size_t n = 0; n < r->n_names; n++) {
+        uint32_t best = r->names[n].kind;
+        for (uint32_t k = 1; k < 5; k++) {
+            if (r->votes[n][k] > r->votes[n][best]) {
+                best = k;
+            }
+        }
+        r->names[n].kind = best;
+    }
+    return TAGGER_OK;
+}
+
+/* "Obi" after "Peter Obi": a one-word name that is the first or last word
+ * of exactly one longer PERSON joins it. */
+static void link_short_names(tg_recog_t *r)
+{
+    for (size_t k = 0; k < r->n_spans; k++) {
+        span_t *sp = &r->spans[k];
+        if (sp->end - sp->first != 1) {
+            continue;
+        }
+        const word_t *w = &r->words[sp->first];
+        uint32_t found = UINT32_MAX;
+        bool unique = true;
+        for (size_t j = 0; j < r->n_spans && unique; j++) {
+            const span_t *full = &r->spans[j];
+            if (full->end - full->first < 2 || r->names[full->name].kind != TAGGER_KIND_PERSON ||
+                full->name == found) {
+                continue;
+            }
+            const word_t *a = &r->words[full->first], *b = &r->words[full->end - 1];
+            bool same = a->h_low == w->h_low || b->h_low == w->h_low;
+            if (same) {
+                unique = found == UINT32_MAX;
+                found = full->name;
+            }
+        }
+        if (found != UINT32_MAX && unique) {
+            sp->name = found;
+            sp->via = TAGGER_VIA_SHORT;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entry points                                                              */
+
+int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)
+{
+    if (!tg->names) {
+        return TAGGER_OK;
+    }
+    if (!s->recog && !(s->recog = calloc(1, sizeof *s->recog))) {
+        return TAGGER_ERR_NOMEM;
+    }
+    tg_recog_t *r = s->recog;
+    r->n_words = r->n_spans = r->n_names = 0;
+    fixed_t fx;
+    fixed_init(&fx);
+    const tg_layout_t *lay = &s->layout;
+    /* Words of every line but menus; line_first[l] is line l's first word. */
+    size_t *line_first = malloc((lay->n_lines + 1) * sizeof *line_first);
+    if (!line_first) {
+        return TAGGER_ERR_NOMEM;
+    }
+    int rc = TAGGER_OK;
+    for (size_t l = 0; l < lay->n_lines && !rc; l++) {
+        line_first[l] = r->n_words;
+        if (lay->lines[l].zone != TG_ZONE_MENU) {
+            rc = split_line(r, text, len, lay->lines[l].start, lay->lines[l].end);
+        }
+    }
+    line_first[lay->n_lines] = r->n_words;
+    if (!rc) {
+        mark_covered(r, s);
+    }
+    for (size_t l = 0; l < lay->n_lines && !rc; l++) {
+        line_t ln = {tg->names, &fx, text, r->words + line_first[l],
+                     line_first[l + 1] - line_first[l], 'N'};
+        bool any = false;
+        for (size_t i = 0; i < ln.n; i++) {
+            ln.w[i].cand = is_candidate(&ln, i);
+            any |= ln.w[i].cand;
+        }
+        if (!any) {
+            continue; /* every word O */
+        }
+        /* Hashes for the candidates and the two words either side. */
+        for (size_t i = 0, done = 0; i < ln.n; i++) {
+            if (ln.w[i].cand) {
+                size_t from = i >= 2 ? i - 2 : 0, to = i + 3 < ln.n ? i + 3 : ln.n;
+                for (size_t j = from > done ? from : done; j < to; j++) {
+                    hash_word(text, len, &ln.w[j]);
+                }
+                done = to > done ? to : done;
+            }
+        }
+        ln.kind = line_kind(&ln);
+        tag_line(&ln, r->words + line_first[l]);
+        rc = line_spans(r, &ln, line_first[l]);
+    }
+    free(line_first);
+    if (rc || (rc = group_spans(r))) {
+        return rc;
+    }
+    link_short_names(r);
+    for (size_t n = 0; n < r->n_names; n++) {
+        r->names[n].slot = -2; /* no strong span yet (slot is set to -1 below) */
+    }
+    for (size_t k = 0; k < r->n_spans; k++) {
+        if (!r->spans[k].weak) {
+            r->names[r->spans[k].name].slot = -1;
+        }
+    }
+    size_t cursor = 0;
+    for (size_t k = 0; k < r->n_spans; k++) {
+        const span_t *sp = &r->spans[k];
+        if (r->names[sp->name].slot == -2) {
+            continue; /* only in title-case lines */
+        }
+        uint32_t start = r->words[sp->first].start, end = r->words[sp->end - 1].end;
+        tg_rec_t rec = {start, end, (uint32_t)(tg->n_entities + sp->name), TG_NONE, sp->via,
+                        (uint8_t)tg_layout_zone(lay, &cursor, start), 0};
+        if (tg_rec_add(s, &rec)) {
+            return TAGGER_ERR_NOMEM;
+        }
+    }
+    for (size_t n = 0; n < r->n_names; n++) {
+        r->names[n].slot = -1;
+    }
+    return TAGGER_OK;
+}
+
+tg_recognized_t *tg_recognized(tagger_scratch_t *s, size_t *n)
+{
+    *n = s->recog ? s->recog->n_names : 0;
+    return s->recog ? s->recog->names : NULL;
+}
+
+void tg_recog_free(tg_recog_t *r)
+{
+    if (!r) {
+        return;
+    }
+    free(r->words);
+    free(r->spans);
+    free(r->names);
+    free(r->name_keys);
+    free(r->votes);
+    free(r);
+}

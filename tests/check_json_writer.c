@@ -1,0 +1,128 @@
+/*
+ * check_json_writer.c - the direct compact JSON writer (json_out.c) gives
+ * exactly the bytes cJSON_PrintUnformatted() gives for the same result: the
+ * pretty output (still built as a cJSON tree) parsed and printed compact
+ * must equal the compact output, for real articles, with every option, and
+ * for ids and texts that need escapes or hold invalid UTF-8.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "suites.h"
+#include "tagger.h"
+
+static tagger_t *tg;
+
+static void setup(void)
+{
+    ck_assert_int_eq(tagger_load_default(&tg, NULL), TAGGER_OK);
+}
+
+static void teardown(void)
+{
+    tagger_free(tg);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f && strncmp(path, "../shared/", 10) == 0) {
+        return NULL; /* the data beside the repository is optional */
+    }
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(buf);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    buf[n] = '\0';
+    *len = (size_t)n;
+    return buf;
+}
+
+/* Compact output of @p text with @p opt equals cJSON's compact print of
+ * the pretty output. */
+static void assert_writers_agree(const char *text, size_t len, tagger_json_options_t opt)
+{
+    tagger_scratch_t *s;
+    tagger_result_t *r;
+    char *compact, *pretty;
+    ck_assert_int_eq(tagger_scratch_new(tg, &s), TAGGER_OK);
+    ck_assert_int_eq(tagger_annotate(tg, s, text, len, &r), TAGGER_OK);
+    opt.flags &= ~TAGGER_JSON_PRETTY;
+    ck_assert_int_eq(tagger_result_json(r, &opt, &compact), TAGGER_OK);
+    opt.flags |= TAGGER_JSON_PRETTY;
+    ck_assert_int_eq(tagger_result_json(r, &opt, &pretty), TAGGER_OK);
+    cJSON *tree = cJSON_Parse(pretty);
+    ck_assert_ptr_nonnull(tree);
+    char *reprinted = cJSON_PrintUnformatted(tree);
+    ck_assert_msg(strcmp(compact, reprinted) == 0, "writers differ:\n%s\n%s", compact,
+                  reprinted);
+    ck_assert_ptr_null(strchr(compact, '\n'));
+    cJSON_free(reprinted);
+    cJSON_Delete(tree);
+    tagger_string_free(compact);
+    tagger_string_free(pretty);
+    tagger_result_free(r);
+    tagger_scratch_free(s);
+}
+
+START_TEST(test_real_articles)
+{
+    static const char *const paths[] = {
+        "docs/examples/north-korea.txt",
+        "../shared/fixtures/seeds/000_45fc9d99be84174a.txt",
+        "../shared/fixtures/seeds/001_9301c262b0a3d84c.txt",
+    };
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+        size_t len;
+        char *text = slurp(paths[i], &len);
+        if (!text) {
+            continue;
+        }
+        tagger_json_options_t opt;
+        tagger_json_options_init(&opt);
+        opt.id = paths[i];
+        assert_writers_agree(text, len, opt);
+        opt.flags = TAGGER_JSON_NO_MENTIONS;
+        opt.min_relevance = 0.3;
+        assert_writers_agree(text, len, opt);
+        opt.flags = 0;
+        opt.kinds = 1u << TAGGER_KIND_COUNTRY;
+        opt.facet_threshold = 0;
+        assert_writers_agree(text, len, opt);
+        free(text);
+    }
+}
+END_TEST
+
+/* Quotes, backslashes, control characters and invalid UTF-8 in the id;
+ * invalid bytes in the text (the warnings member). */
+START_TEST(test_escapes_and_warnings)
+{
+    const char text[] = "\"North Korea\"\t said\\ \x01 the U.S. \xff\xfe in Pyongyang.";
+    tagger_json_options_t opt;
+    tagger_json_options_init(&opt);
+    opt.id = "a \"quoted\"\\path\n\r\b\f\t\x1f\x7f\xe2\x80\x99 \xc3";
+    assert_writers_agree(text, sizeof text - 1, opt);
+    opt.id = NULL;
+    assert_writers_agree(text, sizeof text - 1, opt);
+    assert_writers_agree("", 0, opt);
+}
+END_TEST
+
+Suite *json_writer_suite(void)
+{
+    Suite *s = suite_create("json_writer");
+    TCase *tc = tcase_create("agree");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_real_articles);
+    tcase_add_test(tc, test_escapes_and_warnings);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,354 @@
+/*
+ * check_recognize.c - names no gazetteer lists (recognize.c, name_model.c):
+ * each cue on a real sentence of news English, what must not become a name,
+ * gazetteer precedence, one name one type, short names, the output fields,
+ * TAGGER_SCRATCH_NO_RECOGNIZE, and the model file's diagnostics.
+ *
+ * The tagger is the shipped name model (models/names.model, read from the
+ * repository root where the tests run) and a two-line gazetteer, so that a
+ * test says which names come from where.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "tagger.h"
+
+static const char gazetteer[] =
+    "Q56226\tPERSON\tKim Jong Un\tQ56226\t-\tKim Jong Un\n"
+    "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n";
+
+static tagger_t *tg;
+static tagger_scratch_t *scratch;
+
+static void setup(void)
+{
+    tagger_source_t src[] = {{"recognize-test.tsv", gazetteer, sizeof gazetteer - 1},
+                             {"models/names.model", NULL, 0}};
+    tagger_error_t *err = NULL;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, &err), TAGGER_OK);
+    ck_assert_ptr_null(err);
+    ck_assert_int_eq(tagger_scratch_new(tg, &scratch), TAGGER_OK);
+}
+
+static void teardown(void)
+{
+    tagger_scratch_free(scratch);
+    tagger_free(tg);
+}
+
+static tagger_result_t *annotate(const char *text)
+{
+    tagger_result_t *r = NULL;
+    ck_assert_int_eq(tagger_annotate(tg, scratch, text, strlen(text), &r), TAGGER_OK);
+    return r;
+}
+
+/* The entity named @p name, or NULL. */
+static const tagger_entity_t *find(const tagger_result_t *r, const char *name)
+{
+    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
+        const tagger_entity_t *e = tagger_result_entity(r, i);
+        if (strcmp(e->name, name) == 0) {
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* Asserts that @p text yields a recognized entity @p name of @p kind. */
+static void expect(const char *text, const char *name, tagger_kind_t kind)
+{
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, name);
+    ck_assert_msg(e != NULL, "'%s' not found in: %s", name, text);
+    ck_assert_msg(e->kind == kind, "'%s' is %s, not %s", name, tagger_kind_name(e->kind),
+                  tagger_kind_name(kind));
+    ck_assert_int_eq(e->source, TAGGER_SOURCE_RECOGNIZED);
+    ck_assert_ptr_null(e->id);
+    tagger_result_free(r);
+}
+
+/* Asserts that @p text yields no recognized entity at all. */
+static void expect_none(const char *text)
+{
+    tagger_result_t *r = annotate(text);
+    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
+        const tagger_entity_t *e = tagger_result_entity(r, i);
+        ck_assert_msg(e->source != TAGGER_SOURCE_RECOGNIZED, "'%s' recognized in: %s",
+                      e->name, text);
+    }
+    tagger_result_free(r);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cues                                                                      */
+
+START_TEST(test_title_before_a_name)
+{
+    expect("Mr Gurbaksh Chahal, the chief executive, said the deal was done.",
+           "Gurbaksh Chahal", TAGGER_KIND_PERSON);
+    expect("Dr Mazhar Abbas told reporters that the talks had failed.", "Mazhar Abbas",
+           TAGGER_KIND_PERSON);
+    expect("Coach Steve Clarke said the team had played well.", "Steve Clarke",
+           TAGGER_KIND_PERSON);
+    expect("Prime Minister Rishi Sunak will visit the region next week.", "Rishi Sunak",
+           TAGGER_KIND_PERSON);
+}
+END_TEST
+
+START_TEST(test_first_name)
+{
+    expect("Peter Obi met supporters on Saturday.", "Peter Obi", TAGGER_KIND_PERSON);
+}
+END_TEST
+
+START_TEST(test_organization_heads_and_suffixes)
+{
+    expect("Shares in Zenith Holdings Inc rose 5% on Tuesday.", "Zenith Holdings Inc",
+           TAGGER_KIND_ORG);
+    expect("The Ministry of Petroleum Resources said output fell.",
+           "Ministry of Petroleum Resources", TAGGER_KIND_ORG);
+    expect("Coach Steve Clarke said Kilmarnock FC had played well.", "Kilmarnock FC",
+           TAGGER_KIND_ORG);
+    expect("She studied law at Harvard University before joining the firm.",
+           "Harvard University", TAGGER_KIND_ORG);
+}
+END_TEST
+
+START_TEST(test_place_cue)
+{
+    expect("The fire broke out near Kirkcudbright on Monday, police said.", "Kirkcudbright",
+           TAGGER_KIND_PLACE);
+}
+END_TEST
+
+START_TEST(test_byline)
+{
+    expect("Unfit Nations or Unseen Resilience?\nBy Justice Nwafor\n", "Justice Nwafor",
+           TAGGER_KIND_PERSON);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* What is not a name                                                        */
+
+START_TEST(test_sentence_openers_are_not_names)
+{
+    expect_none("Yesterday the board met. However, nothing was decided. Meanwhile the "
+                "shares fell.");
+    expect_none("Yet, they have often been marred by tension.");
+}
+END_TEST
+
+START_TEST(test_title_case_headlines)
+{
+    /* Capitals say nothing in a title-case line: no "Milo", no "Owner
+     * Suspects Poisoning". */
+    expect_none("Champion Show Dog Milo Dies Mysteriously: Owner Suspects Poisoning at Sant "
+                "Antnin Family Park\n");
+    expect_none("North Korea Abandons Pursuit of Reconciliation with South Korea\n");
+    /* ... but a first name opening a name is enough. */
+    expect("Peter Obi: A Message of Hope and a Call for Better Leadership\n", "Peter Obi",
+           TAGGER_KIND_PERSON);
+}
+END_TEST
+
+START_TEST(test_time_zone)
+{
+    expect_none("Published: December 31, 2023 at 4:35 pm EST | Updated: 6:05 am EST\n");
+}
+END_TEST
+
+START_TEST(test_menu_line)
+{
+    /* A language menu (layout.c): none of its names is an entity. */
+    expect_none("af Afrikaans sq Albanian am Amharic ar Arabic hy Armenian az Azerbaijani eu "
+                "Basque be Belarusian bn Bengali bs Bosnian bg Bulgarian ca Catalan ceb "
+                "Cebuano ny Chichewa co Corsican hr Croatian cs Czech da Danish nl Dutch\n"
+                "North Korea said on Monday it would not talk to anyone this year.\n");
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Document rules and output                                                 */
+
+START_TEST(test_gazetteer_takes_precedence)
+{
+    tagger_result_t *r = annotate("Kim Jong Un visited the plant with Peter Obi on Monday.");
+    const tagger_entity_t *kim = find(r, "Kim Jong Un");
+    ck_assert_ptr_nonnull(kim);
+    ck_assert_int_eq(kim->source, TAGGER_SOURCE_GAZETTEER);
+    ck_assert_str_eq(kim->id, "Q56226");
+    ck_assert_int_eq(kim->n_mentions, 1);
+    ck_assert_ptr_nonnull(find(r, "Peter Obi"));
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_short_name_joins_the_full_name)
+{
+    const char *text = "Peter Obi met supporters on Saturday. Obi said he would run again.";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, "Peter Obi");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->n_mentions, 2);
+    ck_assert_str_eq(e->mentions[1].text, "Obi");
+    ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_SHORT);
+    ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, "Obi said") - text));
+    ck_assert_ptr_null(find(r, "Obi"));
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_one_name_one_type)
+{
+    tagger_result_t *r = annotate("Zenith Holdings Inc said profits rose. Analysts at Zenith "
+                                  "Holdings Inc expect more. Zenith Holdings Inc shares "
+                                  "gained.");
+    const tagger_entity_t *e = find(r, "Zenith Holdings Inc");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->kind, TAGGER_KIND_ORG);
+    ck_assert_int_eq(e->n_mentions, 3);
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_not_across_an_invalid_byte)
+{
+    tagger_result_t *r = annotate("Talks: North Korea and Peter\xffObi met in Lagos.");
+    ck_assert_ptr_null(find(r, "Peter\xffObi"));
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_json_fields)
+{
+    tagger_result_t *r = annotate("Peter Obi met Kim Jong Un.");
+    char *json = NULL;
+    ck_assert_int_eq(tagger_result_json(r, NULL, &json), TAGGER_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"name\":\"Peter Obi\",\"id\":null,"
+                                       "\"source\":\"recognized\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"name\":\"Kim Jong Un\",\"id\":\"Q56226\","
+                                       "\"source\":\"gazetteer\""));
+    tagger_string_free(json);
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_recognized_rank_below_gazetteer_alike)
+{
+    /* The same single mention, same place in the text: the guess ranks lower. */
+    tagger_result_t *r = annotate("Kim Jong Un and Peter Obi spoke.");
+    const tagger_entity_t *kim = find(r, "Kim Jong Un"), *obi = find(r, "Peter Obi");
+    ck_assert_ptr_nonnull(kim);
+    ck_assert_ptr_nonnull(obi);
+    ck_assert(obi->relevance < kim->relevance);
+    tagger_result_free(r);
+}
+END_TEST
+
+START_TEST(test_no_recognize_flag)
+{
+    tagger_source_t src[] = {{"recognize-test.tsv", gazetteer, sizeof gazetteer - 1},
+                             {"models/names.model", NULL, 0}};
+    tagger_t *plain;
+    tagger_scratch_t *s;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &plain, NULL), TAGGER_OK);
+    ck_assert_int_eq(tagger_scratch_new(plain, &s), TAGGER_OK);
+    const char *text = "Peter Obi met Kim Jong Un.";
+    tagger_result_t *r;
+    ck_assert_int_eq(tagger_annotate(plain, s, text, strlen(text), &r), TAGGER_OK);
+    ck_assert_uint_eq(tagger_result_n_entities(r), 2); /* Peter Obi recognized */
+    tagger_result_free(r);
+    tagger_scratch_set_options(s, TAGGER_SCRATCH_NO_RECOGNIZE);
+    ck_assert_int_eq(tagger_annotate(plain, s, text, strlen(text), &r), TAGGER_OK);
+    ck_assert_uint_eq(tagger_result_n_entities(r), 1);
+    ck_assert_str_eq(tagger_result_entity(r, 0)->name, "Kim Jong Un");
+    tagger_result_free(r);
+    tagger_scratch_free(s);
+    tagger_free(plain);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* The model file                                                            */
+
+static const char *compile_error(const char *model, int *rc)
+{
+    static char msg[256];
+    tagger_source_t src = {"bad.model", model, strlen(model)};
+    tagger_t *t = NULL;
+    tagger_error_t *err = NULL;
+    *rc = tagger_compile(&src, 1, 0, &t, &err);
+    ck_assert_ptr_null(t);
+    ck_assert_ptr_nonnull(err);
+    snprintf(msg, sizeof msg, "%s:%ld: %s", err->path, err->line, err->message);
+    tagger_error_free(err);
+    return msg;
+}
+
+START_TEST(test_model_errors_name_file_line_field)
+{
+    int rc;
+    const char *m = compile_error("tagger-name-model\t1\n"
+                                  "labels\tO\tB-PER\tI-PER\tB-ORG\tI-ORG\tB-LOC\tI-LOC\tB-MISC"
+                                  "\tI-MISC\n"
+                                  "f\tw clinton\t1 2 3\n",
+                                  &rc);
+    ck_assert_int_eq(rc, TAGGER_ERR_SYNTAX);
+    ck_assert_msg(strstr(m, "bad.model:3: field 3 (weights)") == m, "%s", m);
+    m = compile_error("tagger-name-model\t1\n"
+                      "labels\tO\tB-PER\tI-PER\tB-ORG\tI-ORG\tB-LOC\tI-LOC\tB-MISC\tI-MISC\n"
+                      "f\tw clinton\t1 2 3 4 5 6 7 8 x9\n",
+                      &rc);
+    ck_assert_msg(strstr(m, "bad.model:3: field 3 (weights): not a number: 'x9'") == m, "%s",
+                  m);
+    m = compile_error("tagger-name-model\t1\nlabels\tO\tB-PER\n", &rc);
+    ck_assert_msg(strstr(m, "bad.model:2: field 2 (labels)") == m, "%s", m);
+    m = compile_error("tagger-name-model\t1\nweights\t1\n", &rc);
+    ck_assert_msg(strstr(m, "bad.model:2: field 1: expected 'labels'") == m, "%s", m);
+}
+END_TEST
+
+Suite *recognize_suite(void)
+{
+    Suite *s = suite_create("recognize");
+    TCase *cues = tcase_create("cues");
+    tcase_add_unchecked_fixture(cues, setup, teardown);
+    tcase_set_timeout(cues, 30);
+    tcase_add_test(cues, test_title_before_a_name);
+    tcase_add_test(cues, test_first_name);
+    tcase_add_test(cues, test_organization_heads_and_suffixes);
+    tcase_add_test(cues, test_place_cue);
+    tcase_add_test(cues, test_byline);
+    suite_add_tcase(s, cues);
+
+    TCase *not_names = tcase_create("not names");
+    tcase_add_unchecked_fixture(not_names, setup, teardown);
+    tcase_set_timeout(not_names, 30);
+    tcase_add_test(not_names, test_sentence_openers_are_not_names);
+    tcase_add_test(not_names, test_title_case_headlines);
+    tcase_add_test(not_names, test_time_zone);
+    tcase_add_test(not_names, test_menu_line);
+    tcase_add_test(not_names, test_not_across_an_invalid_byte);
+    suite_add_tcase(s, not_names);
+
+    TCase *doc = tcase_create("document");
+    tcase_add_unchecked_fixture(doc, setup, teardown);
+    tcase_set_timeout(doc, 30);
+    tcase_add_test(doc, test_gazetteer_takes_precedence);
+    tcase_add_test(doc, test_short_name_joins_the_full_name);
+    tcase_add_test(doc, test_one_name_one_type);
+    tcase_add_test(doc, test_json_fields);
+    tcase_add_test(doc, test_recognized_rank_below_gazetteer_alike);
+    tcase_add_test(doc, test_no_recognize_flag);
+    suite_add_tcase(s, doc);
+
+    TCase *model = tcase_create("model file");
+    tcase_add_test(model, test_model_errors_name_file_line_field);
+    suite_add_tcase(s, model);
+    return s;
+}
