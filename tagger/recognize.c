@@ -916,7 +916,8 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         mark_covered(r, s);
     }
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
-        line_t ln = {tg->names, &fx, text, r->words + line_first[l],
+        /* words is NULL in a text with no word: NULL + 0 is UB too. */
+        line_t ln = {tg->names, &fx, text, r->words ? r->words + line_first[l] : NULL,
                      line_first[l + 1] - line_first[l], 'N'};
         bool any = false;
         for (size_t i = 0; i < ln.n; i++) {
