@@ -91,6 +91,16 @@ static const char *check_indexes(const tg_topics_t *m, size_t *where)
             return "topic string starting inside a character";
         }
     }
+    /* Parents one level up: a cycle of parents (found by fuzzing a
+     * re-signed file) would make the walk to the top level endless. */
+    for (size_t i = 0; i < m->n_topics; i++) {
+        const tg_topic_t *t = &m->topics[i];
+        *where = i;
+        if (t->parent == TG_NONE ? t->depth != 0
+                                 : m->topics[t->parent].depth + 1 != t->depth) {
+            return "topic whose depth is not its parent's plus one";
+        }
+    }
     for (size_t i = 0; i < m->n_features; i++) {
         const tg_tfeature_t *f = &m->features[i];
         *where = i;
