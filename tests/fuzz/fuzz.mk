@@ -77,7 +77,8 @@ $(FB)/fuzz_jsonl: tests/fuzz/fuzz_jsonl.c tests/fuzz/fuzz_check.c tests/fuzz/fuz
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FB)/fuzz_%)
 
-# Each target in turn; -print_final_stats gives the executions in the log.
+# Each target in turn; -print_final_stats gives the executions in the log,
+# -timeout=60 makes an input that runs a minute a finding (a hang).
 fuzz: fuzz-build
 	@mkdir -p $(FB)/findings
 	@for t in $(FUZZ_TARGETS); do \
@@ -86,7 +87,7 @@ fuzz: fuzz-build
 	    max=$(FUZZ_MAX_LEN); case $$t in annotate|jsonl|model_file) max=$(FUZZ_MAX_LEN_TEXT);; esac; \
 	    seeds=; [ -d $(FB)/seeds/$$t ] && seeds=$(FB)/seeds/$$t; \
 	    echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	    $(FB)/fuzz_$$t $$dict -max_len=$$max -max_total_time=$(FUZZ_SECONDS) \
+	    $(FB)/fuzz_$$t $$dict -max_len=$$max -max_total_time=$(FUZZ_SECONDS) -timeout=60 \
 	        -print_final_stats=1 -artifact_prefix=$(FB)/findings/$$t- \
 	        $(FB)/corpus/$$t tests/fuzz/corpus/$$t $$seeds tests/data/bad \
 	        >$(FB)/$$t.log 2>&1; \
