@@ -129,7 +129,10 @@ static bool is_space(int32_t cp)
         return true; /* invalid bytes separate words, as in the scan */
     }
     if (cp < 0x80) {
-        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+        /* Control characters too (NUL above all): as in the scan, they
+         * separate words, or a name could span "P\0aris" and its mention
+         * text, a C string, would stop at the NUL. */
+        return cp <= ' ' || cp == 0x7F;
     }
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
