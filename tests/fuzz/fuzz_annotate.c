@@ -2,7 +2,7 @@
  * fuzz_annotate.c - libFuzzer target: annotate arbitrary bytes with the
  * built-in gazetteers and topic model.
  *
- * The tagger is compiled once; one scratch is reused from input to input,
+ * The tagger is loaded once; one scratch is reused from input to input,
  * as a real caller reuses it.  Each input is scanned (both modes) and
  * annotated, and the result held to every invariant of fuzz_check.h.  The
  * input's first bytes (up to 32, to the first NUL) serve as the result id,
@@ -27,7 +27,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    int rc = tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tagger, NULL);
+    /* The default model as the command uses it (compiled into the library),
+     * else the built-in sources compiled here. */
+    int rc = tagger_load_default(&tagger, NULL);
+    if (rc != TAGGER_OK) {
+        rc = tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tagger, NULL);
+    }
     if (rc == TAGGER_OK) {
         rc = tagger_scratch_new(tagger, &scratch);
     }

@@ -171,6 +171,12 @@ static const cJSON *json_array(const cJSON *o, const char *key, int size, const 
     return v;
 }
 
+/* An entity's id for messages: recognized entities have none. */
+static const char *id_of(const tagger_entity_t *e)
+{
+    return e->id ? e->id : e->name;
+}
+
 /* The JSON output says what the API says. */
 static void check_json(const char *text, size_t len, const tagger_result_t *r, const char *id,
                        const char *json)
@@ -194,13 +200,15 @@ static void check_json(const char *text, size_t len, const tagger_result_t *r, c
     for (size_t i = 0; i < n_ent; i++) {
         const tagger_entity_t *e = tagger_result_entity(r, i);
         const cJSON *je = cJSON_GetArrayItem(ents, (int)i);
-        if (strcmp(json_string(je, "id", "entity"), e->id) != 0 ||
-            strcmp(json_string(je, "name", "entity"), e->name) != 0 ||
+        const cJSON *jid = cJSON_GetObjectItemCaseSensitive(je, "id");
+        bool id_ok = e->id ? cJSON_IsString(jid) && strcmp(jid->valuestring, e->id) == 0
+                           : cJSON_IsNull(jid);
+        if (!id_ok || strcmp(json_string(je, "name", "entity"), e->name) != 0 ||
             strcmp(json_string(je, "type", "entity"), tagger_kind_name(e->kind)) != 0) {
-            fz_fail("JSON entity %zu is not the API's %s", i, e->id);
+            fz_fail("JSON entity %zu is not the API's %s", i, id_of(e));
         }
         if (json_number(je, "count", "entity") != (double)e->n_mentions) {
-            fz_fail("JSON entity %s: count differs from its mentions", e->id);
+            fz_fail("JSON entity %s: count differs from its mentions", id_of(e));
         }
         const cJSON *ms = json_array(je, "mentions", (int)e->n_mentions, "entity");
         for (size_t k = 0; k < e->n_mentions; k++) {
@@ -213,7 +221,7 @@ static void check_json(const char *text, size_t len, const tagger_result_t *r, c
                 json_number(jm, "char_end", "mention") != (double)m->char_end ||
                 strlen(mt) != m->end - m->start || memcmp(mt, text + m->start, strlen(mt))) {
                 fz_fail("JSON mention %zu of %s differs from the API's or the input", k,
-                        e->id);
+                        id_of(e));
             }
         }
     }
@@ -259,11 +267,12 @@ void fz_check_result(const char *text, size_t len, const tagger_result_t *r, con
     double last_relevance = 2;
     for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
         const tagger_entity_t *e = tagger_result_entity(r, i);
-        if (!e || !e->id || !e->name || !tagger_kind_name(e->kind) || e->n_mentions == 0) {
+        if (!e || !e->name || !tagger_kind_name(e->kind) || e->n_mentions == 0 ||
+            (!e->id) != (e->source == TAGGER_SOURCE_RECOGNIZED)) {
             fz_fail("entity %zu is incomplete", i);
         }
         if (!(e->relevance >= 0 && e->relevance <= 1) || e->relevance > last_relevance) {
-            fz_fail("entity %s: relevance %g outside [0, 1] or out of order", e->id,
+            fz_fail("entity %s: relevance %g outside [0, 1] or out of order", id_of(e),
                     e->relevance);
         }
         last_relevance = e->relevance;
@@ -272,12 +281,12 @@ void fz_check_result(const char *text, size_t len, const tagger_result_t *r, con
             const tagger_mention_t *m = &e->mentions[k];
             check_span(&p, len, m->start, m->end, m->char_start, m->char_end, "mention");
             if (k > 0 && m->start < last_start) {
-                fz_fail("mentions of %s are not in text order", e->id);
+                fz_fail("mentions of %s are not in text order", id_of(e));
             }
             last_start = m->start;
             if (strlen(m->text) != m->end - m->start ||
                 memcmp(m->text, text + m->start, m->end - m->start) != 0) {
-                fz_fail("mention text of %s is not the input at [%zu, %zu)", e->id, m->start,
+                fz_fail("mention text of %s is not the input at [%zu, %zu)", id_of(e), m->start,
                         m->end);
             }
         }
