@@ -407,6 +407,7 @@ static int build_features(parser_t *p)
         return TAGGER_ERR_NOMEM;
     }
     for (size_t k = 0; k < m->n_slots; k++) {
+        m->slots[k].hash = 0; /* saved in the compiled file: no stray bytes */
         m->slots[k].feature = TG_NONE;
     }
     for (size_t i = 0; i < m->n_features; i++) {
