@@ -52,6 +52,9 @@ open(sys.argv[1], "w").write(body)
 with open(sys.argv[2], "w") as f:
     f.write('{"id":"a","body":"Japan"}\n{"id":"big","body":"%s"}\n{"id":"c","body":"Peru"}\n' % body)
 EOF
+# A compiled model file cut in half.
+"$TAGGER" compile -q -o "$TMP/model.tgm" "$BAD/model-source.tsv" &&
+    head -c $(($(wc -c <"$TMP/model.tgm") / 2)) "$TMP/model.tgm" >"$TMP/model-half.tgm"
 # A JSON Lines stream with records nested 100,000 (arrays) and 5,000
 # (objects) deep between two good ones.
 python3 - "$TMP/nested.jsonl" <<'EOF'
