@@ -95,6 +95,16 @@ struct tg_recog {
     size_t cap_keys;
     uint32_t (*votes)[5]; /* per name: its spans per tagger_kind_t */
     size_t cap_votes;
+    uint32_t *key_slots;  /* hash table over name_keys: name + 1, 0 = empty */
+    size_t cap_key_slots;
+    struct end_word *end_words; /* first and last words of the longer PERSON names */
+    size_t cap_end_words;
+};
+
+/* A first or last word of a PERSON name of two words or more. */
+struct end_word {
+    uint64_t h_low;
+    uint32_t name;
 };
 
 /* Lower-case words that join the capitalised words of one name; the same
@@ -816,18 +826,29 @@ static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
     return h;
 }
 
-/* Groups the spans into names (step 5). */
+/* Groups the spans into names (step 5).  A hash table over the names'
+ * keys keeps it linear in the number of spans (a 20 MB text has 10^5). */
 static int group_spans(tg_recog_t *r)
 {
     r->n_names = 0;
+    size_t n_slots = 16;
+    while (n_slots < 2 * r->n_spans) {
+        n_slots *= 2;
+    }
+    if (tg_grow((void **)&r->key_slots, &r->cap_key_slots, n_slots, sizeof *r->key_slots)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    memset(r->key_slots, 0, n_slots * sizeof *r->key_slots);
     for (size_t k = 0; k < r->n_spans; k++) {
         span_t *sp = &r->spans[k];
         uint64_t key = span_key(r, sp->first, sp->end);
-        size_t n = 0;
-        while (n < r->n_names && r->name_keys[n] != key) {
-            n++;
+        size_t slot = (size_t)(key ^ (key >> 31)) & (n_slots - 1);
+        while (r->key_slots[slot] && r->name_keys[r->key_slots[slot] - 1] != key) {
+            slot = (slot + 1) & (n_slots - 1);
         }
+        size_t n = r->key_slots[slot] ? r->key_slots[slot] - 1 : r->n_names;
         if (n == r->n_names) {
+            r->key_slots[slot] = (uint32_t)n + 1;
             if (tg_grow((void **)&r->names, &r->cap_names, n + 1, sizeof *r->names) ||
                 tg_grow((void **)&r->name_keys, &r->cap_keys, n + 1, sizeof *r->name_keys) ||
                 tg_grow((void **)&r->votes, &r->cap_votes, n + 1, sizeof *r->votes)) {
@@ -854,36 +875,63 @@ static int group_spans(tg_recog_t *r)
     return TAGGER_OK;
 }
 
-/* "Obi" after "Peter Obi": a one-word name that is the first or last word
- * of exactly one longer PERSON joins it. */
-static void link_short_names(tg_recog_t *r)
+static int cmp_end_word(const void *a, const void *b)
 {
-    for (size_t k = 0; k < r->n_spans; k++) {
+    const struct end_word *x = a, *y = b;
+    if (x->h_low != y->h_low) {
+        return x->h_low < y->h_low ? -1 : 1;
+    }
+    return x->name < y->name ? -1 : x->name > y->name;
+}
+
+/* "Obi" after "Peter Obi": a one-word name that is the first or last word
+ * of exactly one longer PERSON joins it.  The end words of the longer
+ * names are sorted once and each one-word name looks itself up, so the
+ * cost is n log n in the number of spans. */
+static int link_short_names(tg_recog_t *r)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < r->n_spans; j++) {
+        const span_t *full = &r->spans[j];
+        if (full->end - full->first < 2 || r->names[full->name].kind != TAGGER_KIND_PERSON) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
+        r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name};
+    }
+    qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    for (size_t k = 0; k < r->n_spans && n; k++) {
         span_t *sp = &r->spans[k];
         if (sp->end - sp->first != 1) {
             continue;
         }
-        const word_t *w = &r->words[sp->first];
-        uint32_t found = UINT32_MAX;
-        bool unique = true;
-        for (size_t j = 0; j < r->n_spans && unique; j++) {
-            const span_t *full = &r->spans[j];
-            if (full->end - full->first < 2 || r->names[full->name].kind != TAGGER_KIND_PERSON ||
-                full->name == found) {
-                continue;
-            }
-            const word_t *a = &r->words[full->first], *b = &r->words[full->end - 1];
-            bool same = a->h_low == w->h_low || b->h_low == w->h_low;
-            if (same) {
-                unique = found == UINT32_MAX;
-                found = full->name;
+        uint64_t h = r->words[sp->first].h_low;
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (r->end_words[mid].h_low < h) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        if (found != UINT32_MAX && unique) {
+        if (lo == n || r->end_words[lo].h_low != h) {
+            continue;
+        }
+        uint32_t found = r->end_words[lo].name;
+        bool unique = true;
+        for (size_t i = lo + 1; i < n && r->end_words[i].h_low == h && unique; i++) {
+            unique = r->end_words[i].name == found;
+        }
+        if (unique) {
             sp->name = found;
             sp->via = TAGGER_VIA_SHORT;
         }
     }
+    return TAGGER_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -945,10 +993,9 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         rc = line_spans(r, &ln, line_first[l]);
     }
     free(line_first);
-    if (rc || (rc = group_spans(r))) {
+    if (rc || (rc = group_spans(r)) || (rc = link_short_names(r))) {
         return rc;
     }
-    link_short_names(r);
     for (size_t n = 0; n < r->n_names; n++) {
         r->names[n].slot = -2; /* no strong span yet (slot is set to -1 below) */
     }
@@ -992,5 +1039,7 @@ void tg_recog_free(tg_recog_t *r)
     free(r->names);
     free(r->name_keys);
     free(r->votes);
+    free(r->key_slots);
+    free(r->end_words);
     free(r);
 }

@@ -27,6 +27,7 @@
  */
 #include "short_names.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "case_rule.h"
@@ -42,13 +43,7 @@ static int add_short(tagger_scratch_t *s, const char *w, size_t n, uint32_t enti
         return TAGGER_ERR_NOMEM;
     }
     const tg_norm_t *key = &s->norm_aux;
-    for (size_t i = 0; i < s->n_shorts; i++) {
-        const struct tg_short *sh = &s->shorts[i];
-        if (sh->entity == entity && sh->key_len == key->len &&
-            memcmp(s->short_keys + sh->key_off, key->text, key->len) == 0) {
-            return TAGGER_OK; /* already there */
-        }
-    }
+    /* A form added again for the same entity is dropped by sort_shorts(). */
     if (tg_grow((void **)&s->shorts, &s->cap_shorts, s->n_shorts + 1, sizeof *s->shorts) ||
         tg_grow((void **)&s->short_keys, &s->short_keys_cap, s->short_keys_len + key->len, 1)) {
         return TAGGER_ERR_NOMEM;
@@ -154,16 +149,84 @@ static int org_initials(tagger_scratch_t *s, const char *text, uint32_t start, u
     return n >= 3 && lower ? add_short(s, initials, n, entity, 0) : TAGGER_OK;
 }
 
+/* Order of short forms: by key (length, then bytes), entity, then the
+ * order they were added in. */
+typedef struct {
+    const char *key;
+    struct tg_short sh;
+    size_t added;
+} sortable_t;
+
+static int cmp_key(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na != nb) {
+        return na < nb ? -1 : 1;
+    }
+    return memcmp(a, b, na);
+}
+
+static int cmp_sortable(const void *a, const void *b)
+{
+    const sortable_t *x = a, *y = b;
+    int c = cmp_key(x->key, x->sh.key_len, y->key, y->sh.key_len);
+    if (c) {
+        return c;
+    }
+    if (x->sh.entity != y->sh.entity) {
+        return x->sh.entity < y->sh.entity ? -1 : 1;
+    }
+    return x->added < y->added ? -1 : 1;
+}
+
+/* Sorts the short forms by key and keeps the first of each (key, entity),
+ * so that each word of the text is looked up in log time: a long text
+ * names thousands of people. */
+static int sort_shorts(tagger_scratch_t *s)
+{
+    sortable_t *v = malloc(s->n_shorts * sizeof *v);
+    if (!v) {
+        return TAGGER_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < s->n_shorts; i++) {
+        v[i] = (sortable_t){s->short_keys + s->shorts[i].key_off, s->shorts[i], i};
+    }
+    qsort(v, s->n_shorts, sizeof *v, cmp_sortable);
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_shorts; i++) {
+        if (i > 0 && v[i].sh.entity == v[i - 1].sh.entity &&
+            cmp_key(v[i].key, v[i].sh.key_len, v[i - 1].key, v[i - 1].sh.key_len) == 0) {
+            continue;
+        }
+        s->shorts[n++] = v[i].sh;
+    }
+    s->n_shorts = n;
+    free(v);
+    return TAGGER_OK;
+}
+
 /* The short form a word is, when it is the short form of exactly one
- * entity of the document valid at @p at; otherwise NULL. */
+ * entity of the document valid at @p at; otherwise NULL.  s->shorts is
+ * sorted by key (sort_shorts). */
 static const struct tg_short *lookup(const tagger_scratch_t *s, const char *key, size_t n,
                                      uint32_t at)
 {
+    size_t lo = 0, hi = s->n_shorts;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const struct tg_short *sh = &s->shorts[mid];
+        if (cmp_key(s->short_keys + sh->key_off, sh->key_len, key, n) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
     const struct tg_short *found = NULL;
-    for (size_t i = 0; i < s->n_shorts; i++) {
+    for (size_t i = lo; i < s->n_shorts; i++) {
         const struct tg_short *sh = &s->shorts[i];
-        if (sh->key_len == n && sh->after <= at &&
-            memcmp(s->short_keys + sh->key_off, key, n) == 0) {
+        if (cmp_key(s->short_keys + sh->key_off, sh->key_len, key, n) != 0) {
+            break;
+        }
+        if (sh->after <= at) {
             if (found && found->entity != sh->entity) {
                 return NULL;
             }
@@ -199,6 +262,9 @@ int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, si
     }
     if (s->n_shorts == 0) {
         return TAGGER_OK;
+    }
+    if (sort_shorts(s)) {
+        return TAGGER_ERR_NOMEM;
     }
 
     /* Walk the words of the text; s->recs[0, n_recs) are in text order up to

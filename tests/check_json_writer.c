@@ -26,25 +26,6 @@ static void teardown(void)
     tagger_free(tg);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f && strncmp(path, "../shared/", 10) == 0) {
-        return NULL; /* the data beside the repository is optional */
-    }
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
-
 /* Compact output of @p text with @p opt equals cJSON's compact print of
  * the pretty output. */
 static void assert_writers_agree(const char *text, size_t len, tagger_json_options_t opt)
@@ -81,7 +62,7 @@ START_TEST(test_real_articles)
     };
     for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
         size_t len;
-        char *text = slurp(paths[i], &len);
+        char *text = test_slurp(paths[i], &len);
         if (!text) {
             continue;
         }

@@ -34,25 +34,6 @@ static const char *const articles[] = {
     "../shared/fixtures/seeds/001_9301c262b0a3d84c.txt",
 };
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f && strncmp(path, "../shared/", 10) == 0) {
-        return NULL; /* the data beside the repository is optional */
-    }
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
-
 static void spit(const char *path, const void *data, size_t len)
 {
     FILE *f = fopen(path, "wb");
@@ -84,7 +65,7 @@ static void assert_same_annotations(const tagger_t *a, const tagger_t *b)
 {
     for (size_t i = 0; i < sizeof articles / sizeof *articles; i++) {
         size_t len;
-        char *text = slurp(articles[i], &len);
+        char *text = test_slurp(articles[i], &len);
         if (!text) {
             continue;
         }
@@ -114,7 +95,7 @@ static uint8_t *small_model(size_t *len)
     tagger_t *tg = compile_small();
     ck_assert_int_eq(tagger_save(tg, path, NULL), TAGGER_OK);
     tagger_free(tg);
-    uint8_t *data = (uint8_t *)slurp(path, len);
+    uint8_t *data = (uint8_t *)test_slurp(path, len);
     unlink(path);
     return data;
 }
@@ -356,7 +337,7 @@ START_TEST(test_topic_sections)
     tagger_free(tg);
 
     size_t len;
-    uint8_t *data = (uint8_t *)slurp(path, &len);
+    uint8_t *data = (uint8_t *)test_slurp(path, &len);
     unlink(path);
     uint32_t huge = 1000000;
     memcpy(data + section_offset(data, "TPST"), &huge, 4); /* posting 0's topic */

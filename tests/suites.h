@@ -6,6 +6,7 @@
 #define TG_TEST_SUITES_H
 
 #include <check.h>
+#include <stddef.h>
 
 Suite *normalize_suite(void);
 Suite *trie_suite(void);
@@ -19,5 +20,10 @@ Suite *topics_suite(void);
 Suite *model_file_suite(void);
 Suite *json_writer_suite(void);
 Suite *recognize_suite(void);
+
+/* The bytes of the file @p path, NUL-terminated, malloc'ed; @p *len its
+ * length.  A missing file under ../shared/ (data beside the repository,
+ * optional) gives NULL; any other failure fails the test. */
+char *test_slurp(const char *path, size_t *len);
 
 #endif /* TG_TEST_SUITES_H */
