@@ -902,7 +902,9 @@ static int link_short_names(tg_recog_t *r)
         r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
         r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name};
     }
-    qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    if (n > 1) { /* end_words is NULL before the first person: qsort(NULL) is UB */
+        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    }
     for (size_t k = 0; k < r->n_spans && n; k++) {
         span_t *sp = &r->spans[k];
         if (sp->end - sp->first != 1) {
