@@ -3,6 +3,9 @@
 #   make            build/libtagger.a, build/libtagger.so, build/tagger
 #   make demo       tag the example article and print the JSON
 #   make check      build and run every test
+#   make check-asan      the same tests built with ASan and UBSan (build/asan)
+#   make check-valgrind  the CLI tests under valgrind
+#   make fuzz       libFuzzer targets, FUZZ_SECONDS each (tests/fuzz/fuzz.mk)
 #   make install    PREFIX=/usr/local DESTDIR= (uninstall mirrors it)
 #
 # Missing dependencies are installed with apt-get when run as root
@@ -112,6 +115,35 @@ check: all $(B)/check_tagger check-exports
 	./tests/cli/run-cli-tests.sh $(B)/tagger
 	./tests/cli/run-jsonl-tests.sh $(B)/tagger
 	./tests/cli/run-topicdata-tests.sh
+	./tests/cli/run-bad-input-tests.sh $(B)/tagger
+
+# The whole suite built with AddressSanitizer (leaks included) and
+# UndefinedBehaviorSanitizer, every finding fatal.  Sanitizer failures exit
+# 86, so they cannot pass for the tagger's own exit status 1.
+# TAGGER_SANITIZED tells the tests to skip peak-memory bounds.
+SAN_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+            -fno-sanitize-recover=all
+check-asan:
+	ASAN_OPTIONS=detect_leaks=1:exitcode=86:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 TAGGER_SANITIZED=1 \
+	    $(MAKE) B=$(B)/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check
+
+# The CLI tests with every tagger run under valgrind (a wrapper script in
+# build/valgrind); any run whose log shows an error or a leak fails it.
+VALGRIND = valgrind --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,possible \
+           --errors-for-leak-kinds=definite,possible
+check-valgrind: $(B)/tagger
+	@./scripts/ensure-deps --valgrind
+	@rm -rf $(B)/valgrind && mkdir -p $(B)/valgrind
+	@printf '#!/bin/sh\nexec %s --log-file=%s/%%p.log %s "$$@"\n' "$(VALGRIND)" \
+	    "$(CURDIR)/$(B)/valgrind" "$(CURDIR)/$(B)/tagger" >$(B)/valgrind/tagger
+	@chmod +x $(B)/valgrind/tagger
+	./tests/cli/run-cli-tests.sh $(B)/valgrind/tagger
+	./tests/cli/run-bad-input-tests.sh $(B)/valgrind/tagger
+	@bad=$$(grep -L 'ERROR SUMMARY: 0 errors' $(B)/valgrind/*.log); \
+	if [ -n "$$bad" ]; then grep -h -A30 'ERROR SUMMARY\|Invalid\|definitely' $$bad | head -80; \
+	    echo "check-valgrind: errors in $$bad"; exit 1; fi; \
+	echo "check-valgrind: $$(ls $(B)/valgrind/*.log | wc -l) runs, 0 errors, no leaks"
 
 # Every exported symbol of the shared library starts with tagger_.
 check-exports: $(B)/libtagger.so
@@ -157,4 +189,6 @@ uninstall:
 clean:
 	rm -rf $(B)
 
-.PHONY: all demo check check-exports gazetteers install uninstall clean
+.PHONY: all demo check check-asan check-valgrind check-exports gazetteers install uninstall clean
+
+include tests/fuzz/fuzz.mk

@@ -257,7 +257,9 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     if (recognize && (rc = tg_recognize(tg, s, text, len))) {
         goto done;
     }
-    qsort(s->recs, s->n_recs, sizeof *s->recs, cmp_rec);
+    if (s->n_recs > 1) { /* recs is NULL before the first hit: qsort(NULL) is UB */
+        qsort(s->recs, s->n_recs, sizeof *s->recs, cmp_rec);
+    }
     r->tg = tg;
     r->text_len = len;
     r->n_invalid = s->norm.n_invalid;

@@ -628,7 +628,9 @@ int tg_gaz_finish(tg_gaz_builder_t *b, tagger_t **out)
     for (size_t i = 0; i < b->n_aliases; i++) {
         b->aliases[i].key = b->keys + b->aliases[i].key_off;
     }
-    qsort(b->aliases, b->n_aliases, sizeof *b->aliases, cmp_alias);
+    if (b->n_aliases > 1) { /* aliases is NULL without any: qsort(NULL) is UB */
+        qsort(b->aliases, b->n_aliases, sizeof *b->aliases, cmp_alias);
+    }
 
     tg->aliases = malloc((b->n_aliases ? b->n_aliases : 1) * sizeof *tg->aliases);
     tkeys = malloc((b->n_aliases ? b->n_aliases : 1) * sizeof *tkeys);

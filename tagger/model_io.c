@@ -37,6 +37,7 @@
 
 #include "internal.h"
 #include "name_model.h"
+#include "normalize.h"
 #include "topic_io.h"
 
 /* The stored records are the in-memory structs: pin their size, so that a
@@ -152,6 +153,27 @@ static int damaged(tagger_error_t **err, const char *name, const char *what, siz
     return TAGGER_ERR_FORMAT;
 }
 
+/* Whether @p len bytes of the string pool @p pool are valid UTF-8, and
+ * whether offset @p off starts a character: pool strings go to the JSON
+ * output as they are, so a model that passed its checksum with a damaged
+ * string must still be refused rather than print invalid JSON. */
+static bool pool_is_utf8(const char *pool, size_t len)
+{
+    for (size_t i = 0, k; i < len; i += k) {
+        int32_t cp;
+        k = tg_utf8_decode((const unsigned char *)pool + i, len - i, &cp);
+        if (cp < 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool starts_char(const char *pool, uint32_t off)
+{
+    return ((unsigned char)pool[off] & 0xC0) != 0x80;
+}
+
 /* Points the gazetteer arrays of @p tg into the sections of @p v and checks
  * every index in them. */
 static int read_sections(tagger_t *tg, const tg_model_view_t *v, bool check_indexes,
@@ -173,6 +195,9 @@ static int read_sections(tagger_t *tg, const tg_model_view_t *v, bool check_inde
     if (n_pool == 0 || p[0] != '\0' || p[n_pool - 1] != '\0' || n_pool > UINT32_MAX) {
         return damaged(err, v->name, "the string pool is not NUL-delimited", 0);
     }
+    if (check_indexes && !pool_is_utf8(p, n_pool)) {
+        return damaged(err, v->name, "the string pool is not valid UTF-8", 0);
+    }
     if (n_ents >= TG_NONE || n_als >= TG_NONE) {
         return damaged(err, v->name, "impossible table sizes", 0);
     }
@@ -181,6 +206,10 @@ static int read_sections(tagger_t *tg, const tg_model_view_t *v, bool check_inde
         if (e[i].id == 0 || e[i].name == 0 || e[i].id >= n_pool || e[i].name >= n_pool ||
             e[i].wikidata >= n_pool || e[i].country >= n_pool) {
             return damaged(err, v->name, "entity string outside the pool", i);
+        }
+        if (!starts_char(p, e[i].id) || !starts_char(p, e[i].name) ||
+            !starts_char(p, e[i].wikidata) || !starts_char(p, e[i].country)) {
+            return damaged(err, v->name, "entity string starting inside a character", i);
         }
         if (!tagger_kind_name((tagger_kind_t)e[i].kind)) {
             return damaged(err, v->name, "entity of an unknown type", i);

@@ -139,7 +139,10 @@ static bool is_space(int32_t cp)
         return true; /* invalid bytes separate words, as in the scan */
     }
     if (cp < 0x80) {
-        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+        /* Control characters too (NUL above all): as in the scan, they
+         * separate words, or a name could span "P\0aris" and its mention
+         * text, a C string, would stop at the NUL. */
+        return cp <= ' ' || cp == 0x7F;
     }
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
@@ -899,7 +902,9 @@ static int link_short_names(tg_recog_t *r)
         r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
         r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name};
     }
-    qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    if (n > 1) { /* end_words is NULL before the first person: qsort(NULL) is UB */
+        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    }
     for (size_t k = 0; k < r->n_spans && n; k++) {
         span_t *sp = &r->spans[k];
         if (sp->end - sp->first != 1) {
@@ -964,7 +969,8 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         mark_covered(r, s);
     }
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
-        line_t ln = {tg->names, &fx, text, r->words + line_first[l],
+        /* words is NULL in a text with no word: NULL + 0 is UB too. */
+        line_t ln = {tg->names, &fx, text, r->words ? r->words + line_first[l] : NULL,
                      line_first[l + 1] - line_first[l], 'N'};
         bool any = false;
         for (size_t i = 0; i < ln.n; i++) {

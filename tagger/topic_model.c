@@ -225,6 +225,15 @@ static int parse_line(parser_t *p, long line, const char *s, size_t len, int *se
 {
     field_t f[MAX_FIELDS];
     size_t nf = 0;
+    /* Labels and qcodes go to the JSON output as they are: invalid UTF-8
+     * there would make it invalid JSON, so such a line is refused. */
+    for (size_t i = 0, k; i < len; i += k) {
+        int32_t cp;
+        k = tg_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        if (cp < 0) {
+            return bad_line(p, line, "invalid UTF-8 at byte %zu of the line", i + 1);
+        }
+    }
     for (size_t i = 0;; nf++) {
         size_t j = i;
         while (j < len && s[j] != '\t') {
@@ -359,7 +368,9 @@ static int build_features(parser_t *p)
     for (size_t i = 0; i < p->n_triples; i++) {
         p->triples[i].key_str = m->pool + p->triples[i].key;
     }
-    qsort(p->triples, p->n_triples, sizeof *p->triples, cmp_triple);
+    if (p->n_triples > 1) { /* triples is NULL without features: qsort(NULL) is UB */
+        qsort(p->triples, p->n_triples, sizeof *p->triples, cmp_triple);
+    }
     /* Room for each key, and for the first word of each pair key. */
     m->postings = malloc((p->n_triples ? p->n_triples : 1) * sizeof *m->postings);
     m->features = malloc((2 * p->n_triples + 1) * sizeof *m->features);
@@ -396,6 +407,7 @@ static int build_features(parser_t *p)
         return TAGGER_ERR_NOMEM;
     }
     for (size_t k = 0; k < m->n_slots; k++) {
+        m->slots[k].hash = 0; /* saved in the compiled file: no stray bytes */
         m->slots[k].feature = TG_NONE;
     }
     for (size_t i = 0; i < m->n_features; i++) {
@@ -423,7 +435,9 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
         len -= 3;
     }
     long line = 0;
-    for (size_t i = 0; i < len && rc == TAGGER_OK;) {
+    /* A bad first line (not a model, or another format version) ends the
+     * parse: every later line would be reported as a bad first line too. */
+    for (size_t i = 0; i < len && rc == TAGGER_OK && (seen_magic || !p.bad);) {
         size_t j = i;
         while (j < len && data[j] != '\n') {
             j++;

@@ -17,6 +17,14 @@
 #define EXIT_USAGE CMD_EXIT_USAGE
 #define EXIT_MODEL CMD_EXIT_MODEL
 
+/* Largest document (a file, standard input, or one --jsonl record line)
+ * that is tagged; a larger one is reported and skipped.  A result takes
+ * about 25 bytes of memory per input byte on text dense with names
+ * (scripts/measure-bounds, docs/RESULTS.md), so this bounds a run's memory
+ * near 800 MB; a news article is rarely above 1 MB. */
+#define CLI_MAX_DOC_MIB 32
+#define CLI_MAX_DOC_BYTES ((size_t)CLI_MAX_DOC_MIB << 20)
+
 typedef enum { FORMAT_JSON, FORMAT_TSV, FORMAT_ES_BULK } output_format_t;
 
 typedef struct {

@@ -255,6 +255,34 @@ static bool ends_inside_value(const char *line, size_t len)
     return in_string || depth > 0;
 }
 
+/* Whether the line opens more than CJSON_NESTING_LIMIT arrays and objects
+ * at once, cJSON's bound against stack exhaustion; @p at receives the byte
+ * of the first one past it.  Asked only of a line cJSON refused, so that
+ * such valid but too deep JSON gets its own message. */
+static bool nested_too_deep(const char *line, size_t len, size_t *at)
+{
+    bool in_string = false;
+    long depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = line[i];
+        if (in_string) {
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if ((c == '{' || c == '[') && ++depth > CJSON_NESTING_LIMIT) {
+            *at = i;
+            return true;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    return false;
+}
+
 /* Member @p path (dotted: "article.body") of @p root, or NULL. */
 static const cJSON *get_path(const cJSON *root, const char *path)
 {
@@ -359,6 +387,20 @@ static void flag_record(record_worker_t *w, const char *file, long lineno, const
     sb_free(&err);
 }
 
+/* flag_record(), unless the record already has an "error" member: ours
+ * would be a second one, a duplicate key that readers resolve each their
+ * own way, so such a record is wrapped whole as a rejected line instead. */
+static void flag_or_reject(record_worker_t *w, const cJSON *root, const char *file, long lineno,
+                           const char *line, size_t len, const char *msg, strbuf_t *out,
+                           strbuf_t *diag)
+{
+    if (cJSON_GetObjectItemCaseSensitive(root, "error")) {
+        reject_line(w, file, lineno, line, len, msg, out, diag);
+    } else {
+        flag_record(w, file, lineno, line, len, root->child != NULL, msg, out, diag);
+    }
+}
+
 /* Joins the text fields into w->text and fills w->segments.  Returns NULL,
  * or a message (in @p msg) naming the field that is missing or not text. */
 static const char *join_text_fields(record_worker_t *w, const cJSON *root, char *msg,
@@ -459,6 +501,12 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
     }
     char msg[320];
     size_t where = 0;
+    if (len > CLI_MAX_DOC_BYTES) {
+        snprintf(msg, sizeof msg, "record of %zu bytes, larger than %d MiB, the limit for one "
+                 "document", len, CLI_MAX_DOC_MIB);
+        reject_line(w, file, lineno, line, len, msg, out, diag);
+        return true;
+    }
     const char *problem = jsonl_check_bytes(line, len, &where);
     if (problem) {
         snprintf(msg, sizeof msg, "%s at byte %zu", problem, where);
@@ -468,7 +516,10 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     if (!root) {
-        if (ends_inside_value(line, len)) {
+        if (nested_too_deep(line, len, &where)) {
+            snprintf(msg, sizeof msg, "JSON nested deeper than %d levels at byte %zu",
+                     CJSON_NESTING_LIMIT, where);
+        } else if (ends_inside_value(line, len)) {
             snprintf(msg, sizeof msg, "malformed JSON: the line ends inside a value (cut off?)");
         } else {
             snprintf(msg, sizeof msg, "malformed JSON at byte %zu", end ? (size_t)(end - line) : 0);
@@ -488,9 +539,9 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
         reject_line(w, file, lineno, line, len, "not a JSON object", out, diag);
     } else if (cJSON_GetObjectItemCaseSensitive(root, w->opt->output_field)) {
         snprintf(msg, sizeof msg, "the record already has a field '%s'", w->opt->output_field);
-        flag_record(w, file, lineno, line, len, true, msg, out, diag);
+        flag_or_reject(w, root, file, lineno, line, len, msg, out, diag);
     } else if (join_text_fields(w, root, msg, sizeof msg)) {
-        flag_record(w, file, lineno, line, len, root->child != NULL, msg, out, diag);
+        flag_or_reject(w, root, file, lineno, line, len, msg, out, diag);
     } else {
         tagger_result_t *r = NULL;
         int rc = tagger_annotate(w->opt->tg, w->scratch, w->text.data ? w->text.data : "",
@@ -498,8 +549,8 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
         if (rc == TAGGER_OK && write_tagged(w, root, lineno, line, len, r, out)) {
             bad = false;
         } else {
-            flag_record(w, file, lineno, line, len, root->child != NULL,
-                        tagger_strerror(rc ? rc : TAGGER_ERR_NOMEM), out, diag);
+            flag_or_reject(w, root, file, lineno, line, len,
+                           tagger_strerror(rc ? rc : TAGGER_ERR_NOMEM), out, diag);
         }
         tagger_result_free(r);
     }

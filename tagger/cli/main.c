@@ -97,13 +97,19 @@ static void worse(run_t *run, int status)
     }
 }
 
-/* Reads all of @p f; returns a malloc'ed buffer or NULL with errno set. */
+/* Reads all of @p f; returns a malloc'ed buffer or NULL with errno set,
+ * EFBIG past CLI_MAX_DOC_BYTES. */
 static char *read_all(FILE *f, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     while (buf) {
         n += fread(buf + n, 1, cap - n, f);
+        if (n > CLI_MAX_DOC_BYTES) {
+            free(buf);
+            errno = EFBIG; /* tag_stream() names the limit */
+            return NULL;
+        }
         if (n < cap) {
             break;
         }
@@ -126,8 +132,29 @@ static char *read_all(FILE *f, size_t *len)
     return buf;
 }
 
+/* Says on stderr that a document is empty or holds NUL bytes (valid UTF-8,
+ * read as word separators, but rarely meant in a text file).  A warning
+ * only: the exit status is left as it is. */
+static void warn_nul_or_empty(const char *name, const char *text, size_t len)
+{
+    if (len == 0) {
+        fprintf(stderr, "%s: %s: empty document\n", prog, name);
+        return;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        size_t n = 0;
+        for (const char *p = nul; p; p = memchr(p + 1, '\0', len - (size_t)(p + 1 - text))) {
+            n++;
+        }
+        fprintf(stderr, "%s: %s: byte %zu: NUL byte (%zu in all), read as a word separator\n",
+                prog, name, (size_t)(nul - text), n);
+    }
+}
+
 static void tag_text(run_t *run, const char *name, const char *text, size_t len)
 {
+    warn_nul_or_empty(name, text, len);
     tagger_result_t *r = NULL;
     int rc = tagger_annotate(run->tg, run->scratch, text, len, &r);
     if (rc) {
@@ -182,6 +209,12 @@ static void tag_stream(run_t *run, const char *name, FILE *f)
 {
     size_t len = 0;
     char *text = read_all(f, &len);
+    if (!text && errno == EFBIG) {
+        fprintf(stderr, "%s: %s: larger than %d MiB, the limit for one document; skipped\n",
+                prog, name, CLI_MAX_DOC_MIB);
+        worse(run, EXIT_BAD_INPUT);
+        return;
+    }
     if (!text) {
         fprintf(stderr, "%s: %s: %s\n", prog, name, strerror(errno));
         worse(run, EXIT_BAD_INPUT);
@@ -235,7 +268,9 @@ static void tag_dir(run_t *run, const char *path, int depth)
         n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n > 1) { /* names is NULL for an empty directory: qsort(NULL) is UB */
+        qsort(names, n, sizeof *names, cmp_names);
+    }
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (lstat(names[i], &st) == 0 && S_ISLNK(st.st_mode) && stat(names[i], &st) == 0 &&
