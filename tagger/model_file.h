@@ -29,6 +29,7 @@
 #ifndef TG_MODEL_FILE_H
 #define TG_MODEL_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -98,5 +99,12 @@ int tg_model_section(const tg_model_view_t *v, const char *tag, size_t elem_size
 
 /* The checksum of @p len bytes (see the top of this file). */
 uint64_t tg_model_checksum(const uint8_t *data, size_t len);
+
+/* Whether @p len bytes of a model's string pool are valid UTF-8 (pool
+ * strings reach the JSON output as they are, so a damaged one that kept a
+ * valid checksum must be refused), and whether offset @p off starts a
+ * character (model_io.c). */
+bool tg_pool_is_utf8(const char *pool, size_t len);
+bool tg_pool_starts_char(const char *pool, uint32_t off);
 
 #endif /* TG_MODEL_FILE_H */

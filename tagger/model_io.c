@@ -153,11 +153,8 @@ static int damaged(tagger_error_t **err, const char *name, const char *what, siz
     return TAGGER_ERR_FORMAT;
 }
 
-/* Whether @p len bytes of the string pool @p pool are valid UTF-8, and
- * whether offset @p off starts a character: pool strings go to the JSON
- * output as they are, so a model that passed its checksum with a damaged
- * string must still be refused rather than print invalid JSON. */
-static bool pool_is_utf8(const char *pool, size_t len)
+/* (model_file.h) */
+bool tg_pool_is_utf8(const char *pool, size_t len)
 {
     for (size_t i = 0, k; i < len; i += k) {
         int32_t cp;
@@ -169,7 +166,7 @@ static bool pool_is_utf8(const char *pool, size_t len)
     return true;
 }
 
-static bool starts_char(const char *pool, uint32_t off)
+bool tg_pool_starts_char(const char *pool, uint32_t off)
 {
     return ((unsigned char)pool[off] & 0xC0) != 0x80;
 }
@@ -195,7 +192,7 @@ static int read_sections(tagger_t *tg, const tg_model_view_t *v, bool check_inde
     if (n_pool == 0 || p[0] != '\0' || p[n_pool - 1] != '\0' || n_pool > UINT32_MAX) {
         return damaged(err, v->name, "the string pool is not NUL-delimited", 0);
     }
-    if (check_indexes && !pool_is_utf8(p, n_pool)) {
+    if (check_indexes && !tg_pool_is_utf8(p, n_pool)) {
         return damaged(err, v->name, "the string pool is not valid UTF-8", 0);
     }
     if (n_ents >= TG_NONE || n_als >= TG_NONE) {
@@ -207,8 +204,8 @@ static int read_sections(tagger_t *tg, const tg_model_view_t *v, bool check_inde
             e[i].wikidata >= n_pool || e[i].country >= n_pool) {
             return damaged(err, v->name, "entity string outside the pool", i);
         }
-        if (!starts_char(p, e[i].id) || !starts_char(p, e[i].name) ||
-            !starts_char(p, e[i].wikidata) || !starts_char(p, e[i].country)) {
+        if (!tg_pool_starts_char(p, e[i].id) || !tg_pool_starts_char(p, e[i].name) ||
+            !tg_pool_starts_char(p, e[i].wikidata) || !tg_pool_starts_char(p, e[i].country)) {
             return damaged(err, v->name, "entity string starting inside a character", i);
         }
         if (!tagger_kind_name((tagger_kind_t)e[i].kind)) {

@@ -48,27 +48,6 @@ static int damaged(tagger_error_t **err, const char *name, const char *what, siz
     return TAGGER_ERR_FORMAT;
 }
 
-/* Whether @p len bytes of the string pool @p pool are valid UTF-8, and
- * whether offset @p off starts a character: pool strings go to the JSON
- * output as they are, so a model that passed its checksum with a damaged
- * string must still be refused rather than print invalid JSON. */
-static bool pool_is_utf8(const char *pool, size_t len)
-{
-    for (size_t i = 0, k; i < len; i += k) {
-        int32_t cp;
-        k = tg_utf8_decode((const unsigned char *)pool + i, len - i, &cp);
-        if (cp < 0) {
-            return false;
-        }
-    }
-    return true;
-}
-
-static bool starts_char(const char *pool, uint32_t off)
-{
-    return ((unsigned char)pool[off] & 0xC0) != 0x80;
-}
-
 /* Every index of @p m inside its table; NULL or what is wrong (@p *where:
  * the record). */
 static const char *check_indexes(const tg_topics_t *m, size_t *where)
@@ -77,7 +56,7 @@ static const char *check_indexes(const tg_topics_t *m, size_t *where)
     if (n_pool == 0 || m->pool[n_pool - 1] != '\0') {
         return "the string pool is not NUL-terminated";
     }
-    if (!pool_is_utf8(m->pool, n_pool)) {
+    if (!tg_pool_is_utf8(m->pool, n_pool)) {
         return "the string pool is not valid UTF-8";
     }
     for (size_t i = 0; i < m->n_topics; i++) {
@@ -87,7 +66,7 @@ static const char *check_indexes(const tg_topics_t *m, size_t *where)
             (t->parent != TG_NONE && t->parent >= m->n_topics) || t->depth > m->n_topics) {
             return "topic with an index outside its table";
         }
-        if (!starts_char(m->pool, t->qcode) || !starts_char(m->pool, t->label)) {
+        if (!tg_pool_starts_char(m->pool, t->qcode) || !tg_pool_starts_char(m->pool, t->label)) {
             return "topic string starting inside a character";
         }
     }
