@@ -39,6 +39,7 @@
  */
 #include "jsonl_record.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,11 +232,16 @@ const char *jsonl_check_bytes(const char *line, size_t len, size_t *where)
     return NULL;
 }
 
-/* Whether @p line ends inside a string, object or array: a cut-off line. */
-static bool ends_inside_value(const char *line, size_t len)
+/* Walks the strings, objects and arrays of a line cJSON refused, to say
+ * why.  Returns whether the line ends inside one of them (a cut-off line);
+ * sets @p *too_deep to the byte of the first array or object opened past
+ * CJSON_NESTING_LIMIT (cJSON's bound against stack exhaustion), or to
+ * SIZE_MAX, so that valid but too deep JSON gets its own message. */
+static bool walk_nesting(const char *line, size_t len, size_t *too_deep)
 {
     bool in_string = false;
     long depth = 0;
+    *too_deep = SIZE_MAX;
     for (size_t i = 0; i < len; i++) {
         char c = line[i];
         if (in_string) {
@@ -247,40 +253,14 @@ static bool ends_inside_value(const char *line, size_t len)
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {
-            depth++;
+            if (++depth > CJSON_NESTING_LIMIT && *too_deep == SIZE_MAX) {
+                *too_deep = i;
+            }
         } else if (c == '}' || c == ']') {
             depth--;
         }
     }
     return in_string || depth > 0;
-}
-
-/* Whether the line opens more than CJSON_NESTING_LIMIT arrays and objects
- * at once, cJSON's bound against stack exhaustion; @p at receives the byte
- * of the first one past it.  Asked only of a line cJSON refused, so that
- * such valid but too deep JSON gets its own message. */
-static bool nested_too_deep(const char *line, size_t len, size_t *at)
-{
-    bool in_string = false;
-    long depth = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = line[i];
-        if (in_string) {
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                in_string = false;
-            }
-        } else if (c == '"') {
-            in_string = true;
-        } else if ((c == '{' || c == '[') && ++depth > CJSON_NESTING_LIMIT) {
-            *at = i;
-            return true;
-        } else if (c == '}' || c == ']') {
-            depth--;
-        }
-    }
-    return false;
 }
 
 /* Member @p path (dotted: "article.body") of @p root, or NULL. */
@@ -516,10 +496,11 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     if (!root) {
-        if (nested_too_deep(line, len, &where)) {
+        bool cut_off = walk_nesting(line, len, &where);
+        if (where != SIZE_MAX) {
             snprintf(msg, sizeof msg, "JSON nested deeper than %d levels at byte %zu",
                      CJSON_NESTING_LIMIT, where);
-        } else if (ends_inside_value(line, len)) {
+        } else if (cut_off) {
             snprintf(msg, sizeof msg, "malformed JSON: the line ends inside a value (cut off?)");
         } else {
             snprintf(msg, sizeof msg, "malformed JSON at byte %zu", end ? (size_t)(end - line) : 0);
