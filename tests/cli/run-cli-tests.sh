@@ -15,30 +15,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SHARED="$ROOT/../shared"
 CHECK="python3 $HERE/check_output.py"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-
-passed=0
-failed=0
-skipped=0
-
-pass() { passed=$((passed + 1)); echo "PASS $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "     $2"; }
-skip() { skipped=$((skipped + 1)); echo "SKIP $1 ($2)"; }
-
-# run NAME EXPECTED_STATUS ARGS... : runs the tagger, output in $TMP/out, $TMP/err.
-run() {
-    name=$1
-    want=$2
-    shift 2
-    "$TAGGER" "$@" >"$TMP/out" 2>"$TMP/err"
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        fail "$name" "exit status $got, expected $want; stderr: $(head -c 300 "$TMP/err")"
-        return 1
-    fi
-    return 0
-}
+. "$HERE/harness.sh"
 
 # stderr_has NAME TEXT : stderr of the last run contains TEXT.
 stderr_has() {
@@ -247,5 +224,4 @@ else
     skip "BBC Latin-1 article" "$BBC not found"
 fi
 
-echo "$passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+finish

@@ -17,28 +17,8 @@ TAGGER=${1:-build/tagger}
 case $TAGGER in /*) ;; *) TAGGER="$ROOT/$TAGGER" ;; esac
 SHARED="$ROOT/../shared"
 CHECK="python3 $HERE/jsonl_checks.py"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$HERE/harness.sh"
 cd "$ROOT" || exit 2
-
-passed=0
-failed=0
-skipped=0
-pass() { passed=$((passed + 1)); echo "PASS $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "     $2"; }
-skip() { skipped=$((skipped + 1)); echo "SKIP $1 ($2)"; }
-
-# run NAME EXPECTED_STATUS ARGS... : output in $TMP/out, $TMP/err.
-run() {
-    name=$1
-    want=$2
-    shift 2
-    "$TAGGER" "$@" >"$TMP/out" 2>"$TMP/err"
-    got=$?
-    [ "$got" -eq "$want" ] && return 0
-    fail "$name" "exit status $got, expected $want; stderr: $(head -c 300 "$TMP/err")"
-    return 1
-}
 
 # check NAME CHECK-ARGS... : a jsonl_checks.py check.
 check() {
@@ -279,5 +259,4 @@ else
     skip "GNU parallel recipe" "parallel not installed (scripts/ensure-deps installs it)"
 fi
 
-echo "$passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+finish

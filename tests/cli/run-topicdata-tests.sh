@@ -18,15 +18,8 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SHARED="$ROOT/../shared/data"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$HERE/harness.sh"
 
-passed=0
-failed=0
-skipped=0
-pass() { passed=$((passed + 1)); echo "PASS $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "     $2"; }
-skip() { skipped=$((skipped + 1)); echo "SKIP $1 ($2)"; }
 # expect NAME COMMAND... : the command (a python3 check) must exit 0.
 expect() {
     name=$1
@@ -207,5 +200,4 @@ else
     skip "the mapping tables list every label of BBC, HuffPost and Reuters" "no ../shared/data"
 fi
 
-echo "$passed passed, $failed failed, $skipped skipped"
-[ $failed -eq 0 ]
+finish
