@@ -97,41 +97,6 @@ static void worse(run_t *run, int status)
     }
 }
 
-/* Reads all of @p f; returns a malloc'ed buffer or NULL with errno set,
- * EFBIG past CLI_MAX_DOC_BYTES. */
-static char *read_all(FILE *f, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n > CLI_MAX_DOC_BYTES) {
-            free(buf);
-            errno = EFBIG; /* tag_stream() names the limit */
-            return NULL;
-        }
-        if (n < cap) {
-            break;
-        }
-        char *grown = realloc(buf, cap * 2);
-        if (!grown) {
-            free(buf);
-            errno = ENOMEM;
-            return NULL;
-        }
-        buf = grown;
-        cap *= 2;
-    }
-    if (buf && ferror(f)) {
-        int e = errno;
-        free(buf);
-        errno = e ? e : EIO;
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 /* Says on stderr that a document is empty or holds NUL bytes (valid UTF-8,
  * read as word separators, but rarely meant in a text file).  A warning
  * only: the exit status is left as it is. */
@@ -208,7 +173,7 @@ static void tag_text(run_t *run, const char *name, const char *text, size_t len)
 static void tag_stream(run_t *run, const char *name, FILE *f)
 {
     size_t len = 0;
-    char *text = read_all(f, &len);
+    char *text = read_stream(f, CLI_MAX_DOC_BYTES, &len);
     if (!text && errno == EFBIG) {
         fprintf(stderr, "%s: %s: larger than %d MiB, the limit for one document; skipped\n",
                 prog, name, CLI_MAX_DOC_MIB);

@@ -8,6 +8,7 @@
  */
 #include "strbuf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,4 +175,37 @@ void sb_add_json_string(strbuf_t *sb, const char *s, size_t len, bool repair)
     }
     sb_add(sb, s + run, len - run);
     sb_addc(sb, '"');
+}
+
+char *read_stream(FILE *f, size_t limit, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n > limit) {
+            free(buf);
+            errno = EFBIG; /* the caller names the limit */
+            return NULL;
+        }
+        if (n < cap) {
+            break;
+        }
+        char *grown = realloc(buf, cap * 2);
+        if (!grown) {
+            free(buf);
+            errno = ENOMEM;
+            return NULL;
+        }
+        buf = grown;
+        cap *= 2;
+    }
+    if (buf && ferror(f)) {
+        int e = errno;
+        free(buf);
+        errno = e ? e : EIO;
+        return NULL;
+    }
+    *len = n;
+    return buf;
 }

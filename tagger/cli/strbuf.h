@@ -1,6 +1,7 @@
 /*
  * strbuf.h - a growable byte buffer for the command's output: records,
- * diagnostics and TSV lines are built in memory, then written in one go.
+ * diagnostics and TSV lines are built in memory, then written in one go;
+ * and reading a whole stream into memory.
  *
  * A failed allocation sets the buffer's `failed` flag and later appends do
  * nothing, so callers append freely and check once (sb_ok) at the end.
@@ -10,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct {
     char *data; /* not NUL-terminated unless sb_cstr() was called */
@@ -40,5 +42,9 @@ bool sb_ok(const strbuf_t *sb);
 /* Length of the valid UTF-8 sequence at @p s (1-4), or 0 when the bytes
  * there are not one (truncated, overlong, surrogate, > U+10FFFF). */
 size_t utf8_valid_len(const unsigned char *s, size_t avail);
+
+/* Reads all of @p f into a malloc'ed buffer (not NUL-terminated); NULL
+ * with errno set on failure, EFBIG past @p limit bytes. */
+char *read_stream(FILE *f, size_t limit, size_t *len);
 
 #endif /* TAGGER_CLI_STRBUF_H */

@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include <tagger.h>
 
 #include "commands.h"
+#include "strbuf.h"
 
 typedef struct {
     char *data;        /* the files' bytes, kept: texts point into parsed copies */
@@ -38,37 +40,13 @@ typedef struct {
 static char *slurp(const char *path, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
+    char *buf = f ? read_stream(f, SIZE_MAX, len) : NULL;
+    if (!buf) {
         fprintf(stderr, "tagger train: %s: %s\n", path, strerror(errno));
-        return NULL;
     }
-    size_t cap = 1 << 20, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap) {
-            break;
-        }
-        char *grown = realloc(buf, 2 * cap + 1);
-        if (!grown) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = grown;
-        cap *= 2;
-    }
-    int failed = ferror(f);
-    if (f != stdin) {
+    if (f && f != stdin) {
         fclose(f);
     }
-    if (!buf || failed) {
-        fprintf(stderr, "tagger train: %s: %s\n", path, buf ? "read error" : "out of memory");
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
     return buf;
 }
 
