@@ -561,10 +561,8 @@ int tg_gaz_add(tg_gaz_builder_t *b, const char *path, const char *data, size_t l
 {
     line_ctx_t lc = {path, 0, err, TAGGER_OK};
     b->n_sources++;
+    tg_skip_bom(&data, &len);
     const char *p = data, *end = data + len;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        p += 3; /* a byte order mark, as some editors write */
-    }
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *stop = nl ? nl : end;

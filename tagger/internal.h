@@ -134,6 +134,25 @@ static inline int tg_grow(void **p, size_t *cap, size_t need, size_t elem)
     return TAGGER_OK;
 }
 
+/* Skips a UTF-8 byte order mark, as some editors write, at the start of a
+ * source. */
+static inline void tg_skip_bom(const char **data, size_t *len)
+{
+    if (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0) {
+        *data += 3;
+        *len -= 3;
+    }
+}
+
+/* Whether a source (a model file in text) starts with @p magic and a TAB,
+ * after a byte order mark if any. */
+static inline bool tg_has_magic(const char *data, size_t len, const char *magic)
+{
+    size_t n = strlen(magic);
+    tg_skip_bom(&data, &len);
+    return len > n && memcmp(data, magic, n) == 0 && data[n] == '\t';
+}
+
 /* Built-in gazetteers linked into the library (builtin.S). */
 typedef struct {
     const char *name;

@@ -53,12 +53,7 @@ static uint64_t nonzero(uint64_t h)
 
 bool tg_names_is_model(const char *data, size_t len)
 {
-    size_t n = strlen(TG_NAMES_MAGIC);
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    return len > n && memcmp(data, TG_NAMES_MAGIC, n) == 0 && data[n] == '\t';
+    return tg_has_magic(data, len, TG_NAMES_MAGIC);
 }
 
 /* Slot of @p key in @p t: where it is, or the empty slot where it would go. */
@@ -361,10 +356,7 @@ int tg_names_parse(const char *path, const char *data, size_t len, tg_names_t **
     p.path = path;
     p.err = err;
     *out = NULL;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
+    tg_skip_bom(&data, &len);
     int rc = TAGGER_OK;
     for (size_t i = 0; i < len && rc == TAGGER_OK;) {
         size_t j = i;

@@ -47,12 +47,7 @@ typedef struct {
 
 int tg_topics_is_model(const char *data, size_t len)
 {
-    size_t n = strlen(TG_TOPIC_MAGIC);
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    return len > n && memcmp(data, TG_TOPIC_MAGIC, n) == 0 && data[n] == '\t';
+    return tg_has_magic(data, len, TG_TOPIC_MAGIC);
 }
 
 static int pool_add(parser_t *p, const char *s, size_t len, uint32_t *off)
@@ -430,10 +425,7 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
     p.m->threshold = TG_TOPIC_THRESHOLD;
     p.m->owned = 1;
     int rc = pool_add(&p, "", 0, &(uint32_t){0}), seen_magic = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
+    tg_skip_bom(&data, &len);
     long line = 0;
     /* A bad first line (not a model, or another format version) ends the
      * parse: every later line would be reported as a bad first line too. */
