@@ -562,15 +562,10 @@ int tg_gaz_add(tg_gaz_builder_t *b, const char *path, const char *data, size_t l
     line_ctx_t lc = {path, 0, err, TAGGER_OK};
     b->n_sources++;
     tg_skip_bom(&data, &len);
-    const char *p = data, *end = data + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl : end;
-        span_t line = {p, (size_t)(stop - p)};
+    for (size_t pos = 0; pos < len;) {
+        span_t line;
+        line.len = tg_next_line(data, len, &pos, &line.s);
         lc.line++;
-        if (line.len && line.s[line.len - 1] == '\r') {
-            line.len--;
-        }
         if (line.len && line.s[0] != '#' && trim(line).len) {
             lc.rc = TAGGER_OK;
             int rc = add_line(b, &lc, line);
@@ -578,7 +573,6 @@ int tg_gaz_add(tg_gaz_builder_t *b, const char *path, const char *data, size_t l
                 return rc;
             }
         }
-        p = nl ? nl + 1 : end;
     }
     return TAGGER_OK;
 }

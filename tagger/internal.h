@@ -153,6 +153,20 @@ static inline bool tg_has_magic(const char *data, size_t len, const char *magic)
     return len > n && memcmp(data, magic, n) == 0 && data[n] == '\t';
 }
 
+/* The line of a text source that starts at @p *pos (< @p len): sets @p *line
+ * to its start and returns its length without the line end (LF or CRLF);
+ * moves @p *pos past the line end. */
+static inline size_t tg_next_line(const char *data, size_t len, size_t *pos, const char **line)
+{
+    size_t i = *pos, j = i;
+    while (j < len && data[j] != '\n') {
+        j++;
+    }
+    *line = data + i;
+    *pos = j + 1;
+    return (j > i && data[j - 1] == '\r') ? j - 1 - i : j - i;
+}
+
 /* Built-in gazetteers linked into the library (builtin.S). */
 typedef struct {
     const char *name;

@@ -358,17 +358,13 @@ int tg_names_parse(const char *path, const char *data, size_t len, tg_names_t **
     *out = NULL;
     tg_skip_bom(&data, &len);
     int rc = TAGGER_OK;
-    for (size_t i = 0; i < len && rc == TAGGER_OK;) {
-        size_t j = i;
-        while (j < len && data[j] != '\n') {
-            j++;
-        }
-        size_t end = (j > i && data[j - 1] == '\r') ? j - 1 : j;
+    for (size_t pos = 0; pos < len && rc == TAGGER_OK;) {
+        const char *s;
+        size_t n = tg_next_line(data, len, &pos, &s);
         p.line++;
-        if (end > i && data[i] != '#') {
-            rc = parse_line(&p, data + i, end - i);
+        if (n && s[0] != '#') {
+            rc = parse_line(&p, s, n);
         }
-        i = j + 1;
     }
     if (rc == TAGGER_OK && !p.bad && !p.seen_labels) {
         p.line = 0;

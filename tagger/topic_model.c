@@ -429,17 +429,13 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
     long line = 0;
     /* A bad first line (not a model, or another format version) ends the
      * parse: every later line would be reported as a bad first line too. */
-    for (size_t i = 0; i < len && rc == TAGGER_OK && (seen_magic || !p.bad);) {
-        size_t j = i;
-        while (j < len && data[j] != '\n') {
-            j++;
-        }
-        size_t end = (j > i && data[j - 1] == '\r') ? j - 1 : j;
+    for (size_t pos = 0; pos < len && rc == TAGGER_OK && (seen_magic || !p.bad);) {
+        const char *s;
+        size_t n = tg_next_line(data, len, &pos, &s);
         line++;
-        if (end > i && data[i] != '#') {
-            rc = parse_line(&p, line, data + i, end - i, &seen_magic);
+        if (n && s[0] != '#') {
+            rc = parse_line(&p, line, s, n, &seen_magic);
         }
-        i = j + 1;
     }
     if (rc == TAGGER_OK && !seen_magic && !p.bad) {
         p.bad = 1;

@@ -147,16 +147,10 @@ static int taxonomy_parse(taxonomy_t *tx, const char *path, const char *data, si
 {
     int bad = 0;
     long line = 0;
-    for (size_t i = 0; i < len;) {
-        size_t j = i;
-        while (j < len && data[j] != '\n') {
-            j++;
-        }
-        size_t end = (j > i && data[j - 1] == '\r') ? j - 1 : j;
-        const char *s = data + i;
-        size_t n = end - i;
+    for (size_t pos = 0; pos < len;) {
+        const char *s;
+        size_t n = tg_next_line(data, len, &pos, &s);
         line++;
-        i = j + 1;
         if (n == 0 || s[0] == '#') {
             continue;
         }
