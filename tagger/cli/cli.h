@@ -43,4 +43,12 @@ typedef struct {
 /* Program name for messages. */
 extern const char *const cli_prog;
 
+/* Option values (numbers.c): the whole of @p arg must be a number in
+ * [lo, hi] (hi may be HUGE_VAL for a real); otherwise "WHO: OPT: expected ..." goes to stderr and the
+ * result is false. */
+bool cli_parse_count(const char *who, const char *opt, const char *arg, unsigned long lo,
+                     unsigned long hi, unsigned long *out);
+bool cli_parse_real(const char *who, const char *opt, const char *arg, double lo, double hi,
+                    double *out);
+
 #endif /* TAGGER_CLI_H */

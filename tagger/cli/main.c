@@ -34,8 +34,8 @@
  * directories are not followed at all, so this only bounds real depth). */
 #define MAX_DEPTH 64
 
-static const char *prog = "tagger";
 const char *const cli_prog = "tagger";
+#define prog cli_prog
 
 /* Upper bound of -j, far above any core count we expect. */
 #define MAX_JOBS 256
@@ -275,34 +275,7 @@ static void tag_path(run_t *run, const char *path, int depth)
     fclose(f);
 }
 
-/* Parses a number in [0, 1] for option @p opt. */
-static bool parse_unit(const char *opt, const char *arg, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(arg, &end);
-    if (errno || end == arg || *end || !(v >= 0 && v <= 1)) {
-        fprintf(stderr, "%s: %s: expected a number from 0 to 1, got '%s'\n", prog, opt, arg);
-        return false;
-    }
-    *out = v;
-    return true;
-}
-
 /* Parses "PERSON,COUNTRY" into a kind mask. */
-static bool parse_count(const char *opt, const char *arg, unsigned *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (!*arg || *end || errno || arg[0] == '-' || v > 1000) {
-        fprintf(stderr, "%s: %s: '%s' is not a whole number from 0 to 1000\n", prog, opt, arg);
-        return false;
-    }
-    *out = (unsigned)v;
-    return true;
-}
-
 static bool parse_types(const char *arg, unsigned *mask)
 {
     char buf[256];
@@ -417,6 +390,7 @@ int main(int argc, char **argv)
     unsigned flags = TAGGER_COMPILE_BUILTIN;
     const char *model = NULL;
     int c, code = 0;
+    unsigned long count; /* a whole-number option's value */
     cli_options_t cli = {.id_field = "id", .output_field = "annotations"};
     const char **text_fields = calloc((size_t)argc + 1, sizeof *text_fields);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -441,8 +415,12 @@ int main(int argc, char **argv)
             run.scratch_options |= TAGGER_SCRATCH_NO_RECOGNIZE;
             break;
         case OPT_TOPICS:
-            code = parse_count("--topics", optarg, &run.json.max_topics) ? 0 : EXIT_USAGE;
-            if (run.json.max_topics == 0) {
+            if (!cli_parse_count(prog, "--topics", optarg, 0, 1000, &count)) {
+                code = EXIT_USAGE;
+                break;
+            }
+            run.json.max_topics = (unsigned)count;
+            if (count == 0) {
                 run.scratch_options |= TAGGER_SCRATCH_NO_TOPICS;
             }
             break;
@@ -453,11 +431,13 @@ int main(int argc, char **argv)
             code = parse_types(optarg, &run.json.kinds) ? 0 : EXIT_USAGE;
             break;
         case OPT_MIN_REL:
-            code = parse_unit("--min-relevance", optarg, &run.json.min_relevance) ? 0
-                                                                                  : EXIT_USAGE;
+            code = cli_parse_real(prog, "--min-relevance", optarg, 0, 1, &run.json.min_relevance)
+                       ? 0
+                       : EXIT_USAGE;
             break;
         case OPT_FACET:
-            code = parse_unit("--facet-threshold", optarg, &run.json.facet_threshold)
+            code = cli_parse_real(prog, "--facet-threshold", optarg, 0, 1,
+                                  &run.json.facet_threshold)
                        ? 0
                        : EXIT_USAGE;
             break;
@@ -485,18 +465,13 @@ int main(int argc, char **argv)
             cli.output_field = optarg;
             code = *optarg ? 0 : EXIT_USAGE;
             break;
-        case 'j': {
-            char *end;
-            errno = 0;
-            long jobs = strtol(optarg, &end, 10);
-            if (errno || end == optarg || *end || jobs < 1 || jobs > MAX_JOBS) {
-                fprintf(stderr, "%s: -j: expected a number of threads from 1 to %d, got '%s'\n",
-                        prog, MAX_JOBS, optarg);
+        case 'j':
+            if (!cli_parse_count(prog, "-j (threads)", optarg, 1, MAX_JOBS, &count)) {
                 code = EXIT_USAGE;
+                break;
             }
-            cli.jobs = (int)jobs;
+            cli.jobs = (int)count;
             break;
-        }
         case 'h':
             usage(stdout);
             free(gaz);

@@ -16,6 +16,8 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,8 +26,11 @@
 #include <cJSON.h>
 #include <tagger.h>
 
+#include "cli.h"
 #include "commands.h"
 #include "strbuf.h"
+
+#define WHO "tagger train" /* program name in messages */
 
 typedef struct {
     char *data;        /* the files' bytes, kept: texts point into parsed copies */
@@ -277,32 +282,6 @@ static void train_usage(FILE *f)
                "See models/README.md and tagger(1).\n");
 }
 
-static int parse_count(const char *opt, const char *arg, unsigned long *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (*arg == '\0' || *end || errno || arg[0] == '-') {
-        fprintf(stderr, "tagger train: %s: '%s' is not a whole number\n", opt, arg);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-static int parse_real(const char *opt, const char *arg, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(arg, &end);
-    if (*arg == '\0' || *end || errno || !(v >= 0)) {
-        fprintf(stderr, "tagger train: %s: '%s' is not a non-negative number\n", opt, arg);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
 int cmd_train(int argc, char **argv)
 {
     enum { OPT_TAXONOMY = 256, OPT_FPT, OPT_MIN_DF, OPT_EPOCHS, OPT_L2, OPT_RATE, OPT_SEED,
@@ -326,9 +305,11 @@ int cmd_train(int argc, char **argv)
     tagger_train_options_init(&opt);
     const char *output = NULL, *taxonomy = NULL, *model = NULL, *test = NULL;
     unsigned long v;
-    int c;
+    int c, which = 0;
+    char name[32]; /* "--l2": the option being parsed, for messages */
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:h", longopts, &which)) != -1) {
+        snprintf(name, sizeof name, "--%s", longopts[which].name);
         switch (c) {
         case 'o': output = optarg; break;
         case OPT_TAXONOMY: taxonomy = optarg; break;
@@ -338,7 +319,7 @@ int cmd_train(int argc, char **argv)
         case OPT_MIN_DF:
         case OPT_EPOCHS:
         case OPT_SEED:
-            if (parse_count(argv[optind - 1], optarg, &v)) {
+            if (!cli_parse_count(WHO, name, optarg, 0, ULONG_MAX, &v)) {
                 return CMD_EXIT_USAGE;
             }
             if (c == OPT_FPT) opt.features_per_topic = (unsigned)v;
@@ -350,12 +331,13 @@ int cmd_train(int argc, char **argv)
         case OPT_RATE:
         case OPT_PRIOR:
         case OPT_MAX_DF:
-            if (parse_real(argv[optind - 1], optarg,
-                           c == OPT_L2     ? &opt.l2
-                           : c == OPT_RATE ? &opt.rate
-                           : c == OPT_PRIOR ? &opt.prior_weight
-                                            : &opt.max_df_share) ||
-                opt.prior_weight > 1 || opt.max_df_share > 1) {
+            /* The weight and the share are fractions; the others any size. */
+            if (!cli_parse_real(WHO, name, optarg, 0,
+                                c == OPT_PRIOR || c == OPT_MAX_DF ? 1 : HUGE_VAL,
+                                c == OPT_L2     ? &opt.l2
+                                : c == OPT_RATE ? &opt.rate
+                                : c == OPT_PRIOR ? &opt.prior_weight
+                                                 : &opt.max_df_share)) {
                 return CMD_EXIT_USAGE;
             }
             break;

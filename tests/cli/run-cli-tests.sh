@@ -57,6 +57,12 @@ run "bad type" 2 --types PERSON,CITY docs/examples/north-korea.txt &&
 run "bad relevance" 2 --min-relevance 1.5 docs/examples/north-korea.txt &&
     stderr_has "bad relevance" "expected a number from 0 to 1" &&
     pass "--min-relevance rejects a value outside [0, 1]"
+run "bad topics" 2 --topics 3x docs/examples/north-korea.txt &&
+    stderr_has "bad topics" "--topics: expected a whole number from 0 to 1000, got '3x'" &&
+    pass "--topics rejects a value that is not all digits"
+run "bad train option" 2 train --l2 inf docs/examples/north-korea.txt &&
+    stderr_has "bad train option" "tagger train: --l2: expected a number of at least 0, got 'inf'" &&
+    pass "tagger train names the option, not its value, when the value is bad"
 
 # ------------------------------------------------------------------ tagging
 cd "$ROOT" || exit 2
