@@ -147,14 +147,34 @@ static bool is_space(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
-static bool is_alnum(int32_t cp)
+/* Whether the code point at @p i is white space (is_space()); its length
+ * goes to @p *k.  ASCII, most of the text, is tested without decoding. */
+static bool space_at(const char *text, size_t len, size_t i, size_t *k)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+        *k = 1;
+        return c <= ' ' || c == 0x7F;
+    }
+    int32_t cp;
+    *k = cp_at(text, len, i, &cp);
+    return is_space(cp);
+}
+
+static bool is_alnum_beyond_ascii(int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* ASCII first and inline: it is asked of every chunk's ends. */
+static inline bool is_alnum(int32_t cp)
 {
     if (cp < 0x80) {
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     }
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+    return is_alnum_beyond_ascii(cp);
 }
 
 static bool is_upper(int32_t cp)
@@ -196,14 +216,12 @@ static size_t shape_of(int32_t cp, char *out)
 /* ------------------------------------------------------------------------ */
 /* Words                                                                     */
 
-/* Appends word [a, b): whether it is capitalised, its letters.  What the
- * features need of it comes later, for the words near a candidate
- * (hash_word()). */
-static int add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+/* Appends word [a, b): whether it is capitalised.  What the features need
+ * of it comes later, for the words near a candidate (hash_word()).  The
+ * caller has made room (split_line(): a line of n bytes has at most n
+ * words). */
+static void add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
-    if (tg_grow((void **)&r->words, &r->cap_words, r->n_words + 1, sizeof *r->words)) {
-        return TAGGER_ERR_NOMEM;
-    }
     word_t *w = &r->words[r->n_words++];
     memset(w, 0, sizeof *w);
     w->start = (uint32_t)a;
@@ -219,7 +237,6 @@ static int add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_
     w->cap = w->cap || (b - a > 3 &&
                         (memcmp(text + a, "al-", 3) == 0 || memcmp(text + a, "el-", 3) == 0) &&
                         is_upper((unsigned char)text[a + 3]));
-    return TAGGER_OK;
 }
 
 /* Counts the letters of word @p w and notes a lower-case one; done once,
@@ -334,19 +351,19 @@ static size_t possessive_len(const char *text, size_t a, size_t end)
 }
 
 /* Cuts one chunk (no white space) into words. */
-static int split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
     int32_t cp;
-    int rc = TAGGER_OK;
     if (possessive_len(text, a - 1, b) == b - a) {
-        return add_word(r, text, len, a, b); /* a lone "'s" */
+        add_word(r, text, len, a, b); /* a lone "'s" */
+        return;
     }
-    while (a < b && !rc) {
+    while (a < b) {
         size_t k = cp_at(text, len, a, &cp);
         if (is_alnum(cp)) {
             break;
         }
-        rc = add_word(r, text, len, a, a + k);
+        add_word(r, text, len, a, a + k);
         a += k;
     }
     size_t tail[8], n_tail = 0, end = b;
@@ -363,43 +380,58 @@ static int split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, si
         end -= k;
     }
     size_t poss = end > a ? possessive_len(text, a, end) : 0;
-    if (!rc && end - poss > a) {
-        rc = add_word(r, text, len, a, end - poss);
+    if (end - poss > a) {
+        add_word(r, text, len, a, end - poss);
     }
-    if (!rc && poss) {
-        rc = add_word(r, text, len, end - poss, end);
+    if (poss) {
+        add_word(r, text, len, end - poss, end);
     }
     size_t next = end;
-    for (size_t t = n_tail; t-- > 0 && !rc;) {
+    for (size_t t = n_tail; t-- > 0;) {
         size_t stop = t > 0 ? tail[t - 1] : b;
-        rc = add_word(r, text, len, next, stop);
+        add_word(r, text, len, next, stop);
         next = stop;
     }
-    return rc;
 }
 
+/* Whether line [a, b) may hold a capitalised word: a byte A-Z (a capital,
+ * or the one after "al-") or a non-ASCII one (a capital beyond ASCII).
+ * Without one, every word of the line is O and the line needs no words. */
+static bool may_hold_capital(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Cuts line [a, b) into words, appended to r->words.  Returns 0 or
+ * TAGGER_ERR_NOMEM. */
 static int split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
-    int rc = TAGGER_OK;
-    for (size_t i = a; i < b && !rc;) {
-        int32_t cp;
-        size_t k = cp_at(text, len, i, &cp);
-        if (is_space(cp)) {
+    /* Words are disjoint and not empty: at most one per byte (and a chunk
+     * ends at most 3 bytes after b, inside a code point cut by b). */
+    if (tg_grow((void **)&r->words, &r->cap_words, r->n_words + (b - a) + 4,
+                sizeof *r->words)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    for (size_t i = a; i < b;) {
+        size_t k;
+        if (space_at(text, len, i, &k)) {
             i += k;
             continue;
         }
-        size_t j = i;
-        while (j < b) {
-            k = cp_at(text, len, j, &cp);
-            if (is_space(cp)) {
-                break;
-            }
+        size_t j = i + k;
+        while (j < b && !space_at(text, len, j, &k)) {
             j += k;
         }
-        rc = split_chunk(r, text, len, i, j);
+        split_chunk(r, text, len, i, j);
         i = j;
     }
-    return rc;
+    return TAGGER_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -735,7 +767,7 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
         return add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false);
     }
     const word_t *w = ln->w;
-    bool title_case = ln->kind != 'C' && headline(ln);
+    int title_case = -1; /* not known yet: asked only once a span gets that far */
     for (size_t i = 0; i < ln->n;) {
         uint32_t kind = kind_of_label[w[i].label];
         if (w[i].label == TG_NL_O) {
@@ -772,6 +804,9 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
         bool weak = false;
         if (keep && b - a == 1) {
             keep = lone_word_ok(ln, a);
+        }
+        if (keep && title_case < 0) {
+            title_case = ln->kind != 'C' && headline(ln);
         }
         if (keep && title_case) {
             /* "Peter Obi: A Message of Hope": a first name opening a
@@ -960,8 +995,9 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     int rc = TAGGER_OK;
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
         line_first[l] = r->n_words;
-        if (lay->lines[l].zone != TG_ZONE_MENU) {
-            rc = split_line(r, text, len, lay->lines[l].start, lay->lines[l].end);
+        const tg_line_t *line = &lay->lines[l];
+        if (line->zone != TG_ZONE_MENU && may_hold_capital(text, line->start, line->end)) {
+            rc = split_line(r, text, len, line->start, line->end);
         }
     }
     line_first[lay->n_lines] = r->n_words;
