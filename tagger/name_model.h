@@ -88,6 +88,11 @@ static inline uint64_t tg_names_mix(uint64_t h, uint64_t part)
  * label); a feature the model does not know adds nothing. */
 void tg_names_add(const tg_names_t *m, uint64_t h, float *scores);
 
+/* tg_names_add() of the @p n features @p h, in that order (the sums are
+ * the same to the last bit), with their slots fetched into the cache
+ * together first. */
+void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, float *scores);
+
 /* Whether the lower-case word of hash @p h is a first name. */
 bool tg_names_first(const tg_names_t *m, uint64_t h);
 

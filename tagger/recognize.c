@@ -283,11 +283,53 @@ static size_t lower_at(const char *text, size_t len, size_t i, char *low, size_t
     return k;
 }
 
+/* hash_word() of a word all ASCII, one byte per code point, without
+ * decoding: most words.  Returns false, having set nothing, at a byte
+ * beyond ASCII. */
+static bool hash_ascii_word(const char *text, word_t *w)
+{
+    uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT, p3 = 0;
+    char last = 0; /* last shape symbol */
+    for (size_t i = w->start; i < w->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80) {
+            return false;
+        }
+        bool upper = c >= 'A' && c <= 'Z';
+        char low = (char)(upper ? c + 32 : c);
+        char sym = upper ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd'
+                                                                                  : (char)c;
+        h = tg_names_hash(h, &low, 1);
+        if (sym != last) {
+            hs = tg_names_hash(hs, &sym, 1);
+            last = sym;
+        }
+        if (i - w->start == 2) {
+            p3 = h;
+        }
+    }
+    size_t n = w->end - w->start;
+    uint64_t h3 = TG_NAMES_HASH_INIT;
+    for (size_t i = n < 3 ? w->start : w->end - 3; i < w->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        char low = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        h3 = tg_names_hash(h3, &low, 1);
+    }
+    w->h_low = h;
+    w->h_p3 = n < 3 ? h : p3;
+    w->h_shape = hs;
+    w->h_s3 = h3;
+    return true;
+}
+
 /* What the features need of word @p w, in one pass over its bytes: hashes
  * of its lower-case form, its shape (runs of the same symbol collapsed,
  * scripts/train-names shape()) and its first and last three code points. */
 static void hash_word(const char *text, size_t len, word_t *w)
 {
+    if (hash_ascii_word(text, w)) {
+        return;
+    }
     uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT;
     size_t tail[3] = {w->start, w->start, w->start}, n_cp = 0; /* last 3 code points */
     char last = 0; /* last shape symbol, when one byte */
@@ -350,10 +392,20 @@ static size_t possessive_len(const char *text, size_t a, size_t end)
     return 0;
 }
 
+static bool is_ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /* Cuts one chunk (no white space) into words. */
 static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
     int32_t cp;
+    unsigned char last = (unsigned char)text[b - 1];
+    if (is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) && last != 's') {
+        add_word(r, text, len, a, b); /* most chunks: nothing to split off */
+        return;
+    }
     if (possessive_len(text, a - 1, b) == b - a) {
         add_word(r, text, len, a, b); /* a lone "'s" */
         return;
@@ -548,44 +600,48 @@ static bool first_name(const line_t *ln, uint64_t h)
 }
 
 /* scripts/train-names word_features(), summed into the label scores: each
- * feature's key is its parts' hashes combined (name_model.h). */
+ * feature's key is its parts' hashes combined (name_model.h).  The keys
+ * are made first and looked up together (tg_names_add_all()), in the
+ * order of word_features(). */
 static void score_word(const line_t *ln, size_t i, uint64_t prev, uint64_t prev2, float *sc)
 {
     const fixed_t *f = ln->fx;
     const word_t *w = &ln->w[i];
     uint64_t lw = w->h_low, pw = before(ln, i, 1, false), nw = after(ln, i, 1, false);
     uint64_t kind = f->kinds[ln->kind == 'C' ? 0 : ln->kind == 'T' ? 1 : 2];
-    const tg_names_t *m = ln->m;
-    tg_names_add(m, f->b, sc);
-    tg_names_add(m, tg_names_mix(f->w, lw), sc);
-    tg_names_add(m, tg_names_mix(f->s, w->h_shape), sc);
-    tg_names_add(m, tg_names_mix(f->p3, w->h_p3), sc);
-    tg_names_add(m, tg_names_mix(f->s3, w->h_s3), sc);
-    tg_names_add(m, tg_names_mix(f->pw, pw), sc);
-    tg_names_add(m, tg_names_mix(f->nw, nw), sc);
-    tg_names_add(m, tg_names_mix(f->pw2, before(ln, i, 2, false)), sc);
-    tg_names_add(m, tg_names_mix(f->nw2, after(ln, i, 2, false)), sc);
-    tg_names_add(m, tg_names_mix(f->ps, before(ln, i, 1, true)), sc);
-    tg_names_add(m, tg_names_mix(f->ns, after(ln, i, 1, true)), sc);
-    tg_names_add(m, tg_names_mix(f->pl, prev), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->pl2, prev2), prev), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->plw, prev), lw), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->pww, pw), lw), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->wnw, lw), nw), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->k, kind), w->h_shape), sc);
+    uint64_t keys[21];
+    size_t n = 0;
+    keys[n++] = f->b;
+    keys[n++] = tg_names_mix(f->w, lw);
+    keys[n++] = tg_names_mix(f->s, w->h_shape);
+    keys[n++] = tg_names_mix(f->p3, w->h_p3);
+    keys[n++] = tg_names_mix(f->s3, w->h_s3);
+    keys[n++] = tg_names_mix(f->pw, pw);
+    keys[n++] = tg_names_mix(f->nw, nw);
+    keys[n++] = tg_names_mix(f->pw2, before(ln, i, 2, false));
+    keys[n++] = tg_names_mix(f->nw2, after(ln, i, 2, false));
+    keys[n++] = tg_names_mix(f->ps, before(ln, i, 1, true));
+    keys[n++] = tg_names_mix(f->ns, after(ln, i, 1, true));
+    keys[n++] = tg_names_mix(f->pl, prev);
+    keys[n++] = tg_names_mix(tg_names_mix(f->pl2, prev2), prev);
+    keys[n++] = tg_names_mix(tg_names_mix(f->plw, prev), lw);
+    keys[n++] = tg_names_mix(tg_names_mix(f->pww, pw), lw);
+    keys[n++] = tg_names_mix(tg_names_mix(f->wnw, lw), nw);
+    keys[n++] = tg_names_mix(tg_names_mix(f->k, kind), w->h_shape);
     str_t p = i > 0 ? raw(ln, i - 1) : (str_t){"", 0};
     if (i == 0 || (p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!'))) {
-        tg_names_add(m, tg_names_mix(f->st, lw), sc);
+        keys[n++] = tg_names_mix(f->st, lw);
     }
     if (first_name(ln, lw)) {
-        tg_names_add(m, f->fn, sc);
+        keys[n++] = f->fn;
     }
     if (first_name(ln, pw)) {
-        tg_names_add(m, f->pfn, sc);
+        keys[n++] = f->pfn;
     }
     if (first_name(ln, nw)) {
-        tg_names_add(m, f->nfn, sc);
+        keys[n++] = f->nfn;
     }
+    tg_names_add_all(ln->m, keys, n, sc);
 }
 
 static void tag_line(line_t *ln, word_t *w)
