@@ -136,19 +136,22 @@ void tg_names_add(const tg_names_t *m, uint64_t h, float *scores)
     }
 }
 
-void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, float *scores)
+void tg_names_prefetch(const tg_names_t *m, const uint64_t *h, size_t n)
 {
 #ifdef __GNUC__
-    /* Most of a word's features are in the model, each in a slot of its
-     * own somewhere in megabytes: ask for all the cache lines first, so
-     * that the misses overlap instead of coming one after the other. */
     for (size_t k = 0; k < n; k++) {
-        size_t i = home_slot(m, nonzero(h[k]));
-        __builtin_prefetch(&m->marks[i]);
-        __builtin_prefetch(&m->slots[i].key);
-        __builtin_prefetch(&m->slots[i].w[TG_NAMES_N_LABELS - 1]); /* a slot may cross lines */
+        const slot_t *slot = &m->slots[home_slot(m, nonzero(h[k]))];
+        __builtin_prefetch(&m->marks[slot - m->slots]); /* not in cache after a text */
+        __builtin_prefetch(&slot->key);
+        __builtin_prefetch(&slot->w[TG_NAMES_N_LABELS - 1]); /* a slot may cross lines */
     }
+#else
+    (void)m, (void)h, (void)n;
 #endif
+}
+
+void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, float *scores)
+{
     for (size_t k = 0; k < n; k++) {
         const float *w = find_weights(m, h[k]);
         if (w) {

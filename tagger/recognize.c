@@ -74,6 +74,7 @@ typedef struct {
     uint8_t cand;        /* a candidate: tagged by the model */
     uint8_t label;       /* TG_NL_* */
     uint8_t covered;     /* inside a standing gazetteer mention */
+    uint8_t first;       /* a first name (tg_names_first(h_low)), once hashed */
 } word_t;
 
 typedef struct {
@@ -83,6 +84,42 @@ typedef struct {
     uint8_t via;
     uint8_t weak; /* in a title-case line: stands only if its name is found elsewhere */
 } span_t;
+
+/* Where the features of the labels just given go among a word's keys
+ * (word_keys()): they are known only when the word is tagged. */
+enum { KEY_PL = 11, KEY_PL2, KEY_PLW, MAX_KEYS = 21 };
+
+/* Hashes of the fixed parts of features, made once per scratch. */
+typedef struct {
+    uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
+        pfn, nfn;
+    uint64_t bos, eos;                      /* "<s>", "</s>" */
+    bool bos_first, eos_first;              /* ... first names in the model? (no) */
+    uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
+    uint64_t kinds[3];                      /* "C", "T", "N" */
+    uint64_t xx;                            /* the shape "Xx" */
+} fixed_t;
+
+static uint64_t hs(const char *s)
+{
+    return tg_names_hash(TG_NAMES_HASH_INIT, s, strlen(s));
+}
+
+static void fixed_init(fixed_t *f, const tg_names_t *m)
+{
+    f->b = hs("b"), f->w = hs("w"), f->s = hs("s"), f->p3 = hs("p3"), f->s3 = hs("s3");
+    f->pw = hs("pw"), f->nw = hs("nw"), f->pw2 = hs("pw2"), f->nw2 = hs("nw2");
+    f->ps = hs("ps"), f->ns = hs("ns"), f->pl = hs("pl"), f->pl2 = hs("pl2");
+    f->plw = hs("plw"), f->pww = hs("pww"), f->wnw = hs("wnw"), f->k = hs("k");
+    f->st = hs("st"), f->fn = hs("fn"), f->pfn = hs("pfn"), f->nfn = hs("nfn");
+    f->bos = hs("<s>"), f->eos = hs("</s>"), f->xx = hs("Xx");
+    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+        f->labels[k] = hs(tg_names_labels[k]);
+    }
+    f->kinds[0] = hs("C"), f->kinds[1] = hs("T"), f->kinds[2] = hs("N");
+    f->bos_first = tg_names_first(m, f->bos);
+    f->eos_first = tg_names_first(m, f->eos);
+}
 
 struct tg_recog {
     word_t *words;
@@ -99,6 +136,13 @@ struct tg_recog {
     size_t cap_key_slots;
     struct end_word *end_words; /* first and last words of the longer PERSON names */
     size_t cap_end_words;
+    size_t *line_first; /* per layout line (and one more): its first word */
+    size_t cap_line_first;
+    uint64_t (*keys)[MAX_KEYS]; /* per word of the line being tagged: its feature keys */
+    uint8_t *n_keys;
+    size_t cap_keys_words, cap_n_keys;
+    const tg_names_t *fx_model; /* the model fx was made for, or NULL */
+    fixed_t fx;
 };
 
 /* A first or last word of a PERSON name of two words or more. */
@@ -494,35 +538,6 @@ typedef struct {
     size_t len;
 } str_t;
 
-/* Hashes of the fixed parts of features, made once per text. */
-typedef struct {
-    uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
-        pfn, nfn;
-    uint64_t bos, eos;                      /* "<s>", "</s>" */
-    uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
-    uint64_t kinds[3];                      /* "C", "T", "N" */
-    uint64_t xx;                            /* the shape "Xx" */
-} fixed_t;
-
-static uint64_t hs(const char *s)
-{
-    return tg_names_hash(TG_NAMES_HASH_INIT, s, strlen(s));
-}
-
-static void fixed_init(fixed_t *f)
-{
-    f->b = hs("b"), f->w = hs("w"), f->s = hs("s"), f->p3 = hs("p3"), f->s3 = hs("s3");
-    f->pw = hs("pw"), f->nw = hs("nw"), f->pw2 = hs("pw2"), f->nw2 = hs("nw2");
-    f->ps = hs("ps"), f->ns = hs("ns"), f->pl = hs("pl"), f->pl2 = hs("pl2");
-    f->plw = hs("plw"), f->pww = hs("pww"), f->wnw = hs("wnw"), f->k = hs("k");
-    f->st = hs("st"), f->fn = hs("fn"), f->pfn = hs("pfn"), f->nfn = hs("nfn");
-    f->bos = hs("<s>"), f->eos = hs("</s>"), f->xx = hs("Xx");
-    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
-        f->labels[k] = hs(tg_names_labels[k]);
-    }
-    f->kinds[0] = hs("C"), f->kinds[1] = hs("T"), f->kinds[2] = hs("N");
-}
-
 /* One line's words being tagged. */
 typedef struct {
     const tg_names_t *m;
@@ -599,17 +614,16 @@ static bool first_name(const line_t *ln, uint64_t h)
     return tg_names_first(ln->m, h);
 }
 
-/* scripts/train-names word_features(), summed into the label scores: each
- * feature's key is its parts' hashes combined (name_model.h).  The keys
- * are made first and looked up together (tg_names_add_all()), in the
- * order of word_features(). */
-static void score_word(const line_t *ln, size_t i, uint64_t prev, uint64_t prev2, float *sc)
+/* The keys of the features of word @p i, scripts/train-names
+ * word_features() in its order, each its parts' hashes combined
+ * (name_model.h); the three of the labels before it are left to
+ * tag_line().  Returns their number. */
+static size_t word_keys(const line_t *ln, size_t i, uint64_t *keys)
 {
     const fixed_t *f = ln->fx;
     const word_t *w = &ln->w[i];
     uint64_t lw = w->h_low, pw = before(ln, i, 1, false), nw = after(ln, i, 1, false);
     uint64_t kind = f->kinds[ln->kind == 'C' ? 0 : ln->kind == 'T' ? 1 : 2];
-    uint64_t keys[21];
     size_t n = 0;
     keys[n++] = f->b;
     keys[n++] = tg_names_mix(f->w, lw);
@@ -622,9 +636,7 @@ static void score_word(const line_t *ln, size_t i, uint64_t prev, uint64_t prev2
     keys[n++] = tg_names_mix(f->nw2, after(ln, i, 2, false));
     keys[n++] = tg_names_mix(f->ps, before(ln, i, 1, true));
     keys[n++] = tg_names_mix(f->ns, after(ln, i, 1, true));
-    keys[n++] = tg_names_mix(f->pl, prev);
-    keys[n++] = tg_names_mix(tg_names_mix(f->pl2, prev2), prev);
-    keys[n++] = tg_names_mix(tg_names_mix(f->plw, prev), lw);
+    n += 3; /* KEY_PL, KEY_PL2, KEY_PLW */
     keys[n++] = tg_names_mix(tg_names_mix(f->pww, pw), lw);
     keys[n++] = tg_names_mix(tg_names_mix(f->wnw, lw), nw);
     keys[n++] = tg_names_mix(tg_names_mix(f->k, kind), w->h_shape);
@@ -632,29 +644,46 @@ static void score_word(const line_t *ln, size_t i, uint64_t prev, uint64_t prev2
     if (i == 0 || (p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!'))) {
         keys[n++] = tg_names_mix(f->st, lw);
     }
-    if (first_name(ln, lw)) {
+    if (w->first) {
         keys[n++] = f->fn;
     }
-    if (first_name(ln, pw)) {
+    if (i > 0 ? ln->w[i - 1].first : f->bos_first) {
         keys[n++] = f->pfn;
     }
-    if (first_name(ln, nw)) {
+    if (i + 1 < ln->n ? ln->w[i + 1].first : f->eos_first) {
         keys[n++] = f->nfn;
     }
-    tg_names_add_all(ln->m, keys, n, sc);
+    return n;
 }
 
-static void tag_line(line_t *ln, word_t *w)
+/* Greedy tagging, left to right (step 3): each candidate gets the label of
+ * the best score.  The keys of every candidate but those of the labels are
+ * made first and their slots fetched, so that the lookups of the line wait
+ * for memory once rather than once per candidate; @p keys has room for
+ * MAX_KEYS per word. */
+static void tag_line(line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS], uint8_t *n_keys)
 {
+    const fixed_t *f = ln->fx;
+    for (size_t i = 0; i < ln->n; i++) {
+        if (w[i].cand) {
+            n_keys[i] = (uint8_t)word_keys(ln, i, keys[i]);
+            tg_names_prefetch(ln->m, keys[i], KEY_PL);
+            tg_names_prefetch(ln->m, keys[i] + KEY_PLW + 1, n_keys[i] - KEY_PLW - 1);
+        }
+    }
     for (size_t i = 0; i < ln->n; i++) {
         if (!w[i].cand) {
             w[i].label = TG_NL_O;
             continue;
         }
-        uint64_t prev = i > 0 ? ln->fx->labels[w[i - 1].label] : ln->fx->bos;
-        uint64_t prev2 = i > 1 ? ln->fx->labels[w[i - 2].label] : ln->fx->bos;
+        uint64_t prev = i > 0 ? f->labels[w[i - 1].label] : f->bos;
+        uint64_t prev2 = i > 1 ? f->labels[w[i - 2].label] : f->bos;
+        uint64_t *key = keys[i];
+        key[KEY_PL] = tg_names_mix(f->pl, prev);
+        key[KEY_PL2] = tg_names_mix(tg_names_mix(f->pl2, prev2), prev);
+        key[KEY_PLW] = tg_names_mix(tg_names_mix(f->plw, prev), w[i].h_low);
         float sc[TG_NAMES_N_LABELS] = {0};
-        score_word(ln, i, prev, prev2, sc);
+        tg_names_add_all(ln->m, key, n_keys[i], sc);
         int best = 0;
         for (int k = 1; k < TG_NAMES_N_LABELS; k++) {
             if (sc[k] > sc[best]) {
@@ -1040,14 +1069,17 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     }
     tg_recog_t *r = s->recog;
     r->n_words = r->n_spans = r->n_names = 0;
-    fixed_t fx;
-    fixed_init(&fx);
+    if (r->fx_model != tg->names) {
+        fixed_init(&r->fx, tg->names);
+        r->fx_model = tg->names;
+    }
     const tg_layout_t *lay = &s->layout;
     /* Words of every line but menus; line_first[l] is line l's first word. */
-    size_t *line_first = malloc((lay->n_lines + 1) * sizeof *line_first);
-    if (!line_first) {
+    if (tg_grow((void **)&r->line_first, &r->cap_line_first, lay->n_lines + 1,
+                sizeof *r->line_first)) {
         return TAGGER_ERR_NOMEM;
     }
+    size_t *line_first = r->line_first;
     int rc = TAGGER_OK;
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
         line_first[l] = r->n_words;
@@ -1062,7 +1094,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     }
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
         /* words is NULL in a text with no word: NULL + 0 is UB too. */
-        line_t ln = {tg->names, &fx, text, r->words ? r->words + line_first[l] : NULL,
+        line_t ln = {tg->names, &r->fx, text, r->words ? r->words + line_first[l] : NULL,
                      line_first[l + 1] - line_first[l], 'N'};
         bool any = false;
         for (size_t i = 0; i < ln.n; i++) {
@@ -1072,21 +1104,26 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         if (!any) {
             continue; /* every word O */
         }
+        if (tg_grow((void **)&r->keys, &r->cap_keys_words, ln.n, sizeof *r->keys) ||
+            tg_grow((void **)&r->n_keys, &r->cap_n_keys, ln.n, sizeof *r->n_keys)) {
+            rc = TAGGER_ERR_NOMEM;
+            break;
+        }
         /* Hashes for the candidates and the two words either side. */
         for (size_t i = 0, done = 0; i < ln.n; i++) {
             if (ln.w[i].cand) {
                 size_t from = i >= 2 ? i - 2 : 0, to = i + 3 < ln.n ? i + 3 : ln.n;
                 for (size_t j = from > done ? from : done; j < to; j++) {
                     hash_word(text, len, &ln.w[j]);
+                    ln.w[j].first = first_name(&ln, ln.w[j].h_low);
                 }
                 done = to > done ? to : done;
             }
         }
         ln.kind = line_kind(&ln);
-        tag_line(&ln, r->words + line_first[l]);
+        tag_line(&ln, r->words + line_first[l], r->keys, r->n_keys);
         rc = line_spans(r, &ln, line_first[l]);
     }
-    free(line_first);
     if (rc || (rc = group_spans(r)) || (rc = link_short_names(r))) {
         return rc;
     }
@@ -1135,5 +1172,8 @@ void tg_recog_free(tg_recog_t *r)
     free(r->votes);
     free(r->key_slots);
     free(r->end_words);
+    free(r->line_first);
+    free(r->keys);
+    free(r->n_keys);
     free(r);
 }
