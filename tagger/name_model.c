@@ -8,6 +8,13 @@
  * (most of them) ends after a probe or two.  Hash 0 marks an empty slot; a
  * key that hashes to 0 is stored as 1.  Entries are collected in growable
  * arrays while reading and hashed once at the end.
+ *
+ * Lookups are the recognizer's memory cost: most features of a candidate
+ * are in the model, each in a slot of its own among some 6 MB, and the
+ * mark bytes (128 KB) are out of the cache again after a text's other
+ * passes.  tg_names_prefetch() asks for a batch of slots and marks at once
+ * so that the misses overlap; tg_names_add_all() then adds the weights in
+ * the caller's order (float sums depend on it), nine at a time.
  */
 #include "name_model.h"
 

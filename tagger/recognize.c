@@ -44,10 +44,20 @@
  *     tg->n_entities + i; annotate.c turns them into result entities with
  *     no id and source "recognized".
  *
- * Cost: linear in the text; each word's features are hashed once
- * (name_model.h: tg_names_mix), then about 20 hash lookups per candidate.
- * Measured in docs/RESULTS.md: on news text this pass costs about as much
- * as the whole gazetteer pass, mostly in cutting and hashing words.
+ * Cost: linear in the text, and as little of it as possible.  A line with
+ * no byte A-Z and none beyond ASCII has no capitalised word, so it is not
+ * cut at all (a third of the lines of Reuters); other lines are cut with
+ * an ASCII fast path, into a word array grown once per line.  Only the
+ * words near a candidate are hashed (an ASCII fast path again), each once
+ * (name_model.h: tg_names_mix), with its first-name lookup.  Then about 20
+ * hash lookups per candidate into a table of megabytes, which miss the
+ * cache: a line's keys are all made first and their slots prefetched
+ * (tg_names_prefetch()), then looked up in the order of the features, so
+ * that the sums are the same to the bit.  Tables (words, keys, line
+ * starts, the fixed parts of the features) live in the scratch: no
+ * allocation per text once they have grown.  On the Reuters sample
+ * (callgrind, 2.0 MB) the pass went from 363M instructions to about 230M,
+ * a third of them the lookups.
  */
 #include "recognize.h"
 
