@@ -99,11 +99,17 @@ static inline tagger_via_t tg_alias_via(const tg_alias_t *al)
     return (al->flags & TG_ALIAS_DEMONYM) ? TAGGER_VIA_DEMONYM : TAGGER_VIA_NAME;
 }
 
-/* Whether the @p len bytes at @p w are one of the @p n words of @p list. */
+/* Whether the @p len bytes at @p w are one of the @p n words of @p list.
+ * Compared byte by byte, no strlen: most entries differ at the first. */
 static inline bool tg_word_in(const char *const *list, size_t n, const char *w, size_t len)
 {
     for (size_t i = 0; i < n; i++) {
-        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0) {
+        const char *e = list[i];
+        size_t k = 0;
+        while (k < len && e[k] != '\0' && e[k] == w[k]) {
+            k++;
+        }
+        if (k == len && e[k] == '\0') {
             return true;
         }
     }

@@ -8,6 +8,13 @@
  * (most of them) ends after a probe or two.  Hash 0 marks an empty slot; a
  * key that hashes to 0 is stored as 1.  Entries are collected in growable
  * arrays while reading and hashed once at the end.
+ *
+ * Lookups are the recognizer's memory cost: most features of a candidate
+ * are in the model, each in a slot of its own among some 6 MB, and the
+ * mark bytes (128 KB) are out of the cache again after a text's other
+ * passes.  tg_names_prefetch() asks for a batch of slots and marks at once
+ * so that the misses overlap; tg_names_add_all() then adds the weights in
+ * the caller's order (float sums depend on it), nine at a time.
  */
 #include "name_model.h"
 
@@ -93,17 +100,69 @@ static int table_build(table_t *t, const uint64_t *keys, size_t n, bool rows)
     return TAGGER_OK;
 }
 
-void tg_names_add(const tg_names_t *m, uint64_t h, float *scores)
+/* The slot where the probe for @p key (nonzero) starts. */
+static size_t home_slot(const tg_names_t *m, uint64_t key)
+{
+    return (size_t)(key ^ (key >> 29)) & m->features.mask;
+}
+
+/* The weights of the feature with hash @p h, or NULL. */
+static inline const float *find_weights(const tg_names_t *m, uint64_t h)
 {
     uint64_t key = nonzero(h);
     uint8_t mark = (uint8_t)(key >> 56) | 1;
-    size_t mask = m->features.mask, i = (size_t)(key ^ (key >> 29)) & mask;
-    for (; m->marks[i]; i = (i + 1) & mask) {
+    size_t mask = m->features.mask;
+    for (size_t i = home_slot(m, key); m->marks[i]; i = (i + 1) & mask) {
         if (m->marks[i] == mark && m->slots[i].key == key) {
-            for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
-                scores[k] += m->slots[i].w[k];
-            }
-            return;
+            return m->slots[i].w;
+        }
+    }
+    return NULL;
+}
+
+/* Written out, and restrict: the compiler keeps a loop of 9 as a loop, and
+ * reloads every score after each store for fear that it is a weight. */
+static inline void add_weights(const float *restrict w, float *restrict scores)
+{
+    scores[0] += w[0];
+    scores[1] += w[1];
+    scores[2] += w[2];
+    scores[3] += w[3];
+    scores[4] += w[4];
+    scores[5] += w[5];
+    scores[6] += w[6];
+    scores[7] += w[7];
+    scores[8] += w[8];
+}
+
+void tg_names_add(const tg_names_t *m, uint64_t h, float *scores)
+{
+    const float *w = find_weights(m, h);
+    if (w) {
+        add_weights(w, scores);
+    }
+}
+
+void tg_names_prefetch(const tg_names_t *m, const uint64_t *h, size_t n)
+{
+#ifdef __GNUC__
+    for (size_t k = 0; k < n; k++) {
+        const slot_t *slot = &m->slots[home_slot(m, nonzero(h[k]))];
+        __builtin_prefetch(&m->marks[slot - m->slots]); /* not in cache after a text */
+        __builtin_prefetch(&slot->key);
+        __builtin_prefetch(&slot->w[TG_NAMES_N_LABELS - 1]); /* a slot may cross lines */
+    }
+#else
+    (void)m, (void)h, (void)n;
+#endif
+}
+
+void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, float *scores)
+{
+    for (size_t k = 0; k < n; k++) {
+        const float *w = find_weights(m, h[k]);
+        if (w) {
+            add_weights(w, scores);
         }
     }
 }

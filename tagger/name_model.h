@@ -88,6 +88,17 @@ static inline uint64_t tg_names_mix(uint64_t h, uint64_t part)
  * label); a feature the model does not know adds nothing. */
 void tg_names_add(const tg_names_t *m, uint64_t h, float *scores);
 
+/* tg_names_add() of the @p n features @p h, in that order (the sums are
+ * the same to the last bit). */
+void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, float *scores);
+
+/* Asks the cache for the table slots of the @p n features @p h, to be
+ * looked up a little later; no effect but speed.  Most features of a word
+ * are in the model, each in a slot of its own somewhere in megabytes:
+ * fetched together, the cache misses overlap instead of coming one after
+ * the other. */
+void tg_names_prefetch(const tg_names_t *m, const uint64_t *h, size_t n);
+
 /* Whether the lower-case word of hash @p h is a first name. */
 bool tg_names_first(const tg_names_t *m, uint64_t h);
 

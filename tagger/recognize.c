@@ -44,10 +44,20 @@
  *     tg->n_entities + i; annotate.c turns them into result entities with
  *     no id and source "recognized".
  *
- * Cost: linear in the text; each word's features are hashed once
- * (name_model.h: tg_names_mix), then about 20 hash lookups per candidate.
- * Measured in docs/RESULTS.md: on news text this pass costs about as much
- * as the whole gazetteer pass, mostly in cutting and hashing words.
+ * Cost: linear in the text, and as little of it as possible.  A line with
+ * no byte A-Z and none beyond ASCII has no capitalised word, so it is not
+ * cut at all (a third of the lines of Reuters); other lines are cut with
+ * an ASCII fast path, into a word array grown once per line.  Only the
+ * words near a candidate are hashed (an ASCII fast path again), each once
+ * (name_model.h: tg_names_mix), with its first-name lookup.  Then about 20
+ * hash lookups per candidate into a table of megabytes, which miss the
+ * cache: a line's keys are all made first and their slots prefetched
+ * (tg_names_prefetch()), then looked up in the order of the features, so
+ * that the sums are the same to the bit.  Tables (words, keys, line
+ * starts, the fixed parts of the features) live in the scratch: no
+ * allocation per text once they have grown.  On the Reuters sample
+ * (callgrind, 2.0 MB) the pass went from 363M instructions to about 230M,
+ * a third of them the lookups.
  */
 #include "recognize.h"
 
@@ -74,6 +84,7 @@ typedef struct {
     uint8_t cand;        /* a candidate: tagged by the model */
     uint8_t label;       /* TG_NL_* */
     uint8_t covered;     /* inside a standing gazetteer mention */
+    uint8_t first;       /* a first name (tg_names_first(h_low)), once hashed */
 } word_t;
 
 typedef struct {
@@ -83,6 +94,42 @@ typedef struct {
     uint8_t via;
     uint8_t weak; /* in a title-case line: stands only if its name is found elsewhere */
 } span_t;
+
+/* Where the features of the labels just given go among a word's keys
+ * (word_keys()): they are known only when the word is tagged. */
+enum { KEY_PL = 11, KEY_PL2, KEY_PLW, MAX_KEYS = 21 };
+
+/* Hashes of the fixed parts of features, made once per scratch. */
+typedef struct {
+    uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
+        pfn, nfn;
+    uint64_t bos, eos;                      /* "<s>", "</s>" */
+    bool bos_first, eos_first;              /* ... first names in the model? (no) */
+    uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
+    uint64_t kinds[3];                      /* "C", "T", "N" */
+    uint64_t xx;                            /* the shape "Xx" */
+} fixed_t;
+
+static uint64_t hs(const char *s)
+{
+    return tg_names_hash(TG_NAMES_HASH_INIT, s, strlen(s));
+}
+
+static void fixed_init(fixed_t *f, const tg_names_t *m)
+{
+    f->b = hs("b"), f->w = hs("w"), f->s = hs("s"), f->p3 = hs("p3"), f->s3 = hs("s3");
+    f->pw = hs("pw"), f->nw = hs("nw"), f->pw2 = hs("pw2"), f->nw2 = hs("nw2");
+    f->ps = hs("ps"), f->ns = hs("ns"), f->pl = hs("pl"), f->pl2 = hs("pl2");
+    f->plw = hs("plw"), f->pww = hs("pww"), f->wnw = hs("wnw"), f->k = hs("k");
+    f->st = hs("st"), f->fn = hs("fn"), f->pfn = hs("pfn"), f->nfn = hs("nfn");
+    f->bos = hs("<s>"), f->eos = hs("</s>"), f->xx = hs("Xx");
+    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+        f->labels[k] = hs(tg_names_labels[k]);
+    }
+    f->kinds[0] = hs("C"), f->kinds[1] = hs("T"), f->kinds[2] = hs("N");
+    f->bos_first = tg_names_first(m, f->bos);
+    f->eos_first = tg_names_first(m, f->eos);
+}
 
 struct tg_recog {
     word_t *words;
@@ -99,6 +146,13 @@ struct tg_recog {
     size_t cap_key_slots;
     struct end_word *end_words; /* first and last words of the longer PERSON names */
     size_t cap_end_words;
+    size_t *line_first; /* per layout line (and one more): its first word */
+    size_t cap_line_first;
+    uint64_t (*keys)[MAX_KEYS]; /* per word of the line being tagged: its feature keys */
+    uint8_t *n_keys;
+    size_t cap_keys_words, cap_n_keys;
+    const tg_names_t *fx_model; /* the model fx was made for, or NULL */
+    fixed_t fx;
 };
 
 /* A first or last word of a PERSON name of two words or more. */
@@ -147,14 +201,34 @@ static bool is_space(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
-static bool is_alnum(int32_t cp)
+/* Whether the code point at @p i is white space (is_space()); its length
+ * goes to @p *k.  ASCII, most of the text, is tested without decoding. */
+static bool space_at(const char *text, size_t len, size_t i, size_t *k)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+        *k = 1;
+        return c <= ' ' || c == 0x7F;
+    }
+    int32_t cp;
+    *k = cp_at(text, len, i, &cp);
+    return is_space(cp);
+}
+
+static bool is_alnum_beyond_ascii(int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* ASCII first and inline: it is asked of every chunk's ends. */
+static inline bool is_alnum(int32_t cp)
 {
     if (cp < 0x80) {
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     }
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+    return is_alnum_beyond_ascii(cp);
 }
 
 static bool is_upper(int32_t cp)
@@ -196,14 +270,12 @@ static size_t shape_of(int32_t cp, char *out)
 /* ------------------------------------------------------------------------ */
 /* Words                                                                     */
 
-/* Appends word [a, b): whether it is capitalised, its letters.  What the
- * features need of it comes later, for the words near a candidate
- * (hash_word()). */
-static int add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+/* Appends word [a, b): whether it is capitalised.  What the features need
+ * of it comes later, for the words near a candidate (hash_word()).  The
+ * caller has made room (split_line(): a line of n bytes has at most n
+ * words). */
+static void add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
-    if (tg_grow((void **)&r->words, &r->cap_words, r->n_words + 1, sizeof *r->words)) {
-        return TAGGER_ERR_NOMEM;
-    }
     word_t *w = &r->words[r->n_words++];
     memset(w, 0, sizeof *w);
     w->start = (uint32_t)a;
@@ -219,7 +291,6 @@ static int add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_
     w->cap = w->cap || (b - a > 3 &&
                         (memcmp(text + a, "al-", 3) == 0 || memcmp(text + a, "el-", 3) == 0) &&
                         is_upper((unsigned char)text[a + 3]));
-    return TAGGER_OK;
 }
 
 /* Counts the letters of word @p w and notes a lower-case one; done once,
@@ -266,11 +337,53 @@ static size_t lower_at(const char *text, size_t len, size_t i, char *low, size_t
     return k;
 }
 
+/* hash_word() of a word all ASCII, one byte per code point, without
+ * decoding: most words.  Returns false, having set nothing, at a byte
+ * beyond ASCII. */
+static bool hash_ascii_word(const char *text, word_t *w)
+{
+    uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT, p3 = 0;
+    char last = 0; /* last shape symbol */
+    for (size_t i = w->start; i < w->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80) {
+            return false;
+        }
+        bool upper = c >= 'A' && c <= 'Z';
+        char low = (char)(upper ? c + 32 : c);
+        char sym = upper ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd'
+                                                                                  : (char)c;
+        h = tg_names_hash(h, &low, 1);
+        if (sym != last) {
+            hs = tg_names_hash(hs, &sym, 1);
+            last = sym;
+        }
+        if (i - w->start == 2) {
+            p3 = h;
+        }
+    }
+    size_t n = w->end - w->start;
+    uint64_t h3 = TG_NAMES_HASH_INIT;
+    for (size_t i = n < 3 ? w->start : w->end - 3; i < w->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        char low = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        h3 = tg_names_hash(h3, &low, 1);
+    }
+    w->h_low = h;
+    w->h_p3 = n < 3 ? h : p3;
+    w->h_shape = hs;
+    w->h_s3 = h3;
+    return true;
+}
+
 /* What the features need of word @p w, in one pass over its bytes: hashes
  * of its lower-case form, its shape (runs of the same symbol collapsed,
  * scripts/train-names shape()) and its first and last three code points. */
 static void hash_word(const char *text, size_t len, word_t *w)
 {
+    if (hash_ascii_word(text, w)) {
+        return;
+    }
     uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT;
     size_t tail[3] = {w->start, w->start, w->start}, n_cp = 0; /* last 3 code points */
     char last = 0; /* last shape symbol, when one byte */
@@ -333,20 +446,30 @@ static size_t possessive_len(const char *text, size_t a, size_t end)
     return 0;
 }
 
+static bool is_ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /* Cuts one chunk (no white space) into words. */
-static int split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
     int32_t cp;
-    int rc = TAGGER_OK;
-    if (possessive_len(text, a - 1, b) == b - a) {
-        return add_word(r, text, len, a, b); /* a lone "'s" */
+    unsigned char last = (unsigned char)text[b - 1];
+    if (is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) && last != 's') {
+        add_word(r, text, len, a, b); /* most chunks: nothing to split off */
+        return;
     }
-    while (a < b && !rc) {
+    if (possessive_len(text, a - 1, b) == b - a) {
+        add_word(r, text, len, a, b); /* a lone "'s" */
+        return;
+    }
+    while (a < b) {
         size_t k = cp_at(text, len, a, &cp);
         if (is_alnum(cp)) {
             break;
         }
-        rc = add_word(r, text, len, a, a + k);
+        add_word(r, text, len, a, a + k);
         a += k;
     }
     size_t tail[8], n_tail = 0, end = b;
@@ -363,43 +486,58 @@ static int split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, si
         end -= k;
     }
     size_t poss = end > a ? possessive_len(text, a, end) : 0;
-    if (!rc && end - poss > a) {
-        rc = add_word(r, text, len, a, end - poss);
+    if (end - poss > a) {
+        add_word(r, text, len, a, end - poss);
     }
-    if (!rc && poss) {
-        rc = add_word(r, text, len, end - poss, end);
+    if (poss) {
+        add_word(r, text, len, end - poss, end);
     }
     size_t next = end;
-    for (size_t t = n_tail; t-- > 0 && !rc;) {
+    for (size_t t = n_tail; t-- > 0;) {
         size_t stop = t > 0 ? tail[t - 1] : b;
-        rc = add_word(r, text, len, next, stop);
+        add_word(r, text, len, next, stop);
         next = stop;
     }
-    return rc;
 }
 
+/* Whether line [a, b) may hold a capitalised word: a byte A-Z (a capital,
+ * or the one after "al-") or a non-ASCII one (a capital beyond ASCII).
+ * Without one, every word of the line is O and the line needs no words. */
+static bool may_hold_capital(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Cuts line [a, b) into words, appended to r->words.  Returns 0 or
+ * TAGGER_ERR_NOMEM. */
 static int split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
-    int rc = TAGGER_OK;
-    for (size_t i = a; i < b && !rc;) {
-        int32_t cp;
-        size_t k = cp_at(text, len, i, &cp);
-        if (is_space(cp)) {
+    /* Words are disjoint and not empty: at most one per byte (and a chunk
+     * ends at most 3 bytes after b, inside a code point cut by b). */
+    if (tg_grow((void **)&r->words, &r->cap_words, r->n_words + (b - a) + 4,
+                sizeof *r->words)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    for (size_t i = a; i < b;) {
+        size_t k;
+        if (space_at(text, len, i, &k)) {
             i += k;
             continue;
         }
-        size_t j = i;
-        while (j < b) {
-            k = cp_at(text, len, j, &cp);
-            if (is_space(cp)) {
-                break;
-            }
+        size_t j = i + k;
+        while (j < b && !space_at(text, len, j, &k)) {
             j += k;
         }
-        rc = split_chunk(r, text, len, i, j);
+        split_chunk(r, text, len, i, j);
         i = j;
     }
-    return rc;
+    return TAGGER_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -409,35 +547,6 @@ typedef struct {
     const char *s;
     size_t len;
 } str_t;
-
-/* Hashes of the fixed parts of features, made once per text. */
-typedef struct {
-    uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
-        pfn, nfn;
-    uint64_t bos, eos;                      /* "<s>", "</s>" */
-    uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
-    uint64_t kinds[3];                      /* "C", "T", "N" */
-    uint64_t xx;                            /* the shape "Xx" */
-} fixed_t;
-
-static uint64_t hs(const char *s)
-{
-    return tg_names_hash(TG_NAMES_HASH_INIT, s, strlen(s));
-}
-
-static void fixed_init(fixed_t *f)
-{
-    f->b = hs("b"), f->w = hs("w"), f->s = hs("s"), f->p3 = hs("p3"), f->s3 = hs("s3");
-    f->pw = hs("pw"), f->nw = hs("nw"), f->pw2 = hs("pw2"), f->nw2 = hs("nw2");
-    f->ps = hs("ps"), f->ns = hs("ns"), f->pl = hs("pl"), f->pl2 = hs("pl2");
-    f->plw = hs("plw"), f->pww = hs("pww"), f->wnw = hs("wnw"), f->k = hs("k");
-    f->st = hs("st"), f->fn = hs("fn"), f->pfn = hs("pfn"), f->nfn = hs("nfn");
-    f->bos = hs("<s>"), f->eos = hs("</s>"), f->xx = hs("Xx");
-    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
-        f->labels[k] = hs(tg_names_labels[k]);
-    }
-    f->kinds[0] = hs("C"), f->kinds[1] = hs("T"), f->kinds[2] = hs("N");
-}
 
 /* One line's words being tagged. */
 typedef struct {
@@ -515,58 +624,76 @@ static bool first_name(const line_t *ln, uint64_t h)
     return tg_names_first(ln->m, h);
 }
 
-/* scripts/train-names word_features(), summed into the label scores: each
- * feature's key is its parts' hashes combined (name_model.h). */
-static void score_word(const line_t *ln, size_t i, uint64_t prev, uint64_t prev2, float *sc)
+/* The keys of the features of word @p i, scripts/train-names
+ * word_features() in its order, each its parts' hashes combined
+ * (name_model.h); the three of the labels before it are left to
+ * tag_line().  Returns their number. */
+static size_t word_keys(const line_t *ln, size_t i, uint64_t *keys)
 {
     const fixed_t *f = ln->fx;
     const word_t *w = &ln->w[i];
     uint64_t lw = w->h_low, pw = before(ln, i, 1, false), nw = after(ln, i, 1, false);
     uint64_t kind = f->kinds[ln->kind == 'C' ? 0 : ln->kind == 'T' ? 1 : 2];
-    const tg_names_t *m = ln->m;
-    tg_names_add(m, f->b, sc);
-    tg_names_add(m, tg_names_mix(f->w, lw), sc);
-    tg_names_add(m, tg_names_mix(f->s, w->h_shape), sc);
-    tg_names_add(m, tg_names_mix(f->p3, w->h_p3), sc);
-    tg_names_add(m, tg_names_mix(f->s3, w->h_s3), sc);
-    tg_names_add(m, tg_names_mix(f->pw, pw), sc);
-    tg_names_add(m, tg_names_mix(f->nw, nw), sc);
-    tg_names_add(m, tg_names_mix(f->pw2, before(ln, i, 2, false)), sc);
-    tg_names_add(m, tg_names_mix(f->nw2, after(ln, i, 2, false)), sc);
-    tg_names_add(m, tg_names_mix(f->ps, before(ln, i, 1, true)), sc);
-    tg_names_add(m, tg_names_mix(f->ns, after(ln, i, 1, true)), sc);
-    tg_names_add(m, tg_names_mix(f->pl, prev), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->pl2, prev2), prev), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->plw, prev), lw), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->pww, pw), lw), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->wnw, lw), nw), sc);
-    tg_names_add(m, tg_names_mix(tg_names_mix(f->k, kind), w->h_shape), sc);
+    size_t n = 0;
+    keys[n++] = f->b;
+    keys[n++] = tg_names_mix(f->w, lw);
+    keys[n++] = tg_names_mix(f->s, w->h_shape);
+    keys[n++] = tg_names_mix(f->p3, w->h_p3);
+    keys[n++] = tg_names_mix(f->s3, w->h_s3);
+    keys[n++] = tg_names_mix(f->pw, pw);
+    keys[n++] = tg_names_mix(f->nw, nw);
+    keys[n++] = tg_names_mix(f->pw2, before(ln, i, 2, false));
+    keys[n++] = tg_names_mix(f->nw2, after(ln, i, 2, false));
+    keys[n++] = tg_names_mix(f->ps, before(ln, i, 1, true));
+    keys[n++] = tg_names_mix(f->ns, after(ln, i, 1, true));
+    n += 3; /* KEY_PL, KEY_PL2, KEY_PLW */
+    keys[n++] = tg_names_mix(tg_names_mix(f->pww, pw), lw);
+    keys[n++] = tg_names_mix(tg_names_mix(f->wnw, lw), nw);
+    keys[n++] = tg_names_mix(tg_names_mix(f->k, kind), w->h_shape);
     str_t p = i > 0 ? raw(ln, i - 1) : (str_t){"", 0};
     if (i == 0 || (p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!'))) {
-        tg_names_add(m, tg_names_mix(f->st, lw), sc);
+        keys[n++] = tg_names_mix(f->st, lw);
     }
-    if (first_name(ln, lw)) {
-        tg_names_add(m, f->fn, sc);
+    if (w->first) {
+        keys[n++] = f->fn;
     }
-    if (first_name(ln, pw)) {
-        tg_names_add(m, f->pfn, sc);
+    if (i > 0 ? ln->w[i - 1].first : f->bos_first) {
+        keys[n++] = f->pfn;
     }
-    if (first_name(ln, nw)) {
-        tg_names_add(m, f->nfn, sc);
+    if (i + 1 < ln->n ? ln->w[i + 1].first : f->eos_first) {
+        keys[n++] = f->nfn;
     }
+    return n;
 }
 
-static void tag_line(line_t *ln, word_t *w)
+/* Greedy tagging, left to right (step 3): each candidate gets the label of
+ * the best score.  The keys of every candidate but those of the labels are
+ * made first and their slots fetched, so that the lookups of the line wait
+ * for memory once rather than once per candidate; @p keys has room for
+ * MAX_KEYS per word. */
+static void tag_line(line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS], uint8_t *n_keys)
 {
+    const fixed_t *f = ln->fx;
+    for (size_t i = 0; i < ln->n; i++) {
+        if (w[i].cand) {
+            n_keys[i] = (uint8_t)word_keys(ln, i, keys[i]);
+            tg_names_prefetch(ln->m, keys[i], KEY_PL);
+            tg_names_prefetch(ln->m, keys[i] + KEY_PLW + 1, n_keys[i] - KEY_PLW - 1);
+        }
+    }
     for (size_t i = 0; i < ln->n; i++) {
         if (!w[i].cand) {
             w[i].label = TG_NL_O;
             continue;
         }
-        uint64_t prev = i > 0 ? ln->fx->labels[w[i - 1].label] : ln->fx->bos;
-        uint64_t prev2 = i > 1 ? ln->fx->labels[w[i - 2].label] : ln->fx->bos;
+        uint64_t prev = i > 0 ? f->labels[w[i - 1].label] : f->bos;
+        uint64_t prev2 = i > 1 ? f->labels[w[i - 2].label] : f->bos;
+        uint64_t *key = keys[i];
+        key[KEY_PL] = tg_names_mix(f->pl, prev);
+        key[KEY_PL2] = tg_names_mix(tg_names_mix(f->pl2, prev2), prev);
+        key[KEY_PLW] = tg_names_mix(tg_names_mix(f->plw, prev), w[i].h_low);
         float sc[TG_NAMES_N_LABELS] = {0};
-        score_word(ln, i, prev, prev2, sc);
+        tg_names_add_all(ln->m, key, n_keys[i], sc);
         int best = 0;
         for (int k = 1; k < TG_NAMES_N_LABELS; k++) {
             if (sc[k] > sc[best]) {
@@ -735,7 +862,7 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
         return add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false);
     }
     const word_t *w = ln->w;
-    bool title_case = ln->kind != 'C' && headline(ln);
+    int title_case = -1; /* not known yet: asked only once a span gets that far */
     for (size_t i = 0; i < ln->n;) {
         uint32_t kind = kind_of_label[w[i].label];
         if (w[i].label == TG_NL_O) {
@@ -772,6 +899,9 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
         bool weak = false;
         if (keep && b - a == 1) {
             keep = lone_word_ok(ln, a);
+        }
+        if (keep && title_case < 0) {
+            title_case = ln->kind != 'C' && headline(ln);
         }
         if (keep && title_case) {
             /* "Peter Obi: A Message of Hope": a first name opening a
@@ -949,19 +1079,23 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     }
     tg_recog_t *r = s->recog;
     r->n_words = r->n_spans = r->n_names = 0;
-    fixed_t fx;
-    fixed_init(&fx);
+    if (r->fx_model != tg->names) {
+        fixed_init(&r->fx, tg->names);
+        r->fx_model = tg->names;
+    }
     const tg_layout_t *lay = &s->layout;
     /* Words of every line but menus; line_first[l] is line l's first word. */
-    size_t *line_first = malloc((lay->n_lines + 1) * sizeof *line_first);
-    if (!line_first) {
+    if (tg_grow((void **)&r->line_first, &r->cap_line_first, lay->n_lines + 1,
+                sizeof *r->line_first)) {
         return TAGGER_ERR_NOMEM;
     }
+    size_t *line_first = r->line_first;
     int rc = TAGGER_OK;
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
         line_first[l] = r->n_words;
-        if (lay->lines[l].zone != TG_ZONE_MENU) {
-            rc = split_line(r, text, len, lay->lines[l].start, lay->lines[l].end);
+        const tg_line_t *line = &lay->lines[l];
+        if (line->zone != TG_ZONE_MENU && may_hold_capital(text, line->start, line->end)) {
+            rc = split_line(r, text, len, line->start, line->end);
         }
     }
     line_first[lay->n_lines] = r->n_words;
@@ -970,7 +1104,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     }
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
         /* words is NULL in a text with no word: NULL + 0 is UB too. */
-        line_t ln = {tg->names, &fx, text, r->words ? r->words + line_first[l] : NULL,
+        line_t ln = {tg->names, &r->fx, text, r->words ? r->words + line_first[l] : NULL,
                      line_first[l + 1] - line_first[l], 'N'};
         bool any = false;
         for (size_t i = 0; i < ln.n; i++) {
@@ -980,21 +1114,26 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         if (!any) {
             continue; /* every word O */
         }
+        if (tg_grow((void **)&r->keys, &r->cap_keys_words, ln.n, sizeof *r->keys) ||
+            tg_grow((void **)&r->n_keys, &r->cap_n_keys, ln.n, sizeof *r->n_keys)) {
+            rc = TAGGER_ERR_NOMEM;
+            break;
+        }
         /* Hashes for the candidates and the two words either side. */
         for (size_t i = 0, done = 0; i < ln.n; i++) {
             if (ln.w[i].cand) {
                 size_t from = i >= 2 ? i - 2 : 0, to = i + 3 < ln.n ? i + 3 : ln.n;
                 for (size_t j = from > done ? from : done; j < to; j++) {
                     hash_word(text, len, &ln.w[j]);
+                    ln.w[j].first = first_name(&ln, ln.w[j].h_low);
                 }
                 done = to > done ? to : done;
             }
         }
         ln.kind = line_kind(&ln);
-        tag_line(&ln, r->words + line_first[l]);
+        tag_line(&ln, r->words + line_first[l], r->keys, r->n_keys);
         rc = line_spans(r, &ln, line_first[l]);
     }
-    free(line_first);
     if (rc || (rc = group_spans(r)) || (rc = link_short_names(r))) {
         return rc;
     }
@@ -1043,5 +1182,8 @@ void tg_recog_free(tg_recog_t *r)
     free(r->votes);
     free(r->key_slots);
     free(r->end_words);
+    free(r->line_first);
+    free(r->keys);
+    free(r->n_keys);
     free(r);
 }

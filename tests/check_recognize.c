@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "suites.h"
 #include "tagger.h"
 
@@ -224,6 +225,50 @@ START_TEST(test_not_across_an_invalid_byte)
 }
 END_TEST
 
+/* Lines with no capital are not cut into words (recognize.c,
+ * may_hold_capital()); the lines around them still are. */
+START_TEST(test_lines_without_capitals)
+{
+    expect_none("");
+    expect_none("the talks went on late into the night.\nno one said a word.\n");
+    expect("the talks went on late into the night,\nand Peter Obi met supporters on Saturday.\n"
+           "no one said a word.\n",
+           "Peter Obi", TAGGER_KIND_PERSON);
+    /* A capital beyond ASCII is a capital: the line is cut and tagged. */
+    expect("\xC3\x89mile \xC3\x96zt\xC3\xBCrk told reporters that the talks had failed.",
+           "\xC3\x89mile \xC3\x96zt\xC3\xBCrk", TAGGER_KIND_PERSON);
+}
+END_TEST
+
+/* Words hashed on the ASCII path and the decoding one, and a name at the
+ * very end of the text with no line end. */
+START_TEST(test_word_edges)
+{
+    expect("Supporters cheered when they met Peter Obi", "Peter Obi", TAGGER_KIND_PERSON);
+    expect("Supporters cheered Peter Obi's speech on Saturday.", "Peter Obi",
+           TAGGER_KIND_PERSON);
+    expect("Dr Mazhar Abb\xC3\xA1s told reporters that the talks had failed.",
+           "Mazhar Abb\xC3\xA1s", TAGGER_KIND_PERSON);
+    expect_none("Talks\xff\xfe and \xC3\xA9t\xC3\xA9 went on.");
+}
+END_TEST
+
+/* tg_word_in (internal.h): exact words only, byte by byte. */
+START_TEST(test_word_in)
+{
+    static const char *const list[] = {"Mr", "Mrs", "of"};
+    ck_assert(tg_word_in(list, 3, "Mr", 2));
+    ck_assert(tg_word_in(list, 3, "Mrs.", 3));
+    ck_assert(tg_word_in(list, 3, "of", 2));
+    ck_assert(!tg_word_in(list, 3, "M", 1));     /* a prefix of an entry */
+    ck_assert(!tg_word_in(list, 3, "Mrsx", 4));  /* an entry is its prefix */
+    ck_assert(!tg_word_in(list, 3, "Mr\0", 3)); /* a NUL after an entry */
+    ck_assert(!tg_word_in(list, 3, "", 0));
+    ck_assert(!tg_word_in(list, 0, "Mr", 2));
+    ck_assert(!tg_word_in(list, 3, "\xC3\x89", 2));
+}
+END_TEST
+
 START_TEST(test_json_fields)
 {
     tagger_result_t *r = annotate("Peter Obi met Kim Jong Un.");
@@ -334,6 +379,9 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_time_zone);
     tcase_add_test(not_names, test_menu_line);
     tcase_add_test(not_names, test_not_across_an_invalid_byte);
+    tcase_add_test(not_names, test_lines_without_capitals);
+    tcase_add_test(not_names, test_word_edges);
+    tcase_add_test(not_names, test_word_in);
     suite_add_tcase(s, not_names);
 
     TCase *doc = tcase_create("document");
