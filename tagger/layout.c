@@ -34,6 +34,11 @@
  *
  * Limits: a sidebar of prose snippets longer than the article would win the
  * body; comment threads after the article count as furniture.
+ *
+ * Cost: one memchr per line to split, then one pass over its bytes in which
+ * a byte is a table lookup; only characters beyond ASCII in a word's first
+ * four letters are decoded and looked up in utf8proc's categories.  The
+ * cluster and zone passes are per line, not per byte.
  */
 #include "layout.h"
 
@@ -53,40 +58,86 @@
 
 typedef enum { LINE_EMPTY, LINE_PROSE, LINE_MENU, LINE_HEADLINE, LINE_OTHER } line_kind_t;
 
-/* Classifies one line by its words. */
+/* What a byte is to classify_line: a word separator, a letter of either
+ * case (as tg_case_class() says for it), the first or later byte of a
+ * character beyond ASCII (decoded to tell), or anything else. */
+enum { CH_OTHER = 0, CH_SPACE = 1, CH_UPPER = 2, CH_LOWER = 3, CH_HIGH = 4 };
+
+#define S_ CH_SPACE
+#define U_ CH_UPPER
+#define L_ CH_LOWER
+#define H_ CH_HIGH
+#define H16_ H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_
+static const unsigned char byte_kind[256] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  S_, 0,  0,  0,  S_, 0,  0,  /* \t \r */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    S_, 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* space */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, /* A-O */
+    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, 0,  0,  0,  0,  0,  /* P-Z */
+    0,  L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, /* a-o */
+    L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0,  0,  0,  0,  0,  /* p-z */
+    H16_, H16_, H16_, H16_, H16_, H16_, H16_, H16_,                 /* 0x80-0xFF */
+};
+#undef S_
+#undef U_
+#undef L_
+#undef H_
+#undef H16_
+
+/* The kind of the character at p[*i], a byte beyond ASCII: CH_UPPER,
+ * CH_LOWER or CH_OTHER (also for an invalid byte); *i moves past it. */
+static unsigned high_kind(const unsigned char *p, size_t len, size_t *i)
+{
+    int32_t cp;
+    *i += tg_utf8_decode(p + *i, len - *i, &cp);
+    int cc = cp >= 0 ? tg_case_class(cp) : 0;
+    return cc == 'U' ? CH_UPPER : cc == 'L' ? CH_LOWER : CH_OTHER;
+}
+
+/* Classifies one line by its words.  A byte costs one table lookup: only
+ * the characters beyond ASCII are decoded (utf8proc's category), and once
+ * a word has the four letters that make it long nothing but the end of
+ * the word is looked for. */
 static line_kind_t classify_line(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t words = 0, long_lower = 0, long_upper = 0, letter_words = 0, i = 0;
     bool sentence_end = false;
     while (i < len) {
-        while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r')) {
+        while (i < len && byte_kind[p[i]] == CH_SPACE) {
             i++;
         }
         if (i >= len) {
             break;
         }
         size_t w = i, letters = 0;
-        int first_case = -1;
-        while (i < len && p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
-            int32_t cp;
-            size_t k = tg_utf8_decode(p + i, len - i, &cp);
-            int cc = cp >= 0 ? tg_case_class(cp) : 0;
-            if (cc) {
-                letters++;
-                if (first_case < 0) {
-                    first_case = cc;
-                }
+        unsigned first_case = CH_OTHER; /* CH_UPPER or CH_LOWER from the first letter */
+        while (letters < 4 && i < len) {
+            unsigned kind = byte_kind[p[i]];
+            if (kind == CH_SPACE) {
+                break;
             }
-            i += k;
+            if (kind == CH_HIGH) {
+                kind = high_kind(p, len, &i);
+            } else {
+                i++;
+            }
+            if (kind >= CH_UPPER) {
+                letters++;
+                first_case = first_case ? first_case : kind;
+            }
+        }
+        /* A long word: the rest only needs its end (no byte of a
+         * character beyond ASCII is a separator). */
+        while (i < len && byte_kind[p[i]] != CH_SPACE) {
+            i++;
         }
         words++;
         letter_words += letters > 0;
-        if (first_case == 'L' && letters >= 4) {
-            long_lower++;
-        }
-        if (first_case == 'U' && letters >= 4) {
-            long_upper++;
+        if (letters >= 4) {
+            long_lower += first_case == CH_LOWER;
+            long_upper += first_case == CH_UPPER;
         }
         unsigned char last = p[i - 1];
         if (last == '.' || last == '!' || last == '?' || (i - w >= 3 && last == 0x9D)) {

@@ -13,6 +13,7 @@
 #include <cJSON.h>
 
 #include "cli/formats.h"
+#include "cli/jsonl_parse.h"
 #include "cli/jsonl_record.h"
 #include "suites.h"
 
@@ -317,6 +318,203 @@ START_TEST(test_es_bulk_action_then_document)
 }
 END_TEST
 
+/* ------------------------------------------------------------ fast parse */
+
+/* Code points of a NUL-terminated UTF-8 string. */
+static size_t code_points(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) {
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+/* Whatever the fast pass accepts, the slow path (byte check, then cJSON)
+ * accepts too, with the same strings and code point counts. */
+static void assert_agrees_with_cjson(const char *line, size_t len, const jp_members_t *m)
+{
+    size_t where;
+    ck_assert_msg(jsonl_check_bytes(line, len, &where) == NULL, "'%s': byte check", line);
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
+    ck_assert_msg(root && cJSON_IsObject(root), "'%s': cJSON", line);
+    while (end < line + len && strchr(" \t\r\n", *end)) {
+        end++;
+    }
+    ck_assert_ptr_eq(end, line + len);
+    ck_assert_int_eq(cJSON_GetArraySize(root), (int)m->n);
+    const cJSON *item = root->child;
+    for (size_t i = 0; i < m->n; i++, item = item->next) {
+        const jp_member_t *it = &m->items[i];
+        if (!it->key_escaped) {
+            ck_assert_uint_eq(strlen(item->string), it->key_len);
+            ck_assert_int_eq(memcmp(item->string, it->key, it->key_len), 0);
+        }
+        ck_assert_int_eq(it->type == JP_STRING, cJSON_IsString(item));
+        ck_assert_int_eq(it->type == JP_OBJECT, cJSON_IsObject(item));
+        ck_assert_int_eq(it->type == JP_ARRAY, cJSON_IsArray(item));
+        ck_assert_int_eq(it->type == JP_NUMBER, cJSON_IsNumber(item));
+        if (it->type == JP_STRING && !it->value_has_nul) {
+            strbuf_t dec;
+            sb_init(&dec);
+            jp_add_decoded(&dec, it);
+            ck_assert_str_eq(sb_cstr(&dec), item->valuestring);
+            ck_assert_uint_eq(it->value_chars, code_points(item->valuestring));
+            sb_free(&dec);
+        }
+    }
+    cJSON_Delete(root);
+}
+
+START_TEST(test_fast_parse_accepts_only_what_the_slow_path_does)
+{
+    static char deep_ok[200], deep_refused[200];
+    memset(deep_ok, 0, sizeof deep_ok);
+    memset(deep_refused, 0, sizeof deep_refused);
+    strcpy(deep_ok, "{\"a\":");
+    strcpy(deep_refused, "{\"a\":");
+    for (int i = 0; i < JP_MAX_DEPTH - 1; i++) {
+        strcat(deep_ok, "[");
+    }
+    for (int i = 0; i < JP_MAX_DEPTH; i++) {
+        strcat(deep_refused, "[");
+    }
+    for (int i = 0; i < JP_MAX_DEPTH - 1; i++) {
+        strcat(deep_ok, "]");
+    }
+    for (int i = 0; i < JP_MAX_DEPTH; i++) {
+        strcat(deep_refused, "]");
+    }
+    strcat(deep_ok, "}");
+    strcat(deep_refused, "}");
+    static const struct {
+        const char *line;
+        int rc;
+        size_t n_members;
+    } cases[] = {
+        {"{}", JP_OK, 0},
+        {" \t{ }\r ", JP_OK, 0},
+        {"{\"body\":\"\"}", JP_OK, 1},
+        {" \t{\"a\" : [ true , null ], \"b\":false,\"c\":{\"d\":[]}}\r", JP_OK, 3},
+        {"{\"a\":-0.0,\"b\":1.10,\"c\":1e-3,\"d\":12345678901234567890,\"e\":[0,1E+2,-7]}",
+         JP_OK, 5},
+        {"{\"s\":\"caf\xC3\xA9 \xE2\x80\x99 \xF0\x9F\x98\x80\",\"t\":\"tab\\tquote\\\"\"}", JP_OK,
+         2},
+        {"{\"e\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\u20AC \\uD83D\\uDE00 \\u0041\"}",
+         JP_OK, 1},
+        {"{\"k\\u0065y\":1,\"key\":2}", JP_OK, 2},
+        {"{\"a\":{\"b\":\"c\"},\"a\":2}", JP_OK, 2},
+        {"{\"n\":123456789012345678901234567890123456789012345678901234567890123}", JP_OK, 1},
+        {deep_ok, JP_OK, 1},
+        /* refused: invalid */
+        {"{\"a\":\"Caf\xE9\"}", JP_REFUSED, 0},
+        {"{\"a\":\"\xED\xA0\x80\"}", JP_REFUSED, 0},
+        {"{\"a\":\"\xE2\x82", JP_REFUSED, 0},
+        {"{\"a\":\"x", JP_REFUSED, 0},
+        {"{\"a\":\"x\\", JP_REFUSED, 0},
+        {"{\"a\":\"\\u00", JP_REFUSED, 0},
+        {"{\"a\":\"\\u0e9 \"}", JP_REFUSED, 0},
+        {"{\"a\":\"\\x\"}", JP_REFUSED, 0},
+        {"{\"a\":\"\\uD83D\"}", JP_REFUSED, 0},
+        {"{\"a\":\"\\uDE00\"}", JP_REFUSED, 0},
+        {"{\"a\":\"\\uD83D\\u0041\"}", JP_REFUSED, 0},
+        {"{\"a\":\"x\ty\"}", JP_REFUSED, 0},
+        {"{\"a\":\x01 1}", JP_REFUSED, 0},
+        {"{\"a\":01}", JP_REFUSED, 0},
+        {"{\"a\":1.}", JP_REFUSED, 0},
+        {"{\"a\":-}", JP_REFUSED, 0},
+        {"{\"a\":1e}", JP_REFUSED, 0},
+        {"{\"a\":1.2.3}", JP_REFUSED, 0},
+        {"{\"a\":tru}", JP_REFUSED, 0},
+        {"{\"a\":1,}", JP_REFUSED, 0},
+        {"{\"a\" 1}", JP_REFUSED, 0},
+        {"{\"a\":1} x", JP_REFUSED, 0},
+        {"{\"a\":1}}", JP_REFUSED, 0},
+        {"{\"a\":[1}", JP_REFUSED, 0},
+        {"{\"a\":1", JP_REFUSED, 0},
+        {"[1,2]", JP_REFUSED, 0},
+        {"\"x\"", JP_REFUSED, 0},
+        {"", JP_REFUSED, 0},
+        /* refused: valid, but beyond cJSON or this pass */
+        {"\xEF\xBB\xBF{}", JP_REFUSED, 0},
+        {"{\"n\":1234567890123456789012345678901234567890123456789012345678901234}", JP_REFUSED,
+         0},
+        {deep_refused, JP_REFUSED, 0},
+    };
+    jp_members_t m = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *line = cases[i].line;
+        int rc = jp_parse_object(line, strlen(line), &m);
+        ck_assert_msg(rc == cases[i].rc, "case %zu '%s': rc %d", i, line, rc);
+        if (rc == JP_OK) {
+            ck_assert_uint_eq(m.n, cases[i].n_members);
+            assert_agrees_with_cjson(line, strlen(line), &m);
+        }
+    }
+    jp_members_free(&m);
+}
+END_TEST
+
+START_TEST(test_fast_parse_members_and_decoding)
+{
+    jp_members_t m = {0};
+    /* The length bounds the line: what follows is not read. */
+    const char *line = "{\"a\":{\"b\":\"c\"},\"a\":2,\"t\":\"x\\u0000y\"}garbage";
+    ck_assert_int_eq(jp_parse_object(line, strlen(line) - 7, &m), JP_OK);
+    ck_assert_uint_eq(m.n, 3);
+    ck_assert(!m.any_key_escaped);
+    const jp_member_t *a = jp_find(&m, "a", 1);
+    ck_assert_ptr_eq(a, &m.items[0]); /* the first of duplicate keys, as cJSON */
+    ck_assert_int_eq(a->type, JP_OBJECT);
+    ck_assert_uint_eq(a->value_len, strlen("{\"b\":\"c\"}"));
+    ck_assert_ptr_null(jp_find(&m, "b", 1));
+    ck_assert_ptr_null(jp_find(&m, "", 0));
+    const jp_member_t *t = jp_find(&m, "t", 1);
+    ck_assert(t->value_has_nul && t->value_escaped);
+    ck_assert_uint_eq(t->value_chars, 3);
+
+    line = "{\"k\\u0065y\":\"\\u00e9\\n\\uD83D\\uDE00\",\"\":\"caf\xC3\xA9\"}";
+    ck_assert_int_eq(jp_parse_object(line, strlen(line), &m), JP_OK);
+    ck_assert(m.any_key_escaped);
+    strbuf_t dec;
+    sb_init(&dec);
+    jp_add_decoded(&dec, &m.items[0]);
+    ck_assert_str_eq(sb_cstr(&dec), "\xC3\xA9\n\xF0\x9F\x98\x80");
+    ck_assert_uint_eq(m.items[0].value_chars, 3);
+    sb_clear(&dec);
+    const jp_member_t *empty_key = jp_find(&m, "", 0);
+    ck_assert_ptr_nonnull(empty_key);
+    ck_assert(!empty_key->value_escaped);
+    jp_add_decoded(&dec, empty_key);
+    ck_assert_str_eq(sb_cstr(&dec), "caf\xC3\xA9");
+    ck_assert_uint_eq(empty_key->value_chars, 4);
+    sb_free(&dec);
+    jp_members_free(&m);
+}
+END_TEST
+
+/* Records the fast path leaves to the slow one (an escaped key, a NUL in
+ * the text, a dotted field) come out as the slow path writes them. */
+START_TEST(test_fast_path_hands_over_what_it_cannot_tell)
+{
+    /* "b\u006fdy" is "body" once decoded: the slow path finds it. */
+    ck_assert(!process("{\"b\\u006fdy\":\"Japan\"}"));
+    ck_assert_ptr_nonnull(strstr(sb_cstr(&out), "\"JP\""));
+    /* A NUL ends cJSON's string: "France" is not read. */
+    ck_assert(!process("{\"body\":\"Japan\\u0000France\"}"));
+    ck_assert_ptr_nonnull(strstr(sb_cstr(&out), "\"JP\""));
+    ck_assert_ptr_null(strstr(sb_cstr(&out), "\"FR\""));
+    /* A nested field, found through the members of the inner object. */
+    static const char *fields_nested[] = {"article.body"};
+    opt.text_fields = fields_nested;
+    ck_assert(!process("{\"article\":{\"title\":\"x\",\"body\":\"France\"},\"id\":\"7\"}"));
+    ck_assert_ptr_nonnull(strstr(sb_cstr(&out), "\"FR\""));
+    ck_assert(process("{\"article\":\"France\"}"));
+    ck_assert_ptr_nonnull(strstr(sb_cstr(&diag), "field 'article.body' is missing"));
+}
+END_TEST
+
 Suite *jsonl_suite(void)
 {
     Suite *s = suite_create("jsonl");
@@ -324,6 +522,8 @@ Suite *jsonl_suite(void)
     tcase_add_test(tc, test_check_bytes_accepts_json_cjson_would);
     tcase_add_test(tc, test_check_bytes_rejects_with_position);
     tcase_add_test(tc, test_splice_point_is_the_closing_brace);
+    tcase_add_test(tc, test_fast_parse_accepts_only_what_the_slow_path_does);
+    tcase_add_test(tc, test_fast_parse_members_and_decoding);
     suite_add_tcase(s, tc);
     tc = tcase_create("records");
     tcase_add_checked_fixture(tc, setup, teardown);
@@ -334,6 +534,7 @@ Suite *jsonl_suite(void)
     tcase_add_test(tc, test_blank_lines_kept_as_they_are);
     tcase_add_test(tc, test_tsv_one_line_per_mention_escaped);
     tcase_add_test(tc, test_es_bulk_action_then_document);
+    tcase_add_test(tc, test_fast_path_hands_over_what_it_cannot_tell);
     suite_add_tcase(s, tc);
     return s;
 }

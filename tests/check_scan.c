@@ -609,6 +609,25 @@ START_TEST(test_annotate_mentions)
 }
 END_TEST
 
+/* Code point offsets past long ASCII runs (counted eight bytes at a time),
+ * multi-byte characters and invalid bytes (one code point each). */
+START_TEST(test_annotate_char_offsets_mixed_text)
+{
+    tagger_result_t *r = annotate("\xC3\xA9t\xC3\xA9 \xE9\x80 abcdefghijklmnopqrstuvwxyz "
+                                  "North Korea and \xE2\x80\x9CNorth Korea\xE2\x80\x9D.");
+    ck_assert_uint_eq(tagger_result_n_entities(r), 1);
+    const tagger_entity_t *e = tagger_result_entity(r, 0);
+    ck_assert_uint_eq(e->n_mentions, 2);
+    ck_assert_uint_eq(e->mentions[0].start, 36);
+    ck_assert_uint_eq(e->mentions[0].char_start, 34);
+    ck_assert_uint_eq(e->mentions[0].char_end, 45);
+    ck_assert_uint_eq(e->mentions[1].start, 55);
+    ck_assert_uint_eq(e->mentions[1].char_start, 51);
+    ck_assert_uint_eq(e->mentions[1].char_end, 62);
+    tagger_result_free(r);
+}
+END_TEST
+
 START_TEST(test_annotate_possessive_text)
 {
     tagger_result_t *r = annotate("Seoul\xE2\x80\x99s view: North Korea\xE2\x80\x99s envoy left.");
@@ -772,6 +791,7 @@ Suite *scan_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_annotate_mentions);
     tcase_add_test(tc, test_annotate_possessive_text);
+    tcase_add_test(tc, test_annotate_char_offsets_mixed_text);
     tcase_add_test(tc, test_annotate_invalid_utf8);
     tcase_add_test(tc, test_annotate_empty);
     tcase_add_test(tc, test_ambiguous_left_out);

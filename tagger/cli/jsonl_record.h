@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "jsonl_parse.h"
 #include "strbuf.h"
 
 /* Working state of one thread: its scratch and reusable buffers. */
@@ -18,6 +19,8 @@ typedef struct {
     tagger_scratch_t *scratch;
     strbuf_t text;                   /* the record's text fields, joined */
     tagger_json_segment_t *segments; /* one per text field */
+    jp_members_t members, nested;    /* the fast path's parse of a record */
+    strbuf_t id;                     /* the fast path's record id */
 } record_worker_t;
 
 /* Returns 0 or a tagger status (no scratch could be made). */
