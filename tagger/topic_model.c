@@ -478,21 +478,3 @@ void tg_topics_free(tg_topics_t *m)
     free(m->slots);
     free(m);
 }
-
-uint32_t tg_topics_find(const tg_topics_t *m, const char *key, size_t len, uint32_t hash)
-{
-    if (!m->n_features) {
-        return TG_NONE;
-    }
-    for (size_t k = hash & (m->n_slots - 1);; k = (k + 1) & (m->n_slots - 1)) {
-        uint32_t i = m->slots[k].feature;
-        if (i == TG_NONE) {
-            return TG_NONE;
-        }
-        const tg_tfeature_t *f = &m->features[i];
-        if (m->slots[k].hash == hash && f->key_len == len &&
-            memcmp(m->pool + f->key, key, len) == 0) {
-            return i;
-        }
-    }
-}

@@ -26,6 +26,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -88,18 +89,43 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
 
 void tg_topics_free(tg_topics_t *m);
 
-/* Index of the feature with normalised key @p key of @p len bytes and hash
- * @p hash (tg_topic_hash), or TG_NONE. */
-uint32_t tg_topics_find(const tg_topics_t *m, const char *key, size_t len, uint32_t hash);
-
 /* FNV-1a over @p len bytes, continuing from @p h (start with TG_HASH_INIT). */
 #define TG_HASH_INIT 2166136261u
+static inline uint32_t tg_topic_hash_byte(uint32_t h, char c)
+{
+    return (h ^ (uint8_t)c) * 16777619u;
+}
+
 static inline uint32_t tg_topic_hash(uint32_t h, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        h = (h ^ (uint8_t)s[i]) * 16777619u;
+        h = tg_topic_hash_byte(h, s[i]);
     }
     return h;
+}
+
+/* Index of the feature with normalised key @p key of @p len bytes and hash
+ * @p hash (tg_topic_hash), or TG_NONE.  Inline: the scorer calls it for
+ * every word of a text. */
+static inline uint32_t tg_topics_find(const tg_topics_t *m, const char *key, size_t len,
+                                      uint32_t hash)
+{
+    if (!m->n_features) {
+        return TG_NONE;
+    }
+    size_t mask = m->n_slots - 1;
+    for (size_t k = hash & mask;; k = (k + 1) & mask) {
+        uint32_t i = m->slots[k].feature;
+        if (i == TG_NONE) {
+            return TG_NONE;
+        }
+        if (m->slots[k].hash == hash) {
+            const tg_tfeature_t *f = &m->features[i];
+            if (f->key_len == len && memcmp(m->pool + f->key, key, len) == 0) {
+                return i;
+            }
+        }
+    }
 }
 
 static inline const char *tg_topic_str(const tg_topics_t *m, uint32_t off)
