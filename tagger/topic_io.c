@@ -157,6 +157,10 @@ int tg_topics_read(const tg_model_view_t *v, int check, tg_topics_t **out, tagge
         tg_topics_free(m);
         return damaged(err, v->name, why, where);
     }
+    if ((rc = tg_topics_index(m))) {
+        tg_topics_free(m);
+        return rc;
+    }
     *out = m;
     return TAGGER_OK;
 }

@@ -64,6 +64,20 @@ typedef struct {
     uint32_t feature; /* TG_NONE: empty */
 } tg_tslot_t;
 
+/* A slot of the scorer's table (tg_topics_index): what a probe for a word
+ * needs, in one 16-byte record, so that a probe reads one slot and the
+ * key's bytes, not the feature record as well. */
+typedef struct {
+    uint32_t hash;
+    uint32_t feature;   /* TG_NONE: empty */
+    uint32_t key;       /* pool offset of the key */
+    uint32_t len_flags; /* key length << 2 | TG_PROBE_* */
+} tg_tprobe_t;
+
+#define TG_PROBE_WEIGHTS 1u /* the feature has weights (not only a pair start) */
+#define TG_PROBE_PAIRS 2u   /* some pair feature starts with this word */
+#define TG_PROBE_FILTER_BITS 16 /* 8 KiB: stays in the L1 cache */
+
 typedef struct tg_topics {
     char *pool;
     size_t pool_len;
@@ -75,12 +89,18 @@ typedef struct tg_topics {
     size_t n_postings;
     tg_tslot_t *slots;          /* hash table over the feature keys */
     size_t n_slots;             /* a power of two, at least twice n_features */
+    tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
+    uint32_t probe_shift;       /* slot of hash h: (h * TG_PROBE_MIX) >> probe_shift */
+    uint64_t *filter;           /* bit h >> (32 - TG_PROBE_FILTER_BITS) set for each key */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
 
 /* Whether @p len bytes of @p data look like a topic model (its magic line). */
 int tg_topics_is_model(const char *data, size_t len);
+
+/* Builds m->probe and m->filter from the features; TAGGER_ERR_NOMEM. */
+int tg_topics_index(tg_topics_t *m);
 
 /* Parses a model; bad lines are reported in @p err with @p path and their
  * line, and make the whole model fail with TAGGER_ERR_SYNTAX. */
@@ -124,6 +144,31 @@ static inline uint32_t tg_topics_find(const tg_topics_t *m, const char *key, siz
             if (f->key_len == len && memcmp(m->pool + f->key, key, len) == 0) {
                 return i;
             }
+        }
+    }
+}
+
+#define TG_PROBE_MIX 0x9E3779B1u /* 2^32 / golden ratio: spreads FNV's low bits */
+
+/* The scorer's probe: the slot of the feature with normalised key @p key of
+ * @p len bytes and hash @p hash, or NULL.  A key the model does not have is
+ * most often settled by the filter, one bit in L1, without a probe. */
+static inline const tg_tprobe_t *tg_topics_probe(const tg_topics_t *m, const char *key,
+                                                 size_t len, uint32_t hash)
+{
+    uint32_t bit = hash >> (32 - TG_PROBE_FILTER_BITS);
+    if (!((m->filter[bit >> 6] >> (bit & 63)) & 1)) {
+        return NULL;
+    }
+    size_t mask = ((size_t)1 << (32 - m->probe_shift)) - 1;
+    for (size_t k = (uint32_t)(hash * TG_PROBE_MIX) >> m->probe_shift;; k = (k + 1) & mask) {
+        const tg_tprobe_t *p = &m->probe[k];
+        if (p->feature == TG_NONE) {
+            return NULL;
+        }
+        if (p->hash == hash && p->len_flags >> 2 == len &&
+            memcmp(m->pool + p->key, key, len) == 0) {
+            return p;
         }
     }
 }

@@ -90,18 +90,18 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
 static int on_key(const tg_tkey_t *k, void *ctx)
 {
     hit_ctx_t *h = ctx;
-    uint32_t f = tg_topics_find(h->m, k->key, k->len, k->hash);
-    if (f == TG_NONE) {
+    const tg_tprobe_t *p = tg_topics_probe(h->m, k->key, k->len, k->hash);
+    if (!p) {
         return TG_TKEY_NO_PAIR;
     }
-    const tg_tfeature_t *ft = &h->m->features[f];
     tg_topic_scratch_t *ts = h->ts;
-    if (ft->n && ts->tf[f]++ == 0) {
+    uint32_t f = p->feature;
+    if ((p->len_flags & TG_PROBE_WEIGHTS) && ts->tf[f]++ == 0) {
         ts->touched[ts->n_touched++] = f;
         ts->first[2 * f] = (uint32_t)k->start;
         ts->first[2 * f + 1] = (uint32_t)tg_tkey_end(k);
     }
-    return ft->starts_pair ? 0 : TG_TKEY_NO_PAIR;
+    return (p->len_flags & TG_PROBE_PAIRS) ? 0 : TG_TKEY_NO_PAIR;
 }
 
 /* Value x of the feature touched[i]: words and pairs by their count, an
