@@ -5,7 +5,6 @@
 #include "topic_features.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "annotate.h"
@@ -126,9 +125,9 @@ int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words
     return 0;
 }
 
-static int entity_key(const char *key, const tagger_entity_t *e, tg_tkey_fn fn, void *ctx)
+static int entity_key(const char *key, size_t len, const tagger_entity_t *e, tg_tkey_fn fn,
+                      void *ctx)
 {
-    size_t len = strlen(key);
     tg_tkey_t k = {key, len, tg_topic_hash(TG_HASH_INIT, key, len), 0, 0, NULL};
     if (e && e->n_mentions) {
         k.start = e->mentions[0].start;
@@ -153,8 +152,12 @@ int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
         if (!e->id) {
             continue; /* a name no gazetteer lists counts only for its kind */
         }
-        snprintf(key, sizeof key, "@%s", e->id);
-        int rc = entity_key(key, e, fn, ctx);
+        size_t len = strlen(e->id);
+        len = len < sizeof key - 2 ? len : sizeof key - 2; /* a key is at most 255 bytes */
+        key[0] = '@';
+        memcpy(key + 1, e->id, len);
+        key[len + 1] = '\0';
+        int rc = entity_key(key, len + 1, e, fn, ctx);
         if (rc) {
             return rc;
         }
@@ -162,12 +165,13 @@ int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
     static const char *const countries[] = {"@countries:0", "@countries:1", "@countries:2",
                                             "@countries:3+"};
     size_t c = per_kind[TAGGER_KIND_COUNTRY];
-    int rc = entity_key(countries[c > 3 ? 3 : c], NULL, fn, ctx);
+    const char *count = countries[c > 3 ? 3 : c];
+    int rc = entity_key(count, strlen(count), NULL, fn, ctx);
     if (!rc && per_kind[TAGGER_KIND_PERSON]) {
-        rc = entity_key("@people:1+", NULL, fn, ctx);
+        rc = entity_key("@people:1+", sizeof "@people:1+" - 1, NULL, fn, ctx);
     }
     if (!rc && per_kind[TAGGER_KIND_ORG]) {
-        rc = entity_key("@orgs:1+", NULL, fn, ctx);
+        rc = entity_key("@orgs:1+", sizeof "@orgs:1+" - 1, NULL, fn, ctx);
     }
     return rc;
 }

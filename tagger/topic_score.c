@@ -45,6 +45,7 @@ void tg_topic_scratch_free(tg_topic_scratch_t *ts)
     free(ts->tf);
     free(ts->first);
     free(ts->touched);
+    free(ts->value);
     free(ts->sum);
     free(ts->branch);
     free(ts->rank);
@@ -67,6 +68,7 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     ts->tf = calloc(nf, sizeof *ts->tf);
     ts->first = malloc(2 * nf * sizeof *ts->first);
     ts->touched = malloc(nf * sizeof *ts->touched);
+    ts->value = malloc(nf * sizeof *ts->value);
     ts->sum = malloc(nt * sizeof *ts->sum);
     ts->branch = malloc(nt * sizeof *ts->branch);
     ts->rank = malloc(nt * sizeof *ts->rank);
@@ -75,13 +77,16 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     ts->ev = malloc(nt * sizeof *ts->ev);
     ts->n_ev = malloc(nt * sizeof *ts->n_ev);
     ts->n_cand = malloc(nt * sizeof *ts->n_cand);
-    if (!ts->tf || !ts->first || !ts->touched || !ts->sum || !ts->branch || !ts->rank ||
+    if (!ts->tf || !ts->first || !ts->touched || !ts->value || !ts->sum || !ts->branch || !ts->rank ||
         !ts->rank_of || !ts->seen || !ts->ev || !ts->n_ev || !ts->n_cand) {
         tg_topic_scratch_free(ts);
         return TAGGER_ERR_NOMEM;
     }
     for (size_t t = 0; t < nt; t++) {
         ts->rank_of[t] = -1;
+    }
+    for (uint32_t tf = 0; tf < TG_TOPIC_LOG_TABLE; tf++) {
+        ts->log_tf[tf] = log((double)tf);
     }
     ts->model = m;
     return TAGGER_OK;
@@ -99,16 +104,23 @@ static int on_key(const tg_tkey_t *k, void *ctx)
     if ((p->len_flags & TG_PROBE_WEIGHTS) && ts->tf[f]++ == 0) {
         ts->touched[ts->n_touched++] = f;
         ts->first[2 * f] = (uint32_t)k->start;
-        ts->first[2 * f + 1] = (uint32_t)tg_tkey_end(k);
+        ts->first[2 * f + 1] = (uint32_t)k->end;
     }
     return (p->len_flags & TG_PROBE_PAIRS) ? 0 : TG_TKEY_NO_PAIR;
 }
 
-/* Value x of the feature touched[i]: words and pairs by their count, an
- * entity feature 1. */
+/* Value x of the feature touched[i]: words and pairs by their count
+ * (tg_topic_value, with the logarithm from the table), an entity feature 1. */
 static double feature_value(const tg_topic_scratch_t *ts, size_t i, double length)
 {
-    return i < ts->n_word_touched ? tg_topic_value(ts->tf[ts->touched[i]], length) : 1.0;
+    if (i >= ts->n_word_touched) {
+        return 1.0;
+    }
+    uint32_t tf = ts->tf[ts->touched[i]];
+    if (tf < TG_TOPIC_LOG_TABLE) {
+        return (tf > 1 ? 1.0 + ts->log_tf[tf] : 1.0) * length;
+    }
+    return tg_topic_value(tf, length);
 }
 
 static int cmp_ranked(const void *a, const void *b)
@@ -137,9 +149,10 @@ static uint32_t top_level(const tg_topics_t *m, uint32_t t)
 /* Evidence candidates of every ranked topic in one pass over the touched
  * features' weights: the features with text and a positive contribution
  * w x, n_touched places per ranked topic in ts->cand.  A feature offers a
- * topic its first weight for it only (a model file has one). */
-static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts, size_t n_rank,
-                             double length)
+ * topic its first weight for it only (a model file has one).  The input
+ * end of a word or pair is found here, for the candidates only. */
+static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
+                             const tg_norm_t *norm, size_t n_rank)
 {
     size_t per = ts->n_touched;
     if (n_rank * per > ts->cap_cand) {
@@ -156,10 +169,12 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts, size_
     }
     for (size_t i = 0; i < ts->n_touched; i++) {
         uint32_t f = ts->touched[i];
-        if (ts->first[2 * f] >= ts->first[2 * f + 1]) {
-            continue; /* no text to show */
+        /* A word or pair has text, and its end is still the normalised one. */
+        int normalised_end = i < ts->n_word_touched;
+        if (!normalised_end && ts->first[2 * f] >= ts->first[2 * f + 1]) {
+            continue; /* an entity feature with no text to show */
         }
-        double x = feature_value(ts, i, length);
+        double x = ts->value[i];
         const tg_tfeature_t *ft = &m->features[f];
         for (uint32_t j = 0; j < ft->n; j++) {
             const tg_posting_t *p = &m->postings[ft->first + j];
@@ -170,6 +185,11 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts, size_
             ts->seen[r] = f;
             double c = p->weight * x;
             if (c > 0) {
+                if (normalised_end) {
+                    uint32_t *end = &ts->first[2 * f + 1];
+                    *end = (uint32_t)tg_norm_src_end(norm, *end - 1);
+                    normalised_end = 0;
+                }
                 evidence_t *e = &ts->cand[(size_t)r * per + ts->n_cand[r]++];
                 e->feature = f;
                 e->contribution = c;
@@ -309,7 +329,7 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
     }
     double length = tg_topic_norm(n_words);
     for (size_t i = 0; i < ts->n_touched; i++) {
-        double x = feature_value(ts, i, length);
+        double x = ts->value[i] = feature_value(ts, i, length);
         const tg_tfeature_t *ft = &m->features[ts->touched[i]];
         for (uint32_t j = 0; j < ft->n; j++) {
             ts->sum[m->postings[ft->first + j].topic] += m->postings[ft->first + j].weight * x;
@@ -323,7 +343,7 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         for (size_t i = 0; i < n_rank; i++) {
             ts->rank_of[ts->rank[i].topic] = (int32_t)i;
         }
-        rc = gather_candidates(m, ts, n_rank, length);
+        rc = gather_candidates(m, ts, norm, n_rank);
         for (size_t i = 0; i < n_rank && rc == TAGGER_OK; i++) {
             ts->n_ev[i] = pick_evidence(ts, ts->cand + i * ts->n_touched, ts->n_cand[i], ts->ev[i]);
         }

@@ -10,6 +10,9 @@
 #include "normalize.h"
 #include "topic_model.h"
 
+/* Counts whose logarithm the scorer keeps in a table. */
+#define TG_TOPIC_LOG_TABLE 64
+
 /* Most evidence strings reported per topic. */
 #define TG_TOPIC_EVIDENCE 5
 
@@ -18,10 +21,14 @@
  * allocates only what the result keeps. */
 typedef struct {
     uint32_t *tf;       /* per model feature: occurrences in this text */
-    uint32_t *first;    /* per model feature: input start and end of its first occurrence */
+    uint32_t *first;    /* per model feature: input start and end of its first occurrence
+                           (for a word or pair, the normalised end until the evidence
+                           needs the input end: mapping it costs) */
     uint32_t *touched;  /* features with tf > 0, in the order of their first occurrence */
     size_t n_touched;
     size_t n_word_touched; /* touched[0, n_word_touched): words and pairs; then entities */
+    double *value;      /* per touched feature: its value x */
+    double log_tf[TG_TOPIC_LOG_TABLE]; /* log(tf), the part of x that costs */
     double *sum;        /* per topic: bias + w x */
     double *branch;     /* per topic: best passing score of its top-level branch */
     struct tg_ranked *rank; /* per topic: the passing topics, ranked */
