@@ -21,6 +21,13 @@
 #include "annotate.h"
 #include "topic_features.h"
 
+/* A hint to load @p addr into the cache ahead of its use. */
+#ifdef __GNUC__
+#define PREFETCH(addr) __builtin_prefetch(addr)
+#else
+#define PREFETCH(addr) ((void)(addr))
+#endif
+
 typedef struct {
     const tg_topics_t *m;
     tg_topic_scratch_t *ts;
@@ -102,6 +109,7 @@ static int on_key(const tg_tkey_t *k, void *ctx)
     tg_topic_scratch_t *ts = h->ts;
     uint32_t f = p->feature;
     if ((p->len_flags & TG_PROBE_WEIGHTS) && ts->tf[f]++ == 0) {
+        PREFETCH(&h->m->features[f]); /* for the sums, after the words */
         ts->touched[ts->n_touched++] = f;
         ts->first[2 * f] = (uint32_t)k->start;
         ts->first[2 * f + 1] = (uint32_t)k->end;
@@ -328,7 +336,13 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         ts->sum[t] = m->topics[t].bias;
     }
     double length = tg_topic_norm(n_words);
+    /* The features and their weights are scattered over the model: the
+     * weights of the feature a few places ahead are asked for early. */
+    enum { AHEAD = 4 };
     for (size_t i = 0; i < ts->n_touched; i++) {
+        if (i + AHEAD < ts->n_touched) {
+            PREFETCH(&m->postings[m->features[ts->touched[i + AHEAD]].first]);
+        }
         double x = ts->value[i] = feature_value(ts, i, length);
         const tg_tfeature_t *ft = &m->features[ts->touched[i]];
         for (uint32_t j = 0; j < ft->n; j++) {
