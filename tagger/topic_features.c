@@ -1,6 +1,13 @@
 /*
  * topic_features.c - words, word pairs and entity features of a document
  * (definitions in topic_features.h).
+ *
+ * tg_topic_words() runs for every document scored, so it makes one pass:
+ * about 10 instructions a byte of word (class bit test, FNV step) and a
+ * callback per word and per pair asked for.  A pair is hashed by continuing
+ * its first word's hash, and passed in place when one space separates its
+ * words, as in almost all text; the trainer sees exactly the keys and
+ * hashes the scorer does.
  */
 #include "topic_features.h"
 

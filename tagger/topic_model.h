@@ -6,7 +6,13 @@
  * with x(f) as topic_features.h defines it.  In memory it is flat arrays
  * and a string pool, indexed by a hash table over feature keys, so that it
  * can be stored in a compiled model file and used in place like the
- * gazetteers.
+ * gazetteers.  The scorer does not probe that table but a denser one built
+ * on loading (tg_topics_index, well under a millisecond): 16-byte slots
+ * holding the key's hash, pool offset, length and flags at 1.5 to 3 slots a
+ * feature (128 KiB for the default model, against 256 KiB of 8-byte slots
+ * at 4 to 8 a feature plus the 20-byte feature records), behind an 8 KiB
+ * filter of key hashes that turns most unknown words and pairs away in L1.
+ * Being derived, it can change without changing the compiled model format.
  *
  * The text format (models/README.md describes it for users), one record per
  * line, TAB-separated, `#` comments and blank lines ignored:
@@ -92,6 +98,8 @@ typedef struct tg_topics {
     tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
     uint32_t probe_shift;       /* slot of hash h: (h * TG_PROBE_MIX) >> probe_shift */
     uint64_t *filter;           /* bit h >> (32 - TG_PROBE_FILTER_BITS) set for each key */
+    uint64_t *topic_mask;       /* per feature: bit t for each topic t it has a weight for
+                                   (all bits for a topic past 63); built on loading */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
@@ -99,7 +107,8 @@ typedef struct tg_topics {
 /* Whether @p len bytes of @p data look like a topic model (its magic line). */
 int tg_topics_is_model(const char *data, size_t len);
 
-/* Builds m->probe and m->filter from the features; TAGGER_ERR_NOMEM. */
+/* Builds m->probe, m->filter and m->topic_mask from the features;
+ * TAGGER_ERR_NOMEM. */
 int tg_topics_index(tg_topics_t *m);
 
 /* Parses a model; bad lines are reported in @p err with @p path and their
