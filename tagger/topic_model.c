@@ -479,11 +479,9 @@ int tg_topics_index(tg_topics_t *m)
     }
     free(m->probe);
     free(m->filter);
-    free(m->topic_mask);
     m->probe = malloc(n_slots * sizeof *m->probe);
     m->filter = calloc((size_t)1 << (TG_PROBE_FILTER_BITS - 6), sizeof *m->filter);
-    m->topic_mask = calloc(m->n_features ? m->n_features : 1, sizeof *m->topic_mask);
-    if (!m->probe || !m->filter || !m->topic_mask) {
+    if (!m->probe || !m->filter) {
         return TAGGER_ERR_NOMEM;
     }
     m->probe_shift = 32 - bits;
@@ -494,10 +492,6 @@ int tg_topics_index(tg_topics_t *m)
         const tg_tfeature_t *f = &m->features[i];
         if (f->key_len > UINT32_MAX >> 2) {
             return TAGGER_ERR_NOMEM; /* a key of a gigabyte: not a model */
-        }
-        for (uint32_t j = 0; j < f->n; j++) {
-            uint32_t t = m->postings[f->first + j].topic;
-            m->topic_mask[i] |= t < 64 ? (uint64_t)1 << t : ~(uint64_t)0;
         }
         uint32_t h = tg_topic_hash(TG_HASH_INIT, m->pool + f->key, f->key_len);
         uint32_t bit = h >> (32 - TG_PROBE_FILTER_BITS);
@@ -520,7 +514,6 @@ void tg_topics_free(tg_topics_t *m)
     }
     free(m->probe);
     free(m->filter);
-    free(m->topic_mask);
     if (!m->owned) {
         free(m);
         return;

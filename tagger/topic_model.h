@@ -98,8 +98,6 @@ typedef struct tg_topics {
     tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
     uint32_t probe_shift;       /* slot of hash h: (h * TG_PROBE_MIX) >> probe_shift */
     uint64_t *filter;           /* bit h >> (32 - TG_PROBE_FILTER_BITS) set for each key */
-    uint64_t *topic_mask;       /* per feature: bit t for each topic t it has a weight for
-                                   (all bits for a topic past 63); built on loading */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
@@ -107,8 +105,7 @@ typedef struct tg_topics {
 /* Whether @p len bytes of @p data look like a topic model (its magic line). */
 int tg_topics_is_model(const char *data, size_t len);
 
-/* Builds m->probe, m->filter and m->topic_mask from the features;
- * TAGGER_ERR_NOMEM. */
+/* Builds m->probe and m->filter from the features; TAGGER_ERR_NOMEM. */
 int tg_topics_index(tg_topics_t *m);
 
 /* Parses a model; bad lines are reported in @p err with @p path and their

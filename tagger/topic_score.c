@@ -66,6 +66,7 @@ void tg_topic_scratch_free(tg_topic_scratch_t *ts)
     free(ts->first);
     free(ts->touched);
     free(ts->value);
+    free(ts->topics);
     free(ts->sum);
     free(ts->branch);
     free(ts->rank);
@@ -89,6 +90,7 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     ts->first = malloc(2 * nf * sizeof *ts->first);
     ts->touched = malloc(nf * sizeof *ts->touched);
     ts->value = malloc(nf * sizeof *ts->value);
+    ts->topics = malloc(nf * sizeof *ts->topics);
     ts->sum = malloc(nt * sizeof *ts->sum);
     ts->branch = malloc(nt * sizeof *ts->branch);
     ts->rank = malloc(nt * sizeof *ts->rank);
@@ -97,7 +99,7 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     ts->ev = malloc(nt * sizeof *ts->ev);
     ts->n_ev = malloc(nt * sizeof *ts->n_ev);
     ts->n_cand = malloc(nt * sizeof *ts->n_cand);
-    if (!ts->tf || !ts->first || !ts->touched || !ts->value || !ts->sum || !ts->branch || !ts->rank ||
+    if (!ts->tf || !ts->first || !ts->touched || !ts->value || !ts->topics || !ts->sum || !ts->branch || !ts->rank ||
         !ts->rank_of || !ts->seen || !ts->ev || !ts->n_ev || !ts->n_cand) {
         tg_topic_scratch_free(ts);
         return TAGGER_ERR_NOMEM;
@@ -193,7 +195,7 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
     }
     for (size_t i = 0; i < ts->n_touched; i++) {
         uint32_t f = ts->touched[i];
-        if (!(m->topic_mask[f] & ranked)) {
+        if (!(ts->topics[i] & ranked)) {
             continue;
         }
         /* A word or pair has text, and its end is still the normalised one. */
@@ -364,9 +366,13 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         }
         double x = ts->value[i] = feature_value(ts, i, length);
         const tg_tfeature_t *ft = &m->features[ts->touched[i]];
+        uint64_t topics = 0;
         for (uint32_t j = 0; j < ft->n; j++) {
-            ts->sum[m->postings[ft->first + j].topic] += m->postings[ft->first + j].weight * x;
+            uint32_t t = m->postings[ft->first + j].topic;
+            ts->sum[t] += m->postings[ft->first + j].weight * x;
+            topics |= t < 64 ? (uint64_t)1 << t : ~(uint64_t)0;
         }
+        ts->topics[i] = topics;
     }
     r->topic_scores = malloc((m->n_topics ? m->n_topics : 1) * sizeof *r->topic_scores);
     rc = TAGGER_ERR_NOMEM;

@@ -28,6 +28,8 @@ typedef struct {
     size_t n_touched;
     size_t n_word_touched; /* touched[0, n_word_touched): words and pairs; then entities */
     double *value;      /* per touched feature: its value x */
+    uint64_t *topics;   /* per touched feature: bit t for each topic t it has a weight
+                           for (all bits for a topic past 63) */
     double log_tf[TG_TOPIC_LOG_TABLE]; /* log(tf), the part of x that costs */
     double *sum;        /* per topic: bias + w x */
     double *branch;     /* per topic: best passing score of its top-level branch */
