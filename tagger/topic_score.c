@@ -9,13 +9,16 @@
  * that pass the threshold is picked from the same touched features.
  *
  * What it costs (callgrind, the 2,356 articles of reuters-sample.jsonl, 2.0
- * MB): about 105M instructions, 45 a byte, against 156M before this
- * layout; and in time it is memory, not instructions.  Per word: the word
+ * MB): about 112M instructions, 56 a byte, against 156M before this
+ * layout; and in time it is memory as much as instructions (perf: ~12% of
+ * the samples of the whole command, 20% before).  Per word: the word
  * loop and its FNV hash (~10 instructions a byte), one bit of the probe
  * filter (L1), and for the ~75% of words the model knows, one 16-byte probe
  * slot and the key's bytes in the pool, both usually outside L1 and often
  * outside L2 (the other stages run between two documents).  Per touched
- * feature (~90 a document): its record and its weights, prefetched.  Per
+ * feature (~90 a document): its record and its weights, prefetched, read
+ * once for the sums (which also note the topics it has weights for) and
+ * again only for the topics that pass, to gather their evidence.  Per
  * document: an exp per topic, a sort of the passing topics, and a pick of
  * five evidence strings by selection.  All working memory is in the
  * per-thread scratch: scoring allocates only what the result keeps.
