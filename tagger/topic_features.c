@@ -1,21 +1,34 @@
 /*
  * topic_features.c - words, word pairs and entity features of a document
  * (definitions in topic_features.h).
+ *
+ * tg_topic_words() runs for every document scored, so it makes one pass:
+ * about 10 instructions a byte of word (class bit test, FNV step) and a
+ * callback per word and per pair asked for.  A pair is hashed by continuing
+ * its first word's hash, and passed in place when one space separates its
+ * words, as in almost all text; the trainer sees exactly the keys and
+ * hashes the scorer does.
  */
 #include "topic_features.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "annotate.h"
 #include "topic_model.h"
 
-typedef struct {
-    size_t start, len; /* normalised bytes */
-    uint32_t hash;
-    int pairs; /* the callback wants the pairs this word starts */
-} word_t;
+/* The bytes of a word are those of class TG_CLS_WORD or TG_CLS_HANGUL and
+ * the continuation bytes after them: exactly the odd classes, so that the
+ * word loop tests one bit per byte. */
+typedef char assert_word_classes_odd[((TG_CLS_WORD & TG_CLS_HANGUL & TG_CLS_CONT & 1) &&
+                                      !((TG_CLS_SEP | TG_CLS_GLUED | TG_CLS_BREAK) & 1))
+                                         ? 1
+                                         : -1];
+
+static inline int in_word(uint8_t cls)
+{
+    return cls & 1;
+}
 
 /* Whether the normalised bytes [a, b) between two words are only spaces and
  * hyphens ("foreign minister", "cease-fire"). */
@@ -45,7 +58,7 @@ static int all_digits(const char *s, size_t len)
 /* End of the word starting at normalised byte @p k. */
 static size_t word_end(const tg_norm_t *n, size_t k)
 {
-    while (k < n->len && (tg_cls_wordish(n->cls[k]) || n->cls[k] == TG_CLS_CONT)) {
+    while (k < n->len && in_word(n->cls[k])) {
         k++;
     }
     return k;
@@ -53,58 +66,75 @@ static size_t word_end(const tg_norm_t *n, size_t k)
 
 static int keep_word(const char *s, size_t len)
 {
-    return len >= 2 && len <= TG_TOPIC_MAX_WORD && !all_digits(s, len);
+    return len >= 2 && len <= TG_TOPIC_MAX_WORD &&
+           !((unsigned char)(s[0] - '0') < 10 && all_digits(s, len));
 }
 
+/* One pass: the word loop hashes each byte as it finds the word's end (the
+ * class array ends with a TG_CLS_BREAK byte, which stops it), and a pair
+ * whose words are separated by one space is passed in place, as the text
+ * holds it; only a pair joined by hyphens or several spaces is copied. */
 int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words)
 {
     const char *t = n->text;
-    word_t prev = {0, 0, 0, 1};
+    const uint8_t *cls = n->cls;
+    const size_t len = n->len;
     char pair[2 * TG_TOPIC_MAX_WORD + 1];
     size_t count = 0;
-    for (size_t k = 0; k < n->len;) {
-        if (!tg_cls_wordish(n->cls[k])) {
-            k++;
+    /* The previous word, when the callback wants the pairs it starts. */
+    int prev_pairs = 0;
+    size_t prev_start = 0, prev_end = 0;
+    uint32_t prev_hash = 0;
+    for (size_t k = 0; k < len;) {
+        if (!in_word(cls[k]) || cls[k] == TG_CLS_CONT) {
+            k++; /* a separator, or a byte inside a code point that is not a letter */
             continue;
         }
-        size_t e = word_end(n, k);
-        if (!keep_word(t + k, e - k)) {
-            prev.len = 0;
-            k = e;
+        size_t start = k;
+        uint32_t h = TG_HASH_INIT;
+        do {
+            h = tg_topic_hash_byte(h, t[k]);
+            k++;
+        } while (in_word(cls[k]));
+        size_t wlen = k - start;
+        if (!keep_word(t + start, wlen)) {
+            prev_pairs = 0; /* no pair spans a dropped word */
             continue;
         }
         count++;
-        tg_tkey_t key = {t + k, e - k, tg_topic_hash(TG_HASH_INIT, t + k, e - k), n->src[k],
-                         e, n};
+        tg_tkey_t key = {t + start, wlen, h, n->src[start], k, n};
         int rc = fn(&key, ctx);
         if (rc < 0) {
             return rc;
         }
-        if (prev.len && prev.pairs && joins_pair(t, prev.start + prev.len, k)) {
-            memcpy(pair, t + prev.start, prev.len);
-            pair[prev.len] = ' ';
-            memcpy(pair + prev.len + 1, t + k, e - k);
-            /* FNV runs left to right: the pair's hash continues the first word's. */
-            tg_tkey_t pk = {pair, prev.len + 1 + (e - k),
-                            tg_topic_hash(tg_topic_hash(prev.hash, " ", 1), t + k, e - k),
-                            n->src[prev.start], e, n};
+        if (prev_pairs && joins_pair(t, prev_end, start)) {
+            tg_tkey_t pk = {t + prev_start, k - prev_start,
+                            tg_topic_hash(tg_topic_hash_byte(prev_hash, ' '), t + start, wlen),
+                            n->src[prev_start], k, n};
+            if (start - prev_end != 1 || t[prev_end] != ' ') {
+                size_t plen = prev_end - prev_start;
+                memcpy(pair, t + prev_start, plen);
+                pair[plen] = ' ';
+                memcpy(pair + plen + 1, t + start, wlen);
+                pk.key = pair;
+                pk.len = plen + 1 + wlen;
+            }
             if (fn(&pk, ctx) < 0) {
                 return -1;
             }
         }
-        prev.pairs = rc != TG_TKEY_NO_PAIR;
-        prev.start = k;
-        prev.len = e - k;
-        prev.hash = key.hash;
-        k = e;
+        prev_pairs = rc != TG_TKEY_NO_PAIR;
+        prev_start = start;
+        prev_end = k;
+        prev_hash = h;
     }
     *n_words = count;
     return 0;
 }
 
-static int entity_key(const char *key, const tagger_entity_t *e, tg_tkey_fn fn, void *ctx)
+static int entity_key(const char *key, size_t len, const tagger_entity_t *e, tg_tkey_fn fn,
+                      void *ctx)
 {
-    size_t len = strlen(key);
     tg_tkey_t k = {key, len, tg_topic_hash(TG_HASH_INIT, key, len), 0, 0, NULL};
     if (e && e->n_mentions) {
         k.start = e->mentions[0].start;
@@ -129,8 +159,12 @@ int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
         if (!e->id) {
             continue; /* a name no gazetteer lists counts only for its kind */
         }
-        snprintf(key, sizeof key, "@%s", e->id);
-        int rc = entity_key(key, e, fn, ctx);
+        size_t len = strlen(e->id);
+        len = len < sizeof key - 2 ? len : sizeof key - 2; /* a key is at most 255 bytes */
+        key[0] = '@';
+        memcpy(key + 1, e->id, len);
+        key[len + 1] = '\0';
+        int rc = entity_key(key, len + 1, e, fn, ctx);
         if (rc) {
             return rc;
         }
@@ -138,12 +172,13 @@ int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
     static const char *const countries[] = {"@countries:0", "@countries:1", "@countries:2",
                                             "@countries:3+"};
     size_t c = per_kind[TAGGER_KIND_COUNTRY];
-    int rc = entity_key(countries[c > 3 ? 3 : c], NULL, fn, ctx);
+    const char *count = countries[c > 3 ? 3 : c];
+    int rc = entity_key(count, strlen(count), NULL, fn, ctx);
     if (!rc && per_kind[TAGGER_KIND_PERSON]) {
-        rc = entity_key("@people:1+", NULL, fn, ctx);
+        rc = entity_key("@people:1+", sizeof "@people:1+" - 1, NULL, fn, ctx);
     }
     if (!rc && per_kind[TAGGER_KIND_ORG]) {
-        rc = entity_key("@orgs:1+", NULL, fn, ctx);
+        rc = entity_key("@orgs:1+", sizeof "@orgs:1+" - 1, NULL, fn, ctx);
     }
     return rc;
 }

@@ -6,7 +6,8 @@
  *   TTOP  tg_topic_t per topic
  *   TFEA  tg_tfeature_t per feature
  *   TPST  tg_posting_t, grouped by feature
- *   TSLT  tg_tslot_t, the hash table over the feature keys
+ *   TSLT  tg_tslot_t, the hash table over the feature keys (the scorer
+ *         probes a denser table built from TFEA on loading, tg_topics_index)
  *   TTHR  the output threshold, one double
  *
  * All optional together: a file without TTOP has no topic model.  As with
@@ -156,6 +157,10 @@ int tg_topics_read(const tg_model_view_t *v, int check, tg_topics_t **out, tagge
     if (why) {
         tg_topics_free(m);
         return damaged(err, v->name, why, where);
+    }
+    if ((rc = tg_topics_index(m))) {
+        tg_topics_free(m);
+        return rc;
     }
     *out = m;
     return TAGGER_OK;

@@ -447,6 +447,9 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
     if (rc == TAGGER_OK && !p.bad) {
         rc = build_features(&p);
     }
+    if (rc == TAGGER_OK && !p.bad) {
+        rc = tg_topics_index(p.m);
+    }
     free(p.topic_line);
     free(p.parent_qcode);
     free(p.triples);
@@ -462,11 +465,55 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
     return TAGGER_OK;
 }
 
+int tg_topics_index(tg_topics_t *m)
+{
+    /* 1.5 to 3 slots a feature: the default model's table is 128 KiB, and
+     * the filter turns most probes for unknown keys away before it. */
+    unsigned bits = 4;
+    while (bits < 31 && ((size_t)1 << bits) < m->n_features + m->n_features / 2) {
+        bits++;
+    }
+    size_t n_slots = (size_t)1 << bits;
+    if (m->n_features >= n_slots) {
+        return TAGGER_ERR_NOMEM;
+    }
+    free(m->probe);
+    free(m->filter);
+    m->probe = malloc(n_slots * sizeof *m->probe);
+    m->filter = calloc((size_t)1 << (TG_PROBE_FILTER_BITS - 6), sizeof *m->filter);
+    if (!m->probe || !m->filter) {
+        return TAGGER_ERR_NOMEM;
+    }
+    m->probe_shift = 32 - bits;
+    for (size_t k = 0; k < n_slots; k++) {
+        m->probe[k] = (tg_tprobe_t){0, TG_NONE, 0, 0};
+    }
+    for (uint32_t i = 0; i < m->n_features; i++) {
+        const tg_tfeature_t *f = &m->features[i];
+        if (f->key_len > UINT32_MAX >> 2) {
+            return TAGGER_ERR_NOMEM; /* a key of a gigabyte: not a model */
+        }
+        uint32_t h = tg_topic_hash(TG_HASH_INIT, m->pool + f->key, f->key_len);
+        uint32_t bit = h >> (32 - TG_PROBE_FILTER_BITS);
+        m->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        size_t k = (uint32_t)(h * TG_PROBE_MIX) >> m->probe_shift;
+        while (m->probe[k].feature != TG_NONE) {
+            k = (k + 1) & (n_slots - 1);
+        }
+        m->probe[k] = (tg_tprobe_t){h, i, f->key,
+                                    f->key_len << 2 | (f->n ? TG_PROBE_WEIGHTS : 0) |
+                                        (f->starts_pair ? TG_PROBE_PAIRS : 0)};
+    }
+    return TAGGER_OK;
+}
+
 void tg_topics_free(tg_topics_t *m)
 {
     if (!m) {
         return;
     }
+    free(m->probe);
+    free(m->filter);
     if (!m->owned) {
         free(m);
         return;
@@ -477,22 +524,4 @@ void tg_topics_free(tg_topics_t *m)
     free(m->postings);
     free(m->slots);
     free(m);
-}
-
-uint32_t tg_topics_find(const tg_topics_t *m, const char *key, size_t len, uint32_t hash)
-{
-    if (!m->n_features) {
-        return TG_NONE;
-    }
-    for (size_t k = hash & (m->n_slots - 1);; k = (k + 1) & (m->n_slots - 1)) {
-        uint32_t i = m->slots[k].feature;
-        if (i == TG_NONE) {
-            return TG_NONE;
-        }
-        const tg_tfeature_t *f = &m->features[i];
-        if (m->slots[k].hash == hash && f->key_len == len &&
-            memcmp(m->pool + f->key, key, len) == 0) {
-            return i;
-        }
-    }
 }

@@ -6,7 +6,13 @@
  * with x(f) as topic_features.h defines it.  In memory it is flat arrays
  * and a string pool, indexed by a hash table over feature keys, so that it
  * can be stored in a compiled model file and used in place like the
- * gazetteers.
+ * gazetteers.  The scorer does not probe that table but a denser one built
+ * on loading (tg_topics_index, well under a millisecond): 16-byte slots
+ * holding the key's hash, pool offset, length and flags at 1.5 to 3 slots a
+ * feature (128 KiB for the default model, against 256 KiB of 8-byte slots
+ * at 4 to 8 a feature plus the 20-byte feature records), behind an 8 KiB
+ * filter of key hashes that turns most unknown words and pairs away in L1.
+ * Being derived, it can change without changing the compiled model format.
  *
  * The text format (models/README.md describes it for users), one record per
  * line, TAB-separated, `#` comments and blank lines ignored:
@@ -26,6 +32,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -63,6 +70,20 @@ typedef struct {
     uint32_t feature; /* TG_NONE: empty */
 } tg_tslot_t;
 
+/* A slot of the scorer's table (tg_topics_index): what a probe for a word
+ * needs, in one 16-byte record, so that a probe reads one slot and the
+ * key's bytes, not the feature record as well. */
+typedef struct {
+    uint32_t hash;
+    uint32_t feature;   /* TG_NONE: empty */
+    uint32_t key;       /* pool offset of the key */
+    uint32_t len_flags; /* key length << 2 | TG_PROBE_* */
+} tg_tprobe_t;
+
+#define TG_PROBE_WEIGHTS 1u /* the feature has weights (not only a pair start) */
+#define TG_PROBE_PAIRS 2u   /* some pair feature starts with this word */
+#define TG_PROBE_FILTER_BITS 16 /* 8 KiB: stays in the L1 cache */
+
 typedef struct tg_topics {
     char *pool;
     size_t pool_len;
@@ -74,12 +95,18 @@ typedef struct tg_topics {
     size_t n_postings;
     tg_tslot_t *slots;          /* hash table over the feature keys */
     size_t n_slots;             /* a power of two, at least twice n_features */
+    tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
+    uint32_t probe_shift;       /* slot of hash h: (h * TG_PROBE_MIX) >> probe_shift */
+    uint64_t *filter;           /* bit h >> (32 - TG_PROBE_FILTER_BITS) set for each key */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
 
 /* Whether @p len bytes of @p data look like a topic model (its magic line). */
 int tg_topics_is_model(const char *data, size_t len);
+
+/* Builds m->probe and m->filter from the features; TAGGER_ERR_NOMEM. */
+int tg_topics_index(tg_topics_t *m);
 
 /* Parses a model; bad lines are reported in @p err with @p path and their
  * line, and make the whole model fail with TAGGER_ERR_SYNTAX. */
@@ -88,18 +115,68 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
 
 void tg_topics_free(tg_topics_t *m);
 
-/* Index of the feature with normalised key @p key of @p len bytes and hash
- * @p hash (tg_topic_hash), or TG_NONE. */
-uint32_t tg_topics_find(const tg_topics_t *m, const char *key, size_t len, uint32_t hash);
-
 /* FNV-1a over @p len bytes, continuing from @p h (start with TG_HASH_INIT). */
 #define TG_HASH_INIT 2166136261u
+static inline uint32_t tg_topic_hash_byte(uint32_t h, char c)
+{
+    return (h ^ (uint8_t)c) * 16777619u;
+}
+
 static inline uint32_t tg_topic_hash(uint32_t h, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        h = (h ^ (uint8_t)s[i]) * 16777619u;
+        h = tg_topic_hash_byte(h, s[i]);
     }
     return h;
+}
+
+/* Index of the feature with normalised key @p key of @p len bytes and hash
+ * @p hash (tg_topic_hash), or TG_NONE.  Inline: the scorer calls it for
+ * every word of a text. */
+static inline uint32_t tg_topics_find(const tg_topics_t *m, const char *key, size_t len,
+                                      uint32_t hash)
+{
+    if (!m->n_features) {
+        return TG_NONE;
+    }
+    size_t mask = m->n_slots - 1;
+    for (size_t k = hash & mask;; k = (k + 1) & mask) {
+        uint32_t i = m->slots[k].feature;
+        if (i == TG_NONE) {
+            return TG_NONE;
+        }
+        if (m->slots[k].hash == hash) {
+            const tg_tfeature_t *f = &m->features[i];
+            if (f->key_len == len && memcmp(m->pool + f->key, key, len) == 0) {
+                return i;
+            }
+        }
+    }
+}
+
+#define TG_PROBE_MIX 0x9E3779B1u /* 2^32 / golden ratio: spreads FNV's low bits */
+
+/* The scorer's probe: the slot of the feature with normalised key @p key of
+ * @p len bytes and hash @p hash, or NULL.  A key the model does not have is
+ * most often settled by the filter, one bit in L1, without a probe. */
+static inline const tg_tprobe_t *tg_topics_probe(const tg_topics_t *m, const char *key,
+                                                 size_t len, uint32_t hash)
+{
+    uint32_t bit = hash >> (32 - TG_PROBE_FILTER_BITS);
+    if (!((m->filter[bit >> 6] >> (bit & 63)) & 1)) {
+        return NULL;
+    }
+    size_t mask = ((size_t)1 << (32 - m->probe_shift)) - 1;
+    for (size_t k = (uint32_t)(hash * TG_PROBE_MIX) >> m->probe_shift;; k = (k + 1) & mask) {
+        const tg_tprobe_t *p = &m->probe[k];
+        if (p->feature == TG_NONE) {
+            return NULL;
+        }
+        if (p->hash == hash && p->len_flags >> 2 == len &&
+            memcmp(m->pool + p->key, key, len) == 0) {
+            return p;
+        }
+    }
 }
 
 static inline const char *tg_topic_str(const tg_topics_t *m, uint32_t off)

@@ -10,17 +10,37 @@
 #include "normalize.h"
 #include "topic_model.h"
 
+/* Counts whose logarithm the scorer keeps in a table. */
+#define TG_TOPIC_LOG_TABLE 64
+
 /* Most evidence strings reported per topic. */
 #define TG_TOPIC_EVIDENCE 5
 
 /* Per-thread working memory of the scorer, part of tagger_scratch_t;
- * allocated on first use. */
+ * allocated on first use and reused for every document, so that scoring
+ * allocates only what the result keeps. */
 typedef struct {
     uint32_t *tf;       /* per model feature: occurrences in this text */
-    uint32_t *first;    /* per model feature: input start and end of its first occurrence */
-    uint32_t *touched;  /* features with tf > 0 */
+    uint32_t *first;    /* per model feature: input start and end of its first occurrence
+                           (for a word or pair, the normalised end until the evidence
+                           needs the input end: mapping it costs) */
+    uint32_t *touched;  /* features with tf > 0, in the order of their first occurrence */
     size_t n_touched;
-    double *sum;        /* per topic */
+    size_t n_word_touched; /* touched[0, n_word_touched): words and pairs; then entities */
+    double *value;      /* per touched feature: its value x */
+    uint64_t *topics;   /* per touched feature: bit t for each topic t it has a weight
+                           for (all bits for a topic past 63) */
+    double log_tf[TG_TOPIC_LOG_TABLE]; /* log(tf), the part of x that costs */
+    double *sum;        /* per topic: bias + w x */
+    double *branch;     /* per topic: best passing score of its top-level branch */
+    struct tg_ranked *rank; /* per topic: the passing topics, ranked */
+    int32_t *rank_of;   /* per topic: its place in rank, or -1 (all -1 between texts) */
+    uint32_t *seen;     /* per topic: the last feature that offered it evidence */
+    uint32_t (*ev)[TG_TOPIC_EVIDENCE]; /* per topic: the evidence picked, by rank */
+    size_t *n_ev;
+    struct tg_evidence *cand; /* evidence candidates, n_touched per ranked topic */
+    size_t cap_cand;
+    size_t *n_cand;     /* per ranked topic */
     const tg_topics_t *model; /* what the arrays are sized for */
 } tg_topic_scratch_t;
 

@@ -11,7 +11,10 @@
 
 #include <tagger.h>
 
+#include "normalize.h"
 #include "suites.h"
+#include "topic_features.h"
+#include "topic_model.h"
 
 static const char gazetteer[] = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
                                 "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea\n";
@@ -281,6 +284,176 @@ START_TEST(test_trainer_reports_bad_taxonomy_line)
 }
 END_TEST
 
+/* ------------------------------------------------------------------
+ * The word and pair keys of a text (tg_topic_words), and the scorer's
+ * probe table (tg_topics_index, tg_topics_probe), below the API. */
+
+typedef struct {
+    char keys[512];    /* "key[start,end]|" per key */
+    int no_pairs;      /* the callback answers TG_TKEY_NO_PAIR */
+    int stop_after;    /* return -1 at this key (0: never) */
+    int n;
+} key_log_t;
+
+static int log_key(const tg_tkey_t *k, void *ctx)
+{
+    key_log_t *log = ctx;
+    size_t used = strlen(log->keys);
+    snprintf(log->keys + used, sizeof log->keys - used, "%.*s[%zu,%zu]|", (int)k->len, k->key,
+             k->start, tg_tkey_end(k));
+    if (++log->n == log->stop_after) {
+        return -1;
+    }
+    return log->no_pairs ? TG_TKEY_NO_PAIR : 0;
+}
+
+static const struct {
+    const char *text;
+    const char *keys;
+    size_t n_words;
+} word_cases[] = {
+    {"", "", 0},
+    {"a", "", 0},
+    {"ab", "ab[0,2]|", 1}, /* a word that ends the buffer */
+    /* one-letter words and numbers are no features and break pairs */
+    {"a 12 B2 Foreign minister", "b2[5,7]|foreign[8,15]|b2 foreign[5,15]|minister[16,24]|"
+                                 "foreign minister[8,24]|", 3},
+    /* hyphens and runs of spaces join pairs (the pair is copied) */
+    {"cease-fire  talks", "cease[0,5]|fire[6,10]|cease fire[0,10]|talks[12,17]|"
+                          "fire talks[6,17]|", 3},
+    /* case and diacritics folded; offsets are the input's */
+    {"Caf\xC3\xA9 Z\xC3\xBCrich", "cafe[0,5]|zurich[6,13]|cafe zurich[0,13]|", 2},
+    /* an invalid byte separates words and is no pair separator */
+    {"ab\xFF" "cd", "ab[0,2]|cd[3,5]|", 2},
+    /* Han characters are no words; a word then starts after them */
+    {"\xE6\x9D\xB1\xE4\xBA\xAC talks", "talks[7,12]|", 1},
+    /* punctuation is no pair separator */
+    {"peace, talks.", "peace[0,5]|talks[7,12]|", 2},
+};
+
+START_TEST(test_topic_words_keys)
+{
+    tg_norm_t norm = {0};
+    ck_assert_int_eq(tg_norm_text(&norm, word_cases[_i].text, strlen(word_cases[_i].text)),
+                     TAGGER_OK);
+    key_log_t log = {{0}, 0, 0, 0};
+    size_t n_words = 99;
+    ck_assert_int_eq(tg_topic_words(&norm, log_key, &log, &n_words), 0);
+    ck_assert_str_eq(log.keys, word_cases[_i].keys);
+    ck_assert_uint_eq(n_words, word_cases[_i].n_words);
+    tg_norm_free(&norm);
+}
+END_TEST
+
+START_TEST(test_topic_words_callback_controls)
+{
+    const char *text = "foreign minister said";
+    tg_norm_t norm = {0};
+    ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
+    key_log_t log = {{0}, 1, 0, 0};
+    size_t n_words = 0;
+    /* no pairs wanted: words only, hashes as tg_topic_hash gives them */
+    ck_assert_int_eq(tg_topic_words(&norm, log_key, &log, &n_words), 0);
+    ck_assert_str_eq(log.keys, "foreign[0,7]|minister[8,16]|said[17,21]|");
+    ck_assert_uint_eq(n_words, 3);
+    /* a negative answer stops the walk and is returned */
+    key_log_t stop = {{0}, 0, 3, 0};
+    ck_assert_int_eq(tg_topic_words(&norm, log_key, &stop, &n_words), -1);
+    ck_assert_str_eq(stop.keys, "foreign[0,7]|minister[8,16]|foreign minister[0,16]|");
+    tg_norm_free(&norm);
+}
+END_TEST
+
+static int check_hash(const tg_tkey_t *k, void *ctx)
+{
+    (void)ctx;
+    ck_assert_uint_eq(k->hash, tg_topic_hash(TG_HASH_INIT, k->key, k->len));
+    return 0;
+}
+
+START_TEST(test_topic_words_hashes)
+{
+    const char *text = "Cease-fire talks in S\xC3\xA3o Paulo, 2024: peace  now";
+    tg_norm_t norm = {0};
+    ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
+    size_t n_words = 0;
+    ck_assert_int_eq(tg_topic_words(&norm, check_hash, NULL, &n_words), 0);
+    ck_assert_uint_eq(n_words, 8);
+    tg_norm_free(&norm);
+}
+END_TEST
+
+START_TEST(test_probe_table)
+{
+    static const char model[] = "tagger-topic-model\t1\n"
+                                "topic\tmedtop:1\t-\t0\tone\n"
+                                "feature\tsanctions\t1\n"
+                                "feature\tpeace talks\t2\n"
+                                "feature\t@countries:2\t1\n"
+                                "topic\tmedtop:2\t-\t0\ttwo\n"
+                                "feature\tpeace\t3\n"
+                                "feature\tsanctions\t-1\n";
+    tg_topics_t *m = NULL;
+    ck_assert_int_eq(tg_topics_parse("t.model", model, sizeof model - 1, &m, NULL), TAGGER_OK);
+    static const struct {
+        const char *key;
+        unsigned flags; /* TG_PROBE_*, or 0: not in the table */
+    } probes[] = {
+        {"sanctions", TG_PROBE_WEIGHTS},
+        {"peace talks", TG_PROBE_WEIGHTS},
+        {"peace", TG_PROBE_WEIGHTS | TG_PROBE_PAIRS},
+        {"@countries:2", TG_PROBE_WEIGHTS},
+        {"talks", 0},
+        {"sanction", 0},
+        {"sanctionss", 0},
+        {"", 0},
+    };
+    for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
+        const char *key = probes[i].key;
+        size_t len = strlen(key);
+        const tg_tprobe_t *p = tg_topics_probe(m, key, len, tg_topic_hash(TG_HASH_INIT, key, len));
+        if (!probes[i].flags) {
+            ck_assert_msg(p == NULL, "'%s' found", key);
+            continue;
+        }
+        ck_assert_msg(p != NULL, "'%s' not found", key);
+        ck_assert_uint_eq(p->len_flags & 3, probes[i].flags);
+        ck_assert_uint_eq(p->len_flags >> 2, len);
+        const tg_tfeature_t *f = &m->features[p->feature];
+        ck_assert_uint_eq(f->key_len, len);
+        ck_assert(memcmp(m->pool + f->key, key, len) == 0);
+    }
+    /* "sanctions" has a weight for each topic */
+    const tg_tprobe_t *p = tg_topics_probe(m, "sanctions", 9,
+                                           tg_topic_hash(TG_HASH_INIT, "sanctions", 9));
+    ck_assert_uint_eq(m->features[p->feature].n, 2);
+    tg_topics_free(m);
+
+    /* A model without features: every probe misses. */
+    static const char empty[] = "tagger-topic-model\t1\ntopic\tmedtop:1\t-\t0\tone\n";
+    ck_assert_int_eq(tg_topics_parse("e.model", empty, sizeof empty - 1, &m, NULL), TAGGER_OK);
+    ck_assert_ptr_null(tg_topics_probe(m, "peace", 5, tg_topic_hash(TG_HASH_INIT, "peace", 5)));
+    tg_topics_free(m);
+}
+END_TEST
+
+/* A probe for a key whose hash collides with a model key's (same hash,
+ * other bytes) misses: the key is compared, not only its hash. */
+START_TEST(test_probe_compares_keys)
+{
+    static const char model[] = "tagger-topic-model\t1\n"
+                                "topic\tmedtop:1\t-\t0\tone\n"
+                                "feature\tpeace\t1\n";
+    tg_topics_t *m = NULL;
+    ck_assert_int_eq(tg_topics_parse("t.model", model, sizeof model - 1, &m, NULL), TAGGER_OK);
+    uint32_t h = tg_topic_hash(TG_HASH_INIT, "peace", 5);
+    ck_assert_ptr_nonnull(tg_topics_probe(m, "peace", 5, h));
+    ck_assert_ptr_null(tg_topics_probe(m, "peach", 5, h));
+    ck_assert_ptr_null(tg_topics_probe(m, "peaces", 6, h));
+    tg_topics_free(m);
+}
+END_TEST
+
 Suite *topics_suite(void)
 {
     Suite *s = suite_create("topics");
@@ -290,6 +463,14 @@ Suite *topics_suite(void)
     tcase_add_loop_test(tc, test_bad_model_lines_rejected, 0,
                         (int)(sizeof bad_models / sizeof bad_models[0]));
     tcase_add_test(tc, test_second_user_model_rejected);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("features");
+    tcase_add_loop_test(tc, test_topic_words_keys, 0,
+                        (int)(sizeof word_cases / sizeof word_cases[0]));
+    tcase_add_test(tc, test_topic_words_callback_controls);
+    tcase_add_test(tc, test_topic_words_hashes);
+    tcase_add_test(tc, test_probe_table);
+    tcase_add_test(tc, test_probe_compares_keys);
     suite_add_tcase(s, tc);
     tc = tcase_create("train");
     tcase_add_test(tc, test_trainer_learns_and_generalises);
