@@ -65,7 +65,7 @@
 /* ------------------------------------------------------------------------ */
 /* UTF-8                                                                     */
 
-size_t tg_utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
+size_t tg_utf8_decode_multi(const unsigned char *s, size_t len, int32_t *cp)
 {
     unsigned c = s[0];
     if (c < 0x80) {
@@ -98,13 +98,21 @@ size_t tg_utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
     return 1;
 }
 
+/* Counts 8 ASCII bytes at a time (a word with no high bit), and decodes
+ * the rest, since an invalid byte counts as one code point of its own. */
 size_t tg_utf8_count(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = 0, i = 0;
     while (i < len) {
+        uint64_t word;
+        if (len - i >= 8 && (memcpy(&word, p + i, 8), (word & 0x8080808080808080u) == 0)) {
+            i += 8;
+            n += 8;
+            continue;
+        }
         int32_t cp;
-        i += (p[i] < 0x80) ? 1 : tg_utf8_decode(p + i, len - i, &cp);
+        i += (p[i] < 0x80) ? 1 : tg_utf8_decode_multi(p + i, len - i, &cp);
         n++;
     }
     return n;
@@ -135,13 +143,10 @@ size_t tg_utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
-int tg_case_class(int32_t cp)
+int tg_case_class_unicode(int32_t cp)
 {
     if (cp < 0x80) {
-        if (cp >= 'A' && cp <= 'Z') {
-            return 'U';
-        }
-        return (cp >= 'a' && cp <= 'z') ? 'L' : 0;
+        return tg_case_class(cp);
     }
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU:

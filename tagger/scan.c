@@ -67,21 +67,34 @@ static const uint8_t word_byte[256] = {
     WB_ROW(0x60), WB_ROW(0x70), HIGH_ROW,     HIGH_ROW,     HIGH_ROW,     HIGH_ROW,
     HIGH_ROW,     HIGH_ROW,     HIGH_ROW,     HIGH_ROW};
 
+/* The word after one that the pair test rejected: hashed by that test
+ * already, and where the scan goes next (only ASCII separators lie between
+ * the two). */
+typedef struct {
+    size_t start, end; /* start SIZE_MAX: none */
+    uint32_t any;      /* TG_FW_ANY hash */
+} next_word_t;
+
 /* Where the word at normalised offset @p i ends when the first-word
  * bitsets say that no key can match at i (trie.h has the rules and why they
  * are safe); 0 when one may (or the word is not plain ASCII: no filter).
- * Each word is hashed as its end is found; the pair test, for the ~40% of
+ * Each word is hashed as its end is found.  The pair test, for the ~40% of
  * words that start some key, hashes the word twice more (both sets in one
- * pass) and the next word once.  @p t is NUL-terminated, and holds no other
- * NUL. */
-static inline size_t word_to_skip(const tg_trie_t *trie, const uint8_t *t, size_t i)
+ * pass) and the next word for both its pair and itself; when the test
+ * rejects the word, @p next receives the next word.  @p t is
+ * NUL-terminated, and holds no other NUL. */
+static inline size_t word_to_skip(const tg_trie_t *trie, const uint8_t *t, size_t i,
+                                  next_word_t *next)
 {
-    uint32_t any = tg_trie_fw_start(TG_FW_ANY);
-    size_t w = i;
-    while (word_byte[t[w]] == WB_ALNUM) {
-        any = tg_trie_fw_add(any, t[w]);
-        w++;
+    uint32_t any = next->any;
+    size_t w = next->end;
+    if (i != next->start) {
+        any = tg_trie_fw_start(TG_FW_ANY);
+        for (w = i; word_byte[t[w]] == WB_ALNUM; w++) {
+            any = tg_trie_fw_add(any, t[w]);
+        }
     }
+    next->start = SIZE_MAX;
     if (w == i || word_byte[t[w]] == WB_HIGH) {
         return 0;
     }
@@ -106,15 +119,17 @@ static inline size_t word_to_skip(const tg_trie_t *trie, const uint8_t *t, size_
     for (size_t k = w; k < x; k++) {
         pair = tg_trie_fw_add(pair, t[k]);
     }
+    uint32_t next_any = tg_trie_fw_start(TG_FW_ANY);
     size_t y = x;
-    while (word_byte[t[y]] == WB_ALNUM) {
+    for (; word_byte[t[y]] == WB_ALNUM; y++) {
         pair = tg_trie_fw_add(pair, t[y]);
-        y++;
+        next_any = tg_trie_fw_add(next_any, t[y]);
     }
     if (word_byte[t[y]] == WB_HIGH || tg_trie_fw_has(trie, alone) ||
         tg_trie_fw_has(trie, pair)) {
         return 0;
     }
+    *next = (next_word_t){x, y, next_any};
     return w;
 }
 
@@ -164,6 +179,7 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     bool all = (flags & TAGGER_SCAN_ALL) != 0;
     bool prev_word = false; /* the code point before i is tg_cls_wordish() */
     size_t i = 0;
+    next_word_t next = {SIZE_MAX, 0, 0};
 
     while (i < n->len) {
         uint8_t c = cls[i];
@@ -184,11 +200,13 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             i++;
             continue;
         }
-        size_t skip = word_to_skip(trie, t, i);
+        size_t skip = word_to_skip(trie, t, i, &next);
         if (skip) {
-            /* A plain ASCII word that starts no key is skipped whole. */
-            i = skip;
-            prev_word = true;
+            /* A plain ASCII word that starts no key is skipped whole; after
+             * the pair test, so are the separators up to the next word. */
+            bool to_next = next.start != SIZE_MAX;
+            i = to_next ? next.start : skip;
+            prev_word = !to_next;
             continue;
         }
         /* Walk the trie, remembering keys that end on a word boundary. */
