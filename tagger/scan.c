@@ -19,9 +19,18 @@
  * possessive "'s" falls outside every match by itself: the apostrophe is a
  * separator and no alias ends in one.
  *
- * Cost: one trie step per byte of the longest key prefix at each word
- * start, which in running text is one or two bytes; the case rule is checked
- * only on candidates.
+ * Cost.  A match can only start where a word starts, so the loop looks at
+ * word starts; a plain ASCII word is hashed once as its end is found, and
+ * when the first-word bitsets (trie.h) rule it out, which is most words, it
+ * is skipped without touching the trie.  The ~40% of words that start some
+ * key are tested with the next word as a pair; that test hashes the next
+ * word for itself too, and when it rules the pair out the scan jumps
+ * straight to the next word with its hash in hand.  About 30 instructions
+ * per byte on Reuters, most of them hashing (FNV-1a, one byte at a time,
+ * fixed by the model format) and the branches on each word's length and
+ * on the bitset's answer, which no predictor learns.  Then one trie step
+ * per byte of the longest key prefix, at the ~7% of words that pass; the
+ * case rule is checked only on candidates.
  */
 #include "scan.h"
 #include "recognize.h"

@@ -542,6 +542,13 @@ START_TEST(test_utf8_count)
         {"\xF0\x9F\x98", 3},
         {"\xED\xA0\x80", 3},   /* surrogate */
         {"\xC0\x80x", 3},      /* overlong */
+        /* 8 ASCII bytes at a time, and what breaks a group of 8 */
+        {"12345678", 8},
+        {"123456789", 9},
+        {"1234567" "\xC3\xA9" "9abcdefgh", 17},
+        {"12345678" "\xE2\x82", 10},
+        {"abcdefghijklmnop" "\xFF", 17},
+        {"\xE6\x9C\x9D" "abcdefgh" "\xE6\x9C\x9D", 10},
     };
     /* clang-format on */
     for (size_t i = 0; i < N_CASES(cases); i++) {
