@@ -392,6 +392,24 @@ static const norm_case_t block_cases[] = {
      "abcdefghijklmn\nopqrstuvwxyzabcd", "WWWWWWWWWWWWWWBWWWWWWWWWWWWWWWW",
      {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
       26, 27, 28, 29, 30, 31, 32}, 0, 0},
+    /* lone tab, line break, carriage return and vertical tab in one block:
+     * each one space */
+    {"lone white space in a block", "a\tb\nc\rd\ve fghijklm", 0, "a b c d e fghijklm",
+     "WSWSWSWSWSWWWWWWWW",
+     {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}, 0, 0},
+    /* a form feed alone is a paragraph break, not a space */
+    {"form feed in a block", "abcdefg\fhijklmnop", 0, "abcdefg\nhijklmnop",
+     "WWWWWWWBWWWWWWWWW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, 0, 0},
+    /* a line break in the last place, then a letter; then one, then an
+     * indent: a run across the block edge */
+    {"line break last, letter next", "abcdefghijklmno\nX", 0, "abcdefghijklmno x",
+     "WWWWWWWWWWWWWWWSW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, 0, 0},
+    {"line break last, indent next", "abcdefghijklmno\n    X", 0, "abcdefghijklmno x",
+     "WWWWWWWWWWWWWWWSW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20, 21}, 0, 0},
+    /* a line break then a space inside a block: one run */
+    {"line break and space", "abc\n def ghijklmnop", 0, "abc def ghijklmnop",
+     "WWWSWWWSWWWWWWWWWW",
+     {0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}, 0, 0},
     /* two spaces inside a block, a tab, a control character, DEL */
     {"not plain blocks", "ab  cd\tef\x01gh\x7Fijklmnop", 0, "ab cd ef\ngh\nijklmnop",
      "WWSWWSWWBWWBWWWWWWWW",
@@ -450,7 +468,7 @@ static size_t ascii_model(const char *in, size_t len, char *out, uint8_t *cls, u
  * bytes, against the model. */
 START_TEST(test_ascii_fast_path_matches_model)
 {
-    static const char alphabet[] = "aZm09 .,'@[`{\n\t\f\x01\x7F";
+    static const char alphabet[] = "aZm09 .,'@[`{\n\t\f\r\v\x01\x7F";
     char in[100], out[100];
     uint8_t cls[100];
     uint32_t src[100];
