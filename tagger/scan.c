@@ -98,13 +98,16 @@ static inline size_t word_to_skip(const tg_trie_t *trie, const uint8_t *t, size_
     uint32_t any = next->any;
     size_t w = next->end;
     if (i != next->start) {
+        if (word_byte[t[i]] != WB_ALNUM) {
+            return 0;
+        }
         any = tg_trie_fw_start(TG_FW_ANY);
         for (w = i; word_byte[t[w]] == WB_ALNUM; w++) {
             any = tg_trie_fw_add(any, t[w]);
         }
     }
     next->start = SIZE_MAX;
-    if (w == i || word_byte[t[w]] == WB_HIGH) {
+    if (word_byte[t[w]] == WB_HIGH) {
         return 0;
     }
     if (!tg_trie_fw_has(trie, any)) {
@@ -184,13 +187,17 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     const tg_norm_t *n = &s->norm;
     const uint8_t *t = (const uint8_t *)n->text;
     const uint8_t *cls = n->cls;
-    const tg_trie_t *trie = &tg->trie;
+    const size_t n_len = n->len;
+    /* A copy that the callback cannot reach, so that its fields stay in
+     * registers across calls. */
+    const tg_trie_t trie_copy = tg->trie;
+    const tg_trie_t *trie = &trie_copy;
     bool all = (flags & TAGGER_SCAN_ALL) != 0;
     bool prev_word = false; /* the code point before i is tg_cls_wordish() */
     size_t i = 0;
     next_word_t next = {SIZE_MAX, 0, 0};
 
-    while (i < n->len) {
+    while (i < n_len) {
         uint8_t c = cls[i];
         /* A match starts at a glued code point, or at a letter or digit
          * that does not follow one.  Bytes inside a code point leave the
@@ -200,11 +207,6 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             continue;
         }
         if (c != TG_CLS_GLUED && (prev_word || !tg_cls_wordish(c))) {
-            prev_word = tg_cls_wordish(c);
-            i++;
-            continue;
-        }
-        if (tg_trie_step(trie, 0, t[i]) == TG_TRIE_NONE) {
             prev_word = tg_cls_wordish(c);
             i++;
             continue;
@@ -223,7 +225,7 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         size_t n_cand = 0;
         uint32_t node = 0;
         uint8_t last = c;
-        for (size_t j = i; j < n->len; j++) {
+        for (size_t j = i; j < n_len; j++) {
             if (cls[j] != TG_CLS_CONT) {
                 last = cls[j];
             }
