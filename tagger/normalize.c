@@ -65,7 +65,7 @@
 /* ------------------------------------------------------------------------ */
 /* UTF-8                                                                     */
 
-size_t tg_utf8_decode_multi(const unsigned char *s, size_t len, int32_t *cp)
+size_t tg_utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
 {
     unsigned c = s[0];
     if (c < 0x80) {
@@ -112,7 +112,7 @@ size_t tg_utf8_count(const char *s, size_t len)
             continue;
         }
         int32_t cp;
-        i += (p[i] < 0x80) ? 1 : tg_utf8_decode_multi(p + i, len - i, &cp);
+        i += (p[i] < 0x80) ? 1 : tg_utf8_decode(p + i, len - i, &cp);
         n++;
     }
     return n;
@@ -143,10 +143,13 @@ size_t tg_utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
-int tg_case_class_unicode(int32_t cp)
+int tg_case_class(int32_t cp)
 {
     if (cp < 0x80) {
-        return tg_case_class(cp);
+        if (cp >= 'A' && cp <= 'Z') {
+            return 'U';
+        }
+        return (cp >= 'a' && cp <= 'z') ? 'L' : 0;
     }
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU:

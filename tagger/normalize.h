@@ -55,21 +55,10 @@ void tg_norm_free(tg_norm_t *n);
  * characters dropped after it) that produced normalised byte @p k. */
 size_t tg_norm_src_end(const tg_norm_t *n, size_t k);
 
-/* tg_utf8_decode() past ASCII. */
-size_t tg_utf8_decode_multi(const unsigned char *s, size_t len, int32_t *cp);
-
 /* Decodes one code point of strict UTF-8 (no overlongs, surrogates or values
  * past U+10FFFF).  Returns the bytes consumed, at least 1 when @p len > 0;
- * sets @p *cp to -1 for an invalid byte, which is consumed alone.  Inline
- * for ASCII, which most callers see most of the time. */
-static inline size_t tg_utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
-{
-    if (s[0] < 0x80) {
-        *cp = (int32_t)s[0];
-        return 1;
-    }
-    return tg_utf8_decode_multi(s, len, cp);
-}
+ * sets @p *cp to -1 for an invalid byte, which is consumed alone. */
+size_t tg_utf8_decode(const unsigned char *s, size_t len, int32_t *cp);
 
 /* Number of code points in @p len bytes, counting each invalid byte as one. */
 size_t tg_utf8_count(const char *s, size_t len);
@@ -77,20 +66,8 @@ size_t tg_utf8_count(const char *s, size_t len);
 /* Appends the UTF-8 encoding of @p cp to @p out; returns its length (1..4). */
 size_t tg_utf8_encode(int32_t cp, char *out);
 
-/* tg_case_class() past ASCII. */
-int tg_case_class_unicode(int32_t cp);
-
 /* Unicode case class of a code point: 'U' upper or title case, 'L' lower
- * case, 0 uncased.  Inline for ASCII. */
-static inline int tg_case_class(int32_t cp)
-{
-    if (cp < 0x80) {
-        if (cp >= 'A' && cp <= 'Z') {
-            return 'U';
-        }
-        return (cp >= 'a' && cp <= 'z') ? 'L' : 0;
-    }
-    return tg_case_class_unicode(cp);
-}
+ * case, 0 uncased. */
+int tg_case_class(int32_t cp);
 
 #endif /* TG_NORMALIZE_H */
