@@ -19,6 +19,9 @@
  * word-initial capitals (CAP) or of all cased letters (EXACT), for the first
  * 64 words or letters.  Format characters (soft hyphens, zero-width joiners)
  * are transparent, as they are to the normaliser.
+ *
+ * Cost: one pass over the span per alias record tried (a few per match
+ * candidate), with a table look-up per ASCII byte.
  */
 #include "case_rule.h"
 
@@ -59,6 +62,42 @@ typedef struct {
     bool has_lower;
 } span_case_t;
 
+/* ASCII letters and digits: their role and case in one look-up. */
+enum { A_WORD = 1, A_UPPER = 2, A_LOWER = 4 };
+#define A_CASE(c)                                                                     \
+    (((c) >= 'A' && (c) <= 'Z')   ? A_WORD | A_UPPER                                  \
+     : ((c) >= 'a' && (c) <= 'z') ? A_WORD | A_LOWER                                  \
+     : ((c) >= '0' && (c) <= '9') ? A_WORD                                            \
+                                  : 0)
+#define A_ROW(b)                                                                      \
+    A_CASE(b), A_CASE(b + 1), A_CASE(b + 2), A_CASE(b + 3), A_CASE(b + 4), A_CASE(b + 5), \
+        A_CASE(b + 6), A_CASE(b + 7), A_CASE(b + 8), A_CASE(b + 9), A_CASE(b + 10),       \
+        A_CASE(b + 11), A_CASE(b + 12), A_CASE(b + 13), A_CASE(b + 14), A_CASE(b + 15)
+
+static const uint8_t ascii_case[128] = {A_ROW(0x00), A_ROW(0x10), A_ROW(0x20), A_ROW(0x30),
+                                        A_ROW(0x40), A_ROW(0x50), A_ROW(0x60), A_ROW(0x70)};
+
+/* Adds one code point of role @p role and case class @p cc ('U', 'L', 0). */
+static inline void span_add(span_case_t *out, bool *in_word, char_role_t role, int cc)
+{
+    if (role == CH_WORD && !*in_word) {
+        if (cc == 'U' && out->n_words < 64) {
+            out->word_caps |= (uint64_t)1 << out->n_words;
+        }
+        out->n_words++;
+    }
+    *in_word = (role == CH_WORD);
+    if (cc) {
+        if (cc == 'U' && out->n_cased < 64) {
+            out->letter_up |= (uint64_t)1 << out->n_cased;
+        }
+        out->has_lower |= (cc == 'L');
+        out->n_cased++;
+    }
+}
+
+/* ASCII, most spans, takes one table look-up per byte; the rest is decoded
+ * and asks utf8proc. */
 static void span_case(const char *s, size_t len, span_case_t *out)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -66,27 +105,19 @@ static void span_case(const char *s, size_t len, span_case_t *out)
     bool in_word = false;
     size_t i = 0;
     while (i < len) {
+        if (p[i] < 0x80) {
+            unsigned a = ascii_case[p[i++]];
+            span_add(out, &in_word, (a & A_WORD) ? CH_WORD : CH_SEP,
+                     (a & A_UPPER) ? 'U' : (a & A_LOWER) ? 'L' : 0);
+            continue;
+        }
         int32_t cp;
         i += tg_utf8_decode(p + i, len - i, &cp);
         char_role_t role = role_of(cp);
         if (role == CH_SKIP) {
             continue;
         }
-        int cc = (cp >= 0) ? tg_case_class(cp) : 0;
-        if (role == CH_WORD && !in_word) {
-            if (cc == 'U' && out->n_words < 64) {
-                out->word_caps |= (uint64_t)1 << out->n_words;
-            }
-            out->n_words++;
-        }
-        in_word = (role == CH_WORD);
-        if (cc) {
-            if (cc == 'U' && out->n_cased < 64) {
-                out->letter_up |= (uint64_t)1 << out->n_cased;
-            }
-            out->has_lower |= (cc == 'L');
-            out->n_cased++;
-        }
+        span_add(out, &in_word, role, (cp >= 0) ? tg_case_class(cp) : 0);
     }
 }
 

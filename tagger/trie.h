@@ -74,17 +74,38 @@ static inline bool tg_trie_ascii_alnum(uint8_t c)
     return (uint8_t)((c | 0x20) - 'a') < 26 || (uint8_t)(c - '0') < 10;
 }
 
+/* The hash of the first-word sets, a byte at a time, so that the scan can
+ * hash a word while it finds its end: tg_trie_fw_start(), tg_trie_fw_add()
+ * per byte, then tg_trie_fw_bit() (FNV-1a, one seed per set, then a
+ * multiplication that spreads the low bits).  The bitset of a compiled
+ * model was filled with it: changing it changes the model format. */
+static inline uint32_t tg_trie_fw_start(int set)
+{
+    return 2166136261u ^ ((uint32_t)set * 0x5bd1e995u);
+}
+
+static inline uint32_t tg_trie_fw_add(uint32_t h, uint8_t byte)
+{
+    return (h ^ byte) * 16777619u;
+}
+
+/* Bit of hash @p h in a bitset of @p n_words words. */
+static inline size_t tg_trie_fw_bit(uint32_t h, size_t n_words)
+{
+    h *= 0x9E3779B1u;
+    return (size_t)h & (n_words * 64 - 1);
+}
+
 /* Bit of @p len bytes at @p w, for set @p set (TG_FW_*), in a bitset of
  * @p n_words words. */
 static inline size_t tg_trie_first_word_bit(int set, const uint8_t *w, size_t len,
                                             size_t n_words)
 {
-    uint32_t h = 2166136261u ^ ((uint32_t)set * 0x5bd1e995u); /* FNV-1a, one seed per set */
+    uint32_t h = tg_trie_fw_start(set);
     for (size_t i = 0; i < len; i++) {
-        h = (h ^ w[i]) * 16777619u;
+        h = tg_trie_fw_add(h, w[i]);
     }
-    h *= 0x9E3779B1u; /* spread the low bits */
-    return (size_t)h & (n_words * 64 - 1);
+    return tg_trie_fw_bit(h, n_words);
 }
 
 enum { TG_FW_ANY = 0, TG_FW_ALONE = 1, TG_FW_PAIR = 2 };
@@ -104,6 +125,13 @@ enum { TG_FW_ANY = 0, TG_FW_ALONE = 1, TG_FW_PAIR = 2 };
 static inline bool tg_trie_first_word(const tg_trie_t *t, int set, const uint8_t *w, size_t len)
 {
     size_t bit = tg_trie_first_word_bit(set, w, len, t->n_first_words);
+    return (t->first_words[bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* The same test, for a hash made with tg_trie_fw_start() and _add(). */
+static inline bool tg_trie_fw_has(const tg_trie_t *t, uint32_t h)
+{
+    size_t bit = tg_trie_fw_bit(h, t->n_first_words);
     return (t->first_words[bit / 64] >> (bit % 64)) & 1u;
 }
 

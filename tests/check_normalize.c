@@ -12,6 +12,7 @@
  * Byte escapes are split ("\xC3\xA9" "b") wherever a hex escape is followed
  * by a character that is itself a hex digit.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -363,6 +364,141 @@ START_TEST(test_long_text_offsets)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* The 16-byte blocks of the ASCII fast path                                 */
+
+/* clang-format off */
+static const norm_case_t block_cases[] = {
+    /* the edges of the letter and digit ranges, in one block */
+    {"range edges", "@AZ[`az{/09:Mm-x", 0, "@az[`az{/09:mm-x", "SWWSSWWSSWWSWWSW",
+     {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, 0, 0},
+    /* a lone space in the last place, then a letter: written as it is */
+    {"space last, letter next", "abcdefghijklmno X", 0, "abcdefghijklmno x",
+     "WWWWWWWWWWWWWWWSW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, 0, 0},
+    /* ... then another space: one run across the block edge */
+    {"space run across blocks", "abcdefghijklmno  x", 0, "abcdefghijklmno x",
+     "WWWWWWWWWWWWWWWSW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18}, 0, 0},
+    /* ... then two line breaks: the run is a paragraph break */
+    {"paragraph across blocks", "abcdefghijklmno \n\nx", 0, "abcdefghijklmno\nx",
+     "WWWWWWWWWWWWWWWBW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 18, 19}, 0, 0},
+    /* ... then a no-break space (not ASCII): still one run */
+    {"space then NBSP across blocks", "abcdefghijklmno \xC2\xA0x", 0, "abcdefghijklmno x",
+     "WWWWWWWWWWWWWWWSW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 18, 19}, 0, 0},
+    /* ... at the very end of the text: the run is written at the end */
+    {"space last, end of text", "abcdefghijklmno ", 0, "abcdefghijklmno ", "WWWWWWWWWWWWWWWS",
+     {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, 0, 0},
+    /* a run of white space pending when a block starts: the first block
+     * is not plain (its last two bytes), the second closes the run */
+    {"pending run closed by a block", "abcdefghijklmn\n\nOPQRSTUVWXYZABCD", 0,
+     "abcdefghijklmn\nopqrstuvwxyzabcd", "WWWWWWWWWWWWWWBWWWWWWWWWWWWWWWW",
+     {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+      26, 27, 28, 29, 30, 31, 32}, 0, 0},
+    /* lone tab, line break, carriage return and vertical tab in one block:
+     * each one space */
+    {"lone white space in a block", "a\tb\nc\rd\ve fghijklm", 0, "a b c d e fghijklm",
+     "WSWSWSWSWSWWWWWWWW",
+     {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}, 0, 0},
+    /* a form feed alone is a paragraph break, not a space */
+    {"form feed in a block", "abcdefg\fhijklmnop", 0, "abcdefg\nhijklmnop",
+     "WWWWWWWBWWWWWWWWW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, 0, 0},
+    /* a line break in the last place, then a letter; then one, then an
+     * indent: a run across the block edge */
+    {"line break last, letter next", "abcdefghijklmno\nX", 0, "abcdefghijklmno x",
+     "WWWWWWWWWWWWWWWSW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, 0, 0},
+    {"line break last, indent next", "abcdefghijklmno\n    X", 0, "abcdefghijklmno x",
+     "WWWWWWWWWWWWWWWSW", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20, 21}, 0, 0},
+    /* a line break then a space inside a block: one run */
+    {"line break and space", "abc\n def ghijklmnop", 0, "abc def ghijklmnop",
+     "WWWSWWWSWWWWWWWWWW",
+     {0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}, 0, 0},
+    /* two spaces inside a block, a tab, a control character, DEL */
+    {"not plain blocks", "ab  cd\tef\x01gh\x7Fijklmnop", 0, "ab cd ef\ngh\nijklmnop",
+     "WWSWWSWWBWWBWWWWWWWW",
+     {0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}, 0, 0},
+    /* non-ASCII in the middle of a block */
+    {"accent in a block", "abcdefg\xC3\xA9hijklmnopq", 0, "abcdefgehijklmnopq",
+     "WWWWWWWWWWWWWWWWWW",
+     {0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}, 0, 0},
+};
+/* clang-format on */
+
+START_TEST(test_ascii_blocks)
+{
+    check_case(&block_cases[_i]);
+}
+END_TEST
+
+/* The ASCII rules, one byte at a time, as the top of normalize.c states
+ * them: the model the fast path must agree with. */
+static size_t ascii_model(const char *in, size_t len, char *out, uint8_t *cls, uint32_t *src)
+{
+    size_t o = 0;
+    int newlines = -1; /* -1: not in a run of white space */
+    uint32_t run_src = 0;
+    for (size_t i = 0; i <= len; i++) {
+        unsigned char c = i < len ? (unsigned char)in[i] : 0;
+        bool space = i < len && (c == ' ' || c == '\t' || c == '\r' || c == '\v' ||
+                                 c == '\n' || c == '\f');
+        if (space) {
+            if (newlines < 0) {
+                newlines = 0;
+                run_src = (uint32_t)i;
+            }
+            newlines += (c == '\n') + 2 * (c == '\f');
+            continue;
+        }
+        if (newlines >= 0) {
+            out[o] = newlines >= 2 ? '\n' : ' ';
+            cls[o] = newlines >= 2 ? TG_CLS_BREAK : TG_CLS_SEP;
+            src[o++] = run_src;
+            newlines = -1;
+        }
+        if (i == len) {
+            break;
+        }
+        bool control = c < 0x20 || c == 0x7F;
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        out[o] = control ? '\n' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+        cls[o] = control ? TG_CLS_BREAK : alnum ? TG_CLS_WORD : TG_CLS_SEP;
+        src[o++] = (uint32_t)i;
+    }
+    return o;
+}
+
+/* Random ASCII, mostly plain, at every length and alignment up to 100
+ * bytes, against the model. */
+START_TEST(test_ascii_fast_path_matches_model)
+{
+    static const char alphabet[] = "aZm09 .,'@[`{\n\t\f\r\v\x01\x7F";
+    char in[100], out[100];
+    uint8_t cls[100];
+    uint32_t src[100];
+    uint32_t seed = 12345;
+    tg_norm_t n;
+    memset(&n, 0, sizeof n);
+    char why[200] = "";
+    for (int round = 0; round < 20000 && !*why; round++) {
+        size_t len = (size_t)round % 100;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 64;
+            /* rare white space and control characters, mostly letters */
+            in[i] = r < 40 ? alphabet[r % 3] : r < 56 ? alphabet[3 + r % 10]
+                                                      : alphabet[r % (sizeof alphabet - 1)];
+        }
+        size_t want = ascii_model(in, len, out, cls, src);
+        if (tg_norm_text(&n, in, len) != TAGGER_OK || n.len != want) {
+            snprintf(why, sizeof why, "round %d: length %zu, expected %zu", round, n.len, want);
+        } else if (memcmp(n.text, out, want) != 0 || memcmp(n.cls, cls, want) != 0 ||
+                   memcmp(n.src, src, want * sizeof *src) != 0 || n.src[want] != len) {
+            snprintf(why, sizeof why, "round %d: bytes, classes or offsets differ", round);
+        }
+    }
+    tg_norm_free(&n);
+    ck_assert_msg(!*why, "%s", why);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 /* UTF-8 helpers                                                             */
 
 START_TEST(test_utf8_decode)
@@ -424,6 +560,13 @@ START_TEST(test_utf8_count)
         {"\xF0\x9F\x98", 3},
         {"\xED\xA0\x80", 3},   /* surrogate */
         {"\xC0\x80x", 3},      /* overlong */
+        /* 8 ASCII bytes at a time, and what breaks a group of 8 */
+        {"12345678", 8},
+        {"123456789", 9},
+        {"1234567" "\xC3\xA9" "9abcdefgh", 17},
+        {"12345678" "\xE2\x82", 10},
+        {"abcdefghijklmnop" "\xFF", 17},
+        {"\xE6\x9C\x9D" "abcdefgh" "\xE6\x9C\x9D", 10},
     };
     /* clang-format on */
     for (size_t i = 0; i < N_CASES(cases); i++) {
@@ -453,6 +596,8 @@ Suite *normalize_suite(void)
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_reuse_resets_state);
     tcase_add_test(tc, test_long_text_offsets);
+    ADD_TABLE(tc, test_ascii_blocks, block_cases);
+    tcase_add_test(tc, test_ascii_fast_path_matches_model);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("invalid");

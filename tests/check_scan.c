@@ -172,6 +172,35 @@ START_TEST(test_whole_words)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* The first-word filter (trie.h)                                            */
+
+/* "north", "south", "democratic", "united", "republic" start keys; a pair
+ * that starts none ("north carolina") is skipped, and the scan goes on at
+ * its second word, which the pair test has hashed already. */
+/* clang-format off */
+static const scan_case_t filter_cases[] = {
+    {"second word of a rejected pair is a name", "Democratic Japan", 1,
+     {{"JP", 11, 16, 11, 16}}},
+    {"chain of rejected pairs", "North Carolina South Dakota South Korea", 1,
+     {{"KR", 28, 39, 28, 39}}},
+    {"rejected pair, name after punctuation", "South. Japan, United Kingdom. Korea", 2,
+     {{"JP", 7, 12, 7, 12}, {"KR", 30, 35, 30, 35}}},
+    {"second word followed by a letter not ASCII", "North Japan\xC3\xA9 Korea", 1,
+     {{"KR", 14, 19, 13, 18}}},
+    {"first word at the end of the text", "South", 0, {{0}}},
+    {"first word before a name not ASCII", "North \xE6\x97\xA5\xE6\x9C\xAC", 1,
+     {{"JP", 6, 12, 6, 8}}},
+    {"pair across a line break", "United\nNations", 1, {{"Q1065", 0, 14, 0, 14}}},
+};
+/* clang-format on */
+
+START_TEST(test_first_word_filter)
+{
+    check_scan(&filter_cases[_i], 0);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 /* Leftmost-longest, non-overlapping, and every candidate                    */
 
 /* clang-format off */
@@ -755,6 +784,7 @@ Suite *scan_suite(void)
     TCase *tc = tcase_create("words");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, test_whole_words, 0, N_ROWS(whole_word_cases));
+    tcase_add_loop_test(tc, test_first_word_filter, 0, N_ROWS(filter_cases));
     tcase_add_loop_test(tc, test_leftmost_longest, 0, N_ROWS(longest_cases));
     tcase_add_test(tc, test_scan_all_reports_nested);
     tcase_add_loop_test(tc, test_possessive_outside, 0, N_ROWS(possessive_cases));
