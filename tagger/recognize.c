@@ -105,6 +105,60 @@ typedef struct {
  * (word_keys()): they are known only when the word is tagged. */
 enum { KEY_PL = 11, KEY_PL2, KEY_PLW, MAX_KEYS = 21 };
 
+/* A fixed list of words (connectors, titles, ...) as a small hash table,
+ * for the lists asked of many words: the same answer as tg_word_in() for
+ * the price of hashing the word, instead of comparing it with every entry
+ * (a line of a title-case test alone asks the 57 of headline_lower). */
+enum { SET_SLOTS = 128 };
+typedef struct {
+    const char *const *list;
+    size_t max_len;            /* the longest entry */
+    uint8_t slots[SET_SLOTS];  /* index + 1 of an entry, 0 empty */
+    uint8_t lens[SET_SLOTS];   /* its length */
+} word_set_t;
+
+static size_t set_home(const char *w, size_t len)
+{
+    uint64_t h = tg_names_hash(TG_NAMES_HASH_INIT, w, len);
+    return (size_t)(h ^ (h >> 32)) & (SET_SLOTS - 1);
+}
+
+/* Makes @p set of the @p n < SET_SLOTS words of @p list. */
+static void set_init(word_set_t *set, const char *const *list, size_t n)
+{
+    memset(set, 0, sizeof *set);
+    set->list = list;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(list[i]), at = set_home(list[i], len);
+        while (set->slots[at]) {
+            at = (at + 1) & (SET_SLOTS - 1);
+        }
+        set->slots[at] = (uint8_t)(i + 1);
+        set->lens[at] = (uint8_t)len;
+        set->max_len = len > set->max_len ? len : set->max_len;
+    }
+}
+
+/* Whether the @p len bytes at @p w are one of the set's words. */
+static bool in_set(const word_set_t *set, const char *w, size_t len)
+{
+    if (len == 0 || len > set->max_len) {
+        return false;
+    }
+    for (size_t at = set_home(w, len); set->slots[at]; at = (at + 1) & (SET_SLOTS - 1)) {
+        if (set->lens[at] == len && memcmp(set->list[set->slots[at] - 1], w, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The lists of words looked up by hash (their words further on). */
+typedef struct {
+    word_set_t connectors, abbreviations, by, headline_lower, never_names, titles, org_heads,
+        org_suffixes;
+} word_sets_t;
+
 /* Hashes of the fixed parts of features, made once per scratch. */
 typedef struct {
     uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
@@ -114,6 +168,7 @@ typedef struct {
     uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
     uint64_t kinds[3];                      /* "C", "T", "N" */
     uint64_t xx;                            /* the shape "Xx" */
+    word_sets_t sets;                       /* sets_init() */
 } fixed_t;
 
 static uint64_t hs(const char *s)
@@ -527,7 +582,8 @@ static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size
 
 /* Whether the period ending [a, end) belongs to the word: "U.S.", "J.",
  * "Mr.". */
-static bool keeps_period(const char *text, size_t len, size_t a, size_t end)
+static bool keeps_period(const word_sets_t *sets, const char *text, size_t len, size_t a,
+                         size_t end)
 {
     size_t core = end - 1;
     if (memchr(text + a, '.', core - a)) {
@@ -537,8 +593,7 @@ static bool keeps_period(const char *text, size_t len, size_t a, size_t end)
     if (core > a && a + cp_at(text, len, a, &cp) == core && is_alnum(cp)) {
         return true; /* a single letter: an initial */
     }
-    return tg_word_in(abbreviations, sizeof abbreviations / sizeof *abbreviations, text + a,
-                      core - a);
+    return in_set(&sets->abbreviations, text + a, core - a);
 }
 
 /* Length of a possessive "'s" or "’s" ending [a, end) after a letter or
@@ -587,7 +642,7 @@ static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, s
             k++;
         }
         cp_at(text, len, end - k, &cp);
-        if (is_alnum(cp) || (cp == '.' && keeps_period(text, len, a, end))) {
+        if (is_alnum(cp) || (cp == '.' && keeps_period(&r->fx.sets, text, len, a, end))) {
             break;
         }
         tail[n_tail++] = end - k;
@@ -613,7 +668,20 @@ static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, s
  * Without one, every word of the line is O and the line needs no words. */
 static bool may_hold_capital(const char *text, size_t a, size_t b)
 {
-    for (size_t i = a; i < b; i++) {
+    size_t i = a;
+    /* Eight bytes at a time: a byte >= 0x80 has its top bit; with none,
+     * adding 0x3F sets the top bit of a byte >= 'A', adding 0x25 that of
+     * a byte > 'Z', and no sum carries into the next byte. */
+    for (; i + 8 <= b; i += 8) {
+        uint64_t x;
+        memcpy(&x, text + i, 8);
+        const uint64_t top = 0x8080808080808080ull;
+        if ((x & top) ||
+            ((x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & top)) {
+            return true;
+        }
+    }
+    for (; i < b; i++) {
         unsigned char c = (unsigned char)text[i];
         if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
             return true;
@@ -639,8 +707,15 @@ static int split_line(tg_recog_t *r, const char *text, size_t len, size_t a, siz
             continue;
         }
         size_t j = i + k;
-        while (j < b && !space_at(text, len, j, &k)) {
-            j += k;
+        while (j < b) {
+            /* '!' to '~', most bytes, in one comparison */
+            if ((unsigned char)(text[j] - 0x21) < 0x5E) {
+                j++;
+            } else if (!space_at(text, len, j, &k)) {
+                j += k;
+            } else {
+                break;
+            }
         }
         split_chunk(r, text, len, i, j);
         i = j;
@@ -699,7 +774,7 @@ static bool is_candidate(const line_t *ln, size_t i)
     }
     str_t w = raw(ln, i);
     return i > 0 && i + 1 < ln->n && ln->w[i - 1].cap && ln->w[i + 1].cap &&
-           tg_word_in(connectors, sizeof connectors / sizeof *connectors, w.s, w.len);
+           in_set(&ln->fx->sets.connectors, w.s, w.len);
 }
 
 /* scripts/train-names line_kind().  Running text is known at its first
@@ -860,14 +935,15 @@ static int add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool
     return TAGGER_OK;
 }
 
+static const char *const byline_words[] = {"By", "by", "BY"};
+
 /* "By Justice Nwafor": a byline of two or three capitalised words (each a
  * capital and lower-case letters) ending the line.  Returns the number of
  * name words, or 0. */
 static size_t byline(const line_t *ln)
 {
-    static const char *const by[] = {"By", "by", "BY"};
     str_t w0 = raw(ln, 0);
-    if (ln->n < 3 || ln->n > 4 || !tg_word_in(by, 3, w0.s, w0.len)) {
+    if (ln->n < 3 || ln->n > 4 || !in_set(&ln->fx->sets.by, w0.s, w0.len)) {
         return 0;
     }
     for (size_t i = 1; i < ln->n; i++) {
@@ -908,8 +984,7 @@ static bool headline(const line_t *ln)
         n_cap += ln->w[i].cap;
         n_num += digit;
         if (!ln->w[i].cap && !digit && is_alnum(cp) &&
-            !tg_word_in(headline_lower, sizeof headline_lower / sizeof *headline_lower, lw.s,
-                        lw.len)) {
+            !in_set(&ln->fx->sets.headline_lower, lw.s, lw.len)) {
             return false;
         }
     }
@@ -947,8 +1022,7 @@ static const char *const never_names[] = {"EST", "EDT", "CST", "CDT", "MST", "MD
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     const word_t *w = &ln->w[i];
-    if (tg_word_in(never_names, sizeof never_names / sizeof *never_names, ln->text + w->start,
-                   w->end - w->start)) {
+    if (in_set(&ln->fx->sets.never_names, ln->text + w->start, w->end - w->start)) {
         return false;
     }
     return !is_common(ln, i);
@@ -985,11 +1059,8 @@ static const char *const org_suffixes[] = {
 static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
 {
     str_t first = raw(ln, a), last = raw(ln, b - 1);
-    bool head = b - a >= 3 && tg_word_in(org_heads, sizeof org_heads / sizeof *org_heads,
-                                         first.s, first.len);
-    bool suffix = b - a >= 2 && tg_word_in(org_suffixes, sizeof org_suffixes /
-                                                             sizeof *org_suffixes,
-                                           last.s, last.len);
+    bool head = b - a >= 3 && in_set(&ln->fx->sets.org_heads, first.s, first.len);
+    bool suffix = b - a >= 2 && in_set(&ln->fx->sets.org_suffixes, last.s, last.len);
     return head || suffix ? TAGGER_KIND_ORG : kind;
 }
 
@@ -1023,7 +1094,7 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
         }
         if (b - a >= 2 && kind != 0) {
             str_t t = raw(ln, a);
-            if (tg_word_in(titles, sizeof titles / sizeof *titles, t.s, t.len)) {
+            if (in_set(&ln->fx->sets.titles, t.s, t.len)) {
                 a++;
                 kind = TAGGER_KIND_PERSON;
             }
@@ -1208,6 +1279,27 @@ static int link_short_names(tg_recog_t *r)
 /* ------------------------------------------------------------------------ */
 /* Entry points                                                              */
 
+#define SET_INIT(set, list) set_init(&(set), (list), sizeof(list) / sizeof *(list))
+
+/* Every list must leave a set half empty, so that probes stay short. */
+typedef char assert_sets_small[sizeof headline_lower / sizeof *headline_lower <= SET_SLOTS / 2 &&
+                                       sizeof org_suffixes / sizeof *org_suffixes <=
+                                           SET_SLOTS / 2
+                                   ? 1
+                                   : -1];
+
+static void sets_init(word_sets_t *s)
+{
+    SET_INIT(s->connectors, connectors);
+    SET_INIT(s->abbreviations, abbreviations);
+    SET_INIT(s->by, byline_words);
+    SET_INIT(s->headline_lower, headline_lower);
+    SET_INIT(s->never_names, never_names);
+    SET_INIT(s->titles, titles);
+    SET_INIT(s->org_heads, org_heads);
+    SET_INIT(s->org_suffixes, org_suffixes);
+}
+
 int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)
 {
     if (!tg->names) {
@@ -1220,6 +1312,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     r->n_words = r->n_spans = r->n_names = 0;
     if (r->fx_model != tg->names) {
         fixed_init(&r->fx, tg->names);
+        sets_init(&r->fx.sets);
         r->fx_model = tg->names;
         /* Another model: what the memo says of words is void.  Without
          * memory for it, words are hashed and looked up every time. */
