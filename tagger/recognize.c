@@ -90,6 +90,7 @@ typedef struct {
     uint8_t covered;     /* inside a standing gazetteer mention */
     uint8_t first;       /* a first name (tg_names_first(h_low)), once hashed */
     uint8_t summed;      /* a candidate whose first features the memo has summed */
+    uint8_t hashed;      /* 2: every hash set (hash_word()); 1: h_low and h_shape only */
     uint32_t memo;       /* its entry in the memo + 1, or 0 (know_word()) */
 } word_t;
 
@@ -214,6 +215,7 @@ struct tg_recog {
     float (*prefix)[TG_NAMES_N_LABELS]; /* per word of the line: its memoised sum */
     size_t cap_keys_words, cap_n_keys, cap_prefix;
     struct word_memo *memo; /* MEMO_ENTRIES entries, for the model fx was made for */
+    float (*memo_sums)[TG_NAMES_N_LABELS]; /* per entry: the sum (MEMO_SUMMED) */
     const tg_names_t *fx_model; /* the model fx was made for, or NULL */
     fixed_t fx;
 };
@@ -444,6 +446,7 @@ static bool hash_ascii_word(const char *text, word_t *w)
  * scripts/train-names shape()) and its first and last three code points. */
 static void hash_word(const char *text, size_t len, word_t *w)
 {
+    w->hashed = 2;
     if (hash_ascii_word(text, w)) {
         return;
     }
@@ -484,44 +487,51 @@ static void hash_word(const char *text, size_t len, word_t *w)
 /* The word memo                                                             */
 
 /* What hash_word() and the model say of an ASCII word of at most
- * MEMO_BYTES bytes, found again by its bytes: the hashes, whether it is a
- * first name, and the sum of the weights of its first five features (b, w,
- * s, p3, s3, which depend on the word alone).  Names and the words around
- * them repeat ("U.S.", "The", "Reuters", "said"), so most words near a
- * candidate are neither hashed nor looked up in the first-name table, and
+ * MEMO_BYTES - 1 bytes, found again by its bytes: the hashes, whether it is
+ * a first name, and the sum of the weights of its first five features (b,
+ * w, s, p3, s3, which depend on the word alone).  Names and the words
+ * around them repeat ("U.S.", "The", "Reuters", "said"), so most words near
+ * a candidate are neither hashed nor looked up in the first-name table, and
  * a candidate needs five lookups fewer.  The bytes are compared, so a hit
  * is exact; the sum is the same to the bit, since it is the same additions
  * in the same order from zero.  Direct-mapped: a word takes the entry of
- * the one before it at its place. */
-enum { MEMO_BYTES = 24, MEMO_ENTRIES = 4096, PREFIX_KEYS = 5 };
+ * the one before it at its place.  An entry is 32 bytes, two to a cache
+ * line, so that reading one costs one miss at most; the sums, which only
+ * candidates read, are apart (r->memo_sums). */
+enum { MEMO_BYTES = 16, MEMO_ENTRIES = 8192, PREFIX_KEYS = 5 };
 
 struct word_memo {
-    uint64_t bytes[MEMO_BYTES / 8]; /* the word, zero-padded */
-    uint64_t h_low, h_shape, h_p3, h_s3;
-    float prefix[TG_NAMES_N_LABELS]; /* the sum of the first PREFIX_KEYS features */
-    uint8_t len;                     /* 0: empty */
-    uint8_t first;
-    uint8_t has_prefix;
+    uint64_t bytes[MEMO_BYTES / 8]; /* the word, zero-padded; the last byte: MEMO_* */
+    uint64_t h_low, h_shape;
 };
 
+enum { MEMO_FIRST = 1, MEMO_SUMMED = 2 }; /* a first name; memo_sums holds its sum */
+
+/* The flags byte of entry @p e: the last of its word's bytes, always 0 in
+ * a word (memo_bytes()). */
+static unsigned char *memo_flags(struct word_memo *e)
+{
+    return (unsigned char *)e->bytes + MEMO_BYTES - 1;
+}
+
 /* The word's bytes zero-padded in @p out, if it can be memoised: ASCII
- * and at most MEMO_BYTES long. */
+ * and shorter than MEMO_BYTES.  A word has no NUL (it separates words), so
+ * all zero is no word. */
 static bool memo_bytes(const char *text, size_t len, const word_t *w,
                        uint64_t out[MEMO_BYTES / 8])
 {
     size_t n = w->end - w->start;
-    if (n > MEMO_BYTES) {
+    if (n >= MEMO_BYTES) {
         return false;
     }
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (w->start + MEMO_BYTES <= len) {
-        /* Three loads of a fixed size, and the bytes after the word
-         * masked off (the first in memory are the low ones). */
+        /* Two loads of a fixed size, and the bytes after the word masked
+         * off (the first in memory are the low ones). */
         memcpy(out, text + w->start, MEMO_BYTES);
         out[0] &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
-        out[1] &= n >= 16 ? ~0ull : n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
-        out[2] &= n >= 24 ? ~0ull : n <= 16 ? 0 : (1ull << (8 * (n - 16))) - 1;
-        return ((out[0] | out[1] | out[2]) & 0x8080808080808080ull) == 0;
+        out[1] &= n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+        return ((out[0] | out[1]) & 0x8080808080808080ull) == 0;
     }
 #else
     (void)len;
@@ -531,13 +541,12 @@ static bool memo_bytes(const char *text, size_t len, const word_t *w,
     for (size_t k = 0; k < n; k++) {
         o[k] = (unsigned char)text[w->start + k];
     }
-    return ((out[0] | out[1] | out[2]) & 0x8080808080808080ull) == 0;
+    return ((out[0] | out[1]) & 0x8080808080808080ull) == 0;
 }
 
 static size_t memo_index(const uint64_t b[MEMO_BYTES / 8])
 {
-    uint64_t h = (b[0] * 0x9e3779b97f4a7c15ull) ^ (b[1] * 0xc2b2ae3d27d4eb4full) ^
-                 (b[2] * 0x165667b19e3779f9ull);
+    uint64_t h = (b[0] * 0x9e3779b97f4a7c15ull) ^ (b[1] * 0xc2b2ae3d27d4eb4full);
     return (size_t)(h >> 40) & (MEMO_ENTRIES - 1);
 }
 
@@ -550,22 +559,21 @@ static struct word_memo *memo_entry(tg_recog_t *r, const char *text, size_t len,
         return NULL;
     }
     struct word_memo *e = &r->memo[memo_index(b)];
-    *found = e->len == w->end - w->start && e->bytes[0] == b[0] && e->bytes[1] == b[1] &&
-             e->bytes[2] == b[2];
+    uint64_t tail = e->bytes[1];
+    ((unsigned char *)&tail)[7] = 0; /* the flags */
+    *found = e->bytes[0] == b[0] && tail == b[1];
     return e;
 }
 
 /* Asks the cache for the memo entry of word @p w, to be read a little
- * later (know_word()); no effect but speed.  The memo is some 400 KB, out
- * of the cache again after a text's other passes. */
+ * later (know_word()); no effect but speed.  The memo is some 256 KB,
+ * out of the cache again after a text's other passes. */
 static void prefetch_memo(tg_recog_t *r, const char *text, size_t len, const word_t *w)
 {
 #ifdef __GNUC__
     uint64_t b[MEMO_BYTES / 8];
     if (r->memo && memo_bytes(text, len, w, b)) {
-        const struct word_memo *e = &r->memo[memo_index(b)];
-        __builtin_prefetch(e);
-        __builtin_prefetch((const char *)(e + 1) - 1); /* an entry may cross lines */
+        __builtin_prefetch(&r->memo[memo_index(b)]);
     }
 #else
     (void)r, (void)text, (void)len, (void)w;
@@ -573,7 +581,8 @@ static void prefetch_memo(tg_recog_t *r, const char *text, size_t len, const wor
 }
 
 /* Hashes word @p w (hash_word()) and sets its first-name flag, from the
- * memo when it holds the word. */
+ * memo when it holds the word (then h_p3 and h_s3 are not set: hashed is
+ * 1, not 2). */
 static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
                       word_t *w)
 {
@@ -582,18 +591,17 @@ static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size
     struct word_memo *e = memo_entry(r, text, len, w, b, &found);
     w->memo = e ? (uint32_t)(e - r->memo) + 1 : 0;
     if (e && found) {
-        w->h_low = e->h_low, w->h_shape = e->h_shape, w->h_p3 = e->h_p3, w->h_s3 = e->h_s3;
-        w->first = e->first;
+        w->h_low = e->h_low, w->h_shape = e->h_shape;
+        w->first = (*memo_flags(e) & MEMO_FIRST) != 0;
+        w->hashed = 1;
         return;
     }
     hash_word(text, len, w);
     w->first = tg_names_first(m, w->h_low);
     if (e) {
         memcpy(e->bytes, b, sizeof e->bytes);
-        e->h_low = w->h_low, e->h_shape = w->h_shape, e->h_p3 = w->h_p3, e->h_s3 = w->h_s3;
-        e->first = w->first;
-        e->has_prefix = 0;
-        e->len = (uint8_t)(w->end - w->start);
+        e->h_low = w->h_low, e->h_shape = w->h_shape;
+        *memo_flags(e) = w->first ? MEMO_FIRST : 0;
     }
 }
 
@@ -874,7 +882,7 @@ static size_t word_keys(const line_t *ln, size_t i, uint64_t *keys)
 static struct word_memo *memo_of(tg_recog_t *r, const word_t *w)
 {
     struct word_memo *e = w->memo ? &r->memo[w->memo - 1] : NULL;
-    return e && e->len && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
+    return e && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
 }
 
 /* Greedy tagging, left to right (step 3): each candidate gets the label of
@@ -890,11 +898,14 @@ static void tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_
     const fixed_t *f = ln->fx;
     for (size_t i = 0; i < ln->n; i++) {
         if (w[i].cand) {
+            struct word_memo *e = memo_of(r, &w[i]);
+            w[i].summed = e && (*memo_flags(e) & MEMO_SUMMED);
+            if (!w[i].summed && w[i].hashed != 2) {
+                hash_word(ln->text, ln->len, &w[i]); /* h_p3, h_s3 for the sum */
+            }
             n_keys[i] = (uint8_t)word_keys(ln, i, keys[i]);
-            const struct word_memo *e = memo_of(r, &w[i]);
-            w[i].summed = e && e->has_prefix;
             if (w[i].summed) {
-                memcpy(prefix[i], e->prefix, sizeof prefix[i]);
+                memcpy(prefix[i], r->memo_sums[e - r->memo], sizeof prefix[i]);
                 tg_names_prefetch(ln->m, keys[i] + PREFIX_KEYS, KEY_PL - PREFIX_KEYS);
             } else {
                 tg_names_prefetch(ln->m, keys[i], KEY_PL);
@@ -920,8 +931,8 @@ static void tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_
             tg_names_add_all(ln->m, key, PREFIX_KEYS, sc);
             struct word_memo *e = memo_of(r, &w[i]);
             if (e) {
-                memcpy(e->prefix, sc, sizeof e->prefix);
-                e->has_prefix = 1;
+                memcpy(r->memo_sums[e - r->memo], sc, sizeof sc);
+                *memo_flags(e) |= MEMO_SUMMED;
             }
         }
         tg_names_add_all(ln->m, key + PREFIX_KEYS, n_keys[i] - PREFIX_KEYS, sc);
@@ -1334,7 +1345,13 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         /* Another model: what the memo says of words is void.  Without
          * memory for it, words are hashed and looked up every time. */
         free(r->memo);
+        free(r->memo_sums);
         r->memo = calloc(MEMO_ENTRIES, sizeof *r->memo);
+        r->memo_sums = malloc(MEMO_ENTRIES * sizeof *r->memo_sums);
+        if (!r->memo_sums) {
+            free(r->memo);
+            r->memo = NULL;
+        }
     }
     const tg_layout_t *lay = &s->layout;
     /* Words of every line but menus; line_first[l] is line l's first word. */
@@ -1447,5 +1464,6 @@ void tg_recog_free(tg_recog_t *r)
     free(r->n_keys);
     free(r->prefix);
     free(r->memo);
+    free(r->memo_sums);
     free(r);
 }
