@@ -78,9 +78,8 @@
 
 typedef struct {
     uint32_t start, end; /* input bytes */
-    uint64_t h_low;      /* hashes (tg_names_hash) of the lower-case word, */
-    uint64_t h_shape;    /* its shape ("Xx", "X.X."), */
-    uint64_t h_p3, h_s3; /* and its first and last three code points */
+    uint64_t h_low;      /* hash_word() of the word, once hashed: low */
+    uint64_t h_shape;    /* and shape (p3 and s3 only for a sum: tag_line()) */
     uint8_t letters;     /* letters in the word, at most 255 (once counted) */
     uint8_t has_lower;   /* a lower-case letter (once counted) */
     uint8_t counted;     /* letters and has_lower are set (count_letters()) */
@@ -90,7 +89,6 @@ typedef struct {
     uint8_t covered;     /* inside a standing gazetteer mention */
     uint8_t first;       /* a first name (tg_names_first(h_low)), once hashed */
     uint8_t summed;      /* a candidate whose first features the memo has summed */
-    uint8_t hashed;      /* 2: every hash set (hash_word()); 1: h_low and h_shape only */
     uint32_t memo;       /* its entry in the memo + 1, or 0 (know_word()) */
 } word_t;
 
@@ -402,10 +400,17 @@ static size_t lower_at(const char *text, size_t len, size_t i, char *low, size_t
     return k;
 }
 
+/* What the features need of a word's bytes (hash_word()). */
+typedef struct {
+    uint64_t low;    /* hashes (tg_names_hash) of the lower-case word, */
+    uint64_t shape;  /* its shape ("Xx", "X.X."), */
+    uint64_t p3, s3; /* and its first and last three code points */
+} word_hashes_t;
+
 /* hash_word() of a word all ASCII, one byte per code point, without
  * decoding: most words.  Returns false, having set nothing, at a byte
  * beyond ASCII. */
-static bool hash_ascii_word(const char *text, word_t *w)
+static bool hash_ascii_word(const char *text, const word_t *w, word_hashes_t *out)
 {
     uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT, p3 = 0;
     char last = 0; /* last shape symbol */
@@ -434,20 +439,19 @@ static bool hash_ascii_word(const char *text, word_t *w)
         char low = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
         h3 = tg_names_hash(h3, &low, 1);
     }
-    w->h_low = h;
-    w->h_p3 = n < 3 ? h : p3;
-    w->h_shape = hs;
-    w->h_s3 = h3;
+    out->low = h;
+    out->p3 = n < 3 ? h : p3;
+    out->shape = hs;
+    out->s3 = h3;
     return true;
 }
 
 /* What the features need of word @p w, in one pass over its bytes: hashes
  * of its lower-case form, its shape (runs of the same symbol collapsed,
  * scripts/train-names shape()) and its first and last three code points. */
-static void hash_word(const char *text, size_t len, word_t *w)
+static void hash_word(const char *text, size_t len, const word_t *w, word_hashes_t *out)
 {
-    w->hashed = 2;
-    if (hash_ascii_word(text, w)) {
+    if (hash_ascii_word(text, w, out)) {
         return;
     }
     uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT;
@@ -466,12 +470,12 @@ static void hash_word(const char *text, size_t len, word_t *w)
             last = n_sym > 1 ? 0 : sym[0];
         }
         if (++n_cp == 3) {
-            w->h_p3 = h;
+            out->p3 = h;
         }
     }
-    w->h_low = h;
-    w->h_p3 = n_cp < 3 ? h : w->h_p3;
-    w->h_shape = hs;
+    out->low = h;
+    out->p3 = n_cp < 3 ? h : out->p3;
+    out->shape = hs;
     uint64_t h3 = TG_NAMES_HASH_INIT;
     for (size_t i = n_cp < 3 ? w->start : tail[n_cp % 3]; i < w->end;) {
         char low[4];
@@ -480,7 +484,7 @@ static void hash_word(const char *text, size_t len, word_t *w)
         i += lower_at(text, len, i, low, &n_low, &cp);
         h3 = tg_names_hash(h3, low, n_low);
     }
-    w->h_s3 = h3;
+    out->s3 = h3;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -581,8 +585,7 @@ static void prefetch_memo(tg_recog_t *r, const char *text, size_t len, const wor
 }
 
 /* Hashes word @p w (hash_word()) and sets its first-name flag, from the
- * memo when it holds the word (then h_p3 and h_s3 are not set: hashed is
- * 1, not 2). */
+ * memo when it holds the word. */
 static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
                       word_t *w)
 {
@@ -593,10 +596,11 @@ static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size
     if (e && found) {
         w->h_low = e->h_low, w->h_shape = e->h_shape;
         w->first = (*memo_flags(e) & MEMO_FIRST) != 0;
-        w->hashed = 1;
         return;
     }
-    hash_word(text, len, w);
+    word_hashes_t h;
+    hash_word(text, len, w, &h);
+    w->h_low = h.low, w->h_shape = h.shape;
     w->first = tg_names_first(m, w->h_low);
     if (e) {
         memcpy(e->bytes, b, sizeof e->bytes);
@@ -836,8 +840,10 @@ static bool first_name(const line_t *ln, uint64_t h)
 /* The keys of the features of word @p i, scripts/train-names
  * word_features() in its order, each its parts' hashes combined
  * (name_model.h); the three of the labels before it are left to
- * tag_line().  Returns their number. */
-static size_t word_keys(const line_t *ln, size_t i, uint64_t *keys)
+ * tag_line(), and those of its affixes come from @p h (not needed, nor
+ * set, when the memo has summed the word's first features).  Returns their
+ * number. */
+static size_t word_keys(const line_t *ln, size_t i, const word_hashes_t *h, uint64_t *keys)
 {
     const fixed_t *f = ln->fx;
     const word_t *w = &ln->w[i];
@@ -847,8 +853,8 @@ static size_t word_keys(const line_t *ln, size_t i, uint64_t *keys)
     keys[n++] = f->b;
     keys[n++] = tg_names_mix(f->w, lw);
     keys[n++] = tg_names_mix(f->s, w->h_shape);
-    keys[n++] = tg_names_mix(f->p3, w->h_p3);
-    keys[n++] = tg_names_mix(f->s3, w->h_s3);
+    keys[n++] = tg_names_mix(f->p3, h->p3);
+    keys[n++] = tg_names_mix(f->s3, h->s3);
     keys[n++] = tg_names_mix(f->pw, pw);
     keys[n++] = tg_names_mix(f->nw, nw);
     keys[n++] = tg_names_mix(f->pw2, before(ln, i, 2, false));
@@ -900,10 +906,11 @@ static void tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_
         if (w[i].cand) {
             struct word_memo *e = memo_of(r, &w[i]);
             w[i].summed = e && (*memo_flags(e) & MEMO_SUMMED);
-            if (!w[i].summed && w[i].hashed != 2) {
-                hash_word(ln->text, ln->len, &w[i]); /* h_p3, h_s3 for the sum */
+            word_hashes_t h = {0};
+            if (!w[i].summed) {
+                hash_word(ln->text, ln->len, &w[i], &h); /* p3 and s3, for the sum */
             }
-            n_keys[i] = (uint8_t)word_keys(ln, i, keys[i]);
+            n_keys[i] = (uint8_t)word_keys(ln, i, &h, keys[i]);
             if (w[i].summed) {
                 memcpy(prefix[i], r->memo_sums[e - r->memo], sizeof prefix[i]);
                 tg_names_prefetch(ln->m, keys[i] + PREFIX_KEYS, KEY_PL - PREFIX_KEYS);
