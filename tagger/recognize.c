@@ -46,22 +46,28 @@
  *
  * Cost: linear in the text, and as little of it as possible.  A line with
  * no byte A-Z and none beyond ASCII has no capitalised word, so it is not
- * cut at all (a third of the lines of Reuters); other lines are cut with
- * an ASCII fast path, into a word array grown once per line.  Only the
- * words near a candidate are hashed (an ASCII fast path again), each once
- * (name_model.h: tg_names_mix), with its first-name lookup - or not at
- * all: a memo kept in the scratch across texts holds, by a word's bytes,
- * its hashes, first-name flag and the sum of the weights of its first five
- * features (know_word(); three words in four near a candidate are found
- * there on Reuters, and seven candidates in ten skip five lookups).  Then about 20
- * hash lookups per candidate into a table of megabytes, which miss the
- * cache: a line's keys are all made first and their slots prefetched
- * (tg_names_prefetch()), then looked up in the order of the features, so
- * that the sums are the same to the bit.  Tables (words, keys, line
- * starts, the fixed parts of the features) live in the scratch: no
+ * cut at all (a third of the lines of Reuters; the test takes eight bytes
+ * at a time); other lines are cut with an ASCII fast path (one comparison
+ * per byte inside a chunk), into a word array grown once per line.  Only
+ * the words near a candidate are hashed (an ASCII fast path again), each
+ * once (name_model.h: tg_names_mix), with its first-name lookup - or not
+ * at all: a memo kept in the scratch across texts holds, by a word's
+ * bytes, its hashes, first-name flag and the sum of the weights of its
+ * first five features (know_word(); on Reuters 82% of the words near a
+ * candidate are found there, and 77% of the candidates skip five lookups).
+ * Then about 20 (or 15) hash lookups per candidate into a table of
+ * megabytes, which miss the cache: a line's memo entries, then its keys
+ * are all made first and fetched (prefetch_memo(), tg_names_prefetch()),
+ * then looked up in the order of the features, so that the sums are the
+ * same to the bit.  The fixed word lists (connectors, titles, ...) are
+ * small hash tables (word_set_t).  Tables (words, keys, line starts, the
+ * fixed parts of the features, the memo) live in the scratch: no
  * allocation per text once they have grown.  On the Reuters sample
- * (callgrind, 2.0 MB) the pass went from 363M instructions to about 230M,
- * a third of them the lookups.
+ * (callgrind, 2.0 MB, which starts with an empty memo) the pass went from
+ * 363M instructions to 240M in round 1 and to about 205M in round 2; the
+ * lookups, the cutting of words and the making of keys are most of it,
+ * and the time goes to cache misses in the model's slots and marks more
+ * than to instructions.
  */
 #include "recognize.h"
 
@@ -351,8 +357,9 @@ static void add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size
         cp_at(text, len, a, &cp);
         w->cap = is_upper(cp);
     }
-    w->cap = w->cap || (b - a > 3 &&
-                        (memcmp(text + a, "al-", 3) == 0 || memcmp(text + a, "el-", 3) == 0) &&
+    /* "al-Assad", "el-Sisi": the hyphen first, as most words have none */
+    w->cap = w->cap || (b - a > 3 && text[a + 2] == '-' && text[a + 1] == 'l' &&
+                        (text[a] == 'a' || text[a] == 'e') &&
                         is_upper((unsigned char)text[a + 3]));
 }
 
