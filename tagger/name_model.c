@@ -194,6 +194,16 @@ static int make_slots(tg_names_t *m)
     return TAGGER_OK;
 }
 
+void tg_names_prefetch_first(const tg_names_t *m, uint64_t h)
+{
+#ifdef __GNUC__
+    uint64_t key = nonzero(h);
+    __builtin_prefetch(&m->first.keys[(size_t)(key ^ (key >> 29)) & m->first.mask]);
+#else
+    (void)m, (void)h;
+#endif
+}
+
 bool tg_names_first(const tg_names_t *m, uint64_t h)
 {
     return m->first.keys[probe(&m->first, nonzero(h))] != 0;

@@ -516,7 +516,8 @@ struct word_memo {
     uint64_t h_low, h_shape;
 };
 
-enum { MEMO_FIRST = 1, MEMO_SUMMED = 2 }; /* a first name; memo_sums holds its sum */
+/* A first name; memo_sums holds its sum; not known yet if a first name. */
+enum { MEMO_FIRST = 1, MEMO_SUMMED = 2, MEMO_ASK = 4 };
 
 /* The flags byte of entry @p e: the last of its word's bytes, always 0 in
  * a word (memo_bytes()). */
@@ -584,15 +585,24 @@ static void prefetch_memo(tg_recog_t *r, const char *text, size_t len, const wor
 #ifdef __GNUC__
     uint64_t b[MEMO_BYTES / 8];
     if (r->memo && memo_bytes(text, len, w, b)) {
-        __builtin_prefetch(&r->memo[memo_index(b)]);
+        size_t i = memo_index(b);
+        __builtin_prefetch(&r->memo[i]);
+        if (w->cand) { /* its sum too, which may cross lines */
+            __builtin_prefetch(r->memo_sums[i]);
+            __builtin_prefetch(&r->memo_sums[i][TG_NAMES_N_LABELS - 1]);
+        }
     }
 #else
     (void)r, (void)text, (void)len, (void)w;
 #endif
 }
 
-/* Hashes word @p w (hash_word()) and sets its first-name flag, from the
- * memo when it holds the word. */
+/* Hashes word @p w (hash_word()) and finds whether it is a first name,
+ * from the memo when it holds the word.  Otherwise the first-name table
+ * is asked later (settle_first()): w->first is FIRST_ASK meanwhile, and
+ * the table's slot is fetched. */
+enum { FIRST_ASK = 2 };
+
 static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
                       word_t *w)
 {
@@ -601,17 +611,36 @@ static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size
     struct word_memo *e = memo_entry(r, text, len, w, b, &found);
     w->memo = e ? (uint32_t)(e - r->memo) + 1 : 0;
     if (e && found) {
+        unsigned char flags = *memo_flags(e);
         w->h_low = e->h_low, w->h_shape = e->h_shape;
-        w->first = (*memo_flags(e) & MEMO_FIRST) != 0;
+        /* MEMO_ASK: made by a word before in this line, not settled yet */
+        w->first = flags & MEMO_ASK ? FIRST_ASK : (flags & MEMO_FIRST) != 0;
         return;
     }
     word_hashes_t h;
     hash_word(text, len, w, &h);
     w->h_low = h.low, w->h_shape = h.shape;
-    w->first = tg_names_first(m, w->h_low);
+    w->first = FIRST_ASK;
+    tg_names_prefetch_first(m, w->h_low);
     if (e) {
         memcpy(e->bytes, b, sizeof e->bytes);
         e->h_low = w->h_low, e->h_shape = w->h_shape;
+        *memo_flags(e) = MEMO_ASK;
+    }
+}
+
+static struct word_memo *memo_of(tg_recog_t *r, const word_t *w);
+
+/* Asks the first-name table what know_word() left to ask, and tells the
+ * memo. */
+static void settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w)
+{
+    if (w->first != FIRST_ASK) {
+        return;
+    }
+    w->first = tg_names_first(m, w->h_low);
+    struct word_memo *e = memo_of(r, w);
+    if (e && (*memo_flags(e) & MEMO_ASK)) {
         *memo_flags(e) = w->first ? MEMO_FIRST : 0;
     }
 }
@@ -1405,16 +1434,20 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             break;
         }
         /* Hashes for the candidates and the two words either side: their
-         * memo entries fetched first (pass 0), then read (pass 1). */
-        for (int pass = 0; pass < 2; pass++) {
+         * memo entries fetched first (pass 0), then read (pass 1), and
+         * the first-name table asked of the words not found there (pass
+         * 2), each pass's misses overlapping. */
+        for (int pass = 0; pass < 3; pass++) {
             for (size_t i = 0, done = 0; i < ln.n; i++) {
                 if (ln.w[i].cand) {
                     size_t from = i >= 2 ? i - 2 : 0, to = i + 3 < ln.n ? i + 3 : ln.n;
                     for (size_t j = from > done ? from : done; j < to; j++) {
-                        if (pass) {
+                        if (pass == 0) {
+                            prefetch_memo(r, text, len, &ln.w[j]);
+                        } else if (pass == 1) {
                             know_word(r, tg->names, text, len, &ln.w[j]);
                         } else {
-                            prefetch_memo(r, text, len, &ln.w[j]);
+                            settle_first(r, tg->names, &ln.w[j]);
                         }
                     }
                     done = to > done ? to : done;
