@@ -99,6 +99,10 @@ void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, float *s
  * the other. */
 void tg_names_prefetch(const tg_names_t *m, const uint64_t *h, size_t n);
 
+/* Asks the cache for the first-name table's slot of hash @p h, to be
+ * asked tg_names_first() a little later; no effect but speed. */
+void tg_names_prefetch_first(const tg_names_t *m, uint64_t h);
+
 /* Whether the lower-case word of hash @p h is a first name. */
 bool tg_names_first(const tg_names_t *m, uint64_t h);
 

@@ -46,18 +46,28 @@
  *
  * Cost: linear in the text, and as little of it as possible.  A line with
  * no byte A-Z and none beyond ASCII has no capitalised word, so it is not
- * cut at all (a third of the lines of Reuters); other lines are cut with
- * an ASCII fast path, into a word array grown once per line.  Only the
- * words near a candidate are hashed (an ASCII fast path again), each once
- * (name_model.h: tg_names_mix), with its first-name lookup.  Then about 20
- * hash lookups per candidate into a table of megabytes, which miss the
- * cache: a line's keys are all made first and their slots prefetched
- * (tg_names_prefetch()), then looked up in the order of the features, so
- * that the sums are the same to the bit.  Tables (words, keys, line
- * starts, the fixed parts of the features) live in the scratch: no
+ * cut at all (a third of the lines of Reuters; the test takes eight bytes
+ * at a time); other lines are cut with an ASCII fast path (one comparison
+ * per byte inside a chunk), into a word array grown once per line.  Only
+ * the words near a candidate are hashed (an ASCII fast path again), each
+ * once (name_model.h: tg_names_mix), with its first-name lookup - or not
+ * at all: a memo kept in the scratch across texts holds, by a word's
+ * bytes, its hashes, first-name flag and the sum of the weights of its
+ * first five features (know_word(); on Reuters 82% of the words near a
+ * candidate are found there, and 77% of the candidates skip five lookups).
+ * Then about 20 (or 15) hash lookups per candidate into a table of
+ * megabytes, which miss the cache: a line's memo entries, then its keys
+ * are all made first and fetched (prefetch_memo(), tg_names_prefetch()),
+ * then looked up in the order of the features, so that the sums are the
+ * same to the bit.  The fixed word lists (connectors, titles, ...) are
+ * small hash tables (word_set_t).  Tables (words, keys, line starts, the
+ * fixed parts of the features, the memo) live in the scratch: no
  * allocation per text once they have grown.  On the Reuters sample
- * (callgrind, 2.0 MB) the pass went from 363M instructions to about 230M,
- * a third of them the lookups.
+ * (callgrind, 2.0 MB, which starts with an empty memo) the pass went from
+ * 363M instructions to 240M in round 1 and to about 205M in round 2; the
+ * lookups, the cutting of words and the making of keys are most of it,
+ * and the time goes to cache misses in the model's slots and marks more
+ * than to instructions.
  */
 #include "recognize.h"
 
@@ -74,9 +84,8 @@
 
 typedef struct {
     uint32_t start, end; /* input bytes */
-    uint64_t h_low;      /* hashes (tg_names_hash) of the lower-case word, */
-    uint64_t h_shape;    /* its shape ("Xx", "X.X."), */
-    uint64_t h_p3, h_s3; /* and its first and last three code points */
+    uint64_t h_low;      /* hash_word() of the word, once hashed: low */
+    uint64_t h_shape;    /* and shape (p3 and s3 only for a sum: tag_line()) */
     uint8_t letters;     /* letters in the word, at most 255 (once counted) */
     uint8_t has_lower;   /* a lower-case letter (once counted) */
     uint8_t counted;     /* letters and has_lower are set (count_letters()) */
@@ -85,6 +94,8 @@ typedef struct {
     uint8_t label;       /* TG_NL_* */
     uint8_t covered;     /* inside a standing gazetteer mention */
     uint8_t first;       /* a first name (tg_names_first(h_low)), once hashed */
+    uint8_t summed;      /* a candidate whose first features the memo has summed */
+    uint32_t memo;       /* its entry in the memo + 1, or 0 (know_word()) */
 } word_t;
 
 typedef struct {
@@ -99,6 +110,60 @@ typedef struct {
  * (word_keys()): they are known only when the word is tagged. */
 enum { KEY_PL = 11, KEY_PL2, KEY_PLW, MAX_KEYS = 21 };
 
+/* A fixed list of words (connectors, titles, ...) as a small hash table,
+ * for the lists asked of many words: the same answer as tg_word_in() for
+ * the price of hashing the word, instead of comparing it with every entry
+ * (a line of a title-case test alone asks the 57 of headline_lower). */
+enum { SET_SLOTS = 128 };
+typedef struct {
+    const char *const *list;
+    size_t max_len;            /* the longest entry */
+    uint8_t slots[SET_SLOTS];  /* index + 1 of an entry, 0 empty */
+    uint8_t lens[SET_SLOTS];   /* its length */
+} word_set_t;
+
+static size_t set_home(const char *w, size_t len)
+{
+    uint64_t h = tg_names_hash(TG_NAMES_HASH_INIT, w, len);
+    return (size_t)(h ^ (h >> 32)) & (SET_SLOTS - 1);
+}
+
+/* Makes @p set of the @p n < SET_SLOTS words of @p list. */
+static void set_init(word_set_t *set, const char *const *list, size_t n)
+{
+    memset(set, 0, sizeof *set);
+    set->list = list;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(list[i]), at = set_home(list[i], len);
+        while (set->slots[at]) {
+            at = (at + 1) & (SET_SLOTS - 1);
+        }
+        set->slots[at] = (uint8_t)(i + 1);
+        set->lens[at] = (uint8_t)len;
+        set->max_len = len > set->max_len ? len : set->max_len;
+    }
+}
+
+/* Whether the @p len bytes at @p w are one of the set's words. */
+static bool in_set(const word_set_t *set, const char *w, size_t len)
+{
+    if (len == 0 || len > set->max_len) {
+        return false;
+    }
+    for (size_t at = set_home(w, len); set->slots[at]; at = (at + 1) & (SET_SLOTS - 1)) {
+        if (set->lens[at] == len && memcmp(set->list[set->slots[at] - 1], w, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The lists of words looked up by hash (their words further on). */
+typedef struct {
+    word_set_t connectors, abbreviations, by, headline_lower, never_names, titles, org_heads,
+        org_suffixes;
+} word_sets_t;
+
 /* Hashes of the fixed parts of features, made once per scratch. */
 typedef struct {
     uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
@@ -108,6 +173,7 @@ typedef struct {
     uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
     uint64_t kinds[3];                      /* "C", "T", "N" */
     uint64_t xx;                            /* the shape "Xx" */
+    word_sets_t sets;                       /* sets_init() */
 } fixed_t;
 
 static uint64_t hs(const char *s)
@@ -150,7 +216,10 @@ struct tg_recog {
     size_t cap_line_first;
     uint64_t (*keys)[MAX_KEYS]; /* per word of the line being tagged: its feature keys */
     uint8_t *n_keys;
-    size_t cap_keys_words, cap_n_keys;
+    float (*prefix)[TG_NAMES_N_LABELS]; /* per word of the line: its memoised sum */
+    size_t cap_keys_words, cap_n_keys, cap_prefix;
+    struct word_memo *memo; /* MEMO_ENTRIES entries, for the model fx was made for */
+    float (*memo_sums)[TG_NAMES_N_LABELS]; /* per entry: the sum (MEMO_SUMMED) */
     const tg_names_t *fx_model; /* the model fx was made for, or NULL */
     fixed_t fx;
 };
@@ -288,8 +357,9 @@ static void add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size
         cp_at(text, len, a, &cp);
         w->cap = is_upper(cp);
     }
-    w->cap = w->cap || (b - a > 3 &&
-                        (memcmp(text + a, "al-", 3) == 0 || memcmp(text + a, "el-", 3) == 0) &&
+    /* "al-Assad", "el-Sisi": the hyphen first, as most words have none */
+    w->cap = w->cap || (b - a > 3 && text[a + 2] == '-' && text[a + 1] == 'l' &&
+                        (text[a] == 'a' || text[a] == 'e') &&
                         is_upper((unsigned char)text[a + 3]));
 }
 
@@ -337,10 +407,17 @@ static size_t lower_at(const char *text, size_t len, size_t i, char *low, size_t
     return k;
 }
 
+/* What the features need of a word's bytes (hash_word()). */
+typedef struct {
+    uint64_t low;    /* hashes (tg_names_hash) of the lower-case word, */
+    uint64_t shape;  /* its shape ("Xx", "X.X."), */
+    uint64_t p3, s3; /* and its first and last three code points */
+} word_hashes_t;
+
 /* hash_word() of a word all ASCII, one byte per code point, without
  * decoding: most words.  Returns false, having set nothing, at a byte
  * beyond ASCII. */
-static bool hash_ascii_word(const char *text, word_t *w)
+static bool hash_ascii_word(const char *text, const word_t *w, word_hashes_t *out)
 {
     uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT, p3 = 0;
     char last = 0; /* last shape symbol */
@@ -369,19 +446,19 @@ static bool hash_ascii_word(const char *text, word_t *w)
         char low = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
         h3 = tg_names_hash(h3, &low, 1);
     }
-    w->h_low = h;
-    w->h_p3 = n < 3 ? h : p3;
-    w->h_shape = hs;
-    w->h_s3 = h3;
+    out->low = h;
+    out->p3 = n < 3 ? h : p3;
+    out->shape = hs;
+    out->s3 = h3;
     return true;
 }
 
 /* What the features need of word @p w, in one pass over its bytes: hashes
  * of its lower-case form, its shape (runs of the same symbol collapsed,
  * scripts/train-names shape()) and its first and last three code points. */
-static void hash_word(const char *text, size_t len, word_t *w)
+static void hash_word(const char *text, size_t len, const word_t *w, word_hashes_t *out)
 {
-    if (hash_ascii_word(text, w)) {
+    if (hash_ascii_word(text, w, out)) {
         return;
     }
     uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT;
@@ -400,12 +477,12 @@ static void hash_word(const char *text, size_t len, word_t *w)
             last = n_sym > 1 ? 0 : sym[0];
         }
         if (++n_cp == 3) {
-            w->h_p3 = h;
+            out->p3 = h;
         }
     }
-    w->h_low = h;
-    w->h_p3 = n_cp < 3 ? h : w->h_p3;
-    w->h_shape = hs;
+    out->low = h;
+    out->p3 = n_cp < 3 ? h : out->p3;
+    out->shape = hs;
     uint64_t h3 = TG_NAMES_HASH_INIT;
     for (size_t i = n_cp < 3 ? w->start : tail[n_cp % 3]; i < w->end;) {
         char low[4];
@@ -414,12 +491,164 @@ static void hash_word(const char *text, size_t len, word_t *w)
         i += lower_at(text, len, i, low, &n_low, &cp);
         h3 = tg_names_hash(h3, low, n_low);
     }
-    w->h_s3 = h3;
+    out->s3 = h3;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The word memo                                                             */
+
+/* What hash_word() and the model say of an ASCII word of at most
+ * MEMO_BYTES - 1 bytes, found again by its bytes: the hashes, whether it is
+ * a first name, and the sum of the weights of its first five features (b,
+ * w, s, p3, s3, which depend on the word alone).  Names and the words
+ * around them repeat ("U.S.", "The", "Reuters", "said"), so most words near
+ * a candidate are neither hashed nor looked up in the first-name table, and
+ * a candidate needs five lookups fewer.  The bytes are compared, so a hit
+ * is exact; the sum is the same to the bit, since it is the same additions
+ * in the same order from zero.  Direct-mapped: a word takes the entry of
+ * the one before it at its place.  An entry is 32 bytes, two to a cache
+ * line, so that reading one costs one miss at most; the sums, which only
+ * candidates read, are apart (r->memo_sums). */
+enum { MEMO_BYTES = 16, MEMO_ENTRIES = 8192, PREFIX_KEYS = 5 };
+
+struct word_memo {
+    uint64_t bytes[MEMO_BYTES / 8]; /* the word, zero-padded; the last byte: MEMO_* */
+    uint64_t h_low, h_shape;
+};
+
+/* A first name; memo_sums holds its sum; not known yet if a first name. */
+enum { MEMO_FIRST = 1, MEMO_SUMMED = 2, MEMO_ASK = 4 };
+
+/* The flags byte of entry @p e: the last of its word's bytes, always 0 in
+ * a word (memo_bytes()). */
+static unsigned char *memo_flags(struct word_memo *e)
+{
+    return (unsigned char *)e->bytes + MEMO_BYTES - 1;
+}
+
+/* The word's bytes zero-padded in @p out, if it can be memoised: ASCII
+ * and shorter than MEMO_BYTES.  A word has no NUL (it separates words), so
+ * all zero is no word. */
+static bool memo_bytes(const char *text, size_t len, const word_t *w,
+                       uint64_t out[MEMO_BYTES / 8])
+{
+    size_t n = w->end - w->start;
+    if (n >= MEMO_BYTES) {
+        return false;
+    }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (w->start + MEMO_BYTES <= len) {
+        /* Two loads of a fixed size, and the bytes after the word masked
+         * off (the first in memory are the low ones). */
+        memcpy(out, text + w->start, MEMO_BYTES);
+        out[0] &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+        out[1] &= n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+        return ((out[0] | out[1]) & 0x8080808080808080ull) == 0;
+    }
+#else
+    (void)len;
+#endif
+    unsigned char *o = (unsigned char *)out;
+    memset(out, 0, MEMO_BYTES);
+    for (size_t k = 0; k < n; k++) {
+        o[k] = (unsigned char)text[w->start + k];
+    }
+    return ((out[0] | out[1]) & 0x8080808080808080ull) == 0;
+}
+
+static size_t memo_index(const uint64_t b[MEMO_BYTES / 8])
+{
+    uint64_t h = (b[0] * 0x9e3779b97f4a7c15ull) ^ (b[1] * 0xc2b2ae3d27d4eb4full);
+    return (size_t)(h >> 40) & (MEMO_ENTRIES - 1);
+}
+
+/* The memo entry of word @p w: its own when found; else the one it would
+ * take, with *found false; NULL when the word is not memoised. */
+static struct word_memo *memo_entry(tg_recog_t *r, const char *text, size_t len,
+                                    const word_t *w, uint64_t b[MEMO_BYTES / 8], bool *found)
+{
+    if (!r->memo || !memo_bytes(text, len, w, b)) {
+        return NULL;
+    }
+    struct word_memo *e = &r->memo[memo_index(b)];
+    uint64_t tail = e->bytes[1];
+    ((unsigned char *)&tail)[7] = 0; /* the flags */
+    *found = e->bytes[0] == b[0] && tail == b[1];
+    return e;
+}
+
+/* Asks the cache for the memo entry of word @p w, to be read a little
+ * later (know_word()); no effect but speed.  The memo is some 256 KB,
+ * out of the cache again after a text's other passes. */
+static void prefetch_memo(tg_recog_t *r, const char *text, size_t len, const word_t *w)
+{
+#ifdef __GNUC__
+    uint64_t b[MEMO_BYTES / 8];
+    if (r->memo && memo_bytes(text, len, w, b)) {
+        size_t i = memo_index(b);
+        __builtin_prefetch(&r->memo[i]);
+        if (w->cand) { /* its sum too, which may cross lines */
+            __builtin_prefetch(r->memo_sums[i]);
+            __builtin_prefetch(&r->memo_sums[i][TG_NAMES_N_LABELS - 1]);
+        }
+    }
+#else
+    (void)r, (void)text, (void)len, (void)w;
+#endif
+}
+
+/* Hashes word @p w (hash_word()) and finds whether it is a first name,
+ * from the memo when it holds the word.  Otherwise the first-name table
+ * is asked later (settle_first()): w->first is FIRST_ASK meanwhile, and
+ * the table's slot is fetched. */
+enum { FIRST_ASK = 2 };
+
+static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
+                      word_t *w)
+{
+    uint64_t b[MEMO_BYTES / 8];
+    bool found;
+    struct word_memo *e = memo_entry(r, text, len, w, b, &found);
+    w->memo = e ? (uint32_t)(e - r->memo) + 1 : 0;
+    if (e && found) {
+        unsigned char flags = *memo_flags(e);
+        w->h_low = e->h_low, w->h_shape = e->h_shape;
+        /* MEMO_ASK: made by a word before in this line, not settled yet */
+        w->first = flags & MEMO_ASK ? FIRST_ASK : (flags & MEMO_FIRST) != 0;
+        return;
+    }
+    word_hashes_t h;
+    hash_word(text, len, w, &h);
+    w->h_low = h.low, w->h_shape = h.shape;
+    w->first = FIRST_ASK;
+    tg_names_prefetch_first(m, w->h_low);
+    if (e) {
+        memcpy(e->bytes, b, sizeof e->bytes);
+        e->h_low = w->h_low, e->h_shape = w->h_shape;
+        *memo_flags(e) = MEMO_ASK;
+    }
+}
+
+static struct word_memo *memo_of(tg_recog_t *r, const word_t *w);
+
+/* Asks the first-name table what know_word() left to ask, and tells the
+ * memo. */
+static void settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w)
+{
+    if (w->first != FIRST_ASK) {
+        return;
+    }
+    w->first = tg_names_first(m, w->h_low);
+    struct word_memo *e = memo_of(r, w);
+    if (e && (*memo_flags(e) & MEMO_ASK)) {
+        *memo_flags(e) = w->first ? MEMO_FIRST : 0;
+    }
 }
 
 /* Whether the period ending [a, end) belongs to the word: "U.S.", "J.",
  * "Mr.". */
-static bool keeps_period(const char *text, size_t len, size_t a, size_t end)
+static bool keeps_period(const word_sets_t *sets, const char *text, size_t len, size_t a,
+                         size_t end)
 {
     size_t core = end - 1;
     if (memchr(text + a, '.', core - a)) {
@@ -429,8 +658,7 @@ static bool keeps_period(const char *text, size_t len, size_t a, size_t end)
     if (core > a && a + cp_at(text, len, a, &cp) == core && is_alnum(cp)) {
         return true; /* a single letter: an initial */
     }
-    return tg_word_in(abbreviations, sizeof abbreviations / sizeof *abbreviations, text + a,
-                      core - a);
+    return in_set(&sets->abbreviations, text + a, core - a);
 }
 
 /* Length of a possessive "'s" or "’s" ending [a, end) after a letter or
@@ -479,7 +707,7 @@ static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, s
             k++;
         }
         cp_at(text, len, end - k, &cp);
-        if (is_alnum(cp) || (cp == '.' && keeps_period(text, len, a, end))) {
+        if (is_alnum(cp) || (cp == '.' && keeps_period(&r->fx.sets, text, len, a, end))) {
             break;
         }
         tail[n_tail++] = end - k;
@@ -505,7 +733,20 @@ static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, s
  * Without one, every word of the line is O and the line needs no words. */
 static bool may_hold_capital(const char *text, size_t a, size_t b)
 {
-    for (size_t i = a; i < b; i++) {
+    size_t i = a;
+    /* Eight bytes at a time: a byte >= 0x80 has its top bit; with none,
+     * adding 0x3F sets the top bit of a byte >= 'A', adding 0x25 that of
+     * a byte > 'Z', and no sum carries into the next byte. */
+    for (; i + 8 <= b; i += 8) {
+        uint64_t x;
+        memcpy(&x, text + i, 8);
+        const uint64_t top = 0x8080808080808080ull;
+        if ((x & top) ||
+            ((x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & top)) {
+            return true;
+        }
+    }
+    for (; i < b; i++) {
         unsigned char c = (unsigned char)text[i];
         if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
             return true;
@@ -531,8 +772,15 @@ static int split_line(tg_recog_t *r, const char *text, size_t len, size_t a, siz
             continue;
         }
         size_t j = i + k;
-        while (j < b && !space_at(text, len, j, &k)) {
-            j += k;
+        while (j < b) {
+            /* '!' to '~', most bytes, in one comparison */
+            if ((unsigned char)(text[j] - 0x21) < 0x5E) {
+                j++;
+            } else if (!space_at(text, len, j, &k)) {
+                j += k;
+            } else {
+                break;
+            }
         }
         split_chunk(r, text, len, i, j);
         i = j;
@@ -553,7 +801,8 @@ typedef struct {
     const tg_names_t *m;
     const fixed_t *fx;
     const char *text;
-    word_t *w; /* the line's words */
+    size_t len; /* of text */
+    word_t *w;  /* the line's words */
     size_t n;
     char kind; /* 'C' all caps, 'T' title case, 'N' running text */
 } line_t;
@@ -590,7 +839,7 @@ static bool is_candidate(const line_t *ln, size_t i)
     }
     str_t w = raw(ln, i);
     return i > 0 && i + 1 < ln->n && ln->w[i - 1].cap && ln->w[i + 1].cap &&
-           tg_word_in(connectors, sizeof connectors / sizeof *connectors, w.s, w.len);
+           in_set(&ln->fx->sets.connectors, w.s, w.len);
 }
 
 /* scripts/train-names line_kind().  Running text is known at its first
@@ -627,8 +876,10 @@ static bool first_name(const line_t *ln, uint64_t h)
 /* The keys of the features of word @p i, scripts/train-names
  * word_features() in its order, each its parts' hashes combined
  * (name_model.h); the three of the labels before it are left to
- * tag_line().  Returns their number. */
-static size_t word_keys(const line_t *ln, size_t i, uint64_t *keys)
+ * tag_line(), and those of its affixes come from @p h (not needed, nor
+ * set, when the memo has summed the word's first features).  Returns their
+ * number. */
+static size_t word_keys(const line_t *ln, size_t i, const word_hashes_t *h, uint64_t *keys)
 {
     const fixed_t *f = ln->fx;
     const word_t *w = &ln->w[i];
@@ -638,8 +889,8 @@ static size_t word_keys(const line_t *ln, size_t i, uint64_t *keys)
     keys[n++] = f->b;
     keys[n++] = tg_names_mix(f->w, lw);
     keys[n++] = tg_names_mix(f->s, w->h_shape);
-    keys[n++] = tg_names_mix(f->p3, w->h_p3);
-    keys[n++] = tg_names_mix(f->s3, w->h_s3);
+    keys[n++] = tg_names_mix(f->p3, h->p3);
+    keys[n++] = tg_names_mix(f->s3, h->s3);
     keys[n++] = tg_names_mix(f->pw, pw);
     keys[n++] = tg_names_mix(f->nw, nw);
     keys[n++] = tg_names_mix(f->pw2, before(ln, i, 2, false));
@@ -666,18 +917,42 @@ static size_t word_keys(const line_t *ln, size_t i, uint64_t *keys)
     return n;
 }
 
+/* The memo entry know_word() found or made for word @p w, if it is still
+ * the word's: a later word of the line may have taken it.  The hashes of
+ * the lower-case word and of its shape are all that the first
+ * PREFIX_KEYS features depend on. */
+static struct word_memo *memo_of(tg_recog_t *r, const word_t *w)
+{
+    struct word_memo *e = w->memo ? &r->memo[w->memo - 1] : NULL;
+    return e && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
+}
+
 /* Greedy tagging, left to right (step 3): each candidate gets the label of
  * the best score.  The keys of every candidate but those of the labels are
  * made first and their slots fetched, so that the lookups of the line wait
  * for memory once rather than once per candidate; @p keys has room for
- * MAX_KEYS per word. */
-static void tag_line(line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS], uint8_t *n_keys)
+ * MAX_KEYS per word.  A candidate whose first PREFIX_KEYS features the
+ * memo has summed starts from that sum (@p prefix, per word) and skips
+ * them; one that it has not sums them first and leaves the sum there. */
+static void tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
+                     uint8_t *n_keys, float (*prefix)[TG_NAMES_N_LABELS])
 {
     const fixed_t *f = ln->fx;
     for (size_t i = 0; i < ln->n; i++) {
         if (w[i].cand) {
-            n_keys[i] = (uint8_t)word_keys(ln, i, keys[i]);
-            tg_names_prefetch(ln->m, keys[i], KEY_PL);
+            struct word_memo *e = memo_of(r, &w[i]);
+            w[i].summed = e && (*memo_flags(e) & MEMO_SUMMED);
+            word_hashes_t h = {0};
+            if (!w[i].summed) {
+                hash_word(ln->text, ln->len, &w[i], &h); /* p3 and s3, for the sum */
+            }
+            n_keys[i] = (uint8_t)word_keys(ln, i, &h, keys[i]);
+            if (w[i].summed) {
+                memcpy(prefix[i], r->memo_sums[e - r->memo], sizeof prefix[i]);
+                tg_names_prefetch(ln->m, keys[i] + PREFIX_KEYS, KEY_PL - PREFIX_KEYS);
+            } else {
+                tg_names_prefetch(ln->m, keys[i], KEY_PL);
+            }
             tg_names_prefetch(ln->m, keys[i] + KEY_PLW + 1, n_keys[i] - KEY_PLW - 1);
         }
     }
@@ -693,7 +968,17 @@ static void tag_line(line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS], uint8_t 
         key[KEY_PL2] = tg_names_mix(tg_names_mix(f->pl2, prev2), prev);
         key[KEY_PLW] = tg_names_mix(tg_names_mix(f->plw, prev), w[i].h_low);
         float sc[TG_NAMES_N_LABELS] = {0};
-        tg_names_add_all(ln->m, key, n_keys[i], sc);
+        if (w[i].summed) {
+            memcpy(sc, prefix[i], sizeof sc);
+        } else {
+            tg_names_add_all(ln->m, key, PREFIX_KEYS, sc);
+            struct word_memo *e = memo_of(r, &w[i]);
+            if (e) {
+                memcpy(r->memo_sums[e - r->memo], sc, sizeof sc);
+                *memo_flags(e) |= MEMO_SUMMED;
+            }
+        }
+        tg_names_add_all(ln->m, key + PREFIX_KEYS, n_keys[i] - PREFIX_KEYS, sc);
         int best = 0;
         for (int k = 1; k < TG_NAMES_N_LABELS; k++) {
             if (sc[k] > sc[best]) {
@@ -721,14 +1006,15 @@ static int add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool
     return TAGGER_OK;
 }
 
+static const char *const byline_words[] = {"By", "by", "BY"};
+
 /* "By Justice Nwafor": a byline of two or three capitalised words (each a
  * capital and lower-case letters) ending the line.  Returns the number of
  * name words, or 0. */
 static size_t byline(const line_t *ln)
 {
-    static const char *const by[] = {"By", "by", "BY"};
     str_t w0 = raw(ln, 0);
-    if (ln->n < 3 || ln->n > 4 || !tg_word_in(by, 3, w0.s, w0.len)) {
+    if (ln->n < 3 || ln->n > 4 || !in_set(&ln->fx->sets.by, w0.s, w0.len)) {
         return 0;
     }
     for (size_t i = 1; i < ln->n; i++) {
@@ -769,8 +1055,7 @@ static bool headline(const line_t *ln)
         n_cap += ln->w[i].cap;
         n_num += digit;
         if (!ln->w[i].cap && !digit && is_alnum(cp) &&
-            !tg_word_in(headline_lower, sizeof headline_lower / sizeof *headline_lower, lw.s,
-                        lw.len)) {
+            !in_set(&ln->fx->sets.headline_lower, lw.s, lw.len)) {
             return false;
         }
     }
@@ -808,8 +1093,7 @@ static const char *const never_names[] = {"EST", "EDT", "CST", "CDT", "MST", "MD
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     const word_t *w = &ln->w[i];
-    if (tg_word_in(never_names, sizeof never_names / sizeof *never_names, ln->text + w->start,
-                   w->end - w->start)) {
+    if (in_set(&ln->fx->sets.never_names, ln->text + w->start, w->end - w->start)) {
         return false;
     }
     return !is_common(ln, i);
@@ -846,11 +1130,8 @@ static const char *const org_suffixes[] = {
 static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
 {
     str_t first = raw(ln, a), last = raw(ln, b - 1);
-    bool head = b - a >= 3 && tg_word_in(org_heads, sizeof org_heads / sizeof *org_heads,
-                                         first.s, first.len);
-    bool suffix = b - a >= 2 && tg_word_in(org_suffixes, sizeof org_suffixes /
-                                                             sizeof *org_suffixes,
-                                           last.s, last.len);
+    bool head = b - a >= 3 && in_set(&ln->fx->sets.org_heads, first.s, first.len);
+    bool suffix = b - a >= 2 && in_set(&ln->fx->sets.org_suffixes, last.s, last.len);
     return head || suffix ? TAGGER_KIND_ORG : kind;
 }
 
@@ -884,7 +1165,7 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
         }
         if (b - a >= 2 && kind != 0) {
             str_t t = raw(ln, a);
-            if (tg_word_in(titles, sizeof titles / sizeof *titles, t.s, t.len)) {
+            if (in_set(&ln->fx->sets.titles, t.s, t.len)) {
                 a++;
                 kind = TAGGER_KIND_PERSON;
             }
@@ -1069,6 +1350,27 @@ static int link_short_names(tg_recog_t *r)
 /* ------------------------------------------------------------------------ */
 /* Entry points                                                              */
 
+#define SET_INIT(set, list) set_init(&(set), (list), sizeof(list) / sizeof *(list))
+
+/* Every list must leave a set half empty, so that probes stay short. */
+typedef char assert_sets_small[sizeof headline_lower / sizeof *headline_lower <= SET_SLOTS / 2 &&
+                                       sizeof org_suffixes / sizeof *org_suffixes <=
+                                           SET_SLOTS / 2
+                                   ? 1
+                                   : -1];
+
+static void sets_init(word_sets_t *s)
+{
+    SET_INIT(s->connectors, connectors);
+    SET_INIT(s->abbreviations, abbreviations);
+    SET_INIT(s->by, byline_words);
+    SET_INIT(s->headline_lower, headline_lower);
+    SET_INIT(s->never_names, never_names);
+    SET_INIT(s->titles, titles);
+    SET_INIT(s->org_heads, org_heads);
+    SET_INIT(s->org_suffixes, org_suffixes);
+}
+
 int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)
 {
     if (!tg->names) {
@@ -1081,7 +1383,18 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     r->n_words = r->n_spans = r->n_names = 0;
     if (r->fx_model != tg->names) {
         fixed_init(&r->fx, tg->names);
+        sets_init(&r->fx.sets);
         r->fx_model = tg->names;
+        /* Another model: what the memo says of words is void.  Without
+         * memory for it, words are hashed and looked up every time. */
+        free(r->memo);
+        free(r->memo_sums);
+        r->memo = calloc(MEMO_ENTRIES, sizeof *r->memo);
+        r->memo_sums = malloc(MEMO_ENTRIES * sizeof *r->memo_sums);
+        if (!r->memo_sums) {
+            free(r->memo);
+            r->memo = NULL;
+        }
     }
     const tg_layout_t *lay = &s->layout;
     /* Words of every line but menus; line_first[l] is line l's first word. */
@@ -1104,7 +1417,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     }
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
         /* words is NULL in a text with no word: NULL + 0 is UB too. */
-        line_t ln = {tg->names, &r->fx, text, r->words ? r->words + line_first[l] : NULL,
+        line_t ln = {tg->names, &r->fx, text, len, r->words ? r->words + line_first[l] : NULL,
                      line_first[l + 1] - line_first[l], 'N'};
         bool any = false;
         for (size_t i = 0; i < ln.n; i++) {
@@ -1115,23 +1428,34 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             continue; /* every word O */
         }
         if (tg_grow((void **)&r->keys, &r->cap_keys_words, ln.n, sizeof *r->keys) ||
-            tg_grow((void **)&r->n_keys, &r->cap_n_keys, ln.n, sizeof *r->n_keys)) {
+            tg_grow((void **)&r->n_keys, &r->cap_n_keys, ln.n, sizeof *r->n_keys) ||
+            tg_grow((void **)&r->prefix, &r->cap_prefix, ln.n, sizeof *r->prefix)) {
             rc = TAGGER_ERR_NOMEM;
             break;
         }
-        /* Hashes for the candidates and the two words either side. */
-        for (size_t i = 0, done = 0; i < ln.n; i++) {
-            if (ln.w[i].cand) {
-                size_t from = i >= 2 ? i - 2 : 0, to = i + 3 < ln.n ? i + 3 : ln.n;
-                for (size_t j = from > done ? from : done; j < to; j++) {
-                    hash_word(text, len, &ln.w[j]);
-                    ln.w[j].first = first_name(&ln, ln.w[j].h_low);
+        /* Hashes for the candidates and the two words either side: their
+         * memo entries fetched first (pass 0), then read (pass 1), and
+         * the first-name table asked of the words not found there (pass
+         * 2), each pass's misses overlapping. */
+        for (int pass = 0; pass < 3; pass++) {
+            for (size_t i = 0, done = 0; i < ln.n; i++) {
+                if (ln.w[i].cand) {
+                    size_t from = i >= 2 ? i - 2 : 0, to = i + 3 < ln.n ? i + 3 : ln.n;
+                    for (size_t j = from > done ? from : done; j < to; j++) {
+                        if (pass == 0) {
+                            prefetch_memo(r, text, len, &ln.w[j]);
+                        } else if (pass == 1) {
+                            know_word(r, tg->names, text, len, &ln.w[j]);
+                        } else {
+                            settle_first(r, tg->names, &ln.w[j]);
+                        }
+                    }
+                    done = to > done ? to : done;
                 }
-                done = to > done ? to : done;
             }
         }
         ln.kind = line_kind(&ln);
-        tag_line(&ln, r->words + line_first[l], r->keys, r->n_keys);
+        tag_line(r, &ln, r->words + line_first[l], r->keys, r->n_keys, r->prefix);
         rc = line_spans(r, &ln, line_first[l]);
     }
     if (rc || (rc = group_spans(r)) || (rc = link_short_names(r))) {
@@ -1185,5 +1509,8 @@ void tg_recog_free(tg_recog_t *r)
     free(r->line_first);
     free(r->keys);
     free(r->n_keys);
+    free(r->prefix);
+    free(r->memo);
+    free(r->memo_sums);
     free(r);
 }

@@ -253,6 +253,77 @@ START_TEST(test_word_edges)
 }
 END_TEST
 
+/* Lines are searched for a capital eight bytes at a time
+ * (may_hold_capital()): a capital at every place of a block and in the
+ * bytes after the last block is seen; the bytes on either side of A-Z
+ * ('@', '[') are not capitals. */
+START_TEST(test_capital_at_every_offset)
+{
+    char text[128];
+    for (int pad = 0; pad < 20; pad++) {
+        snprintf(text, sizeof text, "%.*s met Peter Obi", pad, "abcdefghijklmnopqrstuvwxyz");
+        expect(text, "Peter Obi", TAGGER_KIND_PERSON);
+        snprintf(text, sizeof text, "%.*s@[`{ ~\x7f and more words here", pad,
+                 "abcdefghijklmnopqrstuvwxyz");
+        expect_none(text);
+    }
+}
+END_TEST
+
+/* Entities of @p text, as "name/kind/mentions;" in @p out. */
+static void entities_of(tagger_scratch_t *s, const char *text, char *out, size_t size)
+{
+    tagger_result_t *r = NULL;
+    ck_assert_int_eq(tagger_annotate(tg, s, text, strlen(text), &r), TAGGER_OK);
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < tagger_result_n_entities(r) && used < size; i++) {
+        const tagger_entity_t *e = tagger_result_entity(r, i);
+        used += (size_t)snprintf(out + used, size - used, "%s/%d/%zu;", e->name, (int)e->kind,
+                                 e->n_mentions);
+    }
+    tagger_result_free(r);
+}
+
+/* The word memo (recognize.c) is kept in the scratch across texts: what a
+ * text yields must not depend on the texts before it.  Each text is
+ * tagged after all the others with one scratch, and alone with a new one;
+ * among them words seen before in other places, a word longer than the
+ * memo holds, words beyond ASCII, a name ending the text (the last
+ * bytes are copied one by one) and first names twice in a line (the
+ * second time, the memo has not asked the first-name table yet). */
+START_TEST(test_memo_changes_nothing)
+{
+    static const char *const texts[] = {
+        "Peter Obi met supporters in Lagos on Saturday, Reuters said.",
+        "Supporters in Lagos met Peter Obi",
+        "The Lagos State Government said Obi would speak. Lagos",
+        "Mr Interdisciplinarianisms Abbas of the Bank of England spoke.",
+        "Interdisciplinarianisms Abbas, a Lagos banker, joined Zenith Holdings Inc.",
+        "Dr Mazhar Abb\xC3\xA1s told Reuters the Bank of England was wrong.",
+        "Bank of England",
+        "Peter Obi and Peter Abbas met Peter Obi; Mazhar and Mazhar Abbas did not.",
+        "Obi",
+        "Zenith Holdings Inc said Peter Obi and Mazhar Abb\xC3\xA1s met in Lagos.",
+    };
+    size_t n = sizeof texts / sizeof *texts;
+    tagger_scratch_t *shared;
+    ck_assert_int_eq(tagger_scratch_new(tg, &shared), TAGGER_OK);
+    static char kept[4096], fresh[4096];
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < n; i++) {
+            tagger_scratch_t *alone;
+            ck_assert_int_eq(tagger_scratch_new(tg, &alone), TAGGER_OK);
+            entities_of(shared, texts[i], kept, sizeof kept);
+            entities_of(alone, texts[i], fresh, sizeof fresh);
+            ck_assert_str_eq(kept, fresh);
+            tagger_scratch_free(alone);
+        }
+    }
+    tagger_scratch_free(shared);
+}
+END_TEST
+
 /* tg_word_in (internal.h): exact words only, byte by byte. */
 START_TEST(test_word_in)
 {
@@ -382,6 +453,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_lines_without_capitals);
     tcase_add_test(not_names, test_word_edges);
     tcase_add_test(not_names, test_word_in);
+    tcase_add_test(not_names, test_capital_at_every_offset);
     suite_add_tcase(s, not_names);
 
     TCase *doc = tcase_create("document");
@@ -393,6 +465,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_json_fields);
     tcase_add_test(doc, test_recognized_rank_below_gazetteer_alike);
     tcase_add_test(doc, test_no_recognize_flag);
+    tcase_add_test(doc, test_memo_changes_nothing);
     suite_add_tcase(s, doc);
 
     TCase *model = tcase_create("model file");
