@@ -121,6 +121,8 @@ size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t
     const size_t len = n->len;
     const char *limit = t + len + 1;
     size_t k = cur->pos, count = 0;
+    size_t prev_end = cur->prev_end;
+    int joinable = cur->joinable;
     while (k < len && count < cap) {
         uint8_t c = cls[k];
         if (!in_word(c) || c == TG_CLS_CONT) {
@@ -131,17 +133,19 @@ size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t
         k = word_end_fast(cls, k + 1, len);
         size_t wlen = k - start;
         if (!keep_word(t + start, wlen)) {
-            cur->joinable = 0; /* no pair spans a dropped word */
+            joinable = 0; /* no pair spans a dropped word */
             continue;
         }
         tg_tword_t *w = &out[count++];
         w->hash = tg_topic_hash64(t + start, wlen, limit);
         w->start = (uint32_t)start;
         w->len = (uint16_t)wlen;
-        w->joins = (uint16_t)(cur->joinable && joins_pair(t, cur->prev_end, start));
-        cur->joinable = 1;
-        cur->prev_end = k;
+        w->joins = (uint16_t)(joinable && joins_pair(t, prev_end, start));
+        joinable = 1;
+        prev_end = k;
     }
+    cur->prev_end = prev_end;
+    cur->joinable = joinable;
     cur->pos = k;
     return count;
 }

@@ -177,15 +177,12 @@ static inline uint64_t tg_hash64_step(uint64_t h, uint64_t chunk)
     return h ^ (h >> 29);
 }
 
-/* murmur3's 64-bit finaliser: every input bit reaches every output bit,
- * which the slot index (top bits) and the filter (low bits) both need. */
+/* The last step: a bijection, so it makes no collisions, only spreads the
+ * bits that the slot index (top bits) and the filter (low bits) take. */
 static inline uint64_t tg_hash64_final(uint64_t h)
 {
-    h ^= h >> 33;
     h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 33);
+    return h ^ (h >> 32);
 }
 
 /* The first @p n (1..8) bytes of @p c, as loaded from memory; the others 0. */

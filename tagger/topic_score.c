@@ -1,25 +1,28 @@
 /*
  * topic_score.c - a document's topics from the keyword model.
  *
- * One pass over the words of the normalised text (tg_topic_words) looks
- * each word, and each word pair whose first word starts a pair of the
- * model, up in the model's probe table and counts the hits per feature;
- * the entity features come from the annotation.  Then each touched feature
- * adds w x to the topics it has weights for, and the evidence of the topics
- * that pass the threshold is picked from the same touched features.
+ * One pass over the text (tg_topic_word_list) lists its words with their
+ * 64-bit hashes; then each word, and each word pair whose first word starts
+ * a pair of the model (its hash made from its words' hashes), is looked up
+ * in the model's probe table, the slot of a word four places ahead
+ * prefetched, and the hits are counted per feature; the entity features
+ * come from the annotation.  Then each touched feature adds w x to the
+ * topics it has weights for, and the evidence of the topics that pass the
+ * threshold is picked from the same touched features.
  *
  * What it costs (callgrind, the 2,356 articles of reuters-sample.jsonl, 2.0
- * MB): about 112M instructions, 56 a byte, against 156M before this
- * layout; and in time it is memory as much as instructions (perf: ~12% of
- * the samples of the whole command, 20% before).  Per word: the word
- * loop and its FNV hash (~10 instructions a byte), one bit of the probe
- * filter (L1), and for the ~75% of words the model knows, one 16-byte probe
- * slot and the key's bytes in the pool, both usually outside L1 and often
- * outside L2 (the other stages run between two documents).  Per touched
- * feature (~90 a document): its record and its weights, prefetched, read
- * once for the sums (which also note the topics it has weights for) and
- * again only for the topics that pass, to gather their evidence.  Per
- * document: an exp per topic, a sort of the passing topics, and a pick of
+ * MB, --no-recognize): about 99M instructions, 50 a byte (112M with a
+ * byte-at-a-time FNV word loop and a callback per key, 156M before the
+ * probe table); the program does ~108M more than with --topics 0.  Of
+ * that: the word list ~33M (~90 instructions a word: class bytes and text
+ * bytes eight at a time, the word and pair checks), the probes ~15M (one
+ * bit of the filter in L1, and for the ~75% of words the model knows one
+ * 16-byte slot, often outside L1: no key bytes are compared), the sums
+ * ~12M, exp ~4M, evidence ~10M.  Per touched feature (~90 a document): its
+ * record and its weights, prefetched, read once for the sums (which also
+ * note the topics it has weights for) and again only for the topics that
+ * pass, to gather their evidence.  Per document: an exp per topic (every
+ * score is in the result), a sort of the passing topics, and a pick of
  * five evidence strings by selection.  All working memory is in the
  * per-thread scratch: scoring allocates only what the result keeps.
  *
