@@ -2,12 +2,16 @@
  * topic_features.c - words, word pairs and entity features of a document
  * (definitions in topic_features.h).
  *
- * tg_topic_words() runs for every document scored, so it makes one pass:
- * about 10 instructions a byte of word (class bit test, FNV step) and a
- * callback per word and per pair asked for.  A pair is hashed by continuing
- * its first word's hash, and passed in place when one space separates its
- * words, as in almost all text; the trainer sees exactly the keys and
- * hashes the scorer does.
+ * tg_topic_word_list() runs for every document scored, so it makes one
+ * pass and no callback: a word's end is found eight class bytes at a time,
+ * its 64-bit hash (tg_topic_hash64) is taken eight text bytes at a time,
+ * and it is stored with whether it pairs with the word before; the scorer
+ * derives a pair's hash from its words' (about 12 instructions a byte of
+ * text on Reuters, against 31 for the byte-at-a-time loop with FNV and a
+ * callback per key).  tg_topic_words(), the trainer's way in, walks the
+ * same list a block at a time, so both see the same words and pairs; it
+ * gives each key its FNV hash and the pair's text, passed in place when one
+ * space separates its words, as in almost all text.
  */
 #include "topic_features.h"
 
@@ -64,69 +68,137 @@ static size_t word_end(const tg_norm_t *n, size_t k)
     return k;
 }
 
+/* Index, in memory order, of the first nonzero byte of @p x (nonzero). */
+static inline unsigned first_set_byte(uint64_t x)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (unsigned)__builtin_ctzll(x) / 8;
+#else
+    unsigned i = 0;
+    unsigned char b[8];
+    memcpy(b, &x, 8);
+    while (!b[i]) {
+        i++;
+    }
+    return i;
+#endif
+}
+
+/* End of the word whose bytes go on at least to @p k - 1: the first byte
+ * from @p k of an even class, found eight class bytes at a time (the low
+ * bit of each).  cls[len] is TG_CLS_BREAK, so the search stops there. */
+static inline size_t word_end_fast(const uint8_t *cls, size_t k, size_t len)
+{
+    for (; k + 8 <= len + 1; k += 8) {
+        uint64_t v;
+        memcpy(&v, cls + k, 8);
+        uint64_t ends = ~v & 0x0101010101010101ull;
+        if (ends) {
+            return k + first_set_byte(ends);
+        }
+    }
+    while (in_word(cls[k])) {
+        k++;
+    }
+    return k;
+}
+
 static int keep_word(const char *s, size_t len)
 {
     return len >= 2 && len <= TG_TOPIC_MAX_WORD &&
            !((unsigned char)(s[0] - '0') < 10 && all_digits(s, len));
 }
 
-/* One pass: the word loop hashes each byte as it finds the word's end (the
- * class array ends with a TG_CLS_BREAK byte, which stops it), and a pair
- * whose words are separated by one space is passed in place, as the text
- * holds it; only a pair joined by hyphens or several spaces is copied. */
-int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words)
+/* Finds the word's end eight class bytes at a time and hashes it eight
+ * text bytes at a time (the text is NUL-terminated: its len + 1 bytes may
+ * be read); a word is recorded with whether it makes a pair with the word
+ * seen before it, which must have been kept. */
+size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t *out,
+                          size_t cap)
 {
     const char *t = n->text;
     const uint8_t *cls = n->cls;
     const size_t len = n->len;
-    char pair[2 * TG_TOPIC_MAX_WORD + 1];
-    size_t count = 0;
-    /* The previous word, when the callback wants the pairs it starts. */
-    int prev_pairs = 0;
-    size_t prev_start = 0, prev_end = 0;
-    uint32_t prev_hash = 0;
-    for (size_t k = 0; k < len;) {
-        if (!in_word(cls[k]) || cls[k] == TG_CLS_CONT) {
+    const char *limit = t + len + 1;
+    size_t k = cur->pos, count = 0;
+    size_t prev_end = cur->prev_end;
+    int joinable = cur->joinable;
+    while (k < len && count < cap) {
+        uint8_t c = cls[k];
+        if (!in_word(c) || c == TG_CLS_CONT) {
             k++; /* a separator, or a byte inside a code point that is not a letter */
             continue;
         }
         size_t start = k;
-        uint32_t h = TG_HASH_INIT;
-        do {
-            h = tg_topic_hash_byte(h, t[k]);
-            k++;
-        } while (in_word(cls[k]));
+        k = word_end_fast(cls, k + 1, len);
         size_t wlen = k - start;
         if (!keep_word(t + start, wlen)) {
-            prev_pairs = 0; /* no pair spans a dropped word */
+            joinable = 0; /* no pair spans a dropped word */
             continue;
         }
-        count++;
-        tg_tkey_t key = {t + start, wlen, h, n->src[start], k, n};
-        int rc = fn(&key, ctx);
-        if (rc < 0) {
-            return rc;
-        }
-        if (prev_pairs && joins_pair(t, prev_end, start)) {
-            tg_tkey_t pk = {t + prev_start, k - prev_start,
-                            tg_topic_hash(tg_topic_hash_byte(prev_hash, ' '), t + start, wlen),
-                            n->src[prev_start], k, n};
-            if (start - prev_end != 1 || t[prev_end] != ' ') {
-                size_t plen = prev_end - prev_start;
-                memcpy(pair, t + prev_start, plen);
-                pair[plen] = ' ';
-                memcpy(pair + plen + 1, t + start, wlen);
-                pk.key = pair;
-                pk.len = plen + 1 + wlen;
-            }
-            if (fn(&pk, ctx) < 0) {
-                return -1;
-            }
-        }
-        prev_pairs = rc != TG_TKEY_NO_PAIR;
-        prev_start = start;
+        tg_tword_t *w = &out[count++];
+        w->hash = tg_topic_hash64(t + start, wlen, limit);
+        w->start = (uint32_t)start;
+        w->len = (uint16_t)wlen;
+        w->joins = (uint16_t)(joinable && joins_pair(t, prev_end, start));
+        joinable = 1;
         prev_end = k;
-        prev_hash = h;
+    }
+    cur->prev_end = prev_end;
+    cur->joinable = joinable;
+    cur->pos = k;
+    return count;
+}
+
+/* The words come from tg_topic_word_list, a block at a time; a pair whose
+ * words are separated by one space is passed in place, as the text holds
+ * it; only a pair joined by hyphens or several spaces is copied. */
+int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words)
+{
+    const char *t = n->text;
+    char pair[2 * TG_TOPIC_MAX_WORD + 1];
+    tg_tword_t block[64];
+    tg_tword_cursor_t cur = {0, 0, 0};
+    size_t count = 0;
+    /* The previous word, when the callback wants the pairs it starts. */
+    int prev_pairs = 0;
+    tg_tword_t prev = {0, 0, 0, 0};
+    uint32_t prev_hash = 0;
+    for (;;) {
+        size_t got = tg_topic_word_list(n, &cur, block, sizeof block / sizeof block[0]);
+        if (!got) {
+            break;
+        }
+        count += got;
+        for (size_t i = 0; i < got; i++) {
+            const tg_tword_t *w = &block[i];
+            size_t start = w->start, wlen = w->len, end = start + wlen;
+            uint32_t h = tg_topic_hash(TG_HASH_INIT, t + start, wlen);
+            tg_tkey_t key = {t + start, wlen, h, n->src[start], end, n};
+            int rc = fn(&key, ctx);
+            if (rc < 0) {
+                return rc;
+            }
+            if (prev_pairs && w->joins) {
+                size_t prev_end = prev.start + prev.len;
+                tg_tkey_t pk = {t + prev.start, end - prev.start,
+                                tg_topic_hash(tg_topic_hash_byte(prev_hash, ' '), t + start, wlen),
+                                n->src[prev.start], end, n};
+                if (start - prev_end != 1 || t[prev_end] != ' ') {
+                    memcpy(pair, t + prev.start, prev.len);
+                    pair[prev.len] = ' ';
+                    memcpy(pair + prev.len + 1, t + start, wlen);
+                    pk.key = pair;
+                    pk.len = prev.len + 1 + wlen;
+                }
+                if (fn(&pk, ctx) < 0) {
+                    return -1;
+                }
+            }
+            prev_pairs = rc != TG_TKEY_NO_PAIR;
+            prev = *w;
+            prev_hash = h;
+        }
     }
     *n_words = count;
     return 0;

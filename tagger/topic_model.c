@@ -484,23 +484,23 @@ int tg_topics_index(tg_topics_t *m)
     if (!m->probe || !m->filter) {
         return TAGGER_ERR_NOMEM;
     }
-    m->probe_shift = 32 - bits;
+    m->probe_shift = 64 - bits;
     for (size_t k = 0; k < n_slots; k++) {
-        m->probe[k] = (tg_tprobe_t){0, TG_NONE, 0, 0};
+        m->probe[k] = (tg_tprobe_t){0, TG_NONE, 0};
     }
     for (uint32_t i = 0; i < m->n_features; i++) {
         const tg_tfeature_t *f = &m->features[i];
         if (f->key_len > UINT32_MAX >> 2) {
             return TAGGER_ERR_NOMEM; /* a key of a gigabyte: not a model */
         }
-        uint32_t h = tg_topic_hash(TG_HASH_INIT, m->pool + f->key, f->key_len);
-        uint32_t bit = h >> (32 - TG_PROBE_FILTER_BITS);
+        uint64_t h = tg_topic_key_hash64(m->pool + f->key, f->key_len);
+        uint32_t bit = (uint32_t)h & ((1u << TG_PROBE_FILTER_BITS) - 1);
         m->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
-        size_t k = (uint32_t)(h * TG_PROBE_MIX) >> m->probe_shift;
+        size_t k = (size_t)(h >> m->probe_shift);
         while (m->probe[k].feature != TG_NONE) {
             k = (k + 1) & (n_slots - 1);
         }
-        m->probe[k] = (tg_tprobe_t){h, i, f->key,
+        m->probe[k] = (tg_tprobe_t){h, i,
                                     f->key_len << 2 | (f->n ? TG_PROBE_WEIGHTS : 0) |
                                         (f->starts_pair ? TG_PROBE_PAIRS : 0)};
     }

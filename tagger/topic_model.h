@@ -8,8 +8,8 @@
  * can be stored in a compiled model file and used in place like the
  * gazetteers.  The scorer does not probe that table but a denser one built
  * on loading (tg_topics_index, well under a millisecond): 16-byte slots
- * holding the key's hash, pool offset, length and flags at 1.5 to 3 slots a
- * feature (128 KiB for the default model, against 256 KiB of 8-byte slots
+ * holding the key's 64-bit hash (tg_topic_hash64, trusted without comparing
+ * the key), length and flags at 1.5 to 3 slots a feature (128 KiB for the default model, against 256 KiB of 8-byte slots
  * at 4 to 8 a feature plus the 20-byte feature records), behind an 8 KiB
  * filter of key hashes that turns most unknown words and pairs away in L1.
  * Being derived, it can change without changing the compiled model format.
@@ -71,12 +71,11 @@ typedef struct {
 } tg_tslot_t;
 
 /* A slot of the scorer's table (tg_topics_index): what a probe for a word
- * needs, in one 16-byte record, so that a probe reads one slot and the
- * key's bytes, not the feature record as well. */
+ * needs, in one 16-byte record.  The key itself is not there: a probe
+ * trusts the 64-bit hash and the length (see tg_topic_hash64). */
 typedef struct {
-    uint32_t hash;
+    uint64_t hash;      /* tg_topic_key_hash64 of the key */
     uint32_t feature;   /* TG_NONE: empty */
-    uint32_t key;       /* pool offset of the key */
     uint32_t len_flags; /* key length << 2 | TG_PROBE_* */
 } tg_tprobe_t;
 
@@ -96,8 +95,8 @@ typedef struct tg_topics {
     tg_tslot_t *slots;          /* hash table over the feature keys */
     size_t n_slots;             /* a power of two, at least twice n_features */
     tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
-    uint32_t probe_shift;       /* slot of hash h: (h * TG_PROBE_MIX) >> probe_shift */
-    uint64_t *filter;           /* bit h >> (32 - TG_PROBE_FILTER_BITS) set for each key */
+    uint32_t probe_shift;       /* slot of 64-bit hash h: h >> probe_shift */
+    uint64_t *filter;           /* bit h & (2^TG_PROBE_FILTER_BITS - 1) set for each key */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
@@ -154,26 +153,112 @@ static inline uint32_t tg_topics_find(const tg_topics_t *m, const char *key, siz
     }
 }
 
-#define TG_PROBE_MIX 0x9E3779B1u /* 2^32 / golden ratio: spreads FNV's low bits */
+/*
+ * The scorer's hash of a key, 64 bits, built for the word loop: a word is
+ * read 8 bytes at a time (an unaligned load, the bytes past its end masked
+ * off) and each chunk costs a multiply and a shift.  A pair's hash combines
+ * those of its two words, so that the scorer hashes each word of a text once
+ * and never the pair's bytes.  The probe table trusts hash and length and
+ * does not compare the key: two keys of a length colliding in 64 bits
+ * (about 1 in 2^64 per pair of keys, so ~1e-10 over the ~1e9 distinct words
+ * a lifetime of news holds, against ~40k features) is as rare as the name
+ * model already accepts.  A key of one chunk (8 bytes or less, most words)
+ * cannot collide with another of its length at all: each step is a
+ * bijection.  The table is built on loading from the pool's strings, so
+ * this function is free to change; the compiled model file and the
+ * trainer use tg_topic_hash, FNV, which it does not touch.
+ */
+#define TG_HASH64_SEED 0x243F6A8885A308D3ull /* pi: any odd constant */
+#define TG_HASH64_MUL 0x9E3779B97F4A7C15ull  /* 2^64 / golden ratio */
 
-/* The scorer's probe: the slot of the feature with normalised key @p key of
- * @p len bytes and hash @p hash, or NULL.  A key the model does not have is
- * most often settled by the filter, one bit in L1, without a probe. */
-static inline const tg_tprobe_t *tg_topics_probe(const tg_topics_t *m, const char *key,
-                                                 size_t len, uint32_t hash)
+static inline uint64_t tg_hash64_step(uint64_t h, uint64_t chunk)
 {
-    uint32_t bit = hash >> (32 - TG_PROBE_FILTER_BITS);
+    h = (h ^ chunk) * TG_HASH64_MUL;
+    return h ^ (h >> 29);
+}
+
+/* The last step: a bijection, so it makes no collisions, only spreads the
+ * bits that the slot index (top bits) and the filter (low bits) take. */
+static inline uint64_t tg_hash64_final(uint64_t h)
+{
+    h *= 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+}
+
+/* The first @p n (1..8) bytes of @p c, as loaded from memory; the others 0. */
+static inline uint64_t tg_hash64_keep(uint64_t c, size_t n)
+{
+    if (n >= 8) {
+        return c;
+    }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return c & ~(~0ull >> (8 * n));
+#else
+    return c & ~(~0ull << (8 * n));
+#endif
+}
+
+/* Hash of the @p len bytes at @p s; the bytes up to @p limit may be read
+ * (8-byte loads past the key's end, masked), the ones past it are not. */
+static inline uint64_t tg_topic_hash64(const char *s, size_t len, const char *limit)
+{
+    uint64_t h = TG_HASH64_SEED ^ len, c;
+    size_t left = len;
+    for (; left >= 8; s += 8, left -= 8) {
+        memcpy(&c, s, 8);
+        h = tg_hash64_step(h, c);
+    }
+    if (left) {
+        if ((size_t)(limit - s) >= 8) {
+            memcpy(&c, s, 8);
+            c = tg_hash64_keep(c, left);
+        } else {
+            c = 0;
+            memcpy(&c, s, left);
+        }
+        h = tg_hash64_step(h, c);
+    }
+    return tg_hash64_final(h);
+}
+
+/* Hash of the pair "first second", from the hashes of its words. */
+static inline uint64_t tg_topic_pair_hash64(uint64_t first, uint64_t second)
+{
+    return tg_hash64_final(first * TG_HASH64_MUL + (second ^ (second >> 31)));
+}
+
+/* Hash of any key: a pair (two parts split at the first space) by its
+ * words, as the scorer sees it; reads only the key's bytes. */
+static inline uint64_t tg_topic_key_hash64(const char *key, size_t len)
+{
+    const char *space = memchr(key, ' ', len);
+    if (!space) {
+        return tg_topic_hash64(key, len, key + len);
+    }
+    size_t first = (size_t)(space - key);
+    const char *second = space + 1;
+    return tg_topic_pair_hash64(tg_topic_hash64(key, first, key + first),
+                                tg_topic_hash64(second, len - first - 1, key + len));
+}
+
+/* The scorer's probe: the slot of the feature whose key has @p len bytes
+ * and the hash @p hash (tg_topic_hash64 of a word, tg_topic_pair_hash64 of
+ * a pair, tg_topic_key_hash64 of any key), or NULL.  A key the model does
+ * not have is most often settled by the filter, one bit in L1, without a
+ * probe. */
+static inline const tg_tprobe_t *tg_topics_probe(const tg_topics_t *m, size_t len, uint64_t hash)
+{
+    uint32_t bit = (uint32_t)hash & ((1u << TG_PROBE_FILTER_BITS) - 1);
     if (!((m->filter[bit >> 6] >> (bit & 63)) & 1)) {
         return NULL;
     }
-    size_t mask = ((size_t)1 << (32 - m->probe_shift)) - 1;
-    for (size_t k = (uint32_t)(hash * TG_PROBE_MIX) >> m->probe_shift;; k = (k + 1) & mask) {
+    size_t mask = ((size_t)1 << (64 - m->probe_shift)) - 1;
+    for (size_t k = (size_t)(hash >> m->probe_shift);; k = (k + 1) & mask) {
         const tg_tprobe_t *p = &m->probe[k];
         if (p->feature == TG_NONE) {
             return NULL;
         }
-        if (p->hash == hash && p->len_flags >> 2 == len &&
-            memcmp(m->pool + p->key, key, len) == 0) {
+        if (p->hash == hash && p->len_flags >> 2 == len) {
             return p;
         }
     }

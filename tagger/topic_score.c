@@ -1,25 +1,28 @@
 /*
  * topic_score.c - a document's topics from the keyword model.
  *
- * One pass over the words of the normalised text (tg_topic_words) looks
- * each word, and each word pair whose first word starts a pair of the
- * model, up in the model's probe table and counts the hits per feature;
- * the entity features come from the annotation.  Then each touched feature
- * adds w x to the topics it has weights for, and the evidence of the topics
- * that pass the threshold is picked from the same touched features.
+ * One pass over the text (tg_topic_word_list) lists its words with their
+ * 64-bit hashes; then each word, and each word pair whose first word starts
+ * a pair of the model (its hash made from its words' hashes), is looked up
+ * in the model's probe table, the slot of a word four places ahead
+ * prefetched, and the hits are counted per feature; the entity features
+ * come from the annotation.  Then each touched feature adds w x to the
+ * topics it has weights for, and the evidence of the topics that pass the
+ * threshold is picked from the same touched features.
  *
  * What it costs (callgrind, the 2,356 articles of reuters-sample.jsonl, 2.0
- * MB): about 112M instructions, 56 a byte, against 156M before this
- * layout; and in time it is memory as much as instructions (perf: ~12% of
- * the samples of the whole command, 20% before).  Per word: the word
- * loop and its FNV hash (~10 instructions a byte), one bit of the probe
- * filter (L1), and for the ~75% of words the model knows, one 16-byte probe
- * slot and the key's bytes in the pool, both usually outside L1 and often
- * outside L2 (the other stages run between two documents).  Per touched
- * feature (~90 a document): its record and its weights, prefetched, read
- * once for the sums (which also note the topics it has weights for) and
- * again only for the topics that pass, to gather their evidence.  Per
- * document: an exp per topic, a sort of the passing topics, and a pick of
+ * MB, --no-recognize): about 99M instructions, 50 a byte (112M with a
+ * byte-at-a-time FNV word loop and a callback per key, 156M before the
+ * probe table); the program does ~108M more than with --topics 0.  Of
+ * that: the word list ~33M (~90 instructions a word: class bytes and text
+ * bytes eight at a time, the word and pair checks), the probes ~15M (one
+ * bit of the filter in L1, and for the ~75% of words the model knows one
+ * 16-byte slot, often outside L1: no key bytes are compared), the sums
+ * ~12M, exp ~4M, evidence ~10M.  Per touched feature (~90 a document): its
+ * record and its weights, prefetched, read once for the sums (which also
+ * note the topics it has weights for) and again only for the topics that
+ * pass, to gather their evidence.  Per document: an exp per topic (every
+ * score is in the result), a sort of the passing topics, and a pick of
  * five evidence strings by selection.  All working memory is in the
  * per-thread scratch: scoring allocates only what the result keeps.
  *
@@ -65,6 +68,7 @@ typedef struct tg_evidence evidence_t;
 
 void tg_topic_scratch_free(tg_topic_scratch_t *ts)
 {
+    free(ts->words);
     free(ts->tf);
     free(ts->first);
     free(ts->touched);
@@ -117,22 +121,74 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     return TAGGER_OK;
 }
 
-static int on_key(const tg_tkey_t *k, void *ctx)
+/* Counts a hit on the feature of probe slot @p p, whose occurrence runs
+ * from input offset @p start to @p end (for a word or pair, its normalised
+ * end: mapping it costs, and only evidence needs it). */
+static void count_hit(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_tprobe_t *p,
+                      size_t start, size_t end)
 {
-    hit_ctx_t *h = ctx;
-    const tg_tprobe_t *p = tg_topics_probe(h->m, k->key, k->len, k->hash);
-    if (!p) {
-        return TG_TKEY_NO_PAIR;
-    }
-    tg_topic_scratch_t *ts = h->ts;
     uint32_t f = p->feature;
     if ((p->len_flags & TG_PROBE_WEIGHTS) && ts->tf[f]++ == 0) {
-        PREFETCH(&h->m->features[f]); /* for the sums, after the words */
+        PREFETCH(&m->features[f]); /* for the sums, after the words */
         ts->touched[ts->n_touched++] = f;
-        ts->first[2 * f] = (uint32_t)k->start;
-        ts->first[2 * f + 1] = (uint32_t)k->end;
+        ts->first[2 * f] = (uint32_t)start;
+        ts->first[2 * f + 1] = (uint32_t)end;
     }
-    return (p->len_flags & TG_PROBE_PAIRS) ? 0 : TG_TKEY_NO_PAIR;
+}
+
+/* The words and pairs of the text, in text order: each word, then the pair
+ * it ends when the word before it starts a pair of the model.  The probe
+ * slot of a word a few places ahead is asked for early. */
+static int count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm,
+                       size_t *n_words)
+{
+    size_t cap = tg_topic_max_words(norm);
+    if (cap > ts->cap_words) {
+        tg_tword_t *w = realloc(ts->words, cap * sizeof *w);
+        if (!w) {
+            return TAGGER_ERR_NOMEM;
+        }
+        ts->words = w;
+        ts->cap_words = cap;
+    }
+    tg_tword_cursor_t cur = {0, 0, 0};
+    const tg_tword_t *words = ts->words;
+    size_t n = tg_topic_word_list(norm, &cur, ts->words, cap);
+    enum { AHEAD = 4 };
+    int prev_pairs = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i + AHEAD < n) {
+            PREFETCH(&m->probe[words[i + AHEAD].hash >> m->probe_shift]);
+        }
+        const tg_tword_t *w = &words[i];
+        size_t end = (size_t)w->start + w->len;
+        const tg_tprobe_t *p = tg_topics_probe(m, w->len, w->hash);
+        if (p) {
+            count_hit(m, ts, p, norm->src[w->start], end);
+        }
+        if (prev_pairs && w->joins) {
+            const tg_tword_t *v = w - 1;
+            const tg_tprobe_t *pp =
+                tg_topics_probe(m, (size_t)v->len + 1 + w->len, tg_topic_pair_hash64(v->hash, w->hash));
+            if (pp) {
+                count_hit(m, ts, pp, norm->src[v->start], end);
+            }
+        }
+        prev_pairs = p && (p->len_flags & TG_PROBE_PAIRS);
+    }
+    *n_words = n;
+    return TAGGER_OK;
+}
+
+/* An entity feature (tg_topic_entities), by the hash the probe table uses. */
+static int on_entity_key(const tg_tkey_t *k, void *ctx)
+{
+    hit_ctx_t *h = ctx;
+    const tg_tprobe_t *p = tg_topics_probe(h->m, k->len, tg_topic_key_hash64(k->key, k->len));
+    if (p) {
+        count_hit(h->m, h->ts, p, k->start, k->end);
+    }
+    return 0;
 }
 
 /* Value x of the feature touched[i]: words and pairs by their count
@@ -353,9 +409,12 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
     hit_ctx_t h = {m, ts};
     size_t n_words = 0;
     ts->n_touched = 0;
-    tg_topic_words(norm, on_key, &h, &n_words);
+    rc = count_words(m, ts, norm, &n_words);
+    if (rc) {
+        return rc; /* out of memory before any word was counted */
+    }
     ts->n_word_touched = ts->n_touched;
-    tg_topic_entities(r, on_key, &h);
+    tg_topic_entities(r, on_entity_key, &h);
     for (size_t t = 0; t < m->n_topics; t++) {
         ts->sum[t] = m->topics[t].bias;
     }

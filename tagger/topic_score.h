@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "normalize.h"
+#include "topic_features.h"
 #include "topic_model.h"
 
 /* Counts whose logarithm the scorer keeps in a table. */
@@ -20,6 +21,8 @@
  * allocated on first use and reused for every document, so that scoring
  * allocates only what the result keeps. */
 typedef struct {
+    tg_tword_t *words;  /* the words of the text */
+    size_t cap_words;
     uint32_t *tf;       /* per model feature: occurrences in this text */
     uint32_t *first;    /* per model feature: input start and end of its first occurrence
                            (for a word or pair, the normalised end until the evidence

@@ -411,7 +411,7 @@ START_TEST(test_probe_table)
     for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
         const char *key = probes[i].key;
         size_t len = strlen(key);
-        const tg_tprobe_t *p = tg_topics_probe(m, key, len, tg_topic_hash(TG_HASH_INIT, key, len));
+        const tg_tprobe_t *p = tg_topics_probe(m, len, tg_topic_key_hash64(key, len));
         if (!probes[i].flags) {
             ck_assert_msg(p == NULL, "'%s' found", key);
             continue;
@@ -424,33 +424,124 @@ START_TEST(test_probe_table)
         ck_assert(memcmp(m->pool + f->key, key, len) == 0);
     }
     /* "sanctions" has a weight for each topic */
-    const tg_tprobe_t *p = tg_topics_probe(m, "sanctions", 9,
-                                           tg_topic_hash(TG_HASH_INIT, "sanctions", 9));
+    const tg_tprobe_t *p = tg_topics_probe(m, 9, tg_topic_key_hash64("sanctions", 9));
     ck_assert_uint_eq(m->features[p->feature].n, 2);
     tg_topics_free(m);
 
     /* A model without features: every probe misses. */
     static const char empty[] = "tagger-topic-model\t1\ntopic\tmedtop:1\t-\t0\tone\n";
     ck_assert_int_eq(tg_topics_parse("e.model", empty, sizeof empty - 1, &m, NULL), TAGGER_OK);
-    ck_assert_ptr_null(tg_topics_probe(m, "peace", 5, tg_topic_hash(TG_HASH_INIT, "peace", 5)));
+    ck_assert_ptr_null(tg_topics_probe(m, 5, tg_topic_key_hash64("peace", 5)));
     tg_topics_free(m);
 }
 END_TEST
 
-/* A probe for a key whose hash collides with a model key's (same hash,
- * other bytes) misses: the key is compared, not only its hash. */
-START_TEST(test_probe_compares_keys)
+/* The probe trusts hash and length: the right hash with another length
+ * misses, and so does another hash with the right length. */
+START_TEST(test_probe_checks_hash_and_length)
 {
     static const char model[] = "tagger-topic-model\t1\n"
                                 "topic\tmedtop:1\t-\t0\tone\n"
                                 "feature\tpeace\t1\n";
     tg_topics_t *m = NULL;
     ck_assert_int_eq(tg_topics_parse("t.model", model, sizeof model - 1, &m, NULL), TAGGER_OK);
-    uint32_t h = tg_topic_hash(TG_HASH_INIT, "peace", 5);
-    ck_assert_ptr_nonnull(tg_topics_probe(m, "peace", 5, h));
-    ck_assert_ptr_null(tg_topics_probe(m, "peach", 5, h));
-    ck_assert_ptr_null(tg_topics_probe(m, "peaces", 6, h));
+    uint64_t h = tg_topic_key_hash64("peace", 5);
+    ck_assert_ptr_nonnull(tg_topics_probe(m, 5, h));
+    ck_assert_ptr_null(tg_topics_probe(m, 6, h));
+    ck_assert_ptr_null(tg_topics_probe(m, 5, tg_topic_key_hash64("peach", 5)));
     tg_topics_free(m);
+}
+END_TEST
+
+/* tg_topic_hash64 gives the same hash whether it may load past the key
+ * (8-byte loads, masked) or not, at every length and alignment; keys
+ * differing in one byte, or only in length, hash apart. */
+START_TEST(test_hash64_fast_and_safe_paths_agree)
+{
+    char buf[64];
+    for (size_t i = 0; i < sizeof buf; i++) {
+        buf[i] = (char)('a' + i % 26);
+    }
+    for (size_t off = 0; off < 8; off++) {
+        for (size_t len = 0; len <= 40; len++) {
+            const char *s = buf + off;
+            uint64_t safe = tg_topic_hash64(s, len, s + len);
+            ck_assert_msg(tg_topic_hash64(s, len, buf + sizeof buf) == safe, "len %zu", len);
+            if (len) {
+                char copy[48];
+                memcpy(copy, s, len);
+                copy[len - 1] ^= 1;
+                ck_assert(tg_topic_hash64(copy, len, copy + len) != safe);
+                ck_assert(tg_topic_hash64(s, len - 1, s + len) != safe);
+            }
+        }
+    }
+    /* a key without a space is one word; with one, a pair of its halves */
+    ck_assert(tg_topic_key_hash64("peace", 5) == tg_topic_hash64("peace", 5, "peace" + 5));
+    ck_assert(tg_topic_key_hash64("peace talks", 11) ==
+              tg_topic_pair_hash64(tg_topic_key_hash64("peace", 5),
+                                   tg_topic_key_hash64("talks", 5)));
+    ck_assert(tg_topic_key_hash64("talks peace", 11) != tg_topic_key_hash64("peace talks", 11));
+}
+END_TEST
+
+/* The scorer's word list: the words of tg_topic_words, hashed as the probe
+ * table hashes keys, with the pairs they make; block by block it is the
+ * same as in one go. */
+static const struct {
+    const char *text;
+    const char *words; /* "word[start]" with "+" before a word that pairs with the last */
+} list_cases[] = {
+    {"", ""},
+    {"a", ""},
+    {"ab", "ab[0]"},
+    {"a 12 B2 Foreign minister", "b2[5]+foreign[8]+minister[16]"},
+    /* normalised offsets: the run of spaces is one */
+    {"cease-fire  talks, now", "cease[0]+fire[6]+talks[11]now[18]"},
+    {"Caf\xC3\xA9 Z\xC3\xBCrich", "cafe[0]+zurich[5]"},
+    {"ab\xFF" "cd", "ab[0]cd[3]"},
+    {"\xE6\x9D\xB1\xE4\xBA\xAC talks", "talks[7]"},
+    /* long words: past one and two 8-byte chunks, and the 64-byte limit */
+    {"internationalisation counterrevolutionaries x",
+     "internationalisation[0]+counterrevolutionaries[21]"},
+    {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bb cc", "bb[66]+cc[69]"},
+};
+
+static void format_words(const tg_norm_t *norm, const tg_tword_t *w, size_t n, char *out,
+                         size_t size)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t used = strlen(out);
+        const char *key = norm->text + w[i].start;
+        ck_assert(w[i].hash == tg_topic_key_hash64(key, w[i].len));
+        snprintf(out + used, size - used, "%s%.*s[%u]", w[i].joins ? "+" : "", (int)w[i].len,
+                 key, (unsigned)w[i].start);
+    }
+}
+
+START_TEST(test_topic_word_list)
+{
+    tg_norm_t norm = {0};
+    const char *text = list_cases[_i].text;
+    ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
+    tg_tword_t all[64], some[64];
+    char got[512];
+    tg_tword_cursor_t cur = {0, 0, 0};
+    size_t n = tg_topic_word_list(&norm, &cur, all, tg_topic_max_words(&norm));
+    ck_assert_uint_le(n, tg_topic_max_words(&norm));
+    format_words(&norm, all, n, got, sizeof got);
+    ck_assert_str_eq(got, list_cases[_i].words);
+    ck_assert_uint_eq(tg_topic_word_list(&norm, &cur, all, 64), 0);
+    /* one word at a time */
+    tg_tword_cursor_t one = {0, 0, 0};
+    size_t m = 0;
+    while (tg_topic_word_list(&norm, &one, some + m, 1) == 1) {
+        m++;
+    }
+    ck_assert_uint_eq(m, n);
+    ck_assert(memcmp(some, all, n * sizeof *all) == 0);
+    tg_norm_free(&norm);
 }
 END_TEST
 
@@ -470,7 +561,10 @@ Suite *topics_suite(void)
     tcase_add_test(tc, test_topic_words_callback_controls);
     tcase_add_test(tc, test_topic_words_hashes);
     tcase_add_test(tc, test_probe_table);
-    tcase_add_test(tc, test_probe_compares_keys);
+    tcase_add_test(tc, test_probe_checks_hash_and_length);
+    tcase_add_test(tc, test_hash64_fast_and_safe_paths_agree);
+    tcase_add_loop_test(tc, test_topic_word_list, 0,
+                        (int)(sizeof list_cases / sizeof list_cases[0]));
     suite_add_tcase(s, tc);
     tc = tcase_create("train");
     tcase_add_test(tc, test_trainer_learns_and_generalises);
