@@ -6,9 +6,10 @@
  * the checksum is computed over the finished buffer.  The reader trusts
  * nothing: it checks the magic, version, byte order, that the file is as
  * long as it says, the checksum, and that every section lies inside the
- * file, is 8-byte aligned and does not overlap the header or table.  What a
- * section holds is checked by its own reader (tagger.c, trie.c), because
- * only it knows which indexes must stay in which bounds.
+ * file, is 8-byte aligned (the writer aligns to 64) and does not overlap
+ * the header or table.  What a section holds is checked by its own reader
+ * (tagger.c, trie.c), because only it knows which indexes must stay in
+ * which bounds.
  */
 #include "model_file.h"
 
@@ -115,9 +116,11 @@ int tg_model_writer_add_owned(tg_model_writer_t *w, const char *tag, void *data,
     return TAGGER_OK;
 }
 
-static size_t align8(size_t n)
+/* Sections start on a cache line (64 bytes), so a table of 32- or 64-byte
+ * entries read in place never has one across two lines (name_model.c). */
+static size_t align64(size_t n)
 {
-    return (n + 7) & ~(size_t)7;
+    return (n + 63) & ~(size_t)63;
 }
 
 int tg_model_writer_finish(tg_model_writer_t *w, uint8_t **out, size_t *len)
@@ -129,9 +132,9 @@ int tg_model_writer_finish(tg_model_writer_t *w, uint8_t **out, size_t *len)
         if (w->sections[i].len > SIZE_MAX / 2 - total) {
             return TAGGER_ERR_NOMEM;
         }
-        total = align8(total) + w->sections[i].len;
+        total = align64(total) + w->sections[i].len;
     }
-    total = align8(total);
+    total = align64(total);
     uint8_t *buf = calloc(1, total);
     if (!buf) {
         return TAGGER_ERR_NOMEM;
@@ -140,7 +143,7 @@ int tg_model_writer_finish(tg_model_writer_t *w, uint8_t **out, size_t *len)
     for (uint32_t i = 0; i < w->n; i++) {
         const section_t *s = &w->sections[i];
         uint8_t *entry = buf + TG_MODEL_HEADER_SIZE + (size_t)i * TG_MODEL_SECTION_SIZE;
-        off = align8(off);
+        off = align64(off);
         memcpy(entry, s->tag, 4);
         store64(entry + 8, off);
         store64(entry + 16, s->len);

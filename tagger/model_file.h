@@ -14,7 +14,8 @@
  *       32     4  number of sections
  *       36    28  zero
  *       64  24*n  section table: tag (4 bytes), zero (4), offset (8), length (8)
- *          ...    sections, each at an 8-byte aligned offset, zero padded
+ *          ...    sections, each at a 64-byte aligned offset, zero padded
+ *                 (readers require 8)
  *
  * The checksum is 64-bit FNV-1a taken over 8-byte little-endian words in
  * four interleaved lanes (word i goes to lane i % 4; the lanes are folded
@@ -36,7 +37,7 @@
 #include "tagger.h"
 
 #define TG_MODEL_MAGIC "\x89TGM\r\n\x1a\n"
-#define TG_MODEL_VERSION 1u
+#define TG_MODEL_VERSION 2u
 #define TG_MODEL_HEADER_SIZE 64u
 #define TG_MODEL_SECTION_SIZE 24u
 #define TG_MODEL_MAX_SECTIONS 64u

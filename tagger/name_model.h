@@ -84,13 +84,19 @@ static inline uint64_t tg_names_mix(uint64_t h, uint64_t part)
     return (h ^ (part + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdull;
 }
 
-/* Adds the weights of the feature with hash @p h to @p scores (one per
- * label); a feature the model does not know adds nothing. */
-void tg_names_add(const tg_names_t *m, uint64_t h, float *scores);
+/* Weights are kept in thousandths, as int16: scripts/train-names writes
+ * them with three decimals at most, and |w| <= 16.521 in models/names.model,
+ * so they are exact, and so are sums of them in int32 (a candidate sums a
+ * few dozen), whatever the order.  A weight of another form (1e-05) is
+ * rounded to the nearest thousandth; one beyond +-32.767 is an error. */
+#define TG_NAMES_WEIGHT_MAX 32767
 
-/* tg_names_add() of the @p n features @p h, in that order (the sums are
- * the same to the last bit). */
-void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, float *scores);
+/* Adds the weights (thousandths) of the feature with hash @p h to @p scores
+ * (one per label); a feature the model does not know adds nothing. */
+void tg_names_add(const tg_names_t *m, uint64_t h, int32_t *scores);
+
+/* tg_names_add() of the @p n features @p h. */
+void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, int32_t *scores);
 
 /* Asks the cache for the table slots of the @p n features @p h, to be
  * looked up a little later; no effect but speed.  Most features of a word

@@ -58,10 +58,11 @@
  * Then about 20 (or 15) hash lookups per candidate into a table of
  * megabytes, which miss the cache: a line's memo entries, then its keys
  * are all made first and fetched (prefetch_memo(), tg_names_prefetch()),
- * then looked up in the order of the features, so that the sums are the
- * same to the bit.  The fixed word lists (connectors, titles, ...) are
- * small hash tables (word_set_t).  Tables (words, keys, line starts, the
- * fixed parts of the features, the memo) live in the scratch: no
+ * then looked up (the sums are exact: int32 thousandths, name_model.h;
+ * round 3 made the slots 32 bytes, one line each).  The fixed word lists
+ * (connectors, titles, ...) are small hash tables (word_set_t).  Tables
+ * (words, keys, line starts, the fixed parts of the features, the memo)
+ * live in the scratch: no
  * allocation per text once they have grown.  On the Reuters sample
  * (callgrind, 2.0 MB, which starts with an empty memo) the pass went from
  * 363M instructions to 240M in round 1 and to about 205M in round 2; the
@@ -216,10 +217,10 @@ struct tg_recog {
     size_t cap_line_first;
     uint64_t (*keys)[MAX_KEYS]; /* per word of the line being tagged: its feature keys */
     uint8_t *n_keys;
-    float (*prefix)[TG_NAMES_N_LABELS]; /* per word of the line: its memoised sum */
+    int32_t (*prefix)[TG_NAMES_N_LABELS]; /* per word of the line: its memoised sum */
     size_t cap_keys_words, cap_n_keys, cap_prefix;
     struct word_memo *memo; /* MEMO_ENTRIES entries, for the model fx was made for */
-    float (*memo_sums)[TG_NAMES_N_LABELS]; /* per entry: the sum (MEMO_SUMMED) */
+    int32_t (*memo_sums)[TG_NAMES_N_LABELS]; /* per entry: the sum (MEMO_SUMMED) */
     const tg_names_t *fx_model; /* the model fx was made for, or NULL */
     fixed_t fx;
 };
@@ -504,8 +505,7 @@ static void hash_word(const char *text, size_t len, const word_t *w, word_hashes
  * around them repeat ("U.S.", "The", "Reuters", "said"), so most words near
  * a candidate are neither hashed nor looked up in the first-name table, and
  * a candidate needs five lookups fewer.  The bytes are compared, so a hit
- * is exact; the sum is the same to the bit, since it is the same additions
- * in the same order from zero.  Direct-mapped: a word takes the entry of
+ * is exact; so is the sum (integers).  Direct-mapped: a word takes the entry of
  * the one before it at its place.  An entry is 32 bytes, two to a cache
  * line, so that reading one costs one miss at most; the sums, which only
  * candidates read, are apart (r->memo_sums). */
@@ -587,7 +587,7 @@ static void prefetch_memo(tg_recog_t *r, const char *text, size_t len, const wor
     if (r->memo && memo_bytes(text, len, w, b)) {
         size_t i = memo_index(b);
         __builtin_prefetch(&r->memo[i]);
-        if (w->cand) { /* its sum too, which may cross lines */
+        if (w->cand) { /* its sum too (36 bytes), which may cross lines */
             __builtin_prefetch(r->memo_sums[i]);
             __builtin_prefetch(&r->memo_sums[i][TG_NAMES_N_LABELS - 1]);
         }
@@ -935,7 +935,7 @@ static struct word_memo *memo_of(tg_recog_t *r, const word_t *w)
  * memo has summed starts from that sum (@p prefix, per word) and skips
  * them; one that it has not sums them first and leaves the sum there. */
 static void tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
-                     uint8_t *n_keys, float (*prefix)[TG_NAMES_N_LABELS])
+                     uint8_t *n_keys, int32_t (*prefix)[TG_NAMES_N_LABELS])
 {
     const fixed_t *f = ln->fx;
     for (size_t i = 0; i < ln->n; i++) {
@@ -967,7 +967,7 @@ static void tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_
         key[KEY_PL] = tg_names_mix(f->pl, prev);
         key[KEY_PL2] = tg_names_mix(tg_names_mix(f->pl2, prev2), prev);
         key[KEY_PLW] = tg_names_mix(tg_names_mix(f->plw, prev), w[i].h_low);
-        float sc[TG_NAMES_N_LABELS] = {0};
+        int32_t sc[TG_NAMES_N_LABELS] = {0};
         if (w[i].summed) {
             memcpy(sc, prefix[i], sizeof sc);
         } else {

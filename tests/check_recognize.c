@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "name_model.h"
 #include "suites.h"
 #include "tagger.h"
 
@@ -422,10 +423,56 @@ START_TEST(test_model_errors_name_file_line_field)
                       &rc);
     ck_assert_msg(strstr(m, "bad.model:3: field 3 (weights): not a number: 'x9'") == m, "%s",
                   m);
+    m = compile_error("tagger-name-model\t1\n"
+                      "labels\tO\tB-PER\tI-PER\tB-ORG\tI-ORG\tB-LOC\tI-LOC\tB-MISC\tI-MISC\n"
+                      "f\tw clinton\t1 2 3 4 5 6 7 8 32.768\n",
+                      &rc);
+    ck_assert_msg(strstr(m, "bad.model:3: field 3 (weights): beyond -32.767 .. 32.767: "
+                            "'32.768'") == m,
+                  "%s", m);
+    m = compile_error("tagger-name-model\t1\n"
+                      "labels\tO\tB-PER\tI-PER\tB-ORG\tI-ORG\tB-LOC\tI-LOC\tB-MISC\tI-MISC\n"
+                      "f\tw clinton\t-1e9 2 3 4 5 6 7 8 9\n",
+                      &rc);
+    ck_assert_msg(strstr(m, "bad.model:3: field 3 (weights): beyond") == m, "%s", m);
     m = compile_error("tagger-name-model\t1\nlabels\tO\tB-PER\n", &rc);
     ck_assert_msg(strstr(m, "bad.model:2: field 2 (labels)") == m, "%s", m);
     m = compile_error("tagger-name-model\t1\nweights\t1\n", &rc);
     ck_assert_msg(strstr(m, "bad.model:2: field 1: expected 'labels'") == m, "%s", m);
+}
+END_TEST
+
+/* Weights are kept as exact thousandths (name_model.h); other forms are
+ * rounded to the nearest one. */
+START_TEST(test_model_weights_in_thousandths)
+{
+    const char *text = "tagger-name-model\t1\n"
+                       "labels\tO\tB-PER\tI-PER\tB-ORG\tI-ORG\tB-LOC\tI-LOC\tB-MISC\tI-MISC\n"
+                       "f\tw a\t1.5 -0.001 -0 32.767 -32.767 0.0004 -0.0006 1e-03 3.\n"
+                       "f\tw \xc3\xa9t\xc3\xa9\t.25 0 0 0 0 0 0 0 -7\n";
+    tg_names_t *m = NULL;
+    tagger_error_t *err = NULL;
+    ck_assert_int_eq(tg_names_parse("t.model", text, strlen(text), &m, &err), TAGGER_OK);
+    ck_assert_ptr_null(err);
+    ck_assert_uint_eq(tg_names_n_features(m), 2);
+    uint64_t w = tg_names_hash(TG_NAMES_HASH_INIT, "w", 1);
+    uint64_t keys[3] = {tg_names_mix(w, tg_names_hash(TG_NAMES_HASH_INIT, "a", 1)),
+                        tg_names_mix(w, tg_names_hash(TG_NAMES_HASH_INIT, "b", 1)),
+                        tg_names_mix(w, tg_names_hash(TG_NAMES_HASH_INIT, "\xc3\xa9t\xc3\xa9", 5))};
+    int32_t sc[TG_NAMES_N_LABELS] = {0};
+    tg_names_add(m, keys[0], sc);
+    const int32_t want[TG_NAMES_N_LABELS] = {1500, -1, 0, 32767, -32767, 0, -1, 1, 3000};
+    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+        ck_assert_int_eq(sc[k], want[k]);
+    }
+    int32_t all[TG_NAMES_N_LABELS] = {0};
+    tg_names_add_all(m, keys, 3, all); /* "w b" is unknown: adds nothing */
+    ck_assert_int_eq(all[0], 1750);
+    ck_assert_int_eq(all[8], -4000);
+    ck_assert_int_eq(all[4], -32767);
+    tg_names_add_all(m, keys, 0, all); /* none */
+    ck_assert_int_eq(all[0], 1750);
+    tg_names_free(m);
 }
 END_TEST
 
@@ -470,6 +517,7 @@ Suite *recognize_suite(void)
 
     TCase *model = tcase_create("model file");
     tcase_add_test(model, test_model_errors_name_file_line_field);
+    tcase_add_test(model, test_model_weights_in_thousandths);
     suite_add_tcase(s, model);
     return s;
 }
