@@ -36,7 +36,7 @@
 #include "tagger.h"
 
 #define TG_MODEL_MAGIC "\x89TGM\r\n\x1a\n"
-#define TG_MODEL_VERSION 1u
+#define TG_MODEL_VERSION 2u /* 2: blocked first-word bitset, 8-byte word hash */
 #define TG_MODEL_HEADER_SIZE 64u
 #define TG_MODEL_SECTION_SIZE 24u
 #define TG_MODEL_MAX_SECTIONS 64u

@@ -262,7 +262,7 @@ START_TEST(test_future_version)
     uint8_t *data = small_model(&len);
     uint32_t v = TG_MODEL_VERSION + 1;
     memcpy(data + 8, &v, 4);
-    assert_refused(data, len, TAGGER_ERR_VERSION, "format version 2; this tagger reads version 1");
+    assert_refused(data, len, TAGGER_ERR_VERSION, "format version 3; this tagger reads version 2");
     free(data);
 }
 END_TEST
