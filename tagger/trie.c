@@ -31,6 +31,11 @@
 #include "internal.h"
 
 #define FIT_TRIES 256
+/* Size of the first-word bitset (trie.h), in bits per key, rounded up to a
+ * power of two (8 and 4 were tried: smaller is slower on Reuters). */
+#ifndef TG_FW_BITS_PER_KEY
+#define TG_FW_BITS_PER_KEY 16
+#endif
 /* Nodes shallower than this are placed breadth-first: the ones every word
  * of a text walks through sit together at the start of the array. */
 #ifndef BFS_DEPTH
@@ -242,7 +247,7 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
 
     /* First words and pairs: about 8-16 bits per key, up to 64 MiB bits. */
     size_t n_words = 64;
-    while (n_words * 64 < 16 * n && n_words < ((size_t)1 << 20)) {
+    while (n_words * 64 < TG_FW_BITS_PER_KEY * n && n_words < ((size_t)1 << 20)) {
         n_words *= 2;
     }
     uint64_t *first_words = calloc(n_words, sizeof *first_words);
