@@ -37,6 +37,8 @@
 #include "tagger.h"
 
 #define TG_MODEL_MAGIC "\x89TGM\r\n\x1a\n"
+/* 2: sections on 64-byte boundaries, name weights as int16 thousandths in
+ * 32-byte slots, blocked first-word bitset with an 8-byte word hash. */
 #define TG_MODEL_VERSION 2u
 #define TG_MODEL_HEADER_SIZE 64u
 #define TG_MODEL_SECTION_SIZE 24u

@@ -629,11 +629,11 @@ int tg_norm_text(tg_norm_t *n, const char *text, size_t len)
         }
         i += k;
     }
-    if (rc != TAGGER_OK || (rc = reserve(n, 2)) != TAGGER_OK) {
+    if (rc != TAGGER_OK || (rc = reserve(n, 2 + TG_NORM_PAD)) != TAGGER_OK) {
         return rc;
     }
     flush_space(&st);
-    n->text[n->len] = '\0';
+    memset(n->text + n->len, 0, 1 + TG_NORM_PAD);
     n->src[n->len] = (uint32_t)len;
     n->cls[n->len] = TG_CLS_BREAK;
     return TAGGER_OK;

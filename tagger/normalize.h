@@ -32,8 +32,13 @@ static inline int tg_cls_wordish(uint8_t cls)
 /* Largest input tg_norm_text() accepts: offsets are 32-bit. */
 #define TG_NORM_MAX_INPUT ((size_t)UINT32_MAX - 1)
 
+/* Zero bytes after the terminating NUL of a normalised text, so that the
+ * scan may load a word 8 bytes at a time up to its end (trie.h). */
+#define TG_NORM_PAD 16
+
 typedef struct {
-    char *text;     /* normalised UTF-8, NUL-terminated */
+    char *text;     /* normalised UTF-8, NUL-terminated, then TG_NORM_PAD
+                       more zero bytes */
     size_t len;
     uint32_t *src;  /* src[k]: input offset of the code point that produced
                        byte k; src[len] is the input length */

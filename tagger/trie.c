@@ -31,6 +31,11 @@
 #include "internal.h"
 
 #define FIT_TRIES 256
+/* Size of the first-word bitset (trie.h), in bits per key, rounded up to a
+ * power of two (8 and 4 were tried: smaller is slower on Reuters). */
+#ifndef TG_FW_BITS_PER_KEY
+#define TG_FW_BITS_PER_KEY 16
+#endif
 /* Nodes shallower than this are placed breadth-first: the ones every word
  * of a text walks through sit together at the start of the array. */
 #ifndef BFS_DEPTH
@@ -129,10 +134,35 @@ static size_t find_base(const builder_t *b, const uint16_t *codes, size_t n)
     return past > codes[0] ? past - codes[0] : 1;
 }
 
-static void set_bit(uint64_t *bits, int set, size_t n_words, const uint8_t *w, size_t len)
+static void set_bit(uint64_t *bits, size_t n_words, uint64_t h, int shift)
 {
-    size_t bit = tg_trie_first_word_bit(set, w, len, n_words);
-    bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+    uint64_t f = tg_fw_final(h);
+    unsigned bit = (unsigned)(f >> shift) & 511u;
+    bits[tg_fw_line(f, n_words) + bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+bool tg_trie_first_word(const tg_trie_t *t, int set, const uint8_t *w, size_t len)
+{
+    size_t a = 0, sep, c;
+    while (a < len && tg_trie_ascii_alnum(w[a])) {
+        a++;
+    }
+    if (a == 0) {
+        return false;
+    }
+    uint64_t h = tg_fw_hash(w, a);
+    const uint64_t *line = tg_trie_fw_line(t, h);
+    if (set != TG_FW_PAIR) {
+        return a == len && (set == TG_FW_ANY ? tg_trie_fw_any(line, h) : tg_trie_fw_alone(line, h));
+    }
+    for (sep = a; sep < len && w[sep] < 0x80 && !tg_trie_ascii_alnum(w[sep]); sep++) {
+    }
+    for (c = sep; c < len && tg_trie_ascii_alnum(w[c]); c++) {
+    }
+    if (sep == a || c == sep || c != len) {
+        return false;
+    }
+    return tg_trie_fw_pair(line, tg_fw_pair(h, tg_fw_hash(w + a, sep - a), tg_fw_hash(w + sep, c - sep)));
 }
 
 int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
@@ -217,7 +247,7 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
 
     /* First words and pairs: about 8-16 bits per key, up to 64 MiB bits. */
     size_t n_words = 64;
-    while (n_words * 64 < 16 * n && n_words < ((size_t)1 << 20)) {
+    while (n_words * 64 < TG_FW_BITS_PER_KEY * n && n_words < ((size_t)1 << 20)) {
         n_words *= 2;
     }
     uint64_t *first_words = calloc(n_words, sizeof *first_words);
@@ -235,16 +265,19 @@ int tg_trie_build(tg_trie_t *t, const tg_trie_key_t *keys, size_t n)
         if (a == 0) {
             continue; /* starts with no ASCII word: never filtered out */
         }
-        set_bit(first_words, TG_FW_ANY, n_words, k, a);
+        uint64_t h = tg_fw_hash(k, a);
+        set_bit(first_words, n_words, h, TG_FW_SHIFT_ANY);
         for (sep = a; sep < len && !tg_trie_ascii_alnum(k[sep]); sep++) {
             ascii_sep = ascii_sep && k[sep] < 0x80;
         }
         if (sep == len) {
-            set_bit(first_words, TG_FW_ALONE, n_words, k, a);
+            set_bit(first_words, n_words, h, TG_FW_SHIFT_ALONE);
         } else if (ascii_sep) {
             for (c = sep; c < len && tg_trie_ascii_alnum(k[c]); c++) {
             }
-            set_bit(first_words, TG_FW_PAIR, n_words, k, c);
+            uint64_t pair = tg_fw_pair(h, tg_fw_hash(k + a, sep - a), tg_fw_hash(k + sep, c - sep));
+            unsigned bit = (unsigned)(tg_fw_final(pair) >> TG_FW_SHIFT_ANY) & 511u;
+            first_words[tg_fw_line(tg_fw_final(h), n_words) + bit / 64] |= (uint64_t)1 << (bit % 64);
         }
     }
     t->first_words = first_words;
@@ -293,7 +326,7 @@ const char *tg_trie_validate(const tg_trie_t *t, size_t n_aliases, size_t *where
     if (t->n_units < TG_TRIE_PAD + 1 || t->n_units > (size_t)TG_TRIE_BASE_MASK) {
         return "trie has an impossible number of units";
     }
-    if (t->n_first_words == 0 || (t->n_first_words & (t->n_first_words - 1)) != 0) {
+    if (t->n_first_words < 8 || (t->n_first_words & (t->n_first_words - 1)) != 0) {
         return "first-word bitset of an impossible size";
     }
     size_t limit = t->n_units - TG_TRIE_PAD; /* base + 256 < n_units */

@@ -16,9 +16,13 @@
  * where its cache misses are.  A word is a run of ASCII letters and digits;
  * a key's first word is its leading run ("north" of "north korea", "u" of
  * "u.s."), its first pair the key up to the end of its second word when
- * only ASCII separates the two ("north korea", "u.s").  Three sets, hashed
- * with different seeds into one bitset (a Bloom filter of one hash each,
- * about 10 bits per key, so that it stays in cache):
+ * only ASCII separates the two ("north korea", "u.s").  Three sets share
+ * one bitset (a Bloom filter of one bit per entry, 16 bits per key, at most
+ * 256 KiB for the default model), blocked by first word: the bits of a
+ * word, of its ANY and ALONE entries and of every pair it starts, lie in
+ * one 64-byte line chosen by the word's hash, so that testing a word costs
+ * one cache miss at most (a test was two or three misses with one line per
+ * entry, and those misses were about half of the scan's time):
  *
  *   TG_FW_ANY    first words of all keys
  *   TG_FW_ALONE  first words of keys that have no second word ("korea", "u.")
@@ -28,7 +32,10 @@
  * match if its first word is that word; if, after ASCII separators, a second
  * word follows (itself followed by an ASCII byte), the key must moreover be
  * a one-word key or have that pair as its first pair (tg_trie_first_word()
- * states why).  "the" starts keys ("the hague"), so it passes the first
+ * states why).  A line holds the pairs of one first word and of the other
+ * words that land in it: "rep" starts ~380 pairs of the default model, so
+ * its line is half full and "rep X" passes half the time (a trie walk
+ * then says no); in Reuters text the blocking costs no measurable walks.  "the" starts keys ("the hague"), so it passes the first
  * test, but "the company" fails the second: most words never reach the trie.
  *
  * Every array is flat and free of pointers: a compiled model file holds the
@@ -40,6 +47,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define TG_TRIE_NONE UINT32_MAX
 #define TG_TRIE_TERMINAL 0x80000000u /* in base: a key ends at this node */
@@ -64,7 +72,7 @@ typedef struct {
     const tg_trie_value_t *values; /* per key, in key order */
     size_t n_keys;
     const uint64_t *first_words;   /* the TG_FW_* sets, sharing one bitset */
-    size_t n_first_words;          /* its 64-bit words, a power of two */
+    size_t n_first_words;          /* its 64-bit words, a power of two >= 8 */
     bool owned;                    /* arrays malloc'ed by tg_trie_build() */
 } tg_trie_t;
 
@@ -74,43 +82,116 @@ static inline bool tg_trie_ascii_alnum(uint8_t c)
     return (uint8_t)((c | 0x20) - 'a') < 26 || (uint8_t)(c - '0') < 10;
 }
 
-/* The hash of the first-word sets, a byte at a time, so that the scan can
- * hash a word while it finds its end: tg_trie_fw_start(), tg_trie_fw_add()
- * per byte, then tg_trie_fw_bit() (FNV-1a, one seed per set, then a
- * multiplication that spreads the low bits).  The bitset of a compiled
- * model was filled with it: changing it changes the model format. */
-static inline uint32_t tg_trie_fw_start(int set)
+/* The hash of the first-word sets (it fills the bitset of a compiled model:
+ * changing it changes the model format).  A run of bytes is hashed 8 at a
+ * time, as little-endian 64-bit chunks, the last one zero-padded, seeded
+ * with its length: a word of up to 8 bytes costs one multiplication.  A
+ * word is hashed once; the hash of a pair is made from the hashes of its
+ * two words and of the separators between them. */
+#define TG_FW_MUL 0x9E3779B97F4A7C15ull
+#define TG_FW_SEED 0xC2B2AE3D27D4EB4Full
+
+static inline uint64_t tg_fw_mix(uint64_t h, uint64_t chunk)
 {
-    return 2166136261u ^ ((uint32_t)set * 0x5bd1e995u);
+    h = (h ^ chunk) * TG_FW_MUL;
+    return h ^ (h >> 32);
 }
 
-static inline uint32_t tg_trie_fw_add(uint32_t h, uint8_t byte)
+/* The 8 bytes at @p p as a little-endian number (model files are refused
+ * by big-endian hosts, model_file.h). */
+static inline uint64_t tg_fw_load8(const uint8_t *p)
 {
-    return (h ^ byte) * 16777619u;
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
 }
 
-/* Bit of hash @p h in a bitset of @p n_words words. */
-static inline size_t tg_trie_fw_bit(uint32_t h, size_t n_words)
+/* Hash of the @p len (>= 1) bytes at @p p, which may read up to 7 bytes
+ * past them: the scan's normalised text is padded for it (TG_NORM_PAD). */
+static inline uint64_t tg_fw_hash_padded(const uint8_t *p, size_t len)
 {
-    h *= 0x9E3779B1u;
-    return (size_t)h & (n_words * 64 - 1);
-}
-
-/* Bit of @p len bytes at @p w, for set @p set (TG_FW_*), in a bitset of
- * @p n_words words. */
-static inline size_t tg_trie_first_word_bit(int set, const uint8_t *w, size_t len,
-                                            size_t n_words)
-{
-    uint32_t h = tg_trie_fw_start(set);
-    for (size_t i = 0; i < len; i++) {
-        h = tg_trie_fw_add(h, w[i]);
+    uint64_t h = TG_FW_SEED * len;
+    for (; len > 8; len -= 8, p += 8) {
+        h = tg_fw_mix(h, tg_fw_load8(p));
     }
-    return tg_trie_fw_bit(h, n_words);
+    return tg_fw_mix(h, tg_fw_load8(p) & (~0ull >> (64 - 8 * len)));
+}
+
+/* The same hash, reading only the @p len bytes at @p p. */
+static inline uint64_t tg_fw_hash(const uint8_t *p, size_t len)
+{
+    uint64_t h = TG_FW_SEED * len;
+    for (; len > 8; len -= 8, p += 8) {
+        h = tg_fw_mix(h, tg_fw_load8(p));
+    }
+    uint64_t last = 0;
+    memcpy(&last, p, len);
+    return tg_fw_mix(h, last);
+}
+
+/* Hash of a pair: first word, separators, second word. */
+static inline uint64_t tg_fw_pair(uint64_t word, uint64_t sep, uint64_t next)
+{
+    return tg_fw_mix(tg_fw_mix(word ^ TG_FW_SEED, sep), next);
+}
+
+/* Where a hash lands in the bitset: the 64-bit word and the bit in it.
+ * The bitset is blocked: one cache line (8 words) per hash, chosen by high
+ * bits of the hash, so that the TG_FW_ANY and TG_FW_ALONE bits of a word
+ * (two bits of the same line) cost one cache miss at most. */
+static inline size_t tg_fw_line(uint64_t f, size_t n_words)
+{
+    return (size_t)(f >> 40) * 8 & (n_words - 8);
+}
+
+static inline bool tg_fw_bit_in(const uint64_t *line, uint64_t f, int shift)
+{
+    unsigned bit = (unsigned)(f >> shift) & 511u;
+    return (line[bit / 64] >> (bit % 64)) & 1u;
 }
 
 enum { TG_FW_ANY = 0, TG_FW_ALONE = 1, TG_FW_PAIR = 2 };
+/* Shift of the in-line bit of each set; TG_FW_PAIR shares ANY's position
+ * (its hash is another). */
+#define TG_FW_SHIFT_ANY 31
+#define TG_FW_SHIFT_ALONE 22
 
-/* Whether bitset @p set holds the @p len bytes at @p w.
+/* Spreads a word or pair hash over all 64 bits before it is placed. */
+static inline uint64_t tg_fw_final(uint64_t h)
+{
+    return h * TG_FW_SEED;
+}
+
+/* The cache line of word hash @p h (tg_fw_hash()) in @p t's bitset. */
+static inline const uint64_t *tg_trie_fw_line(const tg_trie_t *t, uint64_t h)
+{
+    return t->first_words + tg_fw_line(tg_fw_final(h), t->n_first_words);
+}
+
+/* Whether the word of hash @p h, whose line is @p line, is in TG_FW_ANY. */
+static inline bool tg_trie_fw_any(const uint64_t *line, uint64_t h)
+{
+    return tg_fw_bit_in(line, tg_fw_final(h), TG_FW_SHIFT_ANY);
+}
+
+/* Whether it is in TG_FW_ALONE. */
+static inline bool tg_trie_fw_alone(const uint64_t *line, uint64_t h)
+{
+    return tg_fw_bit_in(line, tg_fw_final(h), TG_FW_SHIFT_ALONE);
+}
+
+/* Whether the pair of hash @p p (tg_fw_pair()) is in TG_FW_PAIR; @p line
+ * is the line of its first word: a pair is kept in the same line, so that
+ * the whole test of a word costs one cache miss at most. */
+static inline bool tg_trie_fw_pair(const uint64_t *line, uint64_t p)
+{
+    return tg_fw_bit_in(line, tg_fw_final(p), TG_FW_SHIFT_ANY);
+}
+
+/* Whether bitset @p set holds the @p len bytes at @p w: a word for
+ * TG_FW_ANY and TG_FW_ALONE, a pair "word, ASCII separators, word" for
+ * TG_FW_PAIR (made of ASCII letters and digits and separators; anything
+ * else is answered false).
  *
  * Why a "no" is safe.  Say the text has word W at i, followed by an ASCII
  * byte that is no letter or digit, and key K matches at i.  K cannot end
@@ -122,18 +203,7 @@ enum { TG_FW_ANY = 0, TG_FW_ALONE = 1, TG_FW_PAIR = 2 };
  * without a second word, TG_FW_ALONE), or K continues into V, and then by
  * the same argument past all of V, so K's first pair is W S V
  * (TG_FW_PAIR).  Bytes are compared after normalisation, on both sides. */
-static inline bool tg_trie_first_word(const tg_trie_t *t, int set, const uint8_t *w, size_t len)
-{
-    size_t bit = tg_trie_first_word_bit(set, w, len, t->n_first_words);
-    return (t->first_words[bit / 64] >> (bit % 64)) & 1u;
-}
-
-/* The same test, for a hash made with tg_trie_fw_start() and _add(). */
-static inline bool tg_trie_fw_has(const tg_trie_t *t, uint32_t h)
-{
-    size_t bit = tg_trie_fw_bit(h, t->n_first_words);
-    return (t->first_words[bit / 64] >> (bit % 64)) & 1u;
-}
+bool tg_trie_first_word(const tg_trie_t *t, int set, const uint8_t *w, size_t len);
 
 /* One key for tg_trie_build(). */
 typedef struct {

@@ -337,6 +337,25 @@ START_TEST(test_reuse_resets_state)
 }
 END_TEST
 
+/* TG_NORM_PAD zero bytes follow the NUL, whatever the buffer held before
+ * (the scan loads words 8 bytes at a time up to the end). */
+START_TEST(test_zero_padding)
+{
+    static const char *const texts[] = {"", "x", "North Korea\n\n  ", "C\xC3\xB4te\xFF",
+                                        "a longer text, to fill the buffer with bytes first"};
+    tg_norm_t n;
+    memset(&n, 0, sizeof n);
+    for (int k = 4; k >= 0; k--) {
+        ck_assert_int_eq(tg_norm_text(&n, texts[k], strlen(texts[k])), TAGGER_OK);
+        ck_assert_uint_ge(n.cap, n.len + 1 + TG_NORM_PAD);
+        for (size_t i = 0; i <= TG_NORM_PAD; i++) {
+            ck_assert_int_eq(n.text[n.len + i], 0);
+        }
+    }
+    tg_norm_free(&n);
+}
+END_TEST
+
 /* A long text crosses many buffer growths; the map stays exact throughout. */
 START_TEST(test_long_text_offsets)
 {
@@ -595,6 +614,7 @@ Suite *normalize_suite(void)
     ADD_TABLE(tc, test_scripts, script_cases);
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_reuse_resets_state);
+    tcase_add_test(tc, test_zero_padding);
     tcase_add_test(tc, test_long_text_offsets);
     ADD_TABLE(tc, test_ascii_blocks, block_cases);
     tcase_add_test(tc, test_ascii_fast_path_matches_model);

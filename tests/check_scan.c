@@ -191,6 +191,16 @@ static const scan_case_t filter_cases[] = {
     {"first word before a name not ASCII", "North \xE6\x97\xA5\xE6\x9C\xAC", 1,
      {{"JP", 6, 12, 6, 8}}},
     {"pair across a line break", "United\nNations", 1, {{"Q1065", 0, 14, 0, 14}}},
+    /* word ends are found 16 bytes at a time */
+    {"words of 16 and 17 letters", "abcdefghijklmnop Japan abcdefghijklmnopq Korea", 2,
+     {{"JP", 17, 22, 17, 22}, {"KR", 41, 46, 41, 46}}},
+    {"name inside a word of 41", "Japanabcdefghijklmnopqrstuvwxyz0123456789", 0, {{0}}},
+    {"word of 36 at the end of the text", "Korea abcdefghijklmnopqrstuvwxyz0123456789", 1,
+     {{"KR", 0, 5, 0, 5}}},
+    {"second word of 33 letters", "North abcdefghijklmnopqrstuvwxyzabcdefg Korea", 1,
+     {{"KR", 40, 45, 40, 45}}},
+    {"16 letters then a letter not ASCII", "abcdefghijklmnop\xC3\xA9 Japan", 1,
+     {{"JP", 19, 24, 18, 23}}},
 };
 /* clang-format on */
 

@@ -399,6 +399,63 @@ START_TEST(test_first_word_sets)
 }
 END_TEST
 
+/* The scan's hash (reading up to 7 bytes past the word) and the
+ * compiler's (reading only the word) agree at every length, the chunk
+ * edges included, and on any byte values. */
+START_TEST(test_first_word_hash_padded)
+{
+    uint8_t buf[40 + 16];
+    for (size_t i = 0; i < sizeof buf; i++) {
+        buf[i] = (uint8_t)(i * 37 + 0x81); /* non-ASCII and ASCII mixed */
+    }
+    for (size_t len = 1; len <= 40; len++) {
+        uint8_t word[40];
+        memcpy(word, buf, len);
+        ck_assert_uint_eq(tg_fw_hash_padded(buf, len), tg_fw_hash(word, len));
+    }
+    /* What follows the word does not count; its length does. */
+    const uint8_t *a = (const uint8_t *)"korea\0\0\0\0\0\0\0\0\0\0\0";
+    const uint8_t *b = (const uint8_t *)"koreans and more";
+    ck_assert_uint_eq(tg_fw_hash_padded(a, 5), tg_fw_hash_padded(b, 5));
+    ck_assert_uint_ne(tg_fw_hash_padded(b, 5), tg_fw_hash_padded(b, 6));
+    ck_assert_uint_ne(tg_fw_hash_padded(a, 5), tg_fw_hash_padded(a, 6)); /* a NUL more */
+    /* A pair depends on its separators. */
+    uint64_t n = tg_fw_hash((const uint8_t *)"north", 5), k = tg_fw_hash((const uint8_t *)"korea", 5);
+    ck_assert_uint_ne(tg_fw_pair(n, tg_fw_hash((const uint8_t *)" ", 1), k),
+                      tg_fw_pair(n, tg_fw_hash((const uint8_t *)"-", 1), k));
+}
+END_TEST
+
+/* A first word whose cache line holds more pairs than bits: the pairs are
+ * all found (the filter has no false negatives, whatever the load; false
+ * positives, such as "rep" alone here, are allowed). */
+START_TEST(test_first_word_many_pairs)
+{
+    enum { N = 600 };
+    char *store = malloc(N * 16);
+    const char **keys = malloc(N * sizeof *keys);
+    ck_assert_ptr_nonnull(store);
+    ck_assert_ptr_nonnull(keys);
+    for (int i = 0; i < N; i++) {
+        snprintf(store + 16 * i, 16, "rep %05d", i); /* sorted, unique */
+        keys[i] = store + 16 * i;
+    }
+    tg_trie_t t;
+    build_strings(&t, keys, N);
+    for (int i = 0; i < N; i++) {
+        ck_assert(tg_trie_first_word(&t, TG_FW_PAIR, (const uint8_t *)keys[i], strlen(keys[i])));
+    }
+    ck_assert(tg_trie_first_word(&t, TG_FW_ANY, (const uint8_t *)"rep", 3));
+    /* Not a word, or not a pair: no. */
+    ck_assert(!tg_trie_first_word(&t, TG_FW_ANY, (const uint8_t *)"rep 00001", 9));
+    ck_assert(!tg_trie_first_word(&t, TG_FW_PAIR, (const uint8_t *)"rep", 3));
+    ck_assert(!tg_trie_first_word(&t, TG_FW_PAIR, (const uint8_t *)"", 0));
+    tg_trie_free(&t);
+    free(keys);
+    free(store);
+}
+END_TEST
+
 Suite *trie_suite(void)
 {
     Suite *s = suite_create("trie");
@@ -417,6 +474,8 @@ Suite *trie_suite(void)
 
     tc = tcase_create("first_words");
     tcase_add_test(tc, test_first_word_sets);
+    tcase_add_test(tc, test_first_word_hash_padded);
+    tcase_add_test(tc, test_first_word_many_pairs);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("validate");
