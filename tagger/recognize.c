@@ -58,17 +58,16 @@
  * Then about 20 (or 15) hash lookups per candidate into a table of
  * megabytes, which miss the cache: a line's memo entries, then its keys
  * are all made first and fetched (prefetch_memo(), tg_names_prefetch()),
- * then looked up (the sums are exact: int32 thousandths, name_model.h;
- * round 3 made the slots 32 bytes, one line each).  The fixed word lists
- * (connectors, titles, ...) are small hash tables (word_set_t).  Tables
- * (words, keys, line starts, the fixed parts of the features, the memo)
- * live in the scratch: no
- * allocation per text once they have grown.  On the Reuters sample
- * (callgrind, 2.0 MB, which starts with an empty memo) the pass went from
- * 363M instructions to 240M in round 1 and to about 205M in round 2; the
- * lookups, the cutting of words and the making of keys are most of it,
- * and the time goes to cache misses in the model's slots and marks more
- * than to instructions.
+ * then looked up (the sums are exact: int32 thousandths in 32-byte slots,
+ * one cache line each, name_model.h).  The fixed word lists (connectors,
+ * titles, ...) are small hash tables (word_set_t).  Tables (words, keys,
+ * line starts, the fixed parts of the features, the memo) live in the
+ * scratch: no allocation per text once they have grown.  On the Reuters
+ * sample (callgrind, 2.0 MB, which starts with an empty memo) the pass
+ * went from 363M instructions to about 200M with all this; the lookups,
+ * the cutting of words and the making of keys are most of it, and the
+ * time goes to cache misses in the model's slots and marks more than to
+ * instructions.
  */
 #include "recognize.h"
 
