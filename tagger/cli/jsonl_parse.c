@@ -30,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 /* cJSON copies at most 63 bytes of a number before strtod(); a longer one
  * fails there, so it is refused here. */
 #define CJSON_NUMBER_MAX 63
@@ -60,31 +62,6 @@ static const unsigned char string_stop[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
-
-/* UTF-8 of code point @p u (at most U+10FFFF) in @p out; its length. */
-static size_t utf8_encode(unsigned long u, char *out)
-{
-    if (u < 0x80) {
-        out[0] = (char)u;
-        return 1;
-    }
-    if (u < 0x800) {
-        out[0] = (char)(0xC0 | (u >> 6));
-        out[1] = (char)(0x80 | (u & 0x3F));
-        return 2;
-    }
-    if (u < 0x10000) {
-        out[0] = (char)(0xE0 | (u >> 12));
-        out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (u & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (u >> 18));
-    out[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((u >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (u & 0x3F));
-    return 4;
-}
 
 static void skip_space(parser_t *p)
 {
@@ -444,7 +421,8 @@ void jp_add_decoded(strbuf_t *out, const jp_member_t *m)
             buf[0] = '\t';
             break;
         case 'u':
-            k = utf8_encode((unsigned long)unicode_escape(s, len, i, &n), buf);
+            k = (size_t)utf8proc_encode_char((utf8proc_int32_t)unicode_escape(s, len, i, &n),
+                                             (utf8proc_uint8_t *)buf);
             break;
         default: /* " \\ / */
             buf[0] = (char)s[i + 1];
