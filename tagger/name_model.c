@@ -18,17 +18,18 @@
  * way: tg_names_prefetch_first() fetches a slot ahead of
  * tg_names_first().
  *
- * Round 3: weights are int16 thousandths (exact, name_model.h), so a slot
+ * Weights are int16 thousandths (exact, name_model.h), so a slot
  * is 32 bytes (a key and nine weights, padded), 64-byte aligned (here by
  * posix_memalign, in a model file by its section alignment): two slots to
  * a line, a lookup that finds its feature touches a mark byte and exactly
  * one line, where a 48-byte float slot crossed two half the time, and the
  * table is 4 MB instead of 6.  On the 2356-article sample (cachegrind, LL
- * of 512 KB) tg_names_add_all() misses LL 315K times instead of 395K, and
- * the full Reuters run takes ~8% less CPU.  Integer sums also make a
- * candidate's scores independent of the order of its features; the label
- * of an exact tie is now always the first in label order, where float
- * rounding used to pick either (6 of 21578 Reuters articles changed).
+ * of 512 KB) tg_names_add_all() misses LL 315K times against 395K with
+ * float slots, and the full Reuters run takes ~8% less CPU.  Integer sums
+ * also make a candidate's scores independent of the order of its
+ * features; the label of an exact tie is always the first in label order,
+ * where float rounding picked either (6 of 21578 Reuters articles changed
+ * when the sums became integers).
  */
 #define _POSIX_C_SOURCE 200809L /* posix_memalign */
 
