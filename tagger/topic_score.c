@@ -446,7 +446,10 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         }
         rc = gather_candidates(m, ts, norm, n_rank);
         for (size_t i = 0; i < n_rank && rc == TAGGER_OK; i++) {
-            ts->n_ev[i] = pick_evidence(ts, ts->cand + i * ts->n_touched, ts->n_cand[i], ts->ev[i]);
+            /* No touched feature: cand may still be NULL, and NULL + 0 is UB. */
+            ts->n_ev[i] = ts->n_touched ? pick_evidence(ts, ts->cand + i * ts->n_touched,
+                                                        ts->n_cand[i], ts->ev[i])
+                                        : 0;
         }
         if (rc == TAGGER_OK) {
             rc = store_topics(m, ts, text, n_rank, r);

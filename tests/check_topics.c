@@ -88,6 +88,25 @@ START_TEST(test_scores_follow_the_format)
 }
 END_TEST
 
+/* A topic whose bias alone passes the threshold, in a text with no word of
+ * the model: listed, with no evidence (a fresh scratch has no candidate
+ * buffer yet; found by the model_file fuzzer). */
+START_TEST(test_topic_without_touched_features)
+{
+    static const char biased[] = "tagger-topic-model\t1\n"
+                                 "topic\tmedtop:15000000\t-\t2\tsport\n"
+                                 "feature\tmatch\t4\n";
+    tagger_t *tg = compile_with(biased, NULL);
+    ck_assert_ptr_nonnull(tg);
+    tagger_result_t *r = annotate(tg, "Nothing here.");
+    ck_assert_uint_eq(tagger_result_n_topics(r), 1);
+    ck_assert_double_eq_tol(tagger_result_topic_score(r, 0), sigmoid(2), 1e-6);
+    ck_assert_uint_eq(tagger_result_topic(r, 0)->n_evidence, 0);
+    tagger_result_free(r);
+    tagger_free(tg);
+}
+END_TEST
+
 START_TEST(test_json_has_topics_and_topic_facets)
 {
     tagger_t *tg = compile_with(model_text, NULL);
@@ -550,6 +569,7 @@ Suite *topics_suite(void)
     Suite *s = suite_create("topics");
     TCase *tc = tcase_create("model");
     tcase_add_test(tc, test_scores_follow_the_format);
+    tcase_add_test(tc, test_topic_without_touched_features);
     tcase_add_test(tc, test_json_has_topics_and_topic_facets);
     tcase_add_loop_test(tc, test_bad_model_lines_rejected, 0,
                         (int)(sizeof bad_models / sizeof bad_models[0]));
