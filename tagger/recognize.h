@@ -18,7 +18,7 @@ typedef struct {
     int32_t slot;              /* its slot in the result being built, or -1 */
 } tg_recognized_t;
 
-/* Per-scratch working memory of the recognizer (recognize.c). */
+/* Per-scratch working memory of the recognizer (recog_internal.h). */
 typedef struct tg_recog tg_recog_t;
 
 /* Finds names in @p text that no standing mention of s->recs covers and

@@ -1,0 +1,240 @@
+/*
+ * recog_internal.h - what the three files of the recognizer share
+ * (recognize.c runs the pass and makes the spans and names, recog_words.c
+ * cuts lines into words and keeps the word memo, recog_tag.c tags a
+ * line): its working memory in a scratch, the words and spans, the fixed
+ * word sets and feature hashes, the memo's entries, and the functions one
+ * file calls in another.  Private to the recognizer: recognize.h is its
+ * interface to the rest of the library.
+ */
+#ifndef TG_RECOG_INTERNAL_H
+#define TG_RECOG_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "name_model.h"
+#include "recognize.h"
+
+/* ------------------------------------------------------------------------ */
+/* Types                                                                     */
+
+typedef struct {
+    uint32_t start, end; /* input bytes */
+    uint64_t h_low;      /* tg_recog_hash_word() of the word, once hashed: low */
+    uint64_t h_shape;    /* and shape (p3 and s3 only for a sum: tg_recog_tag_line()) */
+    uint8_t letters;     /* letters in the word, at most 255 (once counted) */
+    uint8_t has_lower;   /* a lower-case letter (once counted) */
+    uint8_t counted;     /* letters and has_lower are set (tg_recog_count_letters()) */
+    uint8_t cap;         /* capitalised: starts with a capital, or "al-X" */
+    uint8_t cand;        /* a candidate: tagged by the model */
+    uint8_t label;       /* TG_NL_* */
+    uint8_t covered;     /* inside a standing gazetteer mention */
+    uint8_t first;       /* a first name (tg_names_first(h_low)), once hashed */
+    uint8_t summed;      /* a candidate whose first features the memo has summed */
+    uint32_t memo;       /* its entry in the memo + 1, or 0 (tg_recog_know_word()) */
+} word_t;
+
+typedef struct {
+    uint32_t first, end; /* words [first, end) */
+    uint32_t kind;       /* tagger_kind_t */
+    uint32_t name;       /* index into r->names */
+    uint8_t via;
+    uint8_t weak; /* in a title-case line: stands only if its name is found elsewhere */
+} span_t;
+
+/* Where the features of the labels just given go among a word's keys
+ * (word_keys()): they are known only when the word is tagged. */
+enum { KEY_PL = 11, KEY_PL2, KEY_PLW, MAX_KEYS = 21 };
+
+/* A fixed list of words (connectors, titles, ...) as a small hash table,
+ * for the lists asked of many words: the same answer as tg_word_in() for
+ * the price of hashing the word, instead of comparing it with every entry
+ * (a line of a title-case test alone asks the 57 of headline_lower). */
+enum { SET_SLOTS = 128 };
+typedef struct {
+    const char *const *list;
+    size_t max_len;            /* the longest entry */
+    uint8_t slots[SET_SLOTS];  /* index + 1 of an entry, 0 empty */
+    uint8_t lens[SET_SLOTS];   /* its length */
+} word_set_t;
+
+static inline size_t tg_recog_set_home(const char *w, size_t len)
+{
+    uint64_t h = tg_names_hash(TG_NAMES_HASH_INIT, w, len);
+    return (size_t)(h ^ (h >> 32)) & (SET_SLOTS - 1);
+}
+
+/* Makes @p set of the @p n < SET_SLOTS words of @p list. */
+static inline void tg_recog_set_init(word_set_t *set, const char *const *list, size_t n)
+{
+    memset(set, 0, sizeof *set);
+    set->list = list;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(list[i]), at = tg_recog_set_home(list[i], len);
+        while (set->slots[at]) {
+            at = (at + 1) & (SET_SLOTS - 1);
+        }
+        set->slots[at] = (uint8_t)(i + 1);
+        set->lens[at] = (uint8_t)len;
+        set->max_len = len > set->max_len ? len : set->max_len;
+    }
+}
+
+/* Whether the @p len bytes at @p w are one of the set's words. */
+static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t len)
+{
+    if (len == 0 || len > set->max_len) {
+        return false;
+    }
+    for (size_t at = tg_recog_set_home(w, len); set->slots[at]; at = (at + 1) & (SET_SLOTS - 1)) {
+        if (set->lens[at] == len && memcmp(set->list[set->slots[at] - 1], w, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The lists of words looked up by hash (their words: recognize.c). */
+typedef struct {
+    word_set_t connectors, abbreviations, by, headline_lower, never_names, titles, org_heads,
+        org_suffixes;
+} word_sets_t;
+
+/* Hashes of the fixed parts of features, made once per scratch. */
+typedef struct {
+    uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
+        pfn, nfn;
+    uint64_t bos, eos;                      /* "<s>", "</s>" */
+    bool bos_first, eos_first;              /* ... first names in the model? (no) */
+    uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
+    uint64_t kinds[3];                      /* "C", "T", "N" */
+    uint64_t xx;                            /* the shape "Xx" */
+    word_sets_t sets;                       /* sets_init(), recognize.c */
+} fixed_t;
+
+/* What tg_recog_hash_word() and the model say of an ASCII word of at most
+ * MEMO_BYTES - 1 bytes, found again by its bytes: the hashes, whether it is
+ * a first name, and the sum of the weights of its first five features (b,
+ * w, s, p3, s3, which depend on the word alone).  Names and the words
+ * around them repeat ("U.S.", "The", "Reuters", "said"), so most words near
+ * a candidate are neither hashed nor looked up in the first-name table, and
+ * a candidate needs five lookups fewer.  The bytes are compared, so a hit
+ * is exact; so is the sum (integers).  Direct-mapped: a word takes the entry of
+ * the one before it at its place.  An entry is 32 bytes, two to a cache
+ * line, so that reading one costs one miss at most; the sums, which only
+ * candidates read, are apart (r->memo_sums). */
+enum { MEMO_BYTES = 16, MEMO_ENTRIES = 8192, PREFIX_KEYS = 5 };
+
+struct word_memo {
+    uint64_t bytes[MEMO_BYTES / 8]; /* the word, zero-padded; the last byte: MEMO_* */
+    uint64_t h_low, h_shape;
+};
+
+/* A first name; memo_sums holds its sum; not known yet if a first name. */
+enum { MEMO_FIRST = 1, MEMO_SUMMED = 2, MEMO_ASK = 4 };
+
+/* The flags byte of entry @p e: the last of its word's bytes, always 0 in
+ * a word (memo_bytes()). */
+static inline unsigned char *tg_recog_memo_flags(struct word_memo *e)
+{
+    return (unsigned char *)e->bytes + MEMO_BYTES - 1;
+}
+
+/* What the features need of a word's bytes (tg_recog_hash_word()). */
+typedef struct {
+    uint64_t low;    /* hashes (tg_names_hash) of the lower-case word, */
+    uint64_t shape;  /* its shape ("Xx", "X.X."), */
+    uint64_t p3, s3; /* and its first and last three code points */
+} word_hashes_t;
+
+typedef struct {
+    const char *s;
+    size_t len;
+} str_t;
+
+/* One line's words being tagged. */
+typedef struct {
+    const tg_names_t *m;
+    const fixed_t *fx;
+    const char *text;
+    size_t len; /* of text */
+    word_t *w;  /* the line's words */
+    size_t n;
+    char kind; /* 'C' all caps, 'T' title case, 'N' running text */
+} line_t;
+
+/* The input bytes of word @p i. */
+static inline str_t tg_recog_raw(const line_t *ln, size_t i)
+{
+    return (str_t){ln->text + ln->w[i].start, ln->w[i].end - ln->w[i].start};
+}
+
+struct tg_recog {
+    word_t *words;
+    size_t n_words, cap_words;
+    span_t *spans;
+    size_t n_spans, cap_spans;
+    tg_recognized_t *names;
+    size_t n_names, cap_names;
+    uint64_t *name_keys; /* per name: hash of its lower-case words */
+    size_t cap_keys;
+    uint32_t (*votes)[5]; /* per name: its spans per tagger_kind_t */
+    size_t cap_votes;
+    uint32_t *key_slots;  /* hash table over name_keys: name + 1, 0 = empty */
+    size_t cap_key_slots;
+    struct end_word *end_words; /* first and last words of the longer PERSON names */
+    size_t cap_end_words;
+    size_t *line_first; /* per layout line (and one more): its first word */
+    size_t cap_line_first;
+    uint64_t (*keys)[MAX_KEYS]; /* per word of the line being tagged: its feature keys */
+    uint8_t *n_keys;
+    int32_t (*prefix)[TG_NAMES_N_LABELS]; /* per word of the line: its memoised sum */
+    size_t cap_keys_words, cap_n_keys, cap_prefix;
+    struct word_memo *memo; /* MEMO_ENTRIES entries, for the model fx was made for */
+    int32_t (*memo_sums)[TG_NAMES_N_LABELS]; /* per entry: the sum (MEMO_SUMMED) */
+    const tg_names_t *fx_model; /* the model fx was made for, or NULL */
+    fixed_t fx;
+};
+
+/* ------------------------------------------------------------------------ */
+/* Across the files                                                          */
+
+/* recog_words.c: characters (tg_recog_cp_at() decodes the code point at
+ * @p i, its length returned; tg_recog_is_alnum() is a letter or digit). */
+size_t tg_recog_cp_at(const char *text, size_t len, size_t i, int32_t *cp);
+bool tg_recog_is_alnum(int32_t cp);
+
+/* recog_words.c: words, hashed (tg_recog_hash_word()), their letters
+ * counted once (tg_recog_count_letters()). */
+void tg_recog_count_letters(const char *text, word_t *w);
+void tg_recog_hash_word(const char *text, size_t len, const word_t *w, word_hashes_t *out);
+
+/* recog_words.c: the word memo.  A line's entries are fetched
+ * (tg_recog_prefetch_memo()), then its words known from them or hashed
+ * (tg_recog_know_word()), then the first-name table asked of the rest
+ * (tg_recog_settle_first()); tg_recog_memo_of() is a word's entry while it
+ * still holds the word, else NULL. */
+void tg_recog_prefetch_memo(tg_recog_t *r, const char *text, size_t len, const word_t *w);
+void tg_recog_know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
+                        word_t *w);
+void tg_recog_settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w);
+struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w);
+
+/* recog_words.c: cutting.  Whether line [a, b) may hold a capitalised
+ * word; its words appended to r->words (0 or TAGGER_ERR_NOMEM). */
+bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b);
+int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b);
+
+/* recog_tag.c: the fixed parts of the features for model @p m
+ * (f->sets is left to the caller); whether word @p i is a candidate; the
+ * kind of a line ('C', 'T' or 'N'); the greedy tagging of a line (step 3). */
+void tg_recog_fixed_init(fixed_t *f, const tg_names_t *m);
+bool tg_recog_is_candidate(const line_t *ln, size_t i);
+char tg_recog_line_kind(const line_t *ln);
+void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
+                       uint8_t *n_keys, int32_t (*prefix)[TG_NAMES_N_LABELS]);
+
+#endif /* TG_RECOG_INTERNAL_H */

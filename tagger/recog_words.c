@@ -1,0 +1,551 @@
+/*
+ * recog_words.c - the recognizer's words (recognize.c, step 1): what a
+ * code point is, cutting a line into words, hashing the words the
+ * features need, and the word memo that remembers them across texts.
+ *
+ * A line is cut at white space; punctuation at either end of a chunk is a
+ * word of its own ("(", ",", ":"), except the period of an abbreviation
+ * ("U.S.", "J.", "Mr."); a possessive "'s" is split off.  This reproduces
+ * the tokens of CoNLL-2003, on which the model learned.
+ *
+ * Cost.  A line with no byte A-Z and none beyond ASCII has no capitalised
+ * word, so it is not cut at all (a third of the lines of Reuters; the test
+ * takes eight bytes at a time); other lines are cut with an ASCII fast
+ * path (one comparison per byte inside a chunk), into a word array grown
+ * once per line.  Only the words near a candidate are hashed (an ASCII
+ * fast path again), each once (name_model.h: tg_names_mix), with its
+ * first-name lookup - or not at all: a memo kept in the scratch across
+ * texts holds, by a word's bytes, its hashes, first-name flag and the sum
+ * of the weights of its first five features (tg_recog_know_word(); on
+ * Reuters 82% of the words near a candidate are found there, and 77% of
+ * the candidates skip five lookups).  A line's memo entries are fetched
+ * before they are read (tg_recog_prefetch_memo()).
+ */
+#include "recog_internal.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+/* ------------------------------------------------------------------------ */
+/* Characters                                                                */
+
+/* Decodes the code point at @p i; returns its length (1 for a bad byte,
+ * with *cp < 0). */
+size_t tg_recog_cp_at(const char *text, size_t len, size_t i, int32_t *cp)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    return tg_utf8_decode((const unsigned char *)text + i, len - i, cp);
+}
+
+static bool is_space(int32_t cp)
+{
+    if (cp < 0) {
+        return true; /* invalid bytes separate words, as in the scan */
+    }
+    if (cp < 0x80) {
+        /* Control characters too (NUL above all): as in the scan, they
+         * separate words, or a name could span "P\0aris" and its mention
+         * text, a C string, would stop at the NUL. */
+        return cp <= ' ' || cp == 0x7F;
+    }
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* Whether the code point at @p i is white space (is_space()); its length
+ * goes to @p *k.  ASCII, most of the text, is tested without decoding. */
+static bool space_at(const char *text, size_t len, size_t i, size_t *k)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+        *k = 1;
+        return c <= ' ' || c == 0x7F;
+    }
+    int32_t cp;
+    *k = tg_recog_cp_at(text, len, i, &cp);
+    return is_space(cp);
+}
+
+static bool is_alnum_beyond_ascii(int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* ASCII first and inline: it is asked of every chunk's ends. */
+inline bool tg_recog_is_alnum(int32_t cp)
+{
+    if (cp < 0x80) {
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
+    return is_alnum_beyond_ascii(cp);
+}
+
+static bool is_upper(int32_t cp)
+{
+    if (cp < 0x80) {
+        return cp >= 'A' && cp <= 'Z';
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+/* Shape symbol of a code point: X upper, x other letter, d digit, else the
+ * character itself (written to @p out; returns its length). */
+static size_t shape_of(int32_t cp, char *out)
+{
+    if (cp < 0) {
+        cp = 0xFFFD;
+    }
+    if (cp < 0x80) {
+        out[0] = (cp >= 'A' && cp <= 'Z')   ? 'X'
+                 : (cp >= 'a' && cp <= 'z') ? 'x'
+                 : (cp >= '0' && cp <= '9') ? 'd'
+                                            : (char)cp;
+        return 1;
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT) {
+        out[0] = 'X';
+    } else if (c >= UTF8PROC_CATEGORY_LL && c <= UTF8PROC_CATEGORY_LO) {
+        out[0] = 'x';
+    } else if (c == UTF8PROC_CATEGORY_ND) {
+        out[0] = 'd';
+    } else {
+        return tg_utf8_encode(cp, out);
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Words                                                                     */
+
+/* Appends word [a, b): whether it is capitalised.  What the features need
+ * of it comes later, for the words near a candidate (tg_recog_hash_word()).
+ * The caller has made room (tg_recog_split_line(): a line of n bytes has at
+ * most n words). */
+static void add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+{
+    word_t *w = &r->words[r->n_words++];
+    memset(w, 0, sizeof *w);
+    w->start = (uint32_t)a;
+    w->end = (uint32_t)b;
+    unsigned char c = (unsigned char)text[a];
+    if (c < 0x80) {
+        w->cap = c >= 'A' && c <= 'Z';
+    } else {
+        int32_t cp;
+        tg_recog_cp_at(text, len, a, &cp);
+        w->cap = is_upper(cp);
+    }
+    /* "al-Assad", "el-Sisi": the hyphen first, as most words have none */
+    w->cap = w->cap || (b - a > 3 && text[a + 2] == '-' && text[a + 1] == 'l' &&
+                        (text[a] == 'a' || text[a] == 'e') &&
+                        is_upper((unsigned char)text[a + 3]));
+}
+
+/* Counts the letters of word @p w and notes a lower-case one; done once,
+ * only for the words tg_recog_line_kind() looks at. */
+void tg_recog_count_letters(const char *text, word_t *w)
+{
+    if (w->counted) {
+        return;
+    }
+    size_t letters = 0;
+    for (size_t i = w->start; i < w->end;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            bool lower = c >= 'a' && c <= 'z';
+            letters += lower || (c >= 'A' && c <= 'Z');
+            w->has_lower |= lower;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += tg_recog_cp_at(text, w->end, i, &cp);
+        utf8proc_category_t cat = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+        letters += cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+        w->has_lower |= cat == UTF8PROC_CATEGORY_LL;
+    }
+    w->letters = (uint8_t)(letters > 255 ? 255 : letters);
+    w->counted = 1;
+}
+
+/* Lower-case form of the code point at @p i (its bytes in @p low): its
+ * length in the input. */
+static size_t lower_at(const char *text, size_t len, size_t i, char *low, size_t *n_low,
+                       int32_t *cp)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+        *cp = c;
+        low[0] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        *n_low = 1;
+        return 1;
+    }
+    size_t k = tg_recog_cp_at(text, len, i, cp);
+    *n_low = tg_utf8_encode(*cp < 0 ? 0xFFFD : utf8proc_tolower(*cp), low);
+    return k;
+}
+
+/* tg_recog_hash_word() of a word all ASCII, one byte per code point, without
+ * decoding: most words.  Returns false, having set nothing, at a byte
+ * beyond ASCII. */
+static bool hash_ascii_word(const char *text, const word_t *w, word_hashes_t *out)
+{
+    uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT, p3 = 0;
+    char last = 0; /* last shape symbol */
+    for (size_t i = w->start; i < w->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80) {
+            return false;
+        }
+        bool upper = c >= 'A' && c <= 'Z';
+        char low = (char)(upper ? c + 32 : c);
+        char sym = upper ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd'
+                                                                                  : (char)c;
+        h = tg_names_hash(h, &low, 1);
+        if (sym != last) {
+            hs = tg_names_hash(hs, &sym, 1);
+            last = sym;
+        }
+        if (i - w->start == 2) {
+            p3 = h;
+        }
+    }
+    size_t n = w->end - w->start;
+    uint64_t h3 = TG_NAMES_HASH_INIT;
+    for (size_t i = n < 3 ? w->start : w->end - 3; i < w->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        char low = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        h3 = tg_names_hash(h3, &low, 1);
+    }
+    out->low = h;
+    out->p3 = n < 3 ? h : p3;
+    out->shape = hs;
+    out->s3 = h3;
+    return true;
+}
+
+/* What the features need of word @p w, in one pass over its bytes: hashes
+ * of its lower-case form, its shape (runs of the same symbol collapsed,
+ * scripts/train-names shape()) and its first and last three code points. */
+void tg_recog_hash_word(const char *text, size_t len, const word_t *w, word_hashes_t *out)
+{
+    if (hash_ascii_word(text, w, out)) {
+        return;
+    }
+    uint64_t h = TG_NAMES_HASH_INIT, hs = TG_NAMES_HASH_INIT;
+    size_t tail[3] = {w->start, w->start, w->start}, n_cp = 0; /* last 3 code points */
+    char last = 0; /* last shape symbol, when one byte */
+    for (size_t i = w->start; i < w->end;) {
+        char low[4], sym[4];
+        size_t n_low, n_sym;
+        int32_t cp;
+        tail[n_cp % 3] = i;
+        i += lower_at(text, len, i, low, &n_low, &cp);
+        n_sym = shape_of(cp, sym);
+        h = tg_names_hash(h, low, n_low);
+        if (n_sym > 1 || sym[0] != last) {
+            hs = tg_names_hash(hs, sym, n_sym);
+            last = n_sym > 1 ? 0 : sym[0];
+        }
+        if (++n_cp == 3) {
+            out->p3 = h;
+        }
+    }
+    out->low = h;
+    out->p3 = n_cp < 3 ? h : out->p3;
+    out->shape = hs;
+    uint64_t h3 = TG_NAMES_HASH_INIT;
+    for (size_t i = n_cp < 3 ? w->start : tail[n_cp % 3]; i < w->end;) {
+        char low[4];
+        size_t n_low;
+        int32_t cp;
+        i += lower_at(text, len, i, low, &n_low, &cp);
+        h3 = tg_names_hash(h3, low, n_low);
+    }
+    out->s3 = h3;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The word memo (its entries: recog_internal.h)                             */
+
+/* The word's bytes zero-padded in @p out, if it can be memoised: ASCII
+ * and shorter than MEMO_BYTES.  A word has no NUL (it separates words), so
+ * all zero is no word. */
+static bool memo_bytes(const char *text, size_t len, const word_t *w,
+                       uint64_t out[MEMO_BYTES / 8])
+{
+    size_t n = w->end - w->start;
+    if (n >= MEMO_BYTES) {
+        return false;
+    }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (w->start + MEMO_BYTES <= len) {
+        /* Two loads of a fixed size, and the bytes after the word masked
+         * off (the first in memory are the low ones). */
+        memcpy(out, text + w->start, MEMO_BYTES);
+        out[0] &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+        out[1] &= n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+        return ((out[0] | out[1]) & 0x8080808080808080ull) == 0;
+    }
+#else
+    (void)len;
+#endif
+    unsigned char *o = (unsigned char *)out;
+    memset(out, 0, MEMO_BYTES);
+    for (size_t k = 0; k < n; k++) {
+        o[k] = (unsigned char)text[w->start + k];
+    }
+    return ((out[0] | out[1]) & 0x8080808080808080ull) == 0;
+}
+
+static size_t memo_index(const uint64_t b[MEMO_BYTES / 8])
+{
+    uint64_t h = (b[0] * 0x9e3779b97f4a7c15ull) ^ (b[1] * 0xc2b2ae3d27d4eb4full);
+    return (size_t)(h >> 40) & (MEMO_ENTRIES - 1);
+}
+
+/* The memo entry of word @p w: its own when found; else the one it would
+ * take, with *found false; NULL when the word is not memoised. */
+static struct word_memo *memo_entry(tg_recog_t *r, const char *text, size_t len,
+                                    const word_t *w, uint64_t b[MEMO_BYTES / 8], bool *found)
+{
+    if (!r->memo || !memo_bytes(text, len, w, b)) {
+        return NULL;
+    }
+    struct word_memo *e = &r->memo[memo_index(b)];
+    uint64_t tail = e->bytes[1];
+    ((unsigned char *)&tail)[7] = 0; /* the flags */
+    *found = e->bytes[0] == b[0] && tail == b[1];
+    return e;
+}
+
+/* Asks the cache for the memo entry of word @p w, to be read a little
+ * later (tg_recog_know_word()); no effect but speed.  The memo is some
+ * 256 KB, out of the cache again after a text's other passes. */
+void tg_recog_prefetch_memo(tg_recog_t *r, const char *text, size_t len, const word_t *w)
+{
+#ifdef __GNUC__
+    uint64_t b[MEMO_BYTES / 8];
+    if (r->memo && memo_bytes(text, len, w, b)) {
+        size_t i = memo_index(b);
+        __builtin_prefetch(&r->memo[i]);
+        if (w->cand) { /* its sum too (36 bytes), which may cross lines */
+            __builtin_prefetch(r->memo_sums[i]);
+            __builtin_prefetch(&r->memo_sums[i][TG_NAMES_N_LABELS - 1]);
+        }
+    }
+#else
+    (void)r, (void)text, (void)len, (void)w;
+#endif
+}
+
+/* Hashes word @p w (tg_recog_hash_word()) and finds whether it is a first
+ * name, from the memo when it holds the word.  Otherwise the first-name
+ * table is asked later (tg_recog_settle_first()): w->first is FIRST_ASK
+ * meanwhile, and the table's slot is fetched. */
+enum { FIRST_ASK = 2 };
+
+void tg_recog_know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
+                        word_t *w)
+{
+    uint64_t b[MEMO_BYTES / 8];
+    bool found;
+    struct word_memo *e = memo_entry(r, text, len, w, b, &found);
+    w->memo = e ? (uint32_t)(e - r->memo) + 1 : 0;
+    if (e && found) {
+        unsigned char flags = *tg_recog_memo_flags(e);
+        w->h_low = e->h_low, w->h_shape = e->h_shape;
+        /* MEMO_ASK: made by a word before in this line, not settled yet */
+        w->first = flags & MEMO_ASK ? FIRST_ASK : (flags & MEMO_FIRST) != 0;
+        return;
+    }
+    word_hashes_t h;
+    tg_recog_hash_word(text, len, w, &h);
+    w->h_low = h.low, w->h_shape = h.shape;
+    w->first = FIRST_ASK;
+    tg_names_prefetch_first(m, w->h_low);
+    if (e) {
+        memcpy(e->bytes, b, sizeof e->bytes);
+        e->h_low = w->h_low, e->h_shape = w->h_shape;
+        *tg_recog_memo_flags(e) = MEMO_ASK;
+    }
+}
+
+/* The memo entry tg_recog_know_word() found or made for word @p w, if it
+ * is still the word's: a later word of the line may have taken it.  The
+ * hashes of the lower-case word and of its shape are all that the first
+ * PREFIX_KEYS features depend on. */
+struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w)
+{
+    struct word_memo *e = w->memo ? &r->memo[w->memo - 1] : NULL;
+    return e && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
+}
+
+/* Asks the first-name table what tg_recog_know_word() left to ask, and
+ * tells the memo. */
+void tg_recog_settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w)
+{
+    if (w->first != FIRST_ASK) {
+        return;
+    }
+    w->first = tg_names_first(m, w->h_low);
+    struct word_memo *e = tg_recog_memo_of(r, w);
+    if (e && (*tg_recog_memo_flags(e) & MEMO_ASK)) {
+        *tg_recog_memo_flags(e) = w->first ? MEMO_FIRST : 0;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cutting lines into words                                                  */
+
+/* Whether the period ending [a, end) belongs to the word: "U.S.", "J.",
+ * "Mr.". */
+static bool keeps_period(const word_sets_t *sets, const char *text, size_t len, size_t a,
+                         size_t end)
+{
+    size_t core = end - 1;
+    if (memchr(text + a, '.', core - a)) {
+        return true;
+    }
+    int32_t cp;
+    if (core > a && a + tg_recog_cp_at(text, len, a, &cp) == core && tg_recog_is_alnum(cp)) {
+        return true; /* a single letter: an initial */
+    }
+    return tg_recog_in_set(&sets->abbreviations, text + a, core - a);
+}
+
+/* Length of a possessive "'s" or "’s" ending [a, end) after a letter or
+ * digit, or 0. */
+static size_t possessive_len(const char *text, size_t a, size_t end)
+{
+    if (end - a >= 3 && text[end - 1] == 's' && text[end - 2] == '\'') {
+        return 2;
+    }
+    if (end - a >= 5 && text[end - 1] == 's' && memcmp(text + end - 4, "\xE2\x80\x99", 3) == 0) {
+        return 4;
+    }
+    return 0;
+}
+
+static bool is_ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Cuts one chunk (no white space) into words. */
+static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+{
+    int32_t cp;
+    unsigned char last = (unsigned char)text[b - 1];
+    if (is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) && last != 's') {
+        add_word(r, text, len, a, b); /* most chunks: nothing to split off */
+        return;
+    }
+    if (possessive_len(text, a - 1, b) == b - a) {
+        add_word(r, text, len, a, b); /* a lone "'s" */
+        return;
+    }
+    while (a < b) {
+        size_t k = tg_recog_cp_at(text, len, a, &cp);
+        if (tg_recog_is_alnum(cp)) {
+            break;
+        }
+        add_word(r, text, len, a, a + k);
+        a += k;
+    }
+    size_t tail[8], n_tail = 0, end = b;
+    while (end > a && n_tail < 8) {
+        size_t k = 1;
+        while (k < end - a && k < 4 && ((unsigned char)text[end - k] & 0xC0) == 0x80) {
+            k++;
+        }
+        tg_recog_cp_at(text, len, end - k, &cp);
+        if (tg_recog_is_alnum(cp) || (cp == '.' && keeps_period(&r->fx.sets, text, len, a, end))) {
+            break;
+        }
+        tail[n_tail++] = end - k;
+        end -= k;
+    }
+    size_t poss = end > a ? possessive_len(text, a, end) : 0;
+    if (end - poss > a) {
+        add_word(r, text, len, a, end - poss);
+    }
+    if (poss) {
+        add_word(r, text, len, end - poss, end);
+    }
+    size_t next = end;
+    for (size_t t = n_tail; t-- > 0;) {
+        size_t stop = t > 0 ? tail[t - 1] : b;
+        add_word(r, text, len, next, stop);
+        next = stop;
+    }
+}
+
+/* Whether line [a, b) may hold a capitalised word: a byte A-Z (a capital,
+ * or the one after "al-") or a non-ASCII one (a capital beyond ASCII).
+ * Without one, every word of the line is O and the line needs no words. */
+bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b)
+{
+    size_t i = a;
+    /* Eight bytes at a time: a byte >= 0x80 has its top bit; with none,
+     * adding 0x3F sets the top bit of a byte >= 'A', adding 0x25 that of
+     * a byte > 'Z', and no sum carries into the next byte. */
+    for (; i + 8 <= b; i += 8) {
+        uint64_t x;
+        memcpy(&x, text + i, 8);
+        const uint64_t top = 0x8080808080808080ull;
+        if ((x & top) ||
+            ((x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & top)) {
+            return true;
+        }
+    }
+    for (; i < b; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Cuts line [a, b) into words, appended to r->words.  Returns 0 or
+ * TAGGER_ERR_NOMEM. */
+int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+{
+    /* Words are disjoint and not empty: at most one per byte (and a chunk
+     * ends at most 3 bytes after b, inside a code point cut by b). */
+    if (tg_grow((void **)&r->words, &r->cap_words, r->n_words + (b - a) + 4,
+                sizeof *r->words)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    for (size_t i = a; i < b;) {
+        size_t k;
+        if (space_at(text, len, i, &k)) {
+            i += k;
+            continue;
+        }
+        size_t j = i + k;
+        while (j < b) {
+            /* '!' to '~', most bytes, in one comparison */
+            if ((unsigned char)(text[j] - 0x21) < 0x5E) {
+                j++;
+            } else if (!space_at(text, len, j, &k)) {
+                j += k;
+            } else {
+                break;
+            }
+        }
+        split_chunk(r, text, len, i, j);
+        i = j;
+    }
+    return TAGGER_OK;
+}
