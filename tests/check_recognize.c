@@ -226,7 +226,7 @@ START_TEST(test_not_across_an_invalid_byte)
 }
 END_TEST
 
-/* Lines with no capital are not cut into words (recognize.c,
+/* Lines with no capital are not cut into words (recog_words.c,
  * may_hold_capital()); the lines around them still are. */
 START_TEST(test_lines_without_capitals)
 {
@@ -286,7 +286,7 @@ static void entities_of(tagger_scratch_t *s, const char *text, char *out, size_t
     tagger_result_free(r);
 }
 
-/* The word memo (recognize.c) is kept in the scratch across texts: what a
+/* The word memo (recog_words.c) is kept in the scratch across texts: what a
  * text yields must not depend on the texts before it.  Each text is
  * tagged after all the others with one scratch, and alone with a new one;
  * among them words seen before in other places, a word longer than the
