@@ -207,9 +207,10 @@ struct tg_recog {
 size_t tg_recog_cp_at(const char *text, size_t len, size_t i, int32_t *cp);
 bool tg_recog_is_alnum(int32_t cp);
 
-/* recog_words.c: words, hashed (tg_recog_hash_word()), their letters
- * counted once (tg_recog_count_letters()). */
-void tg_recog_count_letters(const char *text, word_t *w);
+/* recog_words.c: words, hashed (tg_recog_hash_word()); the kind of a line
+ * ('C' all caps, 'T' title case or 'N' running text) from its words'
+ * letters. */
+char tg_recog_line_kind(const line_t *ln);
 void tg_recog_hash_word(const char *text, size_t len, const word_t *w, word_hashes_t *out);
 
 /* recog_words.c: the word memo.  A line's entries are fetched
@@ -229,11 +230,8 @@ bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b);
 int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b);
 
 /* recog_tag.c: the fixed parts of the features for model @p m
- * (f->sets is left to the caller); whether word @p i is a candidate; the
- * kind of a line ('C', 'T' or 'N'); the greedy tagging of a line (step 3). */
+ * (f->sets is left to the caller); the greedy tagging of a line (step 3). */
 void tg_recog_fixed_init(fixed_t *f, const tg_names_t *m);
-bool tg_recog_is_candidate(const line_t *ln, size_t i);
-char tg_recog_line_kind(const line_t *ln);
 void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
                        uint8_t *n_keys, int32_t (*prefix)[TG_NAMES_N_LABELS]);
 

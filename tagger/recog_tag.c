@@ -1,7 +1,6 @@
 /*
- * recog_tag.c - the recognizer's tagging (recognize.c, steps 2 and 3):
- * which words are candidates, the keys of their features, and the greedy
- * tagging of a line.
+ * recog_tag.c - the recognizer's tagging (recognize.c, step 3): the keys
+ * of the candidates' features, and the greedy tagging of a line.
  *
  * Greedily left to right, each candidate gets the best of O, B-/I-PER,
  * ORG, LOC, MISC under the averaged perceptron of models/names.model
@@ -67,44 +66,6 @@ static uint64_t after(const line_t *ln, size_t i, size_t ahead, bool shape)
         return ln->fx->eos;
     }
     return shape ? ln->w[i + ahead].h_shape : ln->w[i + ahead].h_low;
-}
-
-/* A capitalised word, or a connector (as written: "of", not "Of") between
- * two. */
-bool tg_recog_is_candidate(const line_t *ln, size_t i)
-{
-    if (ln->w[i].cap) {
-        return true;
-    }
-    str_t w = tg_recog_raw(ln, i);
-    return i > 0 && i + 1 < ln->n && ln->w[i - 1].cap && ln->w[i + 1].cap &&
-           tg_recog_in_set(&ln->fx->sets.connectors, w.s, w.len);
-}
-
-/* scripts/train-names line_kind().  Running text is known at its first
- * long lower-case word, so most lines are decided after a few words. */
-char tg_recog_line_kind(const line_t *ln)
-{
-    size_t lettered = 0, long_words = 0, long_caps = 0;
-    bool lower = false;
-    for (size_t i = 0; i < ln->n; i++) {
-        tg_recog_count_letters(ln->text, &ln->w[i]);
-        if (ln->w[i].letters >= 4 && ln->w[i].has_lower && !ln->w[i].cap) {
-            return 'N'; /* lower case, so not 'C'; a long word not capitalised */
-        }
-        if (ln->w[i].letters >= 2) {
-            lettered++;
-            lower |= ln->w[i].has_lower;
-        }
-        if (ln->w[i].letters >= 4) {
-            long_words++;
-            long_caps += ln->w[i].cap;
-        }
-    }
-    if (lettered >= 2 && !lower) {
-        return 'C';
-    }
-    return long_words >= 3 && long_caps == long_words ? 'T' : 'N';
 }
 
 /* The keys of the features of word @p i, scripts/train-names

@@ -442,6 +442,18 @@ static int link_short_names(tg_recog_t *r)
     return TAGGER_OK;
 }
 
+/* A capitalised word, or a connector (as written: "of", not "Of") between
+ * two. */
+static bool is_candidate(const line_t *ln, size_t i)
+{
+    if (ln->w[i].cap) {
+        return true;
+    }
+    str_t w = tg_recog_raw(ln, i);
+    return i > 0 && i + 1 < ln->n && ln->w[i - 1].cap && ln->w[i + 1].cap &&
+           tg_recog_in_set(&ln->fx->sets.connectors, w.s, w.len);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Entry points                                                              */
 
@@ -517,7 +529,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
                      line_first[l + 1] - line_first[l], 'N'};
         bool any = false;
         for (size_t i = 0; i < ln.n; i++) {
-            ln.w[i].cand = tg_recog_is_candidate(&ln, i);
+            ln.w[i].cand = is_candidate(&ln, i);
             any |= ln.w[i].cand;
         }
         if (!any) {
