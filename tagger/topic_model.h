@@ -30,11 +30,13 @@
 #ifndef TG_TOPIC_MODEL_H
 #define TG_TOPIC_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
+#include "trie.h"
 
 #define TG_TOPIC_MAGIC "tagger-topic-model"
 #define TG_TOPIC_VERSION 1
@@ -168,15 +170,6 @@ static inline uint32_t tg_topics_find(const tg_topics_t *m, const char *key, siz
  * this function is free to change; the compiled model file and the
  * trainer use tg_topic_hash, FNV, which it does not touch.
  */
-#define TG_HASH64_SEED 0x243F6A8885A308D3ull /* pi: any odd constant */
-#define TG_HASH64_MUL 0x9E3779B97F4A7C15ull  /* 2^64 / golden ratio */
-
-static inline uint64_t tg_hash64_step(uint64_t h, uint64_t chunk)
-{
-    h = (h ^ chunk) * TG_HASH64_MUL;
-    return h ^ (h >> 29);
-}
-
 /* The last step: a bijection, so it makes no collisions, only spreads the
  * bits that the slot index (top bits) and the filter (low bits) take. */
 static inline uint64_t tg_hash64_final(uint64_t h)
@@ -185,46 +178,21 @@ static inline uint64_t tg_hash64_final(uint64_t h)
     return h ^ (h >> 32);
 }
 
-/* The first @p n (1..8) bytes of @p c, as loaded from memory; the others 0. */
-static inline uint64_t tg_hash64_keep(uint64_t c, size_t n)
-{
-    if (n >= 8) {
-        return c;
-    }
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return c & ~(~0ull >> (8 * n));
-#else
-    return c & ~(~0ull << (8 * n));
-#endif
-}
-
-/* Hash of the @p len bytes at @p s; the bytes up to @p limit may be read
- * (8-byte loads past the key's end, masked), the ones past it are not. */
+/* Hash of the @p len bytes at @p s: the scan's word hash (trie.h,
+ * tg_fw_hash), finished by tg_hash64_final.  When 8-byte loads past the
+ * key stay before @p limit, the faster padded variant reads them; the
+ * bytes past @p limit are never read. */
 static inline uint64_t tg_topic_hash64(const char *s, size_t len, const char *limit)
 {
-    uint64_t h = TG_HASH64_SEED ^ len, c;
-    size_t left = len;
-    for (; left >= 8; s += 8, left -= 8) {
-        memcpy(&c, s, 8);
-        h = tg_hash64_step(h, c);
-    }
-    if (left) {
-        if ((size_t)(limit - s) >= 8) {
-            memcpy(&c, s, 8);
-            c = tg_hash64_keep(c, left);
-        } else {
-            c = 0;
-            memcpy(&c, s, left);
-        }
-        h = tg_hash64_step(h, c);
-    }
-    return tg_hash64_final(h);
+    const uint8_t *p = (const uint8_t *)s;
+    bool padded = len > 0 && (size_t)(limit - s) >= len + 7;
+    return tg_hash64_final(padded ? tg_fw_hash_padded(p, len) : tg_fw_hash(p, len));
 }
 
 /* Hash of the pair "first second", from the hashes of its words. */
 static inline uint64_t tg_topic_pair_hash64(uint64_t first, uint64_t second)
 {
-    return tg_hash64_final(first * TG_HASH64_MUL + (second ^ (second >> 31)));
+    return tg_hash64_final(first * TG_FW_MUL + (second ^ (second >> 31)));
 }
 
 /* Hash of any key: a pair (two parts split at the first space) by its
