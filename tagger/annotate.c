@@ -105,30 +105,6 @@ static int32_t *slot_of(const tagger_t *tg, tagger_scratch_t *s, tg_recognized_t
     return e < tg->n_entities ? &s->entity_slot[e] : &names[e - tg->n_entities].slot;
 }
 
-/* Code points in @p len bytes of @p s, counted as tg_utf8_count() counts
- * them (an invalid byte is one), but eight ASCII bytes at a time: step 5
- * counts its way through the whole text, mention by mention. */
-static size_t count_chars(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = 0, i = 0;
-    while (i < len) {
-        if (len - i >= 8) {
-            uint64_t eight;
-            memcpy(&eight, p + i, 8);
-            if ((eight & 0x8080808080808080u) == 0) {
-                n += 8;
-                i += 8;
-                continue;
-            }
-        }
-        int32_t cp;
-        i += p[i] < 0x80 ? 1 : tg_utf8_decode(p + i, len - i, &cp);
-        n++;
-    }
-    return n;
-}
-
 /* Step 5: builds the result from the standing records, sorted by start. */
 static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *text,
                         tagger_result_t *r)
@@ -185,12 +161,12 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
         int32_t slot = *slot_of(tg, s, names, rec->entity);
         tagger_entity_t *ent = &r->entities[slot];
         tagger_mention_t *m = &r->mentions[first[slot] + ent->n_mentions++];
-        char_pos += count_chars(text + byte_pos, rec->start - byte_pos);
+        char_pos += tg_utf8_count(text + byte_pos, rec->start - byte_pos);
         byte_pos = rec->start;
         m->start = rec->start;
         m->end = rec->end;
         m->char_start = char_pos;
-        m->char_end = char_pos + count_chars(text + rec->start, rec->end - rec->start);
+        m->char_end = char_pos + tg_utf8_count(text + rec->start, rec->end - rec->start);
         m->via = (tagger_via_t)rec->via;
         memcpy(r->texts + text_off, text + rec->start, rec->end - rec->start);
         r->texts[text_off + (rec->end - rec->start)] = '\0';
