@@ -39,6 +39,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 const char *const tg_names_labels[TG_NAMES_N_LABELS] = {
     "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
 
@@ -176,6 +180,31 @@ void tg_names_prefetch(const tg_names_t *m, const uint64_t *h, size_t n)
 #endif
 }
 
+#ifdef __SSE2__
+/* Labels 0-7 are summed in two vectors of four int32 (lo, hi), label 8
+ * alone: a slot's first eight weights are loaded at once and widened to
+ * int32 by unpacking each int16 beside itself and shifting it back down
+ * with its sign, three instructions a half where the scalar adds take
+ * two per label.  The sums are the same integers. */
+void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, int32_t *scores)
+{
+    __m128i lo = _mm_loadu_si128((const __m128i *)scores);
+    __m128i hi = _mm_loadu_si128((const __m128i *)(scores + 4));
+    int32_t last = scores[8];
+    for (size_t k = 0; k < n; k++) {
+        const int16_t *w = find_weights(m, h[k]);
+        if (w) {
+            __m128i v = _mm_loadu_si128((const __m128i *)w);
+            lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+            hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+            last += w[8];
+        }
+    }
+    _mm_storeu_si128((__m128i *)scores, lo);
+    _mm_storeu_si128((__m128i *)(scores + 4), hi);
+    scores[8] = last;
+}
+#else
 void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, int32_t *scores)
 {
     for (size_t k = 0; k < n; k++) {
@@ -185,6 +214,7 @@ void tg_names_add_all(const tg_names_t *m, const uint64_t *h, size_t n, int32_t 
         }
     }
 }
+#endif
 
 /* Moves the features' keys and weights into slots; returns 0 or
  * TAGGER_ERR_NOMEM. */

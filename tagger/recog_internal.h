@@ -45,9 +45,13 @@ typedef struct {
     uint8_t weak; /* in a title-case line: stands only if its name is found elsewhere */
 } span_t;
 
-/* Where the features of the labels just given go among a word's keys
- * (word_keys()): they are known only when the word is tagged. */
-enum { KEY_PL = 11, KEY_PL2, KEY_PLW, MAX_KEYS = 21 };
+/* A word's keys (word_keys()): the first PREFIX_KEYS (the word's own,
+ * memoised), those of the words around it, then KEY_PLW, the label before
+ * it and the word, known only when the word before is tagged, then "st" if
+ * it starts a sentence.  The features of the labels alone ("pl", "pl2")
+ * and the constant ones ("b", "fn", "pfn", "nfn") have no keys: their
+ * sums are in fixed_t. */
+enum { KEY_PLW = 13, MAX_KEYS = 15 };
 
 /* A fixed list of words (connectors, titles, ...) as a small hash table,
  * for the lists asked of many words: the same answer as tg_word_in() for
@@ -105,9 +109,14 @@ typedef struct {
 
 /* Hashes of the fixed parts of features, made once per scratch. */
 typedef struct {
-    uint64_t b, w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pl, pl2, plw, pww, wnw, k, st, fn,
-        pfn, nfn;
+    uint64_t w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, plw, pww, wnw, k, st;
     uint64_t bos, eos;                      /* "<s>", "</s>" */
+    /* Sums of the weights of the features that need no word: b, pl and
+     * pl2 by the labels of the two words before ([prev2][prev], label
+     * TG_NAMES_N_LABELS for "<s>"), and fn, pfn, nfn by which of the
+     * word, the one before and the one after are first names (bits 0-2). */
+    int32_t label_sums[TG_NAMES_N_LABELS + 1][TG_NAMES_N_LABELS + 1][TG_NAMES_N_LABELS];
+    int32_t first_sums[8][TG_NAMES_N_LABELS];
     bool bos_first, eos_first;              /* ... first names in the model? (no) */
     uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
     uint64_t kinds[3];                      /* "C", "T", "N" */
@@ -117,16 +126,16 @@ typedef struct {
 
 /* What tg_recog_hash_word() and the model say of an ASCII word of at most
  * MEMO_BYTES - 1 bytes, found again by its bytes: the hashes, whether it is
- * a first name, and the sum of the weights of its first five features (b,
- * w, s, p3, s3, which depend on the word alone).  Names and the words
+ * a first name, and the sum of the weights of its first four features (w,
+ * s, p3, s3, which depend on the word alone).  Names and the words
  * around them repeat ("U.S.", "The", "Reuters", "said"), so most words near
  * a candidate are neither hashed nor looked up in the first-name table, and
- * a candidate needs five lookups fewer.  The bytes are compared, so a hit
+ * a candidate needs four lookups fewer.  The bytes are compared, so a hit
  * is exact; so is the sum (integers).  Direct-mapped: a word takes the entry of
  * the one before it at its place.  An entry is 32 bytes, two to a cache
  * line, so that reading one costs one miss at most; the sums, which only
  * candidates read, are apart (r->memo_sums). */
-enum { MEMO_BYTES = 16, MEMO_ENTRIES = 8192, PREFIX_KEYS = 5 };
+enum { MEMO_BYTES = 16, MEMO_ENTRIES = 8192, PREFIX_KEYS = 4 };
 
 struct word_memo {
     uint64_t bytes[MEMO_BYTES / 8]; /* the word, zero-padded; the last byte: MEMO_* */

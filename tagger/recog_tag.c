@@ -32,13 +32,18 @@ static uint64_t hs(const char *s)
     return tg_names_hash(TG_NAMES_HASH_INIT, s, strlen(s));
 }
 
+/* The hash of label @p k, or of "<s>" for k = TG_NAMES_N_LABELS. */
+static uint64_t label_hash(const fixed_t *f, int k)
+{
+    return k < TG_NAMES_N_LABELS ? f->labels[k] : f->bos;
+}
+
 void tg_recog_fixed_init(fixed_t *f, const tg_names_t *m)
 {
-    f->b = hs("b"), f->w = hs("w"), f->s = hs("s"), f->p3 = hs("p3"), f->s3 = hs("s3");
+    f->w = hs("w"), f->s = hs("s"), f->p3 = hs("p3"), f->s3 = hs("s3");
     f->pw = hs("pw"), f->nw = hs("nw"), f->pw2 = hs("pw2"), f->nw2 = hs("nw2");
-    f->ps = hs("ps"), f->ns = hs("ns"), f->pl = hs("pl"), f->pl2 = hs("pl2");
-    f->plw = hs("plw"), f->pww = hs("pww"), f->wnw = hs("wnw"), f->k = hs("k");
-    f->st = hs("st"), f->fn = hs("fn"), f->pfn = hs("pfn"), f->nfn = hs("nfn");
+    f->ps = hs("ps"), f->ns = hs("ns"), f->plw = hs("plw"), f->pww = hs("pww");
+    f->wnw = hs("wnw"), f->k = hs("k"), f->st = hs("st");
     f->bos = hs("<s>"), f->eos = hs("</s>"), f->xx = hs("Xx");
     for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
         f->labels[k] = hs(tg_names_labels[k]);
@@ -46,6 +51,28 @@ void tg_recog_fixed_init(fixed_t *f, const tg_names_t *m)
     f->kinds[0] = hs("C"), f->kinds[1] = hs("T"), f->kinds[2] = hs("N");
     f->bos_first = tg_names_first(m, f->bos);
     f->eos_first = tg_names_first(m, f->eos);
+    /* Exact integer sums, so adding these rows instead of looking up the
+     * features one by one gives the same scores. */
+    uint64_t b = hs("b"), pl = hs("pl"), pl2 = hs("pl2");
+    for (int k2 = 0; k2 <= TG_NAMES_N_LABELS; k2++) {
+        for (int k1 = 0; k1 <= TG_NAMES_N_LABELS; k1++) {
+            int32_t *sum = f->label_sums[k2][k1];
+            uint64_t prev = label_hash(f, k1), prev2 = label_hash(f, k2);
+            memset(sum, 0, sizeof f->label_sums[k2][k1]);
+            tg_names_add(m, b, sum);
+            tg_names_add(m, tg_names_mix(pl, prev), sum);
+            tg_names_add(m, tg_names_mix(tg_names_mix(pl2, prev2), prev), sum);
+        }
+    }
+    uint64_t first[3] = {hs("fn"), hs("pfn"), hs("nfn")};
+    for (int bits = 0; bits < 8; bits++) {
+        memset(f->first_sums[bits], 0, sizeof f->first_sums[bits]);
+        for (int j = 0; j < 3; j++) {
+            if (bits & (1 << j)) {
+                tg_names_add(m, first[j], f->first_sums[bits]);
+            }
+        }
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -68,12 +95,26 @@ static uint64_t after(const line_t *ln, size_t i, size_t ahead, bool shape)
     return shape ? ln->w[i + ahead].h_shape : ln->w[i + ahead].h_low;
 }
 
-/* The keys of the features of word @p i, scripts/train-names
- * word_features() in its order, each its parts' hashes combined
- * (name_model.h); the three of the labels before it are left to
- * tg_recog_tag_line(), and those of its affixes come from @p h (not needed, nor
- * set, when the memo has summed the word's first features).  Returns their
- * number. */
+/* The key of "plw": label @p prev (an index of label_hash()) and word @p i. */
+static uint64_t plw_key(const line_t *ln, size_t i, int prev)
+{
+    const fixed_t *f = ln->fx;
+    return tg_names_mix(tg_names_mix(f->plw, label_hash(f, prev)), ln->w[i].h_low);
+}
+
+/* The label of the word before word @p i as label_sums indexes it, or -1
+ * while it is not known (a candidate not tagged yet). */
+static int label_before(const line_t *ln, size_t i)
+{
+    return i == 0 ? TG_NAMES_N_LABELS : ln->w[i - 1].cand ? -1 : TG_NL_O;
+}
+
+/* The keys of the features of word @p i that have keys (recog_internal.h),
+ * scripts/train-names word_features() in its order, each its parts' hashes
+ * combined (name_model.h); KEY_PLW is left to tg_recog_tag_line() unless
+ * the label before is known already (a word that is not a candidate is
+ * O), and those of its affixes come from @p h (not needed, nor set, when
+ * the memo has summed the word's first features).  Returns their number. */
 static size_t word_keys(const line_t *ln, size_t i, const word_hashes_t *h, uint64_t *keys)
 {
     const fixed_t *f = ln->fx;
@@ -81,7 +122,6 @@ static size_t word_keys(const line_t *ln, size_t i, const word_hashes_t *h, uint
     uint64_t lw = w->h_low, pw = before(ln, i, 1, false), nw = after(ln, i, 1, false);
     uint64_t kind = f->kinds[ln->kind == 'C' ? 0 : ln->kind == 'T' ? 1 : 2];
     size_t n = 0;
-    keys[n++] = f->b;
     keys[n++] = tg_names_mix(f->w, lw);
     keys[n++] = tg_names_mix(f->s, w->h_shape);
     keys[n++] = tg_names_mix(f->p3, h->p3);
@@ -92,33 +132,53 @@ static size_t word_keys(const line_t *ln, size_t i, const word_hashes_t *h, uint
     keys[n++] = tg_names_mix(f->nw2, after(ln, i, 2, false));
     keys[n++] = tg_names_mix(f->ps, before(ln, i, 1, true));
     keys[n++] = tg_names_mix(f->ns, after(ln, i, 1, true));
-    n += 3; /* KEY_PL, KEY_PL2, KEY_PLW */
     keys[n++] = tg_names_mix(tg_names_mix(f->pww, pw), lw);
     keys[n++] = tg_names_mix(tg_names_mix(f->wnw, lw), nw);
     keys[n++] = tg_names_mix(tg_names_mix(f->k, kind), w->h_shape);
+    int prev = label_before(ln, i);
+    keys[n++] = prev >= 0 ? plw_key(ln, i, prev) : 0; /* KEY_PLW */
     str_t p = i > 0 ? tg_recog_raw(ln, i - 1) : (str_t){"", 0};
     if (i == 0 || (p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!'))) {
         keys[n++] = tg_names_mix(f->st, lw);
     }
-    if (w->first) {
-        keys[n++] = f->fn;
-    }
-    if (i > 0 ? ln->w[i - 1].first : f->bos_first) {
-        keys[n++] = f->pfn;
-    }
-    if (i + 1 < ln->n ? ln->w[i + 1].first : f->eos_first) {
-        keys[n++] = f->nfn;
-    }
     return n;
 }
 
+/* Which of word @p i ("fn"), the word before ("pfn") and the word after
+ * ("nfn") are first names, as bits 0-2: the row of fixed_t first_sums. */
+static unsigned first_bits(const line_t *ln, size_t i)
+{
+    const fixed_t *f = ln->fx;
+    bool fn = ln->w[i].first;
+    bool pfn = i > 0 ? ln->w[i - 1].first : f->bos_first;
+    bool nfn = i + 1 < ln->n ? ln->w[i + 1].first : f->eos_first;
+    return (unsigned)fn | (unsigned)pfn << 1 | (unsigned)nfn << 2;
+}
+
+/* Adds rows @p a and @p b to @p sc; written out, as the compiler keeps a
+ * loop of nine as a loop. */
+static void add_rows(const int32_t *restrict a, const int32_t *restrict b, int32_t *restrict sc)
+{
+    sc[0] += a[0] + b[0];
+    sc[1] += a[1] + b[1];
+    sc[2] += a[2] + b[2];
+    sc[3] += a[3] + b[3];
+    sc[4] += a[4] + b[4];
+    sc[5] += a[5] + b[5];
+    sc[6] += a[6] + b[6];
+    sc[7] += a[7] + b[7];
+    sc[8] += a[8] + b[8];
+}
+
 /* Greedy tagging, left to right (step 3): each candidate gets the label of
- * the best score.  The keys of every candidate but those of the labels are
- * made first and their slots fetched, so that the lookups of the line wait
- * for memory once rather than once per candidate; @p keys has room for
- * MAX_KEYS per word.  A candidate whose first PREFIX_KEYS features the
- * memo has summed starts from that sum (@p prefix, per word) and skips
- * them; one that it has not sums them first and leaves the sum there. */
+ * the best score.  The keys of every candidate are made first and their
+ * slots fetched, so that the lookups of the line wait for memory once
+ * rather than once per candidate; @p keys has room for MAX_KEYS per word
+ * (KEY_PLW, when it waits for the label before, is made and looked up
+ * when that label is given).  A candidate whose first PREFIX_KEYS
+ * features the memo has summed starts from that sum (@p prefix, per word)
+ * and skips them; one that it has not sums them first and leaves the sum
+ * there.  The features without keys add their rows of fixed_t. */
 void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
                        uint8_t *n_keys, int32_t (*prefix)[TG_NAMES_N_LABELS])
 {
@@ -132,13 +192,17 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
                 tg_recog_hash_word(ln->text, ln->len, &w[i], &h); /* p3 and s3, for the sum */
             }
             n_keys[i] = (uint8_t)word_keys(ln, i, &h, keys[i]);
+            size_t from = PREFIX_KEYS;
             if (w[i].summed) {
                 memcpy(prefix[i], r->memo_sums[e - r->memo], sizeof prefix[i]);
-                tg_names_prefetch(ln->m, keys[i] + PREFIX_KEYS, KEY_PL - PREFIX_KEYS);
             } else {
-                tg_names_prefetch(ln->m, keys[i], KEY_PL);
+                from = 0;
             }
-            tg_names_prefetch(ln->m, keys[i] + KEY_PLW + 1, n_keys[i] - KEY_PLW - 1);
+            size_t to = label_before(ln, i) >= 0 ? n_keys[i] : KEY_PLW;
+            tg_names_prefetch(ln->m, keys[i] + from, to - from);
+            if (to == KEY_PLW) {
+                tg_names_prefetch(ln->m, keys[i] + KEY_PLW + 1, n_keys[i] - KEY_PLW - 1);
+            }
         }
     }
     for (size_t i = 0; i < ln->n; i++) {
@@ -146,16 +210,17 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
             w[i].label = TG_NL_O;
             continue;
         }
-        uint64_t prev = i > 0 ? f->labels[w[i - 1].label] : f->bos;
-        uint64_t prev2 = i > 1 ? f->labels[w[i - 2].label] : f->bos;
+        int prev = i > 0 ? w[i - 1].label : TG_NAMES_N_LABELS;
+        int prev2 = i > 1 ? w[i - 2].label : TG_NAMES_N_LABELS;
         uint64_t *key = keys[i];
-        key[KEY_PL] = tg_names_mix(f->pl, prev);
-        key[KEY_PL2] = tg_names_mix(tg_names_mix(f->pl2, prev2), prev);
-        key[KEY_PLW] = tg_names_mix(tg_names_mix(f->plw, prev), w[i].h_low);
-        int32_t sc[TG_NAMES_N_LABELS] = {0};
+        if (i > 0 && w[i - 1].cand) {
+            key[KEY_PLW] = plw_key(ln, i, prev);
+        }
+        int32_t sc[TG_NAMES_N_LABELS];
         if (w[i].summed) {
             memcpy(sc, prefix[i], sizeof sc);
         } else {
+            memset(sc, 0, sizeof sc);
             tg_names_add_all(ln->m, key, PREFIX_KEYS, sc);
             struct word_memo *e = tg_recog_memo_of(r, &w[i]);
             if (e) {
@@ -163,6 +228,7 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
                 *tg_recog_memo_flags(e) |= MEMO_SUMMED;
             }
         }
+        add_rows(f->label_sums[prev2][prev], f->first_sums[first_bits(ln, i)], sc);
         tg_names_add_all(ln->m, key + PREFIX_KEYS, n_keys[i] - PREFIX_KEYS, sc);
         int best = 0;
         for (int k = 1; k < TG_NAMES_N_LABELS; k++) {
