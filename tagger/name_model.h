@@ -84,6 +84,24 @@ static inline uint64_t tg_names_mix(uint64_t h, uint64_t part)
     return (h ^ (part + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdull;
 }
 
+/* tg_names_mix() for a hash @p h that is mixed with many parts (a
+ * feature's name): what depends on h alone is added up once, and each mix
+ * (tg_names_mix_with()) is an addition, a xor and a multiplication.  The
+ * same keys: the additions are modulo 2^64, in any order. */
+typedef struct {
+    uint64_t h, add;
+} tg_names_mixer_t;
+
+static inline tg_names_mixer_t tg_names_mixer(uint64_t h)
+{
+    return (tg_names_mixer_t){h, 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2)};
+}
+
+static inline uint64_t tg_names_mix_with(tg_names_mixer_t m, uint64_t part)
+{
+    return (m.h ^ (part + m.add)) * 0xff51afd7ed558ccdull;
+}
+
 /* Weights are kept in thousandths, as int16: scripts/train-names writes
  * them with three decimals at most, and |w| <= 16.521 in models/names.model,
  * so they are exact, and so are sums of them in int32 (a candidate sums a

@@ -107,9 +107,12 @@ typedef struct {
         org_suffixes;
 } word_sets_t;
 
-/* Hashes of the fixed parts of features, made once per scratch. */
+/* Hashes of the fixed parts of features, made once per scratch (as
+ * mixers, name_model.h, those mixed with a word's hashes). */
 typedef struct {
-    uint64_t w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, plw, pww, wnw, k, st;
+    tg_names_mixer_t w, s, p3, s3, pw, nw, pw2, nw2, ps, ns, pww, wnw, st;
+    tg_names_mixer_t plw_label[TG_NAMES_N_LABELS + 1]; /* "plw" and a label or "<s>" */
+    tg_names_mixer_t k_kind[3];                        /* "k" and a line kind */
     uint64_t bos, eos;                      /* "<s>", "</s>" */
     /* Sums of the weights of the features that need no word: b, pl and
      * pl2 by the labels of the two words before ([prev2][prev], label
@@ -119,7 +122,6 @@ typedef struct {
     int32_t first_sums[8][TG_NAMES_N_LABELS];
     bool bos_first, eos_first;              /* ... first names in the model? (no) */
     uint64_t labels[TG_NAMES_N_LABELS];     /* "O", "B-PER", ... */
-    uint64_t kinds[3];                      /* "C", "T", "N" */
     uint64_t xx;                            /* the shape "Xx" */
     word_sets_t sets;                       /* sets_init(), recognize.c */
 } fixed_t;

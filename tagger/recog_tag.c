@@ -11,13 +11,24 @@
  * "Inc", "FC", "Party" in it; "in", "near" before places), the labels just
  * given, whether it or a neighbour is a first name, sentence starts, and
  * whether the line is all caps or title case.  The fixed parts of the
- * features are hashed once per scratch (fixed_t).
+ * features are hashed once per scratch (fixed_t), as mixers (name_model.h)
+ * where a word's hash is mixed in.
  *
- * Cost: about 20 (or 15) hash lookups per candidate into a table of
- * megabytes, which miss the cache: a line's memo entries, then its keys
- * are all made first and fetched (tg_recog_prefetch_memo(),
- * tg_names_prefetch()), then looked up (the sums are exact: int32
- * thousandths in 32-byte slots, one cache line each, name_model.h).
+ * Cost: 10 or 11 hash lookups per candidate (pw, nw, pw2, nw2, ps, ns,
+ * pww, wnw, k, plw, and st at a sentence start), 4 more (w, s, p3, s3) when
+ * the memo has not summed the word, into a table of megabytes, which miss
+ * the cache: a line's memo entries, then its keys are all made first and
+ * fetched (tg_recog_prefetch_memo(), tg_names_prefetch()), then looked up
+ * (the sums are exact: int32 thousandths in 32-byte slots, one cache line
+ * each, name_model.h).  The features that need no word, b, pl, pl2 (the
+ * labels just given: 10 x 10 pairs with "<s>") and fn, pfn, nfn (8
+ * cases), have no keys: their sums are rows made when the scratch meets
+ * the model (tg_recog_fixed_init()), added as two rows per candidate;
+ * exact integers, so the scores are those of the lookups (2000 Reuters
+ * records: 80.9M instructions in tg_recog_tag_line before, 65.8M after,
+ * with the mixers and the memoised words' keys left unmade).  plw waits
+ * for the label before only when the word before is a candidate; else it
+ * is O (or "<s>") and plw is fetched with the rest.
  */
 #include "recog_internal.h"
 
@@ -32,6 +43,11 @@ static uint64_t hs(const char *s)
     return tg_names_hash(TG_NAMES_HASH_INIT, s, strlen(s));
 }
 
+static tg_names_mixer_t mixer(const char *s)
+{
+    return tg_names_mixer(hs(s));
+}
+
 /* The hash of label @p k, or of "<s>" for k = TG_NAMES_N_LABELS. */
 static uint64_t label_hash(const fixed_t *f, int k)
 {
@@ -40,15 +56,20 @@ static uint64_t label_hash(const fixed_t *f, int k)
 
 void tg_recog_fixed_init(fixed_t *f, const tg_names_t *m)
 {
-    f->w = hs("w"), f->s = hs("s"), f->p3 = hs("p3"), f->s3 = hs("s3");
-    f->pw = hs("pw"), f->nw = hs("nw"), f->pw2 = hs("pw2"), f->nw2 = hs("nw2");
-    f->ps = hs("ps"), f->ns = hs("ns"), f->plw = hs("plw"), f->pww = hs("pww");
-    f->wnw = hs("wnw"), f->k = hs("k"), f->st = hs("st");
+    f->w = mixer("w"), f->s = mixer("s"), f->p3 = mixer("p3"), f->s3 = mixer("s3");
+    f->pw = mixer("pw"), f->nw = mixer("nw"), f->pw2 = mixer("pw2"), f->nw2 = mixer("nw2");
+    f->ps = mixer("ps"), f->ns = mixer("ns"), f->pww = mixer("pww"), f->wnw = mixer("wnw");
+    f->st = mixer("st");
     f->bos = hs("<s>"), f->eos = hs("</s>"), f->xx = hs("Xx");
     for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
         f->labels[k] = hs(tg_names_labels[k]);
     }
-    f->kinds[0] = hs("C"), f->kinds[1] = hs("T"), f->kinds[2] = hs("N");
+    for (int k = 0; k <= TG_NAMES_N_LABELS; k++) {
+        f->plw_label[k] = tg_names_mixer(tg_names_mix(hs("plw"), label_hash(f, k)));
+    }
+    f->k_kind[0] = tg_names_mixer(tg_names_mix(hs("k"), hs("C")));
+    f->k_kind[1] = tg_names_mixer(tg_names_mix(hs("k"), hs("T")));
+    f->k_kind[2] = tg_names_mixer(tg_names_mix(hs("k"), hs("N")));
     f->bos_first = tg_names_first(m, f->bos);
     f->eos_first = tg_names_first(m, f->eos);
     /* Exact integer sums, so adding these rows instead of looking up the
@@ -99,7 +120,7 @@ static uint64_t after(const line_t *ln, size_t i, size_t ahead, bool shape)
 static uint64_t plw_key(const line_t *ln, size_t i, int prev)
 {
     const fixed_t *f = ln->fx;
-    return tg_names_mix(tg_names_mix(f->plw, label_hash(f, prev)), ln->w[i].h_low);
+    return tg_names_mix_with(f->plw_label[prev], ln->w[i].h_low);
 }
 
 /* The label of the word before word @p i as label_sums indexes it, or -1
@@ -113,33 +134,36 @@ static int label_before(const line_t *ln, size_t i)
  * scripts/train-names word_features() in its order, each its parts' hashes
  * combined (name_model.h); KEY_PLW is left to tg_recog_tag_line() unless
  * the label before is known already (a word that is not a candidate is
- * O), and those of its affixes come from @p h (not needed, nor set, when
- * the memo has summed the word's first features).  Returns their number. */
+ * O).  The first PREFIX_KEYS, the word's own, are made only with @p h, the
+ * hashes of its affixes; NULL when the memo has summed them, and the keys
+ * are left unset.  Returns the number of keys, those included. */
 static size_t word_keys(const line_t *ln, size_t i, const word_hashes_t *h, uint64_t *keys)
 {
     const fixed_t *f = ln->fx;
     const word_t *w = &ln->w[i];
     uint64_t lw = w->h_low, pw = before(ln, i, 1, false), nw = after(ln, i, 1, false);
-    uint64_t kind = f->kinds[ln->kind == 'C' ? 0 : ln->kind == 'T' ? 1 : 2];
-    size_t n = 0;
-    keys[n++] = tg_names_mix(f->w, lw);
-    keys[n++] = tg_names_mix(f->s, w->h_shape);
-    keys[n++] = tg_names_mix(f->p3, h->p3);
-    keys[n++] = tg_names_mix(f->s3, h->s3);
-    keys[n++] = tg_names_mix(f->pw, pw);
-    keys[n++] = tg_names_mix(f->nw, nw);
-    keys[n++] = tg_names_mix(f->pw2, before(ln, i, 2, false));
-    keys[n++] = tg_names_mix(f->nw2, after(ln, i, 2, false));
-    keys[n++] = tg_names_mix(f->ps, before(ln, i, 1, true));
-    keys[n++] = tg_names_mix(f->ns, after(ln, i, 1, true));
-    keys[n++] = tg_names_mix(tg_names_mix(f->pww, pw), lw);
-    keys[n++] = tg_names_mix(tg_names_mix(f->wnw, lw), nw);
-    keys[n++] = tg_names_mix(tg_names_mix(f->k, kind), w->h_shape);
+    tg_names_mixer_t k_kind = f->k_kind[ln->kind == 'C' ? 0 : ln->kind == 'T' ? 1 : 2];
+    if (h) {
+        keys[0] = tg_names_mix_with(f->w, lw);
+        keys[1] = tg_names_mix_with(f->s, w->h_shape);
+        keys[2] = tg_names_mix_with(f->p3, h->p3);
+        keys[3] = tg_names_mix_with(f->s3, h->s3);
+    }
+    size_t n = PREFIX_KEYS;
+    keys[n++] = tg_names_mix_with(f->pw, pw);
+    keys[n++] = tg_names_mix_with(f->nw, nw);
+    keys[n++] = tg_names_mix_with(f->pw2, before(ln, i, 2, false));
+    keys[n++] = tg_names_mix_with(f->nw2, after(ln, i, 2, false));
+    keys[n++] = tg_names_mix_with(f->ps, before(ln, i, 1, true));
+    keys[n++] = tg_names_mix_with(f->ns, after(ln, i, 1, true));
+    keys[n++] = tg_names_mix(tg_names_mix_with(f->pww, pw), lw);
+    keys[n++] = tg_names_mix(tg_names_mix_with(f->wnw, lw), nw);
+    keys[n++] = tg_names_mix_with(k_kind, w->h_shape);
     int prev = label_before(ln, i);
     keys[n++] = prev >= 0 ? plw_key(ln, i, prev) : 0; /* KEY_PLW */
     str_t p = i > 0 ? tg_recog_raw(ln, i - 1) : (str_t){"", 0};
     if (i == 0 || (p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!'))) {
-        keys[n++] = tg_names_mix(f->st, lw);
+        keys[n++] = tg_names_mix_with(f->st, lw);
     }
     return n;
 }
@@ -187,11 +211,11 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
         if (w[i].cand) {
             struct word_memo *e = tg_recog_memo_of(r, &w[i]);
             w[i].summed = e && (*tg_recog_memo_flags(e) & MEMO_SUMMED);
-            word_hashes_t h = {0};
+            word_hashes_t h;
             if (!w[i].summed) {
                 tg_recog_hash_word(ln->text, ln->len, &w[i], &h); /* p3 and s3, for the sum */
             }
-            n_keys[i] = (uint8_t)word_keys(ln, i, &h, keys[i]);
+            n_keys[i] = (uint8_t)word_keys(ln, i, w[i].summed ? NULL : &h, keys[i]);
             size_t from = PREFIX_KEYS;
             if (w[i].summed) {
                 memcpy(prefix[i], r->memo_sums[e - r->memo], sizeof prefix[i]);

@@ -472,7 +472,33 @@ START_TEST(test_model_weights_in_thousandths)
     ck_assert_int_eq(all[4], -32767);
     tg_names_add_all(m, keys, 0, all); /* none */
     ck_assert_int_eq(all[0], 1750);
+    /* Every label, negative weights and sums beyond int16 included, from
+     * scores that are not zero: the same as adding one by one. */
+    uint64_t twice[2] = {keys[0], keys[0]};
+    int32_t from[TG_NAMES_N_LABELS] = {-70000, 1, 2, 3, 70000, -5, 6, -7, 8};
+    tg_names_add_all(m, twice, 2, from);
+    const int32_t start[TG_NAMES_N_LABELS] = {-70000, 1, 2, 3, 70000, -5, 6, -7, 8};
+    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+        ck_assert_int_eq(from[k], start[k] + 2 * want[k]);
+    }
     tg_names_free(m);
+}
+END_TEST
+
+/* A mixer (name_model.h) makes the keys of tg_names_mix(), whatever the
+ * bits of either hash. */
+START_TEST(test_mixer_same_keys)
+{
+    const uint64_t hashes[] = {0, 1, ~0ull, 1ull << 63, 0x8000000000000001ull,
+                               tg_names_hash(TG_NAMES_HASH_INIT, "pww", 3),
+                               tg_names_hash(TG_NAMES_HASH_INIT, "Ã©tÃ©", 5)};
+    size_t n = sizeof hashes / sizeof hashes[0];
+    for (size_t a = 0; a < n; a++) {
+        tg_names_mixer_t mx = tg_names_mixer(hashes[a]);
+        for (size_t b = 0; b < n; b++) {
+            ck_assert_uint_eq(tg_names_mix_with(mx, hashes[b]), tg_names_mix(hashes[a], hashes[b]));
+        }
+    }
 }
 END_TEST
 
@@ -518,6 +544,7 @@ Suite *recognize_suite(void)
     TCase *model = tcase_create("model file");
     tcase_add_test(model, test_model_errors_name_file_line_field);
     tcase_add_test(model, test_model_weights_in_thousandths);
+    tcase_add_test(model, test_mixer_same_keys);
     suite_add_tcase(s, model);
     return s;
 }
