@@ -26,6 +26,21 @@ typedef struct {
     uint32_t main_start, main_end; /* title and body together */
 } tg_layout_t;
 
+/* What a line is, from the shape of its words (layout.c says how). */
+typedef enum {
+    TG_LINE_EMPTY,
+    TG_LINE_PROSE,
+    TG_LINE_MENU,
+    TG_LINE_HEADLINE,
+    TG_LINE_OTHER
+} tg_line_kind_t;
+
+/* Splits @p text into lines at each newline (the text after the last one
+ * is a line too, if empty) and sets each line's zone field to its
+ * tg_line_kind_t, the first step of tg_layout_analyze.  Returns 0 or
+ * TAGGER_ERR_NOMEM.  Reuses the buffers of @p lay. */
+int tg_layout_lines(tg_layout_t *lay, const char *text, size_t len);
+
 /* Splits @p text into lines and gives each a zone.  Returns 0 or
  * TAGGER_ERR_NOMEM.  Reuses the buffers of @p lay. */
 int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len);
