@@ -105,8 +105,10 @@ static int32_t *slot_of(const tagger_t *tg, tagger_scratch_t *s, tg_recognized_t
     return e < tg->n_entities ? &s->entity_slot[e] : &names[e - tg->n_entities].slot;
 }
 
-/* Step 5: builds the result from the standing records, sorted by start. */
-static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *text,
+/* Step 5: builds the result from the standing records, sorted by start.
+ * In a text of plain ASCII (@p ascii) code point offsets are byte offsets;
+ * otherwise they are counted from one mention to the next. */
+static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *text, bool ascii,
                         tagger_result_t *r)
 {
     size_t n_ent = 0, n_men = 0, text_bytes = 0, n_names, name_bytes = 1;
@@ -161,12 +163,17 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
         int32_t slot = *slot_of(tg, s, names, rec->entity);
         tagger_entity_t *ent = &r->entities[slot];
         tagger_mention_t *m = &r->mentions[first[slot] + ent->n_mentions++];
-        char_pos += tg_utf8_count(text + byte_pos, rec->start - byte_pos);
-        byte_pos = rec->start;
+        if (ascii) {
+            char_pos = rec->start;
+        } else {
+            char_pos += tg_utf8_count(text + byte_pos, rec->start - byte_pos);
+            byte_pos = rec->start;
+        }
         m->start = rec->start;
         m->end = rec->end;
         m->char_start = char_pos;
-        m->char_end = char_pos + tg_utf8_count(text + rec->start, rec->end - rec->start);
+        m->char_end = char_pos + (ascii ? rec->end - rec->start
+                                        : tg_utf8_count(text + rec->start, rec->end - rec->start));
         m->via = (tagger_via_t)rec->via;
         memcpy(r->texts + text_off, text + rec->start, rec->end - rec->start);
         r->texts[text_off + (rec->end - rec->start)] = '\0';
@@ -248,7 +255,8 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     /* A text with no match needs no layout unless names are recognized:
      * the gazetteer steps start from the hits. */
     bool recognize = tg->names && !(s->options & TAGGER_SCRATCH_NO_RECOGNIZE);
-    if ((s->n_hits || recognize) && (rc = tg_layout_analyze(&s->layout, text, len))) {
+    bool with_layout = s->n_hits || recognize;
+    if (with_layout && (rc = tg_layout_analyze(&s->layout, text, len))) {
         goto done;
     }
     if (s->n_hits && ((rc = tg_resolve(tg, s, text, len)) ||
@@ -265,7 +273,7 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     r->text_len = len;
     r->n_invalid = s->norm.n_invalid;
     r->first_invalid = s->norm.first_invalid;
-    rc = build_result(tg, s, text, r);
+    rc = build_result(tg, s, text, with_layout && s->layout.ascii, r);
     if (rc == TAGGER_OK && with_topics && tg->topics) {
         rc = tg_topics_score(tg->topics, &s->topic, &s->norm, text, r);
     }

@@ -47,6 +47,8 @@
  * four letters decoded and looked up in utf8proc's categories.  Whether a
  * word ends a sentence matters only to a menu, so only a line that could
  * be one is read again for it.  The cluster and zone passes are per line.
+ * The same masks tell, for free, whether the text is plain ASCII, so that
+ * annotate.c need not count code points for its char offsets.
  */
 #include "layout.h"
 
@@ -389,6 +391,7 @@ int tg_layout_lines(tg_layout_t *lay, const char *text, size_t len)
     lay->n_lines = 0;
     line_counts_t counts = {0, 0, 0, 0};
     size_t line_start = 0, base = 0;
+    uint64_t high = 0;
     while (base < len) {
         size_t n = len - base < 64 ? len - base : 64;
         block_masks_t m;
@@ -396,12 +399,14 @@ int tg_layout_lines(tg_layout_t *lay, const char *text, size_t len)
         size_t cut = n; /* the end of the text ends its last word */
         if (n == 64) {
             if (!m.sep) { /* one word of 64 bytes or more */
+                high |= ~(uint64_t)0; /* not looked at: unsure */
                 base = read_word_bytewise(p, len, base, &counts);
                 continue;
             }
             cut = 64 - (size_t)__builtin_clzll(m.sep); /* just past the last separator */
         }
         uint64_t valid = cut < 64 ? ((uint64_t)1 << cut) - 1 : ~(uint64_t)0;
+        high |= m.high & valid;
         int rc = (m.high & valid) ? count_bytewise(lay, p, len, base, base + cut, &line_start,
                                                    &counts)
                                   : count_block(lay, p, base, &m, valid, &line_start, &counts);
@@ -410,6 +415,7 @@ int tg_layout_lines(tg_layout_t *lay, const char *text, size_t len)
         }
         base += cut;
     }
+    lay->ascii = !high;
     return end_line(lay, p, line_start, len, &counts);
 }
 

@@ -196,6 +196,38 @@ START_TEST(test_beyond_ascii)
 }
 END_TEST
 
+/* Whether the text is plain ASCII: annotate.c then takes byte offsets for
+ * code point offsets. */
+static bool layout_ascii(const char *text)
+{
+    tg_layout_t lay = {0};
+    ck_assert_int_eq(tg_layout_lines(&lay, text, strlen(text)), TAGGER_OK);
+    bool ascii = lay.ascii;
+    tg_layout_free(&lay);
+    return ascii;
+}
+
+START_TEST(test_ascii_flag)
+{
+    ck_assert(layout_ascii(""));
+    ck_assert(layout_ascii("Plain text.\nTwo lines of it, tabs\tand\r\n"));
+    ck_assert(!layout_ascii("caf\xC3\xA9"));
+    ck_assert(!layout_ascii("\xFF"));
+    /* the last byte of a text of 64 and of 65 */
+    ck_assert(!layout_ascii("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa \xC3"));
+    ck_assert(!layout_ascii("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b\xC3"));
+    /* a byte beyond ASCII in a word longer than a block is not missed */
+    ck_assert(!layout_ascii("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xC3\xA9 b"));
+    /* the flag of one text does not stay for the next */
+    tg_layout_t lay = {0};
+    ck_assert_int_eq(tg_layout_lines(&lay, "\xC3\xA9", 2), TAGGER_OK);
+    ck_assert(!lay.ascii);
+    ck_assert_int_eq(tg_layout_lines(&lay, "e", 1), TAGGER_OK);
+    ck_assert(lay.ascii);
+    tg_layout_free(&lay);
+}
+END_TEST
+
 /* Random texts of the pieces that matter, compared with the reference. */
 START_TEST(test_random_texts)
 {
@@ -241,6 +273,7 @@ Suite *layout_suite(void)
     tcase_add_test(tc, test_block_edges);
     tcase_add_test(tc, test_beyond_ascii);
     tcase_add_test(tc, test_random_texts);
+    tcase_add_test(tc, test_ascii_flag);
     suite_add_tcase(s, tc);
     return s;
 }
