@@ -439,22 +439,30 @@ static inline bool jw_escape8(uint64_t x)
 
 /* Writes the JSON string of the @p n bytes at @p s at @p d, which has room
  * for 6 * n + 2 bytes (every byte escaped as \u00xx, and the quotes);
- * returns its end.  8 bytes at a time while none needs an escape, then a
- * table lookup per byte. */
+ * returns its end.  8 bytes at a time while none needs an escape, the last
+ * 8 overlapping the ones before; a table lookup per byte for a string
+ * shorter than 8 or from the first block with an escape on. */
 static char *jw_put_string(char *d, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
+    uint64_t x;
     *d++ = '"';
     for (; n - i >= 8; i += 8) {
-        uint64_t x;
         memcpy(&x, p + i, 8);
         if (jw_escape8(x)) {
             break;
         }
-        memcpy(d, &x, 8);
-        d += 8;
+        memcpy(d + i, &x, 8);
     }
+    if (i < n && n - i < 8 && n >= 8) {
+        memcpy(&x, p + n - 8, 8);
+        if (!jw_escape8(x)) { /* none before either: out offset = in offset */
+            memcpy(d + n - 8, &x, 8);
+            i = n;
+        }
+    }
+    d += i;
     for (; i < n; i++) {
         unsigned char c = p[i];
         if (jw_plain[c]) {
