@@ -484,16 +484,32 @@ static void jw_string(jw_t *w, const char *s)
     }
 }
 
+/* "00" to "99": two digits per division. */
+static const char jw_digit_pairs[] = "00010203040506070809101112131415161718192021222324"
+                                     "25262728293031323334353637383940414243444546474849"
+                                     "50515253545556575859606162636465666768697071727374"
+                                     "75767778798081828384858687888990919293949596979899";
+
 /* Writes @p v in decimal at @p d, which has room for 20 digits; returns
- * the end. */
+ * the end.  The digits are counted first, so that they can be written in
+ * place from the last, two at a time. */
 static char *jw_put_uint(char *d, size_t v)
 {
     size_t digits = 1;
-    for (size_t rest = v / 10; rest; rest /= 10) {
+    for (size_t power = 10; digits < 20 && v >= power; power *= 10) {
         digits++;
     }
-    for (size_t k = digits; k-- > 0; v /= 10) {
-        d[k] = (char)('0' + v % 10);
+    char *e = d + digits;
+    while (v >= 100) {
+        size_t q = v / 100;
+        e -= 2;
+        memcpy(e, jw_digit_pairs + 2 * (v - 100 * q), 2);
+        v = q;
+    }
+    if (v >= 10) {
+        memcpy(e - 2, jw_digit_pairs + 2 * v, 2);
+    } else {
+        e[-1] = (char)('0' + v);
     }
     return d + digits;
 }

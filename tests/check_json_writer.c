@@ -121,6 +121,28 @@ START_TEST(test_escape_at_every_offset)
 }
 END_TEST
 
+/* Numbers of every width the writer's digit pairs meet: the offset of the
+ * first invalid byte (the warnings member) from 0 to seven digits. */
+START_TEST(test_numbers_of_every_width)
+{
+    static const size_t offsets[] = {0, 9, 10, 99, 100, 101, 999, 1000, 12345, 99999, 1234567};
+    size_t len = 1234568;
+    char *text = malloc(len);
+    ck_assert_ptr_nonnull(text);
+    tagger_json_options_t opt;
+    tagger_json_options_init(&opt);
+    for (size_t k = 0; k < sizeof offsets / sizeof offsets[0]; k++) {
+        for (size_t i = 0; i < len; i++) {
+            text[i] = i % 2 ? ' ' : 'a';
+        }
+        text[offsets[k]] = (char)0xFF;
+        size_t n = offsets[k] + 1 + (k % 3);
+        assert_writers_agree(text, n < len ? n : len, opt);
+    }
+    free(text);
+}
+END_TEST
+
 Suite *json_writer_suite(void)
 {
     Suite *s = suite_create("json_writer");
@@ -129,6 +151,7 @@ Suite *json_writer_suite(void)
     tcase_add_test(tc, test_real_articles);
     tcase_add_test(tc, test_escapes_and_warnings);
     tcase_add_test(tc, test_escape_at_every_offset);
+    tcase_add_test(tc, test_numbers_of_every_width);
     suite_add_tcase(s, tc);
     return s;
 }
