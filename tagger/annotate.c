@@ -68,6 +68,34 @@ static int cmp_rec(const void *a, const void *b)
     return 0;
 }
 
+/* Below this many records, sort_recs() sorts by insertion. */
+#define INSERTION_SORT_MAX 64
+
+/* Sorts records by cmp_rec, keeping records it calls equal in the order
+ * they came, as glibc's qsort (a merge sort) does.  A document's few dozen
+ * records come nearly sorted (the scan's hits in text order, then those of
+ * short names and the recognizer), so insertion does them in a fraction of
+ * qsort's calls to cmp_rec; more than INSERTION_SORT_MAX go to qsort. */
+static void sort_recs(tg_rec_t *recs, size_t n)
+{
+    if (n < 2) {
+        return; /* recs is NULL before the first hit: qsort(NULL) is UB */
+    }
+    if (n > INSERTION_SORT_MAX) {
+        qsort(recs, n, sizeof *recs, cmp_rec);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        tg_rec_t r = recs[i];
+        size_t j = i;
+        while (j > 0 && cmp_rec(&recs[j - 1], &r) > 0) {
+            recs[j] = recs[j - 1];
+            j--;
+        }
+        recs[j] = r;
+    }
+}
+
 #define RECOGNIZED_WEIGHT 0.8
 
 static int cmp_entity(const void *a, const void *b)
@@ -105,8 +133,10 @@ static int32_t *slot_of(const tagger_t *tg, tagger_scratch_t *s, tg_recognized_t
     return e < tg->n_entities ? &s->entity_slot[e] : &names[e - tg->n_entities].slot;
 }
 
-/* Step 5: builds the result from the standing records, sorted by start. */
-static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *text,
+/* Step 5: builds the result from the standing records, sorted by start.
+ * In a text of plain ASCII (@p ascii) code point offsets are byte offsets;
+ * otherwise they are counted from one mention to the next. */
+static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *text, bool ascii,
                         tagger_result_t *r)
 {
     size_t n_ent = 0, n_men = 0, text_bytes = 0, n_names, name_bytes = 1;
@@ -127,17 +157,24 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
         n_men++;
         text_bytes += rec->end - rec->start + 1;
     }
-    r->entities = calloc(n_ent ? n_ent : 1, sizeof *r->entities);
-    r->mentions = calloc(n_men ? n_men : 1, sizeof *r->mentions);
+    /* Every entity and mention is written in full below: no calloc, which
+     * in glibc takes no block from the per-thread cache and costs several
+     * times a malloc of the few hundred bytes these take. */
+    r->entities = malloc((n_ent ? n_ent : 1) * sizeof *r->entities);
+    r->mentions = malloc((n_men ? n_men : 1) * sizeof *r->mentions);
     r->texts = malloc(text_bytes ? text_bytes : 1);
     r->recognized_names = malloc(name_bytes);
-    uint32_t *order = malloc((n_ent ? n_ent : 1) * sizeof *order);   /* slot -> entity */
-    size_t *first = calloc(n_ent + 1, sizeof *first);                 /* slot -> mentions */
+    /* slot -> first mention (n_ent + 1 of them), then slot -> entity */
+    size_t *first = malloc((n_ent + 1) * sizeof *first + (n_ent ? n_ent : 1) * sizeof(uint32_t));
+    uint32_t *order = first ? (uint32_t *)(void *)(first + n_ent + 1) : NULL;
     tg_relevance_in_t *rel = malloc((n_ent ? n_ent : 1) * sizeof *rel);
     int rc = TAGGER_ERR_NOMEM;
     if (!r->entities || !r->mentions || !r->texts || !r->recognized_names || !order ||
         !first || !rel) {
         goto done;
+    }
+    for (size_t k = 0; k <= n_ent; k++) {
+        first[k] = 0;
     }
     for (size_t i = 0; i < s->n_recs; i++) {
         const tg_rec_t *rec = &s->recs[i];
@@ -150,6 +187,7 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
     for (size_t k = 0; k < n_ent; k++) {
         first[k + 1] += first[k];
         tg_relevance_init(&rel[k]);
+        r->entities[k].n_mentions = 0;
     }
     size_t byte_pos = 0, char_pos = 0, text_off = 0;
     const tg_layout_t *lay = &s->layout;
@@ -161,12 +199,17 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
         int32_t slot = *slot_of(tg, s, names, rec->entity);
         tagger_entity_t *ent = &r->entities[slot];
         tagger_mention_t *m = &r->mentions[first[slot] + ent->n_mentions++];
-        char_pos += tg_utf8_count(text + byte_pos, rec->start - byte_pos);
-        byte_pos = rec->start;
+        if (ascii) {
+            char_pos = rec->start;
+        } else {
+            char_pos += tg_utf8_count(text + byte_pos, rec->start - byte_pos);
+            byte_pos = rec->start;
+        }
         m->start = rec->start;
         m->end = rec->end;
         m->char_start = char_pos;
-        m->char_end = char_pos + tg_utf8_count(text + rec->start, rec->end - rec->start);
+        m->char_end = char_pos + (ascii ? rec->end - rec->start
+                                        : tg_utf8_count(text + rec->start, rec->end - rec->start));
         m->via = (tagger_via_t)rec->via;
         memcpy(r->texts + text_off, text + rec->start, rec->end - rec->start);
         r->texts[text_off + (rec->end - rec->start)] = '\0';
@@ -187,29 +230,35 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
             size_t n = nm->name_end - nm->name_start;
             memcpy(r->recognized_names + name_off, text + nm->name_start, n);
             r->recognized_names[name_off + n] = '\0';
-            ent->kind = (tagger_kind_t)nm->kind;
-            ent->name = r->recognized_names + name_off;
-            ent->source = TAGGER_SOURCE_RECOGNIZED;
-            ent->mentions = &r->mentions[first[k]];
-            ent->relevance = RECOGNIZED_WEIGHT * tg_relevance(&rel[k], max_weight);
+            *ent = (tagger_entity_t){
+                .kind = (tagger_kind_t)nm->kind,
+                .name = r->recognized_names + name_off,
+                .relevance = RECOGNIZED_WEIGHT * tg_relevance(&rel[k], max_weight),
+                .n_mentions = ent->n_mentions,
+                .mentions = &r->mentions[first[k]],
+                .source = TAGGER_SOURCE_RECOGNIZED,
+            };
             name_off += n + 1;
             continue;
         }
         const tg_entity_t *e = &tg->entities[order[k]];
-        ent->kind = (tagger_kind_t)e->kind;
-        ent->id = tg_str(tg, e->id);
-        ent->name = tg_str(tg, e->name);
-        ent->wikidata = tg_str(tg, e->wikidata);
-        ent->country = tg_str(tg, e->country);
-        ent->mentions = &r->mentions[first[k]];
-        ent->relevance = tg_relevance(&rel[k], max_weight);
+        *ent = (tagger_entity_t){
+            .kind = (tagger_kind_t)e->kind,
+            .id = tg_str(tg, e->id),
+            .name = tg_str(tg, e->name),
+            .wikidata = tg_str(tg, e->wikidata),
+            .country = tg_str(tg, e->country),
+            .relevance = tg_relevance(&rel[k], max_weight),
+            .n_mentions = ent->n_mentions,
+            .mentions = &r->mentions[first[k]],
+            .source = TAGGER_SOURCE_GAZETTEER,
+        };
     }
     qsort(r->entities, n_ent, sizeof *r->entities, cmp_entity);
     r->n_entities = n_ent;
     r->n_mentions = n_men;
     rc = TAGGER_OK;
 done:
-    free(order);
     free(first);
     free(rel);
     return rc;
@@ -248,7 +297,8 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     /* A text with no match needs no layout unless names are recognized:
      * the gazetteer steps start from the hits. */
     bool recognize = tg->names && !(s->options & TAGGER_SCRATCH_NO_RECOGNIZE);
-    if ((s->n_hits || recognize) && (rc = tg_layout_analyze(&s->layout, text, len))) {
+    bool with_layout = s->n_hits || recognize;
+    if (with_layout && (rc = tg_layout_analyze(&s->layout, text, len))) {
         goto done;
     }
     if (s->n_hits && ((rc = tg_resolve(tg, s, text, len)) ||
@@ -258,14 +308,12 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     if (recognize && (rc = tg_recognize(tg, s, text, len))) {
         goto done;
     }
-    if (s->n_recs > 1) { /* recs is NULL before the first hit: qsort(NULL) is UB */
-        qsort(s->recs, s->n_recs, sizeof *s->recs, cmp_rec);
-    }
+    sort_recs(s->recs, s->n_recs);
     r->tg = tg;
     r->text_len = len;
     r->n_invalid = s->norm.n_invalid;
     r->first_invalid = s->norm.first_invalid;
-    rc = build_result(tg, s, text, r);
+    rc = build_result(tg, s, text, with_layout && s->layout.ascii, r);
     if (rc == TAGGER_OK && with_topics && tg->topics) {
         rc = tg_topics_score(tg->topics, &s->topic, &s->norm, text, r);
     }

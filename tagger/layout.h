@@ -5,6 +5,7 @@
 #ifndef TG_LAYOUT_H
 #define TG_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,7 +25,23 @@ typedef struct {
     tg_line_t *lines;
     size_t n_lines, cap;
     uint32_t main_start, main_end; /* title and body together */
+    bool ascii; /* no byte beyond ASCII in the text (false may also mean unsure) */
 } tg_layout_t;
+
+/* What a line is, from the shape of its words (layout.c says how). */
+typedef enum {
+    TG_LINE_EMPTY,
+    TG_LINE_PROSE,
+    TG_LINE_MENU,
+    TG_LINE_HEADLINE,
+    TG_LINE_OTHER
+} tg_line_kind_t;
+
+/* Splits @p text into lines at each newline (the text after the last one
+ * is a line too, if empty) and sets each line's zone field to its
+ * tg_line_kind_t, the first step of tg_layout_analyze; sets ascii.  Returns 0 or
+ * TAGGER_ERR_NOMEM.  Reuses the buffers of @p lay. */
+int tg_layout_lines(tg_layout_t *lay, const char *text, size_t len);
 
 /* Splits @p text into lines and gives each a zone.  Returns 0 or
  * TAGGER_ERR_NOMEM.  Reuses the buffers of @p lay. */

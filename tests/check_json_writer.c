@@ -97,6 +97,52 @@ START_TEST(test_escapes_and_warnings)
 }
 END_TEST
 
+/* Ids of every length up to 40 with one byte that needs an escape (or a
+ * byte just beside those) at every place, so that the writer's 8-byte
+ * blocks meet it everywhere. */
+START_TEST(test_escape_at_every_offset)
+{
+    static const char special[] = {'"', '\\', '\n', 0x01, 0x1F, 0x20, 0x21, 0x5B, 0x5D, 0x7F};
+    const char text[] = "North Korea said so.";
+    char id[48];
+    tagger_json_options_t opt;
+    tagger_json_options_init(&opt);
+    opt.id = id;
+    for (size_t len = 1; len <= 40; len += 1 + (len > 20)) {
+        for (size_t at = 0; at < len; at++) {
+            for (size_t k = 0; k < sizeof special; k++) {
+                memset(id, 'a', len);
+                id[at] = special[k];
+                id[len] = '\0';
+                assert_writers_agree(text, sizeof text - 1, opt);
+            }
+        }
+    }
+}
+END_TEST
+
+/* Numbers of every width the writer's digit pairs meet: the offset of the
+ * first invalid byte (the warnings member) from 0 to seven digits. */
+START_TEST(test_numbers_of_every_width)
+{
+    static const size_t offsets[] = {0, 9, 10, 99, 100, 101, 999, 1000, 12345, 99999, 1234567};
+    size_t len = 1234568;
+    char *text = malloc(len);
+    ck_assert_ptr_nonnull(text);
+    tagger_json_options_t opt;
+    tagger_json_options_init(&opt);
+    for (size_t k = 0; k < sizeof offsets / sizeof offsets[0]; k++) {
+        for (size_t i = 0; i < len; i++) {
+            text[i] = i % 2 ? ' ' : 'a';
+        }
+        text[offsets[k]] = (char)0xFF;
+        size_t n = offsets[k] + 1 + (k % 3);
+        assert_writers_agree(text, n < len ? n : len, opt);
+    }
+    free(text);
+}
+END_TEST
+
 Suite *json_writer_suite(void)
 {
     Suite *s = suite_create("json_writer");
@@ -104,6 +150,8 @@ Suite *json_writer_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_real_articles);
     tcase_add_test(tc, test_escapes_and_warnings);
+    tcase_add_test(tc, test_escape_at_every_offset);
+    tcase_add_test(tc, test_numbers_of_every_width);
     suite_add_tcase(s, tc);
     return s;
 }

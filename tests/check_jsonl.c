@@ -456,6 +456,46 @@ START_TEST(test_fast_parse_accepts_only_what_the_slow_path_does)
 }
 END_TEST
 
+/* Plain runs of every length before and after each kind of stop byte, so
+ * that the 16-byte blocks of parse_string and jp_add_decoded meet each one
+ * at every offset, at the end of the line too. */
+START_TEST(test_fast_parse_stops_at_every_offset)
+{
+    static const struct {
+        const char *piece;
+        int rc;
+    } stops[] = {
+        {"\\n", JP_OK},         {"\\u00e9", JP_OK},      {"\\uD83D\\uDE00", JP_OK},
+        {"\\\"", JP_OK},       {"\xC3\xA9", JP_OK},      {"\xE2\x80\x9D", JP_OK},
+        {"", JP_OK},             {"\t", JP_REFUSED},       {"\xC3", JP_REFUSED},
+        {"\x7F", JP_OK},         {"\\q", JP_REFUSED},      {"\\u12", JP_REFUSED},
+    };
+    jp_members_t m = {0};
+    char line[200];
+    for (size_t k = 0; k < sizeof stops / sizeof stops[0]; k++) {
+        for (size_t before = 0; before < 40; before++) {
+            for (size_t after = 0; after < 20; after += 3) {
+                size_t n = (size_t)snprintf(line, sizeof line, "{\"a\":\"");
+                memset(line + n, 'x', before);
+                n += before;
+                n += (size_t)snprintf(line + n, sizeof line - n, "%s", stops[k].piece);
+                memset(line + n, 'y', after);
+                n += after;
+                n += (size_t)snprintf(line + n, sizeof line - n, "\"}");
+                int rc = jp_parse_object(line, n, &m);
+                ck_assert_msg(rc == stops[k].rc, "'%s': rc %d", line, rc);
+                if (rc == JP_OK) {
+                    assert_agrees_with_cjson(line, n, &m);
+                }
+                /* cut before the closing quote: refused */
+                ck_assert_int_eq(jp_parse_object(line, n - 2, &m), JP_REFUSED);
+            }
+        }
+    }
+    jp_members_free(&m);
+}
+END_TEST
+
 START_TEST(test_fast_parse_members_and_decoding)
 {
     jp_members_t m = {0};
@@ -524,6 +564,7 @@ Suite *jsonl_suite(void)
     tcase_add_test(tc, test_splice_point_is_the_closing_brace);
     tcase_add_test(tc, test_fast_parse_accepts_only_what_the_slow_path_does);
     tcase_add_test(tc, test_fast_parse_members_and_decoding);
+    tcase_add_test(tc, test_fast_parse_stops_at_every_offset);
     suite_add_tcase(s, tc);
     tc = tcase_create("records");
     tcase_add_checked_fixture(tc, setup, teardown);

@@ -43,6 +43,7 @@ int main(void)
     srunner_add_suite(sr, model_file_suite());
     srunner_add_suite(sr, json_writer_suite());
     srunner_add_suite(sr, recognize_suite());
+    srunner_add_suite(sr, layout_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -20,6 +20,7 @@ Suite *topics_suite(void);
 Suite *model_file_suite(void);
 Suite *json_writer_suite(void);
 Suite *recognize_suite(void);
+Suite *layout_suite(void);
 
 /* The bytes of the file @p path, NUL-terminated, malloc'ed; @p *len its
  * length.  A missing file under ../shared/ (data beside the repository,

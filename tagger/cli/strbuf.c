@@ -67,6 +67,11 @@ void sb_add(strbuf_t *sb, const char *bytes, size_t len)
     }
 }
 
+char *sb_room(strbuf_t *sb, size_t extra)
+{
+    return reserve(sb, extra) ? sb->data + sb->len : NULL;
+}
+
 void sb_adds(strbuf_t *sb, const char *s)
 {
     sb_add(sb, s, strlen(s));

@@ -26,6 +26,9 @@ void sb_clear(strbuf_t *sb);
 void sb_add(strbuf_t *sb, const char *bytes, size_t len);
 void sb_adds(strbuf_t *sb, const char *s);
 void sb_addc(strbuf_t *sb, char c);
+/* Room for @p extra more bytes (and a NUL) at the end: where to write
+ * them in place, then add their number to len; NULL when out of memory. */
+char *sb_room(strbuf_t *sb, size_t extra);
 /* printf-style append. */
 void sb_addf(strbuf_t *sb, const char *fmt, ...)
 #ifdef __GNUC__
