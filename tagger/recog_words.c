@@ -33,6 +33,10 @@
 
 #include <utf8proc.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* Characters                                                                */
 
@@ -135,24 +139,21 @@ static size_t shape_of(int32_t cp, char *out)
  * of it comes later, for the words near a candidate (tg_recog_hash_word()).
  * The caller has made room (tg_recog_split_line(): a line of n bytes has at
  * most n words). */
-static void add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+static inline void add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
-    word_t *w = &r->words[r->n_words++];
-    memset(w, 0, sizeof *w);
-    w->start = (uint32_t)a;
-    w->end = (uint32_t)b;
     unsigned char c = (unsigned char)text[a];
+    bool cap;
     if (c < 0x80) {
-        w->cap = c >= 'A' && c <= 'Z';
+        cap = c >= 'A' && c <= 'Z';
     } else {
         int32_t cp;
         tg_recog_cp_at(text, len, a, &cp);
-        w->cap = is_upper(cp);
+        cap = is_upper(cp);
     }
     /* "al-Assad", "el-Sisi": the hyphen first, as most words have none */
-    w->cap = w->cap || (b - a > 3 && text[a + 2] == '-' && text[a + 1] == 'l' &&
-                        (text[a] == 'a' || text[a] == 'e') &&
-                        is_upper((unsigned char)text[a + 3]));
+    cap = cap || (b - a > 3 && text[a + 2] == '-' && text[a + 1] == 'l' &&
+                  (text[a] == 'a' || text[a] == 'e') && is_upper((unsigned char)text[a + 3]));
+    r->words[r->n_words++] = (word_t){.start = (uint32_t)a, .end = (uint32_t)b, .cap = cap};
 }
 
 /* Counts the letters of word @p w and notes a lower-case one; done once,
@@ -548,6 +549,36 @@ bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b)
     return false;
 }
 
+/* The first byte of [j, b) that is not printable ASCII ('!' to '~': no
+ * white space, no control, nothing beyond ASCII), or b.  With SSE2, 16
+ * bytes at a time while they lie within the text (those after b are
+ * read, then ignored): a word is one test instead of a branch per byte. */
+static size_t plain_end(const char *text, size_t len, size_t j, size_t b)
+{
+#ifdef __SSE2__
+    const __m128i before = _mm_set1_epi8(0x20), after = _mm_set1_epi8(0x7F);
+    for (; j < b && j + 16 <= len; j += 16) {
+        /* signed bytes: those >= 0x80 are negative, so not above 0x20 */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + j));
+        __m128i plain = _mm_and_si128(_mm_cmpgt_epi8(v, before), _mm_cmplt_epi8(v, after));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(plain) & 0xFFFFu;
+        if (other) {
+            size_t end = j + (size_t)__builtin_ctz(other);
+            return end < b ? end : b;
+        }
+    }
+    if (j >= b) {
+        return b;
+    }
+#else
+    (void)len;
+#endif
+    while (j < b && (unsigned char)(text[j] - 0x21) < 0x5E) {
+        j++;
+    }
+    return j;
+}
+
 /* Cuts line [a, b) into words, appended to r->words.  Returns 0 or
  * TAGGER_ERR_NOMEM. */
 int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
@@ -560,20 +591,21 @@ int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, s
     }
     for (size_t i = a; i < b;) {
         size_t k;
+        if (text[i] == ' ') {
+            i++; /* most white space */
+            continue;
+        }
         if (space_at(text, len, i, &k)) {
             i += k;
             continue;
         }
         size_t j = i + k;
         while (j < b) {
-            /* '!' to '~', most bytes, in one comparison */
-            if ((unsigned char)(text[j] - 0x21) < 0x5E) {
-                j++;
-            } else if (!space_at(text, len, j, &k)) {
-                j += k;
-            } else {
+            j = plain_end(text, len, j, b);
+            if (j == b || space_at(text, len, j, &k)) {
                 break;
             }
+            j += k; /* a code point beyond ASCII, not white space */
         }
         split_chunk(r, text, len, i, j);
         i = j;
