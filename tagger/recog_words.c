@@ -156,14 +156,43 @@ static inline void add_word(tg_recog_t *r, const char *text, size_t len, size_t 
     r->words[r->n_words++] = (word_t){.start = (uint32_t)a, .end = (uint32_t)b, .cap = cap};
 }
 
+static bool memo_bytes(const char *text, size_t len, const word_t *w,
+                       uint64_t out[MEMO_BYTES / 8]);
+
+/* The bytes of @p x (ASCII, zero-padded) that are letters, each as its top
+ * bit: with no byte above 0x7F, adding 0x80 - c0 sets the top bit of a byte
+ * >= c0, and no sum carries into the next byte. */
+static uint64_t ascii_range(uint64_t x, unsigned char lo, unsigned char hi)
+{
+    const uint64_t ones = 0x0101010101010101ull, top = 0x8080808080808080ull;
+    return (x + ones * (0x80 - lo)) & ~(x + ones * (0x7F - hi)) & top;
+}
+
+/* The number of bytes of @p x whose top bit is set (and no other bit). */
+static unsigned count_tops(uint64_t x)
+{
+    return (unsigned)(((x >> 7) * 0x0101010101010101ull) >> 56);
+}
+
 /* Counts the letters of word @p w and notes a lower-case one; done once,
- * only for the words tg_recog_line_kind() looks at. */
-static void count_letters(const char *text, word_t *w)
+ * only for the words tg_recog_line_kind() looks at.  A short ASCII word,
+ * most, eight bytes at a time (memo_bytes() loads them). */
+static void count_letters(const char *text, size_t len, word_t *w)
 {
     if (w->counted) {
         return;
     }
     size_t letters = 0;
+    uint64_t b[MEMO_BYTES / 8];
+    if (memo_bytes(text, len, w, b)) {
+        uint64_t lower0 = ascii_range(b[0], 'a', 'z'), lower1 = ascii_range(b[1], 'a', 'z');
+        letters = count_tops(lower0 | ascii_range(b[0], 'A', 'Z')) +
+                  count_tops(lower1 | ascii_range(b[1], 'A', 'Z'));
+        w->has_lower = (lower0 | lower1) != 0;
+        w->letters = (uint8_t)letters;
+        w->counted = 1;
+        return;
+    }
     for (size_t i = w->start; i < w->end;) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80) {
@@ -190,7 +219,7 @@ char tg_recog_line_kind(const line_t *ln)
     size_t lettered = 0, long_words = 0, long_caps = 0;
     bool lower = false;
     for (size_t i = 0; i < ln->n; i++) {
-        count_letters(ln->text, &ln->w[i]);
+        count_letters(ln->text, ln->len, &ln->w[i]);
         if (ln->w[i].letters >= 4 && ln->w[i].has_lower && !ln->w[i].cap) {
             return 'N'; /* lower case, so not 'C'; a long word not capitalised */
         }
@@ -345,60 +374,27 @@ static size_t memo_index(const uint64_t b[MEMO_BYTES / 8])
     return (size_t)(h >> 40) & (MEMO_ENTRIES - 1);
 }
 
-/* The memo entry of word @p w: its own when found; else the one it would
- * take, with *found false; NULL when the word is not memoised. */
-static struct word_memo *memo_entry(tg_recog_t *r, const char *text, size_t len,
-                                    const word_t *w, uint64_t b[MEMO_BYTES / 8], bool *found)
-{
-    if (!r->memo || !memo_bytes(text, len, w, b)) {
-        return NULL;
-    }
-    struct word_memo *e = &r->memo[memo_index(b)];
-    uint64_t tail = e->bytes[1];
-    ((unsigned char *)&tail)[7] = 0; /* the flags */
-    *found = e->bytes[0] == b[0] && tail == b[1];
-    return e;
-}
-
-/* Asks the cache for the memo entry of word @p w, to be read a little
- * later (tg_recog_know_word()); no effect but speed.  The memo is some
- * 256 KB, out of the cache again after a text's other passes. */
-void tg_recog_prefetch_memo(tg_recog_t *r, const char *text, size_t len, const word_t *w)
-{
-#ifdef __GNUC__
-    uint64_t b[MEMO_BYTES / 8];
-    if (r->memo && memo_bytes(text, len, w, b)) {
-        size_t i = memo_index(b);
-        __builtin_prefetch(&r->memo[i]);
-        if (w->cand) { /* its sum too (36 bytes), which may cross lines */
-            __builtin_prefetch(r->memo_sums[i]);
-            __builtin_prefetch(&r->memo_sums[i][TG_NAMES_N_LABELS - 1]);
-        }
-    }
-#else
-    (void)r, (void)text, (void)len, (void)w;
-#endif
-}
-
 /* Hashes word @p w (tg_recog_hash_word()) and finds whether it is a first
- * name, from the memo when it holds the word.  Otherwise the first-name
- * table is asked later (tg_recog_settle_first()): w->first is FIRST_ASK
- * meanwhile, and the table's slot is fetched. */
+ * name, from its memo entry @p e when that holds the word (@p b, its bytes:
+ * memo_bytes()).  Otherwise the first-name table is asked later
+ * (settle_first()): w->first is FIRST_ASK meanwhile, and the table's slot
+ * is fetched. */
 enum { FIRST_ASK = 2 };
 
-void tg_recog_know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
-                        word_t *w)
+static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
+                      word_t *w, struct word_memo *e, const uint64_t b[MEMO_BYTES / 8])
 {
-    uint64_t b[MEMO_BYTES / 8];
-    bool found;
-    struct word_memo *e = memo_entry(r, text, len, w, b, &found);
     w->memo = e ? (uint32_t)(e - r->memo) + 1 : 0;
-    if (e && found) {
-        unsigned char flags = *tg_recog_memo_flags(e);
-        w->h_low = e->h_low, w->h_shape = e->h_shape;
-        /* MEMO_ASK: made by a word before in this line, not settled yet */
-        w->first = flags & MEMO_ASK ? FIRST_ASK : (flags & MEMO_FIRST) != 0;
-        return;
+    if (e) {
+        uint64_t tail = e->bytes[1];
+        ((unsigned char *)&tail)[7] = 0; /* the flags */
+        if (e->bytes[0] == b[0] && tail == b[1]) {
+            unsigned char flags = *tg_recog_memo_flags(e);
+            w->h_low = e->h_low, w->h_shape = e->h_shape;
+            /* MEMO_ASK: made by a word before in this line, not settled yet */
+            w->first = flags & MEMO_ASK ? FIRST_ASK : (flags & MEMO_FIRST) != 0;
+            return;
+        }
     }
     word_hashes_t h;
     tg_recog_hash_word(text, len, w, &h);
@@ -412,19 +408,19 @@ void tg_recog_know_word(tg_recog_t *r, const tg_names_t *m, const char *text, si
     }
 }
 
-/* The memo entry tg_recog_know_word() found or made for word @p w, if it
- * is still the word's: a later word of the line may have taken it.  The
- * hashes of the lower-case word and of its shape are all that the first
- * PREFIX_KEYS features depend on. */
+/* The memo entry know_word() found or made for word @p w, if it is still
+ * the word's: a later word of the line may have taken it.  The hashes of
+ * the lower-case word and of its shape are all that the first PREFIX_KEYS
+ * features depend on. */
 struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w)
 {
     struct word_memo *e = w->memo ? &r->memo[w->memo - 1] : NULL;
     return e && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
 }
 
-/* Asks the first-name table what tg_recog_know_word() left to ask, and
- * tells the memo. */
-void tg_recog_settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w)
+/* Asks the first-name table what know_word() left to ask, and tells the
+ * memo. */
+static void settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w)
 {
     if (w->first != FIRST_ASK) {
         return;
@@ -434,6 +430,48 @@ void tg_recog_settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w)
     if (e && (*tg_recog_memo_flags(e) & MEMO_ASK)) {
         *tg_recog_memo_flags(e) = w->first ? MEMO_FIRST : 0;
     }
+}
+
+/* A word's bytes and memo entry, between the passes of
+ * tg_recog_know_words(). */
+struct memo_key {
+    uint64_t bytes[MEMO_BYTES / 8];
+    struct word_memo *entry; /* NULL: not memoised */
+};
+
+int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
+                        word_t *w, const uint32_t *near, size_t n_near)
+{
+    if (tg_grow((void **)&r->memo_keys, &r->cap_memo_keys, n_near, sizeof *r->memo_keys)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    struct memo_key *key = r->memo_keys;
+    /* The entries fetched first, then read, then the first-name table
+     * asked of the words not found there: each pass's misses overlap.
+     * The memo is some 256 KB, out of the cache again after a text's
+     * other passes. */
+    for (size_t k = 0; k < n_near; k++) {
+        const word_t *x = &w[near[k]];
+        key[k].entry = NULL;
+        if (r->memo && memo_bytes(text, len, x, key[k].bytes)) {
+            size_t i = memo_index(key[k].bytes);
+            key[k].entry = &r->memo[i];
+#ifdef __GNUC__
+            __builtin_prefetch(&r->memo[i]);
+            if (x->cand) { /* its sum too (36 bytes), which may cross lines */
+                __builtin_prefetch(r->memo_sums[i]);
+                __builtin_prefetch(&r->memo_sums[i][TG_NAMES_N_LABELS - 1]);
+            }
+#endif
+        }
+    }
+    for (size_t k = 0; k < n_near; k++) {
+        know_word(r, m, text, len, &w[near[k]], key[k].entry, key[k].bytes);
+    }
+    for (size_t k = 0; k < n_near; k++) {
+        settle_first(r, m, &w[near[k]]);
+    }
+    return TAGGER_OK;
 }
 
 /* ------------------------------------------------------------------------ */

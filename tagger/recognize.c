@@ -527,40 +527,31 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         /* words is NULL in a text with no word: NULL + 0 is UB too. */
         line_t ln = {tg->names, &r->fx, text, len, r->words ? r->words + line_first[l] : NULL,
                      line_first[l + 1] - line_first[l], 'N'};
-        bool any = false;
-        for (size_t i = 0; i < ln.n; i++) {
-            ln.w[i].cand = is_candidate(&ln, i);
-            any |= ln.w[i].cand;
+        if (tg_grow((void **)&r->near, &r->cap_near, ln.n, sizeof *r->near)) {
+            rc = TAGGER_ERR_NOMEM;
+            break;
         }
-        if (!any) {
+        /* The candidates and the two words either side of each, once. */
+        size_t n_near = 0;
+        for (size_t i = 0, done = 0; i < ln.n; i++) {
+            ln.w[i].cand = is_candidate(&ln, i);
+            if (ln.w[i].cand) {
+                size_t to = i + 3 < ln.n ? i + 3 : ln.n;
+                for (size_t j = i >= done + 2 ? i - 2 : done; j < to; j++) {
+                    r->near[n_near++] = (uint32_t)j;
+                }
+                done = to;
+            }
+        }
+        if (n_near == 0) {
             continue; /* every word O */
         }
         if (tg_grow((void **)&r->keys, &r->cap_keys_words, ln.n, sizeof *r->keys) ||
             tg_grow((void **)&r->n_keys, &r->cap_n_keys, ln.n, sizeof *r->n_keys) ||
-            tg_grow((void **)&r->prefix, &r->cap_prefix, ln.n, sizeof *r->prefix)) {
+            tg_grow((void **)&r->prefix, &r->cap_prefix, ln.n, sizeof *r->prefix) ||
+            tg_recog_know_words(r, tg->names, text, len, ln.w, r->near, n_near)) {
             rc = TAGGER_ERR_NOMEM;
             break;
-        }
-        /* Hashes for the candidates and the two words either side: their
-         * memo entries fetched first (pass 0), then read (pass 1), and
-         * the first-name table asked of the words not found there (pass
-         * 2), each pass's misses overlapping. */
-        for (int pass = 0; pass < 3; pass++) {
-            for (size_t i = 0, done = 0; i < ln.n; i++) {
-                if (ln.w[i].cand) {
-                    size_t from = i >= 2 ? i - 2 : 0, to = i + 3 < ln.n ? i + 3 : ln.n;
-                    for (size_t j = from > done ? from : done; j < to; j++) {
-                        if (pass == 0) {
-                            tg_recog_prefetch_memo(r, text, len, &ln.w[j]);
-                        } else if (pass == 1) {
-                            tg_recog_know_word(r, tg->names, text, len, &ln.w[j]);
-                        } else {
-                            tg_recog_settle_first(r, tg->names, &ln.w[j]);
-                        }
-                    }
-                    done = to > done ? to : done;
-                }
-            }
         }
         ln.kind = tg_recog_line_kind(&ln);
         tg_recog_tag_line(r, &ln, r->words + line_first[l], r->keys, r->n_keys, r->prefix);
@@ -615,6 +606,8 @@ void tg_recog_free(tg_recog_t *r)
     free(r->key_slots);
     free(r->end_words);
     free(r->line_first);
+    free(r->near);
+    free(r->memo_keys);
     free(r->keys);
     free(r->n_keys);
     free(r->prefix);
