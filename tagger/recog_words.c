@@ -150,9 +150,9 @@ static inline void add_word(tg_recog_t *r, const char *text, size_t len, size_t 
         tg_recog_cp_at(text, len, a, &cp);
         cap = is_upper(cp);
     }
-    /* "al-Assad", "el-Sisi": the hyphen first, as most words have none */
-    cap = cap || (b - a > 3 && text[a + 2] == '-' && text[a + 1] == 'l' &&
-                  (text[a] == 'a' || text[a] == 'e') && is_upper((unsigned char)text[a + 3]));
+    /* "al-Assad", "el-Sisi" */
+    cap = cap || ((c == 'a' || c == 'e') && b - a > 3 && text[a + 1] == 'l' &&
+                  text[a + 2] == '-' && is_upper((unsigned char)text[a + 3]));
     r->words[r->n_words++] = (word_t){.start = (uint32_t)a, .end = (uint32_t)b, .cap = cap};
 }
 
@@ -511,13 +511,33 @@ static bool is_ascii_alnum(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* Whether chunk [a, e) is one word as it stands: ASCII letters or digits
+ * at both ends and no possessive "'s" (or "’s") to split off. */
+static bool whole_word(const char *text, size_t a, size_t e)
+{
+    unsigned char last = (unsigned char)text[e - 1];
+    return is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) &&
+           (last != 's' || e - a < 2 || is_ascii_alnum((unsigned char)text[e - 2]));
+}
+
 /* Cuts one chunk (no white space) into words. */
 static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
     int32_t cp;
-    unsigned char last = (unsigned char)text[b - 1];
-    if (is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) && last != 's') {
+    if (whole_word(text, a, b)) {
         add_word(r, text, len, a, b); /* most chunks: nothing to split off */
+        return;
+    }
+    unsigned char last = (unsigned char)text[b - 1];
+    if (last < 0x80 && !is_ascii_alnum(last) && b - a >= 2 && whole_word(text, a, b - 1)) {
+        /* "said,", "Reuters.": one mark after a word, its own word but
+         * for the period of an abbreviation */
+        if (last == '.' && keeps_period(&r->fx.sets, text, len, a, b)) {
+            add_word(r, text, len, a, b);
+        } else {
+            add_word(r, text, len, a, b - 1);
+            add_word(r, text, len, b - 1, b);
+        }
         return;
     }
     if (possessive_len(text, a - 1, b) == b - a) {
@@ -628,19 +648,24 @@ int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, s
         return TAGGER_ERR_NOMEM;
     }
     for (size_t i = a; i < b;) {
-        size_t k;
-        if (text[i] == ' ') {
-            i++; /* most white space */
+        unsigned char c = (unsigned char)text[i];
+        size_t k = 1;
+        if (c <= ' ' || c == 0x7F) {
+            i++; /* white space and controls in ASCII, most of it */
             continue;
         }
-        if (space_at(text, len, i, &k)) {
+        if (c >= 0x80 && space_at(text, len, i, &k)) {
             i += k;
             continue;
         }
         size_t j = i + k;
         while (j < b) {
             j = plain_end(text, len, j, b);
-            if (j == b || space_at(text, len, j, &k)) {
+            if (j == b) {
+                break;
+            }
+            c = (unsigned char)text[j];
+            if (c <= ' ' || c == 0x7F || space_at(text, len, j, &k)) {
                 break;
             }
             j += k; /* a code point beyond ASCII, not white space */

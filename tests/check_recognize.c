@@ -298,17 +298,19 @@ static void entities_of(tagger_scratch_t *s, const char *text, char *out, size_t
  * chunks found 16 bytes at a time: the same words wherever the line starts
  * (spaces before it) and whether or not it ends the text, with a chunk
  * longer than a block, white space beyond ASCII (U+00A0), a tab, a word
- * beyond ASCII, an invalid byte and the last word at the very end of the
- * buffer (allocated to its size, so that a read past it is caught under
- * the sanitizers). */
+ * beyond ASCII, an invalid byte, marks after a word (a period kept by an
+ * abbreviation or an initial), possessives, and the last word at the very
+ * end of the buffer (allocated to its size, so that a read past it is
+ * caught under the sanitizers). */
 START_TEST(test_split_line_words)
 {
     static const char line[] = "(Reuters) Peter Obi's well-known-and-much-longer-than-sixteen "
-                               "chunk, said:\xC2\xA0" "caf\xC3\xA9\tU.S. a\xff" "b end";
+                               "chunk, said:\xC2\xA0" "caf\xC3\xA9\tU.S. a\xff" "b Mr. J. Jones. sees s, Obi\xE2\x80\x99s end";
     static const char *const words[] = {"(", "Reuters", ")", "Peter", "Obi", "'s",
                                         "well-known-and-much-longer-than-sixteen", "chunk",
                                         ",", "said", ":", "caf\xC3\xA9", "U.S.", "a", "b",
-                                        "end"};
+                                        "Mr.", "J.", "Jones", ".", "sees", "s", ",", "Obi",
+                                        "\xE2\x80\x99s", "end"};
     const size_t n_words = sizeof words / sizeof *words;
     tagger_result_free(annotate("Peter Obi")); /* makes the scratch's recognizer */
     tg_recog_t *r = scratch->recog;
