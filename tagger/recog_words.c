@@ -348,7 +348,20 @@ static bool memo_bytes(const char *text, size_t len, const word_t *w,
     if (n >= MEMO_BYTES) {
         return false;
     }
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#ifdef __SSE2__
+    if (w->start + MEMO_BYTES <= len) {
+        /* One load, the bytes after the word masked off: the mask's
+         * first n bytes are 0xFF (MEMO_BYTES is one SSE2 block). */
+        typedef char memo_is_one_block[MEMO_BYTES == 16 ? 1 : -1];
+        static const unsigned char keep[2 * MEMO_BYTES] = {
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + w->start));
+        v = _mm_and_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(keep + MEMO_BYTES - n)));
+        _mm_storeu_si128((__m128i *)(void *)out, v);
+        return _mm_movemask_epi8(v) == 0;
+    }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (w->start + MEMO_BYTES <= len) {
         /* Two loads of a fixed size, and the bytes after the word masked
          * off (the first in memory are the low ones). */
