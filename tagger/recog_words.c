@@ -352,7 +352,6 @@ static bool memo_bytes(const char *text, size_t len, const word_t *w,
     if (w->start + MEMO_BYTES <= len) {
         /* One load, the bytes after the word masked off: the mask's
          * first n bytes are 0xFF (MEMO_BYTES is one SSE2 block). */
-        typedef char memo_is_one_block[MEMO_BYTES == 16 ? 1 : -1];
         static const unsigned char keep[2 * MEMO_BYTES] = {
             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
@@ -380,6 +379,10 @@ static bool memo_bytes(const char *text, size_t len, const word_t *w,
     }
     return ((out[0] | out[1]) & 0x8080808080808080ull) == 0;
 }
+
+#ifdef __SSE2__
+typedef char memo_is_one_sse2_block[MEMO_BYTES == 16 ? 1 : -1];
+#endif
 
 static size_t memo_index(const uint64_t b[MEMO_BYTES / 8])
 {
