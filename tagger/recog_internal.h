@@ -189,8 +189,10 @@ struct tg_recog {
     size_t cap_end_words;
     size_t *line_first; /* per layout line (and one more): its first word */
     size_t cap_line_first;
-    uint32_t *near; /* the words of the line being tagged that the features need */
+    uint32_t *near; /* the words the features need: candidates and their neighbours */
     size_t cap_near;
+    size_t *line_near; /* per layout line (and one more): its first in near */
+    size_t cap_line_near;
     struct memo_key *memo_keys; /* per word of near (recog_words.c) */
     size_t cap_memo_keys;
     uint64_t (*keys)[MAX_KEYS]; /* per word of the line being tagged: its feature keys */

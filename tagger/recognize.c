@@ -523,33 +523,44 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     if (!rc) {
         mark_covered(r, s);
     }
+    /* The candidates of every line and the words either side of each
+     * (near, line_near[l] the first of line l's), then what the features
+     * need of those words, for the whole text at once: the misses of the
+     * memo and of the first-name table overlap better than a line's few. */
+    if (!rc && (tg_grow((void **)&r->near, &r->cap_near, r->n_words, sizeof *r->near) ||
+                tg_grow((void **)&r->line_near, &r->cap_line_near, lay->n_lines + 1,
+                        sizeof *r->line_near))) {
+        rc = TAGGER_ERR_NOMEM;
+    }
+    size_t n_near = 0;
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
-        /* words is NULL in a text with no word: NULL + 0 is UB too. */
+        r->line_near[l] = n_near;
         line_t ln = {tg->names, &r->fx, text, len, r->words ? r->words + line_first[l] : NULL,
                      line_first[l + 1] - line_first[l], 'N'};
-        if (tg_grow((void **)&r->near, &r->cap_near, ln.n, sizeof *r->near)) {
-            rc = TAGGER_ERR_NOMEM;
-            break;
-        }
-        /* The candidates and the two words either side of each, once. */
-        size_t n_near = 0;
         for (size_t i = 0, done = 0; i < ln.n; i++) {
             ln.w[i].cand = is_candidate(&ln, i);
             if (ln.w[i].cand) {
                 size_t to = i + 3 < ln.n ? i + 3 : ln.n;
                 for (size_t j = i >= done + 2 ? i - 2 : done; j < to; j++) {
-                    r->near[n_near++] = (uint32_t)j;
+                    r->near[n_near++] = (uint32_t)(line_first[l] + j);
                 }
                 done = to;
             }
         }
-        if (n_near == 0) {
-            continue; /* every word O */
+    }
+    if (!rc) {
+        r->line_near[lay->n_lines] = n_near;
+        rc = tg_recog_know_words(r, tg->names, text, len, r->words, r->near, n_near);
+    }
+    for (size_t l = 0; l < lay->n_lines && !rc; l++) {
+        if (r->line_near[l + 1] == r->line_near[l]) {
+            continue; /* no candidate: every word O */
         }
+        line_t ln = {tg->names, &r->fx, text, len, r->words + line_first[l],
+                     line_first[l + 1] - line_first[l], 'N'};
         if (tg_grow((void **)&r->keys, &r->cap_keys_words, ln.n, sizeof *r->keys) ||
             tg_grow((void **)&r->n_keys, &r->cap_n_keys, ln.n, sizeof *r->n_keys) ||
-            tg_grow((void **)&r->prefix, &r->cap_prefix, ln.n, sizeof *r->prefix) ||
-            tg_recog_know_words(r, tg->names, text, len, ln.w, r->near, n_near)) {
+            tg_grow((void **)&r->prefix, &r->cap_prefix, ln.n, sizeof *r->prefix)) {
             rc = TAGGER_ERR_NOMEM;
             break;
         }
@@ -607,6 +618,7 @@ void tg_recog_free(tg_recog_t *r)
     free(r->end_words);
     free(r->line_first);
     free(r->near);
+    free(r->line_near);
     free(r->memo_keys);
     free(r->keys);
     free(r->n_keys);
