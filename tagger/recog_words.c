@@ -212,6 +212,11 @@ static void count_letters(const char *text, size_t len, word_t *w)
     w->counted = 1;
 }
 
+static bool is_ascii_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
 /* scripts/train-names line_kind().  Running text is known at its first
  * long lower-case word, so most lines are decided after a few words. */
 char tg_recog_line_kind(const line_t *ln)
@@ -219,6 +224,12 @@ char tg_recog_line_kind(const line_t *ln)
     size_t lettered = 0, long_words = 0, long_caps = 0;
     bool lower = false;
     for (size_t i = 0; i < ln->n; i++) {
+        const word_t *w = &ln->w[i];
+        const unsigned char *t = (const unsigned char *)ln->text + w->start;
+        if (!w->cap && w->end - w->start >= 4 && is_ascii_lower(t[0]) && is_ascii_lower(t[1]) &&
+            is_ascii_lower(t[2]) && is_ascii_lower(t[3])) {
+            return 'N'; /* the test below, most often true, without counting */
+        }
         count_letters(ln->text, ln->len, &ln->w[i]);
         if (ln->w[i].letters >= 4 && ln->w[i].has_lower && !ln->w[i].cap) {
             return 'N'; /* lower case, so not 'C'; a long word not capitalised */
@@ -529,7 +540,7 @@ static bool is_ascii_alnum(unsigned char c)
 
 /* Whether chunk [a, e) is one word as it stands: ASCII letters or digits
  * at both ends and no possessive "'s" (or "’s") to split off. */
-static bool whole_word(const char *text, size_t a, size_t e)
+static inline bool whole_word(const char *text, size_t a, size_t e)
 {
     unsigned char last = (unsigned char)text[e - 1];
     return is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) &&
