@@ -230,8 +230,11 @@ static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
     return head || suffix ? TAGGER_KIND_ORG : kind;
 }
 
-/* Spans of one tagged line, filtered (steps 4). */
-static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
+/* Spans of one tagged line, filtered (steps 4).  Only candidates have a
+ * label but O, so only the words of @p near (line_first[] + i, the
+ * candidates and their neighbours, in order) are looked at. */
+static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32_t *near,
+                      size_t n_near)
 {
     size_t by = byline(ln);
     if (by) {
@@ -239,12 +242,12 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
     }
     const word_t *w = ln->w;
     int title_case = -1; /* not known yet: asked only once a span gets that far */
-    for (size_t i = 0; i < ln->n;) {
-        uint32_t kind = kind_of_label[w[i].label];
-        if (w[i].label == TG_NL_O) {
-            i++;
-            continue;
+    for (size_t at = 0, next = 0; at < n_near; at++) {
+        size_t i = near[at] - base;
+        if (i < next || w[i].label == TG_NL_O) {
+            continue; /* inside the span before, or O */
         }
+        uint32_t kind = kind_of_label[w[i].label];
         int type = (w[i].label - 1) / 2; /* PER 0, ORG 1, LOC 2, MISC 3 */
         size_t j = i + 1;
         while (j < ln->n && w[j].label != TG_NL_O && (w[j].label - 1) / 2 == type &&
@@ -292,7 +295,7 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
                 return rc;
             }
         }
-        i = j;
+        next = j;
     }
     return TAGGER_OK;
 }
@@ -449,9 +452,11 @@ static bool is_candidate(const line_t *ln, size_t i)
     if (ln->w[i].cap) {
         return true;
     }
+    if (i == 0 || i + 1 >= ln->n || !ln->w[i - 1].cap || !ln->w[i + 1].cap) {
+        return false;
+    }
     str_t w = tg_recog_raw(ln, i);
-    return i > 0 && i + 1 < ln->n && ln->w[i - 1].cap && ln->w[i + 1].cap &&
-           tg_recog_in_set(&ln->fx->sets.connectors, w.s, w.len);
+    return tg_recog_in_set(&ln->fx->sets.connectors, w.s, w.len);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -566,7 +571,8 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         }
         ln.kind = tg_recog_line_kind(&ln);
         tg_recog_tag_line(r, &ln, r->words + line_first[l], r->keys, r->n_keys, r->prefix);
-        rc = line_spans(r, &ln, line_first[l]);
+        rc = line_spans(r, &ln, line_first[l], r->near + r->line_near[l],
+                        r->line_near[l + 1] - r->line_near[l]);
     }
     if (rc || (rc = group_spans(r)) || (rc = link_short_names(r))) {
         return rc;
