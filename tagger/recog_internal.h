@@ -27,7 +27,7 @@ typedef struct {
     uint64_t h_shape;    /* and shape (p3 and s3 only for a sum: tg_recog_tag_line()) */
     uint8_t letters;     /* letters in the word, at most 255 (once counted) */
     uint8_t has_lower;   /* a lower-case letter (once counted) */
-    uint8_t counted;     /* letters and has_lower are set (tg_recog_count_letters()) */
+    uint8_t counted;     /* letters and has_lower are set (recog_words.c count_letters()) */
     uint8_t cap;         /* capitalised: starts with a capital, or "al-X" */
     uint8_t cand;        /* a candidate: tagged by the model */
     uint8_t label;       /* TG_NL_* */
