@@ -220,13 +220,21 @@ char tg_recog_line_kind(const line_t *ln);
 void tg_recog_hash_word(const char *text, size_t len, const word_t *w, word_hashes_t *out);
 
 /* recog_words.c: the word memo.  tg_recog_know_words() hashes the words
- * @p near (indices into @p w, in order; the candidates of a line and the
+ * @p near (indices into @p w, in order: the candidates of a text and the
  * words either side) and finds whether they are first names, from the
- * memo where it holds them (0 or TAGGER_ERR_NOMEM); tg_recog_memo_of() is
- * a word's entry while it still holds the word, else NULL. */
+ * memo where it holds them (0 or TAGGER_ERR_NOMEM). */
 int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
                         word_t *w, const uint32_t *near, size_t n_near);
-struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w);
+
+/* The memo entry tg_recog_know_words() found or made for word @p w, if it
+ * is still the word's: a later word may have taken it.  The hashes of the
+ * lower-case word and of its shape are all that the first PREFIX_KEYS
+ * features depend on.  Inline: asked twice per candidate. */
+static inline struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w)
+{
+    struct word_memo *e = w->memo ? &r->memo[w->memo - 1] : NULL;
+    return e && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
+}
 
 /* recog_words.c: cutting.  Whether line [a, b) may hold a capitalised
  * word; its words appended to r->words (0 or TAGGER_ERR_NOMEM). */

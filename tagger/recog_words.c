@@ -170,7 +170,7 @@ static inline void add_word(tg_recog_t *r, const char *text, size_t len, size_t 
     r->words[r->n_words++] = (word_t){.start = (uint32_t)a, .end = (uint32_t)b, .cap = cap};
 }
 
-static bool memo_bytes(const char *text, size_t len, const word_t *w,
+static inline bool memo_bytes(const char *text, size_t len, const word_t *w,
                        uint64_t out[MEMO_BYTES / 8]);
 
 /* The bytes of @p x (ASCII, zero-padded) that are letters, each as its top
@@ -366,7 +366,7 @@ void tg_recog_hash_word(const char *text, size_t len, const word_t *w, word_hash
 /* The word's bytes zero-padded in @p out, if it can be memoised: ASCII
  * and shorter than MEMO_BYTES.  A word has no NUL (it separates words), so
  * all zero is no word. */
-static bool memo_bytes(const char *text, size_t len, const word_t *w,
+static inline bool memo_bytes(const char *text, size_t len, const word_t *w,
                        uint64_t out[MEMO_BYTES / 8])
 {
     size_t n = w->end - w->start;
@@ -447,16 +447,6 @@ static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size
         e->h_low = w->h_low, e->h_shape = w->h_shape;
         *tg_recog_memo_flags(e) = MEMO_ASK;
     }
-}
-
-/* The memo entry know_word() found or made for word @p w, if it is still
- * the word's: a later word of the line may have taken it.  The hashes of
- * the lower-case word and of its shape are all that the first PREFIX_KEYS
- * features depend on. */
-struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w)
-{
-    struct word_memo *e = w->memo ? &r->memo[w->memo - 1] : NULL;
-    return e && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
 }
 
 /* Asks the first-name table what know_word() left to ask, and tells the
