@@ -27,14 +27,14 @@ typedef struct {
     uint64_t h_shape;    /* and shape (p3 and s3 only for a sum: tg_recog_tag_line()) */
     uint8_t letters;     /* letters in the word, at most 255 (once counted) */
     uint8_t has_lower;   /* a lower-case letter (once counted) */
-    uint8_t counted;     /* letters and has_lower are set (tg_recog_count_letters()) */
+    uint8_t counted;     /* letters and has_lower are set (recog_words.c count_letters()) */
     uint8_t cap;         /* capitalised: starts with a capital, or "al-X" */
     uint8_t cand;        /* a candidate: tagged by the model */
     uint8_t label;       /* TG_NL_* */
     uint8_t covered;     /* inside a standing gazetteer mention */
     uint8_t first;       /* a first name (tg_names_first(h_low)), once hashed */
     uint8_t summed;      /* a candidate whose first features the memo has summed */
-    uint32_t memo;       /* its entry in the memo + 1, or 0 (tg_recog_know_word()) */
+    uint32_t memo;       /* its entry in the memo + 1, or 0 (tg_recog_know_words()) */
 } word_t;
 
 typedef struct {
@@ -200,6 +200,12 @@ struct tg_recog {
     size_t cap_end_words;
     size_t *line_first; /* per layout line (and one more): its first word */
     size_t cap_line_first;
+    uint32_t *near; /* the words the features need: candidates and their neighbours */
+    size_t cap_near;
+    size_t *line_near; /* per layout line (and one more): its first in near */
+    size_t cap_line_near;
+    struct memo_key *memo_keys; /* per word of near (recog_words.c) */
+    size_t cap_memo_keys;
     uint64_t (*keys)[MAX_KEYS]; /* per word of the line being tagged: its feature keys */
     uint8_t *n_keys;
     int32_t (*prefix)[TG_NAMES_N_LABELS]; /* per word of the line: its memoised sum */
@@ -224,16 +230,22 @@ bool tg_recog_is_alnum(int32_t cp);
 char tg_recog_line_kind(const line_t *ln);
 void tg_recog_hash_word(const char *text, size_t len, const word_t *w, word_hashes_t *out);
 
-/* recog_words.c: the word memo.  A line's entries are fetched
- * (tg_recog_prefetch_memo()), then its words known from them or hashed
- * (tg_recog_know_word()), then the first-name table asked of the rest
- * (tg_recog_settle_first()); tg_recog_memo_of() is a word's entry while it
- * still holds the word, else NULL. */
-void tg_recog_prefetch_memo(tg_recog_t *r, const char *text, size_t len, const word_t *w);
-void tg_recog_know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
-                        word_t *w);
-void tg_recog_settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w);
-struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w);
+/* recog_words.c: the word memo.  tg_recog_know_words() hashes the words
+ * @p near (indices into @p w, in order: the candidates of a text and the
+ * words either side) and finds whether they are first names, from the
+ * memo where it holds them (0 or TAGGER_ERR_NOMEM). */
+int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
+                        word_t *w, const uint32_t *near, size_t n_near);
+
+/* The memo entry tg_recog_know_words() found or made for word @p w, if it
+ * is still the word's: a later word may have taken it.  The hashes of the
+ * lower-case word and of its shape are all that the first PREFIX_KEYS
+ * features depend on.  Inline: asked twice per candidate. */
+static inline struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w)
+{
+    struct word_memo *e = w->memo ? &r->memo[w->memo - 1] : NULL;
+    return e && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
+}
 
 /* recog_words.c: cutting.  Whether line [a, b) may hold a capitalised
  * word; its words appended to r->words (0 or TAGGER_ERR_NOMEM). */

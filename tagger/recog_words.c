@@ -15,16 +15,30 @@
  *
  * Cost.  A line with no byte A-Z and none beyond ASCII has no capitalised
  * word, so it is not cut at all (a third of the lines of Reuters; the test
- * takes eight bytes at a time); other lines are cut with an ASCII fast
- * path (one comparison per byte inside a chunk), into a word array grown
- * once per line.  Only the words near a candidate are hashed (an ASCII
- * fast path again), each once (name_model.h: tg_names_mix), with its
- * first-name lookup - or not at all: a memo kept in the scratch across
- * texts holds, by a word's bytes, its hashes, first-name flag and the sum
- * of the weights of its first five features (tg_recog_know_word(); on
- * Reuters 82% of the words near a candidate are found there, and 77% of
- * the candidates skip five lookups).  A line's memo entries are fetched
- * before they are read (tg_recog_prefetch_memo()).
+ * takes eight bytes at a time).  Other lines are cut into a word array
+ * grown once per line: a chunk's end is found 16 bytes at a time with SSE2
+ * (plain_end()), and the chunks that are a word as they stand, or a word
+ * and one mark ("said,", "Reuters."), skip the general cutting.  The kind
+ * of a line counts letters eight bytes at a time and is known at the
+ * first long lower-case word, most often without counting.  Only the
+ * words near a candidate are hashed (an ASCII fast path again), each once
+ * (name_model.h: tg_names_mix), with its first-name lookup - or not at
+ * all: a memo kept in the scratch across texts holds, by a word's bytes,
+ * its hashes, first-name flag and the sum of the weights of its first
+ * five features (on Reuters 82% of the words near a candidate are found
+ * there, and 77% of the candidates skip five lookups).  The words near the
+ * candidates of a whole text are known in one call
+ * (tg_recog_know_words()): their memo entries are fetched, then read,
+ * then the first-name table is asked of the rest, so that the misses
+ * overlap.  On the 2000 Reuters records (callgrind) cutting costs 20M
+ * instructions (37M before the fast paths), knowing the words 21M (27M),
+ * the line kinds 8M (11.5M).
+ *
+ * Not done: leaving out of the cut the stretches of a line that no
+ * capitalised word is near (one "gap" word from a long lower-case word to
+ * three chunks before the next capital).  It keeps the output, but Reuters
+ * has a capital every few words: the gaps held 13% of the bytes, and
+ * finding them cost more instructions (+6M) than they saved.
  */
 #include "recog_internal.h"
 
@@ -32,6 +46,10 @@
 #include <string.h>
 
 #include <utf8proc.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------------------ */
 /* Characters                                                                */
@@ -135,34 +153,60 @@ static size_t shape_of(int32_t cp, char *out)
  * of it comes later, for the words near a candidate (tg_recog_hash_word()).
  * The caller has made room (tg_recog_split_line(): a line of n bytes has at
  * most n words). */
-static void add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+static inline void add_word(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
-    word_t *w = &r->words[r->n_words++];
-    memset(w, 0, sizeof *w);
-    w->start = (uint32_t)a;
-    w->end = (uint32_t)b;
     unsigned char c = (unsigned char)text[a];
+    bool cap;
     if (c < 0x80) {
-        w->cap = c >= 'A' && c <= 'Z';
+        cap = c >= 'A' && c <= 'Z';
     } else {
         int32_t cp;
         tg_recog_cp_at(text, len, a, &cp);
-        w->cap = is_upper(cp);
+        cap = is_upper(cp);
     }
-    /* "al-Assad", "el-Sisi": the hyphen first, as most words have none */
-    w->cap = w->cap || (b - a > 3 && text[a + 2] == '-' && text[a + 1] == 'l' &&
-                        (text[a] == 'a' || text[a] == 'e') &&
-                        is_upper((unsigned char)text[a + 3]));
+    /* "al-Assad", "el-Sisi" */
+    cap = cap || ((c == 'a' || c == 'e') && b - a > 3 && text[a + 1] == 'l' &&
+                  text[a + 2] == '-' && is_upper((unsigned char)text[a + 3]));
+    r->words[r->n_words++] = (word_t){.start = (uint32_t)a, .end = (uint32_t)b, .cap = cap};
+}
+
+static inline bool memo_bytes(const char *text, size_t len, const word_t *w,
+                       uint64_t out[MEMO_BYTES / 8]);
+
+/* The bytes of @p x (ASCII, zero-padded) that are letters, each as its top
+ * bit: with no byte above 0x7F, adding 0x80 - c0 sets the top bit of a byte
+ * >= c0, and no sum carries into the next byte. */
+static uint64_t ascii_range(uint64_t x, unsigned char lo, unsigned char hi)
+{
+    const uint64_t ones = 0x0101010101010101ull, top = 0x8080808080808080ull;
+    return (x + ones * (0x80 - lo)) & ~(x + ones * (0x7F - hi)) & top;
+}
+
+/* The number of bytes of @p x whose top bit is set (and no other bit). */
+static unsigned count_tops(uint64_t x)
+{
+    return (unsigned)(((x >> 7) * 0x0101010101010101ull) >> 56);
 }
 
 /* Counts the letters of word @p w and notes a lower-case one; done once,
- * only for the words tg_recog_line_kind() looks at. */
-static void count_letters(const char *text, word_t *w)
+ * only for the words tg_recog_line_kind() looks at.  A short ASCII word,
+ * most, eight bytes at a time (memo_bytes() loads them). */
+static void count_letters(const char *text, size_t len, word_t *w)
 {
     if (w->counted) {
         return;
     }
     size_t letters = 0;
+    uint64_t b[MEMO_BYTES / 8];
+    if (memo_bytes(text, len, w, b)) {
+        uint64_t lower0 = ascii_range(b[0], 'a', 'z'), lower1 = ascii_range(b[1], 'a', 'z');
+        letters = count_tops(lower0 | ascii_range(b[0], 'A', 'Z')) +
+                  count_tops(lower1 | ascii_range(b[1], 'A', 'Z'));
+        w->has_lower = (lower0 | lower1) != 0;
+        w->letters = (uint8_t)letters;
+        w->counted = 1;
+        return;
+    }
     for (size_t i = w->start; i < w->end;) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80) {
@@ -182,6 +226,11 @@ static void count_letters(const char *text, word_t *w)
     w->counted = 1;
 }
 
+static bool is_ascii_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
 /* scripts/train-names line_kind().  Running text is known at its first
  * long lower-case word, so most lines are decided after a few words. */
 char tg_recog_line_kind(const line_t *ln)
@@ -189,7 +238,13 @@ char tg_recog_line_kind(const line_t *ln)
     size_t lettered = 0, long_words = 0, long_caps = 0;
     bool lower = false;
     for (size_t i = 0; i < ln->n; i++) {
-        count_letters(ln->text, &ln->w[i]);
+        const word_t *w = &ln->w[i];
+        const unsigned char *t = (const unsigned char *)ln->text + w->start;
+        if (!w->cap && w->end - w->start >= 4 && is_ascii_lower(t[0]) && is_ascii_lower(t[1]) &&
+            is_ascii_lower(t[2]) && is_ascii_lower(t[3])) {
+            return 'N'; /* the test below, most often true, without counting */
+        }
+        count_letters(ln->text, ln->len, &ln->w[i]);
         if (ln->w[i].letters >= 4 && ln->w[i].has_lower && !ln->w[i].cap) {
             return 'N'; /* lower case, so not 'C'; a long word not capitalised */
         }
@@ -311,14 +366,26 @@ void tg_recog_hash_word(const char *text, size_t len, const word_t *w, word_hash
 /* The word's bytes zero-padded in @p out, if it can be memoised: ASCII
  * and shorter than MEMO_BYTES.  A word has no NUL (it separates words), so
  * all zero is no word. */
-static bool memo_bytes(const char *text, size_t len, const word_t *w,
+static inline bool memo_bytes(const char *text, size_t len, const word_t *w,
                        uint64_t out[MEMO_BYTES / 8])
 {
     size_t n = w->end - w->start;
     if (n >= MEMO_BYTES) {
         return false;
     }
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#ifdef __SSE2__
+    if (w->start + MEMO_BYTES <= len) {
+        /* One load, the bytes after the word masked off: the mask's
+         * first n bytes are 0xFF (MEMO_BYTES is one SSE2 block). */
+        static const unsigned char keep[2 * MEMO_BYTES] = {
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + w->start));
+        v = _mm_and_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(keep + MEMO_BYTES - n)));
+        _mm_storeu_si128((__m128i *)(void *)out, v);
+        return _mm_movemask_epi8(v) == 0;
+    }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (w->start + MEMO_BYTES <= len) {
         /* Two loads of a fixed size, and the bytes after the word masked
          * off (the first in memory are the low ones). */
@@ -338,66 +405,37 @@ static bool memo_bytes(const char *text, size_t len, const word_t *w,
     return ((out[0] | out[1]) & 0x8080808080808080ull) == 0;
 }
 
+#ifdef __SSE2__
+typedef char memo_is_one_sse2_block[MEMO_BYTES == 16 ? 1 : -1];
+#endif
+
 static size_t memo_index(const uint64_t b[MEMO_BYTES / 8])
 {
     uint64_t h = (b[0] * 0x9e3779b97f4a7c15ull) ^ (b[1] * 0xc2b2ae3d27d4eb4full);
     return (size_t)(h >> 40) & (MEMO_ENTRIES - 1);
 }
 
-/* The memo entry of word @p w: its own when found; else the one it would
- * take, with *found false; NULL when the word is not memoised. */
-static struct word_memo *memo_entry(tg_recog_t *r, const char *text, size_t len,
-                                    const word_t *w, uint64_t b[MEMO_BYTES / 8], bool *found)
-{
-    if (!r->memo || !memo_bytes(text, len, w, b)) {
-        return NULL;
-    }
-    struct word_memo *e = &r->memo[memo_index(b)];
-    uint64_t tail = e->bytes[1];
-    ((unsigned char *)&tail)[7] = 0; /* the flags */
-    *found = e->bytes[0] == b[0] && tail == b[1];
-    return e;
-}
-
-/* Asks the cache for the memo entry of word @p w, to be read a little
- * later (tg_recog_know_word()); no effect but speed.  The memo is some
- * 256 KB, out of the cache again after a text's other passes. */
-void tg_recog_prefetch_memo(tg_recog_t *r, const char *text, size_t len, const word_t *w)
-{
-#ifdef __GNUC__
-    uint64_t b[MEMO_BYTES / 8];
-    if (r->memo && memo_bytes(text, len, w, b)) {
-        size_t i = memo_index(b);
-        __builtin_prefetch(&r->memo[i]);
-        if (w->cand) { /* its sum too (36 bytes), which may cross lines */
-            __builtin_prefetch(r->memo_sums[i]);
-            __builtin_prefetch(&r->memo_sums[i][TG_NAMES_N_LABELS - 1]);
-        }
-    }
-#else
-    (void)r, (void)text, (void)len, (void)w;
-#endif
-}
-
 /* Hashes word @p w (tg_recog_hash_word()) and finds whether it is a first
- * name, from the memo when it holds the word.  Otherwise the first-name
- * table is asked later (tg_recog_settle_first()): w->first is FIRST_ASK
- * meanwhile, and the table's slot is fetched. */
+ * name, from its memo entry @p e when that holds the word (@p b, its bytes:
+ * memo_bytes()).  Otherwise the first-name table is asked later
+ * (settle_first()): w->first is FIRST_ASK meanwhile, and the table's slot
+ * is fetched. */
 enum { FIRST_ASK = 2 };
 
-void tg_recog_know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
-                        word_t *w)
+static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
+                      word_t *w, struct word_memo *e, const uint64_t b[MEMO_BYTES / 8])
 {
-    uint64_t b[MEMO_BYTES / 8];
-    bool found;
-    struct word_memo *e = memo_entry(r, text, len, w, b, &found);
     w->memo = e ? (uint32_t)(e - r->memo) + 1 : 0;
-    if (e && found) {
-        unsigned char flags = *tg_recog_memo_flags(e);
-        w->h_low = e->h_low, w->h_shape = e->h_shape;
-        /* MEMO_ASK: made by a word before in this line, not settled yet */
-        w->first = flags & MEMO_ASK ? FIRST_ASK : (flags & MEMO_FIRST) != 0;
-        return;
+    if (e) {
+        uint64_t tail = e->bytes[1];
+        ((unsigned char *)&tail)[7] = 0; /* the flags */
+        if (e->bytes[0] == b[0] && tail == b[1]) {
+            unsigned char flags = *tg_recog_memo_flags(e);
+            w->h_low = e->h_low, w->h_shape = e->h_shape;
+            /* MEMO_ASK: made by a word before in this line, not settled yet */
+            w->first = flags & MEMO_ASK ? FIRST_ASK : (flags & MEMO_FIRST) != 0;
+            return;
+        }
     }
     word_hashes_t h;
     tg_recog_hash_word(text, len, w, &h);
@@ -411,19 +449,9 @@ void tg_recog_know_word(tg_recog_t *r, const tg_names_t *m, const char *text, si
     }
 }
 
-/* The memo entry tg_recog_know_word() found or made for word @p w, if it
- * is still the word's: a later word of the line may have taken it.  The
- * hashes of the lower-case word and of its shape are all that the first
- * PREFIX_KEYS features depend on. */
-struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w)
-{
-    struct word_memo *e = w->memo ? &r->memo[w->memo - 1] : NULL;
-    return e && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
-}
-
-/* Asks the first-name table what tg_recog_know_word() left to ask, and
- * tells the memo. */
-void tg_recog_settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w)
+/* Asks the first-name table what know_word() left to ask, and tells the
+ * memo. */
+static void settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w)
 {
     if (w->first != FIRST_ASK) {
         return;
@@ -433,6 +461,48 @@ void tg_recog_settle_first(tg_recog_t *r, const tg_names_t *m, word_t *w)
     if (e && (*tg_recog_memo_flags(e) & MEMO_ASK)) {
         *tg_recog_memo_flags(e) = w->first ? MEMO_FIRST : 0;
     }
+}
+
+/* A word's bytes and memo entry, between the passes of
+ * tg_recog_know_words(). */
+struct memo_key {
+    uint64_t bytes[MEMO_BYTES / 8];
+    struct word_memo *entry; /* NULL: not memoised */
+};
+
+int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
+                        word_t *w, const uint32_t *near, size_t n_near)
+{
+    if (tg_grow((void **)&r->memo_keys, &r->cap_memo_keys, n_near, sizeof *r->memo_keys)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    struct memo_key *key = r->memo_keys;
+    /* The entries fetched first, then read, then the first-name table
+     * asked of the words not found there: each pass's misses overlap.
+     * The memo is some 256 KB, out of the cache again after a text's
+     * other passes. */
+    for (size_t k = 0; k < n_near; k++) {
+        const word_t *x = &w[near[k]];
+        key[k].entry = NULL;
+        if (r->memo && memo_bytes(text, len, x, key[k].bytes)) {
+            size_t i = memo_index(key[k].bytes);
+            key[k].entry = &r->memo[i];
+#ifdef __GNUC__
+            __builtin_prefetch(&r->memo[i]);
+            if (x->cand) { /* its sum too (36 bytes), which may cross lines */
+                __builtin_prefetch(r->memo_sums[i]);
+                __builtin_prefetch(&r->memo_sums[i][TG_NAMES_N_LABELS - 1]);
+            }
+#endif
+        }
+    }
+    for (size_t k = 0; k < n_near; k++) {
+        know_word(r, m, text, len, &w[near[k]], key[k].entry, key[k].bytes);
+    }
+    for (size_t k = 0; k < n_near; k++) {
+        settle_first(r, m, &w[near[k]]);
+    }
+    return TAGGER_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -472,13 +542,33 @@ static bool is_ascii_alnum(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* Whether chunk [a, e) is one word as it stands: ASCII letters or digits
+ * at both ends and no possessive "'s" (or "’s") to split off. */
+static inline bool whole_word(const char *text, size_t a, size_t e)
+{
+    unsigned char last = (unsigned char)text[e - 1];
+    return is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) &&
+           (last != 's' || e - a < 2 || is_ascii_alnum((unsigned char)text[e - 2]));
+}
+
 /* Cuts one chunk (no white space) into words. */
 static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
     int32_t cp;
-    unsigned char last = (unsigned char)text[b - 1];
-    if (is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) && last != 's') {
+    if (whole_word(text, a, b)) {
         add_word(r, text, len, a, b); /* most chunks: nothing to split off */
+        return;
+    }
+    unsigned char last = (unsigned char)text[b - 1];
+    if (last < 0x80 && !is_ascii_alnum(last) && b - a >= 2 && whole_word(text, a, b - 1)) {
+        /* "said,", "Reuters.": one mark after a word, its own word but
+         * for the period of an abbreviation */
+        if (last == '.' && keeps_period(&r->fx.sets, text, len, a, b)) {
+            add_word(r, text, len, a, b);
+        } else {
+            add_word(r, text, len, a, b - 1);
+            add_word(r, text, len, b - 1, b);
+        }
         return;
     }
     if (possessive_len(text, a - 1, b) == b - a) {
@@ -548,6 +638,36 @@ bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b)
     return false;
 }
 
+/* The first byte of [j, b) that is not printable ASCII ('!' to '~': no
+ * white space, no control, nothing beyond ASCII), or b.  With SSE2, 16
+ * bytes at a time while they lie within the text (those after b are
+ * read, then ignored): a word is one test instead of a branch per byte. */
+static size_t plain_end(const char *text, size_t len, size_t j, size_t b)
+{
+#ifdef __SSE2__
+    const __m128i before = _mm_set1_epi8(0x20), after = _mm_set1_epi8(0x7F);
+    for (; j < b && j + 16 <= len; j += 16) {
+        /* signed bytes: those >= 0x80 are negative, so not above 0x20 */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + j));
+        __m128i plain = _mm_and_si128(_mm_cmpgt_epi8(v, before), _mm_cmplt_epi8(v, after));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(plain) & 0xFFFFu;
+        if (other) {
+            size_t end = j + (size_t)__builtin_ctz(other);
+            return end < b ? end : b;
+        }
+    }
+    if (j >= b) {
+        return b;
+    }
+#else
+    (void)len;
+#endif
+    while (j < b && (unsigned char)(text[j] - 0x21) < 0x5E) {
+        j++;
+    }
+    return j;
+}
+
 /* Cuts line [a, b) into words, appended to r->words.  Returns 0 or
  * TAGGER_ERR_NOMEM. */
 int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
@@ -559,21 +679,27 @@ int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, s
         return TAGGER_ERR_NOMEM;
     }
     for (size_t i = a; i < b;) {
-        size_t k;
-        if (space_at(text, len, i, &k)) {
+        unsigned char c = (unsigned char)text[i];
+        size_t k = 1;
+        if (c <= ' ' || c == 0x7F) {
+            i++; /* white space and controls in ASCII, most of it */
+            continue;
+        }
+        if (c >= 0x80 && space_at(text, len, i, &k)) {
             i += k;
             continue;
         }
         size_t j = i + k;
         while (j < b) {
-            /* '!' to '~', most bytes, in one comparison */
-            if ((unsigned char)(text[j] - 0x21) < 0x5E) {
-                j++;
-            } else if (!space_at(text, len, j, &k)) {
-                j += k;
-            } else {
+            j = plain_end(text, len, j, b);
+            if (j == b) {
                 break;
             }
+            c = (unsigned char)text[j];
+            if (c <= ' ' || c == 0x7F || space_at(text, len, j, &k)) {
+                break;
+            }
+            j += k; /* a code point beyond ASCII, not white space */
         }
         split_chunk(r, text, len, i, j);
         i = j;

@@ -42,15 +42,20 @@
  * Cost: linear in the text, and as little of it as possible: a line with
  * no capital is not cut, words are cut and hashed on ASCII fast paths and
  * remembered across texts (recog_words.c), and a line's lookups in the
- * model are fetched together (recog_tag.c).  The fixed word lists
+ * model are fetched together (recog_tag.c).  The candidates of a text and
+ * the words either side of each are listed once (r->near): the memo is
+ * asked of those words for the whole text at once, and the spans of a
+ * line are looked for among them only.  The fixed word lists
  * (connectors, titles, ...) are small hash tables (word_set_t).  Tables
  * (words, keys, line starts, the fixed parts of the features, the memo)
  * live in the scratch: no allocation per text once they have grown.  On
  * the Reuters sample (callgrind, 2.0 MB, which starts with an empty memo)
- * the pass went from 363M instructions to about 200M with all this; the
- * lookups, the cutting of words and the making of keys are most of it,
- * and the time goes to cache misses in the model's slots and marks more
- * than to instructions.
+ * the pass went from 363M instructions to about 200M with all this, and
+ * to 153M on the first 2000 records of the JSON Lines stream (1.7 MB;
+ * 197M before the near list and the faster cutting); the lookups, the
+ * cutting of words and the making of keys are most of it, and the time
+ * goes to cache misses in the model's slots and marks more than to
+ * instructions.
  */
 #include "recognize.h"
 
@@ -230,8 +235,11 @@ static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
     return head || suffix ? TAGGER_KIND_ORG : kind;
 }
 
-/* Spans of one tagged line, filtered (steps 4). */
-static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
+/* Spans of one tagged line, filtered (steps 4).  Only candidates have a
+ * label but O, so only the words of @p near (line_first[] + i, the
+ * candidates and their neighbours, in order) are looked at. */
+static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32_t *near,
+                      size_t n_near)
 {
     size_t by = byline(ln);
     if (by) {
@@ -239,12 +247,12 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
     }
     const word_t *w = ln->w;
     int title_case = -1; /* not known yet: asked only once a span gets that far */
-    for (size_t i = 0; i < ln->n;) {
-        uint32_t kind = kind_of_label[w[i].label];
-        if (w[i].label == TG_NL_O) {
-            i++;
-            continue;
+    for (size_t at = 0, next = 0; at < n_near; at++) {
+        size_t i = near[at] - base;
+        if (i < next || w[i].label == TG_NL_O) {
+            continue; /* inside the span before, or O */
         }
+        uint32_t kind = kind_of_label[w[i].label];
         int type = (w[i].label - 1) / 2; /* PER 0, ORG 1, LOC 2, MISC 3 */
         size_t j = i + 1;
         while (j < ln->n && w[j].label != TG_NL_O && (w[j].label - 1) / 2 == type &&
@@ -292,7 +300,7 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base)
                 return rc;
             }
         }
-        i = j;
+        next = j;
     }
     return TAGGER_OK;
 }
@@ -449,9 +457,11 @@ static bool is_candidate(const line_t *ln, size_t i)
     if (ln->w[i].cap) {
         return true;
     }
+    if (i == 0 || i + 1 >= ln->n || !ln->w[i - 1].cap || !ln->w[i + 1].cap) {
+        return false;
+    }
     str_t w = tg_recog_raw(ln, i);
-    return i > 0 && i + 1 < ln->n && ln->w[i - 1].cap && ln->w[i + 1].cap &&
-           tg_recog_in_set(&ln->fx->sets.connectors, w.s, w.len);
+    return tg_recog_in_set(&ln->fx->sets.connectors, w.s, w.len);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -523,48 +533,51 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     if (!rc) {
         mark_covered(r, s);
     }
+    /* The candidates of every line and the words either side of each
+     * (near, line_near[l] the first of line l's), then what the features
+     * need of those words, for the whole text at once: the misses of the
+     * memo and of the first-name table overlap better than a line's few. */
+    if (!rc && (tg_grow((void **)&r->near, &r->cap_near, r->n_words, sizeof *r->near) ||
+                tg_grow((void **)&r->line_near, &r->cap_line_near, lay->n_lines + 1,
+                        sizeof *r->line_near))) {
+        rc = TAGGER_ERR_NOMEM;
+    }
+    size_t n_near = 0;
     for (size_t l = 0; l < lay->n_lines && !rc; l++) {
-        /* words is NULL in a text with no word: NULL + 0 is UB too. */
+        r->line_near[l] = n_near;
         line_t ln = {tg->names, &r->fx, text, len, r->words ? r->words + line_first[l] : NULL,
                      line_first[l + 1] - line_first[l], 'N'};
-        bool any = false;
-        for (size_t i = 0; i < ln.n; i++) {
+        for (size_t i = 0, done = 0; i < ln.n; i++) {
             ln.w[i].cand = is_candidate(&ln, i);
-            any |= ln.w[i].cand;
+            if (ln.w[i].cand) {
+                size_t to = i + 3 < ln.n ? i + 3 : ln.n;
+                for (size_t j = i >= done + 2 ? i - 2 : done; j < to; j++) {
+                    r->near[n_near++] = (uint32_t)(line_first[l] + j);
+                }
+                done = to;
+            }
         }
-        if (!any) {
-            continue; /* every word O */
+    }
+    if (!rc) {
+        r->line_near[lay->n_lines] = n_near;
+        rc = tg_recog_know_words(r, tg->names, text, len, r->words, r->near, n_near);
+    }
+    for (size_t l = 0; l < lay->n_lines && !rc; l++) {
+        if (r->line_near[l + 1] == r->line_near[l]) {
+            continue; /* no candidate: every word O */
         }
+        line_t ln = {tg->names, &r->fx, text, len, r->words + line_first[l],
+                     line_first[l + 1] - line_first[l], 'N'};
         if (tg_grow((void **)&r->keys, &r->cap_keys_words, ln.n, sizeof *r->keys) ||
             tg_grow((void **)&r->n_keys, &r->cap_n_keys, ln.n, sizeof *r->n_keys) ||
             tg_grow((void **)&r->prefix, &r->cap_prefix, ln.n, sizeof *r->prefix)) {
             rc = TAGGER_ERR_NOMEM;
             break;
         }
-        /* Hashes for the candidates and the two words either side: their
-         * memo entries fetched first (pass 0), then read (pass 1), and
-         * the first-name table asked of the words not found there (pass
-         * 2), each pass's misses overlapping. */
-        for (int pass = 0; pass < 3; pass++) {
-            for (size_t i = 0, done = 0; i < ln.n; i++) {
-                if (ln.w[i].cand) {
-                    size_t from = i >= 2 ? i - 2 : 0, to = i + 3 < ln.n ? i + 3 : ln.n;
-                    for (size_t j = from > done ? from : done; j < to; j++) {
-                        if (pass == 0) {
-                            tg_recog_prefetch_memo(r, text, len, &ln.w[j]);
-                        } else if (pass == 1) {
-                            tg_recog_know_word(r, tg->names, text, len, &ln.w[j]);
-                        } else {
-                            tg_recog_settle_first(r, tg->names, &ln.w[j]);
-                        }
-                    }
-                    done = to > done ? to : done;
-                }
-            }
-        }
         ln.kind = tg_recog_line_kind(&ln);
         tg_recog_tag_line(r, &ln, r->words + line_first[l], r->keys, r->n_keys, r->prefix);
-        rc = line_spans(r, &ln, line_first[l]);
+        rc = line_spans(r, &ln, line_first[l], r->near + r->line_near[l],
+                        r->line_near[l + 1] - r->line_near[l]);
     }
     if (rc || (rc = group_spans(r)) || (rc = link_short_names(r))) {
         return rc;
@@ -615,6 +628,9 @@ void tg_recog_free(tg_recog_t *r)
     free(r->key_slots);
     free(r->end_words);
     free(r->line_first);
+    free(r->near);
+    free(r->line_near);
+    free(r->memo_keys);
     free(r->keys);
     free(r->n_keys);
     free(r->prefix);

@@ -15,6 +15,7 @@
 
 #include "internal.h"
 #include "name_model.h"
+#include "recog_internal.h"
 #include "suites.h"
 #include "tagger.h"
 
@@ -293,6 +294,56 @@ static void entities_of(tagger_scratch_t *s, const char *text, char *out, size_t
  * memo holds, words beyond ASCII, a name ending the text (the last
  * bytes are copied one by one) and first names twice in a line (the
  * second time, the memo has not asked the first-name table yet). */
+/* Lines are cut into CoNLL words (recog_words.c, tg_recog_split_line()),
+ * chunks found 16 bytes at a time: the same words wherever the line starts
+ * (spaces before it) and whether or not it ends the text, with a chunk
+ * longer than a block, white space beyond ASCII (U+00A0), a tab, a word
+ * beyond ASCII, an invalid byte, marks after a word (a period kept by an
+ * abbreviation or an initial), possessives, and the last word at the very
+ * end of the buffer (allocated to its size, so that a read past it is
+ * caught under the sanitizers). */
+START_TEST(test_split_line_words)
+{
+    static const char line[] = "(Reuters) Peter Obi's well-known-and-much-longer-than-sixteen "
+                               "chunk, said:\xC2\xA0" "caf\xC3\xA9\tU.S. a\xff" "b Mr. J. Jones. sees s, Obi\xE2\x80\x99s end";
+    static const char *const words[] = {"(", "Reuters", ")", "Peter", "Obi", "'s",
+                                        "well-known-and-much-longer-than-sixteen", "chunk",
+                                        ",", "said", ":", "caf\xC3\xA9", "U.S.", "a", "b",
+                                        "Mr.", "J.", "Jones", ".", "sees", "s", ",", "Obi",
+                                        "\xE2\x80\x99s", "end"};
+    const size_t n_words = sizeof words / sizeof *words;
+    tagger_result_free(annotate("Peter Obi")); /* makes the scratch's recognizer */
+    tg_recog_t *r = scratch->recog;
+    ck_assert_ptr_nonnull(r);
+    for (size_t pad = 0; pad < 40; pad++) {
+        for (int tail = 0; tail < 2; tail++) { /* the line ends the text, or not */
+            size_t n = pad + strlen(line), len = n + (tail ? 20 : 0);
+            char *text = malloc(len);
+            ck_assert_ptr_nonnull(text);
+            memset(text, ' ', pad);
+            memcpy(text + pad, line, strlen(line));
+            memset(text + n, 'x', len - n);
+            r->n_words = 0;
+            ck_assert_int_eq(tg_recog_split_line(r, text, len, 0, n), TAGGER_OK);
+            ck_assert_uint_eq(r->n_words, n_words);
+            for (size_t i = 0; i < n_words; i++) {
+                size_t start = r->words[i].start, end = r->words[i].end;
+                ck_assert_msg(end - start == strlen(words[i]) &&
+                                  memcmp(text + start, words[i], end - start) == 0,
+                              "word %zu is '%.*s', not '%s' (pad %zu)", i, (int)(end - start),
+                              text + start, words[i], pad);
+            }
+            ck_assert_int_eq(r->words[3].cap, 1); /* Peter */
+            ck_assert_int_eq(r->words[5].cap, 0); /* 's */
+            free(text);
+        }
+    }
+    r->n_words = 0;
+    ck_assert_int_eq(tg_recog_split_line(r, "", 0, 0, 0), TAGGER_OK);
+    ck_assert_uint_eq(r->n_words, 0);
+}
+END_TEST
+
 START_TEST(test_memo_changes_nothing)
 {
     static const char *const texts[] = {
@@ -527,6 +578,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_word_edges);
     tcase_add_test(not_names, test_word_in);
     tcase_add_test(not_names, test_capital_at_every_offset);
+    tcase_add_test(not_names, test_split_line_words);
     suite_add_tcase(s, not_names);
 
     TCase *doc = tcase_create("document");
