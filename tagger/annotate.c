@@ -98,13 +98,25 @@ static void sort_recs(tg_rec_t *recs, size_t n)
 
 #define RECOGNIZED_WEIGHT 0.8
 
+/* Most relevant first, then first mentioned first, then the entity named
+ * before one the same words imply (the city "CLEVELAND" before its
+ * country); what still ties (one alias of two entities) keeps the order the
+ * entities were built in, which their mention runs follow.  A total order,
+ * so the result does not depend on how the C library's qsort treats equal
+ * elements. */
 static int cmp_entity(const void *a, const void *b)
 {
     const tagger_entity_t *x = a, *y = b;
     if (x->relevance != y->relevance) {
         return x->relevance > y->relevance ? -1 : 1;
     }
-    return x->mentions[0].start < y->mentions[0].start ? -1 : 1;
+    if (x->mentions[0].start != y->mentions[0].start) {
+        return x->mentions[0].start < y->mentions[0].start ? -1 : 1;
+    }
+    if (x->mentions[0].via != y->mentions[0].via) {
+        return x->mentions[0].via < y->mentions[0].via ? -1 : 1;
+    }
+    return x->mentions < y->mentions ? -1 : x->mentions > y->mentions;
 }
 
 /* Clears the per-entity scratch state the current text touched. */

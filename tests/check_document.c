@@ -466,6 +466,23 @@ START_TEST(test_dateline_place_outweighs_body_place)
 }
 END_TEST
 
+/* A city in a dateline and the country its name implies share a mention
+ * and a relevance: the city, named, comes first; the order must not depend on
+ * how qsort treats elements that compare equal. */
+START_TEST(test_named_city_before_implied_country)
+{
+    tagger_result_t *r = annotate("ATLANTA, Feb 26 -\nDelegates met on Monday for the talks.\n");
+    const tagger_entity_t *city = find(r, "sm:4"), *country = find(r, "US");
+    ck_assert_ptr_nonnull(city);
+    ck_assert_ptr_nonnull(country);
+    ck_assert_int_eq(country->mentions[0].via, TAGGER_VIA_PLACE);
+    ck_assert_double_eq(city->relevance, country->relevance);
+    ck_assert_int_eq(rank(r, "sm:4"), 0);
+    ck_assert_int_eq(rank(r, "US"), 1);
+    tagger_result_free(r);
+}
+END_TEST
+
 START_TEST(test_sidebar_ranks_below_article)
 {
     tagger_result_t *r = annotate(page);
@@ -537,6 +554,7 @@ Suite *document_suite(void)
     tcase_add_test(tc, test_dateline_opens_table_body);
     tcase_add_test(tc, test_dateline_place_outweighs_body_place);
     tcase_add_test(tc, test_sidebar_ranks_below_article);
+    tcase_add_test(tc, test_named_city_before_implied_country);
     tcase_add_test(tc, test_title_counts);
     tcase_add_test(tc, test_plain_text_is_all_article);
     suite_add_tcase(s, tc);
