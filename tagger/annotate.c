@@ -56,6 +56,7 @@ static int collect_hit(const tg_hit_t *hit, void *ctx)
     return 0;
 }
 
+/* Text order, then entity; the other fields only make the order total. */
 static int cmp_rec(const void *a, const void *b)
 {
     const tg_rec_t *x = a, *y = b;
@@ -65,14 +66,23 @@ static int cmp_rec(const void *a, const void *b)
     if (x->entity != y->entity) {
         return x->entity < y->entity ? -1 : 1;
     }
-    return 0;
+    if (x->via != y->via) {
+        return x->via < y->via ? -1 : 1;
+    }
+    if (x->end != y->end) {
+        return x->end > y->end ? -1 : 1;
+    }
+    if (x->alias != y->alias) {
+        return x->alias < y->alias ? -1 : 1;
+    }
+    return (x->zone != y->zone) ? (x->zone < y->zone ? -1 : 1) : (int)x->flags - (int)y->flags;
 }
 
 /* Below this many records, sort_recs() sorts by insertion. */
 #define INSERTION_SORT_MAX 64
 
-/* Sorts records by cmp_rec, keeping records it calls equal in the order
- * they came, as glibc's qsort (a merge sort) does.  A document's few dozen
+/* Sorts records by cmp_rec, a total order (records it calls equal are
+ * alike in every field), so insertion and any qsort agree.  A document's few dozen
  * records come nearly sorted (the scan's hits in text order, then those of
  * short names and the recognizer), so insertion does them in a fraction of
  * qsort's calls to cmp_rec; more than INSERTION_SORT_MAX go to qsort. */
