@@ -99,6 +99,9 @@ typedef struct tg_topics {
     tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
     uint32_t probe_shift;       /* slot of 64-bit hash h: h >> probe_shift */
     uint64_t *filter;           /* bit h & (2^TG_PROBE_FILTER_BITS - 1) set for each key */
+    tg_posting_t *weights;      /* the scorer's copy of the postings, in feature order: built
+                                   on loading, so that a feature's weights are one run */
+    uint32_t *weights_at;       /* feature f's weights: [weights_at[f], weights_at[f + 1]) */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
@@ -106,7 +109,8 @@ typedef struct tg_topics {
 /* Whether @p len bytes of @p data look like a topic model (its magic line). */
 int tg_topics_is_model(const char *data, size_t len);
 
-/* Builds m->probe and m->filter from the features; TAGGER_ERR_NOMEM. */
+/* Builds m->probe, m->filter, m->weights and m->weights_at from the
+ * features; TAGGER_ERR_NOMEM. */
 int tg_topics_index(tg_topics_t *m);
 
 /* Parses a model; bad lines are reported in @p err with @p path and their

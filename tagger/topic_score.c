@@ -69,8 +69,7 @@ typedef struct tg_evidence evidence_t;
 void tg_topic_scratch_free(tg_topic_scratch_t *ts)
 {
     free(ts->words);
-    free(ts->tf);
-    free(ts->first);
+    free(ts->count);
     free(ts->touched);
     free(ts->value);
     free(ts->topics);
@@ -93,8 +92,7 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     }
     tg_topic_scratch_free(ts);
     size_t nf = m->n_features ? m->n_features : 1, nt = m->n_topics ? m->n_topics : 1;
-    ts->tf = calloc(nf, sizeof *ts->tf);
-    ts->first = malloc(2 * nf * sizeof *ts->first);
+    ts->count = calloc(nf, sizeof *ts->count);
     ts->touched = malloc(nf * sizeof *ts->touched);
     ts->value = malloc(nf * sizeof *ts->value);
     ts->topics = malloc(nf * sizeof *ts->topics);
@@ -106,7 +104,7 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     ts->ev = malloc(nt * sizeof *ts->ev);
     ts->n_ev = malloc(nt * sizeof *ts->n_ev);
     ts->n_cand = malloc(nt * sizeof *ts->n_cand);
-    if (!ts->tf || !ts->first || !ts->touched || !ts->value || !ts->topics || !ts->sum || !ts->branch || !ts->rank ||
+    if (!ts->count || !ts->touched || !ts->value || !ts->topics || !ts->sum || !ts->branch || !ts->rank ||
         !ts->rank_of || !ts->seen || !ts->ev || !ts->n_ev || !ts->n_cand) {
         tg_topic_scratch_free(ts);
         return TAGGER_ERR_NOMEM;
@@ -128,11 +126,12 @@ static void count_hit(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_tpr
                       size_t start, size_t end)
 {
     uint32_t f = p->feature;
-    if ((p->len_flags & TG_PROBE_WEIGHTS) && ts->tf[f]++ == 0) {
-        PREFETCH(&m->features[f]); /* for the sums, after the words */
+    struct tg_tcount *c = &ts->count[f];
+    if ((p->len_flags & TG_PROBE_WEIGHTS) && c->tf++ == 0) {
+        PREFETCH(&m->weights[m->weights_at[f]]); /* for the sums, after the words */
         ts->touched[ts->n_touched++] = f;
-        ts->first[2 * f] = (uint32_t)start;
-        ts->first[2 * f + 1] = (uint32_t)end;
+        c->start = (uint32_t)start;
+        c->end = (uint32_t)end;
     }
 }
 
@@ -198,7 +197,7 @@ static double feature_value(const tg_topic_scratch_t *ts, size_t i, double lengt
     if (i >= ts->n_word_touched) {
         return 1.0;
     }
-    uint32_t tf = ts->tf[ts->touched[i]];
+    uint32_t tf = ts->count[ts->touched[i]].tf;
     if (tf < TG_TOPIC_LOG_TABLE) {
         return (tf > 1 ? 1.0 + ts->log_tf[tf] : 1.0) * length;
     }
@@ -259,13 +258,13 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
         }
         /* A word or pair has text, and its end is still the normalised one. */
         int normalised_end = i < ts->n_word_touched;
-        if (!normalised_end && ts->first[2 * f] >= ts->first[2 * f + 1]) {
+        struct tg_tcount *occ = &ts->count[f];
+        if (!normalised_end && occ->start >= occ->end) {
             continue; /* an entity feature with no text to show */
         }
         double x = ts->value[i];
-        const tg_tfeature_t *ft = &m->features[f];
-        for (uint32_t j = 0; j < ft->n; j++) {
-            const tg_posting_t *p = &m->postings[ft->first + j];
+        const tg_posting_t *end = m->weights + m->weights_at[f + 1];
+        for (const tg_posting_t *p = m->weights + m->weights_at[f]; p < end; p++) {
             int32_t r = ts->rank_of[p->topic];
             if (r < 0 || ts->seen[r] == f) {
                 continue;
@@ -274,8 +273,7 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
             double c = p->weight * x;
             if (c > 0) {
                 if (normalised_end) {
-                    uint32_t *end = &ts->first[2 * f + 1];
-                    *end = (uint32_t)tg_norm_src_end(norm, *end - 1);
+                    occ->end = (uint32_t)tg_norm_src_end(norm, occ->end - 1);
                     normalised_end = 0;
                 }
                 evidence_t *e = &ts->cand[(size_t)r * per + ts->n_cand[r]++];
@@ -314,11 +312,11 @@ static size_t pick_evidence(const tg_topic_scratch_t *ts, evidence_t *cand, size
                 best = i;
             }
         }
-        uint32_t f = cand[best].feature, s = ts->first[2 * f], e = ts->first[2 * f + 1];
+        uint32_t f = cand[best].feature, s = ts->count[f].start, e = ts->count[f].end;
         cand[best] = cand[--n];
         int inside = 0;
         for (size_t j = 0; j < picked && !inside; j++) {
-            uint32_t ps = ts->first[2 * out[j]], pe = ts->first[2 * out[j] + 1];
+            uint32_t ps = ts->count[out[j]].start, pe = ts->count[out[j]].end;
             inside = (s >= ps && e <= pe) || (ps >= s && pe <= e);
         }
         if (!inside) {
@@ -338,7 +336,7 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
     for (size_t i = 0; i < n_rank; i++) {
         n_ptrs += rank[i].depth + 1 + TG_TOPIC_EVIDENCE;
         for (size_t j = 0; j < ts->n_ev[i]; j++) {
-            text_bytes += ts->first[2 * ts->ev[i][j] + 1] - ts->first[2 * ts->ev[i][j]] + 1;
+            text_bytes += ts->count[ts->ev[i][j]].end - ts->count[ts->ev[i][j]].start + 1;
         }
     }
     r->topics = calloc(n_rank ? n_rank : 1, sizeof *r->topics);
@@ -364,7 +362,7 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
         ptr += tp->depth + 1;
         const char **evidence = r->topic_strs + ptr;
         for (size_t j = 0; j < ts->n_ev[i]; j++) {
-            uint32_t s = ts->first[2 * ts->ev[i][j]], e = ts->first[2 * ts->ev[i][j] + 1];
+            uint32_t s = ts->count[ts->ev[i][j]].start, e = ts->count[ts->ev[i][j]].end;
             memcpy(r->evidence_texts + off, text + s, e - s);
             r->evidence_texts[off + e - s] = '\0';
             evidence[j] = r->evidence_texts + off;
@@ -424,14 +422,15 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
     enum { AHEAD = 4 };
     for (size_t i = 0; i < ts->n_touched; i++) {
         if (i + AHEAD < ts->n_touched) {
-            PREFETCH(&m->postings[m->features[ts->touched[i + AHEAD]].first]);
+            PREFETCH(&m->weights[m->weights_at[ts->touched[i + AHEAD]]]);
         }
         double x = ts->value[i] = feature_value(ts, i, length);
-        const tg_tfeature_t *ft = &m->features[ts->touched[i]];
+        uint32_t f = ts->touched[i];
+        const tg_posting_t *end = m->weights + m->weights_at[f + 1];
         uint64_t topics = 0;
-        for (uint32_t j = 0; j < ft->n; j++) {
-            uint32_t t = m->postings[ft->first + j].topic;
-            ts->sum[t] += m->postings[ft->first + j].weight * x;
+        for (const tg_posting_t *p = m->weights + m->weights_at[f]; p < end; p++) {
+            uint32_t t = p->topic;
+            ts->sum[t] += p->weight * x;
             topics |= t < 64 ? (uint64_t)1 << t : ~(uint64_t)0;
         }
         ts->topics[i] = topics;
@@ -459,7 +458,7 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         }
     }
     for (size_t i = 0; i < ts->n_touched; i++) {
-        ts->tf[ts->touched[i]] = 0;
+        ts->count[ts->touched[i]].tf = 0;
     }
     return rc;
 }
