@@ -483,7 +483,7 @@ int tg_topics_index(tg_topics_t *m)
     free(m->weights_at);
     m->probe = malloc(n_slots * sizeof *m->probe);
     m->filter = calloc((size_t)1 << (TG_PROBE_FILTER_BITS - 6), sizeof *m->filter);
-    size_t n_weights = 0;
+    size_t n_weights = m->n_features; /* the topic sets */
     for (uint32_t i = 0; i < m->n_features; i++) {
         n_weights += m->features[i].n;
         if (n_weights > UINT32_MAX) {
@@ -495,15 +495,21 @@ int tg_topics_index(tg_topics_t *m)
     if (!m->probe || !m->filter || !m->weights || !m->weights_at) {
         return TAGGER_ERR_NOMEM;
     }
-    /* A feature's weights, after those of the feature before it: the scorer
+    /* A feature's run, after that of the feature before it: the scorer
      * reads a touched feature's weights without its 20-byte record, and
      * finds them in one cache line or two. */
     size_t at = 0;
     for (uint32_t i = 0; i < m->n_features; i++) {
         const tg_tfeature_t *f = &m->features[i];
         m->weights_at[i] = (uint32_t)at;
-        memcpy(m->weights + at, m->postings + f->first, f->n * sizeof *m->weights);
-        at += f->n;
+        uint64_t topics = 0;
+        for (uint32_t j = 0; j < f->n; j++) {
+            tg_posting_t p = m->postings[f->first + j];
+            topics |= p.topic < 64 ? (uint64_t)1 << p.topic : ~(uint64_t)0;
+            m->weights[at + 1 + j].posting = p;
+        }
+        m->weights[at].topics = topics;
+        at += 1 + f->n;
     }
     m->weights_at[m->n_features] = (uint32_t)at;
     m->probe_shift = 64 - bits;

@@ -72,6 +72,14 @@ typedef struct {
     uint32_t feature; /* TG_NONE: empty */
 } tg_tslot_t;
 
+/* An element of the scorer's run of weights of a feature (tg_topics_index):
+ * first the set of topics it has weights for (bit t, every bit for a topic
+ * past 63), then its postings, so that the scorer finds both in one place. */
+typedef union tg_tweight {
+    uint64_t topics;
+    tg_posting_t posting;
+} tg_tweight_t;
+
 /* A slot of the scorer's table (tg_topics_index): what a probe for a word
  * needs, in one 16-byte record.  The key itself is not there: a probe
  * trusts the 64-bit hash and the length (see tg_topic_hash64). */
@@ -99,9 +107,9 @@ typedef struct tg_topics {
     tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
     uint32_t probe_shift;       /* slot of 64-bit hash h: h >> probe_shift */
     uint64_t *filter;           /* bit h & (2^TG_PROBE_FILTER_BITS - 1) set for each key */
-    tg_posting_t *weights;      /* the scorer's copy of the postings, in feature order: built
+    union tg_tweight *weights;  /* the scorer's copy of the postings, in feature order: built
                                    on loading, so that a feature's weights are one run */
-    uint32_t *weights_at;       /* feature f's weights: [weights_at[f], weights_at[f + 1]) */
+    uint32_t *weights_at;       /* feature f's run: [weights_at[f], weights_at[f + 1]) */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;

@@ -122,7 +122,7 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
 /* Counts a hit on the feature of probe slot @p p, whose occurrence runs
  * from input offset @p start to @p end (for a word or pair, its normalised
  * end: mapping it costs, and only evidence needs it). */
-static void count_hit(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_tprobe_t *p,
+static inline void count_hit(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_tprobe_t *p,
                       size_t start, size_t end)
 {
     uint32_t f = p->feature;
@@ -263,8 +263,9 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
             continue; /* an entity feature with no text to show */
         }
         double x = ts->value[i];
-        const tg_posting_t *end = m->weights + m->weights_at[f + 1];
-        for (const tg_posting_t *p = m->weights + m->weights_at[f]; p < end; p++) {
+        const tg_tweight_t *end = m->weights + m->weights_at[f + 1];
+        for (const tg_tweight_t *w = m->weights + m->weights_at[f] + 1; w < end; w++) {
+            const tg_posting_t *p = &w->posting;
             int32_t r = ts->rank_of[p->topic];
             if (r < 0 || ts->seen[r] == f) {
                 continue;
@@ -426,14 +427,12 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         }
         double x = ts->value[i] = feature_value(ts, i, length);
         uint32_t f = ts->touched[i];
-        const tg_posting_t *end = m->weights + m->weights_at[f + 1];
-        uint64_t topics = 0;
-        for (const tg_posting_t *p = m->weights + m->weights_at[f]; p < end; p++) {
-            uint32_t t = p->topic;
-            ts->sum[t] += p->weight * x;
-            topics |= t < 64 ? (uint64_t)1 << t : ~(uint64_t)0;
+        const tg_tweight_t *run = m->weights + m->weights_at[f];
+        const tg_tweight_t *end = m->weights + m->weights_at[f + 1];
+        for (const tg_tweight_t *w = run + 1; w < end; w++) {
+            ts->sum[w->posting.topic] += w->posting.weight * x;
         }
-        ts->topics[i] = topics;
+        ts->topics[i] = run->topics;
     }
     r->topic_scores = malloc((m->n_topics ? m->n_topics : 1) * sizeof *r->topic_scores);
     rc = TAGGER_ERR_NOMEM;
