@@ -474,63 +474,55 @@ int tg_topics_index(tg_topics_t *m)
         bits++;
     }
     size_t n_slots = (size_t)1 << bits;
-    if (m->n_features >= n_slots) {
+    if (m->n_features >= n_slots || m->n_features > TG_PROBE_FEATURE) {
         return TAGGER_ERR_NOMEM;
+    }
+    size_t n_weights = 0;
+    for (uint32_t i = 0; i < m->n_features; i++) {
+        n_weights += 2 + (size_t)m->features[i].n;
+        if (n_weights >= TG_NONE) {
+            return TAGGER_ERR_NOMEM; /* features sharing postings, in a file made to harm */
+        }
     }
     free(m->probe);
     free(m->filter);
     free(m->weights);
-    free(m->weights_at);
     m->probe = malloc(n_slots * sizeof *m->probe);
     m->filter = calloc((size_t)1 << (TG_PROBE_FILTER_BITS - 6), sizeof *m->filter);
-    size_t n_weights = m->n_features; /* the topic sets */
-    for (uint32_t i = 0; i < m->n_features; i++) {
-        n_weights += m->features[i].n;
-        if (n_weights > UINT32_MAX) {
-            return TAGGER_ERR_NOMEM; /* features sharing postings, in a file made to harm */
-        }
-    }
     m->weights = malloc((n_weights ? n_weights : 1) * sizeof *m->weights);
-    m->weights_at = malloc((m->n_features + 1) * sizeof *m->weights_at);
-    if (!m->probe || !m->filter || !m->weights || !m->weights_at) {
+    if (!m->probe || !m->filter || !m->weights) {
         return TAGGER_ERR_NOMEM;
     }
-    /* A feature's run, after that of the feature before it: the scorer
-     * reads a touched feature's weights without its 20-byte record, and
-     * finds them in one cache line or two. */
+    m->probe_shift = 64 - bits;
+    for (size_t k = 0; k < n_slots; k++) {
+        m->probe[k] = (tg_tprobe_t){0, 0, TG_NONE};
+    }
+    /* A feature's run after that of the feature before it; the slot says
+     * where it starts, so that the scorer reads neither the feature's
+     * 20-byte record nor the postings of the model file. */
     size_t at = 0;
     for (uint32_t i = 0; i < m->n_features; i++) {
         const tg_tfeature_t *f = &m->features[i];
-        m->weights_at[i] = (uint32_t)at;
         uint64_t topics = 0;
         for (uint32_t j = 0; j < f->n; j++) {
             tg_posting_t p = m->postings[f->first + j];
             topics |= p.topic < 64 ? (uint64_t)1 << p.topic : ~(uint64_t)0;
-            m->weights[at + 1 + j].posting = p;
+            m->weights[at + 2 + j].posting = p;
         }
         m->weights[at].topics = topics;
-        at += 1 + f->n;
-    }
-    m->weights_at[m->n_features] = (uint32_t)at;
-    m->probe_shift = 64 - bits;
-    for (size_t k = 0; k < n_slots; k++) {
-        m->probe[k] = (tg_tprobe_t){0, TG_NONE, 0};
-    }
-    for (uint32_t i = 0; i < m->n_features; i++) {
-        const tg_tfeature_t *f = &m->features[i];
-        if (f->key_len > UINT32_MAX >> 2) {
-            return TAGGER_ERR_NOMEM; /* a key of a gigabyte: not a model */
-        }
+        m->weights[at + 1].n = f->n;
         uint64_t h = tg_topic_key_hash64(m->pool + f->key, f->key_len);
         uint32_t bit = (uint32_t)h & ((1u << TG_PROBE_FILTER_BITS) - 1);
         m->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
         size_t k = (size_t)(h >> m->probe_shift);
-        while (m->probe[k].feature != TG_NONE) {
+        while (m->probe[k].run != TG_NONE) {
             k = (k + 1) & (n_slots - 1);
         }
-        m->probe[k] = (tg_tprobe_t){h, i,
-                                    f->key_len << 2 | (f->n ? TG_PROBE_WEIGHTS : 0) |
-                                        (f->starts_pair ? TG_PROBE_PAIRS : 0)};
+        m->probe[k] = (tg_tprobe_t){tg_topic_probe_key(h, f->key_len),
+                                    i | (f->n ? TG_PROBE_WEIGHTS : 0) |
+                                        (f->starts_pair ? TG_PROBE_PAIRS : 0),
+                                    (uint32_t)at};
+        at += 2 + f->n;
     }
     return TAGGER_OK;
 }
@@ -543,7 +535,6 @@ void tg_topics_free(tg_topics_t *m)
     free(m->probe);
     free(m->filter);
     free(m->weights);
-    free(m->weights_at);
     if (!m->owned) {
         free(m);
         return;

@@ -19,9 +19,10 @@
  * bit of the filter in L1, and for the ~75% of words the model knows one
  * 16-byte slot, often outside L1: no key bytes are compared), the sums
  * ~12M, exp ~4M, evidence ~10M.  Per touched feature (~90 a document): its
- * record and its weights, prefetched, read once for the sums (which also
- * note the topics it has weights for) and again only for the topics that
- * pass, to gather their evidence.  Per document: an exp per topic (every
+ * count and first occurrence (one 12-byte scratch record), and its run of
+ * weights (the probe slot says where; prefetched when first counted), read
+ * once for the sums and again only for the topics that pass, to gather
+ * their evidence.  Per document: an exp per topic (every
  * score is in the result), a sort of the passing topics, and a pick of
  * five evidence strings by selection.  All working memory is in the
  * per-thread scratch: scoring allocates only what the result keeps.
@@ -71,6 +72,7 @@ void tg_topic_scratch_free(tg_topic_scratch_t *ts)
     free(ts->words);
     free(ts->count);
     free(ts->touched);
+    free(ts->run);
     free(ts->value);
     free(ts->topics);
     free(ts->sum);
@@ -94,6 +96,7 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     size_t nf = m->n_features ? m->n_features : 1, nt = m->n_topics ? m->n_topics : 1;
     ts->count = calloc(nf, sizeof *ts->count);
     ts->touched = malloc(nf * sizeof *ts->touched);
+    ts->run = malloc(nf * sizeof *ts->run);
     ts->value = malloc(nf * sizeof *ts->value);
     ts->topics = malloc(nf * sizeof *ts->topics);
     ts->sum = malloc(nt * sizeof *ts->sum);
@@ -104,7 +107,7 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     ts->ev = malloc(nt * sizeof *ts->ev);
     ts->n_ev = malloc(nt * sizeof *ts->n_ev);
     ts->n_cand = malloc(nt * sizeof *ts->n_cand);
-    if (!ts->count || !ts->touched || !ts->value || !ts->topics || !ts->sum || !ts->branch || !ts->rank ||
+    if (!ts->count || !ts->touched || !ts->run || !ts->value || !ts->topics || !ts->sum || !ts->branch || !ts->rank ||
         !ts->rank_of || !ts->seen || !ts->ev || !ts->n_ev || !ts->n_cand) {
         tg_topic_scratch_free(ts);
         return TAGGER_ERR_NOMEM;
@@ -125,10 +128,11 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
 static inline void count_hit(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_tprobe_t *p,
                       size_t start, size_t end)
 {
-    uint32_t f = p->feature;
+    uint32_t f = p->feature & TG_PROBE_FEATURE;
     struct tg_tcount *c = &ts->count[f];
-    if ((p->len_flags & TG_PROBE_WEIGHTS) && c->tf++ == 0) {
-        PREFETCH(&m->weights[m->weights_at[f]]); /* for the sums, after the words */
+    if ((p->feature & TG_PROBE_WEIGHTS) && c->tf++ == 0) {
+        PREFETCH(&m->weights[p->run]); /* for the sums, after the words */
+        ts->run[ts->n_touched] = p->run;
         ts->touched[ts->n_touched++] = f;
         c->start = (uint32_t)start;
         c->end = (uint32_t)end;
@@ -173,7 +177,7 @@ static int count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_no
                 count_hit(m, ts, pp, norm->src[v->start], end);
             }
         }
-        prev_pairs = p && (p->len_flags & TG_PROBE_PAIRS);
+        prev_pairs = p && (p->feature & TG_PROBE_PAIRS);
     }
     *n_words = n;
     return TAGGER_OK;
@@ -263,8 +267,9 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
             continue; /* an entity feature with no text to show */
         }
         double x = ts->value[i];
-        const tg_tweight_t *end = m->weights + m->weights_at[f + 1];
-        for (const tg_tweight_t *w = m->weights + m->weights_at[f] + 1; w < end; w++) {
+        const tg_tweight_t *run = m->weights + ts->run[i];
+        const tg_tweight_t *end = run + 2 + run[1].n;
+        for (const tg_tweight_t *w = run + 2; w < end; w++) {
             const tg_posting_t *p = &w->posting;
             int32_t r = ts->rank_of[p->topic];
             if (r < 0 || ts->seen[r] == f) {
@@ -423,13 +428,12 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
     enum { AHEAD = 4 };
     for (size_t i = 0; i < ts->n_touched; i++) {
         if (i + AHEAD < ts->n_touched) {
-            PREFETCH(&m->weights[m->weights_at[ts->touched[i + AHEAD]]]);
+            PREFETCH(&m->weights[ts->run[i + AHEAD]]);
         }
         double x = ts->value[i] = feature_value(ts, i, length);
-        uint32_t f = ts->touched[i];
-        const tg_tweight_t *run = m->weights + m->weights_at[f];
-        const tg_tweight_t *end = m->weights + m->weights_at[f + 1];
-        for (const tg_tweight_t *w = run + 1; w < end; w++) {
+        const tg_tweight_t *run = m->weights + ts->run[i];
+        const tg_tweight_t *end = run + 2 + run[1].n;
+        for (const tg_tweight_t *w = run + 2; w < end; w++) {
             ts->sum[w->posting.topic] += w->posting.weight * x;
         }
         ts->topics[i] = run->topics;

@@ -35,6 +35,7 @@ typedef struct {
     size_t cap_words;
     struct tg_tcount *count; /* per model feature: occurrences and first occurrence */
     uint32_t *touched;  /* features with tf > 0, in the order of their first occurrence */
+    uint32_t *run;      /* per touched feature: where its run starts in the model's weights */
     size_t n_touched;
     size_t n_word_touched; /* touched[0, n_word_touched): words and pairs; then entities */
     double *value;      /* per touched feature: its value x */

@@ -436,15 +436,20 @@ START_TEST(test_probe_table)
             continue;
         }
         ck_assert_msg(p != NULL, "'%s' not found", key);
-        ck_assert_uint_eq(p->len_flags & 3, probes[i].flags);
-        ck_assert_uint_eq(p->len_flags >> 2, len);
-        const tg_tfeature_t *f = &m->features[p->feature];
+        ck_assert_uint_eq(p->feature & (TG_PROBE_WEIGHTS | TG_PROBE_PAIRS), probes[i].flags);
+        ck_assert_uint_eq(p->key, tg_topic_probe_key(tg_topic_key_hash64(key, len), len));
+        const tg_tfeature_t *f = &m->features[p->feature & TG_PROBE_FEATURE];
         ck_assert_uint_eq(f->key_len, len);
         ck_assert(memcmp(m->pool + f->key, key, len) == 0);
     }
     /* "sanctions" has a weight for each topic */
     const tg_tprobe_t *p = tg_topics_probe(m, 9, tg_topic_key_hash64("sanctions", 9));
-    ck_assert_uint_eq(m->features[p->feature].n, 2);
+    ck_assert_uint_eq(m->features[p->feature & TG_PROBE_FEATURE].n, 2);
+    /* and its run in the scorer's weights: both topics, two postings */
+    ck_assert_uint_eq(m->weights[p->run].topics, 3);
+    ck_assert_uint_eq(m->weights[p->run + 1].n, 2);
+    ck_assert_uint_eq(m->weights[p->run + 2].posting.topic, 0);
+    ck_assert(m->weights[p->run + 3].posting.weight == -1.0f);
     tg_topics_free(m);
 
     /* A model without features: every probe misses. */
