@@ -19,7 +19,9 @@
  * bit of the filter in L1, and for the ~75% of words the model knows one
  * 16-byte slot, often outside L1: no key bytes are compared), the sums
  * ~12M, exp ~4M, evidence ~10M.  Per touched feature (~90 a document): its
- * count and first occurrence (one 12-byte scratch record), and its run of
+ * place in the scratch (a 4-byte entry per model feature: the only array a
+ * hit lands in at random, 20 KiB, against 60 KiB for the counts themselves,
+ * which are kept in the order of first occurrence instead), and its run of
  * weights (the probe slot says where; prefetched when first counted), read
  * once for the sums and again only for the topics that pass, to gather
  * their evidence.  Per document: an exp per topic (every
@@ -62,7 +64,8 @@ struct tg_ranked {
 typedef struct tg_ranked ranked_t;
 
 struct tg_evidence {
-    uint32_t feature;
+    uint32_t feature; /* its index: the order of equal contributions */
+    uint32_t touched; /* its place in touched */
     double contribution;
 };
 typedef struct tg_evidence evidence_t;
@@ -71,6 +74,7 @@ void tg_topic_scratch_free(tg_topic_scratch_t *ts)
 {
     free(ts->words);
     free(ts->count);
+    free(ts->place);
     free(ts->touched);
     free(ts->run);
     free(ts->value);
@@ -94,7 +98,8 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     }
     tg_topic_scratch_free(ts);
     size_t nf = m->n_features ? m->n_features : 1, nt = m->n_topics ? m->n_topics : 1;
-    ts->count = calloc(nf, sizeof *ts->count);
+    ts->count = malloc(nf * sizeof *ts->count);
+    ts->place = calloc(nf, sizeof *ts->place);
     ts->touched = malloc(nf * sizeof *ts->touched);
     ts->run = malloc(nf * sizeof *ts->run);
     ts->value = malloc(nf * sizeof *ts->value);
@@ -107,8 +112,9 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     ts->ev = malloc(nt * sizeof *ts->ev);
     ts->n_ev = malloc(nt * sizeof *ts->n_ev);
     ts->n_cand = malloc(nt * sizeof *ts->n_cand);
-    if (!ts->count || !ts->touched || !ts->run || !ts->value || !ts->topics || !ts->sum || !ts->branch || !ts->rank ||
-        !ts->rank_of || !ts->seen || !ts->ev || !ts->n_ev || !ts->n_cand) {
+    if (!ts->count || !ts->place || !ts->touched || !ts->run || !ts->value || !ts->topics ||
+        !ts->sum || !ts->branch || !ts->rank || !ts->rank_of || !ts->seen || !ts->ev || !ts->n_ev ||
+        !ts->n_cand) {
         tg_topic_scratch_free(ts);
         return TAGGER_ERR_NOMEM;
     }
@@ -126,17 +132,23 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
  * from input offset @p start to @p end (for a word or pair, its normalised
  * end: mapping it costs, and only evidence needs it). */
 static inline void count_hit(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_tprobe_t *p,
-                      size_t start, size_t end)
+                             size_t start, size_t end)
 {
-    uint32_t f = p->feature & TG_PROBE_FEATURE;
-    struct tg_tcount *c = &ts->count[f];
-    if ((p->feature & TG_PROBE_WEIGHTS) && c->tf++ == 0) {
-        PREFETCH(&m->weights[p->run]); /* for the sums, after the words */
-        ts->run[ts->n_touched] = p->run;
-        ts->touched[ts->n_touched++] = f;
-        c->start = (uint32_t)start;
-        c->end = (uint32_t)end;
+    if (!(p->feature & TG_PROBE_WEIGHTS)) {
+        return; /* only the first word of pairs */
     }
+    uint32_t f = p->feature & TG_PROBE_FEATURE;
+    uint32_t *place = &ts->place[f];
+    if (*place) {
+        ts->count[*place - 1].tf++;
+        return;
+    }
+    size_t i = ts->n_touched++;
+    PREFETCH(&m->weights[p->run]); /* for the sums, after the words */
+    *place = (uint32_t)i + 1;
+    ts->touched[i] = f;
+    ts->run[i] = p->run;
+    ts->count[i] = (struct tg_tcount){1, (uint32_t)start, (uint32_t)end};
 }
 
 /* The words and pairs of the text, in text order: each word, then the pair
@@ -201,7 +213,7 @@ static double feature_value(const tg_topic_scratch_t *ts, size_t i, double lengt
     if (i >= ts->n_word_touched) {
         return 1.0;
     }
-    uint32_t tf = ts->count[ts->touched[i]].tf;
+    uint32_t tf = ts->count[i].tf;
     if (tf < TG_TOPIC_LOG_TABLE) {
         return (tf > 1 ? 1.0 + ts->log_tf[tf] : 1.0) * length;
     }
@@ -262,7 +274,7 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
         }
         /* A word or pair has text, and its end is still the normalised one. */
         int normalised_end = i < ts->n_word_touched;
-        struct tg_tcount *occ = &ts->count[f];
+        struct tg_tcount *occ = &ts->count[i];
         if (!normalised_end && occ->start >= occ->end) {
             continue; /* an entity feature with no text to show */
         }
@@ -284,6 +296,7 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
                 }
                 evidence_t *e = &ts->cand[(size_t)r * per + ts->n_cand[r]++];
                 e->feature = f;
+                e->touched = (uint32_t)i;
                 e->contribution = c;
             }
         }
@@ -318,7 +331,7 @@ static size_t pick_evidence(const tg_topic_scratch_t *ts, evidence_t *cand, size
                 best = i;
             }
         }
-        uint32_t f = cand[best].feature, s = ts->count[f].start, e = ts->count[f].end;
+        uint32_t t = cand[best].touched, s = ts->count[t].start, e = ts->count[t].end;
         cand[best] = cand[--n];
         int inside = 0;
         for (size_t j = 0; j < picked && !inside; j++) {
@@ -326,7 +339,7 @@ static size_t pick_evidence(const tg_topic_scratch_t *ts, evidence_t *cand, size
             inside = (s >= ps && e <= pe) || (ps >= s && pe <= e);
         }
         if (!inside) {
-            out[picked++] = f;
+            out[picked++] = t;
         }
     }
     return picked;
@@ -461,7 +474,7 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         }
     }
     for (size_t i = 0; i < ts->n_touched; i++) {
-        ts->count[ts->touched[i]].tf = 0;
+        ts->place[ts->touched[i]] = 0;
     }
     return rc;
 }

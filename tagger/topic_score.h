@@ -17,8 +17,7 @@
 /* Most evidence strings reported per topic. */
 #define TG_TOPIC_EVIDENCE 5
 
-/* What the scorer keeps of a model feature in one text, in one record so
- * that a touched feature costs one cache line of it. */
+/* What the scorer keeps of a touched feature in one text. */
 struct tg_tcount {
     uint32_t tf;    /* occurrences in this text */
     uint32_t start; /* input start and end of its first occurrence (for a word or pair,
@@ -33,8 +32,11 @@ struct tg_tcount {
 typedef struct {
     tg_tword_t *words;  /* the words of the text */
     size_t cap_words;
-    struct tg_tcount *count; /* per model feature: occurrences and first occurrence */
+    uint32_t *place;    /* per model feature: 1 + its place in touched, 0 if untouched (4
+                           bytes a feature: the array a text's hits land in at random
+                           stays small, 20 KiB for the default model) */
     uint32_t *touched;  /* features with tf > 0, in the order of their first occurrence */
+    struct tg_tcount *count; /* per touched feature: occurrences and first occurrence */
     uint32_t *run;      /* per touched feature: where its run starts in the model's weights */
     size_t n_touched;
     size_t n_word_touched; /* touched[0, n_word_touched): words and pairs; then entities */
