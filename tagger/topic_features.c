@@ -5,9 +5,9 @@
  * tg_topic_word_list() runs for every document scored, so it makes one
  * pass and no callback: a word's end is found eight class bytes at a time,
  * its 64-bit hash (tg_topic_hash64) is taken eight text bytes at a time
- * from the padded text (no length check), the gap before it (most often one
- * byte: a byte loop beats an eight-byte one there) tested without a loop,
- * and it is stored with whether it pairs with the word before; the scorer
+ * from the padded text (no length check), and it is stored with whether a
+ * dropped word lies between it and the word before; the gap itself is
+ * tested only after a word that starts a pair (tg_topic_joins); the scorer
  * derives a pair's hash from its words' (about 12 instructions a byte of
  * text on Reuters, against 31 for the byte-at-a-time loop with FNV and a
  * callback per key).  tg_topic_words(), the trainer's way in, walks the
@@ -34,21 +34,6 @@ typedef char assert_word_classes_odd[((TG_CLS_WORD & TG_CLS_HANGUL & TG_CLS_CONT
 static inline int in_word(uint8_t cls)
 {
     return cls & 1;
-}
-
-/* Whether the normalised bytes [a, b) between two words are only spaces and
- * hyphens ("foreign minister", "cease-fire"). */
-static int joins_pair(const char *t, size_t a, size_t b)
-{
-    if (a == b) {
-        return 0;
-    }
-    for (size_t k = a; k < b; k++) {
-        if (t[k] != ' ' && t[k] != '-') {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 static int all_digits(const char *s, size_t len)
@@ -129,7 +114,6 @@ size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t
     const uint8_t *cls = n->cls;
     const size_t len = n->len;
     size_t k = cur->pos, count = 0;
-    size_t prev_end = cur->prev_end;
     int joinable = cur->joinable;
     while (count < cap) {
         while (k < len && !starts_word(cls[k])) {
@@ -149,14 +133,9 @@ size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t
         w->hash = tg_hash64_final(tg_fw_hash_padded((const uint8_t *)t + start, wlen));
         w->start = (uint32_t)start;
         w->len = (uint16_t)wlen;
-        /* Most gaps are one byte: tested without a loop. */
-        w->joins = (uint16_t)(joinable && (start - prev_end == 1
-                                               ? t[prev_end] == ' ' || t[prev_end] == '-'
-                                               : joins_pair(t, prev_end, start)));
+        w->joins = (uint16_t)joinable;
         joinable = 1;
-        prev_end = k;
     }
-    cur->prev_end = prev_end;
     cur->joinable = joinable;
     cur->pos = k;
     return count;
@@ -170,7 +149,7 @@ int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words
     const char *t = n->text;
     char pair[2 * TG_TOPIC_MAX_WORD + 1];
     tg_tword_t block[64];
-    tg_tword_cursor_t cur = {0, 0, 0};
+    tg_tword_cursor_t cur = {0, 0};
     size_t count = 0;
     /* The previous word, when the callback wants the pairs it starts. */
     int prev_pairs = 0;
@@ -191,7 +170,7 @@ int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words
             if (rc < 0) {
                 return rc;
             }
-            if (prev_pairs && w->joins) {
+            if (prev_pairs && tg_topic_joins(t, &prev, w)) {
                 size_t prev_end = prev.start + prev.len;
                 tg_tkey_t pk = {t + prev.start, end - prev.start,
                                 tg_topic_hash(tg_topic_hash_byte(prev_hash, ' '), t + start, wlen),

@@ -166,7 +166,7 @@ static int count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_no
         ts->words = w;
         ts->cap_words = cap;
     }
-    tg_tword_cursor_t cur = {0, 0, 0};
+    tg_tword_cursor_t cur = {0, 0};
     const tg_tword_t *words = ts->words;
     size_t n = tg_topic_word_list(norm, &cur, ts->words, cap);
     enum { AHEAD = 4 };
@@ -181,7 +181,7 @@ static int count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_no
         if (p) {
             count_hit(m, ts, p, norm->src[w->start], end);
         }
-        if (prev_pairs && w->joins) {
+        if (prev_pairs && tg_topic_joins(norm->text, w - 1, w)) {
             const tg_tword_t *v = w - 1;
             const tg_tprobe_t *pp =
                 tg_topics_probe(m, (size_t)v->len + 1 + w->len, tg_topic_pair_hash64(v->hash, w->hash));

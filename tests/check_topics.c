@@ -539,8 +539,9 @@ static void format_words(const tg_norm_t *norm, const tg_tword_t *w, size_t n, c
         size_t used = strlen(out);
         const char *key = norm->text + w[i].start;
         ck_assert(w[i].hash == tg_topic_key_hash64(key, w[i].len));
-        snprintf(out + used, size - used, "%s%.*s[%u]", w[i].joins ? "+" : "", (int)w[i].len,
-                 key, (unsigned)w[i].start);
+        int pairs = i > 0 && tg_topic_joins(norm->text, &w[i - 1], &w[i]);
+        snprintf(out + used, size - used, "%s%.*s[%u]", pairs ? "+" : "", (int)w[i].len, key,
+                 (unsigned)w[i].start);
     }
 }
 
@@ -551,14 +552,14 @@ START_TEST(test_topic_word_list)
     ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
     tg_tword_t all[64], some[64];
     char got[512];
-    tg_tword_cursor_t cur = {0, 0, 0};
+    tg_tword_cursor_t cur = {0, 0};
     size_t n = tg_topic_word_list(&norm, &cur, all, tg_topic_max_words(&norm));
     ck_assert_uint_le(n, tg_topic_max_words(&norm));
     format_words(&norm, all, n, got, sizeof got);
     ck_assert_str_eq(got, list_cases[_i].words);
     ck_assert_uint_eq(tg_topic_word_list(&norm, &cur, all, 64), 0);
     /* one word at a time */
-    tg_tword_cursor_t one = {0, 0, 0};
+    tg_tword_cursor_t one = {0, 0};
     size_t m = 0;
     while (tg_topic_word_list(&norm, &one, some + m, 1) == 1) {
         m++;
