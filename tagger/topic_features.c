@@ -125,6 +125,7 @@ size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t
         size_t start = k;
         k = word_end_fast(cls, start + 1, len);
         size_t wlen = k - start;
+        k += k < len; /* the byte after a word starts none */
         if (!keep_word(t + start, wlen)) {
             joinable = 0; /* no pair spans a dropped word */
             continue;

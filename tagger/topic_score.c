@@ -176,17 +176,16 @@ static int count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_no
             PREFETCH(&m->probe[words[i + AHEAD].hash >> m->probe_shift]);
         }
         const tg_tword_t *w = &words[i];
-        size_t end = (size_t)w->start + w->len;
         const tg_tprobe_t *p = tg_topics_probe(m, w->len, w->hash);
         if (p) {
-            count_hit(m, ts, p, norm->src[w->start], end);
+            count_hit(m, ts, p, norm->src[w->start], (size_t)w->start + w->len);
         }
         if (prev_pairs && tg_topic_joins(norm->text, w - 1, w)) {
             const tg_tword_t *v = w - 1;
-            const tg_tprobe_t *pp =
-                tg_topics_probe(m, (size_t)v->len + 1 + w->len, tg_topic_pair_hash64(v->hash, w->hash));
+            const tg_tprobe_t *pp = tg_topics_probe(m, (size_t)v->len + 1 + w->len,
+                                                    tg_topic_pair_hash64(v->hash, w->hash));
             if (pp) {
-                count_hit(m, ts, pp, norm->src[v->start], end);
+                count_hit(m, ts, pp, norm->src[v->start], (size_t)w->start + w->len);
             }
         }
         prev_pairs = p && (p->feature & TG_PROBE_PAIRS);
