@@ -435,13 +435,9 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         ts->sum[t] = m->topics[t].bias;
     }
     double length = tg_topic_norm(n_words);
-    /* The features and their weights are scattered over the model: the
-     * weights of the feature a few places ahead are asked for early. */
-    enum { AHEAD = 4 };
+    /* The runs of weights are scattered over the model: each was asked for
+     * when its feature was first counted (count_hit). */
     for (size_t i = 0; i < ts->n_touched; i++) {
-        if (i + AHEAD < ts->n_touched) {
-            PREFETCH(&m->weights[ts->run[i + AHEAD]]);
-        }
         double x = ts->value[i] = feature_value(ts, i, length);
         const tg_tweight_t *run = m->weights + ts->run[i];
         const tg_tweight_t *end = run + 2 + run[1].n;
