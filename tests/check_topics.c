@@ -570,6 +570,40 @@ START_TEST(test_topic_word_list)
 }
 END_TEST
 
+/* tg_topic_joins: only spaces and hyphens between two kept words, with no
+ * dropped word between them; at the end of the text too. */
+START_TEST(test_topic_joins)
+{
+    static const struct {
+        const char *text;
+        int joins; /* whether the second word pairs with the first */
+    } cases[] = {
+        {"foreign minister", 1},
+        {"cease-fire", 1},
+        {"peace  -  talks", 1},
+        {"peace, talks", 0},
+        {"peace 12 talks", 0},        /* a dropped word between */
+        {"peace x talks", 0},         /* a one-letter word is dropped too */
+        {"caf\xC3\xA9 z\xC3\xBCrich", 1}, /* non-ASCII words */
+        {"peace \xE2\x80\x94 talks", 1}, /* dashes are normalised to hyphens */
+        {"peace \xE2\x80\xA2 talks", 0}, /* a bullet is not */
+        {"peace\xFFtalks", 0},       /* an invalid byte separates */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tg_norm_t norm = {0};
+        const char *text = cases[i].text;
+        ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
+        tg_tword_t w[8];
+        tg_tword_cursor_t cur = {0, 0};
+        size_t n = tg_topic_word_list(&norm, &cur, w, 8);
+        ck_assert_msg(n == 2, "'%s': %zu words", text, n);
+        ck_assert_msg(tg_topic_joins(norm.text, &w[0], &w[1]) == cases[i].joins, "'%s'", text);
+        ck_assert_int_eq(tg_topic_joins(norm.text, &w[1], &w[1]), 0); /* no gap */
+        tg_norm_free(&norm);
+    }
+}
+END_TEST
+
 Suite *topics_suite(void)
 {
     Suite *s = suite_create("topics");
@@ -589,6 +623,7 @@ Suite *topics_suite(void)
     tcase_add_test(tc, test_probe_table);
     tcase_add_test(tc, test_probe_checks_hash_and_length);
     tcase_add_test(tc, test_hash64_fast_and_safe_paths_agree);
+    tcase_add_test(tc, test_topic_joins);
     tcase_add_loop_test(tc, test_topic_word_list, 0,
                         (int)(sizeof list_cases / sizeof list_cases[0]));
     suite_add_tcase(s, tc);
