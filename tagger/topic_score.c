@@ -10,24 +10,28 @@
  * topics it has weights for, and the evidence of the topics that pass the
  * threshold is picked from the same touched features.
  *
- * What it costs (callgrind, the 2,356 articles of reuters-sample.jsonl, 2.0
- * MB, --no-recognize): about 99M instructions, 50 a byte (112M with a
- * byte-at-a-time FNV word loop and a callback per key, 156M before the
- * probe table); the program does ~108M more than with --topics 0.  Of
- * that: the word list ~33M (~90 instructions a word: class bytes and text
- * bytes eight at a time, the word and pair checks), the probes ~15M (one
- * bit of the filter in L1, and for the ~75% of words the model knows one
- * 16-byte slot, often outside L1: no key bytes are compared), the sums
- * ~12M, exp ~4M, evidence ~10M.  Per touched feature (~90 a document): its
- * place in the scratch (a 4-byte entry per model feature: the only array a
- * hit lands in at random, 20 KiB, against 60 KiB for the counts themselves,
+ * What it costs (callgrind, the first 2,000 records of the Reuters JSON
+ * Lines stream, 1.74 MB): the program does ~78M instructions more than
+ * with --topics 0 (+20%; +44% with --no-recognize), ~94M before the round
+ * of 2026-11-30 that laid out the runs, the places and the word list as
+ * below.  Of that: the word list ~21M (~75 instructions a word: class bytes
+ * and text bytes eight at a time, the pair gap tested only after a word
+ * that starts a pair), the probes and counting ~18M (one bit of the filter
+ * in L1, and for the ~75% of words that pass it one 16-byte slot, often
+ * outside L1: no key bytes are compared), the sums ~6M, exp ~3M, evidence
+ * ~6M, entity keys ~2M.  Per touched feature (~90 a document): its place
+ * in the scratch (a 4-byte entry per model feature: the only array a hit
+ * lands in at random, 20 KiB, against 60 KiB for the counts themselves,
  * which are kept in the order of first occurrence instead), and its run of
  * weights (the probe slot says where; prefetched when first counted), read
  * once for the sums and again only for the topics that pass, to gather
- * their evidence.  Per document: an exp per topic (every
- * score is in the result), a sort of the passing topics, and a pick of
- * five evidence strings by selection.  All working memory is in the
- * per-thread scratch: scoring allocates only what the result keeps.
+ * their evidence.  In the cache simulation (cachegrind, 512 KiB LL) the
+ * topics add ~306k LL data misses to the ~695k of --topics 0 (~384k
+ * before): probe slots ~60k, runs ~60k, places ~15k, and the tables of the
+ * other stages they evict.  Per document: an exp per topic (every score is
+ * in the result), a sort of the passing topics, and a pick of five
+ * evidence strings by selection.  All working memory is in the per-thread
+ * scratch: scoring allocates only what the result keeps.
  *
  * Topics above the threshold are ordered by branch (the best score within a
  * top-level topic), then most specific first, then by score: a desk files
