@@ -465,6 +465,16 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
     return TAGGER_OK;
 }
 
+/* Where the run of a feature with @p n postings goes, the runs before it
+ * ending at element @p at: there, or at the next cache line (8 elements)
+ * when it would straddle two and fits in one: a touched feature then
+ * costs one line in most texts (~12k fewer misses of the simulated 512 KiB
+ * cache on 2000 Reuters records, for ~20% more bytes). */
+static size_t run_start(size_t at, size_t n)
+{
+    return 2 + n <= 8 && at % 8 + 2 + n > 8 ? at + 8 - at % 8 : at;
+}
+
 int tg_topics_index(tg_topics_t *m)
 {
     /* 1.5 to 3 slots a feature: the default model's table is 128 KiB, and
@@ -479,17 +489,21 @@ int tg_topics_index(tg_topics_t *m)
     }
     size_t n_weights = 0;
     for (uint32_t i = 0; i < m->n_features; i++) {
-        n_weights += 2 + (size_t)m->features[i].n;
+        n_weights = run_start(n_weights, m->features[i].n) + 2 + m->features[i].n;
         if (n_weights >= TG_NONE) {
             return TAGGER_ERR_NOMEM; /* features sharing postings, in a file made to harm */
         }
     }
     free(m->probe);
     free(m->filter);
-    free(m->weights);
+    free(m->weights_block);
     m->probe = malloc(n_slots * sizeof *m->probe);
     m->filter = calloc((size_t)1 << (TG_PROBE_FILTER_BITS - 6), sizeof *m->filter);
-    m->weights = malloc((n_weights ? n_weights : 1) * sizeof *m->weights);
+    /* 64-byte aligned, so that a run's place says which cache lines it is in */
+    m->weights_block = malloc((n_weights + 8) * sizeof *m->weights);
+    m->weights = m->weights_block
+                     ? (tg_tweight_t *)(((uintptr_t)m->weights_block + 63) & ~(uintptr_t)63)
+                     : NULL;
     if (!m->probe || !m->filter || !m->weights) {
         return TAGGER_ERR_NOMEM;
     }
@@ -512,6 +526,7 @@ int tg_topics_index(tg_topics_t *m)
     size_t at = 0;
     for (uint32_t i = 0; i < m->n_features; i++) {
         const tg_tfeature_t *f = &m->features[i];
+        at = run_start(at, f->n);
         uint64_t topics = 0;
         for (uint32_t j = 0; j < f->n; j++) {
             tg_posting_t p = m->postings[f->first + j];
@@ -564,7 +579,7 @@ void tg_topics_free(tg_topics_t *m)
     }
     free(m->probe);
     free(m->filter);
-    free(m->weights);
+    free(m->weights_block);
     if (!m->owned) {
         free(m);
         return;

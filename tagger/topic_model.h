@@ -118,6 +118,7 @@ typedef struct tg_topics {
     uint64_t *filter;           /* bit h & (2^TG_PROBE_FILTER_BITS - 1) set for each key */
     tg_tweight_t *weights;      /* the scorer's runs, one per feature: built on loading, so
                                    that a touched feature's weights are in one place */
+    void *weights_block;        /* the allocation weights is 64-byte aligned in */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
