@@ -4,11 +4,16 @@
  *
  * tg_topic_word_list() runs for every document scored, so it makes one
  * pass and no callback: a word's end is found eight class bytes at a time,
- * its 64-bit hash (tg_topic_hash64) is taken eight text bytes at a time,
- * and it is stored with whether it pairs with the word before; the scorer
+ * its 64-bit hash (tg_topic_hash64) is taken eight text bytes at a time
+ * from the padded text (no length check), and it is stored with whether a
+ * dropped word lies between it and the word before; the gap itself is
+ * tested only after a word that starts a pair (tg_topic_joins); the scorer
  * derives a pair's hash from its words' (about 12 instructions a byte of
- * text on Reuters, against 31 for the byte-at-a-time loop with FNV and a
- * callback per key).  tg_topic_words(), the trainer's way in, walks the
+ * text on Reuters, ~75 a word, against 31 a byte for the byte-at-a-time
+ * loop with FNV and a callback per key; a 64-byte window of class masks
+ * found with SSE2 was tried and cost more: most gaps are one byte, and a
+ * word crossing the window costs a new one).  tg_topic_words(), the
+ * trainer's way in, walks the
  * same list a block at a time, so both see the same words and pairs; it
  * gives each key its FNV hash and the pair's text, passed in place when one
  * space separates its words, as in almost all text.
@@ -32,21 +37,6 @@ typedef char assert_word_classes_odd[((TG_CLS_WORD & TG_CLS_HANGUL & TG_CLS_CONT
 static inline int in_word(uint8_t cls)
 {
     return cls & 1;
-}
-
-/* Whether the normalised bytes [a, b) between two words are only spaces and
- * hyphens ("foreign minister", "cease-fire"). */
-static int joins_pair(const char *t, size_t a, size_t b)
-{
-    if (a == b) {
-        return 0;
-    }
-    for (size_t k = a; k < b; k++) {
-        if (t[k] != ' ' && t[k] != '-') {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 static int all_digits(const char *s, size_t len)
@@ -109,42 +99,47 @@ static int keep_word(const char *s, size_t len)
            !((unsigned char)(s[0] - '0') < 10 && all_digits(s, len));
 }
 
-/* Finds the word's end eight class bytes at a time and hashes it eight
- * text bytes at a time (the text is NUL-terminated: its len + 1 bytes may
- * be read); a word is recorded with whether it makes a pair with the word
- * seen before it, which must have been kept. */
+/* Whether a byte of class @p cls starts a word: WORD or HANGUL, not a
+ * continuation byte (odd too) of a code point that is no letter. */
+static inline int starts_word(uint8_t cls)
+{
+    return (cls & 0xFD) == TG_CLS_WORD;
+}
+
+/* Finds a word's end eight class bytes at a time and hashes it
+ * eight text bytes at a time (the normalised text is padded, TG_NORM_PAD,
+ * so loads past the word stay inside it); a word is recorded with whether
+ * it makes a pair with the word seen before it, which must have been kept. */
 size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t *out,
                           size_t cap)
 {
     const char *t = n->text;
     const uint8_t *cls = n->cls;
     const size_t len = n->len;
-    const char *limit = t + len + 1;
     size_t k = cur->pos, count = 0;
-    size_t prev_end = cur->prev_end;
     int joinable = cur->joinable;
-    while (k < len && count < cap) {
-        uint8_t c = cls[k];
-        if (!in_word(c) || c == TG_CLS_CONT) {
-            k++; /* a separator, or a byte inside a code point that is not a letter */
-            continue;
+    while (count < cap) {
+        while (k < len && !starts_word(cls[k])) {
+            k++; /* most gaps are one space: a byte at a time is fastest */
+        }
+        if (k >= len) {
+            break;
         }
         size_t start = k;
-        k = word_end_fast(cls, k + 1, len);
+        k = word_end_fast(cls, start + 1, len);
         size_t wlen = k - start;
+        k += k < len; /* the byte after a word starts none */
         if (!keep_word(t + start, wlen)) {
             joinable = 0; /* no pair spans a dropped word */
             continue;
         }
         tg_tword_t *w = &out[count++];
-        w->hash = tg_topic_hash64(t + start, wlen, limit);
+        w->hash = tg_hash64_final(tg_fw_hash_padded((const uint8_t *)t + start, wlen));
         w->start = (uint32_t)start;
         w->len = (uint16_t)wlen;
-        w->joins = (uint16_t)(joinable && joins_pair(t, prev_end, start));
+        w->joins = (uint16_t)joinable;
         joinable = 1;
-        prev_end = k;
     }
-    cur->prev_end = prev_end;
     cur->joinable = joinable;
     cur->pos = k;
     return count;
@@ -158,7 +153,7 @@ int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words
     const char *t = n->text;
     char pair[2 * TG_TOPIC_MAX_WORD + 1];
     tg_tword_t block[64];
-    tg_tword_cursor_t cur = {0, 0, 0};
+    tg_tword_cursor_t cur = {0, 0};
     size_t count = 0;
     /* The previous word, when the callback wants the pairs it starts. */
     int prev_pairs = 0;
@@ -179,7 +174,7 @@ int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words
             if (rc < 0) {
                 return rc;
             }
-            if (prev_pairs && w->joins) {
+            if (prev_pairs && tg_topic_joins(t, &prev, w)) {
                 size_t prev_end = prev.start + prev.len;
                 tg_tkey_t pk = {t + prev.start, end - prev.start,
                                 tg_topic_hash(tg_topic_hash_byte(prev_hash, ' '), t + start, wlen),

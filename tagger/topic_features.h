@@ -60,14 +60,32 @@ typedef struct {
     uint64_t hash;  /* tg_topic_hash64 of its bytes */
     uint32_t start; /* normalised offset; it ends at start + len */
     uint16_t len;   /* 2 to TG_TOPIC_MAX_WORD */
-    uint16_t joins; /* 1: it makes the pair "previous this" with the word before it
-                       (only spaces and hyphens between them) */
+    uint16_t joins; /* 1: the word before it was kept, and no dropped word lies between:
+                       the two make a pair if only spaces and hyphens separate them
+                       (tg_topic_joins) */
 } tg_tword_t;
+
+/* Whether the word @p w makes the pair "v w" with @p v, the word before it
+ * in the normalised text @p t: w->joins, and only spaces and hyphens
+ * between them ("foreign minister", "cease-fire").  Asked only after a word
+ * that starts a pair of the model, so the word list does not test gaps. */
+static inline int tg_topic_joins(const char *t, const tg_tword_t *v, const tg_tword_t *w)
+{
+    if (!w->joins) {
+        return 0;
+    }
+    size_t a = (size_t)v->start + v->len, b = w->start;
+    for (size_t k = a; k < b; k++) {
+        if (t[k] != ' ' && t[k] != '-') {
+            return 0;
+        }
+    }
+    return a < b;
+}
 
 /* Where tg_topic_word_list goes on from; start with all zero. */
 typedef struct {
     size_t pos;      /* normalised offset */
-    size_t prev_end; /* end of the last word seen, when joinable */
     int joinable;    /* the last word seen was kept: the next may pair with it */
 } tg_tword_cursor_t;
 

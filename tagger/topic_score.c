@@ -10,21 +10,28 @@
  * topics it has weights for, and the evidence of the topics that pass the
  * threshold is picked from the same touched features.
  *
- * What it costs (callgrind, the 2,356 articles of reuters-sample.jsonl, 2.0
- * MB, --no-recognize): about 99M instructions, 50 a byte (112M with a
- * byte-at-a-time FNV word loop and a callback per key, 156M before the
- * probe table); the program does ~108M more than with --topics 0.  Of
- * that: the word list ~33M (~90 instructions a word: class bytes and text
- * bytes eight at a time, the word and pair checks), the probes ~15M (one
- * bit of the filter in L1, and for the ~75% of words the model knows one
- * 16-byte slot, often outside L1: no key bytes are compared), the sums
- * ~12M, exp ~4M, evidence ~10M.  Per touched feature (~90 a document): its
- * record and its weights, prefetched, read once for the sums (which also
- * note the topics it has weights for) and again only for the topics that
- * pass, to gather their evidence.  Per document: an exp per topic (every
- * score is in the result), a sort of the passing topics, and a pick of
- * five evidence strings by selection.  All working memory is in the
- * per-thread scratch: scoring allocates only what the result keeps.
+ * What it costs (callgrind, the first 2,000 records of the Reuters JSON
+ * Lines stream, 1.74 MB): the program does ~78M instructions more than
+ * with --topics 0 (+20%; +44% with --no-recognize), ~94M before the round
+ * of 2026-11-30 that laid out the runs, the places and the word list as
+ * below.  Of that: the word list ~21M (~75 instructions a word: class bytes
+ * and text bytes eight at a time, the pair gap tested only after a word
+ * that starts a pair), the probes and counting ~18M (one bit of the filter
+ * in L1, and for the ~75% of words that pass it one 16-byte slot, often
+ * outside L1: no key bytes are compared), the sums ~6M, exp ~3M, evidence
+ * ~6M, entity keys ~2M.  Per touched feature (~90 a document): its place
+ * in the scratch (a 4-byte entry per model feature: the only array a hit
+ * lands in at random, 20 KiB, against 60 KiB for the counts themselves,
+ * which are kept in the order of first occurrence instead), and its run of
+ * weights (the probe slot says where; prefetched when first counted), read
+ * once for the sums and again only for the topics that pass, to gather
+ * their evidence.  In the cache simulation (cachegrind, 512 KiB LL) the
+ * topics add ~306k LL data misses to the ~695k of --topics 0 (~384k
+ * before): probe slots ~60k, runs ~60k, places ~15k, and the tables of the
+ * other stages they evict.  Per document: an exp per topic (every score is
+ * in the result), a sort of the passing topics, and a pick of five
+ * evidence strings by selection.  All working memory is in the per-thread
+ * scratch: scoring allocates only what the result keeps.
  *
  * Topics above the threshold are ordered by branch (the best score within a
  * top-level topic), then most specific first, then by score: a desk files
@@ -61,7 +68,8 @@ struct tg_ranked {
 typedef struct tg_ranked ranked_t;
 
 struct tg_evidence {
-    uint32_t feature;
+    uint32_t feature; /* its index: the order of equal contributions */
+    uint32_t touched; /* its place in touched */
     double contribution;
 };
 typedef struct tg_evidence evidence_t;
@@ -69,9 +77,10 @@ typedef struct tg_evidence evidence_t;
 void tg_topic_scratch_free(tg_topic_scratch_t *ts)
 {
     free(ts->words);
-    free(ts->tf);
-    free(ts->first);
+    free(ts->count);
+    free(ts->place);
     free(ts->touched);
+    free(ts->run);
     free(ts->value);
     free(ts->topics);
     free(ts->sum);
@@ -93,9 +102,10 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     }
     tg_topic_scratch_free(ts);
     size_t nf = m->n_features ? m->n_features : 1, nt = m->n_topics ? m->n_topics : 1;
-    ts->tf = calloc(nf, sizeof *ts->tf);
-    ts->first = malloc(2 * nf * sizeof *ts->first);
+    ts->count = malloc(nf * sizeof *ts->count);
+    ts->place = calloc(nf, sizeof *ts->place);
     ts->touched = malloc(nf * sizeof *ts->touched);
+    ts->run = malloc(nf * sizeof *ts->run);
     ts->value = malloc(nf * sizeof *ts->value);
     ts->topics = malloc(nf * sizeof *ts->topics);
     ts->sum = malloc(nt * sizeof *ts->sum);
@@ -106,8 +116,9 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
     ts->ev = malloc(nt * sizeof *ts->ev);
     ts->n_ev = malloc(nt * sizeof *ts->n_ev);
     ts->n_cand = malloc(nt * sizeof *ts->n_cand);
-    if (!ts->tf || !ts->first || !ts->touched || !ts->value || !ts->topics || !ts->sum || !ts->branch || !ts->rank ||
-        !ts->rank_of || !ts->seen || !ts->ev || !ts->n_ev || !ts->n_cand) {
+    if (!ts->count || !ts->place || !ts->touched || !ts->run || !ts->value || !ts->topics ||
+        !ts->sum || !ts->branch || !ts->rank || !ts->rank_of || !ts->seen || !ts->ev || !ts->n_ev ||
+        !ts->n_cand) {
         tg_topic_scratch_free(ts);
         return TAGGER_ERR_NOMEM;
     }
@@ -124,16 +135,24 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
 /* Counts a hit on the feature of probe slot @p p, whose occurrence runs
  * from input offset @p start to @p end (for a word or pair, its normalised
  * end: mapping it costs, and only evidence needs it). */
-static void count_hit(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_tprobe_t *p,
-                      size_t start, size_t end)
+static inline void count_hit(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_tprobe_t *p,
+                             size_t start, size_t end)
 {
-    uint32_t f = p->feature;
-    if ((p->len_flags & TG_PROBE_WEIGHTS) && ts->tf[f]++ == 0) {
-        PREFETCH(&m->features[f]); /* for the sums, after the words */
-        ts->touched[ts->n_touched++] = f;
-        ts->first[2 * f] = (uint32_t)start;
-        ts->first[2 * f + 1] = (uint32_t)end;
+    if (!(p->feature & TG_PROBE_WEIGHTS)) {
+        return; /* only the first word of pairs */
     }
+    uint32_t f = p->feature & TG_PROBE_FEATURE;
+    uint32_t *place = &ts->place[f];
+    if (*place) {
+        ts->count[*place - 1].tf++;
+        return;
+    }
+    size_t i = ts->n_touched++;
+    PREFETCH(&m->weights[p->run]); /* for the sums, after the words */
+    *place = (uint32_t)i + 1;
+    ts->touched[i] = f;
+    ts->run[i] = p->run;
+    ts->count[i] = (struct tg_tcount){1, (uint32_t)start, (uint32_t)end};
 }
 
 /* The words and pairs of the text, in text order: each word, then the pair
@@ -151,7 +170,7 @@ static int count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_no
         ts->words = w;
         ts->cap_words = cap;
     }
-    tg_tword_cursor_t cur = {0, 0, 0};
+    tg_tword_cursor_t cur = {0, 0};
     const tg_tword_t *words = ts->words;
     size_t n = tg_topic_word_list(norm, &cur, ts->words, cap);
     enum { AHEAD = 4 };
@@ -161,20 +180,19 @@ static int count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_no
             PREFETCH(&m->probe[words[i + AHEAD].hash >> m->probe_shift]);
         }
         const tg_tword_t *w = &words[i];
-        size_t end = (size_t)w->start + w->len;
         const tg_tprobe_t *p = tg_topics_probe(m, w->len, w->hash);
         if (p) {
-            count_hit(m, ts, p, norm->src[w->start], end);
+            count_hit(m, ts, p, norm->src[w->start], (size_t)w->start + w->len);
         }
-        if (prev_pairs && w->joins) {
+        if (prev_pairs && tg_topic_joins(norm->text, w - 1, w)) {
             const tg_tword_t *v = w - 1;
-            const tg_tprobe_t *pp =
-                tg_topics_probe(m, (size_t)v->len + 1 + w->len, tg_topic_pair_hash64(v->hash, w->hash));
+            const tg_tprobe_t *pp = tg_topics_probe(m, (size_t)v->len + 1 + w->len,
+                                                    tg_topic_pair_hash64(v->hash, w->hash));
             if (pp) {
-                count_hit(m, ts, pp, norm->src[v->start], end);
+                count_hit(m, ts, pp, norm->src[v->start], (size_t)w->start + w->len);
             }
         }
-        prev_pairs = p && (p->len_flags & TG_PROBE_PAIRS);
+        prev_pairs = p && (p->feature & TG_PROBE_PAIRS);
     }
     *n_words = n;
     return TAGGER_OK;
@@ -198,7 +216,7 @@ static double feature_value(const tg_topic_scratch_t *ts, size_t i, double lengt
     if (i >= ts->n_word_touched) {
         return 1.0;
     }
-    uint32_t tf = ts->tf[ts->touched[i]];
+    uint32_t tf = ts->count[i].tf;
     if (tf < TG_TOPIC_LOG_TABLE) {
         return (tf > 1 ? 1.0 + ts->log_tf[tf] : 1.0) * length;
     }
@@ -259,13 +277,15 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
         }
         /* A word or pair has text, and its end is still the normalised one. */
         int normalised_end = i < ts->n_word_touched;
-        if (!normalised_end && ts->first[2 * f] >= ts->first[2 * f + 1]) {
+        struct tg_tcount *occ = &ts->count[i];
+        if (!normalised_end && occ->start >= occ->end) {
             continue; /* an entity feature with no text to show */
         }
         double x = ts->value[i];
-        const tg_tfeature_t *ft = &m->features[f];
-        for (uint32_t j = 0; j < ft->n; j++) {
-            const tg_posting_t *p = &m->postings[ft->first + j];
+        const tg_tweight_t *run = m->weights + ts->run[i];
+        const tg_tweight_t *end = run + 2 + run[1].n;
+        for (const tg_tweight_t *w = run + 2; w < end; w++) {
+            const tg_posting_t *p = &w->posting;
             int32_t r = ts->rank_of[p->topic];
             if (r < 0 || ts->seen[r] == f) {
                 continue;
@@ -274,12 +294,12 @@ static int gather_candidates(const tg_topics_t *m, tg_topic_scratch_t *ts,
             double c = p->weight * x;
             if (c > 0) {
                 if (normalised_end) {
-                    uint32_t *end = &ts->first[2 * f + 1];
-                    *end = (uint32_t)tg_norm_src_end(norm, *end - 1);
+                    occ->end = (uint32_t)tg_norm_src_end(norm, occ->end - 1);
                     normalised_end = 0;
                 }
                 evidence_t *e = &ts->cand[(size_t)r * per + ts->n_cand[r]++];
                 e->feature = f;
+                e->touched = (uint32_t)i;
                 e->contribution = c;
             }
         }
@@ -314,15 +334,15 @@ static size_t pick_evidence(const tg_topic_scratch_t *ts, evidence_t *cand, size
                 best = i;
             }
         }
-        uint32_t f = cand[best].feature, s = ts->first[2 * f], e = ts->first[2 * f + 1];
+        uint32_t t = cand[best].touched, s = ts->count[t].start, e = ts->count[t].end;
         cand[best] = cand[--n];
         int inside = 0;
         for (size_t j = 0; j < picked && !inside; j++) {
-            uint32_t ps = ts->first[2 * out[j]], pe = ts->first[2 * out[j] + 1];
+            uint32_t ps = ts->count[out[j]].start, pe = ts->count[out[j]].end;
             inside = (s >= ps && e <= pe) || (ps >= s && pe <= e);
         }
         if (!inside) {
-            out[picked++] = f;
+            out[picked++] = t;
         }
     }
     return picked;
@@ -338,7 +358,7 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
     for (size_t i = 0; i < n_rank; i++) {
         n_ptrs += rank[i].depth + 1 + TG_TOPIC_EVIDENCE;
         for (size_t j = 0; j < ts->n_ev[i]; j++) {
-            text_bytes += ts->first[2 * ts->ev[i][j] + 1] - ts->first[2 * ts->ev[i][j]] + 1;
+            text_bytes += ts->count[ts->ev[i][j]].end - ts->count[ts->ev[i][j]].start + 1;
         }
     }
     r->topics = calloc(n_rank ? n_rank : 1, sizeof *r->topics);
@@ -364,7 +384,7 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
         ptr += tp->depth + 1;
         const char **evidence = r->topic_strs + ptr;
         for (size_t j = 0; j < ts->n_ev[i]; j++) {
-            uint32_t s = ts->first[2 * ts->ev[i][j]], e = ts->first[2 * ts->ev[i][j] + 1];
+            uint32_t s = ts->count[ts->ev[i][j]].start, e = ts->count[ts->ev[i][j]].end;
             memcpy(r->evidence_texts + off, text + s, e - s);
             r->evidence_texts[off + e - s] = '\0';
             evidence[j] = r->evidence_texts + off;
@@ -419,22 +439,16 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         ts->sum[t] = m->topics[t].bias;
     }
     double length = tg_topic_norm(n_words);
-    /* The features and their weights are scattered over the model: the
-     * weights of the feature a few places ahead are asked for early. */
-    enum { AHEAD = 4 };
+    /* The runs of weights are scattered over the model: each was asked for
+     * when its feature was first counted (count_hit). */
     for (size_t i = 0; i < ts->n_touched; i++) {
-        if (i + AHEAD < ts->n_touched) {
-            PREFETCH(&m->postings[m->features[ts->touched[i + AHEAD]].first]);
-        }
         double x = ts->value[i] = feature_value(ts, i, length);
-        const tg_tfeature_t *ft = &m->features[ts->touched[i]];
-        uint64_t topics = 0;
-        for (uint32_t j = 0; j < ft->n; j++) {
-            uint32_t t = m->postings[ft->first + j].topic;
-            ts->sum[t] += m->postings[ft->first + j].weight * x;
-            topics |= t < 64 ? (uint64_t)1 << t : ~(uint64_t)0;
+        const tg_tweight_t *run = m->weights + ts->run[i];
+        const tg_tweight_t *end = run + 2 + run[1].n;
+        for (const tg_tweight_t *w = run + 2; w < end; w++) {
+            ts->sum[w->posting.topic] += w->posting.weight * x;
         }
-        ts->topics[i] = topics;
+        ts->topics[i] = run->topics;
     }
     r->topic_scores = malloc((m->n_topics ? m->n_topics : 1) * sizeof *r->topic_scores);
     rc = TAGGER_ERR_NOMEM;
@@ -459,7 +473,7 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         }
     }
     for (size_t i = 0; i < ts->n_touched; i++) {
-        ts->tf[ts->touched[i]] = 0;
+        ts->place[ts->touched[i]] = 0;
     }
     return rc;
 }

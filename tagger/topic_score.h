@@ -17,17 +17,27 @@
 /* Most evidence strings reported per topic. */
 #define TG_TOPIC_EVIDENCE 5
 
+/* What the scorer keeps of a touched feature in one text. */
+struct tg_tcount {
+    uint32_t tf;    /* occurrences in this text */
+    uint32_t start; /* input start and end of its first occurrence (for a word or pair,
+                       the normalised end until the evidence needs the input end:
+                       mapping it costs) */
+    uint32_t end;
+};
+
 /* Per-thread working memory of the scorer, part of tagger_scratch_t;
  * allocated on first use and reused for every document, so that scoring
  * allocates only what the result keeps. */
 typedef struct {
     tg_tword_t *words;  /* the words of the text */
     size_t cap_words;
-    uint32_t *tf;       /* per model feature: occurrences in this text */
-    uint32_t *first;    /* per model feature: input start and end of its first occurrence
-                           (for a word or pair, the normalised end until the evidence
-                           needs the input end: mapping it costs) */
+    uint32_t *place;    /* per model feature: 1 + its place in touched, 0 if untouched (4
+                           bytes a feature: the array a text's hits land in at random
+                           stays small, 20 KiB for the default model) */
     uint32_t *touched;  /* features with tf > 0, in the order of their first occurrence */
+    struct tg_tcount *count; /* per touched feature: occurrences and first occurrence */
+    uint32_t *run;      /* per touched feature: where its run starts in the model's weights */
     size_t n_touched;
     size_t n_word_touched; /* touched[0, n_word_touched): words and pairs; then entities */
     double *value;      /* per touched feature: its value x */

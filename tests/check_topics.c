@@ -436,15 +436,20 @@ START_TEST(test_probe_table)
             continue;
         }
         ck_assert_msg(p != NULL, "'%s' not found", key);
-        ck_assert_uint_eq(p->len_flags & 3, probes[i].flags);
-        ck_assert_uint_eq(p->len_flags >> 2, len);
-        const tg_tfeature_t *f = &m->features[p->feature];
+        ck_assert_uint_eq(p->feature & (TG_PROBE_WEIGHTS | TG_PROBE_PAIRS), probes[i].flags);
+        ck_assert_uint_eq(p->key, tg_topic_probe_key(tg_topic_key_hash64(key, len), len));
+        const tg_tfeature_t *f = &m->features[p->feature & TG_PROBE_FEATURE];
         ck_assert_uint_eq(f->key_len, len);
         ck_assert(memcmp(m->pool + f->key, key, len) == 0);
     }
     /* "sanctions" has a weight for each topic */
     const tg_tprobe_t *p = tg_topics_probe(m, 9, tg_topic_key_hash64("sanctions", 9));
-    ck_assert_uint_eq(m->features[p->feature].n, 2);
+    ck_assert_uint_eq(m->features[p->feature & TG_PROBE_FEATURE].n, 2);
+    /* and its run in the scorer's weights: both topics, two postings */
+    ck_assert_uint_eq(m->weights[p->run].topics, 3);
+    ck_assert_uint_eq(m->weights[p->run + 1].n, 2);
+    ck_assert_uint_eq(m->weights[p->run + 2].posting.topic, 0);
+    ck_assert(m->weights[p->run + 3].posting.weight == -1.0f);
     tg_topics_free(m);
 
     /* A model without features: every probe misses. */
@@ -534,8 +539,9 @@ static void format_words(const tg_norm_t *norm, const tg_tword_t *w, size_t n, c
         size_t used = strlen(out);
         const char *key = norm->text + w[i].start;
         ck_assert(w[i].hash == tg_topic_key_hash64(key, w[i].len));
-        snprintf(out + used, size - used, "%s%.*s[%u]", w[i].joins ? "+" : "", (int)w[i].len,
-                 key, (unsigned)w[i].start);
+        int pairs = i > 0 && tg_topic_joins(norm->text, &w[i - 1], &w[i]);
+        snprintf(out + used, size - used, "%s%.*s[%u]", pairs ? "+" : "", (int)w[i].len, key,
+                 (unsigned)w[i].start);
     }
 }
 
@@ -546,14 +552,14 @@ START_TEST(test_topic_word_list)
     ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
     tg_tword_t all[64], some[64];
     char got[512];
-    tg_tword_cursor_t cur = {0, 0, 0};
+    tg_tword_cursor_t cur = {0, 0};
     size_t n = tg_topic_word_list(&norm, &cur, all, tg_topic_max_words(&norm));
     ck_assert_uint_le(n, tg_topic_max_words(&norm));
     format_words(&norm, all, n, got, sizeof got);
     ck_assert_str_eq(got, list_cases[_i].words);
     ck_assert_uint_eq(tg_topic_word_list(&norm, &cur, all, 64), 0);
     /* one word at a time */
-    tg_tword_cursor_t one = {0, 0, 0};
+    tg_tword_cursor_t one = {0, 0};
     size_t m = 0;
     while (tg_topic_word_list(&norm, &one, some + m, 1) == 1) {
         m++;
@@ -561,6 +567,40 @@ START_TEST(test_topic_word_list)
     ck_assert_uint_eq(m, n);
     ck_assert(memcmp(some, all, n * sizeof *all) == 0);
     tg_norm_free(&norm);
+}
+END_TEST
+
+/* tg_topic_joins: only spaces and hyphens between two kept words, with no
+ * dropped word between them; at the end of the text too. */
+START_TEST(test_topic_joins)
+{
+    static const struct {
+        const char *text;
+        int joins; /* whether the second word pairs with the first */
+    } cases[] = {
+        {"foreign minister", 1},
+        {"cease-fire", 1},
+        {"peace  -  talks", 1},
+        {"peace, talks", 0},
+        {"peace 12 talks", 0},        /* a dropped word between */
+        {"peace x talks", 0},         /* a one-letter word is dropped too */
+        {"caf\xC3\xA9 z\xC3\xBCrich", 1}, /* non-ASCII words */
+        {"peace \xE2\x80\x94 talks", 1}, /* dashes are normalised to hyphens */
+        {"peace \xE2\x80\xA2 talks", 0}, /* a bullet is not */
+        {"peace\xFFtalks", 0},       /* an invalid byte separates */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tg_norm_t norm = {0};
+        const char *text = cases[i].text;
+        ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
+        tg_tword_t w[8];
+        tg_tword_cursor_t cur = {0, 0};
+        size_t n = tg_topic_word_list(&norm, &cur, w, 8);
+        ck_assert_msg(n == 2, "'%s': %zu words", text, n);
+        ck_assert_msg(tg_topic_joins(norm.text, &w[0], &w[1]) == cases[i].joins, "'%s'", text);
+        ck_assert_int_eq(tg_topic_joins(norm.text, &w[1], &w[1]), 0); /* no gap */
+        tg_norm_free(&norm);
+    }
 }
 END_TEST
 
@@ -583,6 +623,7 @@ Suite *topics_suite(void)
     tcase_add_test(tc, test_probe_table);
     tcase_add_test(tc, test_probe_checks_hash_and_length);
     tcase_add_test(tc, test_hash64_fast_and_safe_paths_agree);
+    tcase_add_test(tc, test_topic_joins);
     tcase_add_loop_test(tc, test_topic_word_list, 0,
                         (int)(sizeof list_cases / sizeof list_cases[0]));
     suite_add_tcase(s, tc);
