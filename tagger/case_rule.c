@@ -21,7 +21,9 @@
  * are transparent, as they are to the normaliser.
  *
  * Cost: one pass over the span per alias record tried (a few per match
- * candidate), with a table look-up per ASCII byte.
+ * candidate), with a table look-up per ASCII byte.  The all-caps test of a
+ * line only asks whether a lower-case letter lies around the span, and stops
+ * at the first one (has_lower()).
  */
 #include "case_rule.h"
 
@@ -173,6 +175,29 @@ static bool allcaps_word(const char *text, size_t lo, size_t hi, bool before)
     return !w.has_lower && w.n_cased >= 2;
 }
 
+/* Whether the @p len bytes at @p s hold a lower-case letter (span_case()'s
+ * has_lower); stops at the first, which in running text is within a few
+ * bytes. */
+static bool has_lower(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            if (ascii_case[p[i++]] & A_LOWER) {
+                return true;
+            }
+            continue;
+        }
+        int32_t cp;
+        i += tg_utf8_decode(p + i, len - i, &cp);
+        if (cp >= 0 && role_of(cp) != CH_SKIP && tg_case_class(cp) == 'L') {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool tg_case_allcaps_context(const char *text, size_t len, size_t start, size_t end)
 {
     size_t lo = start > CONTEXT_BYTES ? start - CONTEXT_BYTES : 0;
@@ -193,10 +218,7 @@ bool tg_case_allcaps_context(const char *text, size_t len, size_t start, size_t 
     while (lo < start && ((unsigned char)text[lo] & 0xC0) == 0x80) {
         lo++;
     }
-    span_case_t before, after;
-    span_case(text + lo, start - lo, &before);
-    span_case(text + end, hi - end, &after);
-    if (!before.has_lower && !after.has_lower) {
+    if (!has_lower(text + lo, start - lo) && !has_lower(text + end, hi - end)) {
         return true;
     }
     /* A run of capitals inside a mixed line: a dateline "MINNETONKA, MINN.,
