@@ -100,8 +100,10 @@ TAGGER_API int tagger_kind_parse(const char *name);
 /** @name Compiling gazetteers @{ */
 
 /** One source: a gazetteer (TSV), a topic model (text; its first line is
- * `tagger-topic-model<TAB>1`, models/README.md) or a name recognizer's model
- * (first line `tagger-name-model<TAB>1`; a later one replaces the built-in).  With @p data NULL the file
+ * `tagger-topic-model<TAB>2` or `<TAB>1`, models/README.md) or a name
+ * recognizer's model (first line `tagger-name-model<TAB>2` or `<TAB>1`; a
+ * later one replaces the built-in).  A model of format version 2 must end
+ * with its `end` line (TAGGER_ERR_SYNTAX otherwise).  With @p data NULL the file
  * at @p path is read; otherwise @p data holds @p len bytes and @p path only
  * names it in messages. */
 typedef struct {

@@ -30,6 +30,11 @@
  * features; the label of an exact tie is always the first in label order,
  * where float rounding picked either (6 of 21578 Reuters articles changed
  * when the sums became integers).
+ *
+ * A version 2 model must end with its end line, and the counts there must
+ * be those of the f, first and common lines read: a file cut at a line end
+ * (a partial download, a full disk) would otherwise load as a smaller
+ * model.  Version 1 files have no end line and are read as before.
  */
 #define _POSIX_C_SOURCE 200809L /* posix_memalign */
 
@@ -309,6 +314,8 @@ typedef struct {
     int16_t *weights;
     size_t cap_w;
     bool seen_magic, seen_labels;
+    int version;   /* of the first line, once read */
+    long end_line; /* the end line's number (version 2); 0 before it */
 } parser_t;
 
 static int bad_line(parser_t *p, const char *what, int len, const char *s)
@@ -429,6 +436,54 @@ static uint64_t feature_key(const char *s, size_t len)
     return h;
 }
 
+/* A count of the end line: decimal digits only, at most 9 of them. */
+static bool parse_count(const char *s, size_t len, size_t *out)
+{
+    size_t v = 0;
+    if (len == 0 || len > 9) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+        v = v * 10 + (size_t)(s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* The end line "end<TAB>f lines<TAB>first lines<TAB>common lines" (version
+ * 2): each count must be that of the lines read before it. */
+static int end_line(parser_t *p, const char *s, size_t len, const char *const *f,
+                    const size_t *fl, size_t n)
+{
+    static const char *const what[3] = {"f", "first", "common"};
+    size_t have[3] = {p->n_f, p->n_n, p->n_c};
+    p->end_line = p->line;
+    if (n != 4) {
+        return bad_line(p, "expected 4 fields (end, f lines, first lines, common lines), got",
+                        (int)len, s);
+    }
+    for (int k = 0; k < 3; k++) {
+        size_t count;
+        if (!parse_count(f[k + 1], fl[k + 1], &count)) {
+            p->bad++;
+            return tg_error_add(p->err, p->path, p->line,
+                                "field %d (%s lines): not a count of lines: '%.*s'", k + 2,
+                                what[k], (int)fl[k + 1], f[k + 1]);
+        }
+        if (count != have[k]) {
+            p->bad++;
+            return tg_error_add(p->err, p->path, p->line,
+                                "field %d (%s lines): the end line counts %zu '%s' lines, the "
+                                "model has %zu (cut off or edited?)",
+                                k + 2, what[k], count, what[k], have[k]);
+        }
+    }
+    return TAGGER_OK;
+}
+
 static int parse_line(parser_t *p, const char *s, size_t len)
 {
     const char *f[TG_NAMES_N_LABELS + 2];
@@ -437,10 +492,20 @@ static int parse_line(parser_t *p, const char *s, size_t len)
     if (!p->seen_magic) {
         p->seen_magic = true;
         if (n != 2 || fl[0] != strlen(TG_NAMES_MAGIC) ||
-            memcmp(f[0], TG_NAMES_MAGIC, fl[0]) != 0 || fl[1] != 1 || f[1][0] != '1') {
-            return bad_line(p, "field 1: expected 'tagger-name-model<TAB>1', got", (int)len, s);
+            memcmp(f[0], TG_NAMES_MAGIC, fl[0]) != 0 || fl[1] != 1 || f[1][0] < '1' ||
+            f[1][0] > '0' + TG_NAMES_VERSION) {
+            return bad_line(p, "field 1: expected 'tagger-name-model<TAB>2' (or 1), got",
+                            (int)len, s);
         }
+        p->version = f[1][0] - '0';
         return TAGGER_OK;
+    }
+    if (fl[0] == 3 && memcmp(f[0], "end", 3) == 0) {
+        return p->version >= 2
+                   ? end_line(p, s, len, f, fl, n)
+                   : bad_line(p, "field 1: 'end' is a record of version 2; the first line says "
+                                 "version 1, got",
+                              (int)len, s);
     }
     if (fl[0] == 6 && memcmp(f[0], "labels", 6) == 0) {
         bool ok = n == TG_NAMES_N_LABELS + 1;
@@ -484,8 +549,11 @@ static int parse_line(parser_t *p, const char *s, size_t len)
         p->fkeys[p->n_f++] = nonzero(feature_key(f[1], fl[1]));
         return TAGGER_OK;
     }
-    return bad_line(p, "field 1: expected 'labels', 'first', 'common' or 'f', got", (int)fl[0],
-                    f[0]);
+    return bad_line(p,
+                    p->version >= 2
+                        ? "field 1: expected 'labels', 'first', 'common', 'f' or 'end', got"
+                        : "field 1: expected 'labels', 'first', 'common' or 'f', got",
+                    (int)fl[0], f[0]);
 }
 
 int tg_names_parse(const char *path, const char *data, size_t len, tg_names_t **out,
@@ -497,13 +565,26 @@ int tg_names_parse(const char *path, const char *data, size_t len, tg_names_t **
     *out = NULL;
     tg_skip_bom(&data, &len);
     int rc = TAGGER_OK;
+    /* The first line after the end line that is not blank (a comment
+     * included) is an error and ends the parse. */
     for (size_t pos = 0; pos < len && rc == TAGGER_OK;) {
         const char *s;
         size_t n = tg_next_line(data, len, &pos, &s);
         p.line++;
+        if (n && p.end_line) {
+            p.bad++;
+            rc = tg_error_add(p.err, p.path, p.line, "text after the end line (line %ld)",
+                              p.end_line);
+            break;
+        }
         if (n && s[0] != '#') {
             rc = parse_line(&p, s, n);
         }
+    }
+    if (rc == TAGGER_OK && p.version >= 2 && !p.end_line) {
+        p.bad++;
+        rc = tg_error_add(p.err, p.path, p.line,
+                          "the model ends without its 'end' line (cut off?)");
     }
     if (rc == TAGGER_OK && !p.bad && !p.seen_labels) {
         p.line = 0;

@@ -7,12 +7,20 @@
  * Text format, one record per line, TAB-separated, `#` comments and blank
  * lines ignored:
  *
- *     tagger-name-model  1                  first line: magic, version
+ *     tagger-name-model  2                  first line: magic, version
  *     labels  O  B-PER  I-PER  ...          the labels, exactly TG_NAMES_LABELS
  *     first  aaron                          a first name, lower case
  *     common  stance                        a word mostly written in lower case
  *     f  pww the clinton  -1.2 3.4 ...      a feature (parts separated by
  *                                           spaces) and one weight per label
+ *     end  60224  8422  9437                last line: the number of f, first
+ *                                           and common lines
+ *
+ * The end line (version 2) tells a whole model from one cut at a line end,
+ * which would otherwise read as a smaller model: a version 2 file without
+ * it, with counts other than those of its lines, or with anything but
+ * blank lines after it is refused.  Version 1 (no end line) is still read,
+ * and cannot be checked so.
  *
  * In memory: open-addressing hash tables keyed by 64-bit hashes: FNV-1a of
  * a name or word, and for a feature its parts' FNV-1a hashes combined with
@@ -30,6 +38,8 @@
 #include "internal.h"
 
 #define TG_NAMES_MAGIC "tagger-name-model"
+/* The format version written; versions 1 to this one are read. */
+#define TG_NAMES_VERSION 2
 
 /* The labels, in the order of the model's weights. */
 enum {

@@ -6,7 +6,10 @@
  * grouped: each distinct key becomes one feature with the weights of every
  * topic that uses it, so scoring looks a word up once whatever the number
  * of topics.  A bad line makes the whole model fail, with every bad line
- * reported: a half-loaded model would score silently wrong.
+ * reported: a half-loaded model would score silently wrong.  For the same
+ * reason a version 2 model must end with its end line, whose counts of
+ * topic and feature lines are checked against those read: a file cut at a
+ * line end is otherwise a well-formed smaller model.
  */
 #include "topic_model.h"
 
@@ -43,6 +46,10 @@ typedef struct {
     triple_t *triples;
     size_t n_triples, triples_cap;
     tg_norm_t norm;
+    int version;        /* of the first line; 0 before it */
+    long end_line;      /* the end line's number (version 2); 0 before it */
+    size_t topic_lines; /* topic and feature lines, for the end line's counts */
+    size_t feature_lines;
 } parser_t;
 
 int tg_topics_is_model(const char *data, size_t len)
@@ -91,6 +98,23 @@ static int parse_number(const char *s, size_t len, double *out)
     double v = strtod(buf, &end);
     if (*end || errno || !isfinite(v)) {
         return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* A count of the end line: decimal digits only, at most 9 of them. */
+static int parse_count(const char *s, size_t len, size_t *out)
+{
+    size_t v = 0;
+    if (len == 0 || len > 9) {
+        return -1;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return -1;
+        }
+        v = v * 10 + (size_t)(s[i] - '0');
     }
     *out = v;
     return 0;
@@ -216,7 +240,34 @@ static int feature_line(parser_t *p, long line, const field_t *f, size_t nf)
     return TAGGER_OK;
 }
 
-static int parse_line(parser_t *p, long line, const char *s, size_t len, int *seen_magic)
+/* The end line "end<TAB>topics<TAB>features" (version 2): its counts must
+ * be those of the topic and feature lines read before it. */
+static int end_line(parser_t *p, long line, const field_t *f, size_t nf)
+{
+    static const char *const what[2] = {"topics", "features"};
+    static const char *const lines[2] = {"topic", "feature"};
+    size_t have[2] = {p->topic_lines, p->feature_lines};
+    p->end_line = line;
+    if (nf != 3) {
+        return bad_line(p, line, "an end line has 3 fields (end, topics, features)");
+    }
+    for (int k = 0; k < 2; k++) {
+        size_t n;
+        if (parse_count(f[k + 1].s, f[k + 1].len, &n)) {
+            return bad_line(p, line, "field %d (%s): not a count of lines: '%.*s'", k + 2,
+                            what[k], (int)f[k + 1].len, f[k + 1].s);
+        }
+        if (n != have[k]) {
+            return bad_line(p, line,
+                            "field %d (%s): the end line counts %zu %s lines, the model has "
+                            "%zu (cut off or edited?)",
+                            k + 2, what[k], n, lines[k], have[k]);
+        }
+    }
+    return TAGGER_OK;
+}
+
+static int parse_line(parser_t *p, long line, const char *s, size_t len)
 {
     field_t f[MAX_FIELDS];
     size_t nf = 0;
@@ -246,7 +297,7 @@ static int parse_line(parser_t *p, long line, const char *s, size_t len, int *se
         i = j + 1;
     }
 #define IS(k, word) (f[k].len == strlen(word) && memcmp(f[k].s, word, f[k].len) == 0)
-    if (!*seen_magic) {
+    if (!p->version) {
         double v;
         if (!IS(0, TG_TOPIC_MAGIC) || nf != 2 || parse_number(f[1].s, f[1].len, &v)) {
             p->bad = 1;
@@ -254,20 +305,29 @@ static int parse_line(parser_t *p, long line, const char *s, size_t len, int *se
                                 "not a topic model: the first line must be '%s<TAB>%d'",
                                 TG_TOPIC_MAGIC, TG_TOPIC_VERSION);
         }
-        if (v != TG_TOPIC_VERSION) {
+        if (v != (int)v || v < TG_TOPIC_VERSION_MIN || v > TG_TOPIC_VERSION) {
             p->bad = 1;
             return tg_error_add(p->err, p->path, line,
-                                "topic model format version %g; this tagger reads version %d",
-                                v, TG_TOPIC_VERSION);
+                                "topic model format version %g; this tagger reads versions "
+                                "%d to %d",
+                                v, TG_TOPIC_VERSION_MIN, TG_TOPIC_VERSION);
         }
-        *seen_magic = 1;
+        p->version = (int)v;
         return TAGGER_OK;
     }
     if (IS(0, "feature")) {
+        p->feature_lines++;
         return feature_line(p, line, f, nf);
     }
     if (IS(0, "topic")) {
+        p->topic_lines++;
         return topic_line(p, line, f, nf);
+    }
+    if (IS(0, "end")) {
+        return p->version >= 2 ? end_line(p, line, f, nf)
+                               : bad_line(p, line,
+                                          "field 1 (record): 'end' is a record of version 2; "
+                                          "the first line says version 1");
     }
     if (IS(0, "threshold")) {
         double v;
@@ -278,7 +338,8 @@ static int parse_line(parser_t *p, long line, const char *s, size_t len, int *se
         return TAGGER_OK;
     }
 #undef IS
-    return bad_line(p, line, "field 1 (record): expected 'topic', 'feature' or 'threshold'");
+    return bad_line(p, line, "field 1 (record): expected 'topic', 'feature'%s",
+                    p->version >= 2 ? ", 'threshold' or 'end'" : " or 'threshold'");
 }
 
 static int cmp_triple(const void *a, const void *b)
@@ -424,22 +485,31 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
     }
     p.m->threshold = TG_TOPIC_THRESHOLD;
     p.m->owned = 1;
-    int rc = pool_add(&p, "", 0, &(uint32_t){0}), seen_magic = 0;
+    int rc = pool_add(&p, "", 0, &(uint32_t){0});
     tg_skip_bom(&data, &len);
     long line = 0;
     /* A bad first line (not a model, or another format version) ends the
-     * parse: every later line would be reported as a bad first line too. */
-    for (size_t pos = 0; pos < len && rc == TAGGER_OK && (seen_magic || !p.bad);) {
+     * parse: every later line would be reported as a bad first line too.
+     * So does the first line after the end line that is not blank (a
+     * comment included): a second model appended would be all errors. */
+    for (size_t pos = 0; pos < len && rc == TAGGER_OK && (p.version || !p.bad);) {
         const char *s;
         size_t n = tg_next_line(data, len, &pos, &s);
         line++;
+        if (n && p.end_line) {
+            rc = bad_line(&p, line, "text after the end line (line %ld)", p.end_line);
+            break;
+        }
         if (n && s[0] != '#') {
-            rc = parse_line(&p, line, s, n, &seen_magic);
+            rc = parse_line(&p, line, s, n);
         }
     }
-    if (rc == TAGGER_OK && !seen_magic && !p.bad) {
+    if (rc == TAGGER_OK && !p.version && !p.bad) {
         p.bad = 1;
         rc = tg_error_add(err, path, 0, "empty topic model");
+    }
+    if (rc == TAGGER_OK && p.version >= 2 && !p.end_line) {
+        rc = bad_line(&p, line, "the model ends without its 'end' line (cut off?)");
     }
     if (rc == TAGGER_OK && !p.bad) {
         rc = link_parents(&p);

@@ -23,15 +23,25 @@
  * The text format (models/README.md describes it for users), one record per
  * line, TAB-separated, `#` comments and blank lines ignored:
  *
- *     tagger-topic-model  1                          first line: magic, version
+ *     tagger-topic-model  2                          first line: magic, version
  *     threshold  0.35                                optional: output cut-off
  *     topic  medtop:20000638  medtop:11000000  -2.5  international relations
  *     feature  diplomatic  1.83                      a feature of the last topic
+ *     ...
+ *     end  28  8400                                  last line: the number of
+ *                                                    topic and feature lines
  *
  * A topic line gives qcode, parent qcode (`-` for a top-level topic), bias
  * and English label.  Feature keys are normalised on loading (words, and
  * word pairs separated by one space); keys starting with `@` are entity
  * features and are taken as written.
+ *
+ * The end line (version 2) is how a loader tells a whole model from one cut
+ * at a line end (a partial download, a full disk), which would otherwise
+ * read as a smaller model: a version 2 file without it, with counts that
+ * are not those of its lines, or with anything but blank lines after it is
+ * refused.  Version 1 files, which have no end line, are still read as
+ * before, and cannot be checked so.
  */
 #ifndef TG_TOPIC_MODEL_H
 #define TG_TOPIC_MODEL_H
@@ -45,7 +55,9 @@
 #include "trie.h"
 
 #define TG_TOPIC_MAGIC "tagger-topic-model"
-#define TG_TOPIC_VERSION 1
+/* The format version written; TG_TOPIC_VERSION_MIN and later are read. */
+#define TG_TOPIC_VERSION 2
+#define TG_TOPIC_VERSION_MIN 1
 /* Default output cut-off on a topic's score. */
 #define TG_TOPIC_THRESHOLD 0.35
 

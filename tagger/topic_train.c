@@ -13,7 +13,8 @@
  *     magnitude) are kept and refitted with the others fixed at zero, so the
  *     model file stays readable and the scores stay calibrated.
  *  5. The model text, sorted (topics by id, features by weight), so that a
- *     retrained model diffs cleanly.
+ *     retrained model diffs cleanly, in format version 2: it ends with the
+ *     end line counting its topic and feature lines (topic_model.h).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -582,6 +583,7 @@ static int write_model(train_t *t, size_t n_docs, const tg_docs_t *docs, const c
         memcpy(all_kept + i * fpt, kept, n_kept[i] * sizeof *kept);
         mean_bias += bias[i] / (double)nt;
     }
+    size_t n_feature_lines = 0;
     for (size_t i = 0; i < nt; i++) {
         uint32_t k = order[i].topic, p = t->topic_parent[k];
         /* The bias is the topic's prior in the training mix; only part of it is
@@ -595,9 +597,13 @@ static int write_model(train_t *t, size_t n_docs, const tg_docs_t *docs, const c
             const kept_weight_t *kw = &all_kept[i * fpt + j];
             if (fabsf(kw->weight) >= 5e-5f) {
                 put(&out, "feature\t%s\t%.4f\n", kw->key, kw->weight);
+                n_feature_lines++;
             }
         }
     }
+    /* Last: the counts a loader checks, so a file cut at a line end is
+     * refused instead of read as a smaller model (topic_model.h). */
+    put(&out, "end\t%zu\t%zu\n", nt, n_feature_lines);
     rc = out.nomem ? TAGGER_ERR_NOMEM : TAGGER_OK;
 done:
     if (rc == TAGGER_OK) {

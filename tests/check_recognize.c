@@ -493,6 +493,74 @@ START_TEST(test_model_errors_name_file_line_field)
 }
 END_TEST
 
+#define NM_LABELS "labels\tO\tB-PER\tI-PER\tB-ORG\tI-ORG\tB-LOC\tI-LOC\tB-MISC\tI-MISC\n"
+#define NM_V2                                                                              \
+    "tagger-name-model\t2\n" NM_LABELS "first\tann\ncommon\tthe\nf\tw a\t1 0 0 0 0 0 0 0 0\n"
+
+/* Format version 2 ends with a line counting the f, first and common lines
+ * (name_model.h): a model cut at a line end, a count that is not that of
+ * the lines, or text after the end line is refused with its file and line;
+ * version 1, without the end line, still loads. */
+START_TEST(test_model_end_line)
+{
+    static const struct {
+        const char *model, *message;
+    } bad[] = {
+        {NM_V2, "bad.model:5: the model ends without its 'end' line (cut off?)"},
+        {NM_V2 "\n# comment\n", "bad.model:7: the model ends without its 'end' line"},
+        {"tagger-name-model\t2\n", "bad.model:1: the model ends without its 'end' line"},
+        {NM_V2 "end\t2\t1\t1\n",
+         "bad.model:6: field 2 (f lines): the end line counts 2 'f' lines, the model has 1 "
+         "(cut off or edited?)"},
+        {NM_V2 "end\t1\t0\t1\n",
+         "bad.model:6: field 3 (first lines): the end line counts 0 'first' lines, the model "
+         "has 1"},
+        {NM_V2 "end\t1\t1\t7\n", "bad.model:6: field 4 (common lines): the end line counts 7"},
+        {NM_V2 "end\t1\t1\tone\n",
+         "bad.model:6: field 4 (common lines): not a count of lines: 'one'"},
+        {NM_V2 "end\t1\t1\n", "bad.model:6: expected 4 fields (end, f lines, first lines, "
+                                "common lines), got 'end\t1\t1'"},
+        {NM_V2 "end\t1\t1\t1\nf\tw b\t1 0 0 0 0 0 0 0 0\n",
+         "bad.model:7: text after the end line (line 6)"},
+        {NM_V2 "end\t1\t1\t1\n\n# comment\n", "bad.model:8: text after the end line (line 6)"},
+        {"tagger-name-model\t1\n" NM_LABELS "end\t0\t0\t0\n",
+         "bad.model:3: field 1: 'end' is a record of version 2; the first line says version "
+         "1, got 'end\t0\t0\t0'"},
+        {NM_V2 "weights\t1\nend\t1\t1\t1\n",
+         "bad.model:6: field 1: expected 'labels', 'first', 'common', 'f' or 'end', got "
+         "'weights'"},
+        {"tagger-name-model\t3\n" NM_LABELS,
+         "bad.model:1: field 1: expected 'tagger-name-model<TAB>2' (or 1)"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int rc;
+        const char *m = compile_error(bad[i].model, &rc);
+        ck_assert_int_eq(rc, TAGGER_ERR_SYNTAX);
+        ck_assert_msg(strstr(m, bad[i].message) == m, "case %zu: %s", i, m);
+    }
+    static const char *const good[] = {
+        NM_V2 "end\t1\t1\t1\n",
+        NM_V2 "end\t1\t1\t1\n\n\r\n",       /* blank lines after the end line */
+        "tagger-name-model\t1\n" NM_LABELS "f\tw a\t1 0 0 0 0 0 0 0 0\n", /* version 1 */
+        "tagger-name-model\t1\n" NM_LABELS "first\tann\ncommon\tthe\n"
+        "f\tw a\t1 0 0 0 0 0 0 0 0\n",
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        tg_names_t *nm = NULL;
+        tagger_error_t *err = NULL;
+        ck_assert_int_eq(tg_names_parse("t.model", good[i], strlen(good[i]), &nm, &err),
+                         TAGGER_OK);
+        ck_assert_ptr_null(err);
+        ck_assert_uint_eq(tg_names_n_features(nm), 1);
+        int32_t sc[TG_NAMES_N_LABELS] = {0};
+        uint64_t w = tg_names_hash(TG_NAMES_HASH_INIT, "w", 1);
+        tg_names_add(nm, tg_names_mix(w, tg_names_hash(TG_NAMES_HASH_INIT, "a", 1)), sc);
+        ck_assert_int_eq(sc[0], 1000);
+        tg_names_free(nm);
+    }
+}
+END_TEST
+
 /* Weights are kept as exact thousandths (name_model.h); other forms are
  * rounded to the nearest one. */
 START_TEST(test_model_weights_in_thousandths)
@@ -595,6 +663,7 @@ Suite *recognize_suite(void)
 
     TCase *model = tcase_create("model file");
     tcase_add_test(model, test_model_errors_name_file_line_field);
+    tcase_add_test(model, test_model_end_line);
     tcase_add_test(model, test_model_weights_in_thousandths);
     tcase_add_test(model, test_mixer_same_keys);
     suite_add_tcase(s, model);

@@ -129,13 +129,17 @@ START_TEST(test_json_has_topics_and_topic_facets)
 }
 END_TEST
 
+/* The first lines of a version 2 model of one topic. */
+#define V2_TOPIC "tagger-topic-model\t2\ntopic\ta\t-\t0\ta\n"
+
 /* Each bad model, with the line and the words its diagnostic must name. */
 static const struct {
     const char *model;
     long line;
     const char *message;
 } bad_models[] = {
-    {"tagger-topic-model\t2\n", 1, "format version 2"},
+    {"tagger-topic-model\t3\n", 1, "format version 3; this tagger reads versions 1 to 2"},
+    {"tagger-topic-model\t1.5\n", 1, "format version 1.5"},
     {"tagger-topic-model\t1\ntopic\tmedtop:1\t-\t0\n", 2, "5 fields"},
     {"tagger-topic-model\t1\ntopic\tmedtop:1\t-\tlots\tx\n", 2, "field 4 (bias)"},
     {"tagger-topic-model\t1\nfeature\tvote\t1\n", 2, "before the first topic"},
@@ -147,6 +151,24 @@ static const struct {
     {"tagger-topic-model\t1\ntopic\ta\t-\t0\ta\ntopic\ta\t-\t0\ta\n", 3, "defined twice"},
     {"tagger-topic-model\t1\nthreshold\t2\n", 2, "threshold"},
     {"tagger-topic-model\t1\nweights\t1\n", 2, "expected 'topic'"},
+    /* Version 2: the end line.  Cut at a line end, it has none. */
+    {V2_TOPIC "feature\tvote\t1\n", 3, "the model ends without its 'end' line (cut off?)"},
+    {V2_TOPIC "feature\tvote\t1\n\n# comment\n", 5, "ends without its 'end' line"},
+    {"tagger-topic-model\t2\n", 1, "ends without its 'end' line"},
+    {V2_TOPIC "feature\tvote\t1\nend\t2\t1\n", 4,
+     "field 2 (topics): the end line counts 2 topic lines, the model has 1 (cut off or edited?)"},
+    {V2_TOPIC "feature\tvote\t1\nend\t1\t2\n", 4,
+     "field 3 (features): the end line counts 2 feature lines, the model has 1"},
+    {V2_TOPIC "end\t1\t-0\n", 3, "field 3 (features): not a count of lines: '-0'"},
+    {V2_TOPIC "end\t1\n", 3, "an end line has 3 fields"},
+    {V2_TOPIC "end\t1\t0\nfeature\tvote\t1\n", 4, "text after the end line (line 3)"},
+    {V2_TOPIC "end\t1\t0\n\n# comment\n", 5, "text after the end line (line 3)"},
+    {V2_TOPIC "end\t1\t0\nend\t1\t0\n", 4, "text after the end line"},
+    /* Version 1 has no end line: there it is an unknown record. */
+    {"tagger-topic-model\t1\ntopic\ta\t-\t0\ta\nend\t1\t0\n", 3,
+     "'end' is a record of version 2; the first line says version 1"},
+    {V2_TOPIC "weights\t1\nend\t1\t0\n", 3,
+     "field 1 (record): expected 'topic', 'feature', 'threshold' or 'end'"},
 };
 
 START_TEST(test_bad_model_lines_rejected)
@@ -160,6 +182,53 @@ START_TEST(test_bad_model_lines_rejected)
     ck_assert_msg(strstr(err->message, bad_models[_i].message), "message '%s' lacks '%s'",
                   err->message, bad_models[_i].message);
     tagger_error_free(err);
+}
+END_TEST
+
+/* model_text in version 2: the same model, with its end line; blank lines
+ * may follow it.  Cut at any line end before the end line, it is refused
+ * with the file and its last line named. */
+START_TEST(test_version_2_end_line)
+{
+    char v2[sizeof model_text + 64];
+    const char *body = strchr(model_text, '\n') + 1;
+    snprintf(v2, sizeof v2, "tagger-topic-model\t2\n%send\t3\t5\n\n\r\n", body);
+    tagger_error_t *err = NULL;
+    tagger_t *tg = compile_with(v2, &err);
+    ck_assert_ptr_null(err);
+    ck_assert_ptr_nonnull(tg);
+    tagger_t *v1 = compile_with(model_text, NULL);
+    const char *text = "North Korea and South Korea held peace talks on sanctions.";
+    tagger_result_t *r = annotate(tg, text), *r1 = annotate(v1, text);
+    ck_assert_uint_eq(tagger_result_n_topics(r), 2);
+    for (size_t t = 0; t < 3; t++) {
+        ck_assert_double_eq(tagger_result_topic_score(r, t), tagger_result_topic_score(r1, t));
+    }
+    tagger_result_free(r);
+    tagger_result_free(r1);
+    tagger_free(tg);
+    tagger_free(v1);
+    const char *end_line = strstr(v2, "\nend\t") + 1;
+    long line = 0;
+    for (const char *nl = strchr(v2, '\n'); nl && nl < end_line; nl = strchr(nl + 1, '\n')) {
+        line++; /* the model cut after this line */
+        char cut[sizeof v2];
+        memcpy(cut, v2, (size_t)(nl + 1 - v2));
+        cut[nl + 1 - v2] = '\0';
+        tg = compile_with(cut, &err);
+        ck_assert_ptr_null(tg);
+        ck_assert_ptr_nonnull(err);
+        const tagger_error_t *last = err;
+        while (last->next) {
+            last = last->next;
+        }
+        ck_assert_str_eq(last->path, "test.model");
+        ck_assert_int_eq(last->line, line);
+        ck_assert_str_eq(last->message, "the model ends without its 'end' line (cut off?)");
+        tagger_error_free(err);
+        err = NULL;
+    }
+    ck_assert_int_eq(line, 10); /* cut after each line before the end line */
 }
 END_TEST
 
@@ -247,6 +316,18 @@ START_TEST(test_trainer_learns_and_generalises)
     /* The economy label brought its parent; each topic keeps <= 20 weights. */
     ck_assert_ptr_nonnull(strstr(model, "topic\tmedtop:20000344\tmedtop:04000000\t"));
     ck_assert_ptr_nonnull(strstr(model, "topic\tmedtop:04000000\t-\t"));
+    /* Format version 2: the end line last, counting the lines above it. */
+    ck_assert_int_eq(strncmp(model, "tagger-topic-model\t2\n", 21), 0);
+    const char *end = strstr(model, "\nend\t");
+    ck_assert_ptr_nonnull(end);
+    size_t n_topics = 0, n_features = 0;
+    for (const char *l = model; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+        n_topics += strncmp(l, "topic\t", 6) == 0;
+        n_features += strncmp(l, "feature\t", 8) == 0;
+    }
+    char want_end[64];
+    snprintf(want_end, sizeof want_end, "\nend\t%zu\t%zu\n", n_topics, n_features);
+    ck_assert_str_eq(end, want_end);
     char *second = train(plain, docs);
     ck_assert_str_eq(model, second); /* reproducible */
     tagger_string_free(second);
@@ -613,6 +694,7 @@ Suite *topics_suite(void)
     tcase_add_test(tc, test_json_has_topics_and_topic_facets);
     tcase_add_loop_test(tc, test_bad_model_lines_rejected, 0,
                         (int)(sizeof bad_models / sizeof bad_models[0]));
+    tcase_add_test(tc, test_version_2_end_line);
     tcase_add_test(tc, test_second_user_model_rejected);
     suite_add_tcase(s, tc);
     tc = tcase_create("features");
