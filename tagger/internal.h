@@ -159,6 +159,24 @@ static inline bool tg_has_magic(const char *data, size_t len, const char *magic)
     return len > n && memcmp(data, magic, n) == 0 && data[n] == '\t';
 }
 
+/* A count of lines in a model file's end line: decimal digits only, at most
+ * 9 of them.  Returns whether @p s was one; sets @p *out. */
+static inline bool tg_parse_line_count(const char *s, size_t len, size_t *out)
+{
+    size_t v = 0;
+    if (len == 0 || len > 9) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+        v = v * 10 + (size_t)(s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
 /* The line of a text source that starts at @p *pos (< @p len): sets @p *line
  * to its start and returns its length without the line end (LF or CRLF);
  * moves @p *pos past the line end. */

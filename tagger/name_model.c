@@ -436,23 +436,6 @@ static uint64_t feature_key(const char *s, size_t len)
     return h;
 }
 
-/* A count of the end line: decimal digits only, at most 9 of them. */
-static bool parse_count(const char *s, size_t len, size_t *out)
-{
-    size_t v = 0;
-    if (len == 0 || len > 9) {
-        return false;
-    }
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-        v = v * 10 + (size_t)(s[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
 /* The end line "end<TAB>f lines<TAB>first lines<TAB>common lines" (version
  * 2): each count must be that of the lines read before it. */
 static int end_line(parser_t *p, const char *s, size_t len, const char *const *f,
@@ -467,7 +450,7 @@ static int end_line(parser_t *p, const char *s, size_t len, const char *const *f
     }
     for (int k = 0; k < 3; k++) {
         size_t count;
-        if (!parse_count(f[k + 1], fl[k + 1], &count)) {
+        if (!tg_parse_line_count(f[k + 1], fl[k + 1], &count)) {
             p->bad++;
             return tg_error_add(p->err, p->path, p->line,
                                 "field %d (%s lines): not a count of lines: '%.*s'", k + 2,

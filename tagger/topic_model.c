@@ -103,23 +103,6 @@ static int parse_number(const char *s, size_t len, double *out)
     return 0;
 }
 
-/* A count of the end line: decimal digits only, at most 9 of them. */
-static int parse_count(const char *s, size_t len, size_t *out)
-{
-    size_t v = 0;
-    if (len == 0 || len > 9) {
-        return -1;
-    }
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return -1;
-        }
-        v = v * 10 + (size_t)(s[i] - '0');
-    }
-    *out = v;
-    return 0;
-}
-
 static uint32_t find_topic(const parser_t *p, const char *qcode, size_t len)
 {
     const tg_topics_t *m = p->m;
@@ -253,7 +236,7 @@ static int end_line(parser_t *p, long line, const field_t *f, size_t nf)
     }
     for (int k = 0; k < 2; k++) {
         size_t n;
-        if (parse_count(f[k + 1].s, f[k + 1].len, &n)) {
+        if (!tg_parse_line_count(f[k + 1].s, f[k + 1].len, &n)) {
             return bad_line(p, line, "field %d (%s): not a count of lines: '%.*s'", k + 2,
                             what[k], (int)f[k + 1].len, f[k + 1].s);
         }
