@@ -331,7 +331,8 @@ typedef struct {
  * writer failed) when memory runs out. */
 static bool jw_grow(jw_t *w, size_t extra)
 {
-    if (w->failed) {
+    if (w->failed || extra > SIZE_MAX / 2 - 1 - w->len) {
+        w->failed = true; /* a size past half the address space cannot be had */
         return false;
     }
     size_t cap = w->cap ? w->cap : JW_FIRST_CAP;
@@ -353,7 +354,14 @@ static bool jw_grow(jw_t *w, size_t extra)
  * few bytes at a time, a few hundred times per document. */
 static inline bool jw_reserve(jw_t *w, size_t extra)
 {
-    return w->len + extra < w->cap || jw_grow(w, extra);
+    return (extra < SIZE_MAX - w->len && w->len + extra < w->cap) || jw_grow(w, extra);
+}
+
+/* Room for @p n bytes escaped at worst, @p more bytes besides, and the
+ * quotes; SIZE_MAX, which no buffer can grow to, when that overflows. */
+static inline size_t jw_escaped_room(size_t n, size_t more)
+{
+    return n > (SIZE_MAX - more - 2) / 6 ? SIZE_MAX : 6 * n + more + 2;
 }
 
 static inline void jw_raw(jw_t *w, const char *s, size_t n)
@@ -479,7 +487,7 @@ static char *jw_put_string(char *d, const char *s, size_t n)
 static void jw_string(jw_t *w, const char *s)
 {
     size_t n = strlen(s);
-    if (jw_reserve(w, 6 * n + 2)) {
+    if (jw_reserve(w, jw_escaped_room(n, 0))) {
         w->len = (size_t)(jw_put_string(w->buf + w->len, s, n) - w->buf);
     }
 }
@@ -496,7 +504,7 @@ static const char jw_digit_pairs[] = "000102030405060708091011121314151617181920
 static char *jw_put_uint(char *d, size_t v)
 {
     size_t digits = 1;
-    for (size_t power = 10; digits < 20 && v >= power; power *= 10) {
+    for (size_t rest = v; rest >= 10; rest /= 10) {
         digits++;
     }
     char *e = d + digits;
@@ -561,7 +569,7 @@ static void jw_mention(jw_t *w, const tagger_mention_t *m, const tagger_json_opt
     size_t base = seg ? seg->start : 0, char_base = seg ? seg->char_start : 0;
     size_t text_len = strlen(m->text), field_len = seg ? strlen(seg->field) : 0;
     /* the strings escaped at worst, four numbers, keys and punctuation */
-    if (!jw_reserve(w, 6 * (text_len + field_len) + 4 * 20 + 128)) {
+    if (!jw_reserve(w, jw_escaped_room(text_len + field_len, 4 * 20 + 128))) {
         return;
     }
     char *d = w->buf + w->len;

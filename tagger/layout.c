@@ -37,16 +37,17 @@
  *
  * Cost: one pass over the text in blocks of up to 64 bytes, cut after
  * their last separator so that no word goes on into the next block.  Five
- * bit masks per block (separators, newlines, letters, their case, bytes
- * beyond ASCII: SSE2 compares); in a block of plain ASCII a word's first
- * letter and its fourth come from adding bits across the masks, and a line
- * is counted with a few popcounts (the popcnt instruction, picked at run
- * time on x86-64): about 8 instructions per byte of Reuters in all, where
- * the first version (a table lookup per byte, a memchr per line) took 22.  A block with a byte beyond ASCII, or a word longer than a block,
- * is read a byte at a time, the characters beyond ASCII in a word's first
- * four letters decoded and looked up in utf8proc's categories.  Whether a
- * word ends a sentence matters only to a menu, so only a line that could
- * be one is read again for it.  The cluster and zone passes are per line.
+ * bit masks per block (separators, newlines, letters, their case, bytes beyond
+ * ASCII: SSE2 compares); in a block of plain ASCII a word's first letter and
+ * its fourth come from adding bits across the masks, and a line is counted
+ * with a few popcounts (the popcnt instruction, picked at run time on x86-64):
+ * about 8 instructions per byte of Reuters in all, where the first version (a
+ * table lookup per byte, a memchr per line) took 22.  A block with a byte
+ * beyond ASCII, or a word longer than a block, is read a byte at a time, the
+ * characters beyond ASCII in a word's first four letters decoded and looked up
+ * in utf8proc's categories.  Whether a word ends a sentence matters only to a
+ * menu, so only a line that could be one is read again for it.  The cluster
+ * and zone passes are per line.
  * The same masks tell, for free, whether the text is plain ASCII, so that
  * annotate.c need not count code points for its char offsets.
  */

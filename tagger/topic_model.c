@@ -288,7 +288,7 @@ static int parse_line(parser_t *p, long line, const char *s, size_t len)
                                 "not a topic model: the first line must be '%s<TAB>%d'",
                                 TG_TOPIC_MAGIC, TG_TOPIC_VERSION);
         }
-        if (v != (int)v || v < TG_TOPIC_VERSION_MIN || v > TG_TOPIC_VERSION) {
+        if (v < TG_TOPIC_VERSION_MIN || v > TG_TOPIC_VERSION || v != (int)v) {
             p->bad = 1;
             return tg_error_add(p->err, p->path, line,
                                 "topic model format version %g; this tagger reads versions "
@@ -542,10 +542,15 @@ int tg_topics_index(tg_topics_t *m)
     }
     size_t n_weights = 0;
     for (uint32_t i = 0; i < m->n_features; i++) {
-        n_weights = run_start(n_weights, m->features[i].n) + 2 + m->features[i].n;
-        if (n_weights >= TG_NONE) {
-            return TAGGER_ERR_NOMEM; /* features sharing postings, in a file made to harm */
+        /* Features sharing postings, in a file made to harm, could add up
+         * past what a run's 32-bit place or a 32-bit size_t can hold. */
+        if (n_weights > TG_NONE - 32 || m->features[i].n > TG_NONE - 32 - n_weights) {
+            return TAGGER_ERR_NOMEM;
         }
+        n_weights = run_start(n_weights, m->features[i].n) + 2 + m->features[i].n;
+    }
+    if (n_weights + 8 > SIZE_MAX / sizeof *m->weights) {
+        return TAGGER_ERR_NOMEM;
     }
     free(m->probe);
     free(m->filter);

@@ -212,14 +212,11 @@ static inline uint64_t tg_hash64_final(uint64_t h)
 }
 
 /* Hash of the @p len bytes at @p s: the scan's word hash (trie.h,
- * tg_fw_hash), finished by tg_hash64_final.  When 8-byte loads past the
- * key stay before @p limit, the faster padded variant reads them; the
- * bytes past @p limit are never read. */
-static inline uint64_t tg_topic_hash64(const char *s, size_t len, const char *limit)
+ * tg_fw_hash), finished by tg_hash64_final.  The word list of a text hashes
+ * its words with tg_fw_hash_padded, which gives the same value. */
+static inline uint64_t tg_topic_hash64(const char *s, size_t len)
 {
-    const uint8_t *p = (const uint8_t *)s;
-    bool padded = len > 0 && (size_t)(limit - s) >= len + 7;
-    return tg_hash64_final(padded ? tg_fw_hash_padded(p, len) : tg_fw_hash(p, len));
+    return tg_hash64_final(tg_fw_hash((const uint8_t *)s, len));
 }
 
 /* Hash of the pair "first second", from the hashes of its words. */
@@ -234,12 +231,12 @@ static inline uint64_t tg_topic_key_hash64(const char *key, size_t len)
 {
     const char *space = memchr(key, ' ', len);
     if (!space) {
-        return tg_topic_hash64(key, len, key + len);
+        return tg_topic_hash64(key, len);
     }
     size_t first = (size_t)(space - key);
     const char *second = space + 1;
-    return tg_topic_pair_hash64(tg_topic_hash64(key, first, key + first),
-                                tg_topic_hash64(second, len - first - 1, key + len));
+    return tg_topic_pair_hash64(tg_topic_hash64(key, first),
+                                tg_topic_hash64(second, len - first - 1));
 }
 
 /* What a probe slot holds of a key of hash @p hash and @p len bytes: the

@@ -183,9 +183,13 @@ fi
 FIELDS="--text-field title --text-field body"
 
 if [ -s "$STREAM.manifest" ]; then
+    # Standard input, so that the -j 1 run below can name its input the same:
+    # half the stream, a pause past the progress line's first second, then
+    # the rest, so that the line is due however fast the tagger gets.
+    half=$(($(wc -l <"$STREAM") / 2))
     # shellcheck disable=SC2086 # FIELDS is meant to split
-    # Standard input, so that the -j 1 run below can name its input the same.
-    $CHECK tty "$TMP/big.out" "$TMP/big.err" "$TAGGER" --jsonl -j 2 $FIELDS <"$STREAM"
+    { head -n "$half" "$STREAM"; sleep 1.2; tail -n +"$((half + 1))" "$STREAM"; } |
+        $CHECK tty "$TMP/big.out" "$TMP/big.err" "$TAGGER" --jsonl -j 2 $FIELDS
     status=$?
     [ "$status" -eq 1 ] && pass "50k stream: exit status 1 (some lines were bad)" ||
         fail "50k stream exit status" "got $status; $(head -c 300 "$TMP/big.err")"
