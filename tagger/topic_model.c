@@ -11,6 +11,8 @@
  * topic and feature lines are checked against those read: a file cut at a
  * line end is otherwise a well-formed smaller model.
  */
+#define _POSIX_C_SOURCE 200809L /* posix_memalign */
+
 #include "topic_model.h"
 
 #include <errno.h>
@@ -549,18 +551,18 @@ int tg_topics_index(tg_topics_t *m)
         }
         n_weights = run_start(n_weights, m->features[i].n) + 2 + m->features[i].n;
     }
-    if (n_weights + 8 > SIZE_MAX / sizeof *m->weights) {
+    if (n_weights + 1 > SIZE_MAX / sizeof *m->weights) {
         return TAGGER_ERR_NOMEM;
     }
     free(m->probe);
     free(m->filter);
-    free(m->weights_block);
+    free(m->weights);
     m->probe = malloc(n_slots * sizeof *m->probe);
     m->filter = calloc((size_t)1 << (TG_PROBE_FILTER_BITS - 6), sizeof *m->filter);
     /* 64-byte aligned, so that a run's place says which cache lines it is in */
-    m->weights_block = malloc((n_weights + 8) * sizeof *m->weights);
-    m->weights = m->weights_block
-                     ? (tg_tweight_t *)(((uintptr_t)m->weights_block + 63) & ~(uintptr_t)63)
+    void *weights = NULL;
+    m->weights = posix_memalign(&weights, 64, (n_weights + 1) * sizeof *m->weights) == 0
+                     ? weights
                      : NULL;
     if (!m->probe || !m->filter || !m->weights) {
         return TAGGER_ERR_NOMEM;
@@ -637,7 +639,7 @@ void tg_topics_free(tg_topics_t *m)
     }
     free(m->probe);
     free(m->filter);
-    free(m->weights_block);
+    free(m->weights); /* posix_memalign */
     if (!m->owned) {
         free(m);
         return;

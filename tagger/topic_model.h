@@ -128,9 +128,9 @@ typedef struct tg_topics {
     tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
     uint32_t probe_shift;       /* slot of 64-bit hash h: h >> probe_shift */
     uint64_t *filter;           /* bit h & (2^TG_PROBE_FILTER_BITS - 1) set for each key */
-    tg_tweight_t *weights;      /* the scorer's runs, one per feature: built on loading, so
-                                   that a touched feature's weights are in one place */
-    void *weights_block;        /* the allocation weights is 64-byte aligned in */
+    tg_tweight_t *weights;      /* the scorer's runs, one per feature: built on loading
+                                   (posix_memalign, 64), so that a touched feature's
+                                   weights are in one place */
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
 } tg_topics_t;
