@@ -354,14 +354,15 @@ static bool jw_grow(jw_t *w, size_t extra)
  * few bytes at a time, a few hundred times per document. */
 static inline bool jw_reserve(jw_t *w, size_t extra)
 {
-    return (extra < SIZE_MAX - w->len && w->len + extra < w->cap) || jw_grow(w, extra);
+    return w->len + extra < w->cap || jw_grow(w, extra);
 }
 
 /* Room for @p n bytes escaped at worst, @p more bytes besides, and the
- * quotes; SIZE_MAX, which no buffer can grow to, when that overflows. */
+ * quotes; when that overflows, SIZE_MAX / 2: no buffer grows to it (the
+ * buffer stays below it, so len + extra cannot wrap in jw_reserve()). */
 static inline size_t jw_escaped_room(size_t n, size_t more)
 {
-    return n > (SIZE_MAX - more - 2) / 6 ? SIZE_MAX : 6 * n + more + 2;
+    return n > (SIZE_MAX / 2 - more - 2) / 6 ? SIZE_MAX / 2 : 6 * n + more + 2;
 }
 
 static inline void jw_raw(jw_t *w, const char *s, size_t n)
