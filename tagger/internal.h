@@ -159,24 +159,6 @@ static inline bool tg_has_magic(const char *data, size_t len, const char *magic)
     return len > n && memcmp(data, magic, n) == 0 && data[n] == '\t';
 }
 
-/* A count of lines in a model file's end line: decimal digits only, at most
- * 9 of them.  Returns whether @p s was one; sets @p *out. */
-static inline bool tg_parse_line_count(const char *s, size_t len, size_t *out)
-{
-    size_t v = 0;
-    if (len == 0 || len > 9) {
-        return false;
-    }
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-        v = v * 10 + (size_t)(s[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
 /* The line of a text source that starts at @p *pos (< @p len): sets @p *line
  * to its start and returns its length without the line end (LF or CRLF);
  * moves @p *pos past the line end. */
@@ -210,6 +192,16 @@ const char *tg_builtin_data(void);
 
 /* Frees the arrays of @p tg as its storage says (model_io.c). */
 void tg_tagger_release(tagger_t *tg);
+
+/* Checks the counts of a version 2 text model's end line (topic_model.c,
+ * name_model.c) against the lines read: count k is the @p len[k] bytes at
+ * @p text[k], in field k + 2, named @p field[k] ("features"), and must be
+ * @p have[k], the number of lines of kind @p kind[k] ("feature").  Returns
+ * true when all agree; otherwise false, with the first disagreement's
+ * message in @p msg (@p cap bytes). */
+bool tg_end_line_counts(const char *const *text, const size_t *len, size_t n,
+                        const size_t *have, const char *const *field,
+                        const char *const *kind, char *msg, size_t cap);
 
 /* Appends a diagnostic to a list; returns TAGGER_ERR_NOMEM when even that
  * fails.  printf-style message. */

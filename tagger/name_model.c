@@ -441,28 +441,18 @@ static uint64_t feature_key(const char *s, size_t len)
 static int end_line(parser_t *p, const char *s, size_t len, const char *const *f,
                     const size_t *fl, size_t n)
 {
-    static const char *const what[3] = {"f", "first", "common"};
+    static const char *const field[3] = {"f lines", "first lines", "common lines"};
+    static const char *const kind[3] = {"'f'", "'first'", "'common'"};
     size_t have[3] = {p->n_f, p->n_n, p->n_c};
     p->end_line = p->line;
     if (n != 4) {
         return bad_line(p, "expected 4 fields (end, f lines, first lines, common lines), got",
                         (int)len, s);
     }
-    for (int k = 0; k < 3; k++) {
-        size_t count;
-        if (!tg_parse_line_count(f[k + 1], fl[k + 1], &count)) {
-            p->bad++;
-            return tg_error_add(p->err, p->path, p->line,
-                                "field %d (%s lines): not a count of lines: '%.*s'", k + 2,
-                                what[k], (int)fl[k + 1], f[k + 1]);
-        }
-        if (count != have[k]) {
-            p->bad++;
-            return tg_error_add(p->err, p->path, p->line,
-                                "field %d (%s lines): the end line counts %zu '%s' lines, the "
-                                "model has %zu (cut off or edited?)",
-                                k + 2, what[k], count, what[k], have[k]);
-        }
+    char msg[256];
+    if (!tg_end_line_counts(f + 1, fl + 1, 3, have, field, kind, msg, sizeof msg)) {
+        p->bad++;
+        return tg_error_add(p->err, p->path, p->line, "%s", msg);
     }
     return TAGGER_OK;
 }

@@ -108,6 +108,45 @@ int tg_error_add(tagger_error_t **list, const char *path, long line, const char 
     return TAGGER_OK;
 }
 
+/* A count of lines: decimal digits only, at most 9 of them. */
+static bool parse_line_count(const char *s, size_t len, size_t *out)
+{
+    size_t v = 0;
+    if (len == 0 || len > 9) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+        v = v * 10 + (size_t)(s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+bool tg_end_line_counts(const char *const *text, const size_t *len, size_t n,
+                        const size_t *have, const char *const *field,
+                        const char *const *kind, char *msg, size_t cap)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t count;
+        if (!parse_line_count(text[k], len[k], &count)) {
+            snprintf(msg, cap, "field %zu (%s): not a count of lines: '%.*s'", k + 2, field[k],
+                     (int)len[k], text[k]);
+            return false;
+        }
+        if (count != have[k]) {
+            snprintf(msg, cap,
+                     "field %zu (%s): the end line counts %zu %s lines, the model has %zu "
+                     "(cut off or edited?)",
+                     k + 2, field[k], count, kind[k], have[k]);
+            return false;
+        }
+    }
+    return true;
+}
+
 void tagger_error_free(tagger_error_t *err)
 {
     while (err) {

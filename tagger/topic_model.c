@@ -229,25 +229,18 @@ static int feature_line(parser_t *p, long line, const field_t *f, size_t nf)
  * be those of the topic and feature lines read before it. */
 static int end_line(parser_t *p, long line, const field_t *f, size_t nf)
 {
-    static const char *const what[2] = {"topics", "features"};
-    static const char *const lines[2] = {"topic", "feature"};
+    static const char *const field[2] = {"topics", "features"};
+    static const char *const kind[2] = {"topic", "feature"};
     size_t have[2] = {p->topic_lines, p->feature_lines};
     p->end_line = line;
     if (nf != 3) {
         return bad_line(p, line, "an end line has 3 fields (end, topics, features)");
     }
-    for (int k = 0; k < 2; k++) {
-        size_t n;
-        if (!tg_parse_line_count(f[k + 1].s, f[k + 1].len, &n)) {
-            return bad_line(p, line, "field %d (%s): not a count of lines: '%.*s'", k + 2,
-                            what[k], (int)f[k + 1].len, f[k + 1].s);
-        }
-        if (n != have[k]) {
-            return bad_line(p, line,
-                            "field %d (%s): the end line counts %zu %s lines, the model has "
-                            "%zu (cut off or edited?)",
-                            k + 2, what[k], n, lines[k], have[k]);
-        }
+    const char *text[2] = {f[1].s, f[2].s};
+    size_t len[2] = {f[1].len, f[2].len};
+    char msg[256];
+    if (!tg_end_line_counts(text, len, 2, have, field, kind, msg, sizeof msg)) {
+        return bad_line(p, line, "%s", msg);
     }
     return TAGGER_OK;
 }
