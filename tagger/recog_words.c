@@ -381,7 +381,8 @@ static inline bool memo_bytes(const char *text, size_t len, const word_t *w,
             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + w->start));
-        v = _mm_and_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(keep + MEMO_BYTES - n)));
+        __m128i mask = _mm_loadu_si128((const __m128i *)(const void *)(keep + MEMO_BYTES - n));
+        v = _mm_and_si128(v, mask);
         _mm_storeu_si128((__m128i *)(void *)out, v);
         return _mm_movemask_epi8(v) == 0;
     }

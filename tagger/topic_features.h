@@ -98,14 +98,15 @@ static inline size_t tg_topic_max_words(const tg_norm_t *n)
 
 /* Stores in @p out the next words of the normalised text @p n, at most
  * @p cap, from where @p cur says, and moves @p cur on; returns how many
- * (0: the text is done).  The scorer's word loop: about 6 instructions a
- * byte. */
+ * (0: the text is done).  The scorer's word loop (its cost:
+ * topic_features.c). */
 size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t *out,
                           size_t cap);
 
 /* Calls @p fn for each word and word pair of the normalised text @p n, in
- * text order, with tg_topic_hash (FNV) hashes: the trainer's way in; stops at the first negative return and returns it.  Sets
- * @p *n_words to the number of words. */
+ * text order, with tg_topic_hash (FNV) hashes: the trainer's way in; stops
+ * at the first negative return and returns it.  Sets @p *n_words to the
+ * number of words. */
 int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words);
 
 /* Calls @p fn for each entity feature of the result @p r. */
