@@ -15,7 +15,7 @@
  * in place, 16 bytes copied at a time between two backslashes.
  *
  * Strings, most of the bytes, go through a loop that skips plain ASCII 16
- * bytes at a time with SSE2 (a table lookup per byte without it, about
+ * bytes at a time with SSE2 (a test of each byte without it, about
  * five instructions), counting code points on the way (the document's
  * char offsets need them); other bytes are checked with utf8_valid_len()
  * and escapes one by one.
@@ -47,26 +47,12 @@ typedef struct {
     int depth;
 } parser_t;
 
-/* Bytes that end a run of plain string bytes: control characters, the
- * quote, the backslash and every non-ASCII byte. */
-static const unsigned char string_stop[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: '"' */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: '\\' */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x70 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 - 0xFF */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
+/* Whether byte @p c ends a run of plain string bytes: a control
+ * character, the quote, the backslash or any non-ASCII byte. */
+static inline bool string_stop(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+}
 
 static void skip_space(parser_t *p)
 {
@@ -127,7 +113,7 @@ static long unicode_escape(const unsigned char *s, size_t len, size_t i, size_t 
 
 /* The end of the run of plain string bytes at s[i]: 16 bytes at a time
  * (one signed compare finds both the control characters and the bytes
- * beyond ASCII), then a table lookup per byte for the last few. */
+ * beyond ASCII), then string_stop() per byte for the last few. */
 static size_t skip_plain(const unsigned char *s, size_t len, size_t i)
 {
 #ifdef __SSE2__
@@ -145,7 +131,7 @@ static size_t skip_plain(const unsigned char *s, size_t len, size_t i)
         i += 16;
     }
 #endif
-    while (i < len && !string_stop[s[i]]) {
+    while (i < len && !string_stop(s[i])) {
         i++;
     }
     return i;
