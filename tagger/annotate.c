@@ -147,6 +147,25 @@ static void reset_entities(const tagger_t *tg, tagger_scratch_t *s)
     }
 }
 
+/* Copies the name in the @p n bytes at @p src to @p dst, NUL-terminated,
+ * with the line break of a wrapped name (and the spaces around it) made
+ * one space: "Joseph\nArsenio" is named "Joseph Arsenio".  Returns its
+ * length. */
+static size_t copy_name(char *dst, const char *src, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool space = src[i] == ' ' || src[i] == '\n' || src[i] == '\r';
+        if (!space) {
+            dst[len++] = src[i];
+        } else if (dst[len - 1] != ' ') {
+            dst[len++] = ' '; /* a name starts and ends with a word: len > 0 */
+        }
+    }
+    dst[len] = '\0';
+    return len;
+}
+
 /* Where the result slot of entity @p e is kept: per gazetteer entity in the
  * scratch, per recognized one in the recognizer's table. */
 static int32_t *slot_of(const tagger_t *tg, tagger_scratch_t *s, tg_recognized_t *names,
@@ -249,9 +268,8 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
         tagger_entity_t *ent = &r->entities[k];
         if (order[k] >= tg->n_entities) {
             const tg_recognized_t *nm = &names[order[k] - tg->n_entities];
-            size_t n = nm->name_end - nm->name_start;
-            memcpy(r->recognized_names + name_off, text + nm->name_start, n);
-            r->recognized_names[name_off + n] = '\0';
+            size_t n = copy_name(r->recognized_names + name_off, text + nm->name_start,
+                                 nm->name_end - nm->name_start);
             *ent = (tagger_entity_t){
                 .kind = (tagger_kind_t)nm->kind,
                 .name = r->recognized_names + name_off,

@@ -103,7 +103,8 @@ static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t 
 
 /* The lists of words looked up by hash (their words: recognize.c). */
 typedef struct {
-    word_set_t connectors, abbreviations, by, headline_lower, never_names, titles, org_heads,
+    word_set_t connectors, abbreviations, by, headline_lower, never_names, legal_forms, titles,
+        org_heads,
         org_suffixes;
 } word_sets_t;
 
@@ -198,11 +199,13 @@ struct tg_recog {
     size_t cap_key_slots;
     struct end_word *end_words; /* first and last words of the longer PERSON names */
     size_t cap_end_words;
-    size_t *line_first; /* per layout line (and one more): its first word */
+    tg_line_t *lines;   /* the lines tagged: layout lines, wrapped ones joined (recognize.c) */
+    size_t n_lines, cap_lines;
+    size_t *line_first; /* per line (and one more): its first word */
     size_t cap_line_first;
     uint32_t *near; /* the words the features need: candidates and their neighbours */
     size_t cap_near;
-    size_t *line_near; /* per layout line (and one more): its first in near */
+    size_t *line_near; /* per line (and one more): its first in near */
     size_t cap_line_near;
     struct memo_key *memo_keys; /* per word of near (recog_words.c) */
     size_t cap_memo_keys;

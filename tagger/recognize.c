@@ -6,8 +6,9 @@
  * recog_internal.h holds what the three share.
  *
  * Runs after the gazetteer passes (scan, resolve, short names), so that a
- * gazetteer name always wins, and works line by line (layout.c's lines;
- * menu lines are skipped):
+ * gazetteer name always wins, and works line by line: layout.c's lines,
+ * menu lines skipped, and the lines of wrapped prose joined
+ * (logical_lines()):
  *
  *  1. Words.  A line is cut into the tokens of CoNLL-2003, on which the
  *     model learned (recog_words.c).
@@ -30,7 +31,9 @@
  *     or it is a person opening with a first name ("Peter Obi: A Message of
  *     Hope").  A byline ("By Justice Nwafor": "By" and two or three
  *     capitalised words ending the line) is a person, a cue the model never
- *     saw in CoNLL.  A name never runs over anything but spaces.
+ *     saw in CoNLL.  A company's legal form ("Inc", "Co Inc") is never a
+ *     name alone: it ends the span just before it, or is dropped.  A name
+ *     never runs over anything but spaces and the break of a wrapped line.
  *  5. One name, one type: spans with the same words (case aside) are one
  *     entity, of the type most of them got (ties: the first).  A one-word
  *     span that is the first or last word of exactly one longer PERSON
@@ -188,6 +191,14 @@ static const char *const never_names[] = {"EST", "EDT", "CST", "CDT", "MST", "MD
                                           "PDT", "GMT", "UTC", "BST", "CET", "CEST", "IST",
                                           "JST", "KST", "AEST", "AEDT", "WIB"};
 
+/* Legal forms of companies: the end of a company's name, never a name by
+ * themselves.  A span of nothing else joins the span just before it
+ * ("Sealy" + "Inc": "Sealy Inc", an ORG) or is dropped. */
+static const char *const legal_forms[] = {"Inc", "Inc.", "INC", "Corp", "Corp.", "CORP",
+                                          "Ltd", "Ltd.", "LTD", "Co", "Co.", "CO", "Plc",
+                                          "PLC", "plc", "LLC", "AG", "GmbH", "NV", "BV",
+                                          "SpA", "Cos", "Bhd"};
+
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
  * Executive said"), a time zone. */
 static bool lone_word_ok(const line_t *ln, size_t i)
@@ -208,7 +219,8 @@ static const char *const titles[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "D
 static bool spaced(const line_t *ln, size_t i)
 {
     for (uint32_t b = ln->w[i - 1].end; b < ln->w[i].start; b++) {
-        if (ln->text[b] != ' ') {
+        char c = ln->text[b];
+        if (c != ' ' && c != '\n' && c != '\r') { /* a line break: a wrap (logical_lines()) */
             return false;
         }
     }
@@ -235,6 +247,32 @@ static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
     return head || suffix ? TAGGER_KIND_ORG : kind;
 }
 
+/* Whether words [a, b) are all legal forms ("Inc", "Co Inc"). */
+static bool legal_forms_only(const line_t *ln, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        str_t w = tg_recog_raw(ln, i);
+        if (!tg_recog_in_set(&ln->fx->sets.legal_forms, w.s, w.len)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Words [a, b) of the line whose first word is @p base, legal forms alone
+ * in their span, end the span just before them if there is one in this
+ * line (the spans from @p line_spans on) and only spaces or a wrap lie
+ * between: that span becomes an organization ("Sealy" "Inc"). */
+static void join_legal_forms(tg_recog_t *r, const line_t *ln, size_t base, size_t a, size_t b,
+                             size_t line_spans)
+{
+    span_t *last = r->n_spans > line_spans ? &r->spans[r->n_spans - 1] : NULL;
+    if (last && last->end == base + a && spaced(ln, a)) {
+        last->end = (uint32_t)(base + b);
+        last->kind = TAGGER_KIND_ORG;
+    }
+}
+
 /* Spans of one tagged line, filtered (steps 4).  Only candidates have a
  * label but O, so only the words of @p near (line_first[] + i, the
  * candidates and their neighbours, in order) are looked at. */
@@ -246,6 +284,7 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32
         return add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false);
     }
     const word_t *w = ln->w;
+    size_t n_spans = r->n_spans; /* the spans of the lines before */
     int title_case = -1; /* not known yet: asked only once a span gets that far */
     for (size_t at = 0, next = 0; at < n_near; at++) {
         size_t i = near[at] - base;
@@ -281,6 +320,10 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32
             keep = !w[k].covered;
         }
         bool weak = false;
+        if (keep && legal_forms_only(ln, a, b)) {
+            join_legal_forms(r, ln, base, a, b, n_spans);
+            keep = false;
+        }
         if (keep && b - a == 1) {
             keep = lone_word_ok(ln, a);
         }
@@ -450,6 +493,60 @@ static int link_short_names(tg_recog_t *r)
     return TAGGER_OK;
 }
 
+/* Wire copy and plain-text mail wrap their prose at some 70 columns, and a
+ * name goes on across the break ("the Securities and\nExchange
+ * Commission", "said Joseph\nArsenio"): cut at each newline, it would be
+ * two names or none.  Line @p l of @p lay wraps into the next when both
+ * are article body, the next is not indented (a new paragraph or a table
+ * row is), and line l is long and does not end a sentence: a line of
+ * fewer than WRAP_MIN_BYTES is a heading, a dateline or an item of a
+ * list, which the next line does not continue. */
+enum { WRAP_MIN_BYTES = 40 };
+
+/* Whether byte @p c is one of @p set (and not NUL). */
+static bool one_of(const char *set, char c)
+{
+    return c != 0 && strchr(set, c) != NULL;
+}
+
+static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
+{
+    const tg_line_t *a = &lay->lines[l], *b = &lay->lines[l + 1];
+    if (a->zone != TG_ZONE_BODY || b->zone != TG_ZONE_BODY || b->start == b->end ||
+        (unsigned char)text[b->start] <= ' ') {
+        return false;
+    }
+    size_t end = a->end;
+    while (end > a->start && (unsigned char)text[end - 1] <= ' ') {
+        end--; /* trailing spaces, a CR */
+    }
+    while (end > a->start && one_of("\"')]", text[end - 1])) {
+        end--; /* closing quotes and brackets: what matters is before them */
+    }
+    return end - a->start >= WRAP_MIN_BYTES && !one_of(".!?:;", text[end - 1]);
+}
+
+/* The lines the recognizer tags (r->lines): layout.c's lines but menus,
+ * with each run of wrapped lines (wraps_into_next()) made one. */
+static int logical_lines(tg_recog_t *r, const tg_layout_t *lay, const char *text)
+{
+    if (tg_grow((void **)&r->lines, &r->cap_lines, lay->n_lines, sizeof *r->lines)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    r->n_lines = 0;
+    for (size_t l = 0; l < lay->n_lines; l++) {
+        if (lay->lines[l].zone == TG_ZONE_MENU) {
+            continue;
+        }
+        tg_line_t line = lay->lines[l];
+        while (l + 1 < lay->n_lines && wraps_into_next(lay, l, text)) {
+            line.end = lay->lines[++l].end;
+        }
+        r->lines[r->n_lines++] = line;
+    }
+    return TAGGER_OK;
+}
+
 /* A capitalised word, or a connector (as written: "of", not "Of") between
  * two. */
 static bool is_candidate(const line_t *ln, size_t i)
@@ -483,6 +580,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->by, byline_words);
     SET_INIT(s->headline_lower, headline_lower);
     SET_INIT(s->never_names, never_names);
+    SET_INIT(s->legal_forms, legal_forms);
     SET_INIT(s->titles, titles);
     SET_INIT(s->org_heads, org_heads);
     SET_INIT(s->org_suffixes, org_suffixes);
@@ -513,23 +611,25 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             r->memo = NULL;
         }
     }
-    const tg_layout_t *lay = &s->layout;
-    /* Words of every line but menus; line_first[l] is line l's first word. */
-    if (tg_grow((void **)&r->line_first, &r->cap_line_first, lay->n_lines + 1,
+    int rc = logical_lines(r, &s->layout, text);
+    if (rc) {
+        return rc;
+    }
+    size_t n_lines = r->n_lines;
+    /* Words of every line; line_first[l] is line l's first word. */
+    if (tg_grow((void **)&r->line_first, &r->cap_line_first, n_lines + 1,
                 sizeof *r->line_first)) {
         return TAGGER_ERR_NOMEM;
     }
     size_t *line_first = r->line_first;
-    int rc = TAGGER_OK;
-    for (size_t l = 0; l < lay->n_lines && !rc; l++) {
+    for (size_t l = 0; l < n_lines && !rc; l++) {
         line_first[l] = r->n_words;
-        const tg_line_t *line = &lay->lines[l];
-        if (line->zone != TG_ZONE_MENU &&
-            tg_recog_may_hold_capital(text, line->start, line->end)) {
+        const tg_line_t *line = &r->lines[l];
+        if (tg_recog_may_hold_capital(text, line->start, line->end)) {
             rc = tg_recog_split_line(r, text, len, line->start, line->end);
         }
     }
-    line_first[lay->n_lines] = r->n_words;
+    line_first[n_lines] = r->n_words;
     if (!rc) {
         mark_covered(r, s);
     }
@@ -538,12 +638,12 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
      * need of those words, for the whole text at once: the misses of the
      * memo and of the first-name table overlap better than a line's few. */
     if (!rc && (tg_grow((void **)&r->near, &r->cap_near, r->n_words, sizeof *r->near) ||
-                tg_grow((void **)&r->line_near, &r->cap_line_near, lay->n_lines + 1,
+                tg_grow((void **)&r->line_near, &r->cap_line_near, n_lines + 1,
                         sizeof *r->line_near))) {
         rc = TAGGER_ERR_NOMEM;
     }
     size_t n_near = 0;
-    for (size_t l = 0; l < lay->n_lines && !rc; l++) {
+    for (size_t l = 0; l < n_lines && !rc; l++) {
         r->line_near[l] = n_near;
         line_t ln = {tg->names, &r->fx, text, len, r->words ? r->words + line_first[l] : NULL,
                      line_first[l + 1] - line_first[l], 'N'};
@@ -559,10 +659,10 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         }
     }
     if (!rc) {
-        r->line_near[lay->n_lines] = n_near;
+        r->line_near[n_lines] = n_near;
         rc = tg_recog_know_words(r, tg->names, text, len, r->words, r->near, n_near);
     }
-    for (size_t l = 0; l < lay->n_lines && !rc; l++) {
+    for (size_t l = 0; l < n_lines && !rc; l++) {
         if (r->line_near[l + 1] == r->line_near[l]) {
             continue; /* no candidate: every word O */
         }
@@ -598,7 +698,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         }
         uint32_t start = r->words[sp->first].start, end = r->words[sp->end - 1].end;
         tg_rec_t rec = {start, end, (uint32_t)(tg->n_entities + sp->name), TG_NONE, sp->via,
-                        (uint8_t)tg_layout_zone(lay, &cursor, start), 0};
+                        (uint8_t)tg_layout_zone(&s->layout, &cursor, start), 0};
         if (tg_rec_add(s, &rec)) {
             return TAGGER_ERR_NOMEM;
         }
@@ -627,6 +727,7 @@ void tg_recog_free(tg_recog_t *r)
     free(r->votes);
     free(r->key_slots);
     free(r->end_words);
+    free(r->lines);
     free(r->line_first);
     free(r->near);
     free(r->line_near);

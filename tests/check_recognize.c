@@ -135,6 +135,68 @@ START_TEST(test_byline)
 }
 END_TEST
 
+/* Wire copy wrapped at some 70 columns: a name goes on across the break,
+ * and is named with one space where the text has a newline. */
+START_TEST(test_wrapped_names)
+{
+    const char *text =
+        "The company said on Tuesday that its chief economist, Joseph\n"
+        "Arsenio, who works with the regional office, told the Securities and\n"
+        "Exchange Commission that the deal was done.\n";
+    expect(text, "Joseph Arsenio", TAGGER_KIND_PERSON);
+    expect(text, "Securities and Exchange Commission", TAGGER_KIND_ORG);
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, "Joseph Arsenio");
+    ck_assert_str_eq(e->mentions[0].text, "Joseph\nArsenio");
+    ck_assert_ptr_null(find(r, "Joseph"));
+    ck_assert_ptr_null(find(r, "Exchange Commission"));
+    tagger_result_free(r);
+}
+END_TEST
+
+/* A line that ends a sentence, a short line (a heading, a dateline) and an
+ * indented line (a new paragraph, a table row) are not wraps. */
+START_TEST(test_not_across_line_ends_that_are_not_wraps)
+{
+    tagger_result_t *r = annotate(
+        "The company said on Tuesday that the board would meet its economist Joseph\n"
+        "    Arsenio said in a separate statement that profits would be lower.\n");
+    ck_assert_ptr_null(find(r, "Joseph Arsenio"));
+    tagger_result_free(r);
+    r = annotate("Shares of the group rose sharply after the report by Peter\n"
+                 "Obi said so in Lagos, where the company has its head office.\n");
+    ck_assert_ptr_nonnull(find(r, "Peter Obi")); /* 52 bytes: wrapped */
+    tagger_result_free(r);
+    r = annotate("Reporting by Peter\nObi said on Monday that the company would cut jobs.\n");
+    ck_assert_ptr_null(find(r, "Peter Obi")); /* a short first line */
+    tagger_result_free(r);
+}
+END_TEST
+
+/* Asserts that @p text has no entity named @p name. */
+static void expect_no_entity(const char *text, const char *name)
+{
+    tagger_result_t *r = annotate(text);
+    ck_assert_msg(find(r, name) == NULL, "'%s' found in: %s", name, text);
+    tagger_result_free(r);
+}
+
+/* A company's legal form ends the name before it, and is never a name by
+ * itself. */
+START_TEST(test_legal_forms)
+{
+    const char *text = "The venture will buy the plants of seven licensees of Sealy Inc, "
+                       "as well as 82 pct of the outstanding shares.";
+    expect(text, "Sealy Inc", TAGGER_KIND_ORG);
+    expect_no_entity(text, "Inc");
+    expect_no_entity("Standard Oil Co and BP North America\nInc said they plan to form a "
+                     "venture to build a refinery.",
+                     "Inc");
+    expect_no_entity("Bear Stearns and Co Inc said it was named exclusive adviser.",
+                     "Co Inc");
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* What is not a name                                                        */
 
@@ -632,6 +694,8 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_organization_heads_and_suffixes);
     tcase_add_test(cues, test_place_cue);
     tcase_add_test(cues, test_byline);
+    tcase_add_test(cues, test_wrapped_names);
+    tcase_add_test(cues, test_legal_forms);
     suite_add_tcase(s, cues);
 
     TCase *not_names = tcase_create("not names");
@@ -642,6 +706,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_time_zone);
     tcase_add_test(not_names, test_menu_line);
     tcase_add_test(not_names, test_not_across_an_invalid_byte);
+    tcase_add_test(not_names, test_not_across_line_ends_that_are_not_wraps);
     tcase_add_test(not_names, test_lines_without_capitals);
     tcase_add_test(not_names, test_word_edges);
     tcase_add_test(not_names, test_word_in);
