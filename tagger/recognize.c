@@ -21,10 +21,12 @@
  *     scripts/train-names's word_features() (recog_tag.c).
  *  4. Rules on the spans.  A span that overlaps a gazetteer mention is
  *     dropped (the gazetteer takes precedence).  A leading title ("Mr",
- *     "Dr") makes it a PERSON and leaves the name; an organization head or
- *     suffix ("Ministry of ...", "... FC", "... Inc") makes it an ORG.  A
- *     one-word span may not be a common word (mostly written in lower case:
- *     "Yet", "the Executive") or a time zone ("EST").  In a title-case line
+ *     "Dr", "MP") makes it a PERSON and leaves the name, which may be the
+ *     capitalised words after a title the model tagged alone ("Mr
+ *     Ebbers"); an organization head or suffix ("Ministry of ...", "...
+ *     FC", "... Inc") makes it an ORG.  A one-word span may not be a
+ *     common word (mostly written in lower case: "Yet", "the Executive"),
+ *     a time zone ("EST"), a holiday or a title.  In a title-case line
  *     ("Champion Show Dog Milo Dies Mysteriously") capitals say nothing: a
  *     span there must be a whole run of capitalised words with no common
  *     word, and it stands only if the same name is found outside such lines
@@ -185,11 +187,14 @@ static bool headline_span_ok(const line_t *ln, size_t i, size_t j)
     return true;
 }
 
-/* Words that look like names but never are: time zones after a clock time
- * ("4:35 pm EST"). */
-static const char *const never_names[] = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST",
-                                          "PDT", "GMT", "UTC", "BST", "CET", "CEST", "IST",
-                                          "JST", "KST", "AEST", "AEDT", "WIB"};
+/* Words that look like names but never are, alone: time zones after a
+ * clock time ("4:35 pm EST"), and holidays, which the model, having seen
+ * them rarely, calls a person or a place ("sales since Christmas"). */
+static const char *const never_names[] = {
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST",
+    "IST", "JST", "KST", "AEST", "AEDT", "WIB",
+    "Christmas", "Easter", "Ramadan", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Eid",
+    "Passover"};
 
 /* Legal forms of companies: the end of a company's name, never a name by
  * themselves.  A span of nothing else joins the span just before it
@@ -200,19 +205,26 @@ static const char *const legal_forms[] = {"Inc", "Inc.", "INC", "Corp", "Corp.",
                                           "SpA", "Cos", "Bhd"};
 
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
- * Executive said"), a time zone. */
+ * Executive said"), a time zone, a holiday, a title. */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
-    const word_t *w = &ln->w[i];
-    if (tg_recog_in_set(&ln->fx->sets.never_names, ln->text + w->start, w->end - w->start)) {
-        return false;
+    str_t w = tg_recog_raw(ln, i);
+    if (tg_recog_in_set(&ln->fx->sets.never_names, w.s, w.len) ||
+        tg_recog_in_set(&ln->fx->sets.titles, w.s, w.len)) {
+        return false; /* a title whose name is a gazetteer's ("Mr" of "Mr Clarke") */
     }
     return !is_common(ln, i);
 }
 
 /* Titles: a cue for a person, not part of the name ("Mr Molyneux"). */
 static const char *const titles[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
-                                     "Prof", "Prof.", "Miss", "Mme", "Mme."};
+                                     "Prof", "Prof.", "Miss", "Mme", "Mme.", "MP"};
+
+static bool title_at(const line_t *ln, size_t i)
+{
+    str_t t = tg_recog_raw(ln, i);
+    return tg_recog_in_set(&ln->fx->sets.titles, t.s, t.len);
+}
 
 /* Whether words @p i - 1 and @p i are apart by spaces only: a name does not
  * run over an invalid byte or other separator. */
@@ -225,6 +237,19 @@ static bool spaced(const line_t *ln, size_t i)
         }
     }
     return true;
+}
+
+/* The end of the name after the title at word @p i that the model tagged
+ * alone: up to three capitalised words right after it that it tagged O
+ * and no gazetteer mention covers ("Mr Ebbers"); i + 1 if none. */
+static size_t name_after_title(const line_t *ln, size_t i)
+{
+    size_t end = i + 1;
+    while (end < ln->n && end <= i + 3 && ln->w[end].cap && !ln->w[end].covered &&
+           ln->w[end].label == TG_NL_O && spaced(ln, end)) {
+        end++;
+    }
+    return end;
 }
 
 /* Words that make a name an organization, first ("University of ...",
@@ -305,9 +330,11 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32
         while (b > a && !w[b - 1].cap) {
             b--;
         }
-        if (b - a >= 2 && kind != 0) {
-            str_t t = tg_recog_raw(ln, a);
-            if (tg_recog_in_set(&ln->fx->sets.titles, t.s, t.len)) {
+        if (b - a == 1 && kind != 0 && title_at(ln, a)) {
+            b = j = name_after_title(ln, a); /* "Mr" + "Ebbers", the name tagged O */
+        }
+        if (b - a >= 2 && kind != 0 && w[a + 1].cap) { /* not "MP for Ealing North" */
+            if (title_at(ln, a)) {
                 a++;
                 kind = TAGGER_KIND_PERSON;
             }

@@ -86,6 +86,14 @@ static void expect_none(const char *text)
     tagger_result_free(r);
 }
 
+/* Asserts that @p text has no entity named @p name. */
+static void expect_no_entity(const char *text, const char *name)
+{
+    tagger_result_t *r = annotate(text);
+    ck_assert_msg(find(r, name) == NULL, "'%s' found in: %s", name, text);
+    tagger_result_free(r);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Cues                                                                      */
 
@@ -99,6 +107,26 @@ START_TEST(test_title_before_a_name)
            TAGGER_KIND_PERSON);
     expect("Prime Minister Rishi Sunak will visit the region next week.", "Rishi Sunak",
            TAGGER_KIND_PERSON);
+    expect("The committee chairman, MP Edward Leigh, said the report was damning.",
+           "Edward Leigh", TAGGER_KIND_PERSON);
+}
+END_TEST
+
+/* A title the model tagged alone is not a name; the capitalised word after
+ * it is, and here a short mention of the person named before. */
+START_TEST(test_title_tagged_alone)
+{
+    tagger_result_t *r = annotate("Bernie Ebbers, the former chief executive, denied the "
+                                  "charges. The court heard that Mr Ebbers ordered the changes.");
+    ck_assert_ptr_null(find(r, "Mr"));
+    const tagger_entity_t *e = find(r, "Bernie Ebbers");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->n_mentions, 2);
+    ck_assert_str_eq(e->mentions[1].text, "Ebbers");
+    tagger_result_free(r);
+    expect_no_entity("Andy Clarke runs the lobby group. \"That is a billion a year,\" Mr Clarke "
+                     "said.",
+                     "Mr");
 }
 END_TEST
 
@@ -173,14 +201,6 @@ START_TEST(test_not_across_line_ends_that_are_not_wraps)
 }
 END_TEST
 
-/* Asserts that @p text has no entity named @p name. */
-static void expect_no_entity(const char *text, const char *name)
-{
-    tagger_result_t *r = annotate(text);
-    ck_assert_msg(find(r, name) == NULL, "'%s' found in: %s", name, text);
-    tagger_result_free(r);
-}
-
 /* A company's legal form ends the name before it, and is never a name by
  * itself. */
 START_TEST(test_legal_forms)
@@ -218,6 +238,13 @@ START_TEST(test_title_case_headlines)
     /* ... but a first name opening a name is enough. */
     expect("Peter Obi: A Message of Hope and a Call for Better Leadership\n", "Peter Obi",
            TAGGER_KIND_PERSON);
+}
+END_TEST
+
+START_TEST(test_holidays)
+{
+    expect_none("Sales have been weak since Christmas, the retailer said, and it expects no "
+                "rise before Easter.");
 }
 END_TEST
 
@@ -690,6 +717,7 @@ Suite *recognize_suite(void)
     tcase_add_unchecked_fixture(cues, setup, teardown);
     tcase_set_timeout(cues, 30);
     tcase_add_test(cues, test_title_before_a_name);
+    tcase_add_test(cues, test_title_tagged_alone);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_organization_heads_and_suffixes);
     tcase_add_test(cues, test_place_cue);
@@ -704,6 +732,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_sentence_openers_are_not_names);
     tcase_add_test(not_names, test_title_case_headlines);
     tcase_add_test(not_names, test_time_zone);
+    tcase_add_test(not_names, test_holidays);
     tcase_add_test(not_names, test_menu_line);
     tcase_add_test(not_names, test_not_across_an_invalid_byte);
     tcase_add_test(not_names, test_not_across_line_ends_that_are_not_wraps);
