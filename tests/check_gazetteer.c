@@ -473,6 +473,21 @@ START_TEST(test_builtin_place_names)
 }
 END_TEST
 
+/* People's names as the news writes them: initials without their periods
+ * (scripts/build-people's rule), and with them. */
+START_TEST(test_builtin_people_initials)
+{
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err), TAGGER_OK);
+    tagger_error_free(err);
+    ck_assert(reports(tg, "Since President George W Bush came to office the deficit grew.",
+                      "Q207"));
+    ck_assert(reports(tg, "George W. Bush spoke in Texas on Friday.", "Q207"));
+    tagger_free(tg);
+}
+END_TEST
+
 Suite *gazetteer_suite(void)
 {
     Suite *s = suite_create("gazetteer");
@@ -498,6 +513,7 @@ Suite *gazetteer_suite(void)
     tc = tcase_create("builtin");
     tcase_add_test(tc, test_builtin_countries);
     tcase_add_test(tc, test_builtin_place_names);
+    tcase_add_test(tc, test_builtin_people_initials);
     suite_add_tcase(s, tc);
     return s;
 }
