@@ -25,68 +25,10 @@
 #include "annotate.h"
 #include "topic_model.h"
 
-/* The bytes of a word are those of class TG_CLS_WORD or TG_CLS_HANGUL and
- * the continuation bytes after them: exactly the odd classes, so that the
- * word loop tests one bit per byte. */
-typedef char assert_word_classes_odd[((TG_CLS_WORD & TG_CLS_HANGUL & TG_CLS_CONT & 1) &&
-                                      !((TG_CLS_SEP | TG_CLS_GLUED | TG_CLS_BREAK) & 1))
-                                         ? 1
-                                         : -1];
-
-static inline int in_word(uint8_t cls)
-{
-    return cls & 1;
-}
-
-static int all_digits(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 /* End of the word starting at normalised byte @p k. */
 static size_t word_end(const tg_norm_t *n, size_t k)
 {
-    while (k < n->len && in_word(n->cls[k])) {
-        k++;
-    }
-    return k;
-}
-
-/* Index, in memory order, of the first nonzero byte of @p x (nonzero). */
-static inline unsigned first_set_byte(uint64_t x)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return (unsigned)__builtin_ctzll(x) / 8;
-#else
-    unsigned i = 0;
-    unsigned char b[8];
-    memcpy(b, &x, 8);
-    while (!b[i]) {
-        i++;
-    }
-    return i;
-#endif
-}
-
-/* End of the word whose bytes go on at least to @p k - 1: the first byte
- * from @p k of an even class, found eight class bytes at a time (the low
- * bit of each).  cls[len] is TG_CLS_BREAK, so the search stops there. */
-static inline size_t word_end_fast(const uint8_t *cls, size_t k, size_t len)
-{
-    for (; k + 8 <= len + 1; k += 8) {
-        uint64_t v;
-        memcpy(&v, cls + k, 8);
-        uint64_t ends = ~v & 0x0101010101010101ull;
-        if (ends) {
-            return k + first_set_byte(ends);
-        }
-    }
-    while (in_word(cls[k])) {
+    while (k < n->len && tg_topic_in_word(n->cls[k])) {
         k++;
     }
     return k;
@@ -94,53 +36,16 @@ static inline size_t word_end_fast(const uint8_t *cls, size_t k, size_t len)
 
 static int keep_word(const char *s, size_t len)
 {
-    return len >= 2 && len <= TG_TOPIC_MAX_WORD &&
-           !((unsigned char)(s[0] - '0') < 10 && all_digits(s, len));
+    return len >= 2 && len <= TG_TOPIC_MAX_WORD && !tg_topic_number(s, len);
 }
 
-/* Whether a byte of class @p cls starts a word: WORD or HANGUL, not a
- * continuation byte (odd too) of a code point that is no letter. */
-static inline int starts_word(uint8_t cls)
-{
-    return (cls & 0xFD) == TG_CLS_WORD;
-}
-
-/* Finds a word's end eight class bytes at a time and hashes it
- * eight text bytes at a time (the normalised text is padded, TG_NORM_PAD,
- * so loads past the word stay inside it); a word is recorded with whether
- * it makes a pair with the word seen before it, which must have been kept. */
 size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t *out,
                           size_t cap)
 {
-    const char *t = n->text;
-    const uint8_t *cls = n->cls;
-    const size_t len = n->len;
-    size_t k = cur->pos, count = 0;
-    int joinable = cur->joinable;
-    while (count < cap) {
-        while (k < len && !starts_word(cls[k])) {
-            k++; /* most gaps are one space: a byte at a time is fastest */
-        }
-        if (k >= len) {
-            break;
-        }
-        size_t start = k;
-        k = word_end_fast(cls, start + 1, len);
-        size_t wlen = k - start;
-        k += k < len; /* the byte after a word starts none */
-        if (!keep_word(t + start, wlen)) {
-            joinable = 0; /* no pair spans a dropped word */
-            continue;
-        }
-        tg_tword_t *w = &out[count++];
-        w->hash = tg_hash64_final(tg_fw_hash_padded((const uint8_t *)t + start, wlen));
-        w->start = (uint32_t)start;
-        w->len = (uint16_t)wlen;
-        w->joins = (uint16_t)joinable;
-        joinable = 1;
+    size_t count = 0;
+    while (count < cap && tg_topic_next_word(n, cur, &out[count])) {
+        count++;
     }
-    cur->joinable = joinable;
-    cur->pos = k;
     return count;
 }
 

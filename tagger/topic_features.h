@@ -25,9 +25,11 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "normalize.h"
 #include "tagger.h"
+#include "topic_model.h"
 
 #define TG_TOPIC_MAX_WORD 64
 
@@ -88,6 +90,111 @@ typedef struct {
     size_t pos;      /* normalised offset */
     int joinable;    /* the last word seen was kept: the next may pair with it */
 } tg_tword_cursor_t;
+
+/* The bytes of a word are those of class TG_CLS_WORD or TG_CLS_HANGUL and
+ * the continuation bytes after them: exactly the odd classes, so that the
+ * word loop tests one bit per byte. */
+typedef char tg_assert_word_classes_odd[((TG_CLS_WORD & TG_CLS_HANGUL & TG_CLS_CONT & 1) &&
+                                         !((TG_CLS_SEP | TG_CLS_GLUED | TG_CLS_BREAK) & 1))
+                                            ? 1
+                                            : -1];
+
+static inline int tg_topic_in_word(uint8_t cls)
+{
+    return cls & 1;
+}
+
+/* Whether a byte of class @p cls starts a word: WORD or HANGUL, not a
+ * continuation byte (odd too) of a code point that is no letter. */
+static inline int tg_topic_starts_word(uint8_t cls)
+{
+    return (cls & 0xFD) == TG_CLS_WORD;
+}
+
+/* Whether the @p len bytes at @p s are all ASCII digits (a number is no
+ * feature); most words are settled by their first byte. */
+static inline int tg_topic_number(const char *s, size_t len)
+{
+    if ((unsigned char)(s[0] - '0') >= 10) {
+        return 0;
+    }
+    for (size_t i = 1; i < len; i++) {
+        if ((unsigned char)(s[i] - '0') >= 10) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* End of the word whose bytes go on at least to @p k - 1: the first byte
+ * from @p k of an even class, found eight class bytes at a time (the low
+ * bit of each, the first set one by counting trailing zeros: the hosts are
+ * little-endian, model_file.h).  cls[len] is TG_CLS_BREAK, so the search
+ * stops there. */
+static inline size_t tg_topic_word_end(const uint8_t *cls, size_t k, size_t len)
+{
+    for (; k + 8 <= len + 1; k += 8) {
+        uint64_t v;
+        memcpy(&v, cls + k, 8);
+        uint64_t ends = ~v & 0x0101010101010101ull;
+        if (ends) {
+#ifdef __GNUC__
+            return k + (size_t)__builtin_ctzll(ends) / 8;
+#else
+            while (tg_topic_in_word(cls[k])) {
+                k++;
+            }
+            return k;
+#endif
+        }
+    }
+    while (tg_topic_in_word(cls[k])) {
+        k++;
+    }
+    return k;
+}
+
+/* Finds the next word of the normalised text @p n from where @p cur says,
+ * stores it in @p w and moves @p cur on; returns 0 when the text is done.
+ * A word's end is found eight class bytes at a time and it is hashed eight
+ * text bytes at a time (the normalised text is padded, TG_NORM_PAD, so
+ * loads past the word stay inside it); it is stored with whether it makes
+ * a pair with the word seen before it, which must have been kept.  Inline:
+ * the scorer runs it for every word of a text, and probes each word as it
+ * is found (its cost: topic_features.c). */
+static inline int tg_topic_next_word(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t *w)
+{
+    const char *t = n->text;
+    const uint8_t *cls = n->cls;
+    const size_t len = n->len;
+    size_t k = cur->pos;
+    int joinable = cur->joinable;
+    for (;;) {
+        while (k < len && !tg_topic_starts_word(cls[k])) {
+            k++; /* most gaps are one space: a byte at a time is fastest */
+        }
+        if (k >= len) {
+            cur->pos = k;
+            cur->joinable = joinable;
+            return 0;
+        }
+        size_t start = k;
+        k = tg_topic_word_end(cls, start + 1, len);
+        size_t wlen = k - start;
+        k += k < len; /* the byte after a word starts none */
+        if (wlen < 2 || wlen > TG_TOPIC_MAX_WORD || tg_topic_number(t + start, wlen)) {
+            joinable = 0; /* no pair spans a dropped word */
+            continue;
+        }
+        w->hash = tg_hash64_final(tg_fw_hash_padded((const uint8_t *)t + start, wlen));
+        w->start = (uint32_t)start;
+        w->len = (uint16_t)wlen;
+        w->joins = (uint16_t)joinable;
+        cur->pos = k;
+        cur->joinable = 1;
+        return 1;
+    }
+}
 
 /* Most words tg_topic_word_list can find in @p n: each has two bytes and a
  * separator after it, but the last. */

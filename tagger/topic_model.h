@@ -247,21 +247,21 @@ static inline uint64_t tg_topic_probe_key(uint64_t hash, size_t len)
     return hash ^ (uint64_t)len * 0x9E3779B97F4A7C15ull;
 }
 
-/* The scorer's probe: the slot of the feature whose key has @p len bytes
- * and the hash @p hash (tg_topic_hash64 of a word, tg_topic_pair_hash64 of
- * a pair, tg_topic_key_hash64 of any key), or NULL.  A key the model does
- * not have is most often settled by the filter, one bit in L1, without a
- * probe. */
-static inline const tg_tprobe_t *tg_topics_probe(const tg_topics_t *m, size_t len, uint64_t hash)
+/* The scorer's probe, by the table's parts (a caller may keep them in
+ * registers): the slot of @p probe, a table of 2^(64 - @p shift) slots
+ * behind the filter @p filter, whose key has @p len bytes and the hash
+ * @p hash, or NULL. */
+static inline const tg_tprobe_t *tg_probe_find(const uint64_t *filter, const tg_tprobe_t *probe,
+                                               uint32_t shift, size_t len, uint64_t hash)
 {
     uint32_t bit = (uint32_t)hash & ((1u << TG_PROBE_FILTER_BITS) - 1);
-    if (!((m->filter[bit >> 6] >> (bit & 63)) & 1)) {
+    if (!((filter[bit >> 6] >> (bit & 63)) & 1)) {
         return NULL;
     }
-    size_t mask = ((size_t)1 << (64 - m->probe_shift)) - 1;
+    size_t mask = ((size_t)1 << (64 - shift)) - 1;
     uint64_t key = tg_topic_probe_key(hash, len);
-    for (size_t k = (size_t)(hash >> m->probe_shift);; k = (k + 1) & mask) {
-        const tg_tprobe_t *p = &m->probe[k];
+    for (size_t k = (size_t)(hash >> shift);; k = (k + 1) & mask) {
+        const tg_tprobe_t *p = &probe[k];
         if (p->run == TG_NONE) {
             return NULL;
         }
@@ -269,6 +269,16 @@ static inline const tg_tprobe_t *tg_topics_probe(const tg_topics_t *m, size_t le
             return p;
         }
     }
+}
+
+/* The scorer's probe: the slot of the feature whose key has @p len bytes
+ * and the hash @p hash (tg_topic_hash64 of a word, tg_topic_pair_hash64 of
+ * a pair, tg_topic_key_hash64 of any key), or NULL.  A key the model does
+ * not have is most often settled by the filter, one bit in L1, without a
+ * probe. */
+static inline const tg_tprobe_t *tg_topics_probe(const tg_topics_t *m, size_t len, uint64_t hash)
+{
+    return tg_probe_find(m->filter, m->probe, m->probe_shift, len, hash);
 }
 
 static inline const char *tg_topic_str(const tg_topics_t *m, uint32_t off)

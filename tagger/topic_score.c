@@ -1,12 +1,13 @@
 /*
  * topic_score.c - a document's topics from the keyword model.
  *
- * One pass over the text (tg_topic_word_list) lists its words with their
- * 64-bit hashes; then each word, and each word pair whose first word starts
- * a pair of the model (its hash made from its words' hashes), is looked up
- * in the model's probe table, the slot of a word four places ahead
- * prefetched, and the hits are counted per feature; the entity features
- * come from the annotation.  Then each touched feature adds w x to the
+ * One pass over the text finds its words with their 64-bit hashes
+ * (tg_topic_next_word, inline) and looks each up in the model's probe
+ * table as it is found, with the word pair it ends when the word before
+ * starts a pair of the model (the pair's hash made from its words'
+ * hashes); the hits are counted per feature, in a local copy of the
+ * scratch's arrays and the table's parts that the compiler keeps in
+ * registers (tally_t); the entity features come from the annotation.  Then each touched feature adds w x to the
  * topics it has weights for, and the evidence of the topics that pass the
  * threshold is picked from the same touched features.
  *
@@ -54,10 +55,34 @@
 #define PREFETCH(addr) ((void)(addr))
 #endif
 
+/* Where the hits of a text are counted: the model's probe table and the
+ * scratch arrays, copied into one local record so that the compiler keeps
+ * them in registers across the stores of count_hit (which, through
+ * uint32_t pointers, could otherwise alias the model's fields). */
 typedef struct {
-    const tg_topics_t *m;
-    tg_topic_scratch_t *ts;
-} hit_ctx_t;
+    const uint64_t *filter;
+    const tg_tprobe_t *probe;
+    uint32_t probe_shift;
+    const tg_tweight_t *weights;
+    uint32_t *place;
+    uint32_t *touched;
+    uint32_t *run;
+    struct tg_tcount *count;
+    size_t n_touched;
+} tally_t;
+
+static tally_t tally_begin(const tg_topics_t *m, const tg_topic_scratch_t *ts)
+{
+    return (tally_t){m->filter, m->probe, m->probe_shift, m->weights, ts->place, ts->touched,
+                     ts->run,   ts->count, ts->n_touched};
+}
+
+/* The probe slot of the key of @p len bytes and hash @p hash, or NULL
+ * (tg_topics_probe, by the tally's copy of the table). */
+static inline const tg_tprobe_t *tally_probe(const tally_t *t, size_t len, uint64_t hash)
+{
+    return tg_probe_find(t->filter, t->probe, t->probe_shift, len, hash);
+}
 
 struct tg_ranked {
     uint32_t topic;
@@ -76,7 +101,6 @@ typedef struct tg_evidence evidence_t;
 
 void tg_topic_scratch_free(tg_topic_scratch_t *ts)
 {
-    free(ts->words);
     free(ts->count);
     free(ts->place);
     free(ts->touched);
@@ -135,76 +159,64 @@ static int scratch_ready(const tg_topics_t *m, tg_topic_scratch_t *ts)
 /* Counts a hit on the feature of probe slot @p p, whose occurrence runs
  * from input offset @p start to @p end (for a word or pair, its normalised
  * end: mapping it costs, and only evidence needs it). */
-static inline void count_hit(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_tprobe_t *p,
-                             size_t start, size_t end)
+static inline void count_hit(tally_t *t, const tg_tprobe_t *p, size_t start, size_t end)
 {
     if (!(p->feature & TG_PROBE_WEIGHTS)) {
         return; /* only the first word of pairs */
     }
     uint32_t f = p->feature & TG_PROBE_FEATURE;
-    uint32_t *place = &ts->place[f];
+    uint32_t *place = &t->place[f];
     if (*place) {
-        ts->count[*place - 1].tf++;
+        t->count[*place - 1].tf++;
         return;
     }
-    size_t i = ts->n_touched++;
-    PREFETCH(&m->weights[p->run]); /* for the sums, after the words */
+    size_t i = t->n_touched++;
+    PREFETCH(&t->weights[p->run]); /* for the sums, after the words */
     *place = (uint32_t)i + 1;
-    ts->touched[i] = f;
-    ts->run[i] = p->run;
-    ts->count[i] = (struct tg_tcount){1, (uint32_t)start, (uint32_t)end};
+    t->touched[i] = f;
+    t->run[i] = p->run;
+    t->count[i] = (struct tg_tcount){1, (uint32_t)start, (uint32_t)end};
 }
 
 /* The words and pairs of the text, in text order: each word, then the pair
- * it ends when the word before it starts a pair of the model.  The probe
- * slot of a word a few places ahead is asked for early. */
-static int count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm,
-                       size_t *n_words)
+ * it ends when the word before it starts a pair of the model; each word is
+ * probed as it is found (tg_topic_next_word, inline), so no list of them
+ * is kept.  Returns how many words the text has. */
+static size_t count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm)
 {
-    size_t cap = tg_topic_max_words(norm);
-    if (cap > ts->cap_words) {
-        tg_tword_t *w = realloc(ts->words, cap * sizeof *w);
-        if (!w) {
-            return TAGGER_ERR_NOMEM;
-        }
-        ts->words = w;
-        ts->cap_words = cap;
-    }
+    tally_t t = tally_begin(m, ts);
+    const uint32_t *src = norm->src;
     tg_tword_cursor_t cur = {0, 0};
-    const tg_tword_t *words = ts->words;
-    size_t n = tg_topic_word_list(norm, &cur, ts->words, cap);
-    enum { AHEAD = 4 };
-    int prev_pairs = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i + AHEAD < n) {
-            PREFETCH(&m->probe[words[i + AHEAD].hash >> m->probe_shift]);
-        }
-        const tg_tword_t *w = &words[i];
-        const tg_tprobe_t *p = tg_topics_probe(m, w->len, w->hash);
+    tg_tword_t w, prev = {0, 0, 0, 0};
+    size_t n = 0;
+    int prev_pairs = 0; /* prev starts a pair of the model */
+    while (tg_topic_next_word(norm, &cur, &w)) {
+        n++;
+        const tg_tprobe_t *p = tally_probe(&t, w.len, w.hash);
         if (p) {
-            count_hit(m, ts, p, norm->src[w->start], (size_t)w->start + w->len);
+            count_hit(&t, p, src[w.start], (size_t)w.start + w.len);
         }
-        if (prev_pairs && tg_topic_joins(norm->text, w - 1, w)) {
-            const tg_tword_t *v = w - 1;
-            const tg_tprobe_t *pp = tg_topics_probe(m, (size_t)v->len + 1 + w->len,
-                                                    tg_topic_pair_hash64(v->hash, w->hash));
+        if (prev_pairs && tg_topic_joins(norm->text, &prev, &w)) {
+            const tg_tprobe_t *pp = tally_probe(&t, (size_t)prev.len + 1 + w.len,
+                                                tg_topic_pair_hash64(prev.hash, w.hash));
             if (pp) {
-                count_hit(m, ts, pp, norm->src[v->start], (size_t)w->start + w->len);
+                count_hit(&t, pp, src[prev.start], (size_t)w.start + w.len);
             }
         }
         prev_pairs = p && (p->feature & TG_PROBE_PAIRS);
+        prev = w;
     }
-    *n_words = n;
-    return TAGGER_OK;
+    ts->n_touched = t.n_touched;
+    return n;
 }
 
 /* An entity feature (tg_topic_entities), by the hash the probe table uses. */
 static int on_entity_key(const tg_tkey_t *k, void *ctx)
 {
-    hit_ctx_t *h = ctx;
-    const tg_tprobe_t *p = tg_topics_probe(h->m, k->len, tg_topic_key_hash64(k->key, k->len));
+    tally_t *t = ctx;
+    const tg_tprobe_t *p = tally_probe(t, k->len, tg_topic_key_hash64(k->key, k->len));
     if (p) {
-        count_hit(h->m, h->ts, p, k->start, k->end);
+        count_hit(t, p, k->start, k->end);
     }
     return 0;
 }
@@ -426,15 +438,12 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
     if (rc) {
         return rc;
     }
-    hit_ctx_t h = {m, ts};
-    size_t n_words = 0;
     ts->n_touched = 0;
-    rc = count_words(m, ts, norm, &n_words);
-    if (rc) {
-        return rc; /* out of memory before any word was counted */
-    }
+    size_t n_words = count_words(m, ts, norm);
     ts->n_word_touched = ts->n_touched;
-    tg_topic_entities(r, on_entity_key, &h);
+    tally_t entities = tally_begin(m, ts);
+    tg_topic_entities(r, on_entity_key, &entities);
+    ts->n_touched = entities.n_touched;
     for (size_t t = 0; t < m->n_topics; t++) {
         ts->sum[t] = m->topics[t].bias;
     }

@@ -30,8 +30,6 @@ struct tg_tcount {
  * allocated on first use and reused for every document, so that scoring
  * allocates only what the result keeps. */
 typedef struct {
-    tg_tword_t *words;  /* the words of the text */
-    size_t cap_words;
     uint32_t *place;    /* per model feature: 1 + its place in touched, 0 if untouched (4
                            bytes a feature: the array a text's hits land in at random
                            stays small, 20 KiB for the default model) */
