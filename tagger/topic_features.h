@@ -57,7 +57,7 @@ typedef int (*tg_tkey_fn)(const tg_tkey_t *k, void *ctx);
 #define TG_TKEY_NO_PAIR 1
 
 /* A word of a text as the model sees it (a feature or the first or second
- * half of a pair), found by tg_topic_word_list. */
+ * half of a pair), found by tg_topic_next_word. */
 typedef struct {
     uint64_t hash;  /* tg_topic_hash64 of its bytes */
     uint32_t start; /* normalised offset; it ends at start + len */
@@ -205,8 +205,9 @@ static inline size_t tg_topic_max_words(const tg_norm_t *n)
 
 /* Stores in @p out the next words of the normalised text @p n, at most
  * @p cap, from where @p cur says, and moves @p cur on; returns how many
- * (0: the text is done).  The scorer's word loop (its cost:
- * topic_features.c). */
+ * (0: the text is done): tg_topic_next_word in a loop, for the trainer
+ * (tg_topic_words) and the tests; the scorer calls tg_topic_next_word
+ * itself. */
 size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t *out,
                           size_t cap);
 

@@ -7,32 +7,41 @@
  * starts a pair of the model (the pair's hash made from its words'
  * hashes); the hits are counted per feature, in a local copy of the
  * scratch's arrays and the table's parts that the compiler keeps in
- * registers (tally_t); the entity features come from the annotation.  Then each touched feature adds w x to the
- * topics it has weights for, and the evidence of the topics that pass the
- * threshold is picked from the same touched features.
+ * registers (tally_t); the entity features come from the annotation.
+ * Then each touched feature adds w x to the topics it has weights for, and
+ * the evidence of the topics that pass the threshold is picked from the
+ * same touched features.
  *
  * What it costs (callgrind, the first 2,000 records of the Reuters JSON
- * Lines stream, 1.74 MB): the program does ~78M instructions more than
- * with --topics 0 (+20%; +44% with --no-recognize), ~94M before the round
- * of 2026-11-30 that laid out the runs, the places and the word list as
- * below.  Of that: the word list ~21M (~75 instructions a word: class bytes
- * and text bytes eight at a time, the pair gap tested only after a word
- * that starts a pair), the probes and counting ~18M (one bit of the filter
- * in L1, and for the ~75% of words that pass it one 16-byte slot, often
- * outside L1: no key bytes are compared), the sums ~6M, exp ~3M, evidence
- * ~6M, entity keys ~2M.  Per touched feature (~90 a document): its place
- * in the scratch (a 4-byte entry per model feature: the only array a hit
- * lands in at random, 20 KiB, against 60 KiB for the counts themselves,
- * which are kept in the order of first occurrence instead), and its run of
- * weights (the probe slot says where; prefetched when first counted), read
- * once for the sums and again only for the topics that pass, to gather
- * their evidence.  In the cache simulation (cachegrind, 512 KiB LL) the
- * topics add ~306k LL data misses to the ~695k of --topics 0 (~384k
- * before): probe slots ~60k, runs ~60k, places ~15k, and the tables of the
- * other stages they evict.  Per document: an exp per topic (every score is
- * in the result), a sort of the passing topics, and a pick of five
- * evidence strings by selection.  All working memory is in the per-thread
- * scratch: scoring allocates only what the result keeps.
+ * Lines stream, 1.74 MB): the program does ~72M instructions more than
+ * with --topics 0 (+24%), ~78M before words were probed as they are found
+ * in a tally kept in registers (a list of the words and a loop over it
+ * cost ~6M more), and ~94M before the round that laid out the runs, the
+ * places and the word list.  Of that: finding and hashing the words ~21M
+ * (~75 instructions a word: class bytes and text bytes eight at a time,
+ * the pair gap tested only after a word that starts a pair), the probes
+ * and counting ~16M (one bit of the filter in L1, and for the ~75% of
+ * words that pass it one 16-byte slot, often outside L1: no key bytes are
+ * compared), the sums ~6M, exp ~3M, evidence ~6M, entity keys ~2M.  The
+ * slot of a word is not prefetched: a ring of words waiting for their
+ * slots (as the list had, four ahead) cost 10-12M instructions more, and
+ * no CPU time is seen lost without it (perf, Reuters: the topics' share
+ * of the samples is 17-19% either way, within the noise of the shared
+ * machine).  Nor is the filter dropped, though most words pass it:
+ * without it the probes cost 1.3M more instructions and no less time.
+ * Per touched feature (~90 a document): its place in the scratch (a
+ * 4-byte entry per model feature: the only array a hit lands in at
+ * random, 20 KiB, against 60 KiB for the counts themselves, which are kept
+ * in the order of first occurrence instead), and its run of weights (the
+ * probe slot says where; prefetched when first counted), read once for the
+ * sums and again only for the topics that pass, to gather their evidence.
+ * In the cache simulation (cachegrind, 512 KiB LL) the topics add ~310k
+ * LL data misses to the ~695k of --topics 0: probe slots ~60k, runs ~60k,
+ * places ~15k, and the tables of the other stages they evict.  Per
+ * document: an exp per topic (every score is in the result), a sort of
+ * the passing topics, and a pick of five evidence strings by selection.
+ * All working memory is in the per-thread scratch: scoring allocates only
+ * what the result keeps.
  *
  * Topics above the threshold are ordered by branch (the best score within a
  * top-level topic), then most specific first, then by score: a desk files
