@@ -21,7 +21,10 @@
  * are transparent, as they are to the normaliser.
  *
  * Cost: one pass over the span per alias record tried (a few per match
- * candidate), with a table look-up per ASCII byte.  The all-caps test of a
+ * candidate), with a table look-up per ASCII byte.  A span of plain ASCII
+ * (nearly all) is read by a loop that computes only what its rule compares
+ * (ascii_word_caps(), ascii_letter_case()): 4.2M -> 2.4M instructions for
+ * the case rules of 2000 Reuters records.  The all-caps test of a
  * line only asks whether a lower-case letter lies around the span, and stops
  * at the first one (has_lower()).
  */
@@ -227,6 +230,58 @@ bool tg_case_allcaps_context(const char *text, size_t len, size_t start, size_t 
     return allcaps_word(text, lo, start, true) || allcaps_word(text, end, hi, false);
 }
 
+/* span_case()'s word_caps of the @p len bytes at @p s, when they are all
+ * ASCII (else false): the CAP rule needs no more, and this loop does a third
+ * of span_case()'s work per byte. */
+static bool ascii_word_caps(const char *s, size_t len, uint64_t *word_caps)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t caps = 0;
+    unsigned n_words = 0, in_word = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] >= 0x80) {
+            return false;
+        }
+        unsigned a = ascii_case[p[i]];
+        unsigned word = a & A_WORD;
+        if (word && !in_word) {
+            if ((a & A_UPPER) && n_words < 64) {
+                caps |= (uint64_t)1 << n_words;
+            }
+            n_words++;
+        }
+        in_word = word;
+    }
+    *word_caps = caps;
+    return true;
+}
+
+/* span_case()'s letter_up, n_cased and has_lower of the @p len bytes at
+ * @p s, when they are all ASCII (else false), for the EXACT rule. */
+static bool ascii_letter_case(const char *s, size_t len, span_case_t *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t up = 0;
+    unsigned n_cased = 0, lower = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] >= 0x80) {
+            return false;
+        }
+        unsigned a = ascii_case[p[i]];
+        if (a & (A_UPPER | A_LOWER)) {
+            if ((a & A_UPPER) && n_cased < 64) {
+                up |= (uint64_t)1 << n_cased;
+            }
+            lower |= a & A_LOWER;
+            n_cased++;
+        }
+    }
+    out->letter_up = up;
+    out->n_cased = n_cased;
+    out->has_lower = lower != 0;
+    return true;
+}
+
 bool tg_case_ok(const char *text, size_t len, size_t start, size_t end, unsigned rule,
                 const tg_case_sig_t *sig)
 {
@@ -235,10 +290,15 @@ bool tg_case_ok(const char *text, size_t len, size_t start, size_t end, unsigned
         return true;
     }
     span_case_t sc;
-    span_case(text + start, end - start, &sc);
     if (rule == TG_CASE_CAP) {
         /* Every word capitalised in the alias is capitalised here. */
+        if (!ascii_word_caps(text + start, end - start, &sc.word_caps)) {
+            span_case(text + start, end - start, &sc);
+        }
         return (sc.word_caps & sig->bits) == sig->bits;
+    }
+    if (!ascii_letter_case(text + start, end - start, &sc)) {
+        span_case(text + start, end - start, &sc);
     }
     unsigned n = sc.n_cased < 64 ? sc.n_cased : 64;
     if (n == sig->n && sc.letter_up == sig->bits) {

@@ -39,7 +39,13 @@
  * (printable ASCII and lone spaces or line breaks, most of running text)
  * are written with a few vector instructions; the byte loop takes any other
  * block.  About 6 instructions per input byte on Reuters, against 36 for a byte loop that
- * called a function per space run and checked capacity per byte.  The three
+ * called a function per space run and checked capacity per byte; a block
+ * tests each byte range (printable, letters, digits) with one add and one
+ * signed compare, and writes its offsets unrolled (14.3M -> 12.2M
+ * instructions for the normalisation of 2000 Reuters records).  Handing the
+ * byte loop only the bytes up to what stopped a block, then trying blocks
+ * again, cost as much as it saved: what stops blocks in Reuters is mostly
+ * runs of white space, which the byte loop takes either way.  The three
  * arrays (text, class, source offset: 6 bytes written per byte) are what
  * the scan and the topic features read, so they are all kept.
  */
@@ -475,6 +481,15 @@ static inline void out_byte(out_t *out, uint8_t b, uint32_t src, uint8_t cls)
 }
 
 #ifdef __SSE2__
+/* 0xFF in the bytes of @p v that lie in [lo, lo + n), n <= 128: shifted
+ * down by lo + 128, they are the ones below n - 128 as signed bytes (one
+ * add and one compare). */
+static inline __m128i in_range(__m128i v, int lo, int n)
+{
+    return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(-lo - 128))),
+                          _mm_set1_epi8((char)(n - 128)));
+}
+
 /* The 16 bytes at @p p (input offset @p at), if they are "plain": printable
  * ASCII, and white space that does not touch other white space (a lone
  * space, tab or line break; not a form feed, a paragraph break).  Plain
@@ -489,37 +504,34 @@ static inline bool put_plain_block(out_t *out, const unsigned char *p, uint32_t 
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
     /* '\t', '\n', '\v', '\r': 9 to 13 but the form feed, 12. */
-    __m128i control_space =
-        _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\f')),
-                         _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
-                                       _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1))));
-    /* Bytes from 0x80 are negative: the first test rejects them too. */
-    __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
-                                      _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+    __m128i control_space = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\f')),
+                                             in_range(v, '\t', 5));
+    /* 0x20 to 0x7E; bytes from 0x80 are out of range. */
+    __m128i printable = in_range(v, ' ', 0x7F - ' ');
     __m128i space = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), control_space);
     unsigned space_bits = (unsigned)_mm_movemask_epi8(space);
     if (_mm_movemask_epi8(_mm_or_si128(printable, control_space)) != 0xFFFF ||
         (space_bits & (space_bits >> 1)) != 0 || ((space_bits & 0x8000) && next >= A_SPACE)) {
         return false;
     }
-    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    __m128i upper = in_range(v, 'A', 26);
     __m128i folded = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-    __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                                  _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    __m128i word = _mm_and_si128(_mm_or_si128(lower, digit), _mm_set1_epi8(TG_CLS_WORD));
+    __m128i alnum = _mm_or_si128(in_range(folded, 'a', 26), in_range(v, '0', 10));
+    __m128i word = _mm_and_si128(alnum, _mm_set1_epi8(TG_CLS_WORD));
     __m128i bytes = _mm_or_si128(_mm_andnot_si128(control_space, folded),
                                  _mm_and_si128(control_space, _mm_set1_epi8(' ')));
     _mm_storeu_si128((__m128i *)(void *)(out->text + out->len), bytes);
     _mm_storeu_si128((__m128i *)(void *)(out->cls + out->len), word);
     __m128i offsets = _mm_add_epi32(_mm_set1_epi32((int)at), _mm_set_epi32(3, 2, 1, 0));
+    __m128i four = _mm_set1_epi32(4);
     uint32_t *src = out->src + out->len;
-    for (int k = 0; k < 4; k++) {
-        _mm_storeu_si128((__m128i *)(void *)(src + 4 * k), offsets);
-        offsets = _mm_add_epi32(offsets, _mm_set1_epi32(4));
-    }
+    _mm_storeu_si128((__m128i *)(void *)src, offsets);
+    offsets = _mm_add_epi32(offsets, four);
+    _mm_storeu_si128((__m128i *)(void *)(src + 4), offsets);
+    offsets = _mm_add_epi32(offsets, four);
+    _mm_storeu_si128((__m128i *)(void *)(src + 8), offsets);
+    offsets = _mm_add_epi32(offsets, four);
+    _mm_storeu_si128((__m128i *)(void *)(src + 12), offsets);
     out->len += 16;
     return true;
 }

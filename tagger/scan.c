@@ -28,7 +28,10 @@
  * a word and of its pairs share one cache line, so the whole test costs one
  * miss at most, and the three bits are combined without a branch: the one
  * branch left, "walk the trie", is rarely taken, so the CPU goes on to the
- * next word while the line loads.  (Branching on the first bit instead,
+ * next word while the line loads.  A skipped word leads straight to the
+ * next one, which the pair test has found, without the start-of-word tests
+ * of the outer loop (6.2M fewer instructions on 2000 Reuters records, 8% of
+ * the scan).  (Branching on the first bit instead,
  * and hashing the pair only for the ~35% of words that pass it, took 13M
  * fewer instructions on 2000 Reuters records, but ~5% more CPU time: that
  * branch went the wrong way for about one word in two.)
@@ -36,13 +39,24 @@
  * words that pass; the case rule is checked only on candidates.  Word ends
  * are found 16 bytes at a time with SSE2 (alnum_end()): a byte loop spent
  * little more in instructions, but missed the prediction of its exit once
- * per word (the scan took ~10% more CPU time).  About 25 instructions per
- * byte on Reuters; what branches remain are on the bitset's answer and the
- * separators, which no predictor learns.  In CPU
- * time (perf, Reuters, 2026-11) the loads dominate: the trie steps below
- * the packed top levels (the trie is 8 MB) and the bitset line of each
- * word (256 KiB).  Batching the bitset loads with prefetches was tried
- * (with one line per entry) and was slower.
+ * per word (the scan took ~10% more CPU time).  About 150 instructions per
+ * word; on 2000 Reuters records 66.6M in all, of which normalisation 12.2M
+ * and case rules 2.4M.  What branches remain are on the bitset's answer and
+ * the separators, which no predictor learns.  In CPU time (perf, Reuters,
+ * 2026-11-30) two loads take half of the scan's samples: the trie step
+ * (~30%; the trie is 8 MB) and the bitset line of each word (~20%; 256 KiB).
+ *
+ * Tried, and left (all on the 21,578 Reuters records, --no-recognize
+ * --topics 0): the walks make 2.04M trie steps, 0.98M of them below depth
+ * 4; tails (the rest of a key below a one-child node stored as bytes) would
+ * save at most the 0.25M steps below depth 4 that go from a one-child node
+ * to another cache line, about 1/7 of the steps that change line, ~1% of
+ * the time: not worth a format change.  96k of the 273k walks find no key
+ * at all ("for the", "bank of": a pair that begins keys of three words).
+ * Placing a node's children after it rather than in the lowest free unit,
+ * the trie in 2 MB pages (MADV_HUGEPAGE), and prefetching the next word's
+ * bitset line as soon as its hash is known did not change the scan's CPU
+ * time; batching the bitset loads (with one line per entry) was slower.
  */
 #include "scan.h"
 #include "recognize.h"
@@ -98,15 +112,16 @@ static const uint8_t word_byte[256] = {
 static inline size_t alnum_end(const uint8_t *t, size_t i)
 {
 #ifdef __SSE2__
-    const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
-    const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
+    /* A byte c is in [lo, lo + n) when (int8)(c - lo - 128) < (int8)(n - 128):
+     * one add and one signed compare per range. */
+    const __m128i to_a = _mm_set1_epi8((char)(-'a' - 128)), below_26 = _mm_set1_epi8(26 - 128);
+    const __m128i to_0 = _mm_set1_epi8((char)(-'0' - 128)), below_10 = _mm_set1_epi8(10 - 128);
     const __m128i case_bit = _mm_set1_epi8(0x20);
     for (;; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-        __m128i folded = _mm_or_si128(v, case_bit); /* A-Z to a-z; bytes >= 0x80 stay negative */
-        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, before_a),
-                                      _mm_cmpgt_epi8(after_z, folded));
-        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, before_0), _mm_cmpgt_epi8(after_9, v));
+        __m128i folded = _mm_or_si128(v, case_bit); /* A-Z to a-z */
+        __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(folded, to_a), below_26);
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), below_10);
         unsigned not_alnum = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit)) & 0xFFFFu;
         if (not_alnum) {
             return i + (size_t)__builtin_ctz(not_alnum);
@@ -242,16 +257,18 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             i++;
             continue;
         }
-        size_t skip = word_to_skip(trie, t, i, &next);
+        /* Skipped words lead straight to the next one: the pair test has
+         * found it after ASCII separators, so it starts a word and follows
+         * no letter or digit, and the tests above would pass it. */
+        size_t skip;
+        while ((skip = word_to_skip(trie, t, i, &next)) != 0 && next.start != SIZE_MAX) {
+            i = next.start;
+            c = cls[i];
+        }
         if (skip) {
-            /* A plain ASCII word that starts no key is skipped whole, and
-             * the ASCII separators after it, which start nothing (the pair
-             * test has found them already). */
-            if (next.start != SIZE_MAX) {
-                i = next.start;
-            } else {
-                for (i = skip; word_byte[t[i]] == WB_SEP; i++) {
-                }
+            /* A plain ASCII word that starts no key, and no word after it:
+             * skipped whole with the separators after it. */
+            for (i = skip; word_byte[t[i]] == WB_SEP; i++) {
             }
             prev_word = (i == skip); /* only at the end of the text */
             continue;

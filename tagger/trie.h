@@ -106,6 +106,12 @@ static inline uint64_t tg_fw_load8(const uint8_t *p)
     return v;
 }
 
+/* The low @p n bytes of a 64-bit chunk, n = 1 to 8: a table look-up is one
+ * instruction where the shifts were four, twice for every word of a text. */
+static const uint64_t tg_fw_low_bytes[9] = {
+    0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull,
+    0xFFFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFFFull};
+
 /* Hash of the @p len (>= 1) bytes at @p p, which may read up to 7 bytes
  * past them: the scan's normalised text is padded for it (TG_NORM_PAD). */
 static inline uint64_t tg_fw_hash_padded(const uint8_t *p, size_t len)
@@ -114,7 +120,7 @@ static inline uint64_t tg_fw_hash_padded(const uint8_t *p, size_t len)
     for (; len > 8; len -= 8, p += 8) {
         h = tg_fw_mix(h, tg_fw_load8(p));
     }
-    return tg_fw_mix(h, tg_fw_load8(p) & (~0ull >> (64 - 8 * len)));
+    return tg_fw_mix(h, tg_fw_load8(p) & tg_fw_low_bytes[len]);
 }
 
 /* The same hash, reading only the @p len bytes at @p p. */

@@ -517,6 +517,34 @@ START_TEST(test_ascii_fast_path_matches_model)
 }
 END_TEST
 
+/* Every ASCII byte at every place of a block of letters, against the model:
+ * the fast path's range tests (printable, white space, letters, digits)
+ * at all their edges. */
+START_TEST(test_every_ascii_byte_in_a_block)
+{
+    char in[20], out[20];
+    uint8_t cls[20];
+    uint32_t src[20];
+    tg_norm_t n;
+    memset(&n, 0, sizeof n);
+    char why[200] = "";
+    for (unsigned b = 0; b < 0x80 && !*why; b++) {
+        for (size_t at = 0; at < 16 && !*why; at++) {
+            memset(in, 'Q', sizeof in);
+            in[at] = (char)b;
+            size_t want = ascii_model(in, sizeof in, out, cls, src);
+            if (tg_norm_text(&n, in, sizeof in) != TAGGER_OK || n.len != want ||
+                memcmp(n.text, out, want) != 0 || memcmp(n.cls, cls, want) != 0 ||
+                memcmp(n.src, src, want * sizeof *src) != 0) {
+                snprintf(why, sizeof why, "byte 0x%02X at %zu", b, at);
+            }
+        }
+    }
+    tg_norm_free(&n);
+    ck_assert_msg(!*why, "%s", why);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* UTF-8 helpers                                                             */
 
@@ -618,6 +646,7 @@ Suite *normalize_suite(void)
     tcase_add_test(tc, test_long_text_offsets);
     ADD_TABLE(tc, test_ascii_blocks, block_cases);
     tcase_add_test(tc, test_ascii_fast_path_matches_model);
+    tcase_add_test(tc, test_every_ascii_byte_in_a_block);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("invalid");

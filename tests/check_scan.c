@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_rule.h"
+#include "internal.h"
 #include "suites.h"
 #include "tagger.h"
 
@@ -345,6 +347,69 @@ static const scan_case_t nocase_cases[] = {
     {"mixed", "HezBollah", 1, {{"Q37230", 0, 9, 0, 9}}},
 };
 /* clang-format on */
+
+/* tg_case_ok() on a span of plain ASCII takes loops of its own; they must
+ * agree with the signatures tg_case_sig() computes the general way, for
+ * spans of up to ~100 words (past the 64 that a signature describes), with
+ * and without a non-ASCII letter (which takes the general way).  Each text
+ * (a random span, and it in capitals) is tried against the signatures of
+ * itself, of another span, and of the span in capitals and in lower case. */
+START_TEST(test_case_rule_ascii_paths)
+{
+    static const char *const pieces[] = {"a", "Z", "q", "Q", "0", " ", " ", ".", "-", "'",
+                                         "Ab", "\xC3\x89"};
+    enum { A, B, UPPER, LOWER, N_SPANS };
+    char spans[N_SPANS][700];
+    size_t lens[N_SPANS];
+    uint32_t seed = 777;
+    char why[200] = "";
+    for (int round = 0; round < 3000 && !*why; round++) {
+        for (int k = A; k <= B; k++) {
+            size_t n = (size_t)(round * 7 + k * 13) % 300, len = 0;
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                unsigned r = (seed >> 16) % 100;
+                /* non-ASCII in one span of 20 */
+                unsigned pick = (r < 99 || round % 20 != 0) ? r % 11 : 11;
+                size_t plen = strlen(pieces[pick]);
+                memcpy(spans[k] + len, pieces[pick], plen);
+                len += plen;
+            }
+            lens[k] = len;
+        }
+        lens[UPPER] = lens[LOWER] = lens[A];
+        for (size_t i = 0; i < lens[A]; i++) {
+            char c = spans[A][i];
+            spans[UPPER][i] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+            spans[LOWER][i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        static const int texts[] = {A, UPPER};
+        for (unsigned rule = TG_CASE_CAP; rule <= TG_CASE_EXACT && !*why; rule++) {
+            tg_case_sig_t sig[N_SPANS];
+            for (int k = 0; k < N_SPANS; k++) {
+                tg_case_sig(spans[k], lens[k], rule, &sig[k]);
+            }
+            for (int t = 0; t < 2 && !*why; t++) {
+                const tg_case_sig_t *st = &sig[texts[t]];
+                for (int k = 0; k < N_SPANS && !*why; k++) {
+                    const tg_case_sig_t *sk = &sig[k];
+                    bool want = rule == TG_CASE_CAP
+                                    ? (st->bits & sk->bits) == sk->bits
+                                    : (st->n == sk->n && st->bits == sk->bits) ||
+                                          (sk->has_lower && !st->has_lower && st->n > 0);
+                    const char *text = spans[texts[t]];
+                    size_t len = lens[texts[t]];
+                    if (tg_case_ok(text, len, 0, len, rule, sk) != want) {
+                        snprintf(why, sizeof why, "round %d, rule %u, text %d, signature %d: "
+                                 "expected %d", round, rule, t, k, want);
+                    }
+                }
+            }
+        }
+    }
+    ck_assert_msg(!*why, "%s", why);
+}
+END_TEST
 
 START_TEST(test_nocase_rule)
 {
@@ -829,6 +894,7 @@ Suite *scan_suite(void)
     tcase_add_test(tc, test_ambiguous_span_candidates);
     tcase_add_test(tc, test_callback_stops);
     tcase_add_test(tc, test_scan_misuse);
+    tcase_add_test(tc, test_case_rule_ascii_paths);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("annotate");
