@@ -24,9 +24,10 @@
  *     "Dr", "MP") makes it a PERSON and leaves the name, which may be the
  *     capitalised words after a title the model tagged alone ("Mr
  *     Ebbers"); an organization head or suffix ("Ministry of ...", "...
- *     FC", "... Inc") makes it an ORG.  A one-word span may not be a
- *     common word (mostly written in lower case: "Yet", "the Executive"),
- *     a time zone ("EST"), a holiday or a title.  In a title-case line
+ *     FC", "... Inc") makes it an ORG.  "I" and "I'm" are no part of a
+ *     name.  A one-word span may not be a common word (mostly written in
+ *     lower case: "Yet", "the Executive"), a time zone ("EST"), a holiday,
+ *     a thing written in capitals ("PC", "DVD") or a title.  In a title-case line
  *     ("Champion Show Dog Milo Dies Mysteriously") capitals say nothing: a
  *     span there must be a whole run of capitalised words with no common
  *     word, and it stands only if the same name is found outside such lines
@@ -246,6 +247,19 @@ static bool spaced(const line_t *ln, size_t i)
     return true;
 }
 
+/* "I" and its contractions: capitalised, and never part of a name ("I'm",
+ * "I've" before or after one); "I" alone only as a name's first word, for
+ * a king's numeral ends one ("Elizabeth I"). */
+static const char *const first_person_words[] = {"I",   "I'm",       "I've",      "I'll",
+                                                 "I'd", "I\u2019m", "I\u2019ve", "I\u2019ll",
+                                                 "I\u2019d"};
+
+static bool first_person(const line_t *ln, size_t i, bool first)
+{
+    str_t t = tg_recog_raw(ln, i);
+    return (first || t.len > 1) && tg_recog_in_set(&ln->fx->sets.first_person, t.s, t.len);
+}
+
 /* The end of the name after the title at word @p i that the model tagged
  * alone: up to three capitalised words right after it that it tagged O
  * and no gazetteer mention covers ("Mr Ebbers"); i + 1 if none. */
@@ -331,10 +345,10 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32
             j++;
         }
         size_t a = i, b = j; /* without connectors at the edges: "& Lomason" */
-        while (a < b && !w[a].cap) {
+        while (a < b && (!w[a].cap || first_person(ln, a, true))) {
             a++;
         }
-        while (b > a && !w[b - 1].cap) {
+        while (b > a && (!w[b - 1].cap || first_person(ln, b - 1, false))) {
             b--;
         }
         if (b - a == 1 && kind != 0 && title_at(ln, a)) {
@@ -615,6 +629,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->headline_lower, headline_lower);
     SET_INIT(s->never_names, never_names);
     SET_INIT(s->legal_forms, legal_forms);
+    SET_INIT(s->first_person, first_person_words);
     SET_INIT(s->titles, titles);
     SET_INIT(s->org_heads, org_heads);
     SET_INIT(s->org_suffixes, org_suffixes);

@@ -251,6 +251,15 @@ START_TEST(test_holidays_and_capitalised_things)
 }
 END_TEST
 
+/* "I" and its contractions are no part of a name. */
+START_TEST(test_first_person)
+{
+    expect_none("\"That ambition has meant that I've had only two nights out since last "
+                "August,\" she said.");
+    expect_none("\"I'm sure it will work, and I'll be back,\" he told reporters.");
+}
+END_TEST
+
 START_TEST(test_time_zone)
 {
     expect_none("Published: December 31, 2023 at 4:35 pm EST | Updated: 6:05 am EST\n");
@@ -736,6 +745,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_title_case_headlines);
     tcase_add_test(not_names, test_time_zone);
     tcase_add_test(not_names, test_holidays_and_capitalised_things);
+    tcase_add_test(not_names, test_first_person);
     tcase_add_test(not_names, test_menu_line);
     tcase_add_test(not_names, test_not_across_an_invalid_byte);
     tcase_add_test(not_names, test_not_across_line_ends_that_are_not_wraps);
