@@ -15,14 +15,17 @@
 #include "tagger.h"
 
 static tagger_t *tg;
+static tagger_scratch_t *scratch; /* reused, as a pipeline does: a scratch is per thread */
 
 static void setup(void)
 {
     ck_assert_int_eq(tagger_load_default(&tg, NULL), TAGGER_OK);
+    ck_assert_int_eq(tagger_scratch_new(tg, &scratch), TAGGER_OK);
 }
 
 static void teardown(void)
 {
+    tagger_scratch_free(scratch);
     tagger_free(tg);
 }
 
@@ -30,11 +33,9 @@ static void teardown(void)
  * the pretty output. */
 static void assert_writers_agree(const char *text, size_t len, tagger_json_options_t opt)
 {
-    tagger_scratch_t *s;
     tagger_result_t *r;
     char *compact, *pretty;
-    ck_assert_int_eq(tagger_scratch_new(tg, &s), TAGGER_OK);
-    ck_assert_int_eq(tagger_annotate(tg, s, text, len, &r), TAGGER_OK);
+    ck_assert_int_eq(tagger_annotate(tg, scratch, text, len, &r), TAGGER_OK);
     opt.flags &= ~TAGGER_JSON_PRETTY;
     ck_assert_int_eq(tagger_result_json(r, &opt, &compact), TAGGER_OK);
     opt.flags |= TAGGER_JSON_PRETTY;
@@ -50,7 +51,6 @@ static void assert_writers_agree(const char *text, size_t len, tagger_json_optio
     tagger_string_free(compact);
     tagger_string_free(pretty);
     tagger_result_free(r);
-    tagger_scratch_free(s);
 }
 
 START_TEST(test_real_articles)
