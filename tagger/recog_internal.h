@@ -255,6 +255,12 @@ static inline struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w)
 bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b);
 int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b);
 
+/* recog_words.c: the words of line [a, b) that the candidates and the
+ * line-wide rules need, appended to r->words: the same words as
+ * tg_recog_split_line() gives, but for stretches far from any capital when
+ * a word cut proves the line running text (0 or TAGGER_ERR_NOMEM). */
+int tg_recog_cut_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b);
+
 /* recog_tag.c: the fixed parts of the features for model @p m
  * (f->sets is left to the caller); the greedy tagging of a line (step 3). */
 void tg_recog_fixed_init(fixed_t *f, const tg_names_t *m);

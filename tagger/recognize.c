@@ -44,9 +44,11 @@
  *     tg->n_entities + i; annotate.c turns them into result entities with
  *     no id and source "recognized".
  *
- * Cost: linear in the text, and as little of it as possible: a line with
- * no capital is not cut, words are cut and hashed on ASCII fast paths and
- * remembered across texts (recog_words.c), and a line's lookups in the
+ * Cost: linear in the text, and as little of it as possible: a line is
+ * cut only in windows around its capitals (none without one; the whole
+ * line when a rule needs every word), words are cut and hashed on ASCII
+ * fast paths and remembered across texts (recog_words.c), and a line's
+ * lookups in the
  * model are fetched together (recog_tag.c).  The candidates of a text and
  * the words either side of each are listed once (r->near): the memo is
  * asked of those words for the whole text at once, and the spans of a
@@ -643,7 +645,11 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         return rc;
     }
     size_t n_lines = r->n_lines;
-    /* Words of every line; line_first[l] is line l's first word. */
+    /* Words of every line; line_first[l] is line l's first word.  A line's
+     * words may leave out stretches far from its capitals (recog_words.c
+     * tg_recog_cut_line()): a candidate's neighbours, two either side, are
+     * never across one, and word 0 and the last word are the line's own
+     * where a candidate is that close to them. */
     if (tg_grow((void **)&r->line_first, &r->cap_line_first, n_lines + 1,
                 sizeof *r->line_first)) {
         return TAGGER_ERR_NOMEM;
@@ -652,9 +658,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     for (size_t l = 0; l < n_lines && !rc; l++) {
         line_first[l] = r->n_words;
         const tg_line_t *line = &r->lines[l];
-        if (tg_recog_may_hold_capital(text, line->start, line->end)) {
-            rc = tg_recog_split_line(r, text, len, line->start, line->end);
-        }
+        rc = tg_recog_cut_line(r, text, len, line->start, line->end);
     }
     line_first[n_lines] = r->n_words;
     if (!rc) {
