@@ -245,11 +245,11 @@ static bool is_ascii_lower(unsigned char c)
 }
 
 /* scripts/train-names line_kind().  Running text is known at its first
- * long lower-case word, so most lines are decided after a few words. */
+ * long lower-case word, so most lines are decided after a few words: such
+ * a word is looked for first, without counting letters (any word of a
+ * line that passes either test below makes it 'N'). */
 char tg_recog_line_kind(const line_t *ln)
 {
-    size_t lettered = 0, long_words = 0, long_caps = 0;
-    bool lower = false;
     for (size_t i = 0; i < ln->n; i++) {
         const word_t *w = &ln->w[i];
         const unsigned char *t = (const unsigned char *)ln->text + w->start;
@@ -257,6 +257,10 @@ char tg_recog_line_kind(const line_t *ln)
             is_ascii_lower(t[2]) && is_ascii_lower(t[3])) {
             return 'N'; /* the test below, most often true, without counting */
         }
+    }
+    size_t lettered = 0, long_words = 0, long_caps = 0;
+    bool lower = false;
+    for (size_t i = 0; i < ln->n; i++) {
         count_letters(ln->text, ln->len, &ln->w[i]);
         if (ln->w[i].letters >= 4 && ln->w[i].has_lower && !ln->w[i].cap) {
             return 'N'; /* lower case, so not 'C'; a long word not capitalised */
