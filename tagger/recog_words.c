@@ -569,14 +569,10 @@ static inline bool whole_word(const char *text, size_t a, size_t e)
            (last != 's' || e - a < 2 || is_ascii_alnum((unsigned char)text[e - 2]));
 }
 
-/* Cuts one chunk (no white space) into words. */
-static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+/* Cuts chunk [a, b) that is not one word as it stands (split_chunk()). */
+static void split_marks(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
     int32_t cp;
-    if (whole_word(text, a, b)) {
-        add_word(r, text, len, a, b); /* most chunks: nothing to split off */
-        return;
-    }
     unsigned char last = (unsigned char)text[b - 1];
     if (last < 0x80 && !is_ascii_alnum(last) && b - a >= 2 && whole_word(text, a, b - 1)) {
         /* "said,", "Reuters.": one mark after a word, its own word but
@@ -660,6 +656,17 @@ static size_t next_capital(const char *text, size_t i, size_t b)
         }
     }
     return b;
+}
+
+/* Cuts one chunk (no white space) into words; inline, as most chunks are
+ * one word, with nothing to split off. */
+static inline void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+{
+    if (whole_word(text, a, b)) {
+        add_word(r, text, len, a, b);
+    } else {
+        split_marks(r, text, len, a, b);
+    }
 }
 
 /* Whether line [a, b) may hold a capitalised word.  Without one, every
