@@ -785,7 +785,7 @@ static bool ascii_space(unsigned char c)
 }
 
 /* The start of the chunk @p n chunks before the one holding byte @p i (a
- * chunk by ASCII white space), or the line start @p a. */
+ * chunk by ASCII white space), or @p a if that comes first. */
 static size_t chunks_back(const char *text, size_t a, size_t i, int n)
 {
     while (i > a && !ascii_space((unsigned char)text[i - 1])) {
@@ -845,10 +845,8 @@ int tg_recog_cut_line(tg_recog_t *r, const char *text, size_t len, size_t a, siz
     }
     bool gap = false;
     while (cap < b && i < b) { /* i < b: a capital may be a space beyond ASCII */
-        size_t from = chunks_back(text, a, cap, WINDOW_CHUNKS), k;
-        if (from < i) {
-            from = i; /* goes on from the window before */
-        }
+        /* from i at most: the window before ends there */
+        size_t from = chunks_back(text, i, cap, WINDOW_CHUNKS), k;
         gap |= holds_chunk(text, i, from);
         int after = 0; /* chunks cut since the last with a capital */
         for (i = from; after < WINDOW_CHUNKS && (i = skip_space(text, len, i, b, &k)) < b;) {

@@ -532,10 +532,16 @@ static int link_short_names(tg_recog_t *r)
  * list, which the next line does not continue. */
 enum { WRAP_MIN_BYTES = 40 };
 
-/* Whether byte @p c is one of @p set (and not NUL). */
-static bool one_of(const char *set, char c)
+/* Closing quotes and brackets, and the marks that end a sentence or a
+ * clause: a test each, as they are asked at the end of every line. */
+static bool closing_mark(char c)
 {
-    return c != 0 && strchr(set, c) != NULL;
+    return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+static bool ends_clause(char c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
 }
 
 static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
@@ -549,10 +555,10 @@ static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
     while (end > a->start && (unsigned char)text[end - 1] <= ' ') {
         end--; /* trailing spaces, a CR */
     }
-    while (end > a->start && one_of("\"')]", text[end - 1])) {
+    while (end > a->start && closing_mark(text[end - 1])) {
         end--; /* closing quotes and brackets: what matters is before them */
     }
-    return end - a->start >= WRAP_MIN_BYTES && !one_of(".!?:;", text[end - 1]);
+    return end - a->start >= WRAP_MIN_BYTES && !ends_clause(text[end - 1]);
 }
 
 /* The lines the recognizer tags (r->lines): layout.c's lines but menus,
