@@ -458,6 +458,8 @@ static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size
     word_hashes_t h;
     tg_recog_hash_word(text, len, w, &h);
     w->h_low = h.low, w->h_shape = h.shape;
+    w->p3 = h.p3, w->s3 = h.s3; /* a candidate's sum needs them: not hashed again */
+    w->affixed = 1;
     w->first = FIRST_ASK;
     tg_names_prefetch_first(m, w->h_low);
     if (e) {
