@@ -28,30 +28,34 @@
  * proves it running text (proves_running_text(): "said", "company").  A
  * line with no capital is not cut at all.  On the first 2000 Reuters
  * records the windows hold half the words (148k of 292k; the whole line
- * is cut again for 1.2k of 10.4k lines with gaps), and cutting costs
- * 30.8M instructions with the search for capitals, against 28.4M + 3M for
- * the whole lines, but everything after it reads half the words
- * (tg_recog_tag_line 63.6M from 67.2M): 361.8M in all, from 366.3M.  (An
- * earlier try, with physical lines and gaps found word by word, cost +6M.)
+ * is cut again for 1.2k of 10.4k lines with gaps), and nearly all of
+ * them are near a candidate (140k).  Cutting costs 26M instructions with
+ * the search for capitals, against 28.4M + 3M for whole lines, and all
+ * that reads a line's words reads half as many (tg_recog_tag_line 59M
+ * from 67M).  (An earlier try, with physical lines and gaps found word by
+ * word, cost +6M.)
  *
  * Cost.  Capitals are found eight bytes at a time (next_capital()); a
  * window's words go to a word array grown once per line: a chunk's end is
  * found 16 bytes at a time with SSE2 (plain_end()), and the chunks that
- * are a word as they stand, or a word and one mark ("said,",
- * "Reuters."), skip the general cutting.  The kind of a line counts
- * letters eight bytes at a time and is known at the first long lower-case
- * word, most often without counting.  Only the words near a candidate
- * are hashed (an ASCII fast path again), each once (name_model.h:
- * tg_names_mix), with its first-name lookup - or not at all: a memo kept
- * in the scratch across texts holds, by a word's bytes, its hashes,
- * first-name flag and the sum of the weights of its first five features
- * (on Reuters 82% of the words near a candidate are found there, and 77%
- * of the candidates skip five lookups).  The words near the candidates of
- * a whole text are known in one call (tg_recog_know_words()): their memo
- * entries are fetched, then read, then the first-name table is asked of
- * the rest, so that the misses overlap.  On the 2000 Reuters records
- * (callgrind) knowing the words costs 20M instructions (27M before the
- * memo), the line kinds 6M (11.5M before counting eight bytes at a time).
+ * are a word as they stand are cut inline, those of a word and one mark
+ * ("said,", "Reuters.") without the general cutting.  The kind of a line
+ * is known at its first long lower-case word, looked for before any
+ * letters are counted (eight bytes at a time).  Only the words near a
+ * candidate are hashed (an ASCII fast path again), each once
+ * (name_model.h: tg_names_mix), with its first-name lookup - or not at
+ * all: a memo kept in the scratch across texts holds, by a word's bytes,
+ * its hashes, first-name flag and the sum of the weights of its first
+ * five features (on Reuters, with 8192 entries, 82% of the words near a
+ * candidate were found there, and 77% of the candidates skipped five
+ * lookups).  The words near the candidates of a whole text are known in
+ * one call (tg_recog_know_words()): their memo entries are fetched, then
+ * read, then the first-name table is asked of the rest, so that the
+ * misses overlap; a word hashed there keeps its affixes' hashes for the
+ * candidate's sum.  On the 2000 Reuters records (callgrind) knowing the
+ * words costs 19.5M instructions (27M before the memo), the line kinds
+ * 4.3M (11.5M before counting eight bytes at a time); the recognizer's
+ * pass 133M (148M before cutting only windows), 351M in all.
  */
 #include "recog_internal.h"
 
@@ -499,7 +503,7 @@ int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, si
     struct memo_key *key = r->memo_keys;
     /* The entries fetched first, then read, then the first-name table
      * asked of the words not found there: each pass's misses overlap.
-     * The memo is some 256 KB, out of the cache again after a text's
+     * The memo is some 512 KB, out of the cache again after a text's
      * other passes. */
     for (size_t k = 0; k < n_near; k++) {
         const word_t *x = &w[near[k]];

@@ -59,7 +59,9 @@
  * the Reuters sample (callgrind, 2.0 MB, which starts with an empty memo)
  * the pass went from 363M instructions to about 200M with all this, and
  * to 153M on the first 2000 records of the JSON Lines stream (1.7 MB;
- * 197M before the near list and the faster cutting); the lookups, the
+ * 197M before the near list and the faster cutting), and to 133M there
+ * since the merge of wrapped lines (148M) by cutting only windows
+ * around capitals (recog_words.c); the lookups, the
  * cutting of words and the making of keys are most of it, and the time
  * goes to cache misses in the model's slots and marks more than to
  * instructions.
