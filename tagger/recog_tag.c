@@ -212,7 +212,9 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
             struct word_memo *e = tg_recog_memo_of(r, &w[i]);
             w[i].summed = e && (*tg_recog_memo_flags(e) & MEMO_SUMMED);
             word_hashes_t h;
-            if (!w[i].summed) {
+            if (!w[i].summed && w[i].affixed) {
+                h.p3 = w[i].p3, h.s3 = w[i].s3; /* hashed by tg_recog_know_words() */
+            } else if (!w[i].summed) {
                 tg_recog_hash_word(ln->text, ln->len, &w[i], &h); /* p3 and s3, for the sum */
             }
             n_keys[i] = (uint8_t)word_keys(ln, i, w[i].summed ? NULL : &h, keys[i]);

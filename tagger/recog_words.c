@@ -13,32 +13,49 @@
  * about 2% more instructions than one file did (callgrind, 2000 Reuters
  * records: 488M against 476M), the price of files small enough to read.
  *
- * Cost.  A line with no byte A-Z and none beyond ASCII has no capitalised
- * word, so it is not cut at all (a third of the lines of Reuters; the test
- * takes eight bytes at a time).  Other lines are cut into a word array
- * grown once per line: a chunk's end is found 16 bytes at a time with SSE2
- * (plain_end()), and the chunks that are a word as they stand, or a word
- * and one mark ("said,", "Reuters."), skip the general cutting.  The kind
- * of a line counts letters eight bytes at a time and is known at the
- * first long lower-case word, most often without counting.  Only the
- * words near a candidate are hashed (an ASCII fast path again), each once
+ * Only what the candidates need is cut (tg_recog_cut_line()).  A
+ * candidate is a capitalised word or a connector between two, and its
+ * features read two words either side, the line's start and the word
+ * before (a sentence start); so a line is cut only in windows: from two
+ * chunks (runs of non-white space, each one word or more) before a chunk
+ * with a byte A-Z or beyond ASCII to two chunks after the last such chunk
+ * that follows within that distance.  Cutting from any white space gives
+ * the words the whole line gives there, so a window's words are the
+ * line's, and its edges are the line's own or two words from any
+ * candidate.  The rules that read every word of a line (its kind, the
+ * title-case test of recognize.c headline(), a byline) are kept by
+ * cutting the whole line when words were left out and none of those cut
+ * proves it running text (proves_running_text(): "said", "company").  A
+ * line with no capital is not cut at all.  On the first 2000 Reuters
+ * records the windows hold half the words (148k of 292k; the whole line
+ * is cut again for 1.2k of 10.4k lines with gaps), and nearly all of
+ * them are near a candidate (140k).  Cutting costs 26M instructions with
+ * the search for capitals, against 28.4M + 3M for whole lines, and all
+ * that reads a line's words reads half as many (tg_recog_tag_line 59M
+ * from 67M).  (An earlier try, with physical lines and gaps found word by
+ * word, cost +6M.)
+ *
+ * Cost.  Capitals are found eight bytes at a time (next_capital()); a
+ * window's words go to a word array grown once per line: a chunk's end is
+ * found 16 bytes at a time with SSE2 (plain_end()), and the chunks that
+ * are a word as they stand are cut inline, those of a word and one mark
+ * ("said,", "Reuters.") without the general cutting.  The kind of a line
+ * is known at its first long lower-case word, looked for before any
+ * letters are counted (eight bytes at a time).  Only the words near a
+ * candidate are hashed (an ASCII fast path again), each once
  * (name_model.h: tg_names_mix), with its first-name lookup - or not at
  * all: a memo kept in the scratch across texts holds, by a word's bytes,
  * its hashes, first-name flag and the sum of the weights of its first
- * five features (on Reuters 82% of the words near a candidate are found
- * there, and 77% of the candidates skip five lookups).  The words near the
- * candidates of a whole text are known in one call
- * (tg_recog_know_words()): their memo entries are fetched, then read,
- * then the first-name table is asked of the rest, so that the misses
- * overlap.  On the 2000 Reuters records (callgrind) cutting costs 20M
- * instructions (37M before the fast paths), knowing the words 21M (27M),
- * the line kinds 8M (11.5M).
- *
- * Not done: leaving out of the cut the stretches of a line that no
- * capitalised word is near (one "gap" word from a long lower-case word to
- * three chunks before the next capital).  It keeps the output, but Reuters
- * has a capital every few words: the gaps held 13% of the bytes, and
- * finding them cost more instructions (+6M) than they saved.
+ * five features (on Reuters, with 8192 entries, 82% of the words near a
+ * candidate were found there, and 77% of the candidates skipped five
+ * lookups).  The words near the candidates of a whole text are known in
+ * one call (tg_recog_know_words()): their memo entries are fetched, then
+ * read, then the first-name table is asked of the rest, so that the
+ * misses overlap; a word hashed there keeps its affixes' hashes for the
+ * candidate's sum.  On the 2000 Reuters records (callgrind) knowing the
+ * words costs 19.5M instructions (27M before the memo), the line kinds
+ * 4.3M (11.5M before counting eight bytes at a time); the recognizer's
+ * pass 133M (148M before cutting only windows), 351M in all.
  */
 #include "recog_internal.h"
 
@@ -232,11 +249,11 @@ static bool is_ascii_lower(unsigned char c)
 }
 
 /* scripts/train-names line_kind().  Running text is known at its first
- * long lower-case word, so most lines are decided after a few words. */
+ * long lower-case word, so most lines are decided after a few words: such
+ * a word is looked for first, without counting letters (any word of a
+ * line that passes either test below makes it 'N'). */
 char tg_recog_line_kind(const line_t *ln)
 {
-    size_t lettered = 0, long_words = 0, long_caps = 0;
-    bool lower = false;
     for (size_t i = 0; i < ln->n; i++) {
         const word_t *w = &ln->w[i];
         const unsigned char *t = (const unsigned char *)ln->text + w->start;
@@ -244,6 +261,10 @@ char tg_recog_line_kind(const line_t *ln)
             is_ascii_lower(t[2]) && is_ascii_lower(t[3])) {
             return 'N'; /* the test below, most often true, without counting */
         }
+    }
+    size_t lettered = 0, long_words = 0, long_caps = 0;
+    bool lower = false;
+    for (size_t i = 0; i < ln->n; i++) {
         count_letters(ln->text, ln->len, &ln->w[i]);
         if (ln->w[i].letters >= 4 && ln->w[i].has_lower && !ln->w[i].cap) {
             return 'N'; /* lower case, so not 'C'; a long word not capitalised */
@@ -441,6 +462,8 @@ static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size
     word_hashes_t h;
     tg_recog_hash_word(text, len, w, &h);
     w->h_low = h.low, w->h_shape = h.shape;
+    w->p3 = h.p3, w->s3 = h.s3; /* a candidate's sum needs them: not hashed again */
+    w->affixed = 1;
     w->first = FIRST_ASK;
     tg_names_prefetch_first(m, w->h_low);
     if (e) {
@@ -480,7 +503,7 @@ int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, si
     struct memo_key *key = r->memo_keys;
     /* The entries fetched first, then read, then the first-name table
      * asked of the words not found there: each pass's misses overlap.
-     * The memo is some 256 KB, out of the cache again after a text's
+     * The memo is some 512 KB, out of the cache again after a text's
      * other passes. */
     for (size_t k = 0; k < n_near; k++) {
         const word_t *x = &w[near[k]];
@@ -552,14 +575,10 @@ static inline bool whole_word(const char *text, size_t a, size_t e)
            (last != 's' || e - a < 2 || is_ascii_alnum((unsigned char)text[e - 2]));
 }
 
-/* Cuts one chunk (no white space) into words. */
-static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+/* Cuts chunk [a, b) that is not one word as it stands (split_chunk()). */
+static void split_marks(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
     int32_t cp;
-    if (whole_word(text, a, b)) {
-        add_word(r, text, len, a, b); /* most chunks: nothing to split off */
-        return;
-    }
     unsigned char last = (unsigned char)text[b - 1];
     if (last < 0x80 && !is_ascii_alnum(last) && b - a >= 2 && whole_word(text, a, b - 1)) {
         /* "said,", "Reuters.": one mark after a word, its own word but
@@ -612,12 +631,11 @@ static void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, s
     }
 }
 
-/* Whether line [a, b) may hold a capitalised word: a byte A-Z (a capital,
- * or the one after "al-") or a non-ASCII one (a capital beyond ASCII).
- * Without one, every word of the line is O and the line needs no words. */
-bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b)
+/* The first byte of [i, b) that is A-Z (a capital, or the one after
+ * "al-") or beyond ASCII (a capital beyond ASCII), or b: a capitalised
+ * word holds one. */
+static size_t next_capital(const char *text, size_t i, size_t b)
 {
-    size_t i = a;
     /* Eight bytes at a time: a byte >= 0x80 has its top bit; with none,
      * adding 0x3F sets the top bit of a byte >= 'A', adding 0x25 that of
      * a byte > 'Z', and no sum carries into the next byte. */
@@ -625,18 +643,43 @@ bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b)
         uint64_t x;
         memcpy(&x, text + i, 8);
         const uint64_t top = 0x8080808080808080ull;
-        if ((x & top) ||
-            ((x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & top)) {
-            return true;
+        uint64_t found = (x & top) |
+                         ((x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & top);
+        if (found) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* The first byte flagged is the one: a sum carries only into
+             * the bytes after a byte >= 0x80, which is flagged itself. */
+            return i + (size_t)__builtin_ctzll(found) / 8;
+#else
+            break; /* one of these eight */
+#endif
         }
     }
     for (; i < b; i++) {
         unsigned char c = (unsigned char)text[i];
         if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
-            return true;
+            return i;
         }
     }
-    return false;
+    return b;
+}
+
+/* Cuts one chunk (no white space) into words; inline, as most chunks are
+ * one word, with nothing to split off. */
+static inline void split_chunk(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+{
+    if (whole_word(text, a, b)) {
+        add_word(r, text, len, a, b);
+    } else {
+        split_marks(r, text, len, a, b);
+    }
+}
+
+/* Whether line [a, b) may hold a capitalised word.  Without one, every
+ * word of the line is O and the line needs no words. */
+bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b)
+{
+    return next_capital(text, a, b) < b;
 }
 
 /* The first byte of [j, b) that is not printable ASCII ('!' to '~': no
@@ -669,41 +712,172 @@ static size_t plain_end(const char *text, size_t len, size_t j, size_t b)
     return j;
 }
 
+/* The start of the first chunk at or after @p i (white space skipped),
+ * or b; the length of its first code point goes to @p k. */
+static inline size_t skip_space(const char *text, size_t len, size_t i, size_t b, size_t *k)
+{
+    while (i < b) {
+        unsigned char c = (unsigned char)text[i];
+        *k = 1;
+        if (c <= ' ' || c == 0x7F) {
+            i++; /* white space and controls in ASCII, most of it */
+        } else if (c >= 0x80 && space_at(text, len, i, k)) {
+            i += *k;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* The end of the chunk at @p i, whose first code point is @p k bytes: the
+ * next white space, or b (or up to 3 bytes after b, inside a code point
+ * cut by b). */
+static inline size_t chunk_end(const char *text, size_t len, size_t i, size_t k, size_t b)
+{
+    size_t j = i + k;
+    while (j < b) {
+        j = plain_end(text, len, j, b);
+        if (j == b) {
+            break;
+        }
+        unsigned char c = (unsigned char)text[j];
+        if (c <= ' ' || c == 0x7F || space_at(text, len, j, &k)) {
+            break;
+        }
+        j += k; /* a code point beyond ASCII, not white space */
+    }
+    return j;
+}
+
+/* Makes room in r->words for the words of [a, b): words are disjoint and
+ * not empty, at most one per byte (and a chunk ends at most 3 bytes after
+ * b, inside a code point cut by b).  Returns 0 or TAGGER_ERR_NOMEM. */
+static int room_for_words(tg_recog_t *r, size_t a, size_t b)
+{
+    return tg_grow((void **)&r->words, &r->cap_words, r->n_words + (b - a) + 4,
+                   sizeof *r->words);
+}
+
 /* Cuts line [a, b) into words, appended to r->words.  Returns 0 or
  * TAGGER_ERR_NOMEM. */
 int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
 {
-    /* Words are disjoint and not empty: at most one per byte (and a chunk
-     * ends at most 3 bytes after b, inside a code point cut by b). */
-    if (tg_grow((void **)&r->words, &r->cap_words, r->n_words + (b - a) + 4,
-                sizeof *r->words)) {
+    if (room_for_words(r, a, b)) {
         return TAGGER_ERR_NOMEM;
     }
-    for (size_t i = a; i < b;) {
-        unsigned char c = (unsigned char)text[i];
-        size_t k = 1;
-        if (c <= ' ' || c == 0x7F) {
-            i++; /* white space and controls in ASCII, most of it */
-            continue;
-        }
-        if (c >= 0x80 && space_at(text, len, i, &k)) {
-            i += k;
-            continue;
-        }
-        size_t j = i + k;
-        while (j < b) {
-            j = plain_end(text, len, j, b);
-            if (j == b) {
-                break;
-            }
-            c = (unsigned char)text[j];
-            if (c <= ' ' || c == 0x7F || space_at(text, len, j, &k)) {
-                break;
-            }
-            j += k; /* a code point beyond ASCII, not white space */
-        }
+    size_t k;
+    for (size_t i = a; (i = skip_space(text, len, i, b, &k)) < b;) {
+        size_t j = chunk_end(text, len, i, k, b);
         split_chunk(r, text, len, i, j);
         i = j;
     }
     return TAGGER_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cutting only what the candidates need                                     */
+
+/* The chunks cut either side of a chunk with a capital: each holds one
+ * word or more, and the features of a candidate read two words either
+ * side (recog_tag.c word_keys()). */
+enum { WINDOW_CHUNKS = 2 };
+
+/* White space in ASCII: where a chunk ends for sure (spaces beyond ASCII
+ * end chunks too, but are taken for capitals: next_capital()). */
+static bool ascii_space(unsigned char c)
+{
+    return c <= ' ' || c == 0x7F;
+}
+
+/* The start of the chunk @p n chunks before the one holding byte @p i (a
+ * chunk by ASCII white space), or @p a if that comes first. */
+static size_t chunks_back(const char *text, size_t a, size_t i, int n)
+{
+    while (i > a && !ascii_space((unsigned char)text[i - 1])) {
+        i--;
+    }
+    while (n-- > 0 && i > a) {
+        while (i > a && ascii_space((unsigned char)text[i - 1])) {
+            i--;
+        }
+        while (i > a && !ascii_space((unsigned char)text[i - 1])) {
+            i--;
+        }
+    }
+    return i;
+}
+
+/* Whether [i, e) holds anything but ASCII white space: a chunk left out. */
+static bool holds_chunk(const char *text, size_t i, size_t e)
+{
+    while (i < e && ascii_space((unsigned char)text[i])) {
+        i++;
+    }
+    return i < e;
+}
+
+/* Whether word @p w of a line proves the whole line running text, for the
+ * rules that read every word of a line: a word not capitalised whose
+ * first four bytes are lower-case ASCII letters makes the line's kind 'N'
+ * (tg_recog_line_kind() returns at the first such word), and unless it is
+ * one of headline_lower the line is no title-case headline (recognize.c
+ * headline() returns false at it).  A byline (recognize.c byline()) is
+ * never cut in windows: its three or four words are capitals or next to
+ * them. */
+static bool proves_running_text(const tg_recog_t *r, const char *text, const word_t *w)
+{
+    const unsigned char *t = (const unsigned char *)text + w->start;
+    return !w->cap && w->end - w->start >= 4 && is_ascii_lower(t[0]) && is_ascii_lower(t[1]) &&
+           is_ascii_lower(t[2]) && is_ascii_lower(t[3]) &&
+           !tg_recog_in_set(&r->fx.sets.headline_lower, (const char *)t, w->end - w->start);
+}
+
+/* Cuts the windows of line [a, b) that the candidates need (the design
+ * comment at the top): from WINDOW_CHUNKS chunks before a chunk with a
+ * capital to WINDOW_CHUNKS chunks after the last chunk with one that
+ * follows within that distance.  The chunks before a window hold no
+ * capital (next_capital() found the first after the window before), so
+ * no word there is capitalised, and neither is a connector next to them
+ * a candidate. */
+int tg_recog_cut_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b)
+{
+    size_t first = r->n_words, i = a, cap = next_capital(text, a, b);
+    if (cap == b) {
+        return TAGGER_OK; /* no capital: every word O, no words needed */
+    }
+    if (room_for_words(r, a, b)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    bool gap = false;
+    while (cap < b && i < b) { /* i < b: a capital may be a space beyond ASCII */
+        /* from i at most: the window before ends there */
+        size_t from = chunks_back(text, i, cap, WINDOW_CHUNKS), k;
+        gap |= holds_chunk(text, i, from);
+        int after = 0; /* chunks cut since the last with a capital */
+        for (i = from; after < WINDOW_CHUNKS && (i = skip_space(text, len, i, b, &k)) < b;) {
+            size_t j = chunk_end(text, len, i, k, b);
+            split_chunk(r, text, len, i, j);
+            after++;
+            if (cap < j) { /* a capital in it (or a space beyond ASCII before it) */
+                after = 0;
+                cap = next_capital(text, j, b);
+            }
+            i = j;
+        }
+        if (i > b) {
+            i = b; /* the last chunk ended inside a code point cut by b */
+        }
+    }
+    gap |= holds_chunk(text, i, b);
+    if (!gap) {
+        return TAGGER_OK; /* the whole line */
+    }
+    for (size_t w = first; w < r->n_words; w++) {
+        if (proves_running_text(r, text, &r->words[w])) {
+            return TAGGER_OK;
+        }
+    }
+    r->n_words = first; /* the line-wide rules need every word */
+    return tg_recog_split_line(r, text, len, a, b);
 }

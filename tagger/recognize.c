@@ -45,9 +45,11 @@
  *     tg->n_entities + i; annotate.c turns them into result entities with
  *     no id and source "recognized".
  *
- * Cost: linear in the text, and as little of it as possible: a line with
- * no capital is not cut, words are cut and hashed on ASCII fast paths and
- * remembered across texts (recog_words.c), and a line's lookups in the
+ * Cost: linear in the text, and as little of it as possible: a line is
+ * cut only in windows around its capitals (none without one; the whole
+ * line when a rule needs every word), words are cut and hashed on ASCII
+ * fast paths and remembered across texts (recog_words.c), and a line's
+ * lookups in the
  * model are fetched together (recog_tag.c).  The candidates of a text and
  * the words either side of each are listed once (r->near): the memo is
  * asked of those words for the whole text at once, and the spans of a
@@ -58,7 +60,9 @@
  * the Reuters sample (callgrind, 2.0 MB, which starts with an empty memo)
  * the pass went from 363M instructions to about 200M with all this, and
  * to 153M on the first 2000 records of the JSON Lines stream (1.7 MB;
- * 197M before the near list and the faster cutting); the lookups, the
+ * 197M before the near list and the faster cutting), and to 133M there
+ * since the merge of wrapped lines (148M) by cutting only windows
+ * around capitals (recog_words.c); the lookups, the
  * cutting of words and the making of keys are most of it, and the time
  * goes to cache misses in the model's slots and marks more than to
  * instructions.
@@ -551,10 +555,16 @@ static int link_short_names(tg_recog_t *r)
  * list, which the next line does not continue. */
 enum { WRAP_MIN_BYTES = 40 };
 
-/* Whether byte @p c is one of @p set (and not NUL). */
-static bool one_of(const char *set, char c)
+/* Closing quotes and brackets, and the marks that end a sentence or a
+ * clause: a test each, as they are asked at the end of every line. */
+static bool closing_mark(char c)
 {
-    return c != 0 && strchr(set, c) != NULL;
+    return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+static bool ends_clause(char c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
 }
 
 static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
@@ -568,10 +578,10 @@ static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
     while (end > a->start && (unsigned char)text[end - 1] <= ' ') {
         end--; /* trailing spaces, a CR */
     }
-    while (end > a->start && one_of("\"')]", text[end - 1])) {
+    while (end > a->start && closing_mark(text[end - 1])) {
         end--; /* closing quotes and brackets: what matters is before them */
     }
-    return end - a->start >= WRAP_MIN_BYTES && !one_of(".!?:;", text[end - 1]);
+    return end - a->start >= WRAP_MIN_BYTES && !ends_clause(text[end - 1]);
 }
 
 /* The lines the recognizer tags (r->lines): layout.c's lines but menus,
@@ -665,7 +675,11 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         return rc;
     }
     size_t n_lines = r->n_lines;
-    /* Words of every line; line_first[l] is line l's first word. */
+    /* Words of every line; line_first[l] is line l's first word.  A line's
+     * words may leave out stretches far from its capitals (recog_words.c
+     * tg_recog_cut_line()): a candidate's neighbours, two either side, are
+     * never across one, and word 0 and the last word are the line's own
+     * where a candidate is that close to them. */
     if (tg_grow((void **)&r->line_first, &r->cap_line_first, n_lines + 1,
                 sizeof *r->line_first)) {
         return TAGGER_ERR_NOMEM;
@@ -674,9 +688,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     for (size_t l = 0; l < n_lines && !rc; l++) {
         line_first[l] = r->n_words;
         const tg_line_t *line = &r->lines[l];
-        if (tg_recog_may_hold_capital(text, line->start, line->end)) {
-            rc = tg_recog_split_line(r, text, len, line->start, line->end);
-        }
+        rc = tg_recog_cut_line(r, text, len, line->start, line->end);
     }
     line_first[n_lines] = r->n_words;
     if (!rc) {

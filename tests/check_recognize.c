@@ -445,6 +445,139 @@ START_TEST(test_split_line_words)
 }
 END_TEST
 
+/* Whether word @p w of @p text has a byte A-Z or beyond ASCII. */
+static bool holds_capital_byte(const char *text, const word_t *w)
+{
+    for (uint32_t i = w->start; i < w->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Checks tg_recog_cut_line() on line [0, n) of @p text (@p len bytes)
+ * against tg_recog_split_line(): its words are some of the whole line's,
+ * in order; every word two words or fewer from one with a capital (or a
+ * byte beyond ASCII) is among them; and if words were left out, one of
+ * those cut proves the line running text (a word not capitalised of four
+ * lower-case letters or more, not one of headline_lower); none are cut
+ * from a line without a capital, which needs none.  Returns the
+ * number of words cut. */
+static size_t check_cut_line(tg_recog_t *r, const char *text, size_t len, size_t n)
+{
+    r->n_words = 0;
+    ck_assert_int_eq(tg_recog_split_line(r, text, len, 0, n), TAGGER_OK);
+    size_t n_all = r->n_words;
+    word_t *all = malloc((n_all + 1) * sizeof *all);
+    ck_assert_ptr_nonnull(all);
+    memcpy(all, r->words, n_all * sizeof *all);
+    r->n_words = 0;
+    ck_assert_int_eq(tg_recog_cut_line(r, text, len, 0, n), TAGGER_OK);
+    size_t n_cut = r->n_words, at = 0;
+    for (size_t i = 0; i < n_all; i++) {
+        bool near = false;
+        for (size_t j = i >= 2 ? i - 2 : 0; j < n_all && j <= i + 2; j++) {
+            near |= holds_capital_byte(text, &all[j]);
+        }
+        bool cut = at < n_cut && r->words[at].start == all[i].start;
+        ck_assert_msg(cut || !near, "word %zu '%.*s' left out of \"%.*s\"", i,
+                      (int)(all[i].end - all[i].start), text + all[i].start, (int)n, text);
+        if (cut) {
+            ck_assert_uint_eq(r->words[at].end, all[i].end);
+            ck_assert_uint_eq(r->words[at].cap, all[i].cap);
+            at++;
+        }
+    }
+    ck_assert_uint_eq(at, n_cut); /* no word but the line's */
+    if (n_cut > 0 && n_cut < n_all) { /* none: no capital, every word O */
+        bool proof = false;
+        for (size_t i = 0; i < n_cut; i++) {
+            const word_t *w = &r->words[i];
+            const char *t = text + w->start;
+            size_t k = 0;
+            while (k < w->end - w->start && t[k] >= 'a' && t[k] <= 'z') {
+                k++;
+            }
+            proof |= !w->cap && k >= 4 &&
+                     !tg_recog_in_set(&r->fx.sets.headline_lower, t, w->end - w->start);
+        }
+        ck_assert_msg(proof, "words left out of \"%.*s\" without a proof", (int)n, text);
+    }
+    free(all);
+    return n_cut;
+}
+
+/* The recognizer cuts only the windows of a line that candidates need
+ * (tg_recog_cut_line()): windows at the line's start and end, marks split
+ * off at a window's edges, windows that overlap or touch, a line with no
+ * capital, a title-case line that no word proves running text (cut
+ * whole), white space and invalid bytes beyond ASCII, and the line at the
+ * very end of the buffer; then random lines of such words. */
+START_TEST(test_cut_line_windows)
+{
+    static const char *const lines[] = {
+        "Reuters said the company would sell its shares in the next three years to buyers",
+        "the company would sell its shares in the next three years to buyers, Reuters said",
+        "the company would sell its shares in (Reuters), then would sell more shares to the banks",
+        "shares of the company were sold (\"Reuters.\") and others were held back for the year",
+        "shares were sold by Peter and more shares were sold by Obi and Paul then held back",
+        "shares were sold by Peter and more shares were sold by Obi and Paul",
+        "the shares the company would sell in the year",
+        "Dog Milo Dies of a Cold in the Night at an Old Farm of the Town",
+        "By Justice Nwafor",
+        "said the caf\xC3\xA9 owner whose shop sells coffee and cakes every single day",
+        "said the owner whose shop sells coffee\xC2\xA0" "and cakes every single day\xC2\xA0",
+        "said the owner whose shop sells coffee and \xff cakes every single day to them",
+        "said the owner whose shop sells coffee and cakes every single day to al-Assad",
+        "",
+        "   ",
+    };
+    tagger_result_free(annotate("Peter Obi")); /* makes the scratch's recognizer */
+    tg_recog_t *r = scratch->recog;
+    ck_assert_ptr_nonnull(r);
+    for (size_t l = 0; l < sizeof lines / sizeof *lines; l++) {
+        size_t n = strlen(lines[l]);
+        char *text = malloc(n + 1); /* the line ends the buffer: reads past it are caught */
+        ck_assert_ptr_nonnull(text);
+        memcpy(text, lines[l], n);
+        size_t n_cut = check_cut_line(r, text, n, n);
+        if (l == 0 || l == 1) {
+            ck_assert_uint_lt(n_cut, 8); /* only the window of "Reuters" */
+        }
+        if (l == 6) {
+            ck_assert_uint_eq(n_cut, 0); /* no capital */
+        }
+        free(text);
+    }
+    static const char *const vocabulary[] = {
+        "said", "the", "of", "Peter", "Obi", "(Reuters),", "shares", "U.S.", "in", "would",
+        "caf\xC3\xA9", "\xC3\x89" "cole", "\xC2\xA0", "\xff", "a", "Mr.", "'s", "al-Assad",
+        "with", "\"company\"", ",", "--", "year.", "sold", "Inc"};
+    const size_t n_vocabulary = sizeof vocabulary / sizeof *vocabulary;
+    unsigned seed = 12345;
+    char line[512];
+    for (int round = 0; round < 2000; round++) {
+        size_t n = 0, n_chunks = (size_t)(seed % 40);
+        for (size_t c = 0; c < n_chunks; c++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned pick = (seed >> 16) % 100;
+            /* mostly lower-case words, so that windows are far apart */
+            const char *w = pick < 60 ? vocabulary[(pick % 4 == 0) ? 0 : (pick % 3 ? 6 : 9)]
+                                      : vocabulary[pick % n_vocabulary];
+            n += (size_t)snprintf(line + n, sizeof line - n, "%s%s", c ? " " : "", w);
+        }
+        seed = seed * 1103515245u + 12345u;
+        char *text = malloc(n + 1);
+        ck_assert_ptr_nonnull(text);
+        memcpy(text, line, n);
+        check_cut_line(r, text, n, n);
+        free(text);
+    }
+}
+END_TEST
+
 START_TEST(test_memo_changes_nothing)
 {
     static const char *const texts[] = {
@@ -754,6 +887,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_word_in);
     tcase_add_test(not_names, test_capital_at_every_offset);
     tcase_add_test(not_names, test_split_line_words);
+    tcase_add_test(not_names, test_cut_line_windows);
     suite_add_tcase(s, not_names);
 
     TCase *doc = tcase_create("document");
