@@ -255,9 +255,8 @@ static inline struct word_memo *tg_recog_memo_of(tg_recog_t *r, const word_t *w)
     return e && e->h_low == w->h_low && e->h_shape == w->h_shape ? e : NULL;
 }
 
-/* recog_words.c: cutting.  Whether line [a, b) may hold a capitalised
- * word; its words appended to r->words (0 or TAGGER_ERR_NOMEM). */
-bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b);
+/* recog_words.c: cutting.  The words of line [a, b) appended to r->words
+ * (0 or TAGGER_ERR_NOMEM). */
 int tg_recog_split_line(tg_recog_t *r, const char *text, size_t len, size_t a, size_t b);
 
 /* recog_words.c: the words of line [a, b) that the candidates and the

@@ -675,13 +675,6 @@ static inline void split_chunk(tg_recog_t *r, const char *text, size_t len, size
     }
 }
 
-/* Whether line [a, b) may hold a capitalised word.  Without one, every
- * word of the line is O and the line needs no words. */
-bool tg_recog_may_hold_capital(const char *text, size_t a, size_t b)
-{
-    return next_capital(text, a, b) < b;
-}
-
 /* The first byte of [j, b) that is not printable ASCII ('!' to '~': no
  * white space, no control, nothing beyond ASCII), or b.  With SSE2, 16
  * bytes at a time while they lie within the text (those after b are

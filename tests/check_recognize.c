@@ -329,7 +329,7 @@ START_TEST(test_not_across_an_invalid_byte)
 END_TEST
 
 /* Lines with no capital are not cut into words (recog_words.c,
- * may_hold_capital()); the lines around them still are. */
+ * tg_recog_cut_line()); the lines around them still are. */
 START_TEST(test_lines_without_capitals)
 {
     expect_none("");
@@ -357,7 +357,7 @@ START_TEST(test_word_edges)
 END_TEST
 
 /* Lines are searched for a capital eight bytes at a time
- * (may_hold_capital()): a capital at every place of a block and in the
+ * (next_capital()): a capital at every place of a block and in the
  * bytes after the last block is seen; the bytes on either side of A-Z
  * ('@', '[') are not capitals. */
 START_TEST(test_capital_at_every_offset)
