@@ -353,11 +353,17 @@ typedef struct {
     size_t n_evidence;
     const char *const *evidence; /**< the input text of the words, phrases and
                                       entities that contributed most, best first */
+    int below_threshold; /**< 1: no topic reached the model's threshold, and
+                              this, the best scored, is reported alone as a
+                              guess (it has evidence); facets leave it out */
 } tagger_topic_t;
 
-/** Number of topics above the model's threshold.  They come by branch (the
- * best score under a top-level topic), most specific first within one, then
- * by score: "international relations" before "politics and government". */
+/** Number of topics reported: those above the model's threshold, or when
+ * none is, the best scored alone if some word or entity of the text speaks
+ * for it (tagger_topic_t.below_threshold), so that a text the model knows
+ * anything of has a topic.  They come by branch (the best score under a
+ * top-level topic), most specific first within one, then by score:
+ * "international relations" before "politics and government". */
 TAGGER_API size_t tagger_result_n_topics(const tagger_result_t *r);
 
 /** Topic @p i (< tagger_result_n_topics()), or NULL when out of range. */

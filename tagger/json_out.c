@@ -177,6 +177,13 @@ static size_t n_topics_written(const tagger_result_t *r, const tagger_json_optio
     return r->n_topics < opt->max_topics ? r->n_topics : opt->max_topics;
 }
 
+/* Of those, the topics in the facets: not a guess below the threshold
+ * (which is reported alone). */
+static size_t n_topic_facets(const tagger_result_t *r, const tagger_json_options_t *opt)
+{
+    return r->n_topics && r->topics[0].below_threshold ? 0 : n_topics_written(r, opt);
+}
+
 static cJSON *topic_json(const tagger_topic_t *t)
 {
     cJSON *o = cJSON_CreateObject();
@@ -248,7 +255,7 @@ static bool add_facets(cJSON *root, const tagger_result_t *r, const tagger_json_
     }
     cJSON *na = cJSON_AddArrayToObject(names, "topic");
     cJSON *ia = cJSON_AddArrayToObject(ids, "topic");
-    for (size_t i = 0; na && ia && i < n_topics_written(r, opt); i++) {
+    for (size_t i = 0; na && ia && i < n_topic_facets(r, opt); i++) {
         cJSON *n = cJSON_CreateString(r->topics[i].label);
         cJSON *id = cJSON_CreateString(r->topics[i].id);
         if (!n || !id) {
@@ -692,7 +699,7 @@ static void jw_facet_object(jw_t *w, const tagger_result_t *r, const tagger_json
         JW_LIT(w, "],");
     }
     JW_LIT(w, "\"topic\":[");
-    for (size_t i = 0; i < n_topics_written(r, opt); i++) {
+    for (size_t i = 0; i < n_topic_facets(r, opt); i++) {
         if (i) {
             JW_LIT(w, ",");
         }

@@ -46,11 +46,15 @@
  * Topics above the threshold are ordered by branch (the best score within a
  * top-level topic), then most specific first, then by score: a desk files
  * an article under "international relations" before "politics", even when
- * the broader topic is more certain.
+ * the broader topic is more certain.  When none is above it, the best
+ * scored is reported alone as a guess (below_threshold), if it has
+ * evidence: out of the domain the model learned from, its scores are low,
+ * and most texts would otherwise get no topic (docs/RESULTS.md).
  */
 #include "topic_score.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -396,6 +400,7 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
         out->label = tg_topic_str(m, tp->label);
         out->depth = tp->depth;
         out->score = rank[i].score;
+        out->below_threshold = rank[i].score < m->threshold;
         const char **path = r->topic_strs + ptr;
         uint32_t t = rank[i].topic;
         for (size_t d = tp->depth + 1; d-- > 0; t = m->topics[t].parent) {
@@ -419,7 +424,9 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
     return TAGGER_OK;
 }
 
-/* The passing topics in ts->rank, ranked; returns how many. */
+/* The passing topics in ts->rank, ranked, or when none passes and the text
+ * has a feature of the model, the best scored alone (a guess, kept if it
+ * gets evidence); returns how many. */
 static size_t rank_topics(const tg_topics_t *m, tg_topic_scratch_t *ts, tagger_result_t *r)
 {
     size_t n_rank = 0;
@@ -432,6 +439,15 @@ static size_t rank_topics(const tg_topics_t *m, tg_topic_scratch_t *ts, tagger_r
             ts->branch[top] = score > ts->branch[top] ? score : ts->branch[top];
             ts->rank[n_rank++] = (ranked_t){t, score, 0, m->topics[t].depth};
         }
+    }
+    if (n_rank == 0 && ts->n_touched > 0 && m->n_topics > 0) {
+        uint32_t best = 0;
+        for (uint32_t t = 1; t < m->n_topics; t++) {
+            best = r->topic_scores[t] > r->topic_scores[best] ? t : best;
+        }
+        ts->rank[n_rank++] = (ranked_t){best, r->topic_scores[best], r->topic_scores[best],
+                                        m->topics[best].depth};
+        return n_rank;
     }
     for (size_t i = 0; i < n_rank; i++) {
         ts->rank[i].branch = ts->branch[top_level(m, ts->rank[i].topic)];
@@ -484,7 +500,9 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
                                         : 0;
         }
         if (rc == TAGGER_OK) {
-            rc = store_topics(m, ts, text, n_rank, r);
+            /* A guess with nothing in the text for it (the biases alone) is none. */
+            bool no_guess = n_rank == 1 && ts->rank[0].score < m->threshold && !ts->n_ev[0];
+            rc = store_topics(m, ts, text, no_guess ? 0 : n_rank, r);
         }
         for (size_t i = 0; i < n_rank; i++) {
             ts->rank_of[ts->rank[i].topic] = -1;

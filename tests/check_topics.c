@@ -107,6 +107,51 @@ START_TEST(test_topic_without_touched_features)
 }
 END_TEST
 
+/* No topic passes the threshold: the best scored is reported alone, as a
+ * guess, when a word of the text speaks for it, and left out of the
+ * facets; with no word of the model for it, no topic at all. */
+START_TEST(test_best_topic_as_a_guess)
+{
+    static const char weak[] = "tagger-topic-model\t1\n"
+                               "topic\tmedtop:11000000\t-\t-1.5\tpolitics and government\n"
+                               "feature\tsanctions\t6\n"
+                               "topic\tmedtop:15000000\t-\t-1\tsport\n"
+                               "feature\tmatch\t1\n";
+    tagger_t *tg = compile_with(weak, NULL);
+    /* 8 words, "match" once: sport sigmoid(-1 + 1 / sqrt 8) = 0.34, politics sigmoid(-1.5) */
+    tagger_result_t *r = annotate(tg, "The committee met and talked about the match.");
+    ck_assert_double_eq_tol(tagger_result_topic_score(r, 1), sigmoid(-1 + 1 / sqrt(8.0)), 1e-6);
+    ck_assert_double_lt(tagger_result_topic_score(r, 1), 0.35);
+    ck_assert_uint_eq(tagger_result_n_topics(r), 1);
+    const tagger_topic_t *t = tagger_result_topic(r, 0);
+    ck_assert_str_eq(t->id, "medtop:15000000");
+    ck_assert_int_eq(t->below_threshold, 1);
+    ck_assert_double_eq_tol(t->score, sigmoid(-1 + 1 / sqrt(8.0)), 1e-6);
+    ck_assert_uint_eq(t->n_evidence, 1);
+    ck_assert_str_eq(t->evidence[0], "match");
+    char *json;
+    ck_assert_int_eq(tagger_result_json(r, NULL, &json), TAGGER_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"topics\":[{\"id\":\"medtop:15000000\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"topic\":[]"));
+    tagger_string_free(json);
+    tagger_result_free(r);
+    /* No word of the model: no guess from the biases alone. */
+    r = annotate(tg, "The committee met and talked about the budget.");
+    ck_assert_uint_eq(tagger_result_n_topics(r), 0);
+    tagger_result_free(r);
+    /* A word of the model that speaks against the best topic: no evidence, no guess. */
+    static const char against[] = "tagger-topic-model\t1\n"
+                                  "topic\tmedtop:15000000\t-\t-1\tsport\n"
+                                  "feature\tbudget\t-1\n";
+    tagger_free(tg);
+    tg = compile_with(against, NULL);
+    r = annotate(tg, "The committee met and talked about the budget.");
+    ck_assert_uint_eq(tagger_result_n_topics(r), 0);
+    tagger_result_free(r);
+    tagger_free(tg);
+}
+END_TEST
+
 START_TEST(test_json_has_topics_and_topic_facets)
 {
     tagger_t *tg = compile_with(model_text, NULL);
@@ -697,6 +742,7 @@ Suite *topics_suite(void)
     TCase *tc = tcase_create("model");
     tcase_add_test(tc, test_scores_follow_the_format);
     tcase_add_test(tc, test_topic_without_touched_features);
+    tcase_add_test(tc, test_best_topic_as_a_guess);
     tcase_add_test(tc, test_json_has_topics_and_topic_facets);
     tcase_add_loop_test(tc, test_bad_model_lines_rejected, 0,
                         (int)(sizeof bad_models / sizeof bad_models[0]));
