@@ -26,13 +26,13 @@
  *     Ebbers"); an organization head or suffix ("Ministry of ...", "...
  *     FC", "... Inc") makes it an ORG.  "I" and "I'm" are no part of a
  *     name.  A one-word span may not be a common word (mostly written in
- *     lower case: "Yet", "the Executive"), a time zone ("EST"), a holiday,
- *     a thing written in capitals ("PC", "DVD") or a title.  In a title-case line
- *     ("Champion Show Dog Milo Dies Mysteriously") capitals say nothing: a
- *     span there must be a whole run of capitalised words with no common
- *     word, and it stands only if the same name is found outside such lines
- *     or it is a person opening with a first name ("Peter Obi: A Message of
- *     Hope").  A byline ("By Justice Nwafor": "By" and two or three
+ *     lower case: "Yet", "the Executive"), a time zone ("EST"), a
+ *     holiday, a thing written in capitals ("PC", "DVD") or a title.  In a
+ *     title-case line ("Champion Show Dog Milo Dies Mysteriously")
+ *     capitals say nothing: a span there must be a whole run of
+ *     capitalised words with no common word, and it stands only if the
+ *     same name is found outside such lines or it is a person opening with
+ *     a first name ("Peter Obi: A Message of Hope").  A byline ("By Justice Nwafor": "By" and two or three
  *     capitalised words ending the line) is a person, a cue the model never
  *     saw in CoNLL.  A company's legal form ("Inc", "Co Inc") is never a
  *     name alone: it ends the span just before it, or is dropped.  A name
@@ -49,8 +49,7 @@
  * cut only in windows around its capitals (none without one; the whole
  * line when a rule needs every word), words are cut and hashed on ASCII
  * fast paths and remembered across texts (recog_words.c), and a line's
- * lookups in the
- * model are fetched together (recog_tag.c).  The candidates of a text and
+ * lookups in the model are fetched together (recog_tag.c).  The candidates of a text and
  * the words either side of each are listed once (r->near): the memo is
  * asked of those words for the whole text at once, and the spans of a
  * line are looked for among them only.  The fixed word lists
@@ -60,12 +59,11 @@
  * the Reuters sample (callgrind, 2.0 MB, which starts with an empty memo)
  * the pass went from 363M instructions to about 200M with all this, and
  * to 153M on the first 2000 records of the JSON Lines stream (1.7 MB;
- * 197M before the near list and the faster cutting), and to 133M there
- * since the merge of wrapped lines (148M) by cutting only windows
- * around capitals (recog_words.c); the lookups, the
- * cutting of words and the making of keys are most of it, and the time
- * goes to cache misses in the model's slots and marks more than to
- * instructions.
+ * 197M before the near list and the faster cutting); joining wrapped
+ * lines took it to 148M, and cutting only windows around capitals
+ * (recog_words.c) to 133M.  The lookups, the cutting of words and the
+ * making of keys are most of it, and the time goes to cache misses in the
+ * model's slots and marks more than to instructions.
  */
 #include "recognize.h"
 
