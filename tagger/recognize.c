@@ -32,11 +32,12 @@
  *     capitals say nothing: a span there must be a whole run of
  *     capitalised words with no common word, and it stands only if the
  *     same name is found outside such lines or it is a person opening with
- *     a first name ("Peter Obi: A Message of Hope").  A byline ("By Justice Nwafor": "By" and two or three
- *     capitalised words ending the line) is a person, a cue the model never
- *     saw in CoNLL.  A company's legal form ("Inc", "Co Inc") is never a
- *     name alone: it ends the span just before it, or is dropped.  A name
- *     never runs over anything but spaces and the break of a wrapped line.
+ *     a first name ("Peter Obi: A Message of Hope").  A byline ("By
+ *     Justice Nwafor": "By" and two or three capitalised words ending the
+ *     line) is a person, a cue the model never saw in CoNLL.  A company's
+ *     legal form ("Inc", "Co Inc") is never a name alone: it ends the span
+ *     just before it, or is dropped.  A name never runs over anything but
+ *     spaces and the break of a wrapped line.
  *  5. One name, one type: spans with the same words (case aside) are one
  *     entity, of the type most of them got (ties: the first).  A one-word
  *     span that is the first or last word of exactly one longer PERSON

@@ -406,7 +406,8 @@ static void entities_of(tagger_scratch_t *s, const char *text, char *out, size_t
 START_TEST(test_split_line_words)
 {
     static const char line[] = "(Reuters) Peter Obi's well-known-and-much-longer-than-sixteen "
-                               "chunk, said:\xC2\xA0" "caf\xC3\xA9\tU.S. a\xff" "b Mr. J. Jones. sees s, Obi\xE2\x80\x99s end";
+                               "chunk, said:\xC2\xA0" "caf\xC3\xA9\tU.S. a\xff"
+                               "b Mr. J. Jones. sees s, Obi\xE2\x80\x99s end";
     static const char *const words[] = {"(", "Reuters", ")", "Peter", "Obi", "'s",
                                         "well-known-and-much-longer-than-sixteen", "chunk",
                                         ",", "said", ":", "caf\xC3\xA9", "U.S.", "a", "b",
