@@ -11,6 +11,7 @@
  * jsonl_record.c; the TSV and bulk formats in formats.c.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* struct dirent d_type, where the C library has it */
 
 #include <dirent.h>
 #include <errno.h>
@@ -189,12 +190,37 @@ static void tag_stream(run_t *run, const char *name, FILE *f)
     free(text);
 }
 
-static int cmp_names(const void *a, const void *b)
+/* A directory entry: its path, and what readdir() says it is. */
+typedef struct {
+    char *path;
+    enum { ENTRY_FILE, ENTRY_DIR, ENTRY_ASK } kind; /* ASK: a link, or not told */
+} entry_t;
+
+static int cmp_entries(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const entry_t *)a)->path, ((const entry_t *)b)->path);
+}
+
+/* What the entry @p de is, when readdir() says so (d_type: most file
+ * systems fill it in): a file or a directory needs no stat() of its own,
+ * which is two system calls fewer per file of a large directory. */
+static int entry_kind(const struct dirent *de)
+{
+#ifdef DT_REG
+    if (de->d_type == DT_REG) {
+        return ENTRY_FILE;
+    }
+    if (de->d_type == DT_DIR) {
+        return ENTRY_DIR;
+    }
+#else
+    (void)de;
+#endif
+    return ENTRY_ASK;
 }
 
 static void tag_path(run_t *run, const char *path, int depth);
+static void tag_file(run_t *run, const char *path);
 
 static void tag_dir(run_t *run, const char *path, int depth)
 {
@@ -209,7 +235,7 @@ static void tag_dir(run_t *run, const char *path, int depth)
         worse(run, EXIT_BAD_INPUT);
         return;
     }
-    char **names = NULL;
+    entry_t *entries = NULL;
     size_t n = 0, cap = 0;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
@@ -218,35 +244,41 @@ static void tag_dir(run_t *run, const char *path, int depth)
         }
         if (n == cap) {
             cap = cap ? 2 * cap : 64;
-            char **grown = realloc(names, cap * sizeof *names);
+            entry_t *grown = realloc(entries, cap * sizeof *entries);
             if (!grown) {
                 break;
             }
-            names = grown;
+            entries = grown;
         }
         size_t len = strlen(path) + strlen(de->d_name) + 2;
-        if (!(names[n] = malloc(len))) {
+        if (!(entries[n].path = malloc(len))) {
             break;
         }
         bool slash = path[strlen(path) - 1] == '/';
-        snprintf(names[n], len, slash ? "%s%s" : "%s/%s", path, de->d_name);
+        snprintf(entries[n].path, len, slash ? "%s%s" : "%s/%s", path, de->d_name);
+        entries[n].kind = entry_kind(de);
         n++;
     }
     closedir(d);
-    if (n > 1) { /* names is NULL for an empty directory: qsort(NULL) is UB */
-        qsort(names, n, sizeof *names, cmp_names);
+    if (n > 1) { /* entries is NULL for an empty directory: qsort(NULL) is UB */
+        qsort(entries, n, sizeof *entries, cmp_entries);
     }
     for (size_t i = 0; i < n; i++) {
+        const char *p = entries[i].path;
         struct stat st;
-        if (lstat(names[i], &st) == 0 && S_ISLNK(st.st_mode) && stat(names[i], &st) == 0 &&
-            S_ISDIR(st.st_mode)) {
+        if (entries[i].kind == ENTRY_FILE) {
+            tag_file(run, p);
+        } else if (entries[i].kind == ENTRY_DIR) {
+            tag_dir(run, p, depth + 1);
+        } else if (lstat(p, &st) == 0 && S_ISLNK(st.st_mode) && stat(p, &st) == 0 &&
+                   S_ISDIR(st.st_mode)) {
             /* Not following links to directories keeps cycles out. */
         } else {
-            tag_path(run, names[i], depth + 1);
+            tag_path(run, p, depth + 1);
         }
-        free(names[i]);
+        free(entries[i].path);
     }
-    free(names);
+    free(entries);
 }
 
 static void tag_path(run_t *run, const char *path, int depth)
@@ -265,6 +297,11 @@ static void tag_path(run_t *run, const char *path, int depth)
         tag_dir(run, path, depth);
         return;
     }
+    tag_file(run, path);
+}
+
+static void tag_file(run_t *run, const char *path)
+{
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));

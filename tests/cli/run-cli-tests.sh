@@ -112,6 +112,18 @@ assert ids == ['a.txt', 'b.txt', 'sub/c.txt'], ids
 assert set(by_id(docs[1])) == {'JP', 'CN'} and set(by_id(docs[2])) == {'IR', 'IQ'}
 "
 
+# Links in a directory: a link to a file is read, a link to a directory is
+# not followed (a link to the directory itself would never end).
+mkdir -p "$TMP/links"
+printf 'Talks in Chile.\n' >"$TMP/links/a.txt"
+ln -s a.txt "$TMP/links/b-link.txt"
+ln -s . "$TMP/links/c-loop"
+run "directory with links" 0 "$TMP/links" && json_ok "a link to a file is read, one to a directory is not followed" "
+ids = [d['id'].rsplit('/links/', 1)[1] for d in docs]
+assert ids == ['a.txt', 'b-link.txt'], ids
+assert all(set(by_id(d)) == {'CL'} for d in docs), docs
+"
+
 # A missing file is reported; the other file is still tagged; exit 1.
 cp "$EX" "$TMP/good.txt"
 run "missing file" 1 /nonexistent/article.txt "$TMP/good.txt" &&
