@@ -55,6 +55,10 @@ typedef struct {
  * sums are in fixed_t. */
 enum { KEY_PLW = 13, MAX_KEYS = 15 };
 
+/* Words tagged at a time (tg_recog_tag_line()): the keys, key counts and
+ * sums of r->keys, r->n_keys and r->prefix are for a block of a line. */
+enum { TAG_BLOCK = 256 };
+
 /* A fixed list of words (connectors, titles, ...) as a small hash table,
  * for the lists asked of many words: the same answer as tg_word_in() for
  * the price of hashing the word, instead of comparing it with every entry
@@ -214,9 +218,9 @@ struct tg_recog {
     size_t cap_line_near;
     struct memo_key *memo_keys; /* per word of near (recog_words.c) */
     size_t cap_memo_keys;
-    uint64_t (*keys)[MAX_KEYS]; /* per word of the line being tagged: its feature keys */
+    uint64_t (*keys)[MAX_KEYS]; /* per word of the block being tagged: its feature keys */
     uint8_t *n_keys;
-    int32_t (*prefix)[TG_NAMES_N_LABELS]; /* per word of the line: its memoised sum */
+    int32_t (*prefix)[TG_NAMES_N_LABELS]; /* per word of the block: its memoised sum */
     size_t cap_keys_words, cap_n_keys, cap_prefix;
     struct word_memo *memo; /* MEMO_ENTRIES entries, for the model fx was made for */
     int32_t (*memo_sums)[TG_NAMES_N_LABELS]; /* per entry: the sum (MEMO_SUMMED) */

@@ -194,20 +194,21 @@ static void add_rows(const int32_t *restrict a, const int32_t *restrict b, int32
     sc[8] += a[8] + b[8];
 }
 
-/* Greedy tagging, left to right (step 3): each candidate gets the label of
- * the best score.  The keys of every candidate are made first and their
- * slots fetched, so that the lookups of the line wait for memory once
- * rather than once per candidate; @p keys has room for MAX_KEYS per word
- * (KEY_PLW, when it waits for the label before, is made and looked up
- * when that label is given).  A candidate whose first PREFIX_KEYS
+/* Greedy tagging of words [a, b) of a line, left to right (step 3): each
+ * candidate gets the label of the best score.  The keys of every candidate
+ * are made first and their slots fetched, so that the lookups wait for
+ * memory once rather than once per candidate; @p keys has room for
+ * MAX_KEYS per word, from word a (KEY_PLW, when it waits for the label
+ * before, is made and looked up when that label is given).  A candidate whose first PREFIX_KEYS
  * features the memo has summed starts from that sum (@p prefix, per word)
  * and skips them; one that it has not sums them first and leaves the sum
  * there.  The features without keys add their rows of fixed_t. */
-void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
-                       uint8_t *n_keys, int32_t (*prefix)[TG_NAMES_N_LABELS])
+static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
+                      uint64_t (*keys)[MAX_KEYS], uint8_t *n_keys,
+                      int32_t (*prefix)[TG_NAMES_N_LABELS])
 {
     const fixed_t *f = ln->fx;
-    for (size_t i = 0; i < ln->n; i++) {
+    for (size_t i = a; i < b; i++) {
         if (w[i].cand) {
             struct word_memo *e = tg_recog_memo_of(r, &w[i]);
             w[i].summed = e && (*tg_recog_memo_flags(e) & MEMO_SUMMED);
@@ -217,34 +218,35 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
             } else if (!w[i].summed) {
                 tg_recog_hash_word(ln->text, ln->len, &w[i], &h); /* p3 and s3, for the sum */
             }
-            n_keys[i] = (uint8_t)word_keys(ln, i, w[i].summed ? NULL : &h, keys[i]);
+            n_keys[i - a] = (uint8_t)word_keys(ln, i, w[i].summed ? NULL : &h, keys[i - a]);
             size_t from = PREFIX_KEYS;
             if (w[i].summed) {
-                memcpy(prefix[i], r->memo_sums[e - r->memo], sizeof prefix[i]);
+                memcpy(prefix[i - a], r->memo_sums[e - r->memo], sizeof prefix[i - a]);
             } else {
                 from = 0;
             }
-            size_t to = label_before(ln, i) >= 0 ? n_keys[i] : KEY_PLW;
-            tg_names_prefetch(ln->m, keys[i] + from, to - from);
+            size_t to = label_before(ln, i) >= 0 ? n_keys[i - a] : KEY_PLW;
+            tg_names_prefetch(ln->m, keys[i - a] + from, to - from);
             if (to == KEY_PLW) {
-                tg_names_prefetch(ln->m, keys[i] + KEY_PLW + 1, n_keys[i] - KEY_PLW - 1);
+                tg_names_prefetch(ln->m, keys[i - a] + KEY_PLW + 1,
+                                  n_keys[i - a] - KEY_PLW - 1);
             }
         }
     }
-    for (size_t i = 0; i < ln->n; i++) {
+    for (size_t i = a; i < b; i++) {
         if (!w[i].cand) {
             w[i].label = TG_NL_O;
             continue;
         }
         int prev = i > 0 ? w[i - 1].label : TG_NAMES_N_LABELS;
         int prev2 = i > 1 ? w[i - 2].label : TG_NAMES_N_LABELS;
-        uint64_t *key = keys[i];
+        uint64_t *key = keys[i - a];
         if (i > 0 && w[i - 1].cand) {
             key[KEY_PLW] = plw_key(ln, i, prev);
         }
         int32_t sc[TG_NAMES_N_LABELS];
         if (w[i].summed) {
-            memcpy(sc, prefix[i], sizeof sc);
+            memcpy(sc, prefix[i - a], sizeof sc);
         } else {
             memset(sc, 0, sizeof sc);
             tg_names_add_all(ln->m, key, PREFIX_KEYS, sc);
@@ -255,7 +257,7 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
             }
         }
         add_rows(f->label_sums[prev2][prev], f->first_sums[first_bits(ln, i)], sc);
-        tg_names_add_all(ln->m, key + PREFIX_KEYS, n_keys[i] - PREFIX_KEYS, sc);
+        tg_names_add_all(ln->m, key + PREFIX_KEYS, n_keys[i - a] - PREFIX_KEYS, sc);
         int best = 0;
         for (int k = 1; k < TG_NAMES_N_LABELS; k++) {
             if (sc[k] > sc[best]) {
@@ -263,5 +265,19 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
             }
         }
         w[i].label = (uint8_t)best;
+    }
+}
+
+/* The line in blocks of TAG_BLOCK words, each tagged as above: the same
+ * labels (the words either side and the labels before are the line's),
+ * and the keys of a block, not of a line, in memory: a document of one
+ * 32 MiB line would otherwise hold some 40 bytes of keys and sums per
+ * byte. */
+void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
+                       uint8_t *n_keys, int32_t (*prefix)[TG_NAMES_N_LABELS])
+{
+    for (size_t a = 0; a < ln->n; a += TAG_BLOCK) {
+        tag_words(r, ln, w, a, a + TAG_BLOCK < ln->n ? a + TAG_BLOCK : ln->n, keys, n_keys,
+                  prefix);
     }
 }

@@ -728,9 +728,10 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         }
         line_t ln = {tg->names, &r->fx, text, len, r->words + line_first[l],
                      line_first[l + 1] - line_first[l], 'N'};
-        if (tg_grow((void **)&r->keys, &r->cap_keys_words, ln.n, sizeof *r->keys) ||
-            tg_grow((void **)&r->n_keys, &r->cap_n_keys, ln.n, sizeof *r->n_keys) ||
-            tg_grow((void **)&r->prefix, &r->cap_prefix, ln.n, sizeof *r->prefix)) {
+        size_t block = ln.n < TAG_BLOCK ? ln.n : TAG_BLOCK;
+        if (tg_grow((void **)&r->keys, &r->cap_keys_words, block, sizeof *r->keys) ||
+            tg_grow((void **)&r->n_keys, &r->cap_n_keys, block, sizeof *r->n_keys) ||
+            tg_grow((void **)&r->prefix, &r->cap_prefix, block, sizeof *r->prefix)) {
             rc = TAGGER_ERR_NOMEM;
             break;
         }

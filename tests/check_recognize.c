@@ -201,6 +201,30 @@ START_TEST(test_not_across_line_ends_that_are_not_wraps)
 }
 END_TEST
 
+/* A line longer than a block of tagging (TAG_BLOCK words) is tagged as a
+ * whole: a name across the blocks' border is one name, and every repeat of
+ * a sentence gets the same names. */
+START_TEST(test_line_longer_than_a_block)
+{
+    char text[8192] = "so";
+    for (int k = 0; k < 127; k++) { /* 255 words, all cut: "He" is a capital */
+        strcat(text, " He said");
+    }
+    strcat(text, " Peter Obi met supporters on Saturday.");
+    expect(text, "Peter Obi", TAGGER_KIND_PERSON); /* words 255 and 256 */
+    text[0] = '\0';
+    for (int k = 0; k < 40; k++) { /* 480 words */
+        strcat(text, "Peter Obi met Mazhar Abbas in Lagos on Monday, officials said. ");
+    }
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, "Peter Obi");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->kind, TAGGER_KIND_PERSON);
+    ck_assert_uint_eq(e->n_mentions, 40);
+    tagger_result_free(r);
+}
+END_TEST
+
 /* A company's legal form ends the name before it, and is never a name by
  * itself. */
 START_TEST(test_legal_forms)
@@ -869,6 +893,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_place_cue);
     tcase_add_test(cues, test_byline);
     tcase_add_test(cues, test_wrapped_names);
+    tcase_add_test(cues, test_line_longer_than_a_block);
     tcase_add_test(cues, test_legal_forms);
     suite_add_tcase(s, cues);
 
