@@ -110,6 +110,13 @@ static int add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool
     return TAGGER_OK;
 }
 
+/* Whether word @p i, as written, is one of @p set. */
+static bool word_in(const line_t *ln, size_t i, const word_set_t *set)
+{
+    str_t w = tg_recog_raw(ln, i);
+    return tg_recog_in_set(set, w.s, w.len);
+}
+
 static const char *const byline_words[] = {"By", "by", "BY"};
 
 /* "By Justice Nwafor": a byline of two or three capitalised words (each a
@@ -117,8 +124,7 @@ static const char *const byline_words[] = {"By", "by", "BY"};
  * name words, or 0. */
 static size_t byline(const line_t *ln)
 {
-    str_t w0 = tg_recog_raw(ln, 0);
-    if (ln->n < 3 || ln->n > 4 || !tg_recog_in_set(&ln->fx->sets.by, w0.s, w0.len)) {
+    if (ln->n < 3 || ln->n > 4 || !word_in(ln, 0, &ln->fx->sets.by)) {
         return 0;
     }
     for (size_t i = 1; i < ln->n; i++) {
@@ -219,9 +225,7 @@ static const char *const legal_forms[] = {"Inc", "Inc.", "INC", "Corp", "Corp.",
  * Executive said"), a time zone, a holiday, a title. */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
-    str_t w = tg_recog_raw(ln, i);
-    if (tg_recog_in_set(&ln->fx->sets.never_names, w.s, w.len) ||
-        tg_recog_in_set(&ln->fx->sets.titles, w.s, w.len)) {
+    if (word_in(ln, i, &ln->fx->sets.never_names) || word_in(ln, i, &ln->fx->sets.titles)) {
         return false; /* a title whose name is a gazetteer's ("Mr" of "Mr Clarke") */
     }
     return !is_common(ln, i);
@@ -230,12 +234,6 @@ static bool lone_word_ok(const line_t *ln, size_t i)
 /* Titles: a cue for a person, not part of the name ("Mr Molyneux"). */
 static const char *const titles[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
                                      "Prof", "Prof.", "Miss", "Mme", "Mme.", "MP"};
-
-static bool title_at(const line_t *ln, size_t i)
-{
-    str_t t = tg_recog_raw(ln, i);
-    return tg_recog_in_set(&ln->fx->sets.titles, t.s, t.len);
-}
 
 /* Whether words @p i - 1 and @p i are apart by spaces only: a name does not
  * run over an invalid byte or other separator. */
@@ -259,8 +257,8 @@ static const char *const first_person_words[] = {"I",   "I'm",       "I've",    
 
 static bool first_person(const line_t *ln, size_t i, bool first)
 {
-    str_t t = tg_recog_raw(ln, i);
-    return (first || t.len > 1) && tg_recog_in_set(&ln->fx->sets.first_person, t.s, t.len);
+    return (first || ln->w[i].end - ln->w[i].start > 1) &&
+           word_in(ln, i, &ln->fx->sets.first_person);
 }
 
 /* The end of the name after the title at word @p i that the model tagged
@@ -290,9 +288,8 @@ static const char *const org_suffixes[] = {
 
 static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
 {
-    str_t first = tg_recog_raw(ln, a), last = tg_recog_raw(ln, b - 1);
-    bool head = b - a >= 3 && tg_recog_in_set(&ln->fx->sets.org_heads, first.s, first.len);
-    bool suffix = b - a >= 2 && tg_recog_in_set(&ln->fx->sets.org_suffixes, last.s, last.len);
+    bool head = b - a >= 3 && word_in(ln, a, &ln->fx->sets.org_heads);
+    bool suffix = b - a >= 2 && word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
     return head || suffix ? TAGGER_KIND_ORG : kind;
 }
 
@@ -300,8 +297,7 @@ static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
 static bool legal_forms_only(const line_t *ln, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        str_t w = tg_recog_raw(ln, i);
-        if (!tg_recog_in_set(&ln->fx->sets.legal_forms, w.s, w.len)) {
+        if (!word_in(ln, i, &ln->fx->sets.legal_forms)) {
             return false;
         }
     }
@@ -354,11 +350,11 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32
         while (b > a && (!w[b - 1].cap || first_person(ln, b - 1, false))) {
             b--;
         }
-        if (b - a == 1 && kind != 0 && title_at(ln, a)) {
+        if (b - a == 1 && kind != 0 && word_in(ln, a, &ln->fx->sets.titles)) {
             b = j = name_after_title(ln, a); /* "Mr" + "Ebbers", the name tagged O */
         }
         if (b - a >= 2 && kind != 0 && w[a + 1].cap) { /* not "MP for Ealing North" */
-            if (title_at(ln, a)) {
+            if (word_in(ln, a, &ln->fx->sets.titles)) {
                 a++;
                 kind = TAGGER_KIND_PERSON;
             }
@@ -614,8 +610,7 @@ static bool is_candidate(const line_t *ln, size_t i)
     if (i == 0 || i + 1 >= ln->n || !ln->w[i - 1].cap || !ln->w[i + 1].cap) {
         return false;
     }
-    str_t w = tg_recog_raw(ln, i);
-    return tg_recog_in_set(&ln->fx->sets.connectors, w.s, w.len);
+    return word_in(ln, i, &ln->fx->sets.connectors);
 }
 
 /* ------------------------------------------------------------------------ */
