@@ -61,16 +61,33 @@ static const tagger_entity_t *find(const tagger_result_t *r, const char *name)
     return NULL;
 }
 
-/* Asserts that @p text yields a recognized entity @p name of @p kind. */
-static void expect(const char *text, const char *name, tagger_kind_t kind)
+/* Asserts that @p r of @p text has a recognized entity @p name of @p kind;
+ * returns it. */
+static const tagger_entity_t *found(const tagger_result_t *r, const char *text,
+                                    const char *name, tagger_kind_t kind)
 {
-    tagger_result_t *r = annotate(text);
     const tagger_entity_t *e = find(r, name);
     ck_assert_msg(e != NULL, "'%s' not found in: %s", name, text);
     ck_assert_msg(e->kind == kind, "'%s' is %s, not %s", name, tagger_kind_name(e->kind),
                   tagger_kind_name(kind));
     ck_assert_int_eq(e->source, TAGGER_SOURCE_RECOGNIZED);
     ck_assert_ptr_null(e->id);
+    return e;
+}
+
+/* Asserts that @p text yields a recognized entity @p name of @p kind. */
+static void expect(const char *text, const char *name, tagger_kind_t kind)
+{
+    tagger_result_t *r = annotate(text);
+    found(r, text, name, kind);
+    tagger_result_free(r);
+}
+
+/* expect(), and that the entity has @p n mentions. */
+static void expect_mentions(const char *text, const char *name, tagger_kind_t kind, size_t n)
+{
+    tagger_result_t *r = annotate(text);
+    ck_assert_uint_eq(found(r, text, name, kind)->n_mentions, n);
     tagger_result_free(r);
 }
 
@@ -216,12 +233,7 @@ START_TEST(test_line_longer_than_a_block)
     for (int k = 0; k < 40; k++) { /* 480 words */
         strcat(text, "Peter Obi met Mazhar Abbas in Lagos on Monday, officials said. ");
     }
-    tagger_result_t *r = annotate(text);
-    const tagger_entity_t *e = find(r, "Peter Obi");
-    ck_assert_ptr_nonnull(e);
-    ck_assert_int_eq(e->kind, TAGGER_KIND_PERSON);
-    ck_assert_uint_eq(e->n_mentions, 40);
-    tagger_result_free(r);
+    expect_mentions(text, "Peter Obi", TAGGER_KIND_PERSON, 40);
 }
 END_TEST
 
@@ -333,14 +345,9 @@ END_TEST
 
 START_TEST(test_one_name_one_type)
 {
-    tagger_result_t *r = annotate("Zenith Holdings Inc said profits rose. Analysts at Zenith "
-                                  "Holdings Inc expect more. Zenith Holdings Inc shares "
-                                  "gained.");
-    const tagger_entity_t *e = find(r, "Zenith Holdings Inc");
-    ck_assert_ptr_nonnull(e);
-    ck_assert_int_eq(e->kind, TAGGER_KIND_ORG);
-    ck_assert_int_eq(e->n_mentions, 3);
-    tagger_result_free(r);
+    expect_mentions("Zenith Holdings Inc said profits rose. Analysts at Zenith Holdings Inc "
+                    "expect more. Zenith Holdings Inc shares gained.",
+                    "Zenith Holdings Inc", TAGGER_KIND_ORG, 3);
 }
 END_TEST
 
