@@ -13,21 +13,24 @@
  *  1. Words.  A line is cut into the tokens of CoNLL-2003, on which the
  *     model learned (recog_words.c).
  *  2. Candidates.  Only capitalised words ("Obi", "al-Assad") and name
- *     connectors between two of them ("Bank of England", "van Gogh") are
- *     tagged; every other word is O without being scored (recog_tag.c).
+ *     connectors between two of them, one or two in a row ("Bank of
+ *     England", "van Gogh", "Guillermo de la Dehesa"), are tagged; every
+ *     other word is O without being scored (recog_tag.c).
  *  3. Tagging.  Greedily left to right, each candidate gets the best of
  *     O, B-/I-PER, ORG, LOC, MISC under the averaged perceptron of
  *     models/names.model (name_model.c), from the features of
  *     scripts/train-names's word_features() (recog_tag.c).
  *  4. Rules on the spans.  A span that overlaps a gazetteer mention is
  *     dropped (the gazetteer takes precedence).  A leading title ("Mr",
- *     "Dr", "MP") makes it a PERSON and leaves the name, which may be the
- *     capitalised words after a title the model tagged alone ("Mr
- *     Ebbers"); an organization head or suffix ("Ministry of ...", "...
- *     FC", "... Inc") makes it an ORG.  "I" and "I'm" are no part of a
- *     name.  A one-word span may not be a common word (mostly written in
- *     lower case: "Yet", "the Executive"), a time zone ("EST"), a
- *     holiday, a thing written in capitals ("PC", "DVD") or a title.  In a
+ *     "Dr", "MP", "Sir", "Lord") makes it a PERSON and leaves the name,
+ *     which may be the capitalised words after a title the model tagged
+ *     alone ("Mr Ebbers"); an office before a person's name leaves it too
+ *     ("Chancellor Gordon Brown"); an organization head or suffix
+ *     ("Ministry of ...", "... FC", "... Inc") makes it an ORG.  "I" and
+ *     "I'm" are no part of a name.  A one-word span may not be a common
+ *     word (mostly written in lower case: "Yet", "the Executive"), a time
+ *     zone ("EST"), a holiday, a thing written in capitals ("PC", "DVD"),
+ *     an award ("Oscar"), a title, an office or a letter ("S Korea").  In a
  *     title-case line ("Champion Show Dog Milo Dies Mysteriously")
  *     capitals say nothing: a span there must be a whole run of
  *     capitalised words with no common word, and it stands only if the
@@ -211,7 +214,9 @@ static const char *const never_names[] = {
     "TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "USB", "LCD", "VHS", "ADSL", "GPRS",
     "SMS", "MMS", "MP3", "DRM", "ID",
     /* economic measures and jobs ("GNP rose", "the CEO said") */
-    "GDP", "GNP", "VAT", "CEO", "CEOs", "MPs", "MEPs", "DJ", "PR"};
+    "GDP", "GNP", "VAT", "CEO", "CEOs", "MPs", "MEPs", "DJ", "PR",
+    /* awards ("an Oscar nomination", "best film Oscar") */
+    "Oscar", "Oscars", "Grammy", "Grammys", "Emmy", "Emmys", "Bafta", "Baftas"};
 
 /* Legal forms of companies: the end of a company's name, never a name by
  * themselves.  A span of nothing else joins the span just before it
@@ -221,19 +226,40 @@ static const char *const legal_forms[] = {"Inc", "Inc.", "INC", "Corp", "Corp.",
                                           "PLC", "plc", "LLC", "AG", "GmbH", "NV", "BV",
                                           "SpA", "Cos", "Bhd"};
 
+/* Titles: a cue for a person, not part of the name ("Mr Molyneux", "Sir
+ * Alex Ferguson"). */
+static const char *const titles[] = {"Mr",   "Mr.",  "Mrs",  "Mrs.", "Ms",   "Ms.",      "Dr",
+                                     "Dr.",  "Prof", "Prof.", "Miss", "Mme", "Mme.",    "MP",
+                                     "Sir",  "Dame", "Lord", "Lady", "Rev", "Rev.", "Baroness"};
+
+/* Offices written before a person's name: not part of it ("Chancellor
+ * Gordon Brown", "President Bush"), nor a name alone ("the President
+ * said").  Unlike a title, an office does not make a span a person: it is
+ * left off the start of a span the model typed PERSON ("Governor's Office"
+ * stays whatever the model said).  Few spans start with one, so the list
+ * is compared word by word. */
+static const char *const offices[] = {"President", "Chancellor", "Senator", "Sen.",
+                                      "Governor",  "Gov."};
+
+static bool office_at(const line_t *ln, size_t i)
+{
+    str_t w = tg_recog_raw(ln, i);
+    return tg_word_in(offices, sizeof offices / sizeof *offices, w.s, w.len);
+}
+
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
  * Executive said"), a time zone, a holiday, a title. */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
-    if (word_in(ln, i, &ln->fx->sets.never_names) || word_in(ln, i, &ln->fx->sets.titles)) {
+    if (word_in(ln, i, &ln->fx->sets.never_names) || word_in(ln, i, &ln->fx->sets.titles) ||
+        office_at(ln, i)) {
         return false; /* a title whose name is a gazetteer's ("Mr" of "Mr Clarke") */
+    }
+    if (ln->w[i].end - ln->w[i].start == 1) {
+        return false; /* a letter: "S Korea", "M&S" */
     }
     return !is_common(ln, i);
 }
-
-/* Titles: a cue for a person, not part of the name ("Mr Molyneux"). */
-static const char *const titles[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
-                                     "Prof", "Prof.", "Miss", "Mme", "Mme.", "MP"};
 
 /* Whether words @p i - 1 and @p i are apart by spaces only: a name does not
  * run over an invalid byte or other separator. */
@@ -353,11 +379,16 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32
         if (b - a == 1 && kind != 0 && word_in(ln, a, &ln->fx->sets.titles)) {
             b = j = name_after_title(ln, a); /* "Mr" + "Ebbers", the name tagged O */
         }
-        if (b - a >= 2 && kind != 0 && w[a + 1].cap) { /* not "MP for Ealing North" */
+        /* Titles and offices off the start, one after the other ("Chancellor
+         * Lord Falconer"), but not before a lower-case word ("MP for Ealing
+         * North"). */
+        while (b - a >= 2 && kind != 0 && w[a + 1].cap) {
             if (word_in(ln, a, &ln->fx->sets.titles)) {
-                a++;
                 kind = TAGGER_KIND_PERSON;
+            } else if (kind != TAGGER_KIND_PERSON || !office_at(ln, a)) {
+                break;
             }
+            a++;
         }
         bool keep = kind != 0 && a < b;
         if (keep) {
@@ -600,17 +631,29 @@ static int logical_lines(tg_recog_t *r, const tg_layout_t *lay, const char *text
     return TAGGER_OK;
 }
 
-/* A capitalised word, or a connector (as written: "of", not "Of") between
- * two. */
+static bool is_connector(const line_t *ln, size_t i)
+{
+    return !ln->w[i].cap && word_in(ln, i, &ln->fx->sets.connectors);
+}
+
+/* A capitalised word, or a connector (as written: "of", not "Of") in a
+ * run of one or two between two ("Bank of England", "Office of the
+ * Deputy Prime Minister", "Joost van der Westhuizen"). */
 static bool is_candidate(const line_t *ln, size_t i)
 {
     if (ln->w[i].cap) {
         return true;
     }
-    if (i == 0 || i + 1 >= ln->n || !ln->w[i - 1].cap || !ln->w[i + 1].cap) {
+    if (i == 0 || i + 1 >= ln->n || !is_connector(ln, i)) {
         return false;
     }
-    return word_in(ln, i, &ln->fx->sets.connectors);
+    size_t before = i - 1, after = i + 1;
+    if (is_connector(ln, before) && before > 0) {
+        before--; /* "of" before "the" */
+    } else if (is_connector(ln, after) && after + 1 < ln->n) {
+        after++; /* "the" after "of" */
+    }
+    return ln->w[before].cap && ln->w[after].cap;
 }
 
 /* ------------------------------------------------------------------------ */

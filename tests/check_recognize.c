@@ -147,6 +147,36 @@ START_TEST(test_title_tagged_alone)
 }
 END_TEST
 
+/* Honorifics and offices before a name are not part of it, nor a name
+ * alone; a peer is a person ("Lord Goldsmith", BBC News). */
+START_TEST(test_honorifics_and_offices)
+{
+    expect("The attorney general, Lord Goldsmith, gave his advice to the cabinet.",
+           "Goldsmith", TAGGER_KIND_PERSON);
+    expect_no_entity("The attorney general, Lord Goldsmith, gave his advice to the cabinet.",
+                     "Lord Goldsmith");
+    expect("Dame Judi Dench won the award for her role in the play.", "Judi Dench",
+           TAGGER_KIND_PERSON);
+    tagger_result_t *r = annotate("Dr Greenspan was invited by Chancellor Gordon Brown, whose "
+                                  "father was a minister.");
+    found(r, "", "Gordon Brown", TAGGER_KIND_PERSON);
+    ck_assert_ptr_null(find(r, "Chancellor"));
+    ck_assert_ptr_null(find(r, "Chancellor Gordon Brown"));
+    tagger_result_free(r);
+    expect_no_entity("The third film in the Lord of the Rings trilogy boosted results.", "Lord");
+}
+END_TEST
+
+/* Connectors in a run of two inside a name ("de la", "van den", "of the"). */
+START_TEST(test_two_connectors)
+{
+    expect("Spanish Economy Minister Guillermo de la Dehesa said the plan would go ahead.",
+           "Guillermo de la Dehesa", TAGGER_KIND_PERSON);
+    expect("The Royal National Institute of the Blind welcomed the ruling.",
+           "Royal National Institute of the Blind", TAGGER_KIND_ORG);
+}
+END_TEST
+
 START_TEST(test_first_name)
 {
     expect("Peter Obi met supporters on Saturday.", "Peter Obi", TAGGER_KIND_PERSON);
@@ -284,6 +314,15 @@ START_TEST(test_holidays_and_capitalised_things)
                 "rise before Easter.");
     expect_none("Shipments of PCs rose by a fifth, while sales of DVDs and TV sets fell.");
     expect_none("GNP grew 2.1 pct in the quarter, the department said.");
+    expect_none("The director won an Oscar nomination for best original screenplay.");
+}
+END_TEST
+
+/* A letter alone is not a name: "S Korea" in a headline, "S and P". */
+START_TEST(test_letters_alone)
+{
+    expect_none("S Korean consumers spending again\n\nShoppers returned to the malls.");
+    expect_none("The debt was downgraded by S and P on Tuesday, the bank said.");
 }
 END_TEST
 
@@ -895,6 +934,8 @@ Suite *recognize_suite(void)
     tcase_set_timeout(cues, 30);
     tcase_add_test(cues, test_title_before_a_name);
     tcase_add_test(cues, test_title_tagged_alone);
+    tcase_add_test(cues, test_honorifics_and_offices);
+    tcase_add_test(cues, test_two_connectors);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_organization_heads_and_suffixes);
     tcase_add_test(cues, test_place_cue);
@@ -909,6 +950,7 @@ Suite *recognize_suite(void)
     tcase_set_timeout(not_names, 30);
     tcase_add_test(not_names, test_sentence_openers_are_not_names);
     tcase_add_test(not_names, test_title_case_headlines);
+    tcase_add_test(not_names, test_letters_alone);
     tcase_add_test(not_names, test_time_zone);
     tcase_add_test(not_names, test_holidays_and_capitalised_things);
     tcase_add_test(not_names, test_first_person);
