@@ -488,6 +488,27 @@ START_TEST(test_builtin_people_initials)
 }
 END_TEST
 
+/* Parties by the names the news gives them (scripts/build-orgs
+ * PARTY_NICKNAMES): the Tories and a Tory leader need the party's country
+ * named (Canada's Conservatives are Tories too); the GOP does not. */
+START_TEST(test_builtin_party_nicknames)
+{
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err), TAGGER_OK);
+    tagger_error_free(err);
+    ck_assert(reports(tg, "Tory leader Michael Howard said UK voters would back the Tories.",
+                      "Q9626"));
+    ck_assert(reports(tg, "In Britain, Lib Dem leader Charles Kennedy said the Lib Dems had "
+                          "gained.",
+                      "Q9624"));
+    ck_assert(!reports(tg, "Tory leader Stephen Harper said the Tories would win Ontario.",
+                       "Q9626"));
+    ck_assert(reports(tg, "The GOP candidate lost the Senate race in Ohio.", "Q29468"));
+    tagger_free(tg);
+}
+END_TEST
+
 Suite *gazetteer_suite(void)
 {
     Suite *s = suite_create("gazetteer");
@@ -514,6 +535,7 @@ Suite *gazetteer_suite(void)
     tcase_add_test(tc, test_builtin_countries);
     tcase_add_test(tc, test_builtin_place_names);
     tcase_add_test(tc, test_builtin_people_initials);
+    tcase_add_test(tc, test_builtin_party_nicknames);
     suite_add_tcase(s, tc);
     return s;
 }
