@@ -638,7 +638,11 @@ static bool is_connector(const line_t *ln, size_t i)
 
 /* A capitalised word, or a connector (as written: "of", not "Of") in a
  * run of one or two between two ("Bank of England", "Office of the
- * Deputy Prime Minister", "Joost van der Westhuizen"). */
+ * Deputy Prime Minister", "Joost van der Westhuizen").  The model learned
+ * on runs of one (scripts/train-names is_candidate()): the second word of
+ * a run is scored with the weights its words earned elsewhere.  Trained
+ * with runs of two, the model scored CoNLL testa micro-F1 0.833 against
+ * this 0.835, within the perceptron's noise, so it was not retrained. */
 static bool is_candidate(const line_t *ln, size_t i)
 {
     if (ln->w[i].cap) {
