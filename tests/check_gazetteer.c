@@ -441,6 +441,17 @@ static bool reports(const tagger_t *tg, const char *text, const char *id)
     return found;
 }
 
+/* The built-in gazetteers, compiled (their errors are test_builtin_countries'
+ * business). */
+static tagger_t *builtin(void)
+{
+    tagger_t *tg;
+    tagger_error_t *err;
+    ck_assert_int_eq(tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err), TAGGER_OK);
+    tagger_error_free(err);
+    return tg;
+}
+
 /* Names the build scripts add by rule or from their short curated lists:
  * former city names, umlauts written out, state abbreviations after a
  * place, and country words that end larger names. */
@@ -460,10 +471,7 @@ START_TEST(test_builtin_place_names)
         {"Anglo American said its gold output rose.", "US", false},
         {"Exports to America rose, American officials said.", "US", true},
     };
-    tagger_t *tg;
-    tagger_error_t *err;
-    ck_assert_int_eq(tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err), TAGGER_OK);
-    tagger_error_free(err);
+    tagger_t *tg = builtin();
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ck_assert_msg(reports(tg, cases[i].text, cases[i].id) == cases[i].expected,
                       "'%s' %s %s", cases[i].text, cases[i].expected ? "lost" : "gave",
@@ -477,10 +485,7 @@ END_TEST
  * (scripts/build-people's rule), and with them. */
 START_TEST(test_builtin_people_initials)
 {
-    tagger_t *tg;
-    tagger_error_t *err;
-    ck_assert_int_eq(tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err), TAGGER_OK);
-    tagger_error_free(err);
+    tagger_t *tg = builtin();
     ck_assert(reports(tg, "Since President George W Bush came to office the deficit grew.",
                       "Q207"));
     ck_assert(reports(tg, "George W. Bush spoke in Texas on Friday.", "Q207"));
@@ -493,10 +498,7 @@ END_TEST
  * named (Canada's Conservatives are Tories too); the GOP does not. */
 START_TEST(test_builtin_party_nicknames)
 {
-    tagger_t *tg;
-    tagger_error_t *err;
-    ck_assert_int_eq(tagger_compile(NULL, 0, TAGGER_COMPILE_BUILTIN, &tg, &err), TAGGER_OK);
-    tagger_error_free(err);
+    tagger_t *tg = builtin();
     ck_assert(reports(tg, "Tory leader Michael Howard said UK voters would back the Tories.",
                       "Q9626"));
     ck_assert(reports(tg, "In Britain, Lib Dem leader Charles Kennedy said the Lib Dems had "
