@@ -140,21 +140,28 @@ typedef struct {
  * around them repeat ("U.S.", "The", "Reuters", "said"), so most words near
  * a candidate are neither hashed nor looked up in the first-name table, and
  * a candidate needs four lookups fewer.  The bytes are compared, so a hit
- * is exact; so is the sum (integers).  Direct-mapped: a word takes the entry of
- * the one before it at its place.  An entry is 32 bytes, two to a cache
- * line, so that reading one costs one miss at most; the sums, which only
- * candidates read, are apart (r->memo_sums).  16384 entries (512 KB and
- * 576 KB of sums per scratch): on all of Reuters, 8192 left 0.8% more
- * instructions and 1.4% more misses of a 512 KB cache (cachegrind),
- * since a word not found is hashed and asked of the model again. */
+ * is exact; so is the sum (integers; kept as int16 when it fits, as it
+ * nearly always does, else not kept).  Direct-mapped: a word takes the
+ * entry of the one before it at its place.  An entry is one 64-byte cache
+ * line, sum included (64-byte aligned: tg_recog_memo_new()), so that a
+ * word costs one miss at most, candidate or not; with the sums in an
+ * array apart (int32, 36 bytes) and 32-byte entries that were not
+ * aligned, a candidate cost two or three lines (cachegrind, LL of 512 KB,
+ * 2000 Reuters records: the memo's misses 98k before, see
+ * recog_words.c).  16384 entries (1 MB per scratch): on all of Reuters,
+ * 8192 left 0.8% more instructions and 1.4% more misses of a 512 KB
+ * cache (cachegrind), since a word not found is hashed and asked of the
+ * model again. */
 enum { MEMO_BYTES = 16, MEMO_ENTRIES = 16384, PREFIX_KEYS = 4 };
 
 struct word_memo {
     uint64_t bytes[MEMO_BYTES / 8]; /* the word, zero-padded; the last byte: MEMO_* */
     uint64_t h_low, h_shape;
+    int16_t sum[TG_NAMES_N_LABELS]; /* MEMO_SUMMED: the sum of the first PREFIX_KEYS */
+    uint8_t unused[14];             /* 64 bytes */
 };
 
-/* A first name; memo_sums holds its sum; not known yet if a first name. */
+/* A first name; sum holds its sum; not known yet if a first name. */
 enum { MEMO_FIRST = 1, MEMO_SUMMED = 2, MEMO_ASK = 4 };
 
 /* The flags byte of entry @p e: the last of its word's bytes, always 0 in
@@ -223,7 +230,6 @@ struct tg_recog {
     int32_t (*prefix)[TG_NAMES_N_LABELS]; /* per word of the block: its memoised sum */
     size_t cap_keys_words, cap_n_keys, cap_prefix;
     struct word_memo *memo; /* MEMO_ENTRIES entries, for the model fx was made for */
-    int32_t (*memo_sums)[TG_NAMES_N_LABELS]; /* per entry: the sum (MEMO_SUMMED) */
     const tg_names_t *fx_model; /* the model fx was made for, or NULL */
     fixed_t fx;
 };
@@ -248,6 +254,11 @@ void tg_recog_hash_word(const char *text, size_t len, const word_t *w, word_hash
  * memo where it holds them (0 or TAGGER_ERR_NOMEM). */
 int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, size_t len,
                         word_t *w, const uint32_t *near, size_t n_near);
+
+/* recog_words.c: a new empty memo, 64-byte aligned (NULL without memory:
+ * then words are hashed and looked up every time), and its freeing. */
+struct word_memo *tg_recog_memo_new(void);
+void tg_recog_memo_free(struct word_memo *memo);
 
 /* The memo entry tg_recog_know_words() found or made for word @p w, if it
  * is still the word's: a later word may have taken it.  The hashes of the

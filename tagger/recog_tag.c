@@ -17,10 +17,12 @@
  * Cost: 10 or 11 hash lookups per candidate (pw, nw, pw2, nw2, ps, ns,
  * pww, wnw, k, plw, and st at a sentence start), 4 more (w, s, p3, s3) when
  * the memo has not summed the word, into a table of megabytes, which miss
- * the cache: a line's memo entries, then its keys are all made first and
- * fetched (tg_recog_prefetch_memo(), tg_names_prefetch()), then looked up
- * (the sums are exact: int32 thousandths in 32-byte slots, one cache line
- * each, name_model.h).  The features that need no word, b, pl, pl2 (the
+ * the cache: a block's keys are all made first and fetched
+ * (tg_names_prefetch(): a filter word and a table line each, name_model.c),
+ * then looked up (the sums are exact: int32 sums of int16 thousandths).  A
+ * memoised word's sum of its own four features is in its memo entry, the
+ * same cache line as the rest of the entry (recog_internal.h), as int16
+ * when it fits.  The features that need no word, b, pl, pl2 (the
  * labels just given: 10 x 10 pairs with "<s>") and fn, pfn, nfn (8
  * cases), have no keys: their sums are rows made when the scratch meets
  * the model (tg_recog_fixed_init()), added as two rows per candidate;
@@ -194,6 +196,17 @@ static void add_rows(const int32_t *restrict a, const int32_t *restrict b, int32
     sc[8] += a[8] + b[8];
 }
 
+/* Whether every score of @p sc fits the memo's int16 sums (a sum of four
+ * weights may not: |w| <= 32.767). */
+static bool fits_int16(const int32_t *sc)
+{
+    bool fits = true;
+    for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+        fits &= sc[k] >= INT16_MIN && sc[k] <= INT16_MAX;
+    }
+    return fits;
+}
+
 /* Greedy tagging of words [a, b) of a line, left to right (step 3): each
  * candidate gets the label of the best score.  The keys of every candidate
  * are made first and their slots fetched, so that the lookups wait for
@@ -221,7 +234,9 @@ static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
             n_keys[i - a] = (uint8_t)word_keys(ln, i, w[i].summed ? NULL : &h, keys[i - a]);
             size_t from = PREFIX_KEYS;
             if (w[i].summed) {
-                memcpy(prefix[i - a], r->memo_sums[e - r->memo], sizeof prefix[i - a]);
+                for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+                    prefix[i - a][k] = e->sum[k];
+                }
             } else {
                 from = 0;
             }
@@ -251,8 +266,10 @@ static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
             memset(sc, 0, sizeof sc);
             tg_names_add_all(ln->m, key, PREFIX_KEYS, sc);
             struct word_memo *e = tg_recog_memo_of(r, &w[i]);
-            if (e) {
-                memcpy(r->memo_sums[e - r->memo], sc, sizeof sc);
+            if (e && fits_int16(sc)) {
+                for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+                    e->sum[k] = (int16_t)sc[k];
+                }
                 *tg_recog_memo_flags(e) |= MEMO_SUMMED;
             }
         }

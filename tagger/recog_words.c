@@ -48,7 +48,9 @@
  * its hashes, first-name flag and the sum of the weights of its first
  * five features (on Reuters, with 8192 entries, 82% of the words near a
  * candidate were found there, and 77% of the candidates skipped five
- * lookups).  The words near the candidates of a whole text are known in
+ * lookups; an entry is one aligned cache line, sum included: the memo's
+ * LL misses went from 98k to 56k on 2000 Reuters records, cachegrind
+ * with an LL of 512 KB).  The words near the candidates of a whole text are known in
  * one call (tg_recog_know_words()): their memo entries are fetched, then
  * read, then the first-name table is asked of the rest, so that the
  * misses overlap; a word hashed there keeps its affixes' hashes for the
@@ -57,9 +59,12 @@
  * 4.3M (11.5M before counting eight bytes at a time); the recognizer's
  * pass 133M (148M before cutting only windows), 351M in all.
  */
+#define _POSIX_C_SOURCE 200809L /* posix_memalign */
+
 #include "recog_internal.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -430,6 +435,21 @@ static inline bool memo_bytes(const char *text, size_t len, const word_t *w,
 #ifdef __SSE2__
 typedef char memo_is_one_sse2_block[MEMO_BYTES == 16 ? 1 : -1];
 #endif
+typedef char memo_entry_is_a_line[sizeof(struct word_memo) == 64 ? 1 : -1];
+
+struct word_memo *tg_recog_memo_new(void)
+{
+    void *memo = NULL;
+    if (posix_memalign(&memo, 64, MEMO_ENTRIES * sizeof(struct word_memo)) != 0) {
+        return NULL;
+    }
+    return memset(memo, 0, MEMO_ENTRIES * sizeof(struct word_memo));
+}
+
+void tg_recog_memo_free(struct word_memo *memo)
+{
+    free(memo); /* posix_memalign */
+}
 
 static size_t memo_index(const uint64_t b[MEMO_BYTES / 8])
 {
@@ -503,7 +523,7 @@ int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, si
     struct memo_key *key = r->memo_keys;
     /* The entries fetched first, then read, then the first-name table
      * asked of the words not found there: each pass's misses overlap.
-     * The memo is some 512 KB, out of the cache again after a text's
+     * The memo is 1 MB, out of the cache again after a text's
      * other passes. */
     for (size_t k = 0; k < n_near; k++) {
         const word_t *x = &w[near[k]];
@@ -512,11 +532,7 @@ int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, si
             size_t i = memo_index(key[k].bytes);
             key[k].entry = &r->memo[i];
 #ifdef __GNUC__
-            __builtin_prefetch(&r->memo[i]);
-            if (x->cand) { /* its sum too (36 bytes), which may cross lines */
-                __builtin_prefetch(r->memo_sums[i]);
-                __builtin_prefetch(&r->memo_sums[i][TG_NAMES_N_LABELS - 1]);
-            }
+            __builtin_prefetch(&r->memo[i]); /* one line, with its sum */
 #endif
         }
     }

@@ -702,14 +702,8 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         r->fx_model = tg->names;
         /* Another model: what the memo says of words is void.  Without
          * memory for it, words are hashed and looked up every time. */
-        free(r->memo);
-        free(r->memo_sums);
-        r->memo = calloc(MEMO_ENTRIES, sizeof *r->memo);
-        r->memo_sums = malloc(MEMO_ENTRIES * sizeof *r->memo_sums);
-        if (!r->memo_sums) {
-            free(r->memo);
-            r->memo = NULL;
-        }
+        tg_recog_memo_free(r->memo);
+        r->memo = tg_recog_memo_new();
     }
     int rc = logical_lines(r, &s->layout, text);
     if (rc) {
@@ -838,7 +832,6 @@ void tg_recog_free(tg_recog_t *r)
     free(r->keys);
     free(r->n_keys);
     free(r->prefix);
-    free(r->memo);
-    free(r->memo_sums);
+    tg_recog_memo_free(r->memo);
     free(r);
 }

@@ -909,6 +909,62 @@ START_TEST(test_model_weights_in_thousandths)
 }
 END_TEST
 
+/* A memo entry keeps a word's sum of its own four features as int16
+ * (recog_internal.h); a sum beyond that is not kept, and the word is
+ * summed again: a text tagged after others gives what it gives alone. */
+START_TEST(test_memo_sum_beyond_int16)
+{
+    static const char model[] =
+        "tagger-name-model\t1\n" NM_LABELS
+        "f\tw zenith\t0 0 0 30 0 0 0 0 0\n"  /* with p3 and s3: B-ORG 90.000 */
+        "f\tp3 zen\t0 0 0 30 0 0 0 0 0\n"
+        "f\ts3 ith\t0 0 0 30 0 0 0 0 0\n"
+        "f\tw obi\t0 -30 0 -30 0 -30 0 -30 0\n" /* O: every other label -30.000 */
+        "f\ts Xx\t-5 30 0 -30 0 0 0 0 0\n";
+    tagger_source_t src[] = {{"t.tsv", gazetteer, sizeof gazetteer - 1},
+                             {"t.model", model, sizeof model - 1}};
+    tagger_t *own;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &own, NULL), TAGGER_OK);
+    static const char *const texts[] = {"Shares of Zenith Obi rose.", "Obi Zenith met Zenith Obi.",
+                                        "Obi met the Zenith board; Zenith said so."};
+    tagger_scratch_t *shared;
+    ck_assert_int_eq(tagger_scratch_new(own, &shared), TAGGER_OK);
+    char kept[1024], fresh[1024];
+    for (int round = 0; round < 3; round++) {
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+            tagger_scratch_t *alone;
+            ck_assert_int_eq(tagger_scratch_new(own, &alone), TAGGER_OK);
+            tagger_t *keep = tg;
+            tg = own; /* entities_of() tags with tg */
+            entities_of(shared, texts[i], kept, sizeof kept);
+            entities_of(alone, texts[i], fresh, sizeof fresh);
+            tg = keep;
+            ck_assert_str_eq(kept, fresh);
+            ck_assert_msg(strstr(kept, "Zenith") != NULL, "%s", kept);
+            tagger_scratch_free(alone);
+        }
+    }
+    tagger_scratch_free(shared);
+    tagger_free(own);
+}
+END_TEST
+
+/* tg_recog_memo_new(): empty, and each entry one whole cache line. */
+START_TEST(test_memo_entries_are_lines)
+{
+    struct word_memo *memo = tg_recog_memo_new();
+    ck_assert_ptr_nonnull(memo);
+    ck_assert_uint_eq(sizeof *memo, 64);
+    ck_assert_uint_eq((uintptr_t)memo % 64, 0);
+    for (size_t i = 0; i < MEMO_ENTRIES; i += 4097) {
+        ck_assert_uint_eq(*tg_recog_memo_flags(&memo[i]), 0);
+        ck_assert_uint_eq(memo[i].bytes[0] | memo[i].h_low, 0);
+    }
+    tg_recog_memo_free(memo);
+    tg_recog_memo_free(NULL);
+}
+END_TEST
+
 /* A mixer (name_model.h) makes the keys of tg_names_mix(), whatever the
  * bits of either hash. */
 START_TEST(test_mixer_same_keys)
@@ -982,6 +1038,8 @@ Suite *recognize_suite(void)
     tcase_add_test(model, test_model_end_line);
     tcase_add_test(model, test_model_weights_in_thousandths);
     tcase_add_test(model, test_mixer_same_keys);
+    tcase_add_test(model, test_memo_sum_beyond_int16);
+    tcase_add_test(model, test_memo_entries_are_lines);
     suite_add_tcase(s, model);
     return s;
 }
