@@ -39,7 +39,9 @@
  *     Justice Nwafor": "By" and two or three capitalised words ending the
  *     line) is a person, a cue the model never saw in CoNLL.  A company's
  *     legal form ("Inc", "Co Inc") is never a name alone: it ends the span
- *     just before it, or is dropped.  A name never runs over anything but
+ *     just before it, or is dropped; and an organization ending in one
+ *     takes in the capitalised words before an "and" just before it
+ *     ("Procter and Gamble Co"), which the model cuts apart.  A name never runs over anything but
  *     spaces and the break of a wrapped line.
  *  5. One name, one type: spans with the same words (case aside) are one
  *     entity, of the type most of them got (ties: the first).  A one-word
@@ -344,6 +346,45 @@ static void join_legal_forms(tg_recog_t *r, const line_t *ln, size_t base, size_
     }
 }
 
+static bool and_word(const line_t *ln, size_t i)
+{
+    str_t c = tg_recog_raw(ln, i);
+    return (c.len == 3 && memcmp(c.s, "and", 3) == 0) || (c.len == 1 && c.s[0] == '&');
+}
+
+/* A company's name of two parts joined by "and" or "&" and ending in a
+ * legal form ("Procter and Gamble Co", "Pacific Gas and Electric Co"),
+ * which the model cuts at the connector: the start of the name that words
+ * [a, b) end, to be looked for before a, or a itself.  The part before
+ * the connector is up to three capitalised words right before it that no
+ * gazetteer mention covers, after any article, and that do not end in a
+ * legal form themselves ("Chrysler Corp and Ford Motor Co" are two
+ * companies), with no other
+ * "and" before them ("Wagner and Brown and AFG Industries Inc" could be
+ * cut either way). */
+static size_t company_start(const line_t *ln, size_t a, size_t b)
+{
+    if (a < 2 || b - a < 2 || !word_in(ln, b - 1, &ln->fx->sets.legal_forms) ||
+        !and_word(ln, a - 1) || !spaced(ln, a) || !spaced(ln, a - 1) ||
+        word_in(ln, a - 2, &ln->fx->sets.legal_forms)) {
+        return a;
+    }
+    static const char *const articles[] = {"The", "A", "An", "THE"}; /* a sentence's start */
+    size_t start = a - 1;
+    while (start > 0 && a - 1 - start < 3 && ln->w[start - 1].cap && !ln->w[start - 1].covered &&
+           (start == a - 1 || spaced(ln, start))) {
+        str_t w = tg_recog_raw(ln, start - 1);
+        if (tg_word_in(articles, sizeof articles / sizeof *articles, w.s, w.len)) {
+            break;
+        }
+        start--;
+    }
+    if (start == a - 1 || (start > 0 && and_word(ln, start - 1))) {
+        return a;
+    }
+    return start;
+}
+
 /* Spans of one tagged line, filtered (steps 4).  Only candidates have a
  * label but O, so only the words of @p near (line_first[] + i, the
  * candidates and their neighbours, in order) are looked at. */
@@ -393,6 +434,14 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32
         bool keep = kind != 0 && a < b;
         if (keep) {
             kind = org_cue(ln, a, b, kind);
+        }
+        size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
+        if (start < a) {
+            /* the part before the connector, and any span the model made of it */
+            while (r->n_spans > n_spans && r->spans[r->n_spans - 1].end > base + start) {
+                r->n_spans--;
+            }
+            a = start;
         }
         for (size_t k = a; keep && k < b; k++) {
             keep = !w[k].covered;

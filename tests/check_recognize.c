@@ -177,6 +177,24 @@ START_TEST(test_two_connectors)
 }
 END_TEST
 
+/* A company's name with "and" before its last part and a legal form at
+ * its end is one name; two companies are two (Reuters-21578 sentences). */
+START_TEST(test_company_with_and)
+{
+    expect("Pacific Gas and Electric Co said it would cut its rates by four pct.",
+           "Pacific Gas and Electric Co", TAGGER_KIND_ORG);
+    expect("The Federal Savings and Loan Insurance Corp said it would pay depositors.",
+           "Federal Savings and Loan Insurance Corp", TAGGER_KIND_ORG);
+    tagger_result_t *r = annotate("Zenith Motor Corp and Alcar Motor Co said sales rose.");
+    found(r, "", "Zenith Motor Corp", TAGGER_KIND_ORG);
+    found(r, "", "Alcar Motor Co", TAGGER_KIND_ORG);
+    tagger_result_free(r);
+    expect_no_entity("General Partners is owned by Wagner and Brown and AFG Industries Inc, a "
+                     "glass maker.",
+                     "Brown and AFG Industries Inc");
+}
+END_TEST
+
 START_TEST(test_first_name)
 {
     expect("Peter Obi met supporters on Saturday.", "Peter Obi", TAGGER_KIND_PERSON);
@@ -992,6 +1010,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_title_tagged_alone);
     tcase_add_test(cues, test_honorifics_and_offices);
     tcase_add_test(cues, test_two_connectors);
+    tcase_add_test(cues, test_company_with_and);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_organization_heads_and_suffixes);
     tcase_add_test(cues, test_place_cue);
