@@ -6,7 +6,7 @@
  * recog_internal.h holds what the three share.
  *
  * Runs after the gazetteer passes (scan, resolve, short names), so that a
- * gazetteer name always wins, and works line by line: layout.c's lines,
+ * gazetteer name wins (with one exception, step 4), and works line by line: layout.c's lines,
  * menu lines skipped, and the lines of wrapped prose joined
  * (logical_lines()):
  *
@@ -21,7 +21,10 @@
  *     models/names.model (name_model.c), from the features of
  *     scripts/train-names's word_features() (recog_tag.c).
  *  4. Rules on the spans.  A span that overlaps a gazetteer mention is
- *     dropped (the gazetteer takes precedence).  A leading title ("Mr",
+ *     dropped (the gazetteer takes precedence), but for a company named
+ *     after a place ("Toyota Motor Corp", "Meridian Diagnostics Inc": an
+ *     organization ending in a legal form that a place's mention starts),
+ *     where the place's mention goes instead.  A leading title ("Mr",
  *     "Dr", "MP", "Sir", "Lord") makes it a PERSON and leaves the name,
  *     which may be the capitalised words after a title the model tagged
  *     alone ("Mr Ebbers"); an office before a person's name leaves it too
@@ -385,11 +388,60 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
     return start;
 }
 
+/* A company named after a place ("Meridian Diagnostics Inc", "Boston
+ * Edison Co"): words [a, b), an organization of three words or more ending
+ * in a legal form, whose only words a gazetteer mention covers are its
+ * first, and those mentions are all of PLACEs within them (and of their
+ * countries, through them).  Then the
+ * places were never meant (Meridian, Idaho is not in the news here): their
+ * mentions are dropped and the name stands, the one exception to the
+ * gazetteer's precedence.  Returns whether it was so. */
+static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
+                                 size_t a, size_t b)
+{
+    size_t c = a;
+    while (c < b && ln->w[c].covered) {
+        c++;
+    }
+    if (b - a < 3 || c == a || c + 1 >= b || !word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
+        return false;
+    }
+    for (size_t k = c; k < b; k++) {
+        if (ln->w[k].covered) {
+            return false;
+        }
+    }
+    uint32_t from = ln->w[a].start, to = ln->w[c - 1].end;
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) { /* look, then drop */
+        for (size_t k = 0; k < s->n_recs; k++) {
+            tg_rec_t *rec = &s->recs[k];
+            if ((rec->flags & TG_REC_DROPPED) || rec->end <= from || rec->start >= to) {
+                continue;
+            }
+            if (pass == 1) {
+                rec->flags |= TG_REC_DROPPED;
+            } else if (rec->entity >= tg->n_entities ||
+                       (tg->entities[rec->entity].kind != TAGGER_KIND_PLACE &&
+                        rec->via != TAGGER_VIA_PLACE) ||
+                       rec->start < from || rec->end > to) {
+                return false;
+            } else {
+                n++;
+            }
+        }
+        if (n == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Spans of one tagged line, filtered (steps 4).  Only candidates have a
  * label but O, so only the words of @p near (line_first[] + i, the
  * candidates and their neighbours, in order) are looked at. */
-static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32_t *near,
-                      size_t n_near)
+static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const line_t *ln,
+                      size_t base, const uint32_t *near, size_t n_near)
 {
     size_t by = byline(ln);
     if (by) {
@@ -443,8 +495,12 @@ static int line_spans(tg_recog_t *r, const line_t *ln, size_t base, const uint32
             }
             a = start;
         }
-        for (size_t k = a; keep && k < b; k++) {
-            keep = !w[k].covered;
+        bool covered = false;
+        for (size_t k = a; k < b; k++) {
+            covered |= w[k].covered;
+        }
+        if (keep && covered) {
+            keep = kind == TAGGER_KIND_ORG && place_starts_company(tg, s, ln, a, b);
         }
         bool weak = false;
         if (keep && legal_forms_only(ln, a, b)) {
@@ -822,7 +878,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         }
         ln.kind = tg_recog_line_kind(&ln);
         tg_recog_tag_line(r, &ln, r->words + line_first[l], r->keys, r->n_keys, r->prefix);
-        rc = line_spans(r, &ln, line_first[l], r->near + r->line_near[l],
+        rc = line_spans(tg, s, r, &ln, line_first[l], r->near + r->line_near[l],
                         r->line_near[l + 1] - r->line_near[l]);
     }
     if (rc || (rc = group_spans(r)) || (rc = link_short_names(r))) {

@@ -21,7 +21,9 @@
 
 static const char gazetteer[] =
     "Q56226\tPERSON\tKim Jong Un\tQ56226\t-\tKim Jong Un\n"
-    "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n";
+    "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
+    "sm:1\tPLACE\tMeridian\t-\t-\tMeridian\n"
+    "sm:2\tPLACE\tHouston\t-\t-\tHouston\n";
 
 static tagger_t *tg;
 static tagger_scratch_t *scratch;
@@ -192,6 +194,26 @@ START_TEST(test_company_with_and)
     expect_no_entity("General Partners is owned by Wagner and Brown and AFG Industries Inc, a "
                      "glass maker.",
                      "Brown and AFG Industries Inc");
+}
+END_TEST
+
+/* A company named after a place is a company, and the place is not in
+ * its name (Reuters-21578 sentences); the place named alone still is. */
+START_TEST(test_company_named_after_a_place)
+{
+    tagger_result_t *r = annotate("Meridian Diagnostics Inc said it received approval from "
+                                  "the agency to market the test.");
+    found(r, "", "Meridian Diagnostics Inc", TAGGER_KIND_ORG);
+    ck_assert_ptr_null(find(r, "Meridian"));
+    tagger_result_free(r);
+    r = annotate("Houston Industries Inc raised its quarterly dividend. The utility serves "
+                 "Houston and its suburbs.");
+    found(r, "", "Houston Industries Inc", TAGGER_KIND_ORG);
+    const tagger_entity_t *e = find(r, "Houston");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->kind, TAGGER_KIND_PLACE);
+    ck_assert_uint_eq(e->n_mentions, 1);
+    tagger_result_free(r);
 }
 END_TEST
 
@@ -1011,6 +1033,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_honorifics_and_offices);
     tcase_add_test(cues, test_two_connectors);
     tcase_add_test(cues, test_company_with_and);
+    tcase_add_test(cues, test_company_named_after_a_place);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_organization_heads_and_suffixes);
     tcase_add_test(cues, test_place_cue);
