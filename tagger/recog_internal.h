@@ -63,7 +63,7 @@ enum { TAG_BLOCK = 256 };
  * for the lists asked of many words: the same answer as tg_word_in() for
  * the price of hashing the word, instead of comparing it with every entry
  * (a line of a title-case test alone asks the 57 of headline_lower). */
-enum { SET_SLOTS = 128 };
+enum { SET_SLOTS = 256 };
 typedef struct {
     const char *const *list;
     size_t max_len;            /* the longest entry */

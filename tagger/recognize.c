@@ -33,7 +33,8 @@
  *     "I'm" are no part of a name.  A one-word span may not be a common
  *     word (mostly written in lower case: "Yet", "the Executive"), a time
  *     zone ("EST"), a holiday, a thing written in capitals ("PC", "DVD"),
- *     an award ("Oscar"), a title, an office or a letter ("S Korea").  In a
+ *     an award ("Oscar"), a faith or people ("Muslim"), an article, a
+ *     title, an office or a letter ("S Korea").  In a
  *     title-case line ("Champion Show Dog Milo Dies Mysteriously")
  *     capitals say nothing: a span there must be a whole run of
  *     capitalised words with no common word, and it stands only if the
@@ -221,7 +222,13 @@ static const char *const never_names[] = {
     /* economic measures and jobs ("GNP rose", "the CEO said") */
     "GDP", "GNP", "VAT", "CEO", "CEOs", "MPs", "MEPs", "DJ", "PR",
     /* awards ("an Oscar nomination", "best film Oscar") */
-    "Oscar", "Oscars", "Grammy", "Grammys", "Emmy", "Emmys", "Bafta", "Baftas"};
+    "Oscar", "Oscars", "Grammy", "Grammys", "Emmy", "Emmys", "Bafta", "Baftas",
+    /* faiths and peoples, words of a group, not a name ("Muslim leaders") */
+    "Muslim", "Muslims", "Islamic", "Christian", "Christians", "Catholic", "Catholics",
+    "Protestant", "Protestants", "Jewish", "Jew", "Jews", "Hindu", "Hindus", "Sikh", "Sikhs",
+    "Buddhist", "Buddhists", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Arab", "Arabs",
+    /* articles opening a sentence ("An EU spokesman") */
+    "An", "The"};
 
 /* Legal forms of companies: the end of a company's name, never a name by
  * themselves.  A span of nothing else joins the span just before it

@@ -355,6 +355,8 @@ START_TEST(test_holidays_and_capitalised_things)
     expect_none("Shipments of PCs rose by a fifth, while sales of DVDs and TV sets fell.");
     expect_none("GNP grew 2.1 pct in the quarter, the department said.");
     expect_none("The director won an Oscar nomination for best original screenplay.");
+    expect_none("Muslim leaders met on Friday, and Hindu and Sikh groups joined them.");
+    expect_no_entity("An EU spokesman in Washington dismissed the complaint.", "An");
 }
 END_TEST
 
