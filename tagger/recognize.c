@@ -760,8 +760,13 @@ static bool is_candidate(const line_t *ln, size_t i)
     if (ln->w[i].cap) {
         return true;
     }
-    if (i == 0 || i + 1 >= ln->n || !is_connector(ln, i)) {
+    if (i == 0 || i + 1 >= ln->n) {
         return false;
+    }
+    bool cap_before = ln->w[i - 1].cap || (i >= 2 && ln->w[i - 2].cap);
+    bool cap_after = ln->w[i + 1].cap || (i + 2 < ln->n && ln->w[i + 2].cap);
+    if (!cap_before || !cap_after || !is_connector(ln, i)) {
+        return false; /* the test on the words' capitals first: hashing costs */
     }
     size_t before = i - 1, after = i + 1;
     if (is_connector(ln, before) && before > 0) {
