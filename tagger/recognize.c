@@ -6,9 +6,9 @@
  * recog_internal.h holds what the three share.
  *
  * Runs after the gazetteer passes (scan, resolve, short names), so that a
- * gazetteer name wins (with one exception, step 4), and works line by line: layout.c's lines,
- * menu lines skipped, and the lines of wrapped prose joined
- * (logical_lines()):
+ * gazetteer name wins (with one exception, step 4), and works line by
+ * line: layout.c's lines, menu lines skipped, and the lines of wrapped
+ * prose joined (logical_lines()):
  *
  *  1. Words.  A line is cut into the tokens of CoNLL-2003, on which the
  *     model learned (recog_words.c).
@@ -45,8 +45,9 @@
  *     legal form ("Inc", "Co Inc") is never a name alone: it ends the span
  *     just before it, or is dropped; and an organization ending in one
  *     takes in the capitalised words before an "and" just before it
- *     ("Procter and Gamble Co"), which the model cuts apart.  A name never runs over anything but
- *     spaces and the break of a wrapped line.
+ *     ("Procter and Gamble Co"), which the model cuts apart.  A name
+ *     never runs over anything but spaces and the break of a wrapped
+ *     line.
  *  5. One name, one type: spans with the same words (case aside) are one
  *     entity, of the type most of them got (ties: the first).  A one-word
  *     span that is the first or last word of exactly one longer PERSON
@@ -240,9 +241,9 @@ static const char *const legal_forms[] = {"Inc", "Inc.", "INC", "Corp", "Corp.",
 
 /* Titles: a cue for a person, not part of the name ("Mr Molyneux", "Sir
  * Alex Ferguson"). */
-static const char *const titles[] = {"Mr",   "Mr.",  "Mrs",  "Mrs.", "Ms",   "Ms.",      "Dr",
-                                     "Dr.",  "Prof", "Prof.", "Miss", "Mme", "Mme.",    "MP",
-                                     "Sir",  "Dame", "Lord", "Lady", "Rev", "Rev.", "Baroness"};
+static const char *const titles[] = {"Mr",   "Mr.",  "Mrs",   "Mrs.", "Ms",  "Ms.",  "Dr",
+                                     "Dr.",  "Prof", "Prof.", "Miss", "Mme", "Mme.", "MP",
+                                     "Sir",  "Dame", "Lord",  "Lady", "Rev", "Rev.", "Baroness"};
 
 /* Offices written before a person's name: not part of it ("Chancellor
  * Gordon Brown", "President Bush"), nor a name alone ("the President
@@ -260,7 +261,7 @@ static bool office_at(const line_t *ln, size_t i)
 }
 
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
- * Executive said"), a time zone, a holiday, a title. */
+ * Executive said"), one of never_names, a title, an office, a letter. */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     if (word_in(ln, i, &ln->fx->sets.never_names) || word_in(ln, i, &ln->fx->sets.titles) ||
@@ -369,9 +370,8 @@ static bool and_word(const line_t *ln, size_t i)
  * the connector is up to three capitalised words right before it that no
  * gazetteer mention covers, after any article, and that do not end in a
  * legal form themselves ("Chrysler Corp and Ford Motor Co" are two
- * companies), with no other
- * "and" before them ("Wagner and Brown and AFG Industries Inc" could be
- * cut either way). */
+ * companies), with no other "and" before them ("Wagner and Brown and AFG
+ * Industries Inc" could be cut either way). */
 static size_t company_start(const line_t *ln, size_t a, size_t b)
 {
     if (a < 2 || b - a < 2 || !word_in(ln, b - 1, &ln->fx->sets.legal_forms) ||
@@ -399,10 +399,10 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
  * Edison Co"): words [a, b), an organization of three words or more ending
  * in a legal form, whose only words a gazetteer mention covers are its
  * first, and those mentions are all of PLACEs within them (and of their
- * countries, through them).  Then the
- * places were never meant (Meridian, Idaho is not in the news here): their
- * mentions are dropped and the name stands, the one exception to the
- * gazetteer's precedence.  Returns whether it was so. */
+ * countries, through them).  Then the places were never meant (Meridian,
+ * Idaho is not in the news here): their mentions are dropped and the name
+ * stands, the one exception to the gazetteer's precedence.  Returns
+ * whether it was so. */
 static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
                                  size_t a, size_t b)
 {
