@@ -55,8 +55,8 @@ typedef struct {
  * sums are in fixed_t. */
 enum { KEY_PLW = 13, MAX_KEYS = 15 };
 
-/* Words tagged at a time (tg_recog_tag_line()): the keys, key counts and
- * sums of r->keys, r->n_keys and r->prefix are for a block of a line. */
+/* Words tagged at a time (tg_recog_tag_line()): the keys and key counts
+ * of r->keys and r->n_keys are for a block of a line. */
 enum { TAG_BLOCK = 256 };
 
 /* A fixed list of words (connectors, titles, ...) as a small hash table,
@@ -227,8 +227,7 @@ struct tg_recog {
     size_t cap_memo_keys;
     uint64_t (*keys)[MAX_KEYS]; /* per word of the block being tagged: its feature keys */
     uint8_t *n_keys;
-    int32_t (*prefix)[TG_NAMES_N_LABELS]; /* per word of the block: its memoised sum */
-    size_t cap_keys_words, cap_n_keys, cap_prefix;
+    size_t cap_keys_words, cap_n_keys;
     struct word_memo *memo; /* MEMO_ENTRIES entries, for the model fx was made for */
     const tg_names_t *fx_model; /* the model fx was made for, or NULL */
     fixed_t fx;
@@ -284,6 +283,6 @@ int tg_recog_cut_line(tg_recog_t *r, const char *text, size_t len, size_t a, siz
  * (f->sets is left to the caller); the greedy tagging of a line (step 3). */
 void tg_recog_fixed_init(fixed_t *f, const tg_names_t *m);
 void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
-                       uint8_t *n_keys, int32_t (*prefix)[TG_NAMES_N_LABELS]);
+                       uint8_t *n_keys);
 
 #endif /* TG_RECOG_INTERNAL_H */

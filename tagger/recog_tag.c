@@ -212,13 +212,13 @@ static bool fits_int16(const int32_t *sc)
  * are made first and their slots fetched, so that the lookups wait for
  * memory once rather than once per candidate; @p keys has room for
  * MAX_KEYS per word, from word a (KEY_PLW, when it waits for the label
- * before, is made and looked up when that label is given).  A candidate whose first PREFIX_KEYS
- * features the memo has summed starts from that sum (@p prefix, per word)
- * and skips them; one that it has not sums them first and leaves the sum
- * there.  The features without keys add their rows of fixed_t. */
+ * before, is made and looked up when that label is given).  A candidate
+ * whose first PREFIX_KEYS features the memo has summed starts from that
+ * sum, in its memo entry, and skips them; one that it has not sums them
+ * first and leaves the sum there.  The features without keys add their
+ * rows of fixed_t. */
 static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
-                      uint64_t (*keys)[MAX_KEYS], uint8_t *n_keys,
-                      int32_t (*prefix)[TG_NAMES_N_LABELS])
+                      uint64_t (*keys)[MAX_KEYS], uint8_t *n_keys)
 {
     const fixed_t *f = ln->fx;
     for (size_t i = a; i < b; i++) {
@@ -232,14 +232,7 @@ static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
                 tg_recog_hash_word(ln->text, ln->len, &w[i], &h); /* p3 and s3, for the sum */
             }
             n_keys[i - a] = (uint8_t)word_keys(ln, i, w[i].summed ? NULL : &h, keys[i - a]);
-            size_t from = PREFIX_KEYS;
-            if (w[i].summed) {
-                for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
-                    prefix[i - a][k] = e->sum[k];
-                }
-            } else {
-                from = 0;
-            }
+            size_t from = w[i].summed ? PREFIX_KEYS : 0;
             size_t to = label_before(ln, i) >= 0 ? n_keys[i - a] : KEY_PLW;
             tg_names_prefetch(ln->m, keys[i - a] + from, to - from);
             if (to == KEY_PLW) {
@@ -260,12 +253,14 @@ static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
             key[KEY_PLW] = plw_key(ln, i, prev);
         }
         int32_t sc[TG_NAMES_N_LABELS];
+        struct word_memo *e = tg_recog_memo_of(r, &w[i]); /* the first loop's: no word moved */
         if (w[i].summed) {
-            memcpy(sc, prefix[i - a], sizeof sc);
+            for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
+                sc[k] = e->sum[k];
+            }
         } else {
             memset(sc, 0, sizeof sc);
             tg_names_add_all(ln->m, key, PREFIX_KEYS, sc);
-            struct word_memo *e = tg_recog_memo_of(r, &w[i]);
             if (e && fits_int16(sc)) {
                 for (int k = 0; k < TG_NAMES_N_LABELS; k++) {
                     e->sum[k] = (int16_t)sc[k];
@@ -291,10 +286,9 @@ static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
  * 32 MiB line would otherwise hold some 40 bytes of keys and sums per
  * byte. */
 void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
-                       uint8_t *n_keys, int32_t (*prefix)[TG_NAMES_N_LABELS])
+                       uint8_t *n_keys)
 {
     for (size_t a = 0; a < ln->n; a += TAG_BLOCK) {
-        tag_words(r, ln, w, a, a + TAG_BLOCK < ln->n ? a + TAG_BLOCK : ln->n, keys, n_keys,
-                  prefix);
+        tag_words(r, ln, w, a, a + TAG_BLOCK < ln->n ? a + TAG_BLOCK : ln->n, keys, n_keys);
     }
 }

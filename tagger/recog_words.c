@@ -14,7 +14,7 @@
  * records: 488M against 476M), the price of files small enough to read.
  *
  * Only what the candidates need is cut (tg_recog_cut_line()).  A
- * candidate is a capitalised word or a connector between two, and its
+ * candidate is a capitalised word or one or two connectors between two, and its
  * features read two words either side, the line's start and the word
  * before (a sentence start); so a line is cut only in windows: from two
  * chunks (runs of non-white space, each one word or more) before a chunk

@@ -883,13 +883,12 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
                      line_first[l + 1] - line_first[l], 'N'};
         size_t block = ln.n < TAG_BLOCK ? ln.n : TAG_BLOCK;
         if (tg_grow((void **)&r->keys, &r->cap_keys_words, block, sizeof *r->keys) ||
-            tg_grow((void **)&r->n_keys, &r->cap_n_keys, block, sizeof *r->n_keys) ||
-            tg_grow((void **)&r->prefix, &r->cap_prefix, block, sizeof *r->prefix)) {
+            tg_grow((void **)&r->n_keys, &r->cap_n_keys, block, sizeof *r->n_keys)) {
             rc = TAGGER_ERR_NOMEM;
             break;
         }
         ln.kind = tg_recog_line_kind(&ln);
-        tg_recog_tag_line(r, &ln, r->words + line_first[l], r->keys, r->n_keys, r->prefix);
+        tg_recog_tag_line(r, &ln, r->words + line_first[l], r->keys, r->n_keys);
         rc = line_spans(tg, s, r, &ln, line_first[l], r->near + r->line_near[l],
                         r->line_near[l + 1] - r->line_near[l]);
     }
@@ -948,7 +947,6 @@ void tg_recog_free(tg_recog_t *r)
     free(r->memo_keys);
     free(r->keys);
     free(r->n_keys);
-    free(r->prefix);
     tg_recog_memo_free(r->memo);
     free(r);
 }
