@@ -17,6 +17,7 @@
  */
 #include "topic_io.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "normalize.h"
@@ -70,6 +71,9 @@ static const char *check_indexes(const tg_topics_t *m, size_t *where)
         if (!tg_pool_starts_char(m->pool, t->qcode) || !tg_pool_starts_char(m->pool, t->label)) {
             return "topic string starting inside a character";
         }
+        if (!isfinite(t->bias)) {
+            return "topic whose bias is not a finite number";
+        }
     }
     /* Parents one level up: a cycle of parents (found by fuzzing a
      * re-signed file) would make the walk to the top level endless. */
@@ -93,6 +97,11 @@ static const char *check_indexes(const tg_topics_t *m, size_t *where)
         *where = i;
         if (m->postings[i].topic >= m->n_topics) {
             return "weight of a topic outside the topic table";
+        }
+        /* Found by fuzzing a re-signed file: an infinite weight and an
+         * infinite bias of opposite signs made a topic score NaN. */
+        if (!isfinite(m->postings[i].weight)) {
+            return "weight that is not a finite number";
         }
     }
     size_t empty = 0;

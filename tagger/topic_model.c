@@ -16,6 +16,7 @@
 #include "topic_model.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -105,6 +106,13 @@ static int parse_number(const char *s, size_t len, double *out)
     return 0;
 }
 
+/* A bias or weight: a number that a float (the model's type) holds as a
+ * finite value, so that no sum of them can come out NaN. */
+static int parse_weight(const char *s, size_t len, double *out)
+{
+    return parse_number(s, len, out) || fabs(*out) > FLT_MAX ? -1 : 0;
+}
+
 static uint32_t find_topic(const parser_t *p, const char *qcode, size_t len)
 {
     const tg_topics_t *m = p->m;
@@ -133,8 +141,8 @@ static int topic_line(parser_t *p, long line, const field_t *f, size_t nf)
     if (f[1].len == 0 || f[4].len == 0) {
         return bad_line(p, line, "field %s is empty", f[1].len ? "5 (label)" : "2 (qcode)");
     }
-    if (parse_number(f[3].s, f[3].len, &bias)) {
-        return bad_line(p, line, "field 4 (bias): not a number");
+    if (parse_weight(f[3].s, f[3].len, &bias)) {
+        return bad_line(p, line, "field 4 (bias): not a number within a float's range");
     }
     if (find_topic(p, f[1].s, f[1].len) != TG_NONE) {
         return bad_line(p, line, "field 2 (qcode): topic defined twice");
@@ -201,8 +209,8 @@ static int feature_line(parser_t *p, long line, const field_t *f, size_t nf)
     if (m->n_topics == 0) {
         return bad_line(p, line, "a feature line before the first topic line");
     }
-    if (parse_number(f[2].s, f[2].len, &w)) {
-        return bad_line(p, line, "field 3 (weight): not a number");
+    if (parse_weight(f[2].s, f[2].len, &w)) {
+        return bad_line(p, line, "field 3 (weight): not a number within a float's range");
     }
     const char *key;
     size_t key_len;

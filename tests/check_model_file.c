@@ -10,6 +10,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -343,6 +344,21 @@ START_TEST(test_topic_sections)
     memcpy(data + section_offset(data, "TPST"), &huge, 4); /* posting 0's topic */
     resign(data, len);
     assert_refused(data, len, TAGGER_ERR_FORMAT, "weight of a topic outside the topic table");
+    memcpy(data + section_offset(data, "TPST"), &(uint32_t){0}, 4); /* mended */
+    /* An infinite weight against an infinite bias would score NaN. */
+    float inf = INFINITY, nan = NAN;
+    memcpy(data + section_offset(data, "TPST") + 4, &inf, 4); /* posting 0's weight */
+    resign(data, len);
+    assert_refused(data, len, TAGGER_ERR_FORMAT, "weight that is not a finite number");
+    memcpy(data + section_offset(data, "TPST") + 4, &(float){4}, 4);
+    memcpy(data + section_offset(data, "TTOP") + 16, &nan, 4); /* topic 0's bias */
+    resign(data, len);
+    assert_refused(data, len, TAGGER_ERR_FORMAT, "topic whose bias is not a finite number");
+    memcpy(data + section_offset(data, "TTOP") + 16, &(float){-2}, 4);
+    resign(data, len);
+    tagger_t *mended = NULL;
+    ck_assert_int_eq(tagger_load_memory(data, len, &mended, NULL), TAGGER_OK);
+    tagger_free(mended);
     free(data);
 }
 END_TEST

@@ -191,6 +191,10 @@ static const struct {
     {"tagger-topic-model\t1\ntopic\tmedtop:1\t-\tlots\tx\n", 2, "field 4 (bias)"},
     {"tagger-topic-model\t1\nfeature\tvote\t1\n", 2, "before the first topic"},
     {"tagger-topic-model\t1\ntopic\ta\t-\t0\ta\nfeature\tvote\t1e999\n", 3, "field 3 (weight)"},
+    /* finite as a double, infinite as the float the model keeps */
+    {"tagger-topic-model\t1\ntopic\ta\t-\t0\ta\nfeature\tvote\t-3.5e38\n", 3,
+     "field 3 (weight): not a number within a float's range"},
+    {"tagger-topic-model\t1\ntopic\tmedtop:1\t-\t1e39\tx\n", 2, "field 4 (bias)"},
     {"tagger-topic-model\t1\ntopic\ta\tb\t0\ta\n", 2, "no topic 'b'"},
     {"tagger-topic-model\t1\ntopic\ta\t-\t0\ta\nfeature\tvote\t1\nfeature\tVote\t2\n", 4,
      "given twice"},
