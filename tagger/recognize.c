@@ -47,7 +47,8 @@
  *     takes in the capitalised words before an "and" just before it
  *     ("Procter and Gamble Co"), which the model cuts apart.  A name
  *     never runs over anything but spaces and the break of a wrapped
- *     line.
+ *     line, nor past a legal form's period into the next sentence ("AFG
+ *     Industries Inc. The company ...").
  *  5. One name, one type: spans with the same words (case aside) are one
  *     entity, of the type most of them got (ties: the first).  A one-word
  *     span that is the first or last word of exactly one longer PERSON
@@ -287,6 +288,16 @@ static bool spaced(const line_t *ln, size_t i)
     return true;
 }
 
+/* Whether a sentence ends before word @p i: a legal form written with its
+ * period ("Inc.", "Corp.") before a word that is not one ("AFG Industries
+ * Inc. The company said"), which no name runs over ("Co. Inc." does). */
+static bool sentence_ends_before(const line_t *ln, size_t i)
+{
+    str_t prev = tg_recog_raw(ln, i - 1);
+    return prev.s[prev.len - 1] == '.' && word_in(ln, i - 1, &ln->fx->sets.legal_forms) &&
+           !word_in(ln, i, &ln->fx->sets.legal_forms);
+}
+
 /* "I" and its contractions: capitalised, and never part of a name ("I'm",
  * "I've" before or after one); "I" alone only as a name's first word, for
  * a king's numeral ends one ("Elizabeth I"). */
@@ -466,7 +477,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         int type = (w[i].label - 1) / 2; /* PER 0, ORG 1, LOC 2, MISC 3 */
         size_t j = i + 1;
         while (j < ln->n && w[j].label != TG_NL_O && (w[j].label - 1) / 2 == type &&
-               (w[j].label - 1) % 2 == 1 && spaced(ln, j)) {
+               (w[j].label - 1) % 2 == 1 && spaced(ln, j) && !sentence_ends_before(ln, j)) {
             j++;
         }
         size_t a = i, b = j; /* without connectors at the edges: "& Lomason" */

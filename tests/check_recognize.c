@@ -320,6 +320,15 @@ START_TEST(test_legal_forms)
                      "Inc");
     expect_no_entity("Bear Stearns and Co Inc said it was named exclusive adviser.",
                      "Co Inc");
+    /* Written with its period before a capitalised word, a legal form ends
+     * the sentence too; before another legal form it does not. */
+    text = "\"It is a little confusing,\" said James Carroll, analyst at PaineWebber "
+           "Group Inc. He said the arguments cited by Hughes were weak.";
+    expect(text, "PaineWebber Group Inc.", TAGGER_KIND_ORG);
+    expect_no_entity(text, "PaineWebber Group Inc. He");
+    expect_no_entity(text, "He");
+    expect("The shares are held by J.P. Morgan and Co. Inc. for its clients.",
+           "J.P. Morgan and Co. Inc.", TAGGER_KIND_ORG);
 }
 END_TEST
 
@@ -331,6 +340,9 @@ START_TEST(test_sentence_openers_are_not_names)
     expect_none("Yesterday the board met. However, nothing was decided. Meanwhile the "
                 "shares fell.");
     expect_none("Yet, they have often been marred by tension.");
+    /* Two-letter words are common words too, capitalised after "U.S." */
+    expect_no_entity("Narusawa said the U.S. Is unlikely to push the yen up further.", "Is");
+    expect_no_entity("Japan agreed in talks with the U.S. To amend its laws.", "To");
 }
 END_TEST
 
