@@ -343,6 +343,13 @@ START_TEST(test_sentence_openers_are_not_names)
     /* Two-letter words are common words too, capitalised after "U.S." */
     expect_no_entity("Narusawa said the U.S. Is unlikely to push the yen up further.", "Is");
     expect_no_entity("Japan agreed in talks with the U.S. To amend its laws.", "To");
+    /* Words newer than CoNLL and Reuters, common in the BBC's and HuffPost's
+     * text ("broadband"); "poor" of "Standard and Poor's". */
+    expect_none("Other found themselves tied into 12-month contracts. Broadband has become "
+                "hugely competitive and providers are desperate to hold on to customers.");
+    expect_no_entity("For 10 years, the issue is rated A-2 by Moody's and AA by Standard and "
+                     "Poor's.",
+                     "Poor");
 }
 END_TEST
 
