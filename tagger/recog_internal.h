@@ -45,6 +45,7 @@ typedef struct {
     uint32_t name;       /* index into r->names */
     uint8_t via;
     uint8_t weak; /* in a title-case line: stands only if its name is found elsewhere */
+    uint8_t cued; /* its kind said by a word around it (a title, "FC", "boss"): decisive */
 } span_t;
 
 /* A word's keys (word_keys()): the first PREFIX_KEYS (the word's own,
@@ -111,7 +112,7 @@ static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t 
 typedef struct {
     word_set_t connectors, abbreviations, by, headline_lower, never_names, legal_forms,
         first_person, titles, org_heads,
-        org_suffixes;
+        org_suffixes, org_followers;
 } word_sets_t;
 
 /* Hashes of the fixed parts of features, made once per scratch (as

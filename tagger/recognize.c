@@ -29,7 +29,9 @@
  *     which may be the capitalised words after a title the model tagged
  *     alone ("Mr Ebbers"); an office before a person's name leaves it too
  *     ("Chancellor Gordon Brown"); an organization head or suffix
- *     ("Ministry of ...", "... FC", "... Inc") makes it an ORG.  "I" and
+ *     ("Ministry of ...", "... FC", "... Inc"), or a word after it that
+ *     only an organization has ("Chelsea boss", "Google shares"), makes
+ *     it an ORG.  "I" and
  *     "I'm" are no part of a name.  A one-word span may not be a common
  *     word (mostly written in lower case: "Yet", "the Executive"), a time
  *     zone ("EST"), a holiday, a thing written in capitals ("PC", "DVD"),
@@ -50,7 +52,9 @@
  *     line, nor past a legal form's period into the next sentence ("AFG
  *     Industries Inc. The company ...").
  *  5. One name, one type: spans with the same words (case aside) are one
- *     entity, of the type most of them got (ties: the first).  A one-word
+ *     entity, of the type most of them got (ties: the first), where a
+ *     span typed by a cue of step 4 (a title, a legal form, "boss")
+ *     outvotes any number typed by the model alone.  A one-word
  *     span that is the first or last word of exactly one longer PERSON
  *     ("Obi" after "Peter Obi") joins that person as a short mention.
  *  6. Each entity's mentions go to s->recs with entity number
@@ -111,13 +115,14 @@ static const uint32_t kind_of_label[TG_NAMES_N_LABELS] = {
     0, TAGGER_KIND_PERSON, TAGGER_KIND_PERSON, TAGGER_KIND_ORG, TAGGER_KIND_ORG,
     TAGGER_KIND_PLACE, TAGGER_KIND_PLACE, 0, 0};
 
-static int add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool weak)
+static int add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool weak,
+                    bool cued)
 {
     if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
         return TAGGER_ERR_NOMEM;
     }
     r->spans[r->n_spans++] = (span_t){(uint32_t)first, (uint32_t)end, kind, 0,
-                                      TAGGER_VIA_NAME, weak};
+                                      TAGGER_VIA_NAME, weak, cued};
     return TAGGER_OK;
 }
 
@@ -336,11 +341,28 @@ static const char *const org_suffixes[] = {
     "Group", "Association", "Federation", "Union", "Institute", "Foundation", "Club",
     "United", "Airlines", "Authority", "Commission", "Committee", "Corporation", "Company"};
 
-static uint32_t org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
+/* Lower-case words that, right after a name, say it is an organization
+ * whatever the model made of it: its people and its shares ("Chelsea boss
+ * Jose Mourinho", "a Yukos spokesman", "Google shares"), which a person's
+ * name is not followed by.  Not "chairman" nor "manager", which follow a
+ * person named to the post ("elected Anthony O'Reilly chairman"). */
+static const char *const org_followers[] = {
+    "boss",        "bosses",    "striker",      "midfielder", "defender",
+    "goalkeeper",  "spokesman", "spokeswoman",  "shares",     "shareholders",
+    "employees",   "staff",     "executives",   "subsidiary"};
+
+/* Whether a word said words [a, b), of kind @p kind, are an organization:
+ * its first ("Ministry of ...", of three words or more) or last ("... FC",
+ * "... Inc") word, or the lower-case word right after it ("Chelsea boss",
+ * "A Morgan Stanley spokesman"), but not after a place ("Asia shares",
+ * "U.S. subsidiary"). */
+static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
 {
     bool head = b - a >= 3 && word_in(ln, a, &ln->fx->sets.org_heads);
     bool suffix = b - a >= 2 && word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
-    return head || suffix ? TAGGER_KIND_ORG : kind;
+    bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && spaced(ln, b) &&
+                    word_in(ln, b, &ln->fx->sets.org_followers);
+    return head || suffix || follower;
 }
 
 /* Whether words [a, b) are all legal forms ("Inc", "Co Inc"). */
@@ -365,6 +387,7 @@ static void join_legal_forms(tg_recog_t *r, const line_t *ln, size_t base, size_
     if (last && last->end == base + a && spaced(ln, a)) {
         last->end = (uint32_t)(base + b);
         last->kind = TAGGER_KIND_ORG;
+        last->cued = 1;
     }
 }
 
@@ -463,7 +486,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
 {
     size_t by = byline(ln);
     if (by) {
-        return add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false);
+        return add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false, true);
     }
     const word_t *w = ln->w;
     size_t n_spans = r->n_spans; /* the spans of the lines before */
@@ -493,17 +516,20 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         /* Titles and offices off the start, one after the other ("Chancellor
          * Lord Falconer"), but not before a lower-case word ("MP for Ealing
          * North"). */
+        bool cued = false;
         while (b - a >= 2 && kind != 0 && w[a + 1].cap) {
             if (word_in(ln, a, &ln->fx->sets.titles)) {
                 kind = TAGGER_KIND_PERSON;
+                cued = true;
             } else if (kind != TAGGER_KIND_PERSON || !office_at(ln, a)) {
                 break;
             }
             a++;
         }
         bool keep = kind != 0 && a < b;
-        if (keep) {
-            kind = org_cue(ln, a, b, kind);
+        if (keep && org_cue(ln, a, b, kind)) {
+            kind = TAGGER_KIND_ORG;
+            cued = true;
         }
         size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
         if (start < a) {
@@ -539,7 +565,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && first_name(ln, w[a].h_low));
         }
         if (keep) {
-            int rc = add_span(r, base + a, base + b, kind, weak);
+            int rc = add_span(r, base + a, base + b, kind, weak, cued);
             if (rc) {
                 return rc;
             }
@@ -584,8 +610,14 @@ static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
     return h;
 }
 
-/* Groups the spans into names (step 5).  A hash table over the names'
- * keys keeps it linear in the number of spans (a 20 MB text has 10^5). */
+/* A span whose kind a word around it said (span_t.cued) outvotes this many
+ * of the model's guesses: "Chelsea boss" makes every "Chelsea" of the text
+ * the club. */
+enum { CUED_VOTES = 1 << 12 };
+
+/* Groups the spans into names (step 5), each of the kind most of its spans
+ * vote for.  A hash table over the names' keys keeps it linear in the
+ * number of spans (a 20 MB text has 10^5). */
 static int group_spans(tg_recog_t *r)
 {
     r->n_names = 0;
@@ -618,7 +650,7 @@ static int group_spans(tg_recog_t *r)
             r->n_names++;
             memset(r->votes[n], 0, sizeof r->votes[n]);
         }
-        r->votes[n][sp->kind]++;
+        r->votes[n][sp->kind] += sp->cued ? CUED_VOTES : 1;
         sp->name = (uint32_t)n;
     }
     for (size_t n = 0; n < r->n_names; n++) {
@@ -812,6 +844,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->titles, titles);
     SET_INIT(s->org_heads, org_heads);
     SET_INIT(s->org_suffixes, org_suffixes);
+    SET_INIT(s->org_followers, org_followers);
 }
 
 int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)

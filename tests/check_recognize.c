@@ -332,6 +332,32 @@ START_TEST(test_legal_forms)
 }
 END_TEST
 
+/* A lower-case word after a name that only an organization has ("Chelsea
+ * boss", "Yukos spokesman") makes it one, and outvotes the model's
+ * guesses at the name's other mentions; not after a place. */
+START_TEST(test_org_followers)
+{
+    const char *text =
+        "The Football Association will take no action against Chelsea boss Jose Mourinho "
+        "following his sending-off in Sunday's Carling Cup final. His gesture came after "
+        "Chelsea's equaliser on 79 minutes courtesy of a Steven Gerrard own goal. In addition, "
+        "some time this month, Chelsea must also answer a charge of failing to control their "
+        "players during the Premiership win at Blackburn in February.";
+    expect_mentions(text, "Chelsea", TAGGER_KIND_ORG, 3);
+    expect("\"We believe the auction was illegal and we intend to pursue all legal recourses "
+           "available to us,\" Yukos spokesman Mike Lake told Agence France Press.",
+           "Yukos", TAGGER_KIND_ORG);
+    expect("A Morgan Stanley spokesman said the offering has been approved by the Securities "
+           "and Exchange Commission but a kick-off date and price have not been set.",
+           "Morgan Stanley", TAGGER_KIND_ORG);
+    /* A place's shares are its market's. */
+    expect("Asia shares defy post-quake gloom\n\nThailand has become the first of the 10 "
+           "southern Asian nations battered by giant waves at the weekend to cut its economic "
+           "forecast.",
+           "Asia", TAGGER_KIND_PLACE);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* What is not a name                                                        */
 
@@ -1062,6 +1088,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_wrapped_names);
     tcase_add_test(cues, test_line_longer_than_a_block);
     tcase_add_test(cues, test_legal_forms);
+    tcase_add_test(cues, test_org_followers);
     suite_add_tcase(s, cues);
 
     TCase *not_names = tcase_create("not names");
