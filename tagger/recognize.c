@@ -47,7 +47,8 @@
  *     legal form ("Inc", "Co Inc") is never a name alone: it ends the span
  *     just before it, or is dropped; and an organization ending in one
  *     takes in the capitalised words before an "and" just before it
- *     ("Procter and Gamble Co"), which the model cuts apart.  A name
+ *     ("Procter and Gamble Co") or the one word before an "'s" ("Moody's
+ *     Investors Service Inc"), which the model cuts apart.  A name
  *     never runs over anything but spaces and the break of a wrapped
  *     line, nor past a legal form's period into the next sentence ("AFG
  *     Industries Inc. The company ...").
@@ -478,6 +479,29 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     return true;
 }
 
+static const char *const possessives[] = {"'s", "\u2019s"};
+
+/* A company whose name has a possessive in it ("Moody's Investors Service
+ * Inc", "Hudson's Bay Co"), which the model cuts at the "'s": for words
+ * [a, b) of an organization ending in a legal form, the span of this line
+ * (from @p line_spans on) that ends just before an "'s" just before them,
+ * or NULL.  The span must be one word, not in capitals: a longer one or an
+ * acronym owns the company ("Du Pont Co's Conoco Inc", "Ivan Boesky's
+ * Seemala Corp", "CP's Cominco Ltd"). */
+static span_t *possessive_owner(tg_recog_t *r, const line_t *ln, size_t base, size_t a,
+                                size_t b, size_t line_spans)
+{
+    span_t *last = r->n_spans > line_spans ? &r->spans[r->n_spans - 1] : NULL;
+    if (!last || a < 2 || last->end != base + a - 1 || last->first != base + a - 2 ||
+        !spaced(ln, a) || !word_in(ln, a - 1, &ln->fx->sets.possessives) ||
+        !word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
+        return NULL;
+    }
+    str_t owner = tg_recog_raw(ln, a - 2);
+    bool caps = owner.len > 1 && owner.s[1] >= 'A' && owner.s[1] <= 'Z';
+    return caps ? NULL : last;
+}
+
 /* Spans of one tagged line, filtered (steps 4).  Only candidates have a
  * label but O, so only the words of @p near (line_first[] + i, the
  * candidates and their neighbours, in order) are looked at. */
@@ -564,7 +588,13 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             keep = headline_span_ok(ln, a, b);
             weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && first_name(ln, w[a].h_low));
         }
-        if (keep) {
+        span_t *owner = keep && kind == TAGGER_KIND_ORG ? possessive_owner(r, ln, base, a, b, n_spans)
+                                                       : NULL;
+        if (owner) {
+            owner->end = (uint32_t)(base + b); /* "Moody" + "'s" + "Investors Service Inc" */
+            owner->kind = TAGGER_KIND_ORG;
+            owner->cued = 1;
+        } else if (keep) {
             int rc = add_span(r, base + a, base + b, kind, weak, cued);
             if (rc) {
                 return rc;
@@ -845,6 +875,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->org_heads, org_heads);
     SET_INIT(s->org_suffixes, org_suffixes);
     SET_INIT(s->org_followers, org_followers);
+    SET_INIT(s->possessives, possessives);
 }
 
 int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)

@@ -329,6 +329,16 @@ START_TEST(test_legal_forms)
     expect_no_entity(text, "He");
     expect("The shares are held by J.P. Morgan and Co. Inc. for its clients.",
            "J.P. Morgan and Co. Inc.", TAGGER_KIND_ORG);
+    /* A possessive in a company's name, not a company's owner */
+    text = "Moody's Investors Service Inc said it may downgrade 12 billion dlrs of Chrysler "
+           "Corp and unit debt due to the deal.";
+    expect(text, "Moody's Investors Service Inc", TAGGER_KIND_ORG);
+    expect_no_entity(text, "Moody");
+    text = "Louisiana Land and Exploration Co\nsaid it, Du Pont Co's Conoco Inc subsidiary and "
+           "<Oranje-Nassau\nEnergie B.V.> have been offered four exploration blocks\noffshore "
+           "The Netherlands.";
+    expect(text, "Conoco Inc", TAGGER_KIND_ORG);
+    expect_no_entity(text, "Du Pont Co's Conoco Inc");
 }
 END_TEST
 
