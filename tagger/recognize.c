@@ -28,7 +28,9 @@
  *     "Dr", "MP", "Sir", "Lord") makes it a PERSON and leaves the name,
  *     which may be the capitalised words after a title the model tagged
  *     alone ("Mr Ebbers"); an office before a person's name leaves it too
- *     ("Chancellor Gordon Brown"); an organization head or suffix
+ *     ("Chancellor Gordon Brown"), and a first name that ends an office
+ *     the model took for an organization goes to the person after it
+ *     ("Exchequer Nigel" + "Lawson"); an organization head or suffix
  *     ("Ministry of ...", "... FC", "... Inc"), or a word after it that
  *     only an organization has ("Chelsea boss", "Google shares"), makes
  *     it an ORG.  "I" and
@@ -479,6 +481,19 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     return true;
 }
 
+/* Whether the last word of an organization's span [i, j) is a first name
+ * that opens the person's name the model tagged just after it ("Chancellor
+ * of the Exchequer Nigel Lawson", "U.S. Trade Representative Clayton
+ * Yeutter": "Exchequer Nigel" an ORG, "Lawson" a PERSON), and no connector
+ * joins it to the span ("Alliance & Leicester"). */
+static bool first_name_opens_person(const line_t *ln, size_t i, size_t j)
+{
+    const word_t *w = ln->w;
+    return j - i >= 2 && j < ln->n && kind_of_label[w[i].label] == TAGGER_KIND_ORG &&
+           kind_of_label[w[j].label] == TAGGER_KIND_PERSON && spaced(ln, j) &&
+           first_name(ln, w[j - 1].h_low) && w[j - 2].cap;
+}
+
 static const char *const possessives[] = {"'s", "\u2019s"};
 
 /* A company whose name has a possessive in it ("Moody's Investors Service
@@ -526,6 +541,11 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         while (j < ln->n && w[j].label != TG_NL_O && (w[j].label - 1) / 2 == type &&
                (w[j].label - 1) % 2 == 1 && spaced(ln, j) && !sentence_ends_before(ln, j)) {
             j++;
+        }
+        if (first_name_opens_person(ln, i, j)) {
+            j--; /* "Exchequer Nigel" + "Lawson": "Exchequer" + "Nigel Lawson" */
+            ln->w[j].label = TG_NL_B_PER;
+            ln->w[j + 1].label = TG_NL_I_PER;
         }
         size_t a = i, b = j; /* without connectors at the edges: "& Lomason" */
         while (a < b && (!w[a].cap || first_person(ln, a, true))) {

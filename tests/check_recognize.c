@@ -131,6 +131,22 @@ START_TEST(test_title_before_a_name)
 }
 END_TEST
 
+/* An office the model took for an organization, with the person's first
+ * name in it ("Exchequer Nigel" and "Lawson"), leaves the first name to
+ * the person. */
+START_TEST(test_first_name_after_an_office)
+{
+    const char *text = "Funaro and Gros are today meeting British Chancellor of the\nExchequer "
+                       "Nigel Lawson, Foreign Secretary Geoffrey Howe and\nGovernor of the Bank "
+                       "of England Robin Leigh-Pemberton.";
+    expect(text, "Nigel Lawson", TAGGER_KIND_PERSON);
+    expect_no_entity(text, "Exchequer Nigel");
+    expect("The chairman of U.S. Wheat Associates said\nin a letter to U.S. Agriculture "
+           "Secretary Richard Lyng and U.S.\nTrade Representative Clayton Yeutter.",
+           "Clayton Yeutter", TAGGER_KIND_PERSON);
+}
+END_TEST
+
 /* A title the model tagged alone is not a name; the capitalised word after
  * it is, and here a short mention of the person named before. */
 START_TEST(test_title_tagged_alone)
@@ -1099,6 +1115,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_line_longer_than_a_block);
     tcase_add_test(cues, test_legal_forms);
     tcase_add_test(cues, test_org_followers);
+    tcase_add_test(cues, test_first_name_after_an_office);
     suite_add_tcase(s, cues);
 
     TCase *not_names = tcase_create("not names");
