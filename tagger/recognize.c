@@ -33,13 +33,12 @@
  *     ("Exchequer Nigel" + "Lawson"); an organization head or suffix
  *     ("Ministry of ...", "... FC", "... Inc"), or a word after it that
  *     only an organization has ("Chelsea boss", "Google shares"), makes
- *     it an ORG.  "I" and
- *     "I'm" are no part of a name.  A one-word span may not be a common
- *     word (mostly written in lower case: "Yet", "the Executive"), a time
- *     zone ("EST"), a holiday, a thing written in capitals ("PC", "DVD"),
- *     an award ("Oscar"), a faith or people ("Muslim"), an article, a
- *     title, an office or a letter ("S Korea").  In a
- *     title-case line ("Champion Show Dog Milo Dies Mysteriously")
+ *     it an ORG.  "I" and "I'm" are no part of a name.  A one-word span
+ *     may not be a common word (mostly written in lower case: "Yet", "the
+ *     Executive"), a time zone ("EST"), a holiday, a thing written in
+ *     capitals ("PC", "DVD"), an award ("Oscar"), a faith or people
+ *     ("Muslim"), an article, a title, an office or a letter ("S Korea").
+ *     In a title-case line ("Champion Show Dog Milo Dies Mysteriously")
  *     capitals say nothing: a span there must be a whole run of
  *     capitalised words with no common word, and it stands only if the
  *     same name is found outside such lines or it is a person opening with
@@ -608,8 +607,8 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             keep = headline_span_ok(ln, a, b);
             weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && first_name(ln, w[a].h_low));
         }
-        span_t *owner = keep && kind == TAGGER_KIND_ORG ? possessive_owner(r, ln, base, a, b, n_spans)
-                                                       : NULL;
+        span_t *owner =
+            keep && kind == TAGGER_KIND_ORG ? possessive_owner(r, ln, base, a, b, n_spans) : NULL;
         if (owner) {
             owner->end = (uint32_t)(base + b); /* "Moody" + "'s" + "Investors Service Inc" */
             owner->kind = TAGGER_KIND_ORG;
