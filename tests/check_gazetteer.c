@@ -511,6 +511,24 @@ START_TEST(test_builtin_party_nicknames)
 }
 END_TEST
 
+/* The rating agencies by the names the news gives them, with a possessive
+ * the register leaves out (build-orgs COMPANY_NAMES). */
+START_TEST(test_builtin_company_names)
+{
+    tagger_t *tg = builtin();
+    ck_assert(reports(tg, "Moody's Investors Service Inc said it may downgrade 12 billion dlrs "
+                          "of Chrysler Corp and unit debt due to the deal.",
+                      "sec:1059556"));
+    ck_assert(reports(tg, "India's rupee has hit a five-year high after Standard & Poor's (S&P) "
+                          "raised the country's foreign currency rating.",
+                      "sec:64040"));
+    ck_assert(reports(tg, "The issue is rated AAA by Standard and Poor's and secured\nby Federal "
+                          "Home Loan Mortgage Corp, Freddie Mac.",
+                      "sec:64040"));
+    tagger_free(tg);
+}
+END_TEST
+
 Suite *gazetteer_suite(void)
 {
     Suite *s = suite_create("gazetteer");
@@ -538,6 +556,7 @@ Suite *gazetteer_suite(void)
     tcase_add_test(tc, test_builtin_place_names);
     tcase_add_test(tc, test_builtin_people_initials);
     tcase_add_test(tc, test_builtin_party_nicknames);
+    tcase_add_test(tc, test_builtin_company_names);
     suite_add_tcase(s, tc);
     return s;
 }
