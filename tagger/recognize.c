@@ -346,12 +346,14 @@ static const char *const org_suffixes[] = {
 /* Lower-case words that, right after a name, say it is an organization
  * whatever the model made of it: its people and its shares ("Chelsea boss
  * Jose Mourinho", "a Yukos spokesman", "Google shares"), which a person's
- * name is not followed by.  Not "chairman" nor "manager", which follow a
- * person named to the post ("elected Anthony O'Reilly chairman"). */
+ * name is not followed by.  Not "chairman", "chief" nor "manager", which
+ * follow a person named to the post ("elected Anthony O'Reilly chairman",
+ * "named John Bond chief executive"). */
 static const char *const org_followers[] = {
     "boss",        "bosses",    "striker",      "midfielder", "defender",
     "goalkeeper",  "spokesman", "spokeswoman",  "shares",     "shareholders",
-    "employees",   "staff",     "executives",   "subsidiary"};
+    "employees",   "staff",     "executives",   "subsidiary", "founder",
+    "founders",    "customers", "users",        "website"};
 
 /* Whether a word said words [a, b), of kind @p kind, are an organization:
  * its first ("Ministry of ...", of three words or more) or last ("... FC",

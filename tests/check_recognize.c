@@ -376,6 +376,9 @@ START_TEST(test_org_followers)
     expect("A Morgan Stanley spokesman said the offering has been approved by the Securities "
            "and Exchange Commission but a kick-off date and price have not been set.",
            "Morgan Stanley", TAGGER_KIND_ORG);
+    expect("Skype lets people make free calls to other Skype users and also make low-cost calls "
+           "to ordinary phone numbers.",
+           "Skype", TAGGER_KIND_ORG);
     /* A place's shares are its market's. */
     expect("Asia shares defy post-quake gloom\n\nThailand has become the first of the 10 "
            "southern Asian nations battered by giant waves at the weekend to cut its economic "
