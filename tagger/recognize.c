@@ -483,16 +483,18 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
 }
 
 /* Whether the last word of an organization's span [i, j) is a first name
- * that opens the person's name the model tagged just after it ("Chancellor
- * of the Exchequer Nigel Lawson", "U.S. Trade Representative Clayton
- * Yeutter": "Exchequer Nigel" an ORG, "Lawson" a PERSON), and no connector
- * joins it to the span ("Alliance & Leicester"). */
+ * that opens the person's name the model went on with just after it
+ * ("Chancellor of the Exchequer Nigel Lawson", "U.S. Trade Representative
+ * Clayton Yeutter": "Exchequer Nigel" B-ORG I-ORG, "Lawson" I-PER, a
+ * person's inside with no start), and no connector joins it to the span
+ * ("Alliance & Leicester").  A person the model started itself ("New
+ * Yorker" + "Dick Morris", B-PER) keeps its start. */
 static bool first_name_opens_person(const line_t *ln, size_t i, size_t j)
 {
     const word_t *w = ln->w;
     return j - i >= 2 && j < ln->n && kind_of_label[w[i].label] == TAGGER_KIND_ORG &&
-           kind_of_label[w[j].label] == TAGGER_KIND_PERSON && spaced(ln, j) &&
-           first_name(ln, w[j - 1].h_low) && w[j - 2].cap;
+           w[j].label == TG_NL_I_PER && spaced(ln, j) && first_name(ln, w[j - 1].h_low) &&
+           w[j - 2].cap;
 }
 
 static const char *const possessives[] = {"'s", "\u2019s"};

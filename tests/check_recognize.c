@@ -144,6 +144,11 @@ START_TEST(test_first_name_after_an_office)
     expect("The chairman of U.S. Wheat Associates said\nin a letter to U.S. Agriculture "
            "Secretary Richard Lyng and U.S.\nTrade Representative Clayton Yeutter.",
            "Clayton Yeutter", TAGGER_KIND_PERSON);
+    /* A person the model started itself keeps its start, though the word
+     * before is in the first-name list ("Yorker"). */
+    expect("By any measure, New Yorker Dick Morris is that thing Americans love over "
+           "everything else - a winner.",
+           "Dick Morris", TAGGER_KIND_PERSON);
 }
 END_TEST
 
