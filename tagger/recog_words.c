@@ -14,9 +14,9 @@
  * records: 488M against 476M), the price of files small enough to read.
  *
  * Only what the candidates need is cut (tg_recog_cut_line()).  A
- * candidate is a capitalised word or one or two connectors between two, and its
- * features read two words either side, the line's start and the word
- * before (a sentence start); so a line is cut only in windows: from two
+ * candidate is a capitalised word or one or two connectors between two,
+ * and its features read two words either side, the line's start and the
+ * word before (a sentence start); so a line is cut only in windows: from two
  * chunks (runs of non-white space, each one word or more) before a chunk
  * with a byte A-Z or beyond ASCII to two chunks after the last such chunk
  * that follows within that distance.  Cutting from any white space gives
@@ -50,8 +50,8 @@
  * candidate were found there, and 77% of the candidates skipped five
  * lookups; an entry is one aligned cache line, sum included: the memo's
  * LL misses went from 98k to 56k on 2000 Reuters records, cachegrind
- * with an LL of 512 KB).  The words near the candidates of a whole text are known in
- * one call (tg_recog_know_words()): their memo entries are fetched, then
+ * with an LL of 512 KB).  The words near the candidates of a whole text
+ * are known in one call (tg_recog_know_words()): their memo entries are fetched, then
  * read, then the first-name table is asked of the rest, so that the
  * misses overlap; a word hashed there keeps its affixes' hashes for the
  * candidate's sum.  On the 2000 Reuters records (callgrind) knowing the
