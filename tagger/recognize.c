@@ -355,6 +355,20 @@ static const char *const org_followers[] = {
     "employees",   "staff",     "executives",   "subsidiary", "founder",
     "founders",    "customers", "users",        "website"};
 
+/* Lower-case nouns that, right before a name, say what kind of
+ * organization it is ("search engine Google", "oil firm Yukos", "rock band
+ * Keane", "media regulator Ofcom").  Not the nouns that also name a
+ * person's trade ("producer", "publisher", "developer", "broadcaster",
+ * "maker" as in "film maker Spike Lee"), nor "rival", which a sportsman
+ * has too, nor plurals, which may end a clause before its subject ("the
+ * chairman of both companies Li Ka-shing said"). */
+static const char *const org_descriptors[] = {
+    "firm",      "company",   "giant",       "group",        "band",     "carmaker", "chipmaker",
+    "automaker", "drugmaker", "airline",     "carrier",      "bank",     "insurer",  "regulator",
+    "watchdog",  "network",   "operator",    "provider",     "retailer", "chain",    "label",
+    "studio",    "channel",   "station",     "newspaper",    "magazine", "engine",   "website",
+    "club",      "supplier",  "distributor", "conglomerate", "agency"};
+
 /* Whether a word said words [a, b), of kind @p kind, are an organization:
  * its first ("Ministry of ...", of three words or more) or last ("... FC",
  * "... Inc") word, or the lower-case word right after it ("Chelsea boss",
@@ -367,6 +381,12 @@ static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
     bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && spaced(ln, b) &&
                     word_in(ln, b, &ln->fx->sets.org_followers);
     return head || suffix || follower;
+}
+
+/* Whether a noun of org_descriptors is right before word @p a. */
+static bool org_descriptor_before(const line_t *ln, size_t a)
+{
+    return a > 0 && spaced(ln, a) && word_in(ln, a - 1, &ln->fx->sets.org_descriptors);
 }
 
 /* Whether words [a, b) are all legal forms ("Inc", "Co Inc"). */
@@ -577,6 +597,11 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         if (keep && org_cue(ln, a, b, kind)) {
             kind = TAGGER_KIND_ORG;
             cued = true;
+        } else if (keep && org_descriptor_before(ln, a)) {
+            /* Decisive unless the name opens with a first name: "investment
+             * firm Mario Gabelli" is the firm, but the man elsewhere. */
+            kind = TAGGER_KIND_ORG;
+            cued = b - a < 2 || !first_name(ln, w[a].h_low);
         }
         size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
         if (start < a) {
@@ -897,6 +922,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->titles, titles);
     SET_INIT(s->org_heads, org_heads);
     SET_INIT(s->org_suffixes, org_suffixes);
+    SET_INIT(s->org_descriptors, org_descriptors);
     SET_INIT(s->org_followers, org_followers);
     SET_INIT(s->possessives, possessives);
 }

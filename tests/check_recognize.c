@@ -392,6 +392,34 @@ START_TEST(test_org_followers)
 }
 END_TEST
 
+/* A lower-case noun before a name that says what kind of organization it
+ * is ("regulator Ofcom", "firm Sophos", "group Kaiser Chiefs") makes it one,
+ * at its other mentions too; but a name opening with a first name is the
+ * founder's as well, and the cue does not outvote the other mentions. */
+START_TEST(test_org_descriptors)
+{
+    expect_mentions("The move comes after telecom regulator Ofcom said in November that the "
+                    "firm must offer competitors \"real equality of access to its phone "
+                    "lines\". At the time, Ofcom offered BT the choice of change or splitting "
+                    "into two.",
+                    "Ofcom", TAGGER_KIND_ORG, 2);
+    expect("Anti-virus firm Sophos said that 10% of the e-mail currently on the net was "
+           "infected with the Zafi virus.",
+           "Sophos", TAGGER_KIND_ORG);
+    expect_mentions("The international exclusion zone around georgewbush.com was spotted by "
+                    "net monitoring firm Netcraft which keeps an eye on traffic patterns across "
+                    "many different sites. Netcraft said that since the early hours of 25 "
+                    "October attempts to view the site had failed.",
+                    "Netcraft", TAGGER_KIND_ORG, 2);
+    expect("US rapper The Game is hip-hop great Dr Dre's latest protege while Leeds group "
+           "Kaiser Chiefs came fifth with a promise to lead a Britpop revival.",
+           "Kaiser Chiefs", TAGGER_KIND_ORG);
+    expect("Mario Gabelli, head of New York\ninvestment firm Mario Gabelli and Co, said the "
+           "firm may seek control of the company. Gabelli said he had no plans.",
+           "Mario Gabelli", TAGGER_KIND_PERSON);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* What is not a name                                                        */
 
@@ -1123,6 +1151,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_line_longer_than_a_block);
     tcase_add_test(cues, test_legal_forms);
     tcase_add_test(cues, test_org_followers);
+    tcase_add_test(cues, test_org_descriptors);
     tcase_add_test(cues, test_first_name_after_an_office);
     suite_add_tcase(s, cues);
 
