@@ -31,13 +31,15 @@
  *     ("Chancellor Gordon Brown"), and a first name that ends an office
  *     the model took for an organization goes to the person after it
  *     ("Exchequer Nigel" + "Lawson"); an organization head or suffix
- *     ("Ministry of ...", "... FC", "... Inc"), or a word after it that
- *     only an organization has ("Chelsea boss", "Google shares"), makes
- *     it an ORG.  "I" and "I'm" are no part of a name.  A one-word span
- *     may not be a common word (mostly written in lower case: "Yet", "the
- *     Executive"), a time zone ("EST"), a holiday, a thing written in
- *     capitals ("PC", "DVD"), an award ("Oscar"), a faith or people
- *     ("Muslim"), an article, a title, an office or a letter ("S Korea").
+ *     ("Ministry of ...", "... FC", "... Inc"), a noun before it that says
+ *     what kind of organization it is ("oil firm Yukos"), or a word after
+ *     it that only an organization has ("Chelsea boss", "Google shares"),
+ *     makes it an ORG.  "I" and "I'm" are no part of a name.  A one-word
+ *     span may not be a common word (mostly written in lower case:
+ *     "Yet", "the Executive"), a time zone ("EST"), a holiday, a thing
+ *     written in capitals ("PC", "DVD"), an award ("Oscar"), a faith or
+ *     people ("Muslim"), an article, a title, an office or a letter ("S
+ *     Korea").
  *     In a title-case line ("Champion Show Dog Milo Dies Mysteriously")
  *     capitals say nothing: a span there must be a whole run of
  *     capitalised words with no common word, and it stands only if the
@@ -55,7 +57,8 @@
  *     Industries Inc. The company ...").
  *  5. One name, one type: spans with the same words (case aside) are one
  *     entity, of the type most of them got (ties: the first), where a
- *     span typed by a cue of step 4 (a title, a legal form, "boss")
+ *     span typed by a cue of step 4 (a title, a legal form, "boss";
+ *     "firm" only before a name that does not open with a first name)
  *     outvotes any number typed by the model alone.  A one-word
  *     span that is the first or last word of exactly one longer PERSON
  *     ("Obi" after "Peter Obi") joins that person as a short mention.
