@@ -372,6 +372,16 @@ static const char *const org_descriptors[] = {
     "studio",    "channel",   "station",     "newspaper",    "magazine", "engine",   "website",
     "club",      "supplier",  "distributor", "conglomerate", "agency"};
 
+/* Posts that, between a name and a person's, say the name is the
+ * person's organization ("Fiat chairman Luca di Montezemolo", "Tory leader
+ * Michael Howard", "Chelsea owner Roman Abramovich").  Only before a
+ * person: after a name alone, they follow one named to the post ("elected
+ * Anthony O'Reilly chairman").  Not "director" ("Ray director Taylor
+ * Hackford": a film) nor "singer" ("Welsh singer"). */
+static const char *const org_posts[] = {"chairman", "chairwoman", "leader",  "manager",
+                                        "frontman", "analyst",    "economist", "president",
+                                        "coach",    "captain",    "owner",     "treasurer"};
+
 /* Whether a word said words [a, b), of kind @p kind, are an organization:
  * its first ("Ministry of ...", of three words or more) or last ("... FC",
  * "... Inc") word, or the lower-case word right after it ("Chelsea boss",
@@ -383,7 +393,10 @@ static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
     bool suffix = b - a >= 2 && word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
     bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && spaced(ln, b) &&
                     word_in(ln, b, &ln->fx->sets.org_followers);
-    return head || suffix || follower;
+    bool post = b + 1 < ln->n && kind != TAGGER_KIND_PLACE && spaced(ln, b) &&
+                spaced(ln, b + 1) && ln->w[b + 1].label == TG_NL_B_PER &&
+                word_in(ln, b, &ln->fx->sets.org_posts);
+    return head || suffix || follower || post;
 }
 
 /* Whether a noun of org_descriptors is right before word @p a. */
@@ -755,25 +768,41 @@ static int cmp_end_word(const void *a, const void *b)
     return x->name < y->name ? -1 : x->name > y->name;
 }
 
+/* Whether span @p sp ends in a legal form ("Texaco Inc"). */
+static bool legal_form_ends(const tg_recog_t *r, const char *text, const span_t *sp)
+{
+    const word_t *last = &r->words[sp->end - 1];
+    return tg_recog_in_set(&r->fx.sets.legal_forms, text + last->start, last->end - last->start);
+}
+
 /* "Obi" after "Peter Obi": a one-word name that is the first or last word
- * of exactly one longer PERSON joins it.  The end words of the longer
+ * of exactly one longer PERSON, or the first word of exactly one company's
+ * name ending in a legal form ("Texaco" after "Texaco Inc"), joins it.  Not
+ * other organizations' first words: they name the whole of which the
+ * longer name is a part ("BBC" and "BBC Radio", "House" and "House Ways
+ * and Means Committee").  The end words of the longer
  * names are sorted once and each one-word name looks itself up, so the
  * cost is n log n in the number of spans. */
-static int link_short_names(tg_recog_t *r)
+static int link_short_names(tg_recog_t *r, const char *text)
 {
     size_t n = 0;
     for (size_t j = 0; j < r->n_spans; j++) {
         const span_t *full = &r->spans[j];
-        if (full->end - full->first < 2 || r->names[full->name].kind != TAGGER_KIND_PERSON) {
+        uint32_t kind = r->names[full->name].kind;
+        bool person = kind == TAGGER_KIND_PERSON;
+        bool company = kind == TAGGER_KIND_ORG && legal_form_ends(r, text, full);
+        if (full->end - full->first < 2 || !(person || company)) {
             continue;
         }
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
         r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
-        r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name};
+        if (person) {
+            r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name};
+        }
     }
-    if (n > 1) { /* end_words is NULL before the first person: qsort(NULL) is UB */
+    if (n > 1) { /* end_words is NULL before the first long name: qsort(NULL) is UB */
         qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
     }
     for (size_t k = 0; k < r->n_spans && n; k++) {
@@ -927,6 +956,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->org_suffixes, org_suffixes);
     SET_INIT(s->org_descriptors, org_descriptors);
     SET_INIT(s->org_followers, org_followers);
+    SET_INIT(s->org_posts, org_posts);
     SET_INIT(s->possessives, possessives);
 }
 
@@ -1019,7 +1049,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         rc = line_spans(tg, s, r, &ln, line_first[l], r->near + r->line_near[l],
                         r->line_near[l + 1] - r->line_near[l]);
     }
-    if (rc || (rc = group_spans(r)) || (rc = link_short_names(r))) {
+    if (rc || (rc = group_spans(r)) || (rc = link_short_names(r, text))) {
         return rc;
     }
     for (size_t n = 0; n < r->n_names; n++) {

@@ -420,6 +420,24 @@ START_TEST(test_org_descriptors)
 }
 END_TEST
 
+/* A post between a name and a person's makes the name the person's
+ * organization ("Dean Witter analyst Karen Gibbs", "Tory leader Michael
+ * Howard"); a post after a name alone is the post of the one named. */
+START_TEST(test_org_posts)
+{
+    expect("Dean Witter analyst Karen Gibbs said a retail sales figure below expectations "
+           "would not surprise the market.",
+           "Dean Witter", TAGGER_KIND_ORG);
+    expect("The posters, including one of flying pigs and another of what critics claim "
+           "depicted Tory leader Michael Howard as Fagin, prompted accusations of "
+           "anti-Semitism.",
+           "Tory", TAGGER_KIND_ORG);
+    expect("H.J. Heinz Co said its board of\ndirectors has elected Anthony O'Reilly chairman "
+           "of the board,\nsucceeding Henry Heinz II, who died on February 23.",
+           "Anthony O'Reilly", TAGGER_KIND_PERSON);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* What is not a name                                                        */
 
@@ -527,6 +545,32 @@ START_TEST(test_short_name_joins_the_full_name)
     ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_SHORT);
     ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, "Obi said") - text));
     ck_assert_ptr_null(find(r, "Obi"));
+    tagger_result_free(r);
+}
+END_TEST
+
+/* A company's first word is its short name ("Cyclops" after "Cyclops
+ * Corp"); not another organization's, the whole it is a part of ("BBC"
+ * and "BBC Radio"). */
+START_TEST(test_company_short_name)
+{
+    const char *text = "Cyacq Corp said it extended its 80\ndlr a share tender offer for "
+                       "Cyclops Corp to March 20 from\ntoday.\n    Cyacq was formed by Citicorp "
+                       "Capital Investors Ltd and\nAudio Video Affiliates INc <AVA> to acquire "
+                       "Cyclops. THe tender\noffer began on February six.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, "Cyclops Corp");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->kind, TAGGER_KIND_ORG);
+    ck_assert_int_eq(e->n_mentions, 2);
+    ck_assert_str_eq(e->mentions[1].text, "Cyclops");
+    ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_SHORT);
+    ck_assert_ptr_null(find(r, "Cyclops"));
+    tagger_result_free(r);
+    r = annotate("BBC Radio will broadcast the debate live. The BBC said the programme would "
+                 "run for two hours.");
+    ck_assert_ptr_nonnull(find(r, "BBC Radio"));
+    ck_assert_ptr_nonnull(find(r, "BBC"));
     tagger_result_free(r);
 }
 END_TEST
@@ -1152,6 +1196,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_legal_forms);
     tcase_add_test(cues, test_org_followers);
     tcase_add_test(cues, test_org_descriptors);
+    tcase_add_test(cues, test_org_posts);
     tcase_add_test(cues, test_first_name_after_an_office);
     suite_add_tcase(s, cues);
 
@@ -1180,6 +1225,7 @@ Suite *recognize_suite(void)
     tcase_set_timeout(doc, 30);
     tcase_add_test(doc, test_gazetteer_takes_precedence);
     tcase_add_test(doc, test_short_name_joins_the_full_name);
+    tcase_add_test(doc, test_company_short_name);
     tcase_add_test(doc, test_one_name_one_type);
     tcase_add_test(doc, test_json_fields);
     tcase_add_test(doc, test_recognized_rank_below_gazetteer_alike);
