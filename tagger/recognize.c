@@ -32,8 +32,9 @@
  *     the model took for an organization goes to the person after it
  *     ("Exchequer Nigel" + "Lawson"); an organization head or suffix
  *     ("Ministry of ...", "... FC", "... Inc"), a noun before it that says
- *     what kind of organization it is ("oil firm Yukos"), or a word after
+ *     what kind of organization it is ("oil firm Yukos"), a word after
  *     it that only an organization has ("Chelsea boss", "Google shares"),
+ *     or a post between it and a person ("Tory leader Michael Howard"),
  *     makes it an ORG.  "I" and "I'm" are no part of a name.  A one-word
  *     span may not be a common word (mostly written in lower case:
  *     "Yet", "the Executive"), a time zone ("EST"), a holiday, a thing
@@ -61,7 +62,9 @@
  *     "firm" only before a name that does not open with a first name)
  *     outvotes any number typed by the model alone.  A one-word
  *     span that is the first or last word of exactly one longer PERSON
- *     ("Obi" after "Peter Obi") joins that person as a short mention.
+ *     ("Obi" after "Peter Obi"), or the first of exactly one company's
+ *     name ending in a legal form ("Texaco" after "Texaco Inc"), joins it
+ *     as a short mention.
  *  6. Each entity's mentions go to s->recs with entity number
  *     tg->n_entities + i; annotate.c turns them into result entities with
  *     no id and source "recognized".
