@@ -45,7 +45,10 @@
  *     capitals say nothing: a span there must be a whole run of
  *     capitalised words with no common word, and it stands only if the
  *     same name is found outside such lines or it is a person opening with
- *     a first name ("Peter Obi: A Message of Hope").  A byline ("By
+ *     a first name ("Peter Obi: A Message of Hope"); a first name and the
+ *     word after it are a person even where the run goes on ("Rudy
+ *     Giuliani Offers A ..."), unless an organization's name goes on
+ *     there ("Chase Manhattan Corp").  A byline ("By
  *     Justice Nwafor": "By" and two or three capitalised words ending the
  *     line) is a person, a cue the model never saw in CoNLL.  A company's
  *     legal form ("Inc", "Co Inc") is never a name alone: it ends the span
@@ -185,10 +188,11 @@ static const char *const headline_lower[] = {
  * Arsenal 1", "1. Michael Schumacher ( Germany ) 1:45.678") are not. */
 static bool headline(const line_t *ln)
 {
-    size_t n_cap = 0, n_num = 0;
+    size_t n_cap = 0, n_num = 0, n_list = 0;
     for (size_t i = 0; i < ln->n; i++) {
         str_t lw = tg_recog_raw(ln, i); /* lower case when it matters: not capitalised */
         bool digit = lw.s[0] >= '0' && lw.s[0] <= '9';
+        n_list += lw.len == 1 && (lw.s[0] == ',' || lw.s[0] == ';');
         int32_t cp;
         tg_recog_cp_at(lw.s, lw.len, 0, &cp);
         n_cap += ln->w[i].cap;
@@ -198,11 +202,17 @@ static bool headline(const line_t *ln)
             return false;
         }
     }
+    /* A long line of few commas is a headline even with two numbers or
+     * more ("There Were 2 Mass Shootings In Texas Last Week, But Only 1 On
+     * TV"); a team sheet is not ("Duff, Tiago (Bridge 45), Makelele, ...
+     * (Parker 77)"). */
+    bool long_title = n_list < 2 && n_cap >= 5;
     str_t end = tg_recog_raw(ln, ln->n - 1);
     if (end.len == 1 && end.s[0] == '.') {
         return false; /* a sentence */
     }
-    return n_num < 2 && (n_cap >= 3 || (n_cap > 0 && n_cap == ln->n));
+    return (n_num < 2 || (long_title && 4 * n_num <= n_cap)) &&
+           (n_cap >= 3 || (n_cap > 0 && n_cap == ln->n));
 }
 
 /* In a headline, a span must be a whole run of capitalised words with no
@@ -309,6 +319,123 @@ static bool sentence_ends_before(const line_t *ln, size_t i)
     str_t prev = tg_recog_raw(ln, i - 1);
     return prev.s[prev.len - 1] == '.' && word_in(ln, i - 1, &ln->fx->sets.legal_forms) &&
            !word_in(ln, i, &ln->fx->sets.legal_forms);
+}
+
+/* Whether word @p i is "and" or "&". */
+static bool and_word(const line_t *ln, size_t i)
+{
+    str_t c = tg_recog_raw(ln, i);
+    return (c.len == 3 && memcmp(c.s, "and", 3) == 0) || (c.len == 1 && c.s[0] == '&');
+}
+
+/* Whether word @p i is written in title case: a capital and a lower-case
+ * letter ("Giuliani", not the "BEVERLY HILLS" of a dateline). */
+static bool title_cased(const line_t *ln, size_t i)
+{
+    str_t w = tg_recog_raw(ln, i);
+    for (size_t c = 1; c < w.len; c++) {
+        if (w.s[c] >= 'a' && w.s[c] <= 'z') {
+            return ln->w[i].cap;
+        }
+    }
+    return false;
+}
+
+/* Whether word @p i can be part of a person's name in a headline: a
+ * candidate outside the gazetteer's mentions, in title case, not a common
+ * word, not inside what the model took for an organization, not a legal
+ * form or an organization's suffix ("Chrysler Corp"), and with no
+ * apostrophe but a surname's ("O'Brien", not "Isn't"). */
+static bool headline_name_word(const line_t *ln, size_t i)
+{
+    if (!ln->w[i].cand || ln->w[i].covered || !title_cased(ln, i) || is_common(ln, i) ||
+        ln->w[i].label == TG_NL_I_ORG || word_in(ln, i, &ln->fx->sets.legal_forms) ||
+        word_in(ln, i, &ln->fx->sets.org_suffixes)) {
+        return false;
+    }
+    str_t w = tg_recog_raw(ln, i);
+    for (size_t c = 2; c < w.len; c++) {
+        if (w.s[c] == '\'' || (unsigned char)w.s[c] == 0xE2) { /* ' or U+2019 */
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Whether word @p i is an initial: a capital and a period ("B."). */
+static bool initial_at(const line_t *ln, size_t i)
+{
+    str_t w = tg_recog_raw(ln, i);
+    return w.len == 2 && w.s[0] >= 'A' && w.s[0] <= 'Z' && w.s[1] == '.';
+}
+
+/* In a headline, a person's name that opens with a first name: the
+ * model's PERSON of two such words, or of three with an initial in the
+ * middle ("George P. Bush"; a middle first name is most often a surname
+ * before the headline's verb: "Katy Perry Weeps", "Chuck Todd Slams"), or
+ * else the first name, an initial maybe, and one word more ("Rudy
+ * Giuliani" of "Rudy Giuliani Offers A Head-Spinning New Defense Of
+ * Trump", "Michael B. Jordan"): one word only, since a headline's rare
+ * verbs are not common words ("Seth Meyers Decodes").  Not where the
+ * model saw an organization ("Merrill Lynch and Co Inc").  The end of such
+ * a name at word @p i, or @p i. */
+static size_t headline_person_end(const line_t *ln, size_t i)
+{
+    const word_t *w = ln->w;
+    bool org = w[i].label == TG_NL_B_ORG || w[i].label == TG_NL_I_ORG;
+    if (org || !headline_name_word(ln, i) || !first_name(ln, w[i].h_low)) {
+        return i;
+    }
+    size_t j = i + 1;
+    while (w[i].label == TG_NL_B_PER && j < ln->n && j < i + 3 && w[j].label == TG_NL_I_PER &&
+           spaced(ln, j) && headline_name_word(ln, j)) {
+        j++;
+    }
+    bool middle = j == i + 3 && initial_at(ln, i + 1);
+    if ((j == i + 2 || middle) && (j == ln->n || w[j].label != TG_NL_I_PER)) {
+        return j; /* the model's: "George P. Bush", not "Tony Robbins Apologizes" */
+    }
+    size_t k = i + 1;
+    if (k < ln->n && initial_at(ln, k) && spaced(ln, k)) {
+        k++;
+    }
+    if (k >= ln->n || !spaced(ln, k) || !headline_name_word(ln, k)) {
+        return i;
+    }
+    /* Not where an organization's name goes on ("Chase Manhattan Corp",
+     * "Harris Associates L.P."): a legal form, an organization's suffix, a
+     * connector, or a word the model had inside something other than a
+     * person (its people run on into the headline's verbs: "Trevor Noah
+     * Unloads"). */
+    size_t after = k + 1;
+    bool goes_on = after < ln->n && (word_in(ln, after, &ln->fx->sets.legal_forms) ||
+                                     word_in(ln, after, &ln->fx->sets.org_suffixes) ||
+                                     word_in(ln, after, &ln->fx->sets.connectors) ||
+                                     and_word(ln, after) ||
+                                     (w[after].label != TG_NL_O && w[after].label != TG_NL_I_PER &&
+                                      (w[after].label - 1) % 2 == 1));
+    return goes_on ? i : k + 1;
+}
+
+/* Labels the people of headline_person_end() in a headline PERSON, and the
+ * word after each the start of whatever the model had go on into it. */
+static void label_headline_people(const line_t *ln)
+{
+    word_t *w = ln->w;
+    for (size_t i = 0; i < ln->n; i++) {
+        size_t end = headline_person_end(ln, i);
+        if (end == i) {
+            continue;
+        }
+        w[i].label = TG_NL_B_PER;
+        for (size_t k = i + 1; k < end; k++) {
+            w[k].label = TG_NL_I_PER;
+        }
+        if (end < ln->n && w[end].label != TG_NL_O && (w[end].label - 1) % 2 == 1) {
+            w[end].label--; /* I-X -> B-X */
+        }
+        i = end - 1;
+    }
 }
 
 /* "I" and its contractions: capitalised, and never part of a name ("I'm",
@@ -432,12 +559,6 @@ static void join_legal_forms(tg_recog_t *r, const line_t *ln, size_t base, size_
         last->kind = TAGGER_KIND_ORG;
         last->cued = 1;
     }
-}
-
-static bool and_word(const line_t *ln, size_t i)
-{
-    str_t c = tg_recog_raw(ln, i);
-    return (c.len == 3 && memcmp(c.s, "and", 3) == 0) || (c.len == 1 && c.s[0] == '&');
 }
 
 /* A company's name of two parts joined by "and" or "&" and ending in a
@@ -572,6 +693,10 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
     const word_t *w = ln->w;
     size_t n_spans = r->n_spans; /* the spans of the lines before */
     int title_case = -1; /* not known yet: asked only once a span gets that far */
+    if (ln->kind == 'T' && headline(ln)) {
+        title_case = 1;
+        label_headline_people(ln);
+    }
     for (size_t at = 0, next = 0; at < n_near; at++) {
         size_t i = near[at] - base;
         if (i < next || w[i].label == TG_NL_O) {
@@ -652,7 +777,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             /* "Peter Obi: A Message of Hope": a first name opening a
              * person's name is evidence enough; anything else needs the
              * name outside title-case lines too. */
-            keep = headline_span_ok(ln, a, b);
+            keep = headline_span_ok(ln, a, b) || headline_person_end(ln, a) == b;
             weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && first_name(ln, w[a].h_low));
         }
         span_t *owner =

@@ -469,6 +469,29 @@ START_TEST(test_title_case_headlines)
     /* ... but a first name opening a name is enough. */
     expect("Peter Obi: A Message of Hope and a Call for Better Leadership\n", "Peter Obi",
            TAGGER_KIND_PERSON);
+    /* ... even where the run goes on: the first name and one word more
+     * (HuffPost headlines, 2018), not the headline's verb. */
+    const char *text = "Rudy Giuliani Offers A Head-Spinning New Defense Of Trump\n\nGiuliani "
+                       "provided a circuitous explanation of why Trump could not have colluded "
+                       "with the Russians.\n";
+    expect_mentions(text, "Rudy Giuliani", TAGGER_KIND_PERSON, 2);
+    text = "Trevor Noah Unloads On Gun Owners Stupid Accidents\n\nIntroducing a series of "
+           "gunfortunate events.\n";
+    expect(text, "Trevor Noah", TAGGER_KIND_PERSON);
+    expect_no_entity(text, "Trevor Noah Unloads");
+    expect("Stephen Colbert Wants Mueller To Give Trump A Special Anniversary Gift\n\nThe "
+           "special counsel investigation began one year ago on Thursday.\n",
+           "Stephen Colbert", TAGGER_KIND_PERSON);
+    /* Not a dateline in capitals, nor a company's name. */
+    expect_no_entity("INTERCO SETS DIVIDEND\nBEVERLY HILLS, Calif., March 3 -\nThe company "
+                     "said its board declared a dividend.\n",
+                     "BEVERLY HILLS");
+    expect_no_entity("DETROIT, March 4 -\nChrysler Corp's Chrysler Motors Corp\nsaid it will "
+                     "spend 367 mln dlrs at its Belvidere, Ill.,\nassembly plant.\n",
+                     "Chrysler Corp");
+    /* Two numbers in a long headline of few commas: still a headline. */
+    expect_none("There Were 2 Mass Shootings In Texas Last Week, But Only 1 On TV\n\nShe left "
+                "her husband. He killed their children.\n");
 }
 END_TEST
 
