@@ -275,8 +275,8 @@ static const char *const titles[] = {"Mr",   "Mr.",  "Mrs",   "Mrs.", "Ms",  "Ms
  * left off the start of a span the model typed PERSON ("Governor's Office"
  * stays whatever the model said).  Few spans start with one, so the list
  * is compared word by word. */
-static const char *const offices[] = {"President", "Chancellor", "Senator", "Sen.",
-                                      "Governor",  "Gov."};
+static const char *const offices[] = {"President", "Chancellor", "Senator", "Sen.", "Sens",
+                                      "Governor",  "Gov.",       "Rep.",    "Reps"};
 
 static bool office_at(const line_t *ln, size_t i)
 {
@@ -284,8 +284,18 @@ static bool office_at(const line_t *ln, size_t i)
     return tg_word_in(offices, sizeof offices / sizeof *offices, w.s, w.len);
 }
 
+/* Whether word @p i is a US legislator's party and state ("R-NY",
+ * "D-Calif."): a party's letter, a hyphen and a capital. */
+static bool party_tag(const line_t *ln, size_t i)
+{
+    str_t w = tg_recog_raw(ln, i);
+    return w.len >= 4 && (w.s[0] == 'R' || w.s[0] == 'D' || w.s[0] == 'I') && w.s[1] == '-' &&
+           w.s[2] >= 'A' && w.s[2] <= 'Z';
+}
+
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
- * Executive said"), one of never_names, a title, an office, a letter. */
+ * Executive said"), one of never_names, a title, an office, a letter, a
+ * party and state. */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     if (word_in(ln, i, &ln->fx->sets.never_names) || word_in(ln, i, &ln->fx->sets.titles) ||
@@ -294,6 +304,9 @@ static bool lone_word_ok(const line_t *ln, size_t i)
     }
     if (ln->w[i].end - ln->w[i].start == 1) {
         return false; /* a letter: "S Korea", "M&S" */
+    }
+    if (party_tag(ln, i)) {
+        return false;
     }
     return !is_common(ln, i);
 }

@@ -508,6 +508,21 @@ START_TEST(test_holidays_and_capitalised_things)
 }
 END_TEST
 
+/* A legislator's office and party tag are not names: "Reps.", "(R-NY)"
+ * (HuffPost, 2018), "(D-Tex)" (Reuters, 1987). */
+START_TEST(test_legislators_tags)
+{
+    const char *text = "Rep. Elise Stefanik (R-NY) and Florida Reps. Carlos Curbelo and Ileana "
+                       "Ros-Lehtinen say Pruitt should leave the agency.";
+    expect(text, "Carlos Curbelo", TAGGER_KIND_PERSON);
+    expect_no_entity(text, "Reps");
+    expect_no_entity(text, "R-NY");
+    expect_no_entity("House Speaker Jim Wright (D-Tex) has proposed a transfer\ntax to be paid "
+                     "by buyers.",
+                     "D-Tex");
+}
+END_TEST
+
 /* A letter alone is not a name: "S Korea" in a headline, "S and P". */
 START_TEST(test_letters_alone)
 {
@@ -1229,6 +1244,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_sentence_openers_are_not_names);
     tcase_add_test(not_names, test_title_case_headlines);
     tcase_add_test(not_names, test_letters_alone);
+    tcase_add_test(not_names, test_legislators_tags);
     tcase_add_test(not_names, test_time_zone);
     tcase_add_test(not_names, test_holidays_and_capitalised_things);
     tcase_add_test(not_names, test_first_person);
