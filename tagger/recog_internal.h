@@ -1,11 +1,12 @@
 /*
- * recog_internal.h - what the three files of the recognizer share
+ * recog_internal.h - what the four files of the recognizer share
  * (recognize.c runs the pass and makes the spans and names, recog_words.c
- * cuts lines into words and keeps the word memo, recog_tag.c tags a
- * line): its working memory in a scratch, the words and spans, the fixed
- * word sets and feature hashes, the memo's entries, and the functions one
- * file calls in another.  Private to the recognizer: recognize.h is its
- * interface to the rest of the library.
+ * cuts lines into words and keeps the word memo, recog_tag.c tags a line,
+ * recog_headline.c reads title-case lines): its working memory in a
+ * scratch, the words and spans, the fixed word sets and feature hashes,
+ * the memo's entries, the tests of a word that several files ask, and the
+ * functions one file calls in another.  Private to the recognizer:
+ * recognize.h is its interface to the rest of the library.
  */
 #ifndef TG_RECOG_INTERNAL_H
 #define TG_RECOG_INTERNAL_H
@@ -201,6 +202,45 @@ static inline str_t tg_recog_raw(const line_t *ln, size_t i)
     return (str_t){ln->text + ln->w[i].start, ln->w[i].end - ln->w[i].start};
 }
 
+/* Whether word @p i, as written, is one of @p set. */
+static inline bool tg_recog_word_in(const line_t *ln, size_t i, const word_set_t *set)
+{
+    str_t w = tg_recog_raw(ln, i);
+    return tg_recog_in_set(set, w.s, w.len);
+}
+
+/* Whether the word of hash @p h is a first name (models/names.model). */
+static inline bool tg_recog_first_name(const line_t *ln, uint64_t h)
+{
+    return tg_names_first(ln->m, h);
+}
+
+/* Whether word @p i is mostly written in lower case (models/names.model). */
+static inline bool tg_recog_is_common(const line_t *ln, size_t i)
+{
+    return tg_names_common(ln->m, ln->w[i].h_low);
+}
+
+/* Whether words @p i - 1 and @p i are apart by spaces only: a name does not
+ * run over an invalid byte or other separator. */
+static inline bool tg_recog_spaced(const line_t *ln, size_t i)
+{
+    for (uint32_t b = ln->w[i - 1].end; b < ln->w[i].start; b++) {
+        char c = ln->text[b];
+        if (c != ' ' && c != '\n' && c != '\r') { /* a line break: a wrap (logical_lines()) */
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Whether word @p i is "and" or "&". */
+static inline bool tg_recog_and_word(const line_t *ln, size_t i)
+{
+    str_t c = tg_recog_raw(ln, i);
+    return (c.len == 3 && memcmp(c.s, "and", 3) == 0) || (c.len == 1 && c.s[0] == '&');
+}
+
 struct tg_recog {
     word_t *words;
     size_t n_words, cap_words;
@@ -285,5 +325,14 @@ int tg_recog_cut_line(tg_recog_t *r, const char *text, size_t len, size_t a, siz
 void tg_recog_fixed_init(fixed_t *f, const tg_names_t *m);
 void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
                        uint8_t *n_keys);
+
+/* recog_headline.c: title-case lines.  Whether a line is a headline, where
+ * capitals say nothing; whether span [i, j) of one stands there; the end of
+ * a person's name opening with a first name at word @p i of one (or @p i);
+ * and such people labelled PERSON before the line's spans are made. */
+bool tg_recog_headline(const line_t *ln);
+bool tg_recog_headline_span_ok(const line_t *ln, size_t i, size_t j);
+size_t tg_recog_headline_person_end(const line_t *ln, size_t i);
+void tg_recog_label_headline_people(const line_t *ln);
 
 #endif /* TG_RECOG_INTERNAL_H */

@@ -40,17 +40,16 @@
  *     "Yet", "the Executive"), a time zone ("EST"), a holiday, a thing
  *     written in capitals ("PC", "DVD"), an award ("Oscar"), a faith or
  *     people ("Muslim"), an article, a title, an office or a letter ("S
- *     Korea").
- *     In a title-case line ("Champion Show Dog Milo Dies Mysteriously")
- *     capitals say nothing: a span there must be a whole run of
- *     capitalised words with no common word, and it stands only if the
- *     same name is found outside such lines or it is a person opening with
- *     a first name ("Peter Obi: A Message of Hope"); a first name and the
- *     word after it are a person even where the run goes on ("Rudy
- *     Giuliani Offers A ..."), unless an organization's name goes on
- *     there ("Chase Manhattan Corp").  A byline ("By
- *     Justice Nwafor": "By" and two or three capitalised words ending the
- *     line) is a person, a cue the model never saw in CoNLL.  A company's
+ *     Korea").  In a title-case line ("Champion Show Dog Milo Dies
+ *     Mysteriously"; recog_headline.c) capitals say nothing: a span there
+ *     must be a whole run of capitalised words with no common word, and
+ *     it stands only if the same name is found outside such lines or it
+ *     is a person opening with a first name ("Peter Obi: A Message of
+ *     Hope"); a first name and the word after it are a person even where
+ *     the run goes on ("Rudy Giuliani Offers A ..."), unless an
+ *     organization's name goes on there ("Chase Manhattan Corp").  A
+ *     byline ("By Justice Nwafor": "By" and two or three capitalised words
+ *     ending the line) is a person, a cue the model never saw in CoNLL.  A company's
  *     legal form ("Inc", "Co Inc") is never a name alone: it ends the span
  *     just before it, or is dropped; and an organization ending in one
  *     takes in the capitalised words before an "and" just before it
@@ -137,13 +136,6 @@ static int add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool
     return TAGGER_OK;
 }
 
-/* Whether word @p i, as written, is one of @p set. */
-static bool word_in(const line_t *ln, size_t i, const word_set_t *set)
-{
-    str_t w = tg_recog_raw(ln, i);
-    return tg_recog_in_set(set, w.s, w.len);
-}
-
 static const char *const byline_words[] = {"By", "by", "BY"};
 
 /* "By Justice Nwafor": a byline of two or three capitalised words (each a
@@ -151,7 +143,7 @@ static const char *const byline_words[] = {"By", "by", "BY"};
  * name words, or 0. */
 static size_t byline(const line_t *ln)
 {
-    if (ln->n < 3 || ln->n > 4 || !word_in(ln, 0, &ln->fx->sets.by)) {
+    if (ln->n < 3 || ln->n > 4 || !tg_recog_word_in(ln, 0, &ln->fx->sets.by)) {
         return 0;
     }
     for (size_t i = 1; i < ln->n; i++) {
@@ -162,17 +154,6 @@ static size_t byline(const line_t *ln)
     return ln->n - 1;
 }
 
-static bool first_name(const line_t *ln, uint64_t h)
-{
-    return tg_names_first(ln->m, h);
-}
-
-/* Whether word @p i is mostly written in lower case (models/names.model). */
-static bool is_common(const line_t *ln, size_t i)
-{
-    return tg_names_common(ln->m, ln->w[i].h_low);
-}
-
 /* The words a title-case headline leaves in lower case. */
 static const char *const headline_lower[] = {
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
@@ -180,56 +161,6 @@ static const char *const headline_lower[] = {
     "from", "with", "into", "over", "amid", "amidst", "after", "about", "than", "that",
     "this", "upon", "onto", "without", "within", "between", "during", "against", "before",
     "under", "through", "toward", "towards", "while", "their", "across", "behind", "beyond"};
-
-/* Whether a line is written in title case, where capitals say nothing: no
- * lower-case word but those, no final period, at most one number (a year), and three
- * capitalised words or more ("Champion Show Dog Milo Dies Mysteriously"), or
- * only capitalised words ("Privacy Policy").  Tables of results ("Leeds 2
- * Arsenal 1", "1. Michael Schumacher ( Germany ) 1:45.678") are not. */
-static bool headline(const line_t *ln)
-{
-    size_t n_cap = 0, n_num = 0, n_list = 0;
-    for (size_t i = 0; i < ln->n; i++) {
-        str_t lw = tg_recog_raw(ln, i); /* lower case when it matters: not capitalised */
-        bool digit = lw.s[0] >= '0' && lw.s[0] <= '9';
-        n_list += lw.len == 1 && (lw.s[0] == ',' || lw.s[0] == ';');
-        int32_t cp;
-        tg_recog_cp_at(lw.s, lw.len, 0, &cp);
-        n_cap += ln->w[i].cap;
-        n_num += digit;
-        if (!ln->w[i].cap && !digit && tg_recog_is_alnum(cp) &&
-            !tg_recog_in_set(&ln->fx->sets.headline_lower, lw.s, lw.len)) {
-            return false;
-        }
-    }
-    /* A long line of few commas is a headline even with two numbers or
-     * more ("There Were 2 Mass Shootings In Texas Last Week, But Only 1 On
-     * TV"); a team sheet is not ("Duff, Tiago (Bridge 45), Makelele, ...
-     * (Parker 77)"). */
-    bool long_title = n_list < 2 && n_cap >= 5;
-    str_t end = tg_recog_raw(ln, ln->n - 1);
-    if (end.len == 1 && end.s[0] == '.') {
-        return false; /* a sentence */
-    }
-    return (n_num < 2 || (long_title && 4 * n_num <= n_cap)) &&
-           (n_cap >= 3 || (n_cap > 0 && n_cap == ln->n));
-}
-
-/* In a headline, a span must be a whole run of capitalised words with no
- * common word ("Peter Obi: A Message of Hope" keeps "Peter Obi"; "Dog Milo
- * Dies" and "Pursuit of Reconciliation" go). */
-static bool headline_span_ok(const line_t *ln, size_t i, size_t j)
-{
-    if ((i > 0 && ln->w[i - 1].cap) || (j < ln->n && ln->w[j].cap)) {
-        return false;
-    }
-    for (size_t k = i; k < j; k++) {
-        if (ln->w[k].cap && is_common(ln, k)) {
-            return false;
-        }
-    }
-    return true;
-}
 
 /* Words that look like names but never are, alone; the model, having
  * seen them rarely or never in CoNLL, calls them a person, a place or an
@@ -298,8 +229,8 @@ static bool party_tag(const line_t *ln, size_t i)
  * party and state. */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
-    if (word_in(ln, i, &ln->fx->sets.never_names) || word_in(ln, i, &ln->fx->sets.titles) ||
-        office_at(ln, i)) {
+    if (tg_recog_word_in(ln, i, &ln->fx->sets.never_names) ||
+        tg_recog_word_in(ln, i, &ln->fx->sets.titles) || office_at(ln, i)) {
         return false; /* a title whose name is a gazetteer's ("Mr" of "Mr Clarke") */
     }
     if (ln->w[i].end - ln->w[i].start == 1) {
@@ -308,20 +239,7 @@ static bool lone_word_ok(const line_t *ln, size_t i)
     if (party_tag(ln, i)) {
         return false;
     }
-    return !is_common(ln, i);
-}
-
-/* Whether words @p i - 1 and @p i are apart by spaces only: a name does not
- * run over an invalid byte or other separator. */
-static bool spaced(const line_t *ln, size_t i)
-{
-    for (uint32_t b = ln->w[i - 1].end; b < ln->w[i].start; b++) {
-        char c = ln->text[b];
-        if (c != ' ' && c != '\n' && c != '\r') { /* a line break: a wrap (logical_lines()) */
-            return false;
-        }
-    }
-    return true;
+    return !tg_recog_is_common(ln, i);
 }
 
 /* Whether a sentence ends before word @p i: a legal form written with its
@@ -330,125 +248,8 @@ static bool spaced(const line_t *ln, size_t i)
 static bool sentence_ends_before(const line_t *ln, size_t i)
 {
     str_t prev = tg_recog_raw(ln, i - 1);
-    return prev.s[prev.len - 1] == '.' && word_in(ln, i - 1, &ln->fx->sets.legal_forms) &&
-           !word_in(ln, i, &ln->fx->sets.legal_forms);
-}
-
-/* Whether word @p i is "and" or "&". */
-static bool and_word(const line_t *ln, size_t i)
-{
-    str_t c = tg_recog_raw(ln, i);
-    return (c.len == 3 && memcmp(c.s, "and", 3) == 0) || (c.len == 1 && c.s[0] == '&');
-}
-
-/* Whether word @p i is written in title case: a capital and a lower-case
- * letter ("Giuliani", not the "BEVERLY HILLS" of a dateline). */
-static bool title_cased(const line_t *ln, size_t i)
-{
-    str_t w = tg_recog_raw(ln, i);
-    for (size_t c = 1; c < w.len; c++) {
-        if (w.s[c] >= 'a' && w.s[c] <= 'z') {
-            return ln->w[i].cap;
-        }
-    }
-    return false;
-}
-
-/* Whether word @p i can be part of a person's name in a headline: a
- * candidate outside the gazetteer's mentions, in title case, not a common
- * word, not inside what the model took for an organization, not a legal
- * form or an organization's suffix ("Chrysler Corp"), and with no
- * apostrophe but a surname's ("O'Brien", not "Isn't"). */
-static bool headline_name_word(const line_t *ln, size_t i)
-{
-    if (!ln->w[i].cand || ln->w[i].covered || !title_cased(ln, i) || is_common(ln, i) ||
-        ln->w[i].label == TG_NL_I_ORG || word_in(ln, i, &ln->fx->sets.legal_forms) ||
-        word_in(ln, i, &ln->fx->sets.org_suffixes)) {
-        return false;
-    }
-    str_t w = tg_recog_raw(ln, i);
-    for (size_t c = 2; c < w.len; c++) {
-        if (w.s[c] == '\'' || (unsigned char)w.s[c] == 0xE2) { /* ' or U+2019 */
-            return false;
-        }
-    }
-    return true;
-}
-
-/* Whether word @p i is an initial: a capital and a period ("B."). */
-static bool initial_at(const line_t *ln, size_t i)
-{
-    str_t w = tg_recog_raw(ln, i);
-    return w.len == 2 && w.s[0] >= 'A' && w.s[0] <= 'Z' && w.s[1] == '.';
-}
-
-/* In a headline, a person's name that opens with a first name: the
- * model's PERSON of two such words, or of three with an initial in the
- * middle ("George P. Bush"; a middle first name is most often a surname
- * before the headline's verb: "Katy Perry Weeps", "Chuck Todd Slams"), or
- * else the first name, an initial maybe, and one word more ("Rudy
- * Giuliani" of "Rudy Giuliani Offers A Head-Spinning New Defense Of
- * Trump", "Michael B. Jordan"): one word only, since a headline's rare
- * verbs are not common words ("Seth Meyers Decodes").  Not where the
- * model saw an organization ("Merrill Lynch and Co Inc").  The end of such
- * a name at word @p i, or @p i. */
-static size_t headline_person_end(const line_t *ln, size_t i)
-{
-    const word_t *w = ln->w;
-    bool org = w[i].label == TG_NL_B_ORG || w[i].label == TG_NL_I_ORG;
-    if (org || !headline_name_word(ln, i) || !first_name(ln, w[i].h_low)) {
-        return i;
-    }
-    size_t j = i + 1;
-    while (w[i].label == TG_NL_B_PER && j < ln->n && j < i + 3 && w[j].label == TG_NL_I_PER &&
-           spaced(ln, j) && headline_name_word(ln, j)) {
-        j++;
-    }
-    bool middle = j == i + 3 && initial_at(ln, i + 1);
-    if ((j == i + 2 || middle) && (j == ln->n || w[j].label != TG_NL_I_PER)) {
-        return j; /* the model's: "George P. Bush", not "Tony Robbins Apologizes" */
-    }
-    size_t k = i + 1;
-    if (k < ln->n && initial_at(ln, k) && spaced(ln, k)) {
-        k++;
-    }
-    if (k >= ln->n || !spaced(ln, k) || !headline_name_word(ln, k)) {
-        return i;
-    }
-    /* Not where an organization's name goes on ("Chase Manhattan Corp",
-     * "Harris Associates L.P."): a legal form, an organization's suffix, a
-     * connector, or a word the model had inside something other than a
-     * person (its people run on into the headline's verbs: "Trevor Noah
-     * Unloads"). */
-    size_t after = k + 1;
-    bool goes_on = after < ln->n && (word_in(ln, after, &ln->fx->sets.legal_forms) ||
-                                     word_in(ln, after, &ln->fx->sets.org_suffixes) ||
-                                     word_in(ln, after, &ln->fx->sets.connectors) ||
-                                     and_word(ln, after) ||
-                                     (w[after].label != TG_NL_O && w[after].label != TG_NL_I_PER &&
-                                      (w[after].label - 1) % 2 == 1));
-    return goes_on ? i : k + 1;
-}
-
-/* Labels the people of headline_person_end() in a headline PERSON, and the
- * word after each the start of whatever the model had go on into it. */
-static void label_headline_people(const line_t *ln)
-{
-    word_t *w = ln->w;
-    for (size_t i = 0; i < ln->n; i++) {
-        size_t end = headline_person_end(ln, i);
-        if (end == i) {
-            continue;
-        }
-        w[i].label = TG_NL_B_PER;
-        for (size_t k = i + 1; k < end; k++) {
-            w[k].label = TG_NL_I_PER;
-        }
-        if (end < ln->n && w[end].label != TG_NL_O && (w[end].label - 1) % 2 == 1) {
-            w[end].label--; /* I-X -> B-X */
-        }
-        i = end - 1;
-    }
+    return prev.s[prev.len - 1] == '.' && tg_recog_word_in(ln, i - 1, &ln->fx->sets.legal_forms) &&
+           !tg_recog_word_in(ln, i, &ln->fx->sets.legal_forms);
 }
 
 /* "I" and its contractions: capitalised, and never part of a name ("I'm",
@@ -461,7 +262,7 @@ static const char *const first_person_words[] = {"I",   "I'm",       "I've",    
 static bool first_person(const line_t *ln, size_t i, bool first)
 {
     return (first || ln->w[i].end - ln->w[i].start > 1) &&
-           word_in(ln, i, &ln->fx->sets.first_person);
+           tg_recog_word_in(ln, i, &ln->fx->sets.first_person);
 }
 
 /* The end of the name after the title at word @p i that the model tagged
@@ -471,7 +272,7 @@ static size_t name_after_title(const line_t *ln, size_t i)
 {
     size_t end = i + 1;
     while (end < ln->n && end <= i + 3 && ln->w[end].cap && !ln->w[end].covered &&
-           ln->w[end].label == TG_NL_O && spaced(ln, end)) {
+           ln->w[end].label == TG_NL_O && tg_recog_spaced(ln, end)) {
         end++;
     }
     return end;
@@ -532,27 +333,28 @@ static const char *const org_posts[] = {"chairman", "chairwoman", "leader",  "ma
  * "U.S. subsidiary"). */
 static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
 {
-    bool head = b - a >= 3 && word_in(ln, a, &ln->fx->sets.org_heads);
-    bool suffix = b - a >= 2 && word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
-    bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && spaced(ln, b) &&
-                    word_in(ln, b, &ln->fx->sets.org_followers);
-    bool post = b + 1 < ln->n && kind != TAGGER_KIND_PLACE && spaced(ln, b) &&
-                spaced(ln, b + 1) && ln->w[b + 1].label == TG_NL_B_PER &&
-                word_in(ln, b, &ln->fx->sets.org_posts);
+    bool head = b - a >= 3 && tg_recog_word_in(ln, a, &ln->fx->sets.org_heads);
+    bool suffix = b - a >= 2 && tg_recog_word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
+    bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
+                    tg_recog_word_in(ln, b, &ln->fx->sets.org_followers);
+    bool post = b + 1 < ln->n && kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
+                tg_recog_spaced(ln, b + 1) && ln->w[b + 1].label == TG_NL_B_PER &&
+                tg_recog_word_in(ln, b, &ln->fx->sets.org_posts);
     return head || suffix || follower || post;
 }
 
 /* Whether a noun of org_descriptors is right before word @p a. */
 static bool org_descriptor_before(const line_t *ln, size_t a)
 {
-    return a > 0 && spaced(ln, a) && word_in(ln, a - 1, &ln->fx->sets.org_descriptors);
+    return a > 0 && tg_recog_spaced(ln, a) &&
+           tg_recog_word_in(ln, a - 1, &ln->fx->sets.org_descriptors);
 }
 
 /* Whether words [a, b) are all legal forms ("Inc", "Co Inc"). */
 static bool legal_forms_only(const line_t *ln, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        if (!word_in(ln, i, &ln->fx->sets.legal_forms)) {
+        if (!tg_recog_word_in(ln, i, &ln->fx->sets.legal_forms)) {
             return false;
         }
     }
@@ -567,7 +369,7 @@ static void join_legal_forms(tg_recog_t *r, const line_t *ln, size_t base, size_
                              size_t line_spans)
 {
     span_t *last = r->n_spans > line_spans ? &r->spans[r->n_spans - 1] : NULL;
-    if (last && last->end == base + a && spaced(ln, a)) {
+    if (last && last->end == base + a && tg_recog_spaced(ln, a)) {
         last->end = (uint32_t)(base + b);
         last->kind = TAGGER_KIND_ORG;
         last->cued = 1;
@@ -585,22 +387,22 @@ static void join_legal_forms(tg_recog_t *r, const line_t *ln, size_t base, size_
  * Industries Inc" could be cut either way). */
 static size_t company_start(const line_t *ln, size_t a, size_t b)
 {
-    if (a < 2 || b - a < 2 || !word_in(ln, b - 1, &ln->fx->sets.legal_forms) ||
-        !and_word(ln, a - 1) || !spaced(ln, a) || !spaced(ln, a - 1) ||
-        word_in(ln, a - 2, &ln->fx->sets.legal_forms)) {
+    if (a < 2 || b - a < 2 || !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms) ||
+        !tg_recog_and_word(ln, a - 1) || !tg_recog_spaced(ln, a) || !tg_recog_spaced(ln, a - 1) ||
+        tg_recog_word_in(ln, a - 2, &ln->fx->sets.legal_forms)) {
         return a;
     }
     static const char *const articles[] = {"The", "A", "An", "THE"}; /* a sentence's start */
     size_t start = a - 1;
     while (start > 0 && a - 1 - start < 3 && ln->w[start - 1].cap && !ln->w[start - 1].covered &&
-           (start == a - 1 || spaced(ln, start))) {
+           (start == a - 1 || tg_recog_spaced(ln, start))) {
         str_t w = tg_recog_raw(ln, start - 1);
         if (tg_word_in(articles, sizeof articles / sizeof *articles, w.s, w.len)) {
             break;
         }
         start--;
     }
-    if (start == a - 1 || (start > 0 && and_word(ln, start - 1))) {
+    if (start == a - 1 || (start > 0 && tg_recog_and_word(ln, start - 1))) {
         return a;
     }
     return start;
@@ -621,7 +423,8 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     while (c < b && ln->w[c].covered) {
         c++;
     }
-    if (b - a < 3 || c == a || c + 1 >= b || !word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
+    if (b - a < 3 || c == a || c + 1 >= b ||
+        !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
         return false;
     }
     for (size_t k = c; k < b; k++) {
@@ -666,8 +469,8 @@ static bool first_name_opens_person(const line_t *ln, size_t i, size_t j)
 {
     const word_t *w = ln->w;
     return j - i >= 2 && j < ln->n && kind_of_label[w[i].label] == TAGGER_KIND_ORG &&
-           w[j].label == TG_NL_I_PER && spaced(ln, j) && first_name(ln, w[j - 1].h_low) &&
-           w[j - 2].cap;
+           w[j].label == TG_NL_I_PER && tg_recog_spaced(ln, j) &&
+           tg_recog_first_name(ln, w[j - 1].h_low) && w[j - 2].cap;
 }
 
 static const char *const possessives[] = {"'s", "\u2019s"};
@@ -684,8 +487,8 @@ static span_t *possessive_owner(tg_recog_t *r, const line_t *ln, size_t base, si
 {
     span_t *last = r->n_spans > line_spans ? &r->spans[r->n_spans - 1] : NULL;
     if (!last || a < 2 || last->end != base + a - 1 || last->first != base + a - 2 ||
-        !spaced(ln, a) || !word_in(ln, a - 1, &ln->fx->sets.possessives) ||
-        !word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
+        !tg_recog_spaced(ln, a) || !tg_recog_word_in(ln, a - 1, &ln->fx->sets.possessives) ||
+        !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
         return NULL;
     }
     str_t owner = tg_recog_raw(ln, a - 2);
@@ -705,10 +508,15 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
     }
     const word_t *w = ln->w;
     size_t n_spans = r->n_spans; /* the spans of the lines before */
-    int title_case = -1; /* not known yet: asked only once a span gets that far */
-    if (ln->kind == 'T' && headline(ln)) {
-        title_case = 1;
-        label_headline_people(ln);
+    /* Whether the line is a headline: asked of a title-case line at once,
+     * to label its people first; of another only once a span gets that
+     * far (-1: not known yet). */
+    int title_case = -1;
+    if (ln->kind == 'T') {
+        title_case = tg_recog_headline(ln);
+        if (title_case) {
+            tg_recog_label_headline_people(ln);
+        }
     }
     for (size_t at = 0, next = 0; at < n_near; at++) {
         size_t i = near[at] - base;
@@ -719,7 +527,8 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         int type = (w[i].label - 1) / 2; /* PER 0, ORG 1, LOC 2, MISC 3 */
         size_t j = i + 1;
         while (j < ln->n && w[j].label != TG_NL_O && (w[j].label - 1) / 2 == type &&
-               (w[j].label - 1) % 2 == 1 && spaced(ln, j) && !sentence_ends_before(ln, j)) {
+               (w[j].label - 1) % 2 == 1 && tg_recog_spaced(ln, j) &&
+               !sentence_ends_before(ln, j)) {
             j++;
         }
         if (first_name_opens_person(ln, i, j)) {
@@ -734,7 +543,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         while (b > a && (!w[b - 1].cap || first_person(ln, b - 1, false))) {
             b--;
         }
-        if (b - a == 1 && kind != 0 && word_in(ln, a, &ln->fx->sets.titles)) {
+        if (b - a == 1 && kind != 0 && tg_recog_word_in(ln, a, &ln->fx->sets.titles)) {
             b = j = name_after_title(ln, a); /* "Mr" + "Ebbers", the name tagged O */
         }
         /* Titles and offices off the start, one after the other ("Chancellor
@@ -742,7 +551,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
          * North"). */
         bool cued = false;
         while (b - a >= 2 && kind != 0 && w[a + 1].cap) {
-            if (word_in(ln, a, &ln->fx->sets.titles)) {
+            if (tg_recog_word_in(ln, a, &ln->fx->sets.titles)) {
                 kind = TAGGER_KIND_PERSON;
                 cued = true;
             } else if (kind != TAGGER_KIND_PERSON || !office_at(ln, a)) {
@@ -758,7 +567,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             /* Decisive unless the name opens with a first name: "investment
              * firm Mario Gabelli" is the firm, but the man elsewhere. */
             kind = TAGGER_KIND_ORG;
-            cued = b - a < 2 || !first_name(ln, w[a].h_low);
+            cued = b - a < 2 || !tg_recog_first_name(ln, w[a].h_low);
         }
         size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
         if (start < a) {
@@ -784,14 +593,15 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             keep = lone_word_ok(ln, a);
         }
         if (keep && title_case < 0) {
-            title_case = ln->kind != 'C' && headline(ln);
+            title_case = ln->kind != 'C' && tg_recog_headline(ln);
         }
         if (keep && title_case) {
             /* "Peter Obi: A Message of Hope": a first name opening a
              * person's name is evidence enough; anything else needs the
              * name outside title-case lines too. */
-            keep = headline_span_ok(ln, a, b) || headline_person_end(ln, a) == b;
-            weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && first_name(ln, w[a].h_low));
+            keep = tg_recog_headline_span_ok(ln, a, b) || tg_recog_headline_person_end(ln, a) == b;
+            weak =
+                !(kind == TAGGER_KIND_PERSON && b - a >= 2 && tg_recog_first_name(ln, w[a].h_low));
         }
         span_t *owner =
             keep && kind == TAGGER_KIND_ORG ? possessive_owner(r, ln, base, a, b, n_spans) : NULL;
@@ -1039,7 +849,7 @@ static int logical_lines(tg_recog_t *r, const tg_layout_t *lay, const char *text
 
 static bool is_connector(const line_t *ln, size_t i)
 {
-    return !ln->w[i].cap && word_in(ln, i, &ln->fx->sets.connectors);
+    return !ln->w[i].cap && tg_recog_word_in(ln, i, &ln->fx->sets.connectors);
 }
 
 /* A capitalised word, or a connector (as written: "of", not "Of") in a
