@@ -328,17 +328,19 @@ static const char *const org_posts[] = {"chairman", "chairwoman", "leader",  "ma
 
 /* Whether a word said words [a, b), of kind @p kind, are an organization:
  * its first ("Ministry of ...", of three words or more) or last ("... FC",
- * "... Inc") word, or the lower-case word right after it ("Chelsea boss",
- * "A Morgan Stanley spokesman"), but not after a place ("Asia shares",
- * "U.S. subsidiary"). */
+ * "... Inc") word, the lower-case word right after it ("Chelsea boss",
+ * "A Morgan Stanley spokesman") but not after a place ("Asia shares",
+ * "U.S. subsidiary"), or a post between it and a person, after a place too
+ * ("Kremlin leader Mikhail Gorbachev", "Fiat chairman Luca di
+ * Montezemolo", where the model had Fiat a place). */
 static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
 {
     bool head = b - a >= 3 && tg_recog_word_in(ln, a, &ln->fx->sets.org_heads);
     bool suffix = b - a >= 2 && tg_recog_word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
     bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
                     tg_recog_word_in(ln, b, &ln->fx->sets.org_followers);
-    bool post = b + 1 < ln->n && kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
-                tg_recog_spaced(ln, b + 1) && ln->w[b + 1].label == TG_NL_B_PER &&
+    bool post = b + 1 < ln->n && tg_recog_spaced(ln, b) && tg_recog_spaced(ln, b + 1) &&
+                ln->w[b + 1].label == TG_NL_B_PER &&
                 tg_recog_word_in(ln, b, &ln->fx->sets.org_posts);
     return head || suffix || follower || post;
 }

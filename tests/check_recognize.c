@@ -432,6 +432,10 @@ START_TEST(test_org_posts)
            "depicted Tory leader Michael Howard as Fagin, prompted accusations of "
            "anti-Semitism.",
            "Tory", TAGGER_KIND_ORG);
+    /* After what the model took for a place too. */
+    expect("Sardinian union bosses shouted insults at Fiat chairman Luca di Montezemolo, "
+           "following a meeting on Tuesday.",
+           "Fiat", TAGGER_KIND_ORG);
     expect("H.J. Heinz Co said its board of\ndirectors has elected Anthony O'Reilly chairman "
            "of the board,\nsucceeding Henry Heinz II, who died on February 23.",
            "Anthony O'Reilly", TAGGER_KIND_PERSON);
