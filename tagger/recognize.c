@@ -25,9 +25,9 @@
  *     after a place ("Toyota Motor Corp", "Meridian Diagnostics Inc": an
  *     organization ending in a legal form that a place's mention starts),
  *     where the place's mention goes instead.  A leading title ("Mr",
- *     "Dr", "MP", "Sir", "Lord") makes it a PERSON and leaves the name,
- *     which may be the capitalised words after a title the model tagged
- *     alone ("Mr Ebbers"); an office before a person's name leaves it too
+ *     "Dr", "MP", "Sir", "Lord"), or one just before it, makes it a
+ *     PERSON and leaves the name, which may be the capitalised words after
+ *     a title the model tagged alone ("Mr Ebbers"); an office before a person's name leaves it too
  *     ("Chancellor Gordon Brown"), and a first name that ends an office
  *     the model took for an organization goes to the person after it
  *     ("Exchequer Nigel" + "Lawson"); an organization head or suffix
@@ -560,6 +560,11 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
                 break;
             }
             a++;
+        }
+        if (kind != 0 && a == i && a > 0 && tg_recog_spaced(ln, a) &&
+            tg_recog_word_in(ln, a - 1, &ln->fx->sets.titles)) {
+            kind = TAGGER_KIND_PERSON; /* "Mr" + "Lilliu", the title tagged O */
+            cued = true;
         }
         bool keep = kind != 0 && a < b;
         if (keep && org_cue(ln, a, b, kind)) {

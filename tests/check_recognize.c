@@ -116,6 +116,13 @@ static void expect_no_entity(const char *text, const char *name)
 /* ------------------------------------------------------------------------ */
 /* Cues                                                                      */
 
+/* A BBC sentence (2005) where the model took "Fiat" for a place and "Mr
+ * Lilliu" for an organization. */
+static const char *const lilliu =
+    "Reuters also said that Mr Lilliu and other union bosses shouted insults at Fiat chairman "
+    "Luca di Montezemolo, following a meeting on Tuesday regarding the future of the Arese "
+    "plant.";
+
 START_TEST(test_title_before_a_name)
 {
     expect("Mr Gurbaksh Chahal, the chief executive, said the deal was done.",
@@ -128,6 +135,8 @@ START_TEST(test_title_before_a_name)
            TAGGER_KIND_PERSON);
     expect("The committee chairman, MP Edward Leigh, said the report was damning.",
            "Edward Leigh", TAGGER_KIND_PERSON);
+    /* ... where the model left the title out of the name, too. */
+    expect(lilliu, "Lilliu", TAGGER_KIND_PERSON);
 }
 END_TEST
 
@@ -433,9 +442,7 @@ START_TEST(test_org_posts)
            "anti-Semitism.",
            "Tory", TAGGER_KIND_ORG);
     /* After what the model took for a place too. */
-    expect("Sardinian union bosses shouted insults at Fiat chairman Luca di Montezemolo, "
-           "following a meeting on Tuesday.",
-           "Fiat", TAGGER_KIND_ORG);
+    expect(lilliu, "Fiat", TAGGER_KIND_ORG);
     expect("H.J. Heinz Co said its board of\ndirectors has elected Anthony O'Reilly chairman "
            "of the board,\nsucceeding Henry Heinz II, who died on February 23.",
            "Anthony O'Reilly", TAGGER_KIND_PERSON);
