@@ -47,7 +47,11 @@
  *     is a person opening with a first name ("Peter Obi: A Message of
  *     Hope"); a first name and the word after it are a person even where
  *     the run goes on ("Rudy Giuliani Offers A ..."), unless an
- *     organization's name goes on there ("Chase Manhattan Corp").  A
+ *     organization's name goes on there ("Chase Manhattan Corp").  In a
+ *     line in capitals, common words at a span's edges are the headline's
+ *     ("REAGAN MISLED", "PALM OIL"): they are left off, and what remains
+ *     must be found outside such lines too, unless the span ends in a
+ *     legal form or an organization's suffix ("MICOM SYSTEMS").  A
  *     byline ("By Justice Nwafor": "By" and two or three capitalised words
  *     ending the line) is a person, a cue the model never saw in CoNLL.  A company's
  *     legal form ("Inc", "Co Inc") is never a name alone: it ends the span
@@ -288,7 +292,10 @@ static const char *const org_suffixes[] = {
     "FC", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",
     "SA", "GmbH", "Co.", "Party", "University", "Bank", "Council", "Agency", "Ministry",
     "Group", "Association", "Federation", "Union", "Institute", "Foundation", "Club",
-    "United", "Airlines", "Authority", "Commission", "Committee", "Corporation", "Company"};
+    "United", "Airlines", "Authority", "Commission", "Committee", "Corporation", "Company",
+    "Industries", "Technologies", "Technology", "Systems", "Utilities", "Insurance", "Holdings",
+    "Laboratories", "Enterprises", "Airways", "Inns", "Stores", "Motors", "Petroleum",
+    "Resources", "Communications", "Electronics", "Securities", "Partners"};
 
 /* Lower-case words that, right after a name, say it is an organization
  * whatever the model made of it: its people and its shares ("Chelsea boss
@@ -350,6 +357,27 @@ static bool org_descriptor_before(const line_t *ln, size_t a)
 {
     return a > 0 && tg_recog_spaced(ln, a) &&
            tg_recog_word_in(ln, a - 1, &ln->fx->sets.org_descriptors);
+}
+
+/* Whether words [a, b) of a line in capitals end in a legal form or an
+ * organization's suffix, read in title case ("UNITED TECHNOLOGIES CORP",
+ * "WESTERN AIRLINES", "RUGBY UNION"). */
+static bool company_end(const line_t *ln, size_t a, size_t b)
+{
+    if (a == b) {
+        return false;
+    }
+    str_t w = tg_recog_raw(ln, b - 1);
+    char title[16];
+    if (w.len > sizeof title) {
+        return false;
+    }
+    for (size_t c = 0; c < w.len; c++) {
+        char ch = w.s[c];
+        title[c] = (char)(c > 0 && ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    }
+    return tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms) ||
+           tg_recog_in_set(&ln->fx->sets.org_suffixes, title, w.len);
 }
 
 /* Whether words [a, b) are all legal forms ("Inc", "Co Inc"). */
@@ -592,6 +620,20 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             keep = kind == TAGGER_KIND_ORG && place_starts_company(tg, s, ln, a, b);
         }
         bool weak = false;
+        if (keep && ln->kind == 'C' && !company_end(ln, a, b)) {
+            /* In capitals, common words at the edges are the headline's:
+             * "REAGAN MISLED" is "REAGAN", which must be found outside such
+             * lines too; "YELLOW CORN" is nothing. */
+            size_t a0 = a, b0 = b;
+            while (a < b && tg_recog_is_common(ln, a)) {
+                a++;
+            }
+            while (b > a && tg_recog_is_common(ln, b - 1)) {
+                b--;
+            }
+            keep = a < b;
+            weak = a != a0 || b != b0;
+        }
         if (keep && legal_forms_only(ln, a, b)) {
             join_legal_forms(r, ln, base, a, b, n_spans);
             keep = false;

@@ -519,6 +519,26 @@ START_TEST(test_holidays_and_capitalised_things)
 }
 END_TEST
 
+/* In a headline in capitals, common words at a name's edges are the
+ * headline's, not the name's (Reuters, 1987): "PALM OIL" is nothing; a
+ * company's suffix keeps its name whole, read in any case. */
+START_TEST(test_capitals_headlines)
+{
+    expect_no_entity("MALAYSIA RAISES DUTY ON PROCESSED PALM OIL\nKUALA LUMPUR, March 3 -\nThe "
+                     "government said it raised the\nexport duty on processed palm oil (PPO) to "
+                     "64.06 ringgit per\ntonne from 40.96 ringgit, effective from March 1.\n",
+                     "PALM OIL");
+    expect("MICOM SYSTEMS <MICS> ENHANCES MULTIPLEXOR\nSIMI VALLEY, Calif., March 4 -\nMicom "
+           "Systems Inc said it\nhas doubled the data transmission range and speed of its\n"
+           "Instalink460 voice/data multiplexor.\n",
+           "MICOM SYSTEMS", TAGGER_KIND_ORG);
+    /* Such suffixes make a company in running text too. */
+    expect("It said the offering will be managed by Goldman Sachs and\nCo and Montgomery "
+           "Securities.\n",
+           "Montgomery Securities", TAGGER_KIND_ORG);
+}
+END_TEST
+
 /* A legislator's office and party tag are not names: "Reps.", "(R-NY)"
  * (HuffPost, 2018), "(D-Tex)" (Reuters, 1987). */
 START_TEST(test_legislators_tags)
@@ -1256,6 +1276,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_title_case_headlines);
     tcase_add_test(not_names, test_letters_alone);
     tcase_add_test(not_names, test_legislators_tags);
+    tcase_add_test(not_names, test_capitals_headlines);
     tcase_add_test(not_names, test_time_zone);
     tcase_add_test(not_names, test_holidays_and_capitalised_things);
     tcase_add_test(not_names, test_first_person);
