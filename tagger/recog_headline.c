@@ -83,8 +83,7 @@ static bool title_cased(const line_t *ln, size_t i)
 static bool headline_name_word(const line_t *ln, size_t i)
 {
     if (!ln->w[i].cand || ln->w[i].covered || !title_cased(ln, i) || tg_recog_is_common(ln, i) ||
-        ln->w[i].label == TG_NL_I_ORG || tg_recog_word_in(ln, i, &ln->fx->sets.legal_forms) ||
-        tg_recog_word_in(ln, i, &ln->fx->sets.org_suffixes)) {
+        ln->w[i].label == TG_NL_I_ORG || tg_recog_company_word(ln, i)) {
         return false;
     }
     str_t w = tg_recog_raw(ln, i);
@@ -142,8 +141,7 @@ size_t tg_recog_headline_person_end(const line_t *ln, size_t i)
      * person (its people run on into the headline's verbs: "Trevor Noah
      * Unloads"). */
     size_t after = k + 1;
-    bool goes_on = after < ln->n && (tg_recog_word_in(ln, after, &ln->fx->sets.legal_forms) ||
-                                     tg_recog_word_in(ln, after, &ln->fx->sets.org_suffixes) ||
+    bool goes_on = after < ln->n && (tg_recog_company_word(ln, after) ||
                                      tg_recog_word_in(ln, after, &ln->fx->sets.connectors) ||
                                      tg_recog_and_word(ln, after) ||
                                      (w[after].label != TG_NL_O && w[after].label != TG_NL_I_PER &&

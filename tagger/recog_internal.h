@@ -234,6 +234,14 @@ static inline bool tg_recog_spaced(const line_t *ln, size_t i)
     return true;
 }
 
+/* Whether word @p i, as written, is a legal form or an organization's
+ * suffix: the last word of a company's name ("Inc", "Corp", "Systems"). */
+static inline bool tg_recog_company_word(const line_t *ln, size_t i)
+{
+    return tg_recog_word_in(ln, i, &ln->fx->sets.legal_forms) ||
+           tg_recog_word_in(ln, i, &ln->fx->sets.org_suffixes);
+}
+
 /* Whether word @p i is "and" or "&". */
 static inline bool tg_recog_and_word(const line_t *ln, size_t i)
 {

@@ -51,10 +51,10 @@
  * lookups; an entry is one aligned cache line, sum included: the memo's
  * LL misses went from 98k to 56k on 2000 Reuters records, cachegrind
  * with an LL of 512 KB).  The words near the candidates of a whole text
- * are known in one call (tg_recog_know_words()): their memo entries are fetched, then
- * read, then the first-name table is asked of the rest, so that the
- * misses overlap; a word hashed there keeps its affixes' hashes for the
- * candidate's sum.  On the 2000 Reuters records (callgrind) knowing the
+ * are known in one call (tg_recog_know_words()): their memo entries are
+ * fetched, then read, then the first-name table is asked of the rest, so
+ * that the misses overlap; a word hashed there keeps its affixes' hashes
+ * for the candidate's sum.  On the 2000 Reuters records (callgrind) knowing the
  * words costs 19.5M instructions (27M before the memo), the line kinds
  * 4.3M (11.5M before counting eight bytes at a time); the recognizer's
  * pass 133M (148M before cutting only windows), 351M in all.

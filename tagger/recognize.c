@@ -27,13 +27,14 @@
  *     where the place's mention goes instead.  A leading title ("Mr",
  *     "Dr", "MP", "Sir", "Lord"), or one just before it, makes it a
  *     PERSON and leaves the name, which may be the capitalised words after
- *     a title the model tagged alone ("Mr Ebbers"); an office before a person's name leaves it too
- *     ("Chancellor Gordon Brown"), and a first name that ends an office
- *     the model took for an organization goes to the person after it
- *     ("Exchequer Nigel" + "Lawson"); an organization head or suffix
- *     ("Ministry of ...", "... FC", "... Inc"), a noun before it that says
- *     what kind of organization it is ("oil firm Yukos"), a word after
- *     it that only an organization has ("Chelsea boss", "Google shares"),
+ *     a title the model tagged alone ("Mr Ebbers"); an office before a
+ *     person's name leaves it too ("Chancellor Gordon Brown"), and a first
+ *     name that ends an office the model took for an organization goes to
+ *     the person after it ("Exchequer Nigel" + "Lawson"); an organization
+ *     head or suffix ("Ministry of ...", "... FC", "... Inc"), a noun
+ *     before it that says what kind of organization it is ("oil firm
+ *     Yukos"), a word after it that only an organization has ("Chelsea
+ *     boss", "Google shares"),
  *     or a post between it and a person ("Tory leader Michael Howard"),
  *     makes it an ORG.  "I" and "I'm" are no part of a name.  A one-word
  *     span may not be a common word (mostly written in lower case:
@@ -53,12 +54,12 @@
  *     must be found outside such lines too, unless the span ends in a
  *     legal form or an organization's suffix ("MICOM SYSTEMS").  A
  *     byline ("By Justice Nwafor": "By" and two or three capitalised words
- *     ending the line) is a person, a cue the model never saw in CoNLL.  A company's
- *     legal form ("Inc", "Co Inc") is never a name alone: it ends the span
- *     just before it, or is dropped; and an organization ending in one
- *     takes in the capitalised words before an "and" just before it
- *     ("Procter and Gamble Co") or the one word before an "'s" ("Moody's
- *     Investors Service Inc"), which the model cuts apart.  A name
+ *     ending the line) is a person, a cue the model never saw in CoNLL.  A
+ *     company's legal form ("Inc", "Co Inc") is never a name alone: it
+ *     ends the span just before it, or is dropped; and an organization
+ *     ending in one takes in the capitalised words before an "and" just
+ *     before it ("Procter and Gamble Co") or the one word before an "'s"
+ *     ("Moody's Investors Service Inc"), which the model cuts apart.  A name
  *     never runs over anything but spaces and the break of a wrapped
  *     line, nor past a legal form's period into the next sentence ("AFG
  *     Industries Inc. The company ...").
@@ -79,10 +80,10 @@
  * cut only in windows around its capitals (none without one; the whole
  * line when a rule needs every word), words are cut and hashed on ASCII
  * fast paths and remembered across texts (recog_words.c), and a line's
- * lookups in the model are fetched together (recog_tag.c).  The candidates of a text and
- * the words either side of each are listed once (r->near): the memo is
- * asked of those words for the whole text at once, and the spans of a
- * line are looked for among them only.  The fixed word lists
+ * lookups in the model are fetched together (recog_tag.c).  The
+ * candidates of a text and the words either side of each are listed once
+ * (r->near): the memo is asked of those words for the whole text at once,
+ * and the spans of a line are looked for among them only.  The fixed word lists
  * (connectors, titles, ...) are small hash tables (word_set_t).  Tables
  * (words, keys, line starts, the fixed parts of the features, the memo)
  * live in the scratch: no allocation per text once they have grown.  On
@@ -391,6 +392,22 @@ static bool legal_forms_only(const line_t *ln, size_t a, size_t b)
     return true;
 }
 
+/* The last span of the line whose spans start at @p line_spans, or NULL. */
+static span_t *last_line_span(tg_recog_t *r, size_t line_spans)
+{
+    return r->n_spans > line_spans ? &r->spans[r->n_spans - 1] : NULL;
+}
+
+/* Span @p sp stretched to end at word @p end of the text, an organization
+ * that a company's name typed ("Sealy" + "Inc", "Moody" + "'s Investors
+ * Service Inc"). */
+static void stretch_to_company(span_t *sp, size_t end)
+{
+    sp->end = (uint32_t)end;
+    sp->kind = TAGGER_KIND_ORG;
+    sp->cued = 1;
+}
+
 /* Words [a, b) of the line whose first word is @p base, legal forms alone
  * in their span, end the span just before them if there is one in this
  * line (the spans from @p line_spans on) and only spaces or a wrap lie
@@ -398,11 +415,9 @@ static bool legal_forms_only(const line_t *ln, size_t a, size_t b)
 static void join_legal_forms(tg_recog_t *r, const line_t *ln, size_t base, size_t a, size_t b,
                              size_t line_spans)
 {
-    span_t *last = r->n_spans > line_spans ? &r->spans[r->n_spans - 1] : NULL;
+    span_t *last = last_line_span(r, line_spans);
     if (last && last->end == base + a && tg_recog_spaced(ln, a)) {
-        last->end = (uint32_t)(base + b);
-        last->kind = TAGGER_KIND_ORG;
-        last->cued = 1;
+        stretch_to_company(last, base + b);
     }
 }
 
@@ -515,7 +530,7 @@ static const char *const possessives[] = {"'s", "\u2019s"};
 static span_t *possessive_owner(tg_recog_t *r, const line_t *ln, size_t base, size_t a,
                                 size_t b, size_t line_spans)
 {
-    span_t *last = r->n_spans > line_spans ? &r->spans[r->n_spans - 1] : NULL;
+    span_t *last = last_line_span(r, line_spans);
     if (!last || a < 2 || last->end != base + a - 1 || last->first != base + a - 2 ||
         !tg_recog_spaced(ln, a) || !tg_recog_word_in(ln, a - 1, &ln->fx->sets.possessives) ||
         !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
@@ -655,9 +670,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         span_t *owner =
             keep && kind == TAGGER_KIND_ORG ? possessive_owner(r, ln, base, a, b, n_spans) : NULL;
         if (owner) {
-            owner->end = (uint32_t)(base + b); /* "Moody" + "'s" + "Investors Service Inc" */
-            owner->kind = TAGGER_KIND_ORG;
-            owner->cued = 1;
+            stretch_to_company(owner, base + b); /* "Moody" + "'s" + "Investors Service Inc" */
         } else if (keep) {
             int rc = add_span(r, base + a, base + b, kind, weak, cued);
             if (rc) {

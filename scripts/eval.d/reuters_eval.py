@@ -116,8 +116,8 @@ def score_field(docs, results, field, mapping, min_relevance, label_of=None):
             ids.pop(None, None)  # counted below, by name
         pred, unmapped = _map_predictions(ids, mapping)
         if label_of:
-            pred |= recognized_labels(results[doc.newid], field, min_relevance, label_of) & set(
-                mapping.ids_of)
+            pred |= (recognized_labels(results[doc.newid], field, min_relevance, label_of)
+                     & mapping.ids_of.keys())  # the scored labels
         tally.add(gold, pred)
         unscored.update(not_scored)
         outside.update(unmapped)
