@@ -189,6 +189,8 @@ static inline void add_word(tg_recog_t *r, const char *text, size_t len, size_t 
     /* "al-Assad", "el-Sisi" */
     cap = cap || ((c == 'a' || c == 'e') && b - a > 3 && text[a + 1] == 'l' &&
                   text[a + 2] == '-' && is_upper((unsigned char)text[a + 3]));
+    /* an amount in a currency, "A$2.6bn", "US$40", "HK$1": no name */
+    cap = cap && !(b - a > 2 && (text[a + 1] == '$' || text[a + 2] == '$'));
     r->words[r->n_words++] = (word_t){.start = (uint32_t)a, .end = (uint32_t)b, .cap = cap};
 }
 
@@ -549,13 +551,17 @@ int tg_recog_know_words(tg_recog_t *r, const tg_names_t *m, const char *text, si
 /* Cutting lines into words                                                  */
 
 /* Whether the period ending [a, end) belongs to the word: "U.S.", "J.",
- * "Mr.". */
+ * "Mr.", "Ph.D.".  After a longer last part, as in a web address
+ * ("TomDispatch.com."), it ends the sentence. */
 static bool keeps_period(const word_sets_t *sets, const char *text, size_t len, size_t a,
                          size_t end)
 {
-    size_t core = end - 1;
-    if (memchr(text + a, '.', core - a)) {
-        return true;
+    size_t core = end - 1, dot = core;
+    while (dot > a && text[dot - 1] != '.') {
+        dot--;
+    }
+    if (dot > a) {
+        return core - dot <= 2; /* the letters after the last inner period */
     }
     int32_t cp;
     if (core > a && a + tg_recog_cp_at(text, len, a, &cp) == core && tg_recog_is_alnum(cp)) {

@@ -554,6 +554,34 @@ START_TEST(test_legislators_tags)
 }
 END_TEST
 
+/* A web address ends before the sentence's period (HuffPost, 2018); a
+ * period after one or two letters stays an abbreviation's (Reuters, 1987). */
+START_TEST(test_period_after_web_address)
+{
+    const char *text = "This article originally appeared at TomDispatch.com. To receive "
+                       "TomDispatch in your inbox three times a week, click here.";
+    tagger_result_t *r = annotate(text);
+    ck_assert_ptr_nonnull(find(r, "TomDispatch.com"));
+    ck_assert_ptr_null(find(r, "TomDispatch.com."));
+    tagger_result_free(r);
+    expect("The sale price was 1,200 dlrs per\nhead and was made to T.K. International Inc. "
+           "It will be paid in\nthe form of commodities.",
+           "T.K. International Inc.", TAGGER_KIND_ORG);
+}
+END_TEST
+
+/* An amount in a foreign dollar is no name (BBC, 2005: they were PLACEs). */
+START_TEST(test_currency_amounts)
+{
+    const char *text = "Investors were shaken by the news and the firm's shares fell to a "
+                       "four month low of A$4.50, before recovering to close 16% down at "
+                       "A$4.67. The deal values Southcorp at A$2.6bn.";
+    expect_no_entity(text, "A$4.50");
+    expect_no_entity(text, "A$4.67");
+    expect_no_entity(text, "A$2.6bn");
+}
+END_TEST
+
 /* A letter alone is not a name: "S Korea" in a headline, "S and P". */
 START_TEST(test_letters_alone)
 {
@@ -1275,6 +1303,8 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_sentence_openers_are_not_names);
     tcase_add_test(not_names, test_title_case_headlines);
     tcase_add_test(not_names, test_letters_alone);
+    tcase_add_test(not_names, test_period_after_web_address);
+    tcase_add_test(not_names, test_currency_amounts);
     tcase_add_test(not_names, test_legislators_tags);
     tcase_add_test(not_names, test_capitals_headlines);
     tcase_add_test(not_names, test_time_zone);
