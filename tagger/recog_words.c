@@ -171,6 +171,18 @@ static size_t shape_of(int32_t cp, char *out)
 /* ------------------------------------------------------------------------ */
 /* Words                                                                     */
 
+/* Whether word [a, b) is an amount in a dollar of one or two letters,
+ * "A$2.6bn", "US$40", "HK$1": no name. */
+static bool dollar_amount(const char *text, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < a + 3 && k + 1 < b; k++) {
+        if (text[k] == '$') {
+            return text[k + 1] >= '0' && text[k + 1] <= '9';
+        }
+    }
+    return false;
+}
+
 /* Appends word [a, b): whether it is capitalised.  What the features need
  * of it comes later, for the words near a candidate (tg_recog_hash_word()).
  * The caller has made room (tg_recog_split_line(): a line of n bytes has at
@@ -189,8 +201,7 @@ static inline void add_word(tg_recog_t *r, const char *text, size_t len, size_t 
     /* "al-Assad", "el-Sisi" */
     cap = cap || ((c == 'a' || c == 'e') && b - a > 3 && text[a + 1] == 'l' &&
                   text[a + 2] == '-' && is_upper((unsigned char)text[a + 3]));
-    /* an amount in a currency, "A$2.6bn", "US$40", "HK$1": no name */
-    cap = cap && !(b - a > 2 && (text[a + 1] == '$' || text[a + 2] == '$'));
+    cap = cap && !dollar_amount(text, a, b);
     r->words[r->n_words++] = (word_t){.start = (uint32_t)a, .end = (uint32_t)b, .cap = cap};
 }
 
