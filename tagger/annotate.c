@@ -392,7 +392,7 @@ const tagger_topic_t *tagger_result_topic(const tagger_result_t *r, size_t i)
 
 double tagger_result_topic_score(const tagger_result_t *r, size_t topic)
 {
-    return (r && topic < r->n_topic_scores) ? r->topic_scores[topic] : 0.0;
+    return (r && topic < r->n_topic_sums) ? tg_topic_sigmoid(r->topic_sums[topic]) : 0.0;
 }
 
 size_t tagger_result_n_invalid(const tagger_result_t *r)
@@ -414,9 +414,6 @@ void tagger_result_free(tagger_result_t *r)
     free(r->mentions);
     free(r->texts);
     free(r->recognized_names);
-    free(r->topics);
-    free(r->topic_strs);
-    free(r->evidence_texts);
-    free(r->topic_scores);
+    free(r->topic_sums); /* and the topics with it */
     free(r);
 }

@@ -18,12 +18,15 @@ struct tagger_result {
     char *recognized_names;     /* names of recognized entities, NUL-terminated */
     size_t text_len;            /* length of the annotated text */
     size_t n_invalid, first_invalid;
+    /* The topics, in one allocation (topic_score.c store_topics()), which
+     * topic_sums starts: */
+    double *topic_sums;         /* every model topic's bias + w x, in model order: its
+                                   score is the sigmoid (tagger_result_topic_score()) */
+    size_t n_topic_sums;
     tagger_topic_t *topics;     /* above the model's threshold, in ranking order */
     size_t n_topics;
     const char **topic_strs;    /* the topics' paths and evidence pointers */
     char *evidence_texts;       /* evidence strings, NUL-terminated, back to back */
-    double *topic_scores;       /* every model topic's score, in model order */
-    size_t n_topic_scores;
 };
 
 /* tagger_annotate(), with topics scored only when @p with_topics (and the

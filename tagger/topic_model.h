@@ -46,6 +46,7 @@
 #ifndef TG_TOPIC_MODEL_H
 #define TG_TOPIC_MODEL_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -60,6 +61,12 @@
 #define TG_TOPIC_VERSION_MIN 1
 /* Default output cut-off on a topic's score. */
 #define TG_TOPIC_THRESHOLD 0.35
+
+/* A topic's score from its sum, bias + w x. */
+static inline double tg_topic_sigmoid(double sum)
+{
+    return 1.0 / (1.0 + exp(-sum));
+}
 
 typedef struct {
     uint32_t qcode;  /* pool offsets */

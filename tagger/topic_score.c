@@ -13,16 +13,19 @@
  * same touched features.
  *
  * What it costs (callgrind, the first 2,000 records of the Reuters JSON
- * Lines stream, 1.74 MB): the program does ~72M instructions more than
- * with --topics 0 (+24%), ~78M before words were probed as they are found
+ * Lines stream, 1.74 MB): the program does ~62M instructions more than
+ * with --topics 0 (+21%); ~68M with a model that had word pairs starting
+ * with common words ("the film", 75% of words reaching a probe, now 49%:
+ * topic_train.c), ~73M when every topic's exp was taken and the result
+ * took four allocations, ~78M before words were probed as they are found
  * in a tally kept in registers (a list of the words and a loop over it
  * cost ~6M more), and ~94M before the round that laid out the runs, the
  * places and the word list.  Of that: finding and hashing the words ~21M
  * (~75 instructions a word: class bytes and text bytes eight at a time,
  * the pair gap tested only after a word that starts a pair), the probes
- * and counting ~16M (one bit of the filter in L1, and for the ~75% of
- * words that pass it one 16-byte slot, often outside L1: no key bytes are
- * compared), the sums ~6M, exp ~3M, evidence ~6M, entity keys ~2M.  The
+ * and counting ~16M (one bit of the filter in L1, and for the words that
+ * pass it one 16-byte slot, often outside L1: no key bytes are compared),
+ * the sums ~6M, evidence ~6M, entity keys ~2M (figures of the ~72M).  The
  * slot of a word is not prefetched: a ring of words waiting for their
  * slots (as the list had, four ahead) cost 10-12M instructions more, and
  * no CPU time is seen lost without it (perf, Reuters: the topics' share
@@ -38,10 +41,11 @@
  * In the cache simulation (cachegrind, 512 KiB LL) the topics add ~310k
  * LL data misses to the ~695k of --topics 0: probe slots ~60k, runs ~60k,
  * places ~15k, and the tables of the other stages they evict.  Per
- * document: an exp per topic (every score is in the result), a sort of
- * the passing topics, and a pick of five evidence strings by selection.
- * All working memory is in the per-thread scratch: scoring allocates only
- * what the result keeps.
+ * document: an exp per topic that may pass (the result keeps every
+ * topic's sum, and tagger_result_topic_score() makes a score of it), a
+ * sort of the passing topics, and a pick of five evidence strings by
+ * selection.  All working memory is in the per-thread scratch: scoring
+ * allocates once, what the result keeps.
  *
  * Topics above the threshold are ordered by branch (the best score within a
  * top-level topic), then most specific first, then by score: a desk files
@@ -373,8 +377,9 @@ static size_t pick_evidence(const tg_topic_scratch_t *ts, evidence_t *cand, size
     return picked;
 }
 
-/* Builds r->topics from the ranked topics ts->rank and their evidence
- * ts->ev: paths and evidence strings. */
+/* Builds the topics of @p r, in one allocation: every topic's sum
+ * (ts->sum), the ranked topics ts->rank with their paths, and the evidence
+ * strings of ts->ev. */
 static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, const char *text,
                         size_t n_rank, tagger_result_t *r)
 {
@@ -386,12 +391,20 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
             text_bytes += ts->count[ts->ev[i][j]].end - ts->count[ts->ev[i][j]].start + 1;
         }
     }
-    r->topics = calloc(n_rank ? n_rank : 1, sizeof *r->topics);
-    r->topic_strs = malloc((n_ptrs ? n_ptrs : 1) * sizeof *r->topic_strs);
-    r->evidence_texts = malloc(text_bytes ? text_bytes : 1);
-    if (!r->topics || !r->topic_strs || !r->evidence_texts) {
+    size_t sums_size = m->n_topics * sizeof *r->topic_sums;
+    size_t topics_size = n_rank * sizeof *r->topics, strs_size = n_ptrs * sizeof *r->topic_strs;
+    char *block = malloc(sums_size + topics_size + strs_size + text_bytes + 1);
+    if (!block) {
         return TAGGER_ERR_NOMEM;
     }
+    /* Doubles, then structs of pointers and doubles, then pointers, then
+     * bytes: each part is aligned for the next. */
+    r->topic_sums = (double *)(void *)block;
+    r->topics = (tagger_topic_t *)(void *)(block + sums_size);
+    r->topic_strs = (const char **)(void *)(block + sums_size + topics_size);
+    r->evidence_texts = block + sums_size + topics_size + strs_size;
+    memcpy(r->topic_sums, ts->sum, sums_size);
+    r->n_topic_sums = m->n_topics;
     size_t ptr = 0, off = 0;
     for (size_t i = 0; i < n_rank; i++) {
         const tg_topic_t *tp = &m->topics[rank[i].topic];
@@ -424,16 +437,32 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
     return TAGGER_OK;
 }
 
+/* The lowest sum whose score may reach @p threshold: below it, a topic
+ * fails without its exp (a margin keeps rounding on the safe side; past
+ * a sum of 36.7, the score rounds to 1). */
+static double lowest_passing_sum(double threshold)
+{
+    if (threshold <= 0) {
+        return -INFINITY;
+    }
+    return threshold >= 1 ? 30.0 : log(threshold / (1 - threshold)) - 1e-6;
+}
+
 /* The passing topics in ts->rank, ranked, or when none passes and the text
  * has a feature of the model, the best scored alone (a guess, kept if it
- * gets evidence); returns how many. */
-static size_t rank_topics(const tg_topics_t *m, tg_topic_scratch_t *ts, tagger_result_t *r)
+ * gets evidence); returns how many.  A score is computed only where it
+ * may pass: the JSON has those alone, and tagger_result_topic_score()
+ * makes the others from their sums. */
+static size_t rank_topics(const tg_topics_t *m, tg_topic_scratch_t *ts)
 {
     size_t n_rank = 0;
+    double lowest = lowest_passing_sum(m->threshold);
     memset(ts->branch, 0, m->n_topics * sizeof *ts->branch);
     for (uint32_t t = 0; t < m->n_topics; t++) {
-        double score = 1.0 / (1.0 + exp(-ts->sum[t]));
-        r->topic_scores[t] = score;
+        if (ts->sum[t] < lowest) {
+            continue;
+        }
+        double score = tg_topic_sigmoid(ts->sum[t]);
         if (score >= m->threshold) {
             uint32_t top = top_level(m, t);
             ts->branch[top] = score > ts->branch[top] ? score : ts->branch[top];
@@ -443,10 +472,10 @@ static size_t rank_topics(const tg_topics_t *m, tg_topic_scratch_t *ts, tagger_r
     if (n_rank == 0 && ts->n_touched > 0 && m->n_topics > 0) {
         uint32_t best = 0;
         for (uint32_t t = 1; t < m->n_topics; t++) {
-            best = r->topic_scores[t] > r->topic_scores[best] ? t : best;
+            best = ts->sum[t] > ts->sum[best] ? t : best;
         }
-        ts->rank[n_rank++] = (ranked_t){best, r->topic_scores[best], r->topic_scores[best],
-                                        m->topics[best].depth};
+        double score = tg_topic_sigmoid(ts->sum[best]);
+        ts->rank[n_rank++] = (ranked_t){best, score, score, m->topics[best].depth};
         return n_rank;
     }
     for (size_t i = 0; i < n_rank; i++) {
@@ -484,29 +513,24 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
         }
         ts->topics[i] = run->topics;
     }
-    r->topic_scores = malloc((m->n_topics ? m->n_topics : 1) * sizeof *r->topic_scores);
-    rc = TAGGER_ERR_NOMEM;
-    if (r->topic_scores) {
-        r->n_topic_scores = m->n_topics;
-        size_t n_rank = rank_topics(m, ts, r);
-        for (size_t i = 0; i < n_rank; i++) {
-            ts->rank_of[ts->rank[i].topic] = (int32_t)i;
-        }
-        rc = gather_candidates(m, ts, norm, n_rank);
-        for (size_t i = 0; i < n_rank && rc == TAGGER_OK; i++) {
-            /* No touched feature: cand may still be NULL, and NULL + 0 is UB. */
-            ts->n_ev[i] = ts->n_touched ? pick_evidence(ts, ts->cand + i * ts->n_touched,
-                                                        ts->n_cand[i], ts->ev[i])
-                                        : 0;
-        }
-        if (rc == TAGGER_OK) {
-            /* A guess with nothing in the text for it (the biases alone) is none. */
-            bool no_guess = n_rank == 1 && ts->rank[0].score < m->threshold && !ts->n_ev[0];
-            rc = store_topics(m, ts, text, no_guess ? 0 : n_rank, r);
-        }
-        for (size_t i = 0; i < n_rank; i++) {
-            ts->rank_of[ts->rank[i].topic] = -1;
-        }
+    size_t n_rank = rank_topics(m, ts);
+    for (size_t i = 0; i < n_rank; i++) {
+        ts->rank_of[ts->rank[i].topic] = (int32_t)i;
+    }
+    rc = gather_candidates(m, ts, norm, n_rank);
+    for (size_t i = 0; i < n_rank && rc == TAGGER_OK; i++) {
+        /* No touched feature: cand may still be NULL, and NULL + 0 is UB. */
+        ts->n_ev[i] = ts->n_touched ? pick_evidence(ts, ts->cand + i * ts->n_touched,
+                                                    ts->n_cand[i], ts->ev[i])
+                                    : 0;
+    }
+    if (rc == TAGGER_OK) {
+        /* A guess with nothing in the text for it (the biases alone) is none. */
+        bool no_guess = n_rank == 1 && ts->rank[0].score < m->threshold && !ts->n_ev[0];
+        rc = store_topics(m, ts, text, no_guess ? 0 : n_rank, r);
+    }
+    for (size_t i = 0; i < n_rank; i++) {
+        ts->rank_of[ts->rank[i].topic] = -1;
     }
     for (size_t i = 0; i < ts->n_touched; i++) {
         ts->place[ts->touched[i]] = 0;
