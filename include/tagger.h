@@ -456,7 +456,8 @@ typedef struct {
     unsigned features_per_topic; /**< weights kept per topic (300) */
     unsigned min_df;           /**< documents a feature must occur in (3) */
     double max_df_share;       /**< share of the documents a feature may occur
-                                    in at most (0.2): commoner words are left out */
+                                    in at most (0.2): commoner words are left
+                                    out, and the word pairs they start */
     unsigned epochs;           /**< passes of gradient descent (20) */
     double l2;                 /**< L2 penalty per example (1e-6) */
     double rate;               /**< initial learning rate (0.5) */

@@ -331,9 +331,27 @@ static int count_document(train_t *t, const tagger_t *tg, tagger_scratch_t *s,
     return TAGGER_OK;
 }
 
+/* Whether feature @p f is a word pair whose first word is in more than
+ * @p max_df documents ("the film", "said it"). */
+static bool pair_of_common_word(train_t *t, uint32_t f, double max_df)
+{
+    const char *key = dict_str(&t->features, f);
+    const char *space = key[0] == '@' ? NULL : strchr(key, ' ');
+    if (!space) {
+        return false;
+    }
+    size_t len = (size_t)(space - key);
+    int nomem = 0;
+    uint32_t w = dict_get(&t->features, key, len, tg_topic_hash(TG_HASH_INIT, key, len), 0, &nomem);
+    return w != TG_NONE && t->df[w] > max_df;
+}
+
 /* Drops features in fewer than min_df documents, and those in more than
  * max_df_share of them ("the", "said": they say little and, being in
- * every text, cost a lookup hit per word); renumbers the rest. */
+ * every text, cost a lookup hit per word), and the word pairs that start
+ * with such a word: the scorer probes a pair after each word that starts
+ * one, so "the film" would cost a probe after every "the", and what it
+ * says, "film" says too.  Renumbers the rest. */
 static size_t prune_rare(train_t *t, size_t n_docs, uint32_t **kept_out)
 {
     uint32_t *new_id = t->last_doc; /* reused: per old feature, new id or TG_NONE */
@@ -343,8 +361,9 @@ static size_t prune_rare(train_t *t, size_t n_docs, uint32_t **kept_out)
     }
     size_t n = 0;
     for (uint32_t f = 0; f < t->features.n; f++) {
-        bool keep = t->df[f] >= t->opt->min_df &&
-                    t->df[f] <= t->opt->max_df_share * (double)n_docs;
+        double max_df = t->opt->max_df_share * (double)n_docs;
+        bool keep = t->df[f] >= t->opt->min_df && t->df[f] <= max_df &&
+                    !pair_of_common_word(t, f, max_df);
         new_id[f] = keep ? (uint32_t)n : TG_NONE;
         if (new_id[f] != TG_NONE) {
             kept[n++] = f;

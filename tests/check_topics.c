@@ -338,7 +338,10 @@ static void make_corpus(char texts[N_TRAIN][512], tagger_train_doc_t *docs,
     }
 }
 
-static char *train(const tagger_t *tg, const tagger_train_doc_t *docs)
+/* A model of @p docs with at most @p per_topic features per topic, of
+ * words in no more than @p max_df_share of the documents. */
+static char *train_with(const tagger_t *tg, const tagger_train_doc_t *docs, double max_df_share,
+                        size_t per_topic)
 {
     tagger_train_options_t opt;
     tagger_train_options_init(&opt);
@@ -346,14 +349,56 @@ static char *train(const tagger_t *tg, const tagger_train_doc_t *docs)
     opt.taxonomy_len = sizeof taxonomy - 1;
     opt.taxonomy_path = "taxonomy.tsv";
     opt.min_df = 2;
-    opt.max_df_share = 1; /* two classes of 24 documents: every useful word is in half */
-    opt.features_per_topic = 20;
+    opt.max_df_share = max_df_share;
+    opt.features_per_topic = per_topic;
     char *model = NULL;
     tagger_error_t *err = NULL;
     ck_assert_int_eq(tagger_train(tg, docs, N_TRAIN, &opt, &model, &err), TAGGER_OK);
     ck_assert_ptr_null(err);
     return model;
 }
+
+static char *train(const tagger_t *tg, const tagger_train_doc_t *docs)
+{
+    /* Two classes of 24 documents: every useful word is in half of them. */
+    return train_with(tg, docs, 1, 20);
+}
+
+/* How many feature lines of @p model have a key starting with @p prefix. */
+static size_t features_starting(const char *model, const char *prefix)
+{
+    char line[64];
+    snprintf(line, sizeof line, "\nfeature\t%s", prefix);
+    size_t n = 0;
+    for (const char *at = strstr(model, line); at; at = strstr(at + 1, line)) {
+        n++;
+    }
+    return n;
+}
+
+/* A word too common to be a feature ("the", in nearly every document)
+ * starts no word pair feature either: the scorer would probe a pair after
+ * each of its occurrences.  Pairs of rarer words stay. */
+START_TEST(test_trainer_drops_pairs_of_common_words)
+{
+    static char texts[N_TRAIN][512];
+    static const char *const sport[] = {"medtop:15000000"};
+    static const char *const economy[] = {"medtop:20000344"};
+    tagger_train_doc_t docs[N_TRAIN];
+    make_corpus(texts, docs, sport, economy);
+    tagger_t *plain = compile_with("", NULL);
+    char *all = train_with(plain, docs, 1, 500);
+    ck_assert_uint_gt(features_starting(all, "the "), 0); /* "the league", "the match" */
+    char *model = train_with(plain, docs, 0.9, 500);
+    ck_assert_uint_eq(features_starting(model, "the\t"), 0);
+    ck_assert_uint_eq(features_starting(model, "the "), 0);
+    ck_assert_uint_gt(features_starting(model, "interest rates"), 0);
+    ck_assert_uint_gt(features_starting(model, "league match"), 0);
+    tagger_string_free(all);
+    tagger_string_free(model);
+    tagger_free(plain);
+}
+END_TEST
 
 START_TEST(test_trainer_learns_and_generalises)
 {
@@ -767,6 +812,7 @@ Suite *topics_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("train");
     tcase_add_test(tc, test_trainer_learns_and_generalises);
+    tcase_add_test(tc, test_trainer_drops_pairs_of_common_words);
     tcase_add_test(tc, test_trainer_reports_bad_taxonomy_line);
     suite_add_tcase(s, tc);
     return s;
