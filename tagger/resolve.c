@@ -10,7 +10,9 @@
  *     Jordan", "Paris Hilton", "Georgia Moffett".  An alias flagged
  *     `after-place` (a state abbreviation that is also a word or a title:
  *     "Mass.", "Miss.", "Pa") stands only right after a capitalised word
- *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".
+ *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".  A
+ *     match right before a "$" is a currency's prefix ("US$42m",
+ *     "HK$327m"): it names a dollar, not a country.
  *  3. Support: an entity is *supported* when the document names it through
  *     an alias that is neither weak nor ambiguous; a country is also
  *     *named* when a place in it is (Pyongyang names North Korea).
@@ -268,7 +270,8 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
         if (r.zone == TG_ZONE_MENU ||
             ((al->flags & TG_ALIAS_GIVEN_NAME) &&
              tg_beside_capitalised_word(text, len, h->start, h->end, true)) ||
-            ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start))) {
+            ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start)) ||
+            (h->end < len && text[h->end] == '$')) {
             r.flags |= TG_REC_DROPPED;
         }
         if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {

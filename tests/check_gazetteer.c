@@ -481,6 +481,30 @@ START_TEST(test_builtin_place_names)
 }
 END_TEST
 
+/* A country's code before "$" is a currency's (BBC: "HK$327m (US$42m;
+ * £22m)"), not a mention of the country; with a space it is one. */
+START_TEST(test_builtin_currency_prefixes)
+{
+    static const struct {
+        const char *text, *id;
+        bool expected;
+    } cases[] = {
+        {"Lenovo's profit for the three months to December was HK$327m (US$42m).", "US", false},
+        {"Lenovo's profit for the three months to December was HK$327m (US$42m).", "HK", false},
+        {"The ATP said it would contribute the US$25,000 tournament fee to Unicef.", "US", false},
+        {"The US $25,000 fee went to Unicef, US officials said.", "US", true},
+        {"Lenovo, based in Hong Kong, said HK$6.31bn of sales came from China.", "HK", true},
+    };
+    tagger_t *tg = builtin();
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ck_assert_msg(reports(tg, cases[i].text, cases[i].id) == cases[i].expected,
+                      "'%s' %s %s", cases[i].text, cases[i].expected ? "lost" : "gave",
+                      cases[i].id);
+    }
+    tagger_free(tg);
+}
+END_TEST
+
 /* People's names as the news writes them: initials without their periods
  * (scripts/build-people's rule), and with them. */
 START_TEST(test_builtin_people_initials)
@@ -555,6 +579,7 @@ Suite *gazetteer_suite(void)
     tcase_add_test(tc, test_builtin_countries);
     tcase_add_test(tc, test_builtin_place_names);
     tcase_add_test(tc, test_builtin_people_initials);
+    tcase_add_test(tc, test_builtin_currency_prefixes);
     tcase_add_test(tc, test_builtin_party_nicknames);
     tcase_add_test(tc, test_builtin_company_names);
     suite_add_tcase(s, tc);
