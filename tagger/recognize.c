@@ -194,10 +194,12 @@ static const char *const never_names[] = {
 /* Legal forms of companies: the end of a company's name, never a name by
  * themselves.  A span of nothing else joins the span just before it
  * ("Sealy" + "Inc": "Sealy Inc", an ORG) or is dropped. */
-static const char *const legal_forms[] = {"Inc", "Inc.", "INC", "Corp", "Corp.", "CORP",
-                                          "Ltd", "Ltd.", "LTD", "Co", "Co.", "CO", "Plc",
-                                          "PLC", "plc", "LLC", "AG", "GmbH", "NV", "BV",
-                                          "SpA", "Cos", "Bhd"};
+static const char *const legal_forms[] = {
+    "Inc", "Inc.", "INC", "Corp", "Corp.", "CORP", "Ltd", "Ltd.", "LTD", "Co", "Co.", "CO",
+    "Plc", "PLC", "plc", "LLC", "AG", "GmbH", "NV", "BV", "SpA", "Cos", "Bhd",
+    /* with their periods, as the wires write them ("Bull S.A.", "Citibank
+     * N.A.", "ServiceMaster L.P.") */
+    "S.A.", "N.V.", "B.V.", "L.P.", "N.A.", "S.p.A."};
 
 /* Titles: a cue for a person, not part of the name ("Mr Molyneux", "Sir
  * Alex Ferguson"). */
@@ -230,16 +232,17 @@ static bool party_tag(const line_t *ln, size_t i)
 }
 
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
- * Executive said"), one of never_names, a title, an office, a letter, a
- * party and state. */
+ * Executive said"), one of never_names, a title, an office, a letter (with
+ * or without a period), a party and state. */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     if (tg_recog_word_in(ln, i, &ln->fx->sets.never_names) ||
         tg_recog_word_in(ln, i, &ln->fx->sets.titles) || office_at(ln, i)) {
         return false; /* a title whose name is a gazetteer's ("Mr" of "Mr Clarke") */
     }
-    if (ln->w[i].end - ln->w[i].start == 1) {
-        return false; /* a letter: "S Korea", "M&S" */
+    str_t w = tg_recog_raw(ln, i);
+    if (w.len == 1 || (w.len == 2 && w.s[1] == '.')) {
+        return false; /* a letter: "S Korea", "M&S", "rated B.", "S and P." */
     }
     if (party_tag(ln, i)) {
         return false;

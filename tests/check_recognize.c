@@ -369,6 +369,19 @@ START_TEST(test_legal_forms)
            "The Netherlands.";
     expect(text, "Conoco Inc", TAGGER_KIND_ORG);
     expect_no_entity(text, "Du Pont Co's Conoco Inc");
+    /* Legal forms as the wires write them, with their periods (Reuters,
+     * 1987: "S.A." and "N.A." were PERSONs of their own) */
+    text = "The issue was priced at par, lead manager Algemene Bank Nederland N.V. said.";
+    expect(text, "Algemene Bank Nederland N.V.", TAGGER_KIND_ORG);
+    expect_no_entity(text, "N.V.");
+    /* (After a common word the company is lost: "Bull" is no span.) */
+    expect_no_entity("Control Data will own 80 pct, Honeywell Inc 14 pct and Bull S.A. of "
+                     "France, six pct, it said.",
+                     "S.A.");
+    text = "Lenders such as Citibank N.A. are trying to reclaim loans through the courts.";
+    expect(text, "Citibank N.A.", TAGGER_KIND_ORG);
+    expect_no_entity(text, "N.A.");
+    expect_no_entity("Qtly div five cts vs N.A.\n    Payable April two", "N.A.");
 }
 END_TEST
 
@@ -587,6 +600,11 @@ START_TEST(test_letters_alone)
 {
     expect_none("S Korean consumers spending again\n\nShoppers returned to the malls.");
     expect_none("The debt was downgraded by S and P on Tuesday, the bank said.");
+    /* with a period too (Reuters, 1987: they were PERSONs) */
+    const char *text = "Both issues were rated A-1 by Moody's and A by S and P.";
+    expect_no_entity(text, "P.");
+    expect_no_entity(text, "P");
+    expect_no_entity("Union Carbide's subordinated debt was upgraded to BB-minus from B.", "B.");
 }
 END_TEST
 
