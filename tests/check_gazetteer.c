@@ -454,7 +454,8 @@ static tagger_t *builtin(void)
 
 /* Names the build scripts add by rule or from their short curated lists:
  * former city names, umlauts written out, state abbreviations after a
- * place, and country words that end larger names. */
+ * place, country words that end larger names, and "U.S" without its
+ * final period. */
 START_TEST(test_builtin_place_names)
 {
     static const struct {
@@ -470,6 +471,9 @@ START_TEST(test_builtin_place_names)
         {"Banks in Latin America and South America cut lending.", "US", false},
         {"Anglo American said its gold output rose.", "US", false},
         {"Exports to America rose, American officials said.", "US", true},
+        /* Reuters leaves the final period out at times */
+        {"Funaro said U.S officials understand his position.", "US", true},
+        {"OKUMA MACHINERY WORKS BUILDS PLANT IN U.S", "US", true},
     };
     tagger_t *tg = builtin();
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
