@@ -540,7 +540,8 @@ START_TEST(test_builtin_party_nicknames)
 END_TEST
 
 /* The rating agencies by the names the news gives them, with a possessive
- * the register leaves out (build-orgs COMPANY_NAMES). */
+ * the register leaves out, and web companies by their brands (build-orgs
+ * COMPANY_NAMES); not "Amazon" alone, a region too. */
 START_TEST(test_builtin_company_names)
 {
     tagger_t *tg = builtin();
@@ -553,6 +554,17 @@ START_TEST(test_builtin_company_names)
     ck_assert(reports(tg, "The issue is rated AAA by Standard and Poor's and secured\nby Federal "
                           "Home Loan Mortgage Corp, Freddie Mac.",
                       "sec:64040"));
+    ck_assert(reports(tg, "In its first earnings report since floating on the stock market, "
+                          "Google said it made a net profit of $52m.",
+                      "sec:1652044"));
+    ck_assert(reports(tg, "Facebook CEO Mark Zuckerberg testified before Congress.",
+                      "sec:1326801"));
+    ck_assert(reports(tg, "The toolbar provides links in a webpage to Amazon.com if it finds a "
+                          "book's ISBN number.",
+                      "sec:1018724"));
+    ck_assert(!reports(tg, "The quake damaged Ecuador's main pipeline linking Amazon basin oil "
+                           "fields to the Pacific Ocean coast.",
+                       "sec:1018724"));
     tagger_free(tg);
 }
 END_TEST
