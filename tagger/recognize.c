@@ -411,6 +411,22 @@ static void stretch_to_company(span_t *sp, size_t end)
     sp->cued = 1;
 }
 
+/* The span just before words [a, b) of the line whose first word is
+ * @p base, if it is a place with only spaces or a wrap after it, or NULL:
+ * an organization's name that the model cut after the place it opens with
+ * ("Hong Kong" "Stock Exchange", "Stanford" "University"), or, where the
+ * gazetteer's place gave way to the institution after it (resolve.c), the
+ * place the model typed alone. */
+static span_t *place_before(tg_recog_t *r, const line_t *ln, size_t base, size_t a,
+                            size_t line_spans)
+{
+    span_t *last = last_line_span(r, line_spans);
+    return last && last->kind == TAGGER_KIND_PLACE && last->end == base + a &&
+                   tg_recog_spaced(ln, a)
+               ? last
+               : NULL;
+}
+
 /* Words [a, b) of the line whose first word is @p base, legal forms alone
  * in their span, end the span just before them if there is one in this
  * line (the spans from @p line_spans on) and only spaces or a wrap lie
@@ -672,8 +688,13 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         }
         span_t *owner =
             keep && kind == TAGGER_KIND_ORG ? possessive_owner(r, ln, base, a, b, n_spans) : NULL;
+        span_t *place = keep && kind == TAGGER_KIND_ORG && !owner
+                            ? place_before(r, ln, base, a, n_spans)
+                            : NULL;
         if (owner) {
             stretch_to_company(owner, base + b); /* "Moody" + "'s" + "Investors Service Inc" */
+        } else if (place) {
+            stretch_to_company(place, base + b); /* "Hong Kong" + "Stock Exchange" */
         } else if (keep) {
             int rc = add_span(r, base + a, base + b, kind, weak, cued);
             if (rc) {

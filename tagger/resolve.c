@@ -12,7 +12,9 @@
  *     "Mass.", "Miss.", "Pa") stands only right after a capitalised word
  *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".  A
  *     match right before a "$" is a currency's prefix ("US$42m",
- *     "HK$327m"): it names a dollar, not a country.
+ *     "HK$327m"): it names a dollar, not a country.  A place before the
+ *     last word of an institution's name ("Oxford University", "New York
+ *     Stock Exchange") is part of that name: the recognizer finds it.
  *  3. Support: an entity is *supported* when the document names it through
  *     an alias that is neither weak nor ambiguous; a country is also
  *     *named* when a place in it is (Pyongyang names North Korea).
@@ -50,6 +52,11 @@ static const char *const function_words[] = {
 static bool is_blank(char c)
 {
     return c == ' ' || c == '\t';
+}
+
+static bool is_ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
@@ -166,9 +173,7 @@ static bool titled_mention(const tagger_t *tg, const tg_alias_t *al, const char 
         return true;
     }
     unsigned char after = name + n < len ? (unsigned char)text[name + n] : ' ';
-    bool word_goes_on = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
-                        (after >= '0' && after <= '9') || after >= 0x80;
-    if (word_goes_on) {
+    if (is_ascii_alnum(after) || after >= 0x80) { /* the word goes on */
         return true;
     }
     r->end = (uint32_t)(name + n);
@@ -195,6 +200,29 @@ bool tg_after_place(const char *text, size_t start)
     int32_t cp;
     tg_utf8_decode(p + w, j - w, &cp);
     return cp >= 0 && tg_case_class(cp) == 'U';
+}
+
+/* The words that end an institution's name after a place in it: "Oxford
+ * University", "New York Stock Exchange", "Sunderland FC".  There the
+ * place is part of a name, not where the story is. */
+static const char *const institution_words[] = {"University", "College", "Stock Exchange",
+                                                "FC", "Football Club", "Business School"};
+
+/* Whether one of institution_words follows a match ending at @p end after
+ * one space (or a line break: wrapped text). */
+static bool institution_follows(const char *text, size_t len, size_t end)
+{
+    if (end >= len || (text[end] != ' ' && text[end] != '\n')) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof institution_words / sizeof *institution_words; i++) {
+        size_t n = strlen(institution_words[i]);
+        if (end + 1 + n <= len && memcmp(text + end + 1, institution_words[i], n) == 0 &&
+            (end + 1 + n == len || !is_ascii_alnum((unsigned char)text[end + 1 + n]))) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -271,7 +299,9 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
             ((al->flags & TG_ALIAS_GIVEN_NAME) &&
              tg_beside_capitalised_word(text, len, h->start, h->end, true)) ||
             ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start)) ||
-            (h->end < len && text[h->end] == '$')) {
+            (h->end < len && text[h->end] == '$') ||
+            (tg->entities[al->entity].kind != TAGGER_KIND_ORG &&
+             institution_follows(text, len, h->end))) {
             r.flags |= TG_REC_DROPPED;
         }
         if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {

@@ -455,7 +455,8 @@ static tagger_t *builtin(void)
 /* Names the build scripts add by rule or from their short curated lists:
  * former city names, umlauts written out, state abbreviations after a
  * place, country words that end larger names, and "U.S" without its
- * final period. */
+ * final period; a place is no mention before the last word of an
+ * institution's name. */
 START_TEST(test_builtin_place_names)
 {
     static const struct {
@@ -471,6 +472,11 @@ START_TEST(test_builtin_place_names)
         {"Banks in Latin America and South America cut lending.", "US", false},
         {"Anglo American said its gold output rose.", "US", false},
         {"Exports to America rose, American officials said.", "US", true},
+        /* A place that opens an institution's name is not where the story is */
+        {"Shares of the company are listed on the New York Stock Exchange, it said.", "US",
+         false},
+        {"She earned a degree in physics at Oxford University.", "sm:1826689568", false},
+        {"He moved to New York in 1990 and to Oxford in 1995.", "sm:1826689568", true},
         /* Reuters leaves the final period out at times */
         {"Funaro said U.S officials understand his position.", "US", true},
         {"OKUMA MACHINERY WORKS BUILDS PLANT IN U.S", "US", true},

@@ -263,6 +263,17 @@ START_TEST(test_organization_heads_and_suffixes)
            TAGGER_KIND_ORG);
     expect("She studied law at Harvard University before joining the firm.",
            "Harvard University", TAGGER_KIND_ORG);
+    /* An organization the model cut after the place that opens it (it typed
+     * the place a PLACE and the rest an ORG) is one (Reuters, 1987). */
+    const char *text = "HONG KONG, April 1 - The Hong Kong Stock Exchange said it will not "
+                       "accept further proposals.";
+    expect(text, "Hong Kong Stock Exchange", TAGGER_KIND_ORG);
+    expect_no_entity(text, "Stock Exchange");
+    text = "Midland Bank Plc said it would sell its stake in the unit.";
+    expect(text, "Midland Bank Plc", TAGGER_KIND_ORG);
+    expect_no_entity(text, "Midland");
+    expect("She earned a degree in physics at Stanford University.", "Stanford University",
+           TAGGER_KIND_ORG);
 }
 END_TEST
 
