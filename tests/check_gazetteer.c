@@ -452,6 +452,23 @@ static tagger_t *builtin(void)
     return tg;
 }
 
+/* A text, an entity id, and whether the built-in gazetteers find it there. */
+typedef struct {
+    const char *text, *id;
+    bool expected;
+} report_case_t;
+
+static void check_reports(const report_case_t *cases, size_t n)
+{
+    tagger_t *tg = builtin();
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_msg(reports(tg, cases[i].text, cases[i].id) == cases[i].expected,
+                      "'%s' %s %s", cases[i].text, cases[i].expected ? "lost" : "gave",
+                      cases[i].id);
+    }
+    tagger_free(tg);
+}
+
 /* Names the build scripts add by rule or from their short curated lists:
  * former city names, umlauts written out, state abbreviations after a
  * place, country words that end larger names, and "U.S" without its
@@ -459,10 +476,7 @@ static tagger_t *builtin(void)
  * institution's name. */
 START_TEST(test_builtin_place_names)
 {
-    static const struct {
-        const char *text, *id;
-        bool expected;
-    } cases[] = {
+    static const report_case_t cases[] = {
         {"PEKING, March 3 - China said it would cut oil exports.", "CN", true},
         {"DUESSELDORF, March 5 - The steel maker said orders fell.", "DE", true},
         {"BERNE, March 9 - The government said inflation eased.", "CH", true},
@@ -481,13 +495,7 @@ START_TEST(test_builtin_place_names)
         {"Funaro said U.S officials understand his position.", "US", true},
         {"OKUMA MACHINERY WORKS BUILDS PLANT IN U.S", "US", true},
     };
-    tagger_t *tg = builtin();
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        ck_assert_msg(reports(tg, cases[i].text, cases[i].id) == cases[i].expected,
-                      "'%s' %s %s", cases[i].text, cases[i].expected ? "lost" : "gave",
-                      cases[i].id);
-    }
-    tagger_free(tg);
+    check_reports(cases, sizeof cases / sizeof *cases);
 }
 END_TEST
 
@@ -495,23 +503,14 @@ END_TEST
  * £22m)"), not a mention of the country; with a space it is one. */
 START_TEST(test_builtin_currency_prefixes)
 {
-    static const struct {
-        const char *text, *id;
-        bool expected;
-    } cases[] = {
+    static const report_case_t cases[] = {
         {"Lenovo's profit for the three months to December was HK$327m (US$42m).", "US", false},
         {"Lenovo's profit for the three months to December was HK$327m (US$42m).", "HK", false},
         {"The ATP said it would contribute the US$25,000 tournament fee to Unicef.", "US", false},
         {"The US $25,000 fee went to Unicef, US officials said.", "US", true},
         {"Lenovo, based in Hong Kong, said HK$6.31bn of sales came from China.", "HK", true},
     };
-    tagger_t *tg = builtin();
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        ck_assert_msg(reports(tg, cases[i].text, cases[i].id) == cases[i].expected,
-                      "'%s' %s %s", cases[i].text, cases[i].expected ? "lost" : "gave",
-                      cases[i].id);
-    }
-    tagger_free(tg);
+    check_reports(cases, sizeof cases / sizeof *cases);
 }
 END_TEST
 

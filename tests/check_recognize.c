@@ -113,6 +113,15 @@ static void expect_no_entity(const char *text, const char *name)
     tagger_result_free(r);
 }
 
+/* @p name comes out whole in @p text as @p kind, and its @p part not on its
+ * own. */
+static void expect_whole(const char *text, const char *name, tagger_kind_t kind,
+                         const char *part)
+{
+    expect(text, name, kind);
+    expect_no_entity(text, part);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Cues                                                                      */
 
@@ -265,13 +274,11 @@ START_TEST(test_organization_heads_and_suffixes)
            "Harvard University", TAGGER_KIND_ORG);
     /* An organization the model cut after the place that opens it (it typed
      * the place a PLACE and the rest an ORG) is one (Reuters, 1987). */
-    const char *text = "HONG KONG, April 1 - The Hong Kong Stock Exchange said it will not "
-                       "accept further proposals.";
-    expect(text, "Hong Kong Stock Exchange", TAGGER_KIND_ORG);
-    expect_no_entity(text, "Stock Exchange");
-    text = "Midland Bank Plc said it would sell its stake in the unit.";
-    expect(text, "Midland Bank Plc", TAGGER_KIND_ORG);
-    expect_no_entity(text, "Midland");
+    expect_whole("HONG KONG, April 1 - The Hong Kong Stock Exchange said it will not accept "
+                 "further proposals.",
+                 "Hong Kong Stock Exchange", TAGGER_KIND_ORG, "Stock Exchange");
+    expect_whole("Midland Bank Plc said it would sell its stake in the unit.", "Midland Bank Plc",
+                 TAGGER_KIND_ORG, "Midland");
     expect("She earned a degree in physics at Stanford University.", "Stanford University",
            TAGGER_KIND_ORG);
 }
@@ -382,16 +389,14 @@ START_TEST(test_legal_forms)
     expect_no_entity(text, "Du Pont Co's Conoco Inc");
     /* Legal forms as the wires write them, with their periods (Reuters,
      * 1987: "S.A." and "N.A." were PERSONs of their own) */
-    text = "The issue was priced at par, lead manager Algemene Bank Nederland N.V. said.";
-    expect(text, "Algemene Bank Nederland N.V.", TAGGER_KIND_ORG);
-    expect_no_entity(text, "N.V.");
+    expect_whole("The issue was priced at par, lead manager Algemene Bank Nederland N.V. said.",
+                 "Algemene Bank Nederland N.V.", TAGGER_KIND_ORG, "N.V.");
     /* (After a common word the company is lost: "Bull" is no span.) */
     expect_no_entity("Control Data will own 80 pct, Honeywell Inc 14 pct and Bull S.A. of "
                      "France, six pct, it said.",
                      "S.A.");
-    text = "Lenders such as Citibank N.A. are trying to reclaim loans through the courts.";
-    expect(text, "Citibank N.A.", TAGGER_KIND_ORG);
-    expect_no_entity(text, "N.A.");
+    expect_whole("Lenders such as Citibank N.A. are trying to reclaim loans through the courts.",
+                 "Citibank N.A.", TAGGER_KIND_ORG, "N.A.");
     expect_no_entity("Qtly div five cts vs N.A.\n    Payable April two", "N.A.");
 }
 END_TEST

@@ -322,10 +322,15 @@ static const char taxonomy[] = "# qcode\tparent\tlabel\n"
 
 enum { N_TRAIN = 48 };
 
-/* Document d: three sentences of one class, chosen by a fixed pattern. */
-static void make_corpus(char texts[N_TRAIN][512], tagger_train_doc_t *docs,
-                        const char *const *sport_label, const char *const *economy_label)
+/* N_TRAIN documents, sport and economy in turn, each labelled with its
+ * most specific topic; document d is three sentences of its class, chosen
+ * by a fixed pattern.  In static storage. */
+static const tagger_train_doc_t *make_corpus(void)
 {
+    static const char *const sport_label[] = {"medtop:15000000"};
+    static const char *const economy_label[] = {"medtop:20000344"};
+    static char texts[N_TRAIN][512];
+    static tagger_train_doc_t docs[N_TRAIN];
     for (size_t d = 0; d < N_TRAIN; d++) {
         int sport = d % 2 == 0;
         const char *const *pool = sport ? sport_sentences : economy_sentences;
@@ -336,6 +341,7 @@ static void make_corpus(char texts[N_TRAIN][512], tagger_train_doc_t *docs,
         docs[d].labels = sport ? sport_label : economy_label;
         docs[d].n_labels = 1;
     }
+    return docs;
 }
 
 /* A model of @p docs with at most @p per_topic features per topic, of
@@ -381,11 +387,7 @@ static size_t features_starting(const char *model, const char *prefix)
  * each of its occurrences.  Pairs of rarer words stay. */
 START_TEST(test_trainer_drops_pairs_of_common_words)
 {
-    static char texts[N_TRAIN][512];
-    static const char *const sport[] = {"medtop:15000000"};
-    static const char *const economy[] = {"medtop:20000344"};
-    tagger_train_doc_t docs[N_TRAIN];
-    make_corpus(texts, docs, sport, economy);
+    const tagger_train_doc_t *docs = make_corpus();
     tagger_t *plain = compile_with("", NULL);
     char *all = train_with(plain, docs, 1, 500);
     ck_assert_uint_gt(features_starting(all, "the "), 0); /* "the league", "the match" */
@@ -402,11 +404,7 @@ END_TEST
 
 START_TEST(test_trainer_learns_and_generalises)
 {
-    static char texts[N_TRAIN][512];
-    static const char *const sport[] = {"medtop:15000000"};
-    static const char *const economy[] = {"medtop:20000344"};
-    tagger_train_doc_t docs[N_TRAIN];
-    make_corpus(texts, docs, sport, economy);
+    const tagger_train_doc_t *docs = make_corpus();
     tagger_t *plain = compile_with("", NULL);
     char *model = train(plain, docs);
     /* The economy label brought its parent; each topic keeps <= 20 weights. */
