@@ -196,6 +196,45 @@ static void add_rows(const int32_t *restrict a, const int32_t *restrict b, int32
     sc[8] += a[8] + b[8];
 }
 
+/* Whether label @p k is the inside of a name (I-PER, I-ORG, ...). */
+static bool inside_label(int k)
+{
+    return k != TG_NL_O && k < TG_NAMES_N_LABELS && (k - TG_NL_B_PER) % 2 == 1;
+}
+
+/* The label of word @p i, whose best score is label @p best, scores @p sc,
+ * after word i - 1 labelled @p prev.  Greedy tagging has no other check,
+ * and "Opposition leader Aung San Suu Kyi" came out B-PER I-PER I-ORG
+ * I-ORG: a person, then an organization.  The inside of a name (I-X) right
+ * after a name of another type either goes on with that name or begins one
+ * of its own (B-X), whichever scores more: "Suu" goes on with "Aung San".
+ * Not with a place: a name that opens with one is an organization, which
+ * recognize.c joins ("Hong Kong" "Stock Exchange").  Nor a common word with
+ * a person: the model typed the name before it wrongly ("Reagan"
+ * "Administration"), or it is a name of its own.  A person's inside after a first name the model put in another name
+ * makes that first name begin the person: in "Chancellor of the Exchequer
+ * Nigel Lawson", "Nigel" scored I-ORG and "Lawson" I-PER (word i - 1 is
+ * relabelled).  After O the label stays as it is: the spans read it as a
+ * beginning, and the next word's features were learned with the labels
+ * the model gives. */
+static int valid_label(line_t *ln, size_t i, int prev, int best, const int32_t *sc)
+{
+    bool names_before = prev != TG_NL_O && prev < TG_NAMES_N_LABELS;
+    if (!inside_label(best) || !names_before || prev == best || prev == best - 1) {
+        return best;
+    }
+    if (best == TG_NL_I_PER && ln->w[i - 1].first) {
+        ln->w[i - 1].label = TG_NL_B_PER;
+        return best;
+    }
+    int go_on = inside_label(prev) ? prev : prev + 1; /* the inside of prev's type */
+    int begin = best - 1;
+    if (go_on == TG_NL_I_LOC || (go_on == TG_NL_I_PER && tg_recog_is_common(ln, i))) {
+        return begin;
+    }
+    return sc[go_on] > sc[begin] ? go_on : begin;
+}
+
 /* Whether every score of @p sc fits the memo's int16 sums (a sum of four
  * weights may not: |w| <= 32.767). */
 static bool fits_int16(const int32_t *sc)
@@ -276,7 +315,7 @@ static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
                 best = k;
             }
         }
-        w[i].label = (uint8_t)best;
+        w[i].label = (uint8_t)valid_label(ln, i, prev, best, sc);
     }
 }
 

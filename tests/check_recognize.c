@@ -262,6 +262,20 @@ START_TEST(test_first_name)
 }
 END_TEST
 
+/* A person's name the model went on with under another type is one name
+ * (CoNLL testa: "Suu Kyi" was an ORG after "Aung San"); a first name the
+ * model put in the office before it begins the person (Reuters, 1987). */
+START_TEST(test_name_type_changes_inside)
+{
+    const char *text = "Opposition leader Aung San Suu Kyi said on Monday the military was "
+                       "to blame.";
+    expect_whole(text, "Aung San Suu Kyi", TAGGER_KIND_PERSON, "Suu Kyi");
+    text = "Funaro and Gros are today meeting British Chancellor of the Exchequer Nigel "
+           "Lawson, Foreign Secretary Geoffrey Howe and Governor of the Bank of England.";
+    expect_whole(text, "Nigel Lawson", TAGGER_KIND_PERSON, "Exchequer Nigel Lawson");
+}
+END_TEST
+
 START_TEST(test_organization_heads_and_suffixes)
 {
     expect("Shares in Zenith Holdings Inc rose 5% on Tuesday.", "Zenith Holdings Inc",
@@ -1319,6 +1333,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_company_with_and);
     tcase_add_test(cues, test_company_named_after_a_place);
     tcase_add_test(cues, test_first_name);
+    tcase_add_test(cues, test_name_type_changes_inside);
     tcase_add_test(cues, test_organization_heads_and_suffixes);
     tcase_add_test(cues, test_place_cue);
     tcase_add_test(cues, test_byline);
