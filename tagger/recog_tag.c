@@ -211,12 +211,12 @@ static bool inside_label(int k)
  * Not with a place: a name that opens with one is an organization, which
  * recognize.c joins ("Hong Kong" "Stock Exchange").  Nor a common word with
  * a person: the model typed the name before it wrongly ("Reagan"
- * "Administration"), or it is a name of its own.  A person's inside after a first name the model put in another name
- * makes that first name begin the person: in "Chancellor of the Exchequer
- * Nigel Lawson", "Nigel" scored I-ORG and "Lawson" I-PER (word i - 1 is
- * relabelled).  After O the label stays as it is: the spans read it as a
- * beginning, and the next word's features were learned with the labels
- * the model gives. */
+ * "Administration"), or it is a name of its own.  A person's inside after
+ * a first name the model put in another name makes that first name begin
+ * the person: in "Chancellor of the Exchequer Nigel Lawson", "Nigel"
+ * scored I-ORG and "Lawson" I-PER (word i - 1 is relabelled).  After O the
+ * label stays as it is: the spans read it as a beginning, and the next
+ * word's features were learned with the labels the model gives. */
 static int valid_label(line_t *ln, size_t i, int prev, int best, const int32_t *sc)
 {
     bool names_before = prev != TG_NL_O && prev < TG_NAMES_N_LABELS;
