@@ -95,13 +95,6 @@ static bool headline_name_word(const line_t *ln, size_t i)
     return true;
 }
 
-/* Whether word @p i is an initial: a capital and a period ("B."). */
-static bool initial_at(const line_t *ln, size_t i)
-{
-    str_t w = tg_recog_raw(ln, i);
-    return w.len == 2 && w.s[0] >= 'A' && w.s[0] <= 'Z' && w.s[1] == '.';
-}
-
 /* In a headline, a person's name that opens with a first name: the
  * model's PERSON of two such words, or of three with an initial in the
  * middle ("George P. Bush"; a middle first name is most often a surname
@@ -124,12 +117,12 @@ size_t tg_recog_headline_person_end(const line_t *ln, size_t i)
            tg_recog_spaced(ln, j) && headline_name_word(ln, j)) {
         j++;
     }
-    bool middle = j == i + 3 && initial_at(ln, i + 1);
+    bool middle = j == i + 3 && tg_recog_initial(ln, i + 1);
     if ((j == i + 2 || middle) && (j == ln->n || w[j].label != TG_NL_I_PER)) {
         return j; /* the model's: "George P. Bush", not "Tony Robbins Apologizes" */
     }
     size_t k = i + 1;
-    if (k < ln->n && initial_at(ln, k) && tg_recog_spaced(ln, k)) {
+    if (k < ln->n && tg_recog_initial(ln, k) && tg_recog_spaced(ln, k)) {
         k++;
     }
     if (k >= ln->n || !tg_recog_spaced(ln, k) || !headline_name_word(ln, k)) {
@@ -144,8 +137,8 @@ size_t tg_recog_headline_person_end(const line_t *ln, size_t i)
     bool goes_on = after < ln->n && (tg_recog_company_word(ln, after) ||
                                      tg_recog_word_in(ln, after, &ln->fx->sets.connectors) ||
                                      tg_recog_and_word(ln, after) ||
-                                     (w[after].label != TG_NL_O && w[after].label != TG_NL_I_PER &&
-                                      (w[after].label - 1) % 2 == 1));
+                                     (tg_recog_inside_label(w[after].label) &&
+                                      w[after].label != TG_NL_I_PER));
     return goes_on ? i : k + 1;
 }
 
@@ -163,7 +156,7 @@ void tg_recog_label_headline_people(const line_t *ln)
         for (size_t k = i + 1; k < end; k++) {
             w[k].label = TG_NL_I_PER;
         }
-        if (end < ln->n && w[end].label != TG_NL_O && (w[end].label - 1) % 2 == 1) {
+        if (end < ln->n && tg_recog_inside_label(w[end].label)) {
             w[end].label--; /* I-X -> B-X */
         }
         i = end - 1;

@@ -242,6 +242,19 @@ static inline bool tg_recog_company_word(const line_t *ln, size_t i)
            tg_recog_word_in(ln, i, &ln->fx->sets.org_suffixes);
 }
 
+/* Whether label @p k is the inside of a name: I-PER, I-ORG, I-LOC, I-MISC. */
+static inline bool tg_recog_inside_label(int k)
+{
+    return k != TG_NL_O && k < TG_NAMES_N_LABELS && (k - TG_NL_B_PER) % 2 == 1;
+}
+
+/* Whether word @p i is an initial: a capital and a period ("B."). */
+static inline bool tg_recog_initial(const line_t *ln, size_t i)
+{
+    str_t w = tg_recog_raw(ln, i);
+    return w.len == 2 && w.s[0] >= 'A' && w.s[0] <= 'Z' && w.s[1] == '.';
+}
+
 /* Whether word @p i is "and" or "&". */
 static inline bool tg_recog_and_word(const line_t *ln, size_t i)
 {

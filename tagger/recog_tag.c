@@ -196,12 +196,6 @@ static void add_rows(const int32_t *restrict a, const int32_t *restrict b, int32
     sc[8] += a[8] + b[8];
 }
 
-/* Whether label @p k is the inside of a name (I-PER, I-ORG, ...). */
-static bool inside_label(int k)
-{
-    return k != TG_NL_O && k < TG_NAMES_N_LABELS && (k - TG_NL_B_PER) % 2 == 1;
-}
-
 /* The label of word @p i, whose best score is label @p best, scores @p sc,
  * after word i - 1 labelled @p prev.  Greedy tagging has no other check,
  * and "Opposition leader Aung San Suu Kyi" came out B-PER I-PER I-ORG
@@ -220,14 +214,14 @@ static bool inside_label(int k)
 static int valid_label(line_t *ln, size_t i, int prev, int best, const int32_t *sc)
 {
     bool names_before = prev != TG_NL_O && prev < TG_NAMES_N_LABELS;
-    if (!inside_label(best) || !names_before || prev == best || prev == best - 1) {
+    if (!tg_recog_inside_label(best) || !names_before || prev == best || prev == best - 1) {
         return best;
     }
     if (best == TG_NL_I_PER && ln->w[i - 1].first) {
         ln->w[i - 1].label = TG_NL_B_PER;
         return best;
     }
-    int go_on = inside_label(prev) ? prev : prev + 1; /* the inside of prev's type */
+    int go_on = tg_recog_inside_label(prev) ? prev : prev + 1; /* the inside of prev's type */
     int begin = best - 1;
     if (go_on == TG_NL_I_LOC || (go_on == TG_NL_I_PER && tg_recog_is_common(ln, i))) {
         return begin;

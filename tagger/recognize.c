@@ -28,9 +28,10 @@
  *     "Dr", "MP", "Sir", "Lord"), or one just before it, makes it a
  *     PERSON and leaves the name, which may be the capitalised words after
  *     a title the model tagged alone ("Mr Ebbers"); an office before a
- *     person's name leaves it too ("Chancellor Gordon Brown"), and a first
- *     name that ends an office the model took for an organization goes to
- *     the person after it ("Exchequer Nigel" + "Lawson"); an organization
+ *     person's name leaves it too ("Chancellor Gordon Brown"; a first name
+ *     the model put in the office goes to the person after it when the
+ *     line is tagged: "Exchequer" + "Nigel Lawson", recog_tag.c
+ *     valid_label()); an organization
  *     head or suffix ("Ministry of ...", "... FC", "... Inc"), a noun
  *     before it that says what kind of organization it is ("oil firm
  *     Yukos"), a word after it that only an organization has ("Chelsea
@@ -240,8 +241,7 @@ static bool lone_word_ok(const line_t *ln, size_t i)
         tg_recog_word_in(ln, i, &ln->fx->sets.titles) || office_at(ln, i)) {
         return false; /* a title whose name is a gazetteer's ("Mr" of "Mr Clarke") */
     }
-    str_t w = tg_recog_raw(ln, i);
-    if (w.len == 1 || (w.len == 2 && w.s[1] == '.')) {
+    if (ln->w[i].end - ln->w[i].start == 1 || tg_recog_initial(ln, i)) {
         return false; /* a letter: "S Korea", "M&S", "rated B.", "S and P." */
     }
     if (party_tag(ln, i)) {
@@ -522,21 +522,6 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     return true;
 }
 
-/* Whether the last word of an organization's span [i, j) is a first name
- * that opens the person's name the model went on with just after it
- * ("Chancellor of the Exchequer Nigel Lawson", "U.S. Trade Representative
- * Clayton Yeutter": "Exchequer Nigel" B-ORG I-ORG, "Lawson" I-PER, a
- * person's inside with no start), and no connector joins it to the span
- * ("Alliance & Leicester").  A person the model started itself ("New
- * Yorker" + "Dick Morris", B-PER) keeps its start. */
-static bool first_name_opens_person(const line_t *ln, size_t i, size_t j)
-{
-    const word_t *w = ln->w;
-    return j - i >= 2 && j < ln->n && kind_of_label[w[i].label] == TAGGER_KIND_ORG &&
-           w[j].label == TG_NL_I_PER && tg_recog_spaced(ln, j) &&
-           tg_recog_first_name(ln, w[j - 1].h_low) && w[j - 2].cap;
-}
-
 static const char *const possessives[] = {"'s", "\u2019s"};
 
 /* A company whose name has a possessive in it ("Moody's Investors Service
@@ -590,15 +575,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         uint32_t kind = kind_of_label[w[i].label];
         int type = (w[i].label - 1) / 2; /* PER 0, ORG 1, LOC 2, MISC 3 */
         size_t j = i + 1;
-        while (j < ln->n && w[j].label != TG_NL_O && (w[j].label - 1) / 2 == type &&
-               (w[j].label - 1) % 2 == 1 && tg_recog_spaced(ln, j) &&
-               !sentence_ends_before(ln, j)) {
+        while (j < ln->n && tg_recog_inside_label(w[j].label) && (w[j].label - 1) / 2 == type &&
+               tg_recog_spaced(ln, j) && !sentence_ends_before(ln, j)) {
             j++;
-        }
-        if (first_name_opens_person(ln, i, j)) {
-            j--; /* "Exchequer Nigel" + "Lawson": "Exchequer" + "Nigel Lawson" */
-            ln->w[j].label = TG_NL_B_PER;
-            ln->w[j + 1].label = TG_NL_I_PER;
         }
         size_t a = i, b = j; /* without connectors at the edges: "& Lomason" */
         while (a < b && (!w[a].cap || first_person(ln, a, true))) {

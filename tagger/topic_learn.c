@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "tagger.h"
+#include "topic_model.h" /* tg_topic_sigmoid(): the scorer's score */
 
 /* xorshift64*: small, fast and good enough for shuffling. */
 static uint64_t next_random(uint64_t *state)
@@ -67,7 +68,7 @@ int tg_learn_logistic(const tg_docs_t *d, const uint32_t *docs_used, size_t n_us
                 z += w[d->feature[k]] * (double)d->value[k];
             }
             z = z * scale + b;
-            double p = 1.0 / (1.0 + exp(-z));
+            double p = tg_topic_sigmoid(z);
             double g = p - (double)y[doc];
             double eta = opt->rate / (1.0 + opt->rate * opt->l2 * (double)t);
             scale *= 1.0 - eta * opt->l2;

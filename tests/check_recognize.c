@@ -375,8 +375,7 @@ START_TEST(test_legal_forms)
 {
     const char *text = "The venture will buy the plants of seven licensees of Sealy Inc, "
                        "as well as 82 pct of the outstanding shares.";
-    expect(text, "Sealy Inc", TAGGER_KIND_ORG);
-    expect_no_entity(text, "Inc");
+    expect_whole(text, "Sealy Inc", TAGGER_KIND_ORG, "Inc");
     expect_no_entity("Standard Oil Co and BP North America\nInc said they plan to form a "
                      "venture to build a refinery.",
                      "Inc");
@@ -588,8 +587,7 @@ START_TEST(test_legislators_tags)
 {
     const char *text = "Rep. Elise Stefanik (R-NY) and Florida Reps. Carlos Curbelo and Ileana "
                        "Ros-Lehtinen say Pruitt should leave the agency.";
-    expect(text, "Carlos Curbelo", TAGGER_KIND_PERSON);
-    expect_no_entity(text, "Reps");
+    expect_whole(text, "Carlos Curbelo", TAGGER_KIND_PERSON, "Reps");
     expect_no_entity(text, "R-NY");
     expect_no_entity("House Speaker Jim Wright (D-Tex) has proposed a transfer\ntax to be paid "
                      "by buyers.",
