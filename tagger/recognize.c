@@ -299,7 +299,9 @@ static const char *const org_suffixes[] = {
     "United", "Airlines", "Authority", "Commission", "Committee", "Corporation", "Company",
     "Industries", "Technologies", "Technology", "Systems", "Utilities", "Insurance", "Holdings",
     "Laboratories", "Enterprises", "Airways", "Inns", "Stores", "Motors", "Petroleum",
-    "Resources", "Communications", "Electronics", "Securities", "Partners"};
+    "Resources", "Communications", "Electronics", "Securities", "Partners", "Brothers", "Bros",
+    "International", "Exchange", "Department", "Trust", "Fund", "Service", "Services", "Bancorp",
+    "Journal", "Times", "Police", "Army", "Assembly"};
 
 /* Lower-case words that, right after a name, say it is an organization
  * whatever the model made of it: its people and its shares ("Chelsea boss

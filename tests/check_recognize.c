@@ -295,6 +295,12 @@ START_TEST(test_organization_heads_and_suffixes)
                  TAGGER_KIND_ORG, "Midland");
     expect("She earned a degree in physics at Stanford University.", "Stanford University",
            TAGGER_KIND_ORG);
+    /* The model types these by their first word, a person's name; the last
+     * word says what they are (BBC 2005, Reuters 1987). */
+    expect("Amnesty International has called Camp Delta a \"major human-rights scandal\".",
+           "Amnesty International", TAGGER_KIND_ORG);
+    expect("Underwriters may include Salomon Brothers and Goldman Sachs.", "Salomon Brothers",
+           TAGGER_KIND_ORG);
 }
 END_TEST
 
