@@ -41,8 +41,8 @@
  *     span may not be a common word (mostly written in lower case:
  *     "Yet", "the Executive"), a time zone ("EST"), a holiday, a thing
  *     written in capitals ("PC", "DVD"), an award ("Oscar"), a faith or
- *     people ("Muslim"), an article, a title, an office or a letter ("S
- *     Korea").  In a title-case line ("Champion Show Dog Milo Dies
+ *     people ("Muslim"), an article, a title, an office, a Roman numeral
+ *     ("III") or a letter ("S Korea").  In a title-case line ("Champion Show Dog Milo Dies
  *     Mysteriously"; recog_headline.c) capitals say nothing: a span there
  *     must be a whole run of capitalised words with no common word, and
  *     it stands only if the same name is found outside such lines or it
@@ -232,9 +232,30 @@ static bool party_tag(const line_t *ln, size_t i)
            w.s[2] >= 'A' && w.s[2] <= 'Z';
 }
 
+/* Whether word @p i is a Roman numeral from 2 to 39 ("II", "XIV"): a
+ * level, a class, a sequel or a king's number, no name alone ("Reserves I,
+ * II and III", "Level VI"), unlike the acronyms that look like one ("CCC",
+ * "ICI"). */
+static bool roman_numeral(const line_t *ln, size_t i)
+{
+    static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    str_t w = tg_recog_raw(ln, i);
+    size_t tens = 0;
+    while (tens < 3 && tens < w.len && w.s[tens] == 'X') {
+        tens++;
+    }
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        size_t n = strlen(units[u]);
+        if (tens + n == w.len && memcmp(w.s + tens, units[u], n) == 0) {
+            return w.len >= 2;
+        }
+    }
+    return false;
+}
+
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
  * Executive said"), one of never_names, a title, an office, a letter (with
- * or without a period), a party and state. */
+ * or without a period), a Roman numeral, a party and state. */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     if (tg_recog_word_in(ln, i, &ln->fx->sets.never_names) ||
@@ -244,7 +265,7 @@ static bool lone_word_ok(const line_t *ln, size_t i)
     if (ln->w[i].end - ln->w[i].start == 1 || tg_recog_initial(ln, i)) {
         return false; /* a letter: "S Korea", "M&S", "rated B.", "S and P." */
     }
-    if (party_tag(ln, i)) {
+    if (party_tag(ln, i) || roman_numeral(ln, i)) {
         return false;
     }
     return !tg_recog_is_common(ln, i);

@@ -642,6 +642,20 @@ START_TEST(test_letters_alone)
 }
 END_TEST
 
+/* A Roman numeral alone is no name (Reuters, 1987: "II" and "III" were
+ * ORGs); acronyms made of the same letters are. */
+START_TEST(test_roman_numerals_alone)
+{
+    const char *text = "Reserves I, II and III have matured. Level IV reflects grain entered "
+                       "after Oct 6, 1981.";
+    expect_no_entity(text, "II");
+    expect_no_entity(text, "III");
+    expect_no_entity(text, "IV");
+    expect("Imperial Chemical Industries said ICI would raise its dividend.", "ICI",
+           TAGGER_KIND_ORG);
+}
+END_TEST
+
 /* "I" and its contractions are no part of a name. */
 START_TEST(test_first_person)
 {
@@ -1356,6 +1370,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_sentence_openers_are_not_names);
     tcase_add_test(not_names, test_title_case_headlines);
     tcase_add_test(not_names, test_letters_alone);
+    tcase_add_test(not_names, test_roman_numerals_alone);
     tcase_add_test(not_names, test_period_after_web_address);
     tcase_add_test(not_names, test_currency_amounts);
     tcase_add_test(not_names, test_legislators_tags);
