@@ -35,7 +35,8 @@ enum {
     TG_ALIAS_WEAK = 8,      /* counts only when the document supports the entity */
     TG_ALIAS_GIVEN_NAME = 16, /* also a given name: "Jordan", "Paris" */
     TG_ALIAS_AFTER_PLACE = 32, /* only right after "Place, ": "WALTHAM, Mass." */
-    TG_ALIAS_TITLED = 64 /* "President Reagan": the mention is the name after the title */
+    TG_ALIAS_TITLED = 64, /* "President Reagan": the mention is the name after the title */
+    TG_ALIAS_SURNAME = 128 /* a leader's surname alone: "Putin", not after a first name */
 };
 
 typedef struct {

@@ -10,7 +10,12 @@
  *     Jordan", "Paris Hilton", "Georgia Moffett".  An alias flagged
  *     `after-place` (a state abbreviation that is also a word or a title:
  *     "Mass.", "Miss.", "Pa") stands only right after a capitalised word
- *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".  A
+ *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".  An
+ *     alias flagged `surname` (a leader's surname alone: "Putin") is
+ *     dropped right after a first name ("Melania Trump" is not Donald
+ *     Trump) and before a capitalised word that is not a common word
+ *     ("Boko Haram", "Trump Jr."; but "Trump Says" in a headline) or a
+ *     hyphen and a capital ("Petro-Canada").  A
  *     match right before a "$" is a currency's prefix ("US$42m",
  *     "HK$327m"): it names a dollar, not a country.  A place before the
  *     last word of an institution's name ("Oxford University", "New York
@@ -35,6 +40,7 @@
 #include <string.h>
 
 #include "case_rule.h"
+#include "name_model.h"
 #include "normalize.h"
 
 /* Capitalised words that open sentences and phrases but are not names, so
@@ -202,6 +208,72 @@ bool tg_after_place(const char *text, size_t start)
     return cp >= 0 && tg_case_class(cp) == 'U';
 }
 
+/* The lower-case hash (name_model.h) of the ASCII word [w, w + n) that
+ * starts with a capital, or 0 when it is no such word. */
+static uint64_t capitalised_word_hash(const char *text, size_t w, size_t n)
+{
+    char low[32];
+    if (n == 0 || n > sizeof low || text[w] < 'A' || text[w] > 'Z') {
+        return 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        char c = text[w + k];
+        if (!is_ascii_alnum((unsigned char)c)) {
+            return 0;
+        }
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return tg_names_hash(TG_NAMES_HASH_INIT, low, n);
+}
+
+bool tg_first_name_before(const tagger_t *tg, const char *text, size_t start)
+{
+    if (!tg->names) {
+        return false;
+    }
+    size_t j = start;
+    while (j > 0 && is_blank(text[j - 1])) {
+        j--;
+    }
+    size_t w = j;
+    while (w > 0 && is_ascii_alnum((unsigned char)text[w - 1])) {
+        w--;
+    }
+    if (j == start || (w > 0 && (unsigned char)text[w - 1] >= 0x80)) {
+        return false; /* no word right before, or not all ASCII */
+    }
+    uint64_t h = capitalised_word_hash(text, w, j - w);
+    return h && tg_names_first(tg->names, h);
+}
+
+/* Whether the word right after @p end goes on a name: joined by a hyphen
+ * and a capital ("Petro-Canada"; not "Trump-era"), or after blanks
+ * capitalised and not a word mostly written in lower case (name_model.h):
+ * "Haram" of "Boko Haram", not "Says" of "Trump Says" in a headline, and
+ * never without the name model. */
+static bool name_word_after(const tagger_t *tg, const char *text, size_t len, size_t end)
+{
+    if (end + 1 < len && text[end] == '-' && text[end + 1] >= 'A' && text[end + 1] <= 'Z') {
+        return true;
+    }
+    if (!tg->names) {
+        return false;
+    }
+    size_t i = end;
+    while (i < len && is_blank(text[i])) {
+        i++;
+    }
+    size_t w = i;
+    while (i < len && is_ascii_alnum((unsigned char)text[i])) {
+        i++;
+    }
+    if (w == end || (i < len && (unsigned char)text[i] >= 0x80)) {
+        return false;
+    }
+    uint64_t h = capitalised_word_hash(text, w, i - w);
+    return h && !tg_names_common(tg->names, h);
+}
+
 /* The words that end an institution's name after a place in it: "Oxford
  * University", "New York Stock Exchange", "Sunderland FC".  There the
  * place is part of a name, not where the story is. */
@@ -299,6 +371,8 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
             ((al->flags & TG_ALIAS_GIVEN_NAME) &&
              tg_beside_capitalised_word(text, len, h->start, h->end, true)) ||
             ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start)) ||
+            ((al->flags & TG_ALIAS_SURNAME) && (tg_first_name_before(tg, text, h->start) ||
+                                                name_word_after(tg, text, len, h->end))) ||
             (h->end < len && text[h->end] == '$') ||
             (tg->entities[al->entity].kind != TAGGER_KIND_ORG &&
              institution_follows(text, len, h->end))) {

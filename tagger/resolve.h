@@ -18,6 +18,12 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
 bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
                                 bool check_before);
 
+/* Whether the word right before @p start, with blanks only between, is a
+ * capitalised first name ("Melania" of "Melania Trump"): one of the name
+ * recognizer's (name_model.h), asked in lower case; never without that
+ * model. */
+bool tg_first_name_before(const tagger_t *tg, const char *text, size_t start);
+
 /* Where the name starts in a titled match [start, end) ("President
  * Reagan": at "Reagan"): after its leading office-title words, never past
  * its last word. */

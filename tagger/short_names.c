@@ -19,11 +19,12 @@
  *
  * A short form then matches, after the first full mention, a whole word
  * with exactly its case ("Kim", or "KIM" in an all-caps line) that is not
- * already part of a mention and is not followed by another capitalised word
- * ("Kim Yo Jong" is someone else).  A word that is the short form of two
- * entities of the document is left out.  A match of a given-name or weak
- * alias on the same word (the country "Jordan" after "Michael Jordan")
- * gives way to the short form.
+ * already part of a mention, is not followed by another capitalised word
+ * ("Kim Yo Jong" is someone else) and does not follow a first name
+ * ("Melania Trump" after "Donald Trump").  A word that is the short form
+ * of two entities of the document is left out.  A match of a given-name, weak or
+ * surname alias on the same word (the country "Jordan" after "Michael
+ * Jordan") gives way to the short form.
  *
  * Cost: one pass over the normalised text's classes, per code point; a word
  * whose first byte starts no short form of the document (a 256-bit set) is
@@ -323,10 +324,12 @@ int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, si
             }
             bool yields = over && over->start == start && over->end == end &&
                           over->alias != TG_NONE &&
-                          (tg->aliases[over->alias].flags & (TG_ALIAS_GIVEN_NAME | TG_ALIAS_WEAK));
+                          (tg->aliases[over->alias].flags &
+                           (TG_ALIAS_GIVEN_NAME | TG_ALIAS_WEAK | TG_ALIAS_SURNAME));
             if ((!covered || yields) &&
                 tg_case_ok(text, len, start, end, TG_CASE_EXACT, &sh->sig) &&
-                !tg_beside_capitalised_word(text, len, start, end, false)) {
+                !tg_beside_capitalised_word(text, len, start, end, false) &&
+                !tg_first_name_before(tg, text, start)) {
                 if (yields) {
                     over->flags |= TG_REC_DROPPED;
                 }

@@ -526,6 +526,28 @@ START_TEST(test_builtin_people_initials)
 }
 END_TEST
 
+/* A leader in office now by surname alone (scripts/build-people
+ * add_bare_surnames), in running text and in a title-case headline (HuffPost,
+ * 2018); not right after a first name, nor before another part of a name,
+ * and not where the rule leaves the surname out: another person's too
+ * ("Sharif": Nawaz and Shehbaz), or a micro-state's leader's ("Rossi"). */
+START_TEST(test_builtin_leader_surnames)
+{
+    static const report_case_t cases[] = {
+        {"Putin said the talks in Geneva would go on.", "Q7747", true},
+        {"Colbert Mocks Trump For Doing Exactly What He Criticized", "Q22686", true},
+        {"Experts are pushing back on Trump's claim about the legal privilege.", "Q22686", true},
+        {"Melania Trump will travel to Africa, her office said.", "Q22686", false},
+        {"Trump Jr. said he would testify.", "Q22686", false},
+        {"Petro-Canada said it would raise crude oil prices.", "Q704022", false},
+        {"Ruto said Kenya would send police officers to Haiti.", "Q195725", true},
+        {"Sharif said Pakistan would talk to India.", "Q2096387", false},
+        {"Rossi won the race at Mugello on Sunday.", "Q123678970", false},
+    };
+    check_reports(cases, sizeof cases / sizeof *cases);
+}
+END_TEST
+
 /* Parties by the names the news gives them (scripts/build-orgs
  * PARTY_NICKNAMES): the Tories and a Tory leader need the party's country
  * named (Canada's Conservatives are Tories too); the GOP does not. */
@@ -602,6 +624,7 @@ Suite *gazetteer_suite(void)
     tcase_add_test(tc, test_builtin_people_initials);
     tcase_add_test(tc, test_builtin_currency_prefixes);
     tcase_add_test(tc, test_builtin_party_nicknames);
+    tcase_add_test(tc, test_builtin_leader_surnames);
     tcase_add_test(tc, test_builtin_company_names);
     suite_add_tcase(s, tc);
     return s;

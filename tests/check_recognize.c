@@ -23,7 +23,8 @@ static const char gazetteer[] =
     "Q56226\tPERSON\tKim Jong Un\tQ56226\t-\tKim Jong Un\n"
     "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
     "sm:1\tPLACE\tMeridian\t-\t-\tMeridian\n"
-    "sm:2\tPLACE\tHouston\t-\t-\tHouston\n";
+    "sm:2\tPLACE\tHouston\t-\t-\tHouston\n"
+    "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n";
 
 static tagger_t *tg;
 static tagger_scratch_t *scratch;
@@ -712,6 +713,33 @@ START_TEST(test_short_name_joins_the_full_name)
 }
 END_TEST
 
+/* A leader's surname alone is the leader ("Trump{surname}" in the
+ * gazetteer), but not right after a first name: there it is someone else's
+ * ("Melania Trump"), and so it is no short name of the leader named in
+ * full before either (HuffPost, 2018). */
+START_TEST(test_surname_after_a_first_name)
+{
+    const char *text = "Trump said on Monday that the talks would go on.";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, "Donald Trump");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->source, TAGGER_SOURCE_GAZETTEER);
+    ck_assert_str_eq(e->mentions[0].text, "Trump");
+    tagger_result_free(r);
+    text = "Melania Trump will travel to Africa, her office said.";
+    r = annotate(text);
+    ck_assert_ptr_null(find(r, "Donald Trump"));
+    found(r, text, "Melania Trump", TAGGER_KIND_PERSON);
+    tagger_result_free(r);
+    text = "Donald Trump spoke on Monday. Melania Trump will travel to Africa, her office "
+           "said.";
+    r = annotate(text);
+    ck_assert_uint_eq(find(r, "Donald Trump")->n_mentions, 1);
+    found(r, text, "Melania Trump", TAGGER_KIND_PERSON);
+    tagger_result_free(r);
+}
+END_TEST
+
 /* A company's first word is its short name ("Cyclops" after "Cyclops
  * Corp"); not another organization's, the whole it is a part of ("BBC"
  * and "BBC Radio"). */
@@ -1395,6 +1423,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_gazetteer_takes_precedence);
     tcase_add_test(doc, test_short_name_joins_the_full_name);
     tcase_add_test(doc, test_company_short_name);
+    tcase_add_test(doc, test_surname_after_a_first_name);
     tcase_add_test(doc, test_one_name_one_type);
     tcase_add_test(doc, test_json_fields);
     tcase_add_test(doc, test_recognized_rank_below_gazetteer_alike);
