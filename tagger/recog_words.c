@@ -6,7 +6,8 @@
  *
  * A line is cut at white space; punctuation at either end of a chunk is a
  * word of its own ("(", ",", ":"), except the period of an abbreviation
- * ("U.S.", "J.", "Mr."); a possessive "'s" is split off.  This reproduces
+ * ("U.S.", "J.", "Mr."); a possessive "'s" is split off (and "'S" after a
+ * capital: "FED'S").  This reproduces
  * the tokens of CoNLL-2003, on which the model learned.
  *
  * The recognizer's code is in three files; the calls between them cost
@@ -581,14 +582,24 @@ static bool keeps_period(const word_sets_t *sets, const char *text, size_t len, 
     return tg_recog_in_set(&sets->abbreviations, text + a, core - a);
 }
 
+/* Whether the last byte of a word ending at @p end, after an apostrophe
+ * of @p apostrophe_len bytes, is its possessive's "s":
+ * "'s", or "'S" after a capital ("FED'S", "TREASURY'S" in a headline). */
+static bool possessive_s(const char *text, size_t end, size_t apostrophe_len)
+{
+    char c = text[end - 1], before = text[end - 2 - apostrophe_len];
+    return c == 's' || (c == 'S' && before >= 'A' && before <= 'Z');
+}
+
 /* Length of a possessive "'s" or "’s" ending [a, end) after a letter or
  * digit, or 0. */
 static size_t possessive_len(const char *text, size_t a, size_t end)
 {
-    if (end - a >= 3 && text[end - 1] == 's' && text[end - 2] == '\'') {
+    if (end - a >= 3 && text[end - 2] == '\'' && possessive_s(text, end, 1)) {
         return 2;
     }
-    if (end - a >= 5 && text[end - 1] == 's' && memcmp(text + end - 4, "\xE2\x80\x99", 3) == 0) {
+    if (end - a >= 5 && memcmp(text + end - 4, "\xE2\x80\x99", 3) == 0 &&
+        possessive_s(text, end, 3)) {
         return 4;
     }
     return 0;
@@ -605,7 +616,8 @@ static inline bool whole_word(const char *text, size_t a, size_t e)
 {
     unsigned char last = (unsigned char)text[e - 1];
     return is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) &&
-           (last != 's' || e - a < 2 || is_ascii_alnum((unsigned char)text[e - 2]));
+           ((last != 's' && last != 'S') || e - a < 2 ||
+            is_ascii_alnum((unsigned char)text[e - 2]));
 }
 
 /* Cuts chunk [a, b) that is not one word as it stands (split_chunk()). */

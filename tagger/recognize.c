@@ -39,10 +39,12 @@
  *     or a post between it and a person ("Tory leader Michael Howard"),
  *     makes it an ORG.  "I" and "I'm" are no part of a name.  A one-word
  *     span may not be a common word (mostly written in lower case:
- *     "Yet", "the Executive"), a time zone ("EST"), a holiday, a thing
- *     written in capitals ("PC", "DVD"), an award ("Oscar"), a faith or
- *     people ("Muslim"), an article, a title, an office, a Roman numeral
- *     ("III") or a letter ("S Korea").  In a title-case line ("Champion Show Dog Milo Dies
+ *     "Yet", "the Executive"), a month ("Jan 5"), a time zone ("EST"), a
+ *     holiday, a thing written in capitals ("PC", "DVD"), an award
+ *     ("Oscar"), a faith or people ("Muslim"), an article, a title, an
+ *     office, a Roman numeral ("III"), a letter ("S Korea") or the head of
+ *     an organization's name ("the Bank said", "BANK RAISES RATES").  In
+ *     a title-case line ("Champion Show Dog Milo Dies
  *     Mysteriously"; recog_headline.c) capitals say nothing: a span there
  *     must be a whole run of capitalised words with no common word, and
  *     it stands only if the same name is found outside such lines or it
@@ -175,6 +177,10 @@ static const char *const never_names[] = {
     /* time zones after a clock time ("4:35 pm EST") */
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST",
     "IST", "JST", "KST", "AEST", "AEDT", "WIB",
+    /* months, but "May" (Theresa May), as datelines write them ("NEW YORK, Jan 5 -") */
+    "January", "February", "March", "April", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec",
     /* holidays ("sales since Christmas") */
     "Christmas", "Easter", "Ramadan", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Eid",
     "Passover",
@@ -232,6 +238,22 @@ static bool party_tag(const line_t *ln, size_t i)
            w.s[2] >= 'A' && w.s[2] <= 'Z';
 }
 
+/* Whether word @p i, read in title case ("UNION" as "Union"), is one of
+ * @p set. */
+static bool title_case_in(const line_t *ln, size_t i, const word_set_t *set)
+{
+    str_t w = tg_recog_raw(ln, i);
+    char title[16];
+    if (w.len > sizeof title) {
+        return false;
+    }
+    for (size_t c = 0; c < w.len; c++) {
+        char ch = w.s[c];
+        title[c] = (char)(c > 0 && ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    }
+    return tg_recog_in_set(set, title, w.len);
+}
+
 /* Whether word @p i is a Roman numeral from 2 to 39 ("II", "XIV"): a
  * level, a class, a sequel or a king's number, no name alone ("Reserves I,
  * II and III", "Level VI"), unlike the acronyms that look like one ("CCC",
@@ -253,9 +275,22 @@ static bool roman_numeral(const line_t *ln, size_t i)
     return false;
 }
 
+/* The head of an organization's name alone, in any case, is no name: it
+ * stands for an organization named before ("the Bank said", "the
+ * Commission", "BANK RAISES RATES"), which it does not say; after a place
+ * or an owner it ends their name (line_spans()). */
+static const char *const generic_heads[] = {
+    "Bank", "Ministry", "Department", "Commission", "Committee", "Council", "Agency",
+    "Association", "Federation", "Institute", "Foundation", "Authority", "Corporation",
+    "Company", "Group", "Exchange", "Securities", "Industries", "Party", "University", "Fund",
+    "Trust", "Union", "Club", "Assembly", "Army", "Police", "Holdings", "Partners", "Brothers",
+    "Services", "Service", "Insurance", "Office", "Court", "Board", "Bureau"};
+
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
  * Executive said"), one of never_names, a title, an office, a letter (with
- * or without a period), a Roman numeral, a party and state. */
+ * or without a period), a Roman numeral, a party and state.  (A generic
+ * head, "Bank", is left to line_spans(): it may still end the name before
+ * it, "Manchester" + "University".) */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     if (tg_recog_word_in(ln, i, &ln->fx->sets.never_names) ||
@@ -391,20 +426,8 @@ static bool org_descriptor_before(const line_t *ln, size_t a)
  * "WESTERN AIRLINES", "RUGBY UNION"). */
 static bool company_end(const line_t *ln, size_t a, size_t b)
 {
-    if (a == b) {
-        return false;
-    }
-    str_t w = tg_recog_raw(ln, b - 1);
-    char title[16];
-    if (w.len > sizeof title) {
-        return false;
-    }
-    for (size_t c = 0; c < w.len; c++) {
-        char ch = w.s[c];
-        title[c] = (char)(c > 0 && ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
-    }
-    return tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms) ||
-           tg_recog_in_set(&ln->fx->sets.org_suffixes, title, w.len);
+    return a < b && (tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms) ||
+                     title_case_in(ln, b - 1, &ln->fx->sets.org_suffixes));
 }
 
 /* Whether words [a, b) are all legal forms ("Inc", "Co Inc"). */
@@ -697,7 +720,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             stretch_to_company(owner, base + b); /* "Moody" + "'s" + "Investors Service Inc" */
         } else if (place) {
             stretch_to_company(place, base + b); /* "Hong Kong" + "Stock Exchange" */
-        } else if (keep) {
+        } else if (keep && !(b - a == 1 && title_case_in(ln, a, &ln->fx->sets.generic_heads))) {
             int rc = add_span(r, base + a, base + b, kind, weak, cued);
             if (rc) {
                 return rc;
@@ -993,6 +1016,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->titles, titles);
     SET_INIT(s->org_heads, org_heads);
     SET_INIT(s->org_suffixes, org_suffixes);
+    SET_INIT(s->generic_heads, generic_heads);
     SET_INIT(s->org_descriptors, org_descriptors);
     SET_INIT(s->org_followers, org_followers);
     SET_INIT(s->org_posts, org_posts);

@@ -643,6 +643,41 @@ START_TEST(test_letters_alone)
 }
 END_TEST
 
+/* A month is no name, in a dateline either (Reuters, 1987: "Jan", "Mar"
+ * were PERSONs, "February" an ORG); the head of an organization's name
+ * alone is none either, in any case ("the Bank", "the Commission"), but it
+ * still ends the name of the place or company before it. */
+START_TEST(test_months_and_heads_alone)
+{
+    const char *text = "Remaining interest will be deferred until Jan 1, 1991. He said the "
+                       "February 22 Louvre accord had produced satisfactory results.";
+    expect_no_entity(text, "Jan");
+    expect_no_entity(text, "February");
+    expect("TOKYO, Feb 26 - Japan's trade surplus rose in January, the Finance Ministry said.",
+           "Finance Ministry", TAGGER_KIND_ORG);
+    expect_no_entity("Bundesbank figures show inflation of 0.1 pct year-on-year, the Bank said.",
+                     "Bank");
+    expect_no_entity("BANK RAISES ITS PRIME RATE TO 7.5 PCT\nThe bank said on Monday it would "
+                     "raise its prime rate.",
+                     "BANK");
+    expect_no_entity("In letters sent to the two companies, the Commission alleged the firms "
+                     "were abusing their position.",
+                     "Commission");
+    expect("She earned a degree in physics at Stanford University.", "Stanford University",
+           TAGGER_KIND_ORG);
+}
+END_TEST
+
+/* A possessive "'S" in a headline in capitals is split off as "'s" is
+ * (Reuters, 1987: "FED'S" and "TREASURY'S" were names). */
+START_TEST(test_possessive_in_capitals)
+{
+    const char *text = "FED'S JOHNSON STRESSES PRICE STABILITY";
+    expect_no_entity(text, "FED'S");
+    expect(text, "FED", TAGGER_KIND_ORG);
+}
+END_TEST
+
 /* A Roman numeral alone is no name (Reuters, 1987: "II" and "III" were
  * ORGs); acronyms made of the same letters are. */
 START_TEST(test_roman_numerals_alone)
@@ -1399,6 +1434,8 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_title_case_headlines);
     tcase_add_test(not_names, test_letters_alone);
     tcase_add_test(not_names, test_roman_numerals_alone);
+    tcase_add_test(not_names, test_months_and_heads_alone);
+    tcase_add_test(not_names, test_possessive_in_capitals);
     tcase_add_test(not_names, test_period_after_web_address);
     tcase_add_test(not_names, test_currency_amounts);
     tcase_add_test(not_names, test_legislators_tags);
