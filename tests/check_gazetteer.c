@@ -592,6 +592,16 @@ START_TEST(test_builtin_company_names)
     ck_assert(!reports(tg, "The quake damaged Ecuador's main pipeline linking Amazon basin oil "
                            "fields to the Pacific Ocean coast.",
                        "sec:1018724"));
+    /* BBC, 2005: names the register writes otherwise; "Dell" not as a
+     * person's surname */
+    ck_assert(reports(tg, "Phone operators Vodafone and T-Mobile have been accused of abusing "
+                          "their dominant position.",
+                      "sec:839923"));
+    ck_assert(reports(tg, "The lawsuit alleged Wal-Mart committed thousands of violations.",
+                      "sec:104169"));
+    ck_assert(reports(tg, "Computer makers such as Dell and Hewlett-Packard cut prices.",
+                      "sec:1571996"));
+    ck_assert(!reports(tg, "Michael Dell said the firm would grow.", "sec:1571996"));
     tagger_free(tg);
 }
 END_TEST
