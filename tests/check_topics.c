@@ -708,6 +708,8 @@ static const struct {
     {"internationalisation counterrevolutionaries x",
      "internationalisation[0]+counterrevolutionaries[21]"},
     {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bb cc", "bb[66]+cc[69]"},
+    /* a word right after a symbol's continuation byte ("\xA3" is C2 A3) */
+    {"profit \xC2\xA3" "5m up", "profit[0]5m[9]+up[12]"},
 };
 
 static void format_words(const tg_norm_t *norm, const tg_tword_t *w, size_t n, char *out,
