@@ -583,12 +583,17 @@ static bool keeps_period(const word_sets_t *sets, const char *text, size_t len, 
 }
 
 /* Whether the last byte of a word ending at @p end, after an apostrophe
- * of @p apostrophe_len bytes, is its possessive's "s":
- * "'s", or "'S" after a capital ("FED'S", "TREASURY'S" in a headline). */
+ * of @p apostrophe_len bytes and at least one byte more, is its
+ * possessive's "s": "'s", or "'S" after a capital ("FED'S", "TREASURY'S"
+ * in a headline). */
 static bool possessive_s(const char *text, size_t end, size_t apostrophe_len)
 {
-    char c = text[end - 1], before = text[end - 2 - apostrophe_len];
-    return c == 's' || (c == 'S' && before >= 'A' && before <= 'Z');
+    char c = text[end - 1];
+    if (c != 'S') {
+        return c == 's';
+    }
+    char before = text[end - 2 - apostrophe_len];
+    return before >= 'A' && before <= 'Z';
 }
 
 /* Length of a possessive "'s" or "’s" ending [a, end) after a letter or
@@ -636,8 +641,9 @@ static void split_marks(tg_recog_t *r, const char *text, size_t len, size_t a, s
         }
         return;
     }
-    if (possessive_len(text, a - 1, b) == b - a) {
-        add_word(r, text, len, a, b); /* a lone "'s" */
+    if ((b - a == 2 && text[a] == '\'' && text[a + 1] == 's') ||
+        (b - a == 4 && memcmp(text + a, "\xE2\x80\x99", 3) == 0 && text[a + 3] == 's')) {
+        add_word(r, text, len, a, b); /* a lone "'s" or "’s" */
         return;
     }
     while (a < b) {
