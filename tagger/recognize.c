@@ -570,6 +570,26 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
 
 static const char *const possessives[] = {"'s", "\u2019s"};
 
+/* What ends a person's name after it: the son or the father of the one
+ * named ("Donald Trump Jr."; the model tags it O). */
+static const char *const generations[] = {"Jr", "Jr.", "Sr", "Sr."};
+
+/* The end of a person's name ending at word @p b, taking in a "Jr" or "Sr"
+ * right after it or after a comma ("Donald Trump, Jr."). */
+static size_t generation_end(const line_t *ln, size_t b)
+{
+    size_t g = b;
+    str_t w = g < ln->n ? tg_recog_raw(ln, g) : (str_t){"", 0};
+    if (w.len == 1 && w.s[0] == ',' && ln->w[g].start == ln->w[g - 1].end) {
+        g++; /* "Donald Trump, Jr." */
+    }
+    if (g < ln->n && tg_recog_spaced(ln, g) &&
+        tg_recog_word_in(ln, g, &ln->fx->sets.generations)) {
+        return g + 1;
+    }
+    return b;
+}
+
 /* A company whose name has a possessive in it ("Moody's Investors Service
  * Inc", "Hudson's Bay Co"), which the model cuts at the "'s": for words
  * [a, b) of an organization ending in a legal form, the span of this line
@@ -699,6 +719,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         }
         if (keep && b - a == 1) {
             keep = lone_word_ok(ln, a);
+        }
+        if (keep && kind == TAGGER_KIND_PERSON && b - a >= 2) {
+            b = j = generation_end(ln, b); /* "Donald Trump" + "Jr.": the son's name */
         }
         if (keep && title_case < 0) {
             title_case = ln->kind != 'C' && tg_recog_headline(ln);
@@ -1021,6 +1044,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->org_followers, org_followers);
     SET_INIT(s->org_posts, org_posts);
     SET_INIT(s->possessives, possessives);
+    SET_INIT(s->generations, generations);
 }
 
 int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)

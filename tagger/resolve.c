@@ -19,7 +19,9 @@
  *     match right before a "$" is a currency's prefix ("US$42m",
  *     "HK$327m"): it names a dollar, not a country.  A place before the
  *     last word of an institution's name ("Oxford University", "New York
- *     Stock Exchange") is part of that name: the recognizer finds it.
+ *     Stock Exchange") is part of that name: the recognizer finds it.  A
+ *     person before "Jr" or "Sr" is the son or the father ("Donald Trump
+ *     Jr."), someone else.
  *  3. Support: an entity is *supported* when the document names it through
  *     an alias that is neither weak nor ambiguous; a country is also
  *     *named* when a place in it is (Pyongyang names North Korea).
@@ -274,6 +276,20 @@ static bool name_word_after(const tagger_t *tg, const char *text, size_t len, si
     return h && !tg_names_common(tg->names, h);
 }
 
+/* Whether the @p len bytes at @p s open with one of the @p n words of
+ * @p list, whole: no letter or digit after it. */
+static bool opens_with(const char *const *list, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(list[i]);
+        if (k <= len && memcmp(s, list[i], k) == 0 &&
+            (k == len || !is_ascii_alnum((unsigned char)s[k]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The words that end an institution's name after a place in it: "Oxford
  * University", "New York Stock Exchange", "Sunderland FC".  There the
  * place is part of a name, not where the story is. */
@@ -287,14 +303,22 @@ static bool institution_follows(const char *text, size_t len, size_t end)
     if (end >= len || (text[end] != ' ' && text[end] != '\n')) {
         return false;
     }
-    for (size_t i = 0; i < sizeof institution_words / sizeof *institution_words; i++) {
-        size_t n = strlen(institution_words[i]);
-        if (end + 1 + n <= len && memcmp(text + end + 1, institution_words[i], n) == 0 &&
-            (end + 1 + n == len || !is_ascii_alnum((unsigned char)text[end + 1 + n]))) {
-            return true;
-        }
+    return opens_with(institution_words, sizeof institution_words / sizeof *institution_words,
+                      text + end + 1, len - end - 1);
+}
+
+/* Whether "Jr" or "Sr" follows a person's match ending at @p end, after a
+ * space or a comma and a space: the son or the father of the one named
+ * ("Donald Trump Jr."), someone else (an alias that has the suffix in it,
+ * "Ferdinand Marcos Jr.", is matched whole). */
+static bool generation_follows(const char *text, size_t len, size_t end)
+{
+    static const char *const suffixes[] = {"Jr", "Sr"};
+    size_t at = end + (end < len && text[end] == ',');
+    if (at >= len || text[at] != ' ') {
+        return false;
     }
-    return false;
+    return opens_with(suffixes, 2, text + at + 1, len - at - 1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -375,7 +399,9 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
                                                 name_word_after(tg, text, len, h->end))) ||
             (h->end < len && text[h->end] == '$') ||
             (tg->entities[al->entity].kind != TAGGER_KIND_ORG &&
-             institution_follows(text, len, h->end))) {
+             institution_follows(text, len, h->end)) ||
+            (tg->entities[al->entity].kind == TAGGER_KIND_PERSON &&
+             generation_follows(text, len, h->end))) {
             r.flags |= TG_REC_DROPPED;
         }
         if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {

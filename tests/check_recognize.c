@@ -784,6 +784,26 @@ START_TEST(test_surname_after_a_first_name)
 }
 END_TEST
 
+/* "Jr" or "Sr" after a person's name makes it someone else's: not the
+ * gazetteer's Donald Trump, and the name takes it in (HuffPost 2018, BBC
+ * 2005). */
+START_TEST(test_generation_after_a_name)
+{
+    const char *text = "Among the information released was an interview with Donald Trump, Jr.";
+    tagger_result_t *r = annotate(text);
+    ck_assert_ptr_null(find(r, "Donald Trump"));
+    found(r, text, "Donald Trump, Jr.", TAGGER_KIND_PERSON);
+    tagger_result_free(r);
+    text = "Donald Trump Jr. Uses YouTube Shooting To Make Incoherent Rant About The Left";
+    r = annotate(text);
+    ck_assert_ptr_null(find(r, "Donald Trump"));
+    tagger_result_free(r);
+    expect("Bono, The Edge, Adam Clayton and Larry Mullen Jr, who formed U2 at school in 1977, "
+           "begin a world tour on 28 March.",
+           "Larry Mullen Jr", TAGGER_KIND_PERSON);
+}
+END_TEST
+
 /* A company's first word is its short name ("Cyclops" after "Cyclops
  * Corp"); not another organization's, the whole it is a part of ("BBC"
  * and "BBC Radio"). */
@@ -1470,6 +1490,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_short_name_joins_the_full_name);
     tcase_add_test(doc, test_company_short_name);
     tcase_add_test(doc, test_surname_after_a_first_name);
+    tcase_add_test(doc, test_generation_after_a_name);
     tcase_add_test(doc, test_one_name_one_type);
     tcase_add_test(doc, test_json_fields);
     tcase_add_test(doc, test_recognized_rank_below_gazetteer_alike);
