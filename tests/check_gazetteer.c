@@ -518,11 +518,11 @@ END_TEST
  * (scripts/build-people's rule), and with them. */
 START_TEST(test_builtin_people_initials)
 {
-    tagger_t *tg = builtin();
-    ck_assert(reports(tg, "Since President George W Bush came to office the deficit grew.",
-                      "Q207"));
-    ck_assert(reports(tg, "George W. Bush spoke in Texas on Friday.", "Q207"));
-    tagger_free(tg);
+    static const report_case_t cases[] = {
+        {"Since President George W Bush came to office the deficit grew.", "Q207", true},
+        {"George W. Bush spoke in Texas on Friday.", "Q207", true},
+    };
+    check_reports(cases, sizeof cases / sizeof *cases);
 }
 END_TEST
 
@@ -553,16 +553,15 @@ END_TEST
  * named (Canada's Conservatives are Tories too); the GOP does not. */
 START_TEST(test_builtin_party_nicknames)
 {
-    tagger_t *tg = builtin();
-    ck_assert(reports(tg, "Tory leader Michael Howard said UK voters would back the Tories.",
-                      "Q9626"));
-    ck_assert(reports(tg, "In Britain, Lib Dem leader Charles Kennedy said the Lib Dems had "
-                          "gained.",
-                      "Q9624"));
-    ck_assert(!reports(tg, "Tory leader Stephen Harper said the Tories would win Ontario.",
-                       "Q9626"));
-    ck_assert(reports(tg, "The GOP candidate lost the Senate race in Ohio.", "Q29468"));
-    tagger_free(tg);
+    static const report_case_t cases[] = {
+        {"Tory leader Michael Howard said UK voters would back the Tories.", "Q9626", true},
+        {"In Britain, Lib Dem leader Charles Kennedy said the Lib Dems had "
+         "gained.",
+         "Q9624", true},
+        {"Tory leader Stephen Harper said the Tories would win Ontario.", "Q9626", false},
+        {"The GOP candidate lost the Senate race in Ohio.", "Q29468", true},
+    };
+    check_reports(cases, sizeof cases / sizeof *cases);
 }
 END_TEST
 
@@ -571,38 +570,36 @@ END_TEST
  * COMPANY_NAMES); not "Amazon" alone, a region too. */
 START_TEST(test_builtin_company_names)
 {
-    tagger_t *tg = builtin();
-    ck_assert(reports(tg, "Moody's Investors Service Inc said it may downgrade 12 billion dlrs "
-                          "of Chrysler Corp and unit debt due to the deal.",
-                      "sec:1059556"));
-    ck_assert(reports(tg, "India's rupee has hit a five-year high after Standard & Poor's (S&P) "
-                          "raised the country's foreign currency rating.",
-                      "sec:64040"));
-    ck_assert(reports(tg, "The issue is rated AAA by Standard and Poor's and secured\nby Federal "
-                          "Home Loan Mortgage Corp, Freddie Mac.",
-                      "sec:64040"));
-    ck_assert(reports(tg, "In its first earnings report since floating on the stock market, "
-                          "Google said it made a net profit of $52m.",
-                      "sec:1652044"));
-    ck_assert(reports(tg, "Facebook CEO Mark Zuckerberg testified before Congress.",
-                      "sec:1326801"));
-    ck_assert(reports(tg, "The toolbar provides links in a webpage to Amazon.com if it finds a "
-                          "book's ISBN number.",
-                      "sec:1018724"));
-    ck_assert(!reports(tg, "The quake damaged Ecuador's main pipeline linking Amazon basin oil "
-                           "fields to the Pacific Ocean coast.",
-                       "sec:1018724"));
-    /* BBC, 2005: names the register writes otherwise; "Dell" not as a
-     * person's surname */
-    ck_assert(reports(tg, "Phone operators Vodafone and T-Mobile have been accused of abusing "
-                          "their dominant position.",
-                      "sec:839923"));
-    ck_assert(reports(tg, "The lawsuit alleged Wal-Mart committed thousands of violations.",
-                      "sec:104169"));
-    ck_assert(reports(tg, "Computer makers such as Dell and Hewlett-Packard cut prices.",
-                      "sec:1571996"));
-    ck_assert(!reports(tg, "Michael Dell said the firm would grow.", "sec:1571996"));
-    tagger_free(tg);
+    static const report_case_t cases[] = {
+        {"Moody's Investors Service Inc said it may downgrade 12 billion dlrs "
+         "of Chrysler Corp and unit debt due to the deal.",
+         "sec:1059556", true},
+        {"India's rupee has hit a five-year high after Standard & Poor's (S&P) "
+         "raised the country's foreign currency rating.",
+         "sec:64040", true},
+        {"The issue is rated AAA by Standard and Poor's and secured\nby Federal "
+         "Home Loan Mortgage Corp, Freddie Mac.",
+         "sec:64040", true},
+        {"In its first earnings report since floating on the stock market, "
+         "Google said it made a net profit of $52m.",
+         "sec:1652044", true},
+        {"Facebook CEO Mark Zuckerberg testified before Congress.", "sec:1326801", true},
+        {"The toolbar provides links in a webpage to Amazon.com if it finds a "
+         "book's ISBN number.",
+         "sec:1018724", true},
+        {"The quake damaged Ecuador's main pipeline linking Amazon basin oil "
+         "fields to the Pacific Ocean coast.",
+         "sec:1018724", false},
+        /* BBC, 2005: names the register writes otherwise; "Dell" not as a
+         * person's surname */
+        {"Phone operators Vodafone and T-Mobile have been accused of abusing "
+         "their dominant position.",
+         "sec:839923", true},
+        {"The lawsuit alleged Wal-Mart committed thousands of violations.", "sec:104169", true},
+        {"Computer makers such as Dell and Hewlett-Packard cut prices.", "sec:1571996", true},
+        {"Michael Dell said the firm would grow.", "sec:1571996", false},
+    };
+    check_reports(cases, sizeof cases / sizeof *cases);
 }
 END_TEST
 
