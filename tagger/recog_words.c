@@ -641,8 +641,7 @@ static void split_marks(tg_recog_t *r, const char *text, size_t len, size_t a, s
         }
         return;
     }
-    if ((b - a == 2 && text[a] == '\'' && text[a + 1] == 's') ||
-        (b - a == 4 && memcmp(text + a, "\xE2\x80\x99", 3) == 0 && text[a + 3] == 's')) {
+    if (tg_recog_in_set(&r->fx.sets.possessives, text + a, b - a)) {
         add_word(r, text, len, a, b); /* a lone "'s" or "’s" */
         return;
     }

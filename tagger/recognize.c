@@ -31,39 +31,36 @@
  *     person's name leaves it too ("Chancellor Gordon Brown"; a first name
  *     the model put in the office goes to the person after it when the
  *     line is tagged: "Exchequer" + "Nigel Lawson", recog_tag.c
- *     valid_label()); an organization
- *     head or suffix ("Ministry of ...", "... FC", "... Inc"), a noun
- *     before it that says what kind of organization it is ("oil firm
- *     Yukos"), a word after it that only an organization has ("Chelsea
- *     boss", "Google shares"),
- *     or a post between it and a person ("Tory leader Michael Howard"),
- *     makes it an ORG.  "I" and "I'm" are no part of a name.  A one-word
- *     span may not be a common word (mostly written in lower case:
- *     "Yet", "the Executive"), a month ("Jan 5"), a time zone ("EST"), a
- *     holiday, a thing written in capitals ("PC", "DVD"), an award
- *     ("Oscar"), a faith or people ("Muslim"), an article, a title, an
- *     office, a Roman numeral ("III"), a letter ("S Korea") or the head of
- *     an organization's name ("the Bank said", "BANK RAISES RATES").  In
- *     a title-case line ("Champion Show Dog Milo Dies
- *     Mysteriously"; recog_headline.c) capitals say nothing: a span there
- *     must be a whole run of capitalised words with no common word, and
- *     it stands only if the same name is found outside such lines or it
- *     is a person opening with a first name ("Peter Obi: A Message of
- *     Hope"); a first name and the word after it are a person even where
- *     the run goes on ("Rudy Giuliani Offers A ..."), unless an
- *     organization's name goes on there ("Chase Manhattan Corp").  In a
- *     line in capitals, common words at a span's edges are the headline's
- *     ("REAGAN MISLED", "PALM OIL"): they are left off, and what remains
- *     must be found outside such lines too, unless the span ends in a
- *     legal form or an organization's suffix ("MICOM SYSTEMS").  A
- *     byline ("By Justice Nwafor": "By" and two or three capitalised words
- *     ending the line) is a person, a cue the model never saw in CoNLL.  A
- *     company's legal form ("Inc", "Co Inc") is never a name alone: it
- *     ends the span just before it, or is dropped; and an organization
- *     ending in one takes in the capitalised words before an "and" just
- *     before it ("Procter and Gamble Co") or the one word before an "'s"
- *     ("Moody's Investors Service Inc"), which the model cuts apart.  A name
- *     never runs over anything but spaces and the break of a wrapped
+ *     valid_label()); an organization head or suffix ("Ministry of ...",
+ *     "... FC", "... Inc"), a noun before it that says what kind of
+ *     organization it is ("oil firm Yukos"), a word after it that only an
+ *     organization has ("Chelsea boss", "Google shares"), or a post between
+ *     it and a person ("Tory leader Michael Howard"), makes it an ORG.  "I"
+ *     and "I'm" are no part of a name.  A one-word span may not be a common
+ *     word (mostly written in lower case: "Yet", "the Executive"), a month
+ *     ("Jan 5"), a time zone ("EST"), a holiday, a thing written in capitals
+ *     ("PC", "DVD"), an award ("Oscar"), a faith or people ("Muslim"), an
+ *     article, a title, an office, a Roman numeral ("III"), a letter
+ *     ("S Korea") or the head of an organization's name ("the Bank said",
+ *     "BANK RAISES RATES").  In a title-case line ("Champion Show Dog Milo
+ *     Dies Mysteriously"; recog_headline.c) capitals say nothing: a span
+ *     there must be a whole run of capitalised words with no common word, and
+ *     it stands only if the same name is found outside such lines or it is a
+ *     person opening with a first name ("Peter Obi: A Message of Hope"); a
+ *     first name and the word after it are a person even where the run goes
+ *     on ("Rudy Giuliani Offers A ..."), unless an organization's name goes
+ *     on there ("Chase Manhattan Corp").  In a line in capitals, common words
+ *     at a span's edges are the headline's ("REAGAN MISLED", "PALM OIL"):
+ *     they are left off, and what remains must be found outside such lines
+ *     too, unless the span ends in a legal form or an organization's suffix
+ *     ("MICOM SYSTEMS").  A byline ("By Justice Nwafor": "By" and two or
+ *     three capitalised words ending the line) is a person, a cue the model
+ *     never saw in CoNLL.  A company's legal form ("Inc", "Co Inc") is never
+ *     a name alone: it ends the span just before it, or is dropped; and an
+ *     organization ending in one takes in the capitalised words before an
+ *     "and" just before it ("Procter and Gamble Co") or the one word before
+ *     an "'s" ("Moody's Investors Service Inc"), which the model cuts apart.
+ *     A name never runs over anything but spaces and the break of a wrapped
  *     line, nor past a legal form's period into the next sentence ("AFG
  *     Industries Inc. The company ...").
  *  5. One name, one type: spans with the same words (case aside) are one

@@ -15,9 +15,9 @@
  *     dropped right after a first name ("Melania Trump" is not Donald
  *     Trump) and before a capitalised word that is not a common word
  *     ("Boko Haram", "Trump Jr."; but "Trump Says" in a headline) or a
- *     hyphen and a capital ("Petro-Canada").  A
- *     match right before a "$" is a currency's prefix ("US$42m",
- *     "HK$327m"): it names a dollar, not a country.  A place before the
+ *     hyphen and a capital ("Petro-Canada").  A match right before a "$"
+ *     is a currency's prefix ("US$42m", "HK$327m"): it names a dollar,
+ *     not a country.  A place before the
  *     last word of an institution's name ("Oxford University", "New York
  *     Stock Exchange") is part of that name: the recognizer finds it.  A
  *     person before "Jr" or "Sr" is the son or the father ("Donald Trump

@@ -22,9 +22,9 @@
  * already part of a mention, is not followed by another capitalised word
  * ("Kim Yo Jong" is someone else) and does not follow a first name
  * ("Melania Trump" after "Donald Trump").  A word that is the short form
- * of two entities of the document is left out.  A match of a given-name, weak or
- * surname alias on the same word (the country "Jordan" after "Michael
- * Jordan") gives way to the short form.
+ * of two entities of the document is left out.  A match of a given-name,
+ * weak or surname alias on the same word (the country "Jordan" after
+ * "Michael Jordan") gives way to the short form.
  *
  * Cost: one pass over the normalised text's classes, per code point; a word
  * whose first byte starts no short form of the document (a 256-bit set) is

@@ -360,8 +360,8 @@ static size_t prune_rare(train_t *t, size_t n_docs, uint32_t **kept_out)
         return 0;
     }
     size_t n = 0;
+    double max_df = t->opt->max_df_share * (double)n_docs;
     for (uint32_t f = 0; f < t->features.n; f++) {
-        double max_df = t->opt->max_df_share * (double)n_docs;
         bool keep = t->df[f] >= t->opt->min_df && t->df[f] <= max_df &&
                     !pair_of_common_word(t, f, max_df);
         new_id[f] = keep ? (uint32_t)n : TG_NONE;
