@@ -470,7 +470,7 @@ static void check_reports(const report_case_t *cases, size_t n)
 }
 
 /* Names the build scripts add by rule or from their short curated lists:
- * former city names, umlauts written out, state abbreviations after a
+ * former and English city names, umlauts written out, state abbreviations after a
  * place, country words that end larger names, and "U.S" without its
  * final period; a place is no mention before the last word of an
  * institution's name. */
@@ -480,6 +480,9 @@ START_TEST(test_builtin_place_names)
         {"PEKING, March 3 - China said it would cut oil exports.", "CN", true},
         {"DUESSELDORF, March 5 - The steel maker said orders fell.", "DE", true},
         {"BERNE, March 9 - The government said inflation eased.", "CH", true},
+        /* English names of cities the source names in Welsh */
+        {"Wales beat Scotland in Cardiff on Saturday.", "sm:1826362422", true},
+        {"The council in Swansea met on Monday.", "sm:1826574888", true},
         {"WALTHAM, Mass., March 3 - The software maker said profits rose.", "US", true},
         {"DARIEN, Conn, April 3 - The unit was sold for 40 mln dlrs.", "US", true},
         {"Thousands attended Mass in the cathedral on Sunday.", "US", false},
