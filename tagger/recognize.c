@@ -21,9 +21,9 @@
  *     models/names.model (name_model.c), from the features of
  *     scripts/train-names's word_features() (recog_tag.c).
  *  4. Rules on the spans.  A span that overlaps a gazetteer mention is
- *     dropped (the gazetteer takes precedence), but for a company named
- *     after a place ("Toyota Motor Corp", "Meridian Diagnostics Inc": an
- *     organization ending in a legal form that a place's mention starts),
+ *     dropped (the gazetteer takes precedence), but for an organization
+ *     named after a place ("Toyota Motor Corp", "Chicago Mercantile
+ *     Exchange": one the model typed, that a place's mention starts),
  *     where the place's mention goes instead.  A leading title ("Mr",
  *     "Dr", "MP", "Sir", "Lord"), or one just before it, makes it a
  *     PERSON and leaves the name, which may be the capitalised words after
@@ -363,10 +363,11 @@ static const char *const org_suffixes[] = {
  * follow a person named to the post ("elected Anthony O'Reilly chairman",
  * "named John Bond chief executive"). */
 static const char *const org_followers[] = {
-    "boss",        "bosses",    "striker",      "midfielder", "defender",
-    "goalkeeper",  "spokesman", "spokeswoman",  "shares",     "shareholders",
-    "employees",   "staff",     "executives",   "subsidiary", "founder",
-    "founders",    "customers", "users",        "website"};
+    "boss",       "bosses",     "striker",    "midfielder", "defender",   "goalkeeper",
+    "keeper",     "winger",     "full-back",  "left-back",  "right-back", "centre-back",
+    "physio",     "spokesman",  "spokeswoman", "shares",    "shareholders", "employees",
+    "staff",      "executives", "subsidiary", "founder",    "founders",   "customers",
+    "users",      "website"};
 
 /* Lower-case nouns that, right before a name, say what kind of
  * organization it is ("search engine Google", "oil firm Yukos", "rock band
@@ -515,14 +516,16 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
     return start;
 }
 
-/* A company named after a place ("Meridian Diagnostics Inc", "Boston
- * Edison Co"): words [a, b), an organization of three words or more ending
- * in a legal form, whose only words a gazetteer mention covers are its
- * first, and those mentions are all of PLACEs within them (and of their
- * countries, through them).  Then the places were never meant (Meridian,
- * Idaho is not in the news here): their mentions are dropped and the name
- * stands, the one exception to the gazetteer's precedence.  Returns
- * whether it was so. */
+/* An organization named after a place ("Meridian Diagnostics Inc",
+ * "Chicago Mercantile Exchange", "Cardiff Blues"): words [a, b), typed ORG,
+ * whose only words a gazetteer mention covers are its first, and those
+ * mentions are all of PLACEs within them (and of their countries, through
+ * them); and either three words or more ending in a legal form, or, in
+ * running text, capitalised words after the place, none of them a title or
+ * of place_not_org, and no first name first (a person named after one).  Then
+ * the places were never meant (Meridian, Idaho is not in the news here):
+ * their mentions are dropped and the name stands, the one exception to the
+ * gazetteer's precedence.  Returns whether it was so. */
 static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
                                  size_t a, size_t b)
 {
@@ -530,8 +533,13 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     while (c < b && ln->w[c].covered) {
         c++;
     }
-    if (b - a < 3 || c == a || c + 1 >= b ||
-        !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
+    bool legal = b - a >= 3 && c + 1 < b && tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms);
+    bool named = ln->kind == 'N' && c < b && !tg_recog_first_name(ln, ln->w[a].h_low);
+    for (size_t k = c; k < b && named; k++) {
+        named = ln->w[k].cap && !tg_recog_word_in(ln, k, &ln->fx->sets.titles) &&
+                !tg_recog_word_in(ln, k, &ln->fx->sets.place_not_org);
+    }
+    if (c == a || !(legal || named)) {
         return false;
     }
     for (size_t k = c; k < b; k++) {
@@ -564,6 +572,19 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     }
     return true;
 }
+
+/* Words that, after a place, make what is named no organization: a part
+ * of the place or a constituency ("Leeds North West", "Baltimore County"),
+ * an event or an agreement ("Venice Film Festival", "Kyoto Protocol"), or
+ * a person from there ("Texas Democrat Jim Wright", "Colorado Rep."). */
+static const char *const place_not_org[] = {
+    "North",     "South",      "East",      "West",        "Central",  "County",
+    "Treaty",    "Protocol",   "Accord",    "Agenda",      "Agreement", "Convention",
+    "Declaration", "Games",    "Olympics",  "Marathon",    "Festival", "Show",
+    "Prix",      "Open",       "Classic",   "Sevens",      "Derby",    "Championship",
+    "Championships", "Indoor", "Indoors",   "Summit",      "Democrat", "Democrats",
+    "Republican", "Republicans", "Rep.",    "Sen.",        "Gov.",     "Lt.",
+    "MSP",       "DA",         "No",        "No."};
 
 static const char *const possessives[] = {"'s", "\u2019s"};
 
@@ -1042,6 +1063,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->org_posts, org_posts);
     SET_INIT(s->possessives, possessives);
     SET_INIT(s->generations, generations);
+    SET_INIT(s->place_not_org, place_not_org);
 }
 
 int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)

@@ -24,6 +24,7 @@ static const char gazetteer[] =
     "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
     "sm:1\tPLACE\tMeridian\t-\t-\tMeridian\n"
     "sm:2\tPLACE\tHouston\t-\t-\tHouston\n"
+    "sm:3\tPLACE\tKyoto\t-\t-\tKyoto\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n";
 
 static tagger_t *tg;
@@ -254,6 +255,21 @@ START_TEST(test_company_named_after_a_place)
     ck_assert_int_eq(e->kind, TAGGER_KIND_PLACE);
     ck_assert_uint_eq(e->n_mentions, 1);
     tagger_result_free(r);
+    /* Without a legal form too, in running text: the model's organization
+     * opening with the place is the organization. */
+    r = annotate("The Chronicle has a daily circulation of over 425,000 and is in competition "
+                 "with the Houston Post, owned by the Toronto Sun Publishing Corp.");
+    found(r, "", "Houston Post", TAGGER_KIND_ORG);
+    ck_assert_ptr_null(find(r, "Houston"));
+    tagger_result_free(r);
+    /* But not an agreement or an event named after the place (BBC). */
+    r = annotate("The prime minister is said to believe the United States' refusal to sign the "
+                 "Kyoto Protocol on emissions is undermining other countries' resolve.");
+    ck_assert_ptr_null(find(r, "Kyoto Protocol"));
+    e = find(r, "Kyoto");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->kind, TAGGER_KIND_PLACE);
+    tagger_result_free(r);
 }
 END_TEST
 
@@ -442,6 +458,9 @@ START_TEST(test_org_followers)
     expect("Skype lets people make free calls to other Skype users and also make low-cost calls "
            "to ordinary phone numbers.",
            "Skype", TAGGER_KIND_ORG);
+    expect("Chelsea winger Arjen Robben has broken two metatarsal bones in his foot and will "
+           "be out for at least six weeks.",
+           "Chelsea", TAGGER_KIND_ORG);
     /* A place's shares are its market's. */
     expect("Asia shares defy post-quake gloom\n\nThailand has become the first of the 10 "
            "southern Asian nations battered by giant waves at the weekend to cut its economic "
