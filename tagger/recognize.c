@@ -71,7 +71,8 @@
  *     span that is the first or last word of exactly one longer PERSON
  *     ("Obi" after "Peter Obi"), or the first of exactly one company's
  *     name ending in a legal form ("Texaco" after "Texaco Inc"), joins it
- *     as a short mention.
+ *     as a short mention; a one-word PERSON the model alone typed that
+ *     opens a longer ORG ("Cairn" and "Cairn Energy") is an ORG.
  *  6. Each entity's mentions go to s->recs with entity number
  *     tg->n_entities + i; annotate.c turns them into result entities with
  *     no id and source "recognized".
@@ -104,7 +105,8 @@
 
 #include "recog_internal.h"
 
-/* A first or last word of a PERSON name of two words or more. */
+/* A first or last word of a PERSON name of two words or more (or the
+ * first of an ORG's: type_org_first_words()). */
 struct end_word {
     uint64_t h_low;
     uint32_t name;
@@ -878,6 +880,21 @@ static bool legal_form_ends(const tg_recog_t *r, const char *text, const span_t 
     return tg_recog_in_set(&r->fx.sets.legal_forms, text + last->start, last->end - last->start);
 }
 
+/* The first of the @p n sorted end words whose word is @p h, or @p n. */
+static size_t first_end_word(const tg_recog_t *r, size_t n, uint64_t h)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->end_words[mid].h_low < h) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < n && r->end_words[lo].h_low == h ? lo : n;
+}
+
 /* "Obi" after "Peter Obi": a one-word name that is the first or last word
  * of exactly one longer PERSON, or the first word of exactly one company's
  * name ending in a legal form ("Texaco" after "Texaco Inc"), joins it.  Not
@@ -914,16 +931,8 @@ static int link_short_names(tg_recog_t *r, const char *text)
             continue;
         }
         uint64_t h = r->words[sp->first].h_low;
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (r->end_words[mid].h_low < h) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        if (lo == n || r->end_words[lo].h_low != h) {
+        size_t lo = first_end_word(r, n, h);
+        if (lo == n) {
             continue;
         }
         uint32_t found = r->end_words[lo].name;
@@ -934,6 +943,53 @@ static int link_short_names(tg_recog_t *r, const char *text)
         if (unique) {
             sp->name = found;
             sp->via = TAGGER_VIA_SHORT;
+        }
+    }
+    return TAGGER_OK;
+}
+
+/* Second words of organizations named after a person: "Reagan
+ * Administration", "Bush Presidency", "Clinton Foundation". */
+static const char *const after_a_person[] = {"Administration", "Presidency", "Government",
+                                             "Cabinet",        "Foundation", "Center",
+                                             "Centre",         "Library",    "Memorial"};
+
+/* "Cairn" beside "Cairn Energy": a one-word name the model alone typed
+ * PERSON (no cue for it, no first name, and no longer PERSON's short
+ * name) that is the first word of a longer ORG of the text, not one named
+ * after a person, is that organization or its parent: an ORG, not linked
+ * ("BBC" and "BBC Radio" are two).  The first words are sorted once, as
+ * for link_short_names(). */
+static int type_org_first_words(tg_recog_t *r, const tg_names_t *m, const char *text)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < r->n_spans; j++) {
+        const span_t *full = &r->spans[j];
+        if (full->end - full->first < 2 || r->names[full->name].kind != TAGGER_KIND_ORG) {
+            continue;
+        }
+        const word_t *second = &r->words[full->first + 1];
+        if (tg_word_in(after_a_person, sizeof after_a_person / sizeof *after_a_person,
+                       text + second->start, second->end - second->start)) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
+    }
+    if (n > 1) {
+        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    }
+    for (size_t k = 0; k < r->n_spans && n; k++) {
+        const span_t *sp = &r->spans[k];
+        tg_recognized_t *name = &r->names[sp->name];
+        if (sp->end - sp->first == 1 && sp->via != TAGGER_VIA_SHORT &&
+            name->kind == TAGGER_KIND_PERSON &&
+            r->votes[sp->name][TAGGER_KIND_PERSON] < CUED_VOTES &&
+            !tg_names_first(m, r->words[sp->first].h_low) &&
+            first_end_word(r, n, r->words[sp->first].h_low) < n) {
+            name->kind = TAGGER_KIND_ORG;
         }
     }
     return TAGGER_OK;
@@ -1155,7 +1211,8 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         rc = line_spans(tg, s, r, &ln, line_first[l], r->near + r->line_near[l],
                         r->line_near[l + 1] - r->line_near[l]);
     }
-    if (rc || (rc = group_spans(r)) || (rc = link_short_names(r, text))) {
+    if (rc || (rc = group_spans(r)) || (rc = link_short_names(r, text)) ||
+        (rc = type_org_first_words(r, tg->names, text))) {
         return rc;
     }
     for (size_t n = 0; n < r->n_names; n++) {

@@ -846,6 +846,17 @@ START_TEST(test_company_short_name)
     ck_assert_ptr_nonnull(find(r, "BBC Radio"));
     ck_assert_ptr_nonnull(find(r, "BBC"));
     tagger_result_free(r);
+    /* The first word of an organization's name alone is an organization,
+     * whatever the model made of it (BBC), but for one named after a
+     * person (BBC). */
+    expect("Shares in Cairn Energy have jumped 6% after the firm said an Indian oilfield was "
+           "larger than previously thought.\n\nCairn said drilling to the north-west of its "
+           "development site in Rajasthan had produced \"very strong results\".",
+           "Cairn", TAGGER_KIND_ORG);
+    expect("Such belt-tightening is designed to tackle the massive budget deficit increases of "
+           "President Bush's first term. Mr Cheney admitted that the budget was the toughest of "
+           "the Bush Presidency but argued it was \"fair and responsible\".",
+           "Bush", TAGGER_KIND_PERSON);
 }
 END_TEST
 
