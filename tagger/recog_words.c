@@ -610,19 +610,14 @@ static size_t possessive_len(const char *text, size_t a, size_t end)
     return 0;
 }
 
-static bool is_ascii_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 /* Whether chunk [a, e) is one word as it stands: ASCII letters or digits
  * at both ends and no possessive "'s" (or "’s") to split off. */
 static inline bool whole_word(const char *text, size_t a, size_t e)
 {
     unsigned char last = (unsigned char)text[e - 1];
-    return is_ascii_alnum((unsigned char)text[a]) && is_ascii_alnum(last) &&
+    return tg_trie_ascii_alnum((unsigned char)text[a]) && tg_trie_ascii_alnum(last) &&
            ((last != 's' && last != 'S') || e - a < 2 ||
-            is_ascii_alnum((unsigned char)text[e - 2]));
+            tg_trie_ascii_alnum((unsigned char)text[e - 2]));
 }
 
 /* Cuts chunk [a, b) that is not one word as it stands (split_chunk()). */
@@ -630,7 +625,7 @@ static void split_marks(tg_recog_t *r, const char *text, size_t len, size_t a, s
 {
     int32_t cp;
     unsigned char last = (unsigned char)text[b - 1];
-    if (last < 0x80 && !is_ascii_alnum(last) && b - a >= 2 && whole_word(text, a, b - 1)) {
+    if (last < 0x80 && !tg_trie_ascii_alnum(last) && b - a >= 2 && whole_word(text, a, b - 1)) {
         /* "said,", "Reuters.": one mark after a word, its own word but
          * for the period of an abbreviation */
         if (last == '.' && keeps_period(&r->fx.sets, text, len, a, b)) {

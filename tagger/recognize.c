@@ -580,13 +580,13 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
  * an event or an agreement ("Venice Film Festival", "Kyoto Protocol"), or
  * a person from there ("Texas Democrat Jim Wright", "Colorado Rep."). */
 static const char *const place_not_org[] = {
-    "North",     "South",      "East",      "West",        "Central",  "County",
-    "Treaty",    "Protocol",   "Accord",    "Agenda",      "Agreement", "Convention",
-    "Declaration", "Games",    "Olympics",  "Marathon",    "Festival", "Show",
-    "Prix",      "Open",       "Classic",   "Sevens",      "Derby",    "Championship",
-    "Championships", "Indoor", "Indoors",   "Summit",      "Democrat", "Democrats",
-    "Republican", "Republicans", "Rep.",    "Sen.",        "Gov.",     "Lt.",
-    "MSP",       "DA",         "No",        "No."};
+    "North",         "South",       "East",     "West",     "Central",   "County",
+    "Treaty",        "Protocol",    "Accord",   "Agenda",   "Agreement", "Convention",
+    "Declaration",   "Games",       "Olympics", "Marathon", "Festival",  "Show",
+    "Prix",          "Open",        "Classic",  "Sevens",   "Derby",     "Championship",
+    "Championships", "Indoor",      "Indoors",  "Summit",   "Democrat",  "Democrats",
+    "Republican",    "Republicans", "Rep.",     "Sen.",     "Gov.",      "Lt.",
+    "MSP",           "DA",          "No",       "No."};
 
 static const char *const possessives[] = {"'s", "\u2019s"};
 

@@ -62,11 +62,6 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-static bool is_ascii_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
                                 bool check_before)
 {
@@ -181,7 +176,7 @@ static bool titled_mention(const tagger_t *tg, const tg_alias_t *al, const char 
         return true;
     }
     unsigned char after = name + n < len ? (unsigned char)text[name + n] : ' ';
-    if (is_ascii_alnum(after) || after >= 0x80) { /* the word goes on */
+    if (tg_trie_ascii_alnum(after) || after >= 0x80) { /* the word goes on */
         return true;
     }
     r->end = (uint32_t)(name + n);
@@ -220,7 +215,7 @@ static uint64_t capitalised_word_hash(const char *text, size_t w, size_t n)
     }
     for (size_t k = 0; k < n; k++) {
         char c = text[w + k];
-        if (!is_ascii_alnum((unsigned char)c)) {
+        if (!tg_trie_ascii_alnum((unsigned char)c)) {
             return 0;
         }
         low[k] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -238,7 +233,7 @@ bool tg_first_name_before(const tagger_t *tg, const char *text, size_t start)
         j--;
     }
     size_t w = j;
-    while (w > 0 && is_ascii_alnum((unsigned char)text[w - 1])) {
+    while (w > 0 && tg_trie_ascii_alnum((unsigned char)text[w - 1])) {
         w--;
     }
     if (j == start || (w > 0 && (unsigned char)text[w - 1] >= 0x80)) {
@@ -266,7 +261,7 @@ static bool name_word_after(const tagger_t *tg, const char *text, size_t len, si
         i++;
     }
     size_t w = i;
-    while (i < len && is_ascii_alnum((unsigned char)text[i])) {
+    while (i < len && tg_trie_ascii_alnum((unsigned char)text[i])) {
         i++;
     }
     if (w == end || (i < len && (unsigned char)text[i] >= 0x80)) {
@@ -283,7 +278,7 @@ static bool opens_with(const char *const *list, size_t n, const char *s, size_t 
     for (size_t i = 0; i < n; i++) {
         size_t k = strlen(list[i]);
         if (k <= len && memcmp(s, list[i], k) == 0 &&
-            (k == len || !is_ascii_alnum((unsigned char)s[k]))) {
+            (k == len || !tg_trie_ascii_alnum((unsigned char)s[k]))) {
             return true;
         }
     }
