@@ -347,6 +347,23 @@ void tg_recog_fixed_init(fixed_t *f, const tg_names_t *m);
 void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MAX_KEYS],
                        uint8_t *n_keys);
 
+/* recognize.c: a span of words [first, end) of the text (0 or
+ * TAGGER_ERR_NOMEM); and the gazetteer's mentions in input bytes
+ * [from, to), if all are of PLACEs within it (or of their countries
+ * through them), dropped: returns how many, or -1 (none dropped) when
+ * another mention meets the bytes. */
+int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool weak,
+                      bool cued);
+int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to);
+
+/* recog_results.c: sports results.  Whether a line is a score line or a
+ * row of a league table; and the teams of such a line made ORG spans
+ * (the line's first word is word @p base of the text), their words then
+ * labelled O (0 or TAGGER_ERR_NOMEM). */
+bool tg_recog_results_line(const line_t *ln);
+int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
+                           const line_t *ln, size_t base);
+
 /* recog_headline.c: title-case lines.  Whether a line is a headline, where
  * capitals say nothing; whether span [i, j) of one stands there; the end of
  * a person's name opening with a first name at word @p i of one (or @p i);

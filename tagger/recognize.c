@@ -132,8 +132,8 @@ static const uint32_t kind_of_label[TG_NAMES_N_LABELS] = {
     0, TAGGER_KIND_PERSON, TAGGER_KIND_PERSON, TAGGER_KIND_ORG, TAGGER_KIND_ORG,
     TAGGER_KIND_PLACE, TAGGER_KIND_PLACE, 0, 0};
 
-static int add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool weak,
-                    bool cued)
+int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool weak,
+                      bool cued)
 {
     if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
         return TAGGER_ERR_NOMEM;
@@ -549,8 +549,12 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
             return false;
         }
     }
-    uint32_t from = ln->w[a].start, to = ln->w[c - 1].end;
-    size_t n = 0;
+    return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end) > 0;
+}
+
+int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to)
+{
+    int n = 0;
     for (int pass = 0; pass < 2; pass++) { /* look, then drop */
         for (size_t k = 0; k < s->n_recs; k++) {
             tg_rec_t *rec = &s->recs[k];
@@ -563,16 +567,13 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
                        (tg->entities[rec->entity].kind != TAGGER_KIND_PLACE &&
                         rec->via != TAGGER_VIA_PLACE) ||
                        rec->start < from || rec->end > to) {
-                return false;
+                return -1;
             } else {
                 n++;
             }
         }
-        if (n == 0) {
-            return false;
-        }
     }
-    return true;
+    return n;
 }
 
 /* Words that, after a place, make what is named no organization: a part
@@ -639,7 +640,13 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
 {
     size_t by = byline(ln);
     if (by) {
-        return add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false, true);
+        return tg_recog_add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false, true);
+    }
+    if (tg_recog_results_line(ln)) {
+        int rc = tg_recog_results_spans(tg, s, r, ln, base); /* its teams, then the rest */
+        if (rc) {
+            return rc;
+        }
     }
     const word_t *w = ln->w;
     size_t n_spans = r->n_spans; /* the spans of the lines before */
@@ -764,7 +771,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         } else if (place) {
             stretch_to_company(place, base + b); /* "Hong Kong" + "Stock Exchange" */
         } else if (keep && !(b - a == 1 && title_case_in(ln, a, &ln->fx->sets.generic_heads))) {
-            int rc = add_span(r, base + a, base + b, kind, weak, cued);
+            int rc = tg_recog_add_span(r, base + a, base + b, kind, weak, cued);
             if (rc) {
                 return rc;
             }

@@ -25,6 +25,11 @@ static const char gazetteer[] =
     "sm:1\tPLACE\tMeridian\t-\t-\tMeridian\n"
     "sm:2\tPLACE\tHouston\t-\t-\tHouston\n"
     "sm:3\tPLACE\tKyoto\t-\t-\tKyoto\n"
+    "sm:4\tPLACE\tChicago\t-\t-\tChicago\n"
+    "sm:5\tPLACE\tAtlanta\t-\t-\tAtlanta\n"
+    "sm:6\tPLACE\tAustin\t-\t-\tAustin\n"
+    "US-IA\tPLACE\tIowa\t-\t-\tIowa\n"
+    "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n";
 
 static tagger_t *tg;
@@ -280,6 +285,40 @@ START_TEST(test_company_named_after_a_place)
     ck_assert_ptr_null(find(r, "Kyoto Protocol"));
     place_stands(r, "Kyoto", 1);
     tagger_result_free(r);
+}
+END_TEST
+
+/* Lines of sports results (CoNLL-2003's shapes): a place is a team there,
+ * in a row of a league table and in a score line; a country is still a
+ * country (a national side) and a person a person (a golfer's rounds).
+ * Rows of figures, a dateline and running text leave places alone. */
+START_TEST(test_results_lines)
+{
+    expect_org_without_place("CHICAGO 71 64 .526 10\n", "CHICAGO", "Chicago");
+    expect_org_without_place("Wigan 4 3 1 0 9 4 10\nCHICAGO 66 67 .496 5 1/2\n", "CHICAGO",
+                             "Chicago");
+    tagger_result_t *r = annotate("Atlanta 5 CHICAGO 1\n");
+    found(r, "", "Atlanta", TAGGER_KIND_ORG);
+    found(r, "", "CHICAGO", TAGGER_KIND_ORG);
+    ck_assert_ptr_null(find(r, "Chicago"));
+    tagger_result_free(r);
+    r = annotate("North Korea 1 Japan 0\n");
+    ck_assert_int_eq(find(r, "North Korea")->kind, TAGGER_KIND_COUNTRY);
+    ck_assert_int_eq(find(r, "Japan")->kind, TAGGER_KIND_COUNTRY);
+    tagger_result_free(r);
+    expect_none("North Korea 1 Japan 0\n");
+    expect("Billy Mayfair 66 71 70 70\n", "Billy Mayfair", TAGGER_KIND_PERSON);
+    expect_no_entity("Austin Powers 66 71 70 70\n", "Austin Powers"); /* no team */
+    static const char *const not_results[] = {
+        " Iowa   3,450    3,550    2,815\n", " Iowa    0.82     0.82     0.95\n",
+        " Iowa          6025      5955         0\n", "CHICAGO 1996-08-30\n",
+        "Iowa beat Chicago 5 1 on Sunday.\n", "Chicago 5 Iowa\n"};
+    for (size_t i = 0; i < sizeof not_results / sizeof *not_results; i++) {
+        r = annotate(not_results[i]);
+        const tagger_entity_t *e = find(r, strstr(not_results[i], "Iowa") ? "Iowa" : "Chicago");
+        ck_assert_msg(e && e->kind == TAGGER_KIND_PLACE, "no place in: %s", not_results[i]);
+        tagger_result_free(r);
+    }
 }
 END_TEST
 
@@ -1482,6 +1521,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_two_connectors);
     tcase_add_test(cues, test_company_with_and);
     tcase_add_test(cues, test_company_named_after_a_place);
+    tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_name_type_changes_inside);
     tcase_add_test(cues, test_organization_heads_and_suffixes);
