@@ -1,8 +1,9 @@
 /*
- * recog_internal.h - what the four files of the recognizer share
+ * recog_internal.h - what the five files of the recognizer share
  * (recognize.c runs the pass and makes the spans and names, recog_words.c
  * cuts lines into words and keeps the word memo, recog_tag.c tags a line,
- * recog_headline.c reads title-case lines): its working memory in a
+ * recog_headline.c reads title-case lines, recog_results.c lines of sports
+ * results): its working memory in a
  * scratch, the words and spans, the fixed word sets and feature hashes,
  * the memo's entries, the tests of a word that several files ask, and the
  * functions one file calls in another.  Private to the recognizer:

@@ -2,11 +2,12 @@
  * recognize.c - names no gazetteer lists: "Peter Obi", "Mazhar Abbas", a
  * ministry, a football club.  This file runs the pass (tg_recognize()) and
  * makes names of the tagged words (steps 4 to 6 below); recog_words.c cuts
- * the lines into words and remembers them, recog_tag.c tags them, and
- * recog_internal.h holds what the three share.
+ * the lines into words and remembers them, recog_tag.c tags them,
+ * recog_headline.c reads title-case lines, recog_results.c lines of sports
+ * results, and recog_internal.h holds what they share.
  *
  * Runs after the gazetteer passes (scan, resolve, short names), so that a
- * gazetteer name wins (with one exception, step 4), and works line by
+ * gazetteer name wins (with two exceptions, step 4), and works line by
  * line: layout.c's lines, menu lines skipped, and the lines of wrapped
  * prose joined (logical_lines()):
  *
@@ -23,8 +24,9 @@
  *  4. Rules on the spans.  A span that overlaps a gazetteer mention is
  *     dropped (the gazetteer takes precedence), but for an organization
  *     named after a place ("Toyota Motor Corp", "Chicago Mercantile
- *     Exchange": one the model typed, that a place's mention starts),
- *     where the place's mention goes instead.  A leading title ("Mr",
+ *     Exchange": one the model typed, that a place's mention starts), and
+ *     a team in a line of sports results ("Atlanta 5 PITTSBURGH 1";
+ *     recog_results.c), where the place's mention goes instead.  A leading title ("Mr",
  *     "Dr", "MP", "Sir", "Lord"), or one just before it, makes it a
  *     PERSON and leaves the name, which may be the capitalised words after
  *     a title the model tagged alone ("Mr Ebbers"); an office before a
@@ -526,8 +528,9 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
  * running text, capitalised words after the place, none of them a title or
  * of place_not_org, and no first name first (a person named after one).  Then
  * the places were never meant (Meridian, Idaho is not in the news here):
- * their mentions are dropped and the name stands, the one exception to the
- * gazetteer's precedence.  Returns whether it was so. */
+ * their mentions are dropped and the name stands, one of the two
+ * exceptions to the gazetteer's precedence (the other: recog_results.c).
+ * Returns whether it was so. */
 static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
                                  size_t a, size_t b)
 {
