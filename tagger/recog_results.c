@@ -5,7 +5,8 @@
  * and a row of a league table ("CHICAGO 71 64 .526 10", "Wigan 4 3 1 0 9 4
  * 10") name teams, and most teams are named after their city: as places,
  * a page of results would be about thirty American cities.  In such a
- * line, each run of capitalised words is made an organization, and the
+ * line, each run of capitalised words that a place is in (a gazetteer's
+ * PLACE, or a name the model typed LOC) is made an organization, and the
  * gazetteer's mentions of places in it are dropped (the one other
  * exception to the gazetteer's precedence, beside recognize.c
  * place_starts_company()).  A country stays a country (a national side:
@@ -58,11 +59,10 @@ static bool number_token(const char *s, size_t n)
     return digits == n && n >= 1 && n <= 3;
 }
 
-/* Whether a number token is a score: an integer. */
+/* Whether a number token (number_token()) is a score: an integer. */
 static bool score_token(const char *s, size_t n)
 {
-    return n <= 3 && s[0] >= '0' && s[0] <= '9' && s[n - 1] >= '0' && s[n - 1] <= '9' &&
-           !memchr(s, '/', n);
+    return s[0] >= '0' && s[0] <= '9' && !memchr(s, '/', n);
 }
 
 static token_kind_t token_kind(const char *s, size_t n)
@@ -96,7 +96,7 @@ bool tg_recog_results_line(const line_t *ln)
         }
         token_kind_t kind = token_kind(t + at, k - at);
         bool in_name = prev == TOKEN_NAME || prev == TOKEN_CONNECTOR;
-        if (kind == TOKEN_OTHER || (kind == TOKEN_CONNECTOR && prev != TOKEN_NAME) ||
+        if (kind == TOKEN_OTHER || (kind == TOKEN_CONNECTOR && !in_name) ||
             (kind == TOKEN_NUMBER && (runs == 0 || prev == TOKEN_CONNECTOR))) {
             return false;
         }
@@ -117,13 +117,18 @@ bool tg_recog_results_line(const line_t *ln)
     return score_line || (runs == 1 && numbers[0] >= 3);
 }
 
-/* Whether word @p i is a connector of a team's name between capitals. */
-static bool team_connector(const line_t *ln, size_t i)
+/* Whether word @p i goes on with a team's name before it: a capitalised
+ * word, or a connector before one ("Queen of the South"). */
+static bool team_word(const line_t *ln, size_t i)
 {
-    str_t w = tg_recog_raw(ln, i);
-    return !ln->w[i].cap && i > 0 && i + 1 < ln->n && ln->w[i - 1].cap &&
-           tg_word_in(team_connectors, sizeof team_connectors / sizeof *team_connectors, w.s,
-                      w.len);
+    size_t n = sizeof team_connectors / sizeof *team_connectors;
+    for (; i < ln->n && tg_recog_spaced(ln, i); i++) {
+        str_t w = tg_recog_raw(ln, i);
+        if (ln->w[i].cap || !tg_word_in(team_connectors, n, w.s, w.len)) {
+            return ln->w[i].cap;
+        }
+    }
+    return false;
 }
 
 int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
@@ -136,7 +141,7 @@ int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
             continue;
         }
         size_t j = i + 1;
-        while (j < ln->n && (w[j].cap || team_connector(ln, j)) && tg_recog_spaced(ln, j)) {
+        while (j < ln->n && team_word(ln, j)) {
             j++;
         }
         bool person = false, place = false;
