@@ -32,8 +32,8 @@ typedef enum { TOKEN_NAME, TOKEN_NUMBER, TOKEN_CONNECTOR, TOKEN_OTHER } token_ki
 
 /* Connectors inside a team's name ("Brighton and Hove Albion", "Queen of
  * the South", "Atletico de Madrid"). */
-static const char *const team_connectors[] = {"and", "&", "of", "the", "de", "del", "da", "do",
-                                              "y"};
+static const char *const team_connectors[] = {"and", "&",  "of", "the", "de",
+                                              "del", "da", "do", "y"};
 
 /* A number of a results line: an integer of at most three digits (a
  * score, games played, points), a fraction of three decimals (".526",
@@ -131,8 +131,8 @@ static bool team_word(const line_t *ln, size_t i)
     return false;
 }
 
-int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
-                           const line_t *ln, size_t base)
+int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const line_t *ln,
+                           size_t base)
 {
     word_t *w = ln->w;
     for (size_t i = 0; i < ln->n;) {
