@@ -358,12 +358,13 @@ int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bo
 int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to);
 
 /* recog_results.c: sports results.  Whether a line is a score line or a
- * row of a league table; and the teams of such a line made ORG spans
- * (the line's first word is word @p base of the text), their words then
- * labelled O (0 or TAGGER_ERR_NOMEM). */
-bool tg_recog_results_line(const line_t *ln);
+ * row of a league table: the number of its first words that hold the
+ * results (a note in parentheses may follow), or 0; and the teams in
+ * those @p n words made ORG spans (the line's first word is word @p base
+ * of the text), their words then labelled O (0 or TAGGER_ERR_NOMEM). */
+size_t tg_recog_results_line(const line_t *ln);
 int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
-                           const line_t *ln, size_t base);
+                           const line_t *ln, size_t base, size_t n);
 
 /* recog_headline.c: title-case lines.  Whether a line is a headline, where
  * capitals say nothing; whether span [i, j) of one stands there; the end of

@@ -645,8 +645,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
     if (by) {
         return tg_recog_add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false, true);
     }
-    if (tg_recog_results_line(ln)) {
-        int rc = tg_recog_results_spans(tg, s, r, ln, base); /* its teams, then the rest */
+    size_t results = tg_recog_results_line(ln);
+    if (results) {
+        int rc = tg_recog_results_spans(tg, s, r, ln, base, results); /* teams, then the rest */
         if (rc) {
             return rc;
         }

@@ -298,6 +298,7 @@ START_TEST(test_results_lines)
     expect_org_without_place("Wigan 4 3 1 0 9 4 10\nCHICAGO 66 67 .496 5 1/2\n", "CHICAGO",
                              "Chicago");
     expect_org_without_place("Queen of the South 2 CHICAGO 1\n", "CHICAGO", "Chicago");
+    expect_org_without_place("Atlanta 6 CHICAGO 5 ( 2nd game )\n", "CHICAGO", "Chicago");
     tagger_result_t *r = annotate("Atlanta 5 CHICAGO 1\n");
     found(r, "", "Atlanta", TAGGER_KIND_ORG);
     found(r, "", "CHICAGO", TAGGER_KIND_ORG);
