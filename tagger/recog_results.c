@@ -72,11 +72,11 @@ static bool score_token(const char *s, size_t n)
 static token_kind_t token_kind(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
-    if (number_token(s, n)) {
-        return TOKEN_NUMBER;
-    }
     if ((c >= 'A' && c <= 'Z') || c >= 0xC0) { /* a capital, or a letter of more than ASCII */
         return TOKEN_NAME;
+    }
+    if (number_token(s, n)) {
+        return TOKEN_NUMBER;
     }
     return tg_word_in(team_connectors, sizeof team_connectors / sizeof *team_connectors, s, n)
                ? TOKEN_CONNECTOR
@@ -86,12 +86,14 @@ static token_kind_t token_kind(const char *s, size_t n)
 /* Where the results of the line end: before a note in parentheses that
  * ends it ("Pohang 3 Ulsan 2 ( halftime 1-0 )", "MILWAUKEE 5 Minnesota 4
  * (in 12)"), or at its end.  Returns the number of the line's words
- * before it. */
+ * before it, or 0 when the line ends in neither a number nor a note (as
+ * prose does: the test that rules most lines out at once). */
 static size_t results_words(const line_t *ln)
 {
     str_t last = tg_recog_raw(ln, ln->n - 1);
-    if (last.s[last.len - 1] != ')') {
-        return ln->n;
+    char end = last.s[last.len - 1];
+    if (end != ')') {
+        return (end >= '0' && end <= '9') || end == '-' ? ln->n : 0; /* a number, or none */
     }
     for (size_t i = 0; i < ln->n; i++) {
         if (ln->text[ln->w[i].start] == '(') {
