@@ -71,7 +71,8 @@
  *     "firm" only before a name that does not open with a first name)
  *     outvotes any number typed by the model alone.  A one-word
  *     span that is the first or last word of exactly one longer PERSON
- *     ("Obi" after "Peter Obi"), or the first of exactly one company's
+ *     ("Obi" after "Peter Obi"), a two-word span that ends one ("Suu Kyi"
+ *     after "Aung San Suu Kyi"), or the first of exactly one company's
  *     name ending in a legal form ("Texaco" after "Texaco Inc"), joins it
  *     as a short mention; a one-word PERSON the model alone typed that
  *     opens a longer ORG ("Cairn" and "Cairn Energy") is an ORG.
@@ -906,15 +907,27 @@ static size_t first_end_word(const tg_recog_t *r, size_t n, uint64_t h)
     return lo < n && r->end_words[lo].h_low == h ? lo : n;
 }
 
+/* The key of the last two words of a name ending at word @p end, beside
+ * those of single words in end_words. */
+static uint64_t last_two_words(const tg_recog_t *r, size_t end)
+{
+    return tg_names_mix(r->words[end - 2].h_low, r->words[end - 1].h_low);
+}
+
 /* "Obi" after "Peter Obi": a one-word name that is the first or last word
  * of exactly one longer PERSON, or the first word of exactly one company's
- * name ending in a legal form ("Texaco" after "Texaco Inc"), joins it.  Not
- * other organizations' first words: they name the whole of which the
+ * name ending in a legal form ("Texaco" after "Texaco Inc"), joins it; so
+ * does a two-word name that ends exactly one PERSON of three words or more
+ * ("Suu Kyi" after "Aung San Suu Kyi", "Lloyd Webber") and opens with
+ * neither a common word nor a legal form (where the model ran a name into
+ * the word before it: "Singer Courtney Love" is no one's full name).  Not
+ * other
+ * organizations' first words: they name the whole of which the
  * longer name is a part ("BBC" and "BBC Radio", "House" and "House Ways
  * and Means Committee").  The end words of the longer
- * names are sorted once and each one-word name looks itself up, so the
+ * names are sorted once and each short name looks itself up, so the
  * cost is n log n in the number of spans. */
-static int link_short_names(tg_recog_t *r, const char *text)
+static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text)
 {
     size_t n = 0;
     for (size_t j = 0; j < r->n_spans; j++) {
@@ -925,12 +938,18 @@ static int link_short_names(tg_recog_t *r, const char *text)
         if (full->end - full->first < 2 || !(person || company)) {
             continue;
         }
-        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 3, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
         r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
         if (person) {
             r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name};
+        }
+        const word_t *first = &r->words[full->first];
+        if (person && full->end - full->first >= 3 && !tg_names_common(m, first->h_low) &&
+            !tg_recog_in_set(&r->fx.sets.legal_forms, text + first->start,
+                             first->end - first->start)) {
+            r->end_words[n++] = (struct end_word){last_two_words(r, full->end), full->name};
         }
     }
     if (n > 1) { /* end_words is NULL before the first long name: qsort(NULL) is UB */
@@ -938,10 +957,11 @@ static int link_short_names(tg_recog_t *r, const char *text)
     }
     for (size_t k = 0; k < r->n_spans && n; k++) {
         span_t *sp = &r->spans[k];
-        if (sp->end - sp->first != 1) {
+        size_t words = sp->end - sp->first;
+        if (words > 2) {
             continue;
         }
-        uint64_t h = r->words[sp->first].h_low;
+        uint64_t h = words == 1 ? r->words[sp->first].h_low : last_two_words(r, sp->end);
         size_t lo = first_end_word(r, n, h);
         if (lo == n) {
             continue;
@@ -1222,7 +1242,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         rc = line_spans(tg, s, r, &ln, line_first[l], r->near + r->line_near[l],
                         r->line_near[l + 1] - r->line_near[l]);
     }
-    if (rc || (rc = group_spans(r)) || (rc = link_short_names(r, text)) ||
+    if (rc || (rc = group_spans(r)) || (rc = link_short_names(r, tg->names, text)) ||
         (rc = type_org_first_words(r, tg->names, text))) {
         return rc;
     }

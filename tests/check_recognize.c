@@ -824,6 +824,19 @@ START_TEST(test_short_name_joins_the_full_name)
     ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, "Obi said") - text));
     ck_assert_ptr_null(find(r, "Obi"));
     tagger_result_free(r);
+    /* A surname of two words (Reuters, 1987; CoNLL-2003 has "Suu Kyi"). */
+    r = annotate("Bolivian President Victor Paz Estenssoro said the talks would go on. Paz "
+                 "Estenssoro told reporters the creditors had been patient.");
+    e = find(r, "Victor Paz Estenssoro");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->n_mentions, 2);
+    ck_assert_str_eq(e->mentions[1].text, "Paz Estenssoro");
+    ck_assert_ptr_null(find(r, "Paz Estenssoro"));
+    tagger_result_free(r);
+    /* Not when the longer name opens with a common word (BBC, 2005). */
+    expect("No jail for singer Courtney Love\n\nSinger Courtney Love has been spared jail for "
+           "assault and drug offences, but must serve three years probation.",
+           "Courtney Love", TAGGER_KIND_PERSON);
 }
 END_TEST
 
