@@ -357,6 +357,10 @@ int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bo
                       bool cued);
 int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to);
 
+/* recog_names.c: the spans grouped into names, one type each, and short
+ * names joined to the longer ones (step 5; 0 or TAGGER_ERR_NOMEM). */
+int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text);
+
 /* recog_results.c: sports results.  Whether a line is a score line or a
  * row of a league table: the number of its first words that hold the
  * results (a note in parentheses may follow), or 0; and the teams in

@@ -1,0 +1,241 @@
+/*
+ * recog_names.c - the recognizer's spans made names (recognize.c, step 5):
+ * one name, one type within a text, and the short names that join a
+ * longer one.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recog_internal.h"
+
+/* A first or last word of a PERSON name of two words or more (or the
+ * first of an ORG's: type_org_first_words()). */
+struct end_word {
+    uint64_t h_low;
+    uint32_t name;
+};
+
+static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
+{
+    uint64_t h = TG_NAMES_HASH_INIT;
+    for (size_t i = first; i < end; i++) {
+        h = tg_names_mix(h, r->words[i].h_low);
+    }
+    return h;
+}
+
+/* A span whose kind a word around it said (span_t.cued) outvotes this many
+ * of the model's guesses: "Chelsea boss" makes every "Chelsea" of the text
+ * the club. */
+enum { CUED_VOTES = 1 << 12 };
+
+/* Groups the spans into names (step 5), each of the kind most of its spans
+ * vote for.  A hash table over the names' keys keeps it linear in the
+ * number of spans (a 20 MB text has 10^5). */
+static int group_spans(tg_recog_t *r)
+{
+    r->n_names = 0;
+    size_t n_slots = 16;
+    while (n_slots < 2 * r->n_spans) {
+        n_slots *= 2;
+    }
+    if (tg_grow((void **)&r->key_slots, &r->cap_key_slots, n_slots, sizeof *r->key_slots)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    memset(r->key_slots, 0, n_slots * sizeof *r->key_slots);
+    for (size_t k = 0; k < r->n_spans; k++) {
+        span_t *sp = &r->spans[k];
+        uint64_t key = span_key(r, sp->first, sp->end);
+        size_t slot = (size_t)(key ^ (key >> 31)) & (n_slots - 1);
+        while (r->key_slots[slot] && r->name_keys[r->key_slots[slot] - 1] != key) {
+            slot = (slot + 1) & (n_slots - 1);
+        }
+        size_t n = r->key_slots[slot] ? r->key_slots[slot] - 1 : r->n_names;
+        if (n == r->n_names) {
+            r->key_slots[slot] = (uint32_t)n + 1;
+            if (tg_grow((void **)&r->names, &r->cap_names, n + 1, sizeof *r->names) ||
+                tg_grow((void **)&r->name_keys, &r->cap_keys, n + 1, sizeof *r->name_keys) ||
+                tg_grow((void **)&r->votes, &r->cap_votes, n + 1, sizeof *r->votes)) {
+                return TAGGER_ERR_NOMEM;
+            }
+            r->names[n] = (tg_recognized_t){sp->kind, r->words[sp->first].start,
+                                            r->words[sp->end - 1].end, -1};
+            r->name_keys[n] = key;
+            r->n_names++;
+            memset(r->votes[n], 0, sizeof r->votes[n]);
+        }
+        r->votes[n][sp->kind] += sp->cued ? CUED_VOTES : 1;
+        sp->name = (uint32_t)n;
+    }
+    for (size_t n = 0; n < r->n_names; n++) {
+        uint32_t best = r->names[n].kind;
+        for (uint32_t k = 1; k < 5; k++) {
+            if (r->votes[n][k] > r->votes[n][best]) {
+                best = k;
+            }
+        }
+        r->names[n].kind = best;
+    }
+    return TAGGER_OK;
+}
+
+static int cmp_end_word(const void *a, const void *b)
+{
+    const struct end_word *x = a, *y = b;
+    if (x->h_low != y->h_low) {
+        return x->h_low < y->h_low ? -1 : 1;
+    }
+    return x->name < y->name ? -1 : x->name > y->name;
+}
+
+/* Whether span @p sp ends in a legal form ("Texaco Inc"). */
+static bool legal_form_ends(const tg_recog_t *r, const char *text, const span_t *sp)
+{
+    const word_t *last = &r->words[sp->end - 1];
+    return tg_recog_in_set(&r->fx.sets.legal_forms, text + last->start, last->end - last->start);
+}
+
+/* The first of the @p n sorted end words whose word is @p h, or @p n. */
+static size_t first_end_word(const tg_recog_t *r, size_t n, uint64_t h)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->end_words[mid].h_low < h) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < n && r->end_words[lo].h_low == h ? lo : n;
+}
+
+/* The key of the last two words of a name ending at word @p end, beside
+ * those of single words in end_words. */
+static uint64_t last_two_words(const tg_recog_t *r, size_t end)
+{
+    return tg_names_mix(r->words[end - 2].h_low, r->words[end - 1].h_low);
+}
+
+/* "Obi" after "Peter Obi": a one-word name that is the first or last word
+ * of exactly one longer PERSON, or the first word of exactly one company's
+ * name ending in a legal form ("Texaco" after "Texaco Inc"), joins it; so
+ * does a two-word name that ends exactly one PERSON of three words or more
+ * ("Suu Kyi" after "Aung San Suu Kyi", "Lloyd Webber") and opens with
+ * neither a common word nor a legal form (where the model ran a name into
+ * the word before it: "Singer Courtney Love" is no one's full name).  Not
+ * other
+ * organizations' first words: they name the whole of which the
+ * longer name is a part ("BBC" and "BBC Radio", "House" and "House Ways
+ * and Means Committee").  The end words of the longer
+ * names are sorted once and each short name looks itself up, so the
+ * cost is n log n in the number of spans. */
+static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < r->n_spans; j++) {
+        const span_t *full = &r->spans[j];
+        uint32_t kind = r->names[full->name].kind;
+        bool person = kind == TAGGER_KIND_PERSON;
+        bool company = kind == TAGGER_KIND_ORG && legal_form_ends(r, text, full);
+        if (full->end - full->first < 2 || !(person || company)) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 3, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
+        if (person) {
+            r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name};
+        }
+        const word_t *first = &r->words[full->first];
+        if (person && full->end - full->first >= 3 && !tg_names_common(m, first->h_low) &&
+            !tg_recog_in_set(&r->fx.sets.legal_forms, text + first->start,
+                             first->end - first->start)) {
+            r->end_words[n++] = (struct end_word){last_two_words(r, full->end), full->name};
+        }
+    }
+    if (n > 1) { /* end_words is NULL before the first long name: qsort(NULL) is UB */
+        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    }
+    for (size_t k = 0; k < r->n_spans && n; k++) {
+        span_t *sp = &r->spans[k];
+        size_t words = sp->end - sp->first;
+        if (words > 2) {
+            continue;
+        }
+        uint64_t h = words == 1 ? r->words[sp->first].h_low : last_two_words(r, sp->end);
+        size_t lo = first_end_word(r, n, h);
+        if (lo == n) {
+            continue;
+        }
+        uint32_t found = r->end_words[lo].name;
+        bool unique = true;
+        for (size_t i = lo + 1; i < n && r->end_words[i].h_low == h && unique; i++) {
+            unique = r->end_words[i].name == found;
+        }
+        if (unique) {
+            sp->name = found;
+            sp->via = TAGGER_VIA_SHORT;
+        }
+    }
+    return TAGGER_OK;
+}
+
+/* Second words of organizations named after a person: "Reagan
+ * Administration", "Bush Presidency", "Clinton Foundation". */
+static const char *const after_a_person[] = {"Administration", "Presidency", "Government",
+                                             "Cabinet",        "Foundation", "Center",
+                                             "Centre",         "Library",    "Memorial"};
+
+/* "Cairn" beside "Cairn Energy": a one-word name the model alone typed
+ * PERSON (no cue for it, no first name, and no longer PERSON's short
+ * name) that is the first word of a longer ORG of the text, not one named
+ * after a person, is that organization or its parent: an ORG, not linked
+ * ("BBC" and "BBC Radio" are two).  The first words are sorted once, as
+ * for link_short_names(). */
+static int type_org_first_words(tg_recog_t *r, const tg_names_t *m, const char *text)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < r->n_spans; j++) {
+        const span_t *full = &r->spans[j];
+        if (full->end - full->first < 2 || r->names[full->name].kind != TAGGER_KIND_ORG) {
+            continue;
+        }
+        const word_t *second = &r->words[full->first + 1];
+        if (tg_word_in(after_a_person, sizeof after_a_person / sizeof *after_a_person,
+                       text + second->start, second->end - second->start)) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
+    }
+    if (n > 1) {
+        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    }
+    for (size_t k = 0; k < r->n_spans && n; k++) {
+        const span_t *sp = &r->spans[k];
+        tg_recognized_t *name = &r->names[sp->name];
+        if (sp->end - sp->first == 1 && sp->via != TAGGER_VIA_SHORT &&
+            name->kind == TAGGER_KIND_PERSON &&
+            r->votes[sp->name][TAGGER_KIND_PERSON] < CUED_VOTES &&
+            !tg_names_first(m, r->words[sp->first].h_low) &&
+            first_end_word(r, n, r->words[sp->first].h_low) < n) {
+            name->kind = TAGGER_KIND_ORG;
+        }
+    }
+    return TAGGER_OK;
+}
+
+int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
+{
+    (void)s;
+    int rc = group_spans(r);
+    if (rc || (rc = link_short_names(r, tg->names, text))) {
+        return rc;
+    }
+    return type_org_first_words(r, tg->names, text);
+}
