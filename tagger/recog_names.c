@@ -230,12 +230,99 @@ static int type_org_first_words(tg_recog_t *r, const tg_names_t *m, const char *
     return TAGGER_OK;
 }
 
+/* Words right before a place's name that keep it a place ("in Bolton",
+ * "near Salem"), whoever else is named so. */
+static const char *const place_prepositions[] = {"in",      "at",     "near",   "from",
+                                                 "outside", "around", "across", "via"};
+
+/* The word of r->words that is exactly input bytes [start, end), or
+ * r->n_words. */
+static size_t word_at(const tg_recog_t *r, uint32_t start, uint32_t end)
+{
+    size_t lo = 0, hi = r->n_words;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->words[mid].start < start) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < r->n_words && r->words[lo].start == start && r->words[lo].end == end ? lo
+                                                                                     : r->n_words;
+}
+
+/* "Bolton" after "John Bolton": a gazetteer's mention of a PLACE in one
+ * word that is the last word of exactly one PERSON the text names in two
+ * words or more, opening with a first name or an initial (not a bank the
+ * model typed PERSON: "Marine Midland", "Chase Manhattan"), is that
+ * person's surname, not Bolton in Lancashire (nor,
+ * through it, the United Kingdom): its mention, and the country's through
+ * it, are dropped, and it is a short mention of the person.  Not after a
+ * preposition of place ("flew in from Bolton").  The one-word places
+ * surnames take ("Preston", "Dallas", "Warren", "Taft") are many, and a
+ * news story that names a person in full names him by surname after. */
+static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
+                          const char *text)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->n_spans; k++) {
+        const span_t *sp = &r->spans[k];
+        const word_t *first = &r->words[sp->first];
+        bool initial = first->end - first->start == 2 && text[first->end - 1] == '.';
+        if (sp->end - sp->first < 2 || r->names[sp->name].kind != TAGGER_KIND_PERSON ||
+            !(initial || tg_names_first(tg->names, first->h_low))) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] = (struct end_word){r->words[sp->end - 1].h_low, sp->name};
+    }
+    if (n > 1) {
+        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    }
+    size_t n_prepositions = sizeof place_prepositions / sizeof *place_prepositions;
+    for (size_t k = 0; k < s->n_recs && n; k++) {
+        const tg_rec_t *rec = &s->recs[k];
+        if ((rec->flags & TG_REC_DROPPED) || rec->entity >= tg->n_entities ||
+            tg->entities[rec->entity].kind != TAGGER_KIND_PLACE || rec->via == TAGGER_VIA_PLACE) {
+            continue;
+        }
+        size_t i = word_at(r, rec->start, rec->end);
+        if (i == r->n_words || !r->words[i].cap) {
+            continue; /* more than a word, or a word not hashed */
+        }
+        const word_t *before = i > 0 ? &r->words[i - 1] : NULL;
+        if (before && tg_word_in(place_prepositions, n_prepositions, text + before->start,
+                                 before->end - before->start)) {
+            continue;
+        }
+        uint64_t h = r->words[i].h_low;
+        size_t lo = first_end_word(r, n, h);
+        if (lo == n || (lo + 1 < n && r->end_words[lo + 1].h_low == h &&
+                        r->end_words[lo + 1].name != r->end_words[lo].name)) {
+            continue; /* no such person, or two */
+        }
+        uint32_t name = r->end_words[lo].name;
+        if (tg_recog_drop_places(tg, s, rec->start, rec->end) <= 0) {
+            continue;
+        }
+        if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->spans[r->n_spans++] = (span_t){(uint32_t)i, (uint32_t)i + 1, TAGGER_KIND_PERSON,
+                                          name, TAGGER_VIA_SHORT, 0, 0};
+    }
+    return TAGGER_OK;
+}
+
 int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
 {
-    (void)s;
     int rc = group_spans(r);
-    if (rc || (rc = link_short_names(r, tg->names, text))) {
+    if (rc || (rc = link_short_names(r, tg->names, text)) ||
+        (rc = type_org_first_words(r, tg->names, text))) {
         return rc;
     }
-    return type_org_first_words(r, tg->names, text);
+    return place_surnames(tg, s, r, text);
 }

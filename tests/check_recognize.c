@@ -28,6 +28,7 @@ static const char gazetteer[] =
     "sm:4\tPLACE\tChicago\t-\t-\tChicago\n"
     "sm:5\tPLACE\tAtlanta\t-\t-\tAtlanta\n"
     "sm:6\tPLACE\tAustin\t-\t-\tAustin\n"
+    "sm:7\tPLACE\tBolton\t-\t-\tBolton{given-name}\n"
     "US-IA\tPLACE\tIowa\t-\t-\tIowa\n"
     "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n";
@@ -832,6 +833,32 @@ START_TEST(test_short_name_joins_the_full_name)
     ck_assert_int_eq(e->n_mentions, 2);
     ck_assert_str_eq(e->mentions[1].text, "Paz Estenssoro");
     ck_assert_ptr_null(find(r, "Paz Estenssoro"));
+    tagger_result_free(r);
+    /* A surname that a gazetteer knows as a place, but not after a
+     * preposition of place, nor when two people bear it. */
+    text = "National security adviser John Bolton met his Russian counterpart on Monday. Bolton "
+           "said the talks were useful.";
+    r = annotate(text);
+    e = find(r, "John Bolton");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->n_mentions, 2);
+    ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_SHORT);
+    ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, "Bolton said") - text));
+    tagger_result_free(r);
+    r = annotate("National security adviser John Bolton met his Russian counterpart on Monday. The "
+                 "talks were held in Bolton.");
+    place_stands(r, "Bolton", 1);
+    tagger_result_free(r);
+    r = annotate("John Bolton and his brother Peter Bolton met on Monday. Bolton said the talks "
+                 "were useful.");
+    place_stands(r, "Bolton", 1);
+    tagger_result_free(r);
+    /* Nor when the person's name opens with no first name: it may be a
+     * company's the model typed PERSON ("Chase Manhattan"). */
+    r = annotate("Mr Okonkwo Bolton met his Russian counterpart on Monday. Bolton said the talks "
+                 "were useful.");
+    found(r, "", "Okonkwo Bolton", TAGGER_KIND_PERSON);
+    place_stands(r, "Bolton", 1);
     tagger_result_free(r);
     /* Not when the longer name opens with a common word (BBC, 2005). */
     expect("No jail for singer Courtney Love\n\nSinger Courtney Love has been spared jail for "
