@@ -7,9 +7,9 @@
  * a page of results would be about thirty American cities.  In such a
  * line, each run of capitalised words that a place is in (a gazetteer's
  * PLACE, or a name the model typed LOC) is made an organization, and the
- * gazetteer's mentions of places in it are dropped (the one other
- * exception to the gazetteer's precedence, beside recognize.c
- * place_starts_company()).  A country stays a country (a national side:
+ * gazetteer's mentions of places in it are dropped (another exception to
+ * the gazetteer's precedence, beside recognize.c place_starts_company()
+ * and recog_names.c place_surnames()).  A country stays a country (a national side:
  * "Togo 1 Congo 0"), and so does a person the model typed (a golfer's
  * rounds, "Billy Mayfair 66 71 70 70", or a batsman's figures).
  *

@@ -7,7 +7,7 @@
  * results, and recog_internal.h holds what they share.
  *
  * Runs after the gazetteer passes (scan, resolve, short names), so that a
- * gazetteer name wins (with two exceptions, step 4), and works line by
+ * gazetteer name wins (with three exceptions, steps 4 and 5), and works line by
  * line: layout.c's lines, menu lines skipped, and the lines of wrapped
  * prose joined (logical_lines()):
  *
@@ -75,7 +75,10 @@
  *     after "Aung San Suu Kyi"), or the first of exactly one company's
  *     name ending in a legal form ("Texaco" after "Texaco Inc"), joins it
  *     as a short mention; a one-word PERSON the model alone typed that
- *     opens a longer ORG ("Cairn" and "Cairn Energy") is an ORG.
+ *     opens a longer ORG ("Cairn" and "Cairn Energy") is an ORG.  A
+ *     gazetteer's place in one word that is the surname of exactly one
+ *     person named in full joins that person ("Bolton" after "John
+ *     Bolton"; recog_names.c, where this step is).
  *  6. Each entity's mentions go to s->recs with entity number
  *     tg->n_entities + i; annotate.c turns them into result entities with
  *     no id and source "recognized".
@@ -522,9 +525,9 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
  * running text, capitalised words after the place, none of them a title or
  * of place_not_org, and no first name first (a person named after one).  Then
  * the places were never meant (Meridian, Idaho is not in the news here):
- * their mentions are dropped and the name stands, one of the two
- * exceptions to the gazetteer's precedence (the other: recog_results.c).
- * Returns whether it was so. */
+ * their mentions are dropped and the name stands, one of three
+ * exceptions to the gazetteer's precedence (the others: recog_results.c,
+ * and recog_names.c place_surnames()).  Returns whether it was so. */
 static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
                                  size_t a, size_t b)
 {
