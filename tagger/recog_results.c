@@ -9,9 +9,9 @@
  * PLACE, or a name the model typed LOC) is made an organization, and the
  * gazetteer's mentions of places in it are dropped (another exception to
  * the gazetteer's precedence, beside recognize.c place_starts_company()
- * and recog_names.c place_surnames()).  A country stays a country (a national side:
- * "Togo 1 Congo 0"), and so does a person the model typed (a golfer's
- * rounds, "Billy Mayfair 66 71 70 70", or a batsman's figures).
+ * and recog_names.c place_surnames()).  A country stays a country (a
+ * national side: "Togo 1 Congo 0"), and so does a person the model typed
+ * (a golfer's rounds, "Billy Mayfair 66 71 70 70").
  *
  * The shape of the line decides, not its words: read as tokens between
  * spaces, one or two runs of names, each followed by numbers, and nothing
