@@ -357,6 +357,10 @@ int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bo
                       bool cued);
 int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to);
 
+/* recognize.c: the first of r->words that ends after input offset
+ * @p off (r->n_words if none). */
+size_t tg_recog_word_after(const tg_recog_t *r, uint32_t off);
+
 /* recog_names.c: the spans grouped into names, one type each, and short
  * names joined to the longer ones (step 5; 0 or TAGGER_ERR_NOMEM). */
 int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text);

@@ -239,17 +239,8 @@ static const char *const place_prepositions[] = {"in",      "at",     "near",   
  * r->n_words. */
 static size_t word_at(const tg_recog_t *r, uint32_t start, uint32_t end)
 {
-    size_t lo = 0, hi = r->n_words;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (r->words[mid].start < start) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo < r->n_words && r->words[lo].start == start && r->words[lo].end == end ? lo
-                                                                                     : r->n_words;
+    size_t i = tg_recog_word_after(r, start);
+    return i < r->n_words && r->words[i].start == start && r->words[i].end == end ? i : r->n_words;
 }
 
 /* "Bolton" after "John Bolton": a gazetteer's mention of a PLACE in one
@@ -262,8 +253,7 @@ static size_t word_at(const tg_recog_t *r, uint32_t start, uint32_t end)
  * preposition of place ("flew in from Bolton").  The one-word places
  * surnames take ("Preston", "Dallas", "Warren", "Taft") are many, and a
  * news story that names a person in full names him by surname after. */
-static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
-                          const char *text)
+static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
 {
     size_t n = 0;
     for (size_t k = 0; k < r->n_spans; k++) {
@@ -311,8 +301,8 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
         if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->spans[r->n_spans++] = (span_t){(uint32_t)i, (uint32_t)i + 1, TAGGER_KIND_PERSON,
-                                          name, TAGGER_VIA_SHORT, 0, 0};
+        r->spans[r->n_spans++] = (span_t){
+            (uint32_t)i, (uint32_t)i + 1, TAGGER_KIND_PERSON, name, TAGGER_VIA_SHORT, 0, 0};
     }
     return TAGGER_OK;
 }

@@ -782,6 +782,20 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
     return TAGGER_OK;
 }
 
+size_t tg_recog_word_after(const tg_recog_t *r, uint32_t off)
+{
+    size_t lo = 0, hi = r->n_words;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->words[mid].end <= off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
 /* Marks the words that standing gazetteer mentions overlap. */
 static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
 {
@@ -790,16 +804,8 @@ static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
         if (rec->flags & TG_REC_DROPPED) {
             continue;
         }
-        size_t lo = 0, hi = r->n_words; /* first word ending after rec->start */
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (r->words[mid].end <= rec->start) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (size_t i = lo; i < r->n_words && r->words[i].start < rec->end; i++) {
+        for (size_t i = tg_recog_word_after(r, rec->start);
+             i < r->n_words && r->words[i].start < rec->end; i++) {
             r->words[i].covered = 1;
         }
     }
