@@ -125,12 +125,11 @@ static uint64_t last_two_words(const tg_recog_t *r, size_t end)
  * ("Suu Kyi" after "Aung San Suu Kyi", "Lloyd Webber") and opens with
  * neither a common word nor a legal form (where the model ran a name into
  * the word before it: "Singer Courtney Love" is no one's full name).  Not
- * other
- * organizations' first words: they name the whole of which the
+ * other organizations' first words: they name the whole of which the
  * longer name is a part ("BBC" and "BBC Radio", "House" and "House Ways
- * and Means Committee").  The end words of the longer
- * names are sorted once and each short name looks itself up, so the
- * cost is n log n in the number of spans. */
+ * and Means Committee").  The end words of the longer names are sorted
+ * once and each short name looks itself up, so the cost is n log n in the
+ * number of spans. */
 static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text)
 {
     size_t n = 0;
@@ -247,12 +246,12 @@ static size_t word_at(const tg_recog_t *r, uint32_t start, uint32_t end)
  * word that is the last word of exactly one PERSON the text names in two
  * words or more, opening with a first name or an initial (not a bank the
  * model typed PERSON: "Marine Midland", "Chase Manhattan"), is that
- * person's surname, not Bolton in Lancashire (nor,
- * through it, the United Kingdom): its mention, and the country's through
- * it, are dropped, and it is a short mention of the person.  Not after a
- * preposition of place ("flew in from Bolton").  The one-word places
- * surnames take ("Preston", "Dallas", "Warren", "Taft") are many, and a
- * news story that names a person in full names him by surname after. */
+ * person's surname, not Bolton in Lancashire (nor, through it, the United
+ * Kingdom): its mention, and the country's through it, are dropped, and
+ * it is a short mention of the person.  Not after a preposition of place
+ * ("flew in from Bolton").  The one-word places surnames take ("Preston",
+ * "Dallas", "Warren", "Taft") are many, and a news story that names a
+ * person in full names him by surname after. */
 static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
 {
     size_t n = 0;

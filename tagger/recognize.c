@@ -1,15 +1,16 @@
 /*
  * recognize.c - names no gazetteer lists: "Peter Obi", "Mazhar Abbas", a
  * ministry, a football club.  This file runs the pass (tg_recognize()) and
- * makes names of the tagged words (steps 4 to 6 below); recog_words.c cuts
- * the lines into words and remembers them, recog_tag.c tags them,
+ * makes spans of the tagged words (steps 4 and 6 below); recog_words.c
+ * cuts the lines into words and remembers them, recog_tag.c tags them,
  * recog_headline.c reads title-case lines, recog_results.c lines of sports
- * results, and recog_internal.h holds what they share.
+ * results, recog_names.c makes names of the spans (step 5), and
+ * recog_internal.h holds what they share.
  *
  * Runs after the gazetteer passes (scan, resolve, short names), so that a
- * gazetteer name wins (with three exceptions, steps 4 and 5), and works line by
- * line: layout.c's lines, menu lines skipped, and the lines of wrapped
- * prose joined (logical_lines()):
+ * gazetteer name wins (with three exceptions, steps 4 and 5), and works
+ * line by line: layout.c's lines, menu lines skipped, and the lines of
+ * wrapped prose joined (logical_lines()):
  *
  *  1. Words.  A line is cut into the tokens of CoNLL-2003, on which the
  *     model learned (recog_words.c).
@@ -26,10 +27,11 @@
  *     named after a place ("Toyota Motor Corp", "Chicago Mercantile
  *     Exchange": one the model typed, that a place's mention starts), and
  *     a team in a line of sports results ("Atlanta 5 PITTSBURGH 1";
- *     recog_results.c), where the place's mention goes instead.  A leading title ("Mr",
- *     "Dr", "MP", "Sir", "Lord"), or one just before it, makes it a
- *     PERSON and leaves the name, which may be the capitalised words after
- *     a title the model tagged alone ("Mr Ebbers"); an office before a
+ *     recog_results.c), where the place's mention goes instead.  A
+ *     leading title ("Mr", "Dr", "MP", "Sir", "Lord"), or one just before
+ *     it, makes it a PERSON and leaves the name, which may be the
+ *     capitalised words after a title the model tagged alone ("Mr
+ *     Ebbers"); an office before a
  *     person's name leaves it too ("Chancellor Gordon Brown"; a first name
  *     the model put in the office goes to the person after it when the
  *     line is tagged: "Exchequer" + "Nigel Lawson", recog_tag.c
@@ -78,7 +80,7 @@
  *     opens a longer ORG ("Cairn" and "Cairn Energy") is an ORG.  A
  *     gazetteer's place in one word that is the surname of exactly one
  *     person named in full joins that person ("Bolton" after "John
- *     Bolton"; recog_names.c, where this step is).
+ *     Bolton").
  *  6. Each entity's mentions go to s->recs with entity number
  *     tg->n_entities + i; annotate.c turns them into result entities with
  *     no id and source "recognized".
