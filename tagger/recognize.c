@@ -352,7 +352,7 @@ static const char *const org_suffixes[] = {
     "FC", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",
     "SA", "GmbH", "Co.", "Party", "University", "Bank", "Council", "Agency", "Ministry",
     "Group", "Association", "Federation", "Union", "Institute", "Foundation", "Club",
-    "United", "Airlines", "Authority", "Commission", "Committee", "Corporation", "Company",
+    "United", "Utd", "Airlines", "Authority", "Commission", "Committee", "Corporation", "Company",
     "Industries", "Technologies", "Technology", "Systems", "Utilities", "Insurance", "Holdings",
     "Laboratories", "Enterprises", "Airways", "Inns", "Stores", "Motors", "Petroleum",
     "Resources", "Communications", "Electronics", "Securities", "Partners", "Brothers", "Bros",

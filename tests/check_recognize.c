@@ -370,6 +370,10 @@ START_TEST(test_organization_heads_and_suffixes)
            "Amnesty International", TAGGER_KIND_ORG);
     expect("Underwriters may include Salomon Brothers and Goldman Sachs.", "Salomon Brothers",
            TAGGER_KIND_ORG);
+    /* "Utd", a club's United abbreviated, where the model saw a person (BBC). */
+    expect("Mr Magnier and Mr McManus issued a statement late on Friday saying that they "
+           "remained \"long-term investors\" in Man Utd.",
+           "Man Utd", TAGGER_KIND_ORG);
 }
 END_TEST
 
