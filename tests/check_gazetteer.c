@@ -569,8 +569,8 @@ START_TEST(test_builtin_party_nicknames)
 END_TEST
 
 /* The rating agencies by the names the news gives them, with a possessive
- * the register leaves out, and web companies by their brands (build-orgs
- * COMPANY_NAMES); not "Amazon" alone, a region too. */
+ * the register leaves out, and web companies by their brands and services
+ * (build-orgs COMPANY_NAMES); not "Amazon" alone, a region too. */
 START_TEST(test_builtin_company_names)
 {
     static const report_case_t cases[] = {
@@ -601,6 +601,11 @@ START_TEST(test_builtin_company_names)
         {"The lawsuit alleged Wal-Mart committed thousands of violations.", "sec:104169", true},
         {"Computer makers such as Dell and Hewlett-Packard cut prices.", "sec:1571996", true},
         {"Michael Dell said the firm would grow.", "sec:1571996", false},
+        /* HuffPost, 2018: services by their own names, which the model
+         * took for places and people */
+        {"The singer shared a photo on Instagram of her new tattoo.", "sec:1326801", true},
+        {"The video has been viewed more than 2 million times on YouTube.", "sec:1652044",
+         true},
     };
     check_reports(cases, sizeof cases / sizeof *cases);
 }
