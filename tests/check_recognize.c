@@ -817,25 +817,31 @@ START_TEST(test_gazetteer_takes_precedence)
 }
 END_TEST
 
+/* Asserts that the entity @p name of @p r, the result of @p text, has two
+ * mentions, the second a short one where @p at starts in the text. */
+static void short_mention_at(const tagger_result_t *r, const char *name, const char *text,
+                             const char *at)
+{
+    const tagger_entity_t *e = find(r, name);
+    ck_assert_msg(e != NULL, "'%s' not found in: %s", name, text);
+    ck_assert_int_eq(e->n_mentions, 2);
+    ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_SHORT);
+    ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, at) - text));
+}
+
 START_TEST(test_short_name_joins_the_full_name)
 {
     const char *text = "Peter Obi met supporters on Saturday. Obi said he would run again.";
     tagger_result_t *r = annotate(text);
-    const tagger_entity_t *e = find(r, "Peter Obi");
-    ck_assert_ptr_nonnull(e);
-    ck_assert_int_eq(e->n_mentions, 2);
-    ck_assert_str_eq(e->mentions[1].text, "Obi");
-    ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_SHORT);
-    ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, "Obi said") - text));
+    short_mention_at(r, "Peter Obi", text, "Obi said");
     ck_assert_ptr_null(find(r, "Obi"));
     tagger_result_free(r);
     /* A surname of two words (Reuters, 1987; CoNLL-2003 has "Suu Kyi"). */
-    r = annotate("Bolivian President Victor Paz Estenssoro said the talks would go on. Paz "
-                 "Estenssoro told reporters the creditors had been patient.");
-    e = find(r, "Victor Paz Estenssoro");
-    ck_assert_ptr_nonnull(e);
-    ck_assert_int_eq(e->n_mentions, 2);
-    ck_assert_str_eq(e->mentions[1].text, "Paz Estenssoro");
+    text = "Bolivian President Victor Paz Estenssoro said the talks would go on. Paz "
+           "Estenssoro told reporters the creditors had been patient.";
+    r = annotate(text);
+    short_mention_at(r, "Victor Paz Estenssoro", text, "Paz Estenssoro told");
+    ck_assert_str_eq(find(r, "Victor Paz Estenssoro")->mentions[1].text, "Paz Estenssoro");
     ck_assert_ptr_null(find(r, "Paz Estenssoro"));
     tagger_result_free(r);
     /* Not when the longer name opens with a common word (BBC, 2005). */
@@ -855,11 +861,7 @@ START_TEST(test_surname_that_is_a_place)
     const char *text = "National security adviser John Bolton met his Russian counterpart on "
                        "Monday. Bolton said the talks were useful.";
     tagger_result_t *r = annotate(text);
-    const tagger_entity_t *e = find(r, "John Bolton");
-    ck_assert_ptr_nonnull(e);
-    ck_assert_int_eq(e->n_mentions, 2);
-    ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_SHORT);
-    ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, "Bolton said") - text));
+    short_mention_at(r, "John Bolton", text, "Bolton said");
     tagger_result_free(r);
     r = annotate("National security adviser John Bolton met his Russian counterpart on Monday. The "
                  "talks were held in Bolton.");
