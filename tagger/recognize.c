@@ -554,6 +554,37 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end) > 0;
 }
 
+/* A club or company whose name ends in its city ("Bayern Munich", "Maccabi
+ * Tel Aviv", "Dynamo Kiev"): words [a, b) of running text, typed ORG, whose
+ * words a gazetteer mention covers are its last, all mentions of PLACEs
+ * within them, and whose words before the place are capitalised, spaced,
+ * no common words, titles, place_qualifiers ("Southern California"),
+ * place_not_org ("Orange County California") or legal forms ("Slater
+ * Steels Corp Fort Wayne": the company is in the place), no initials
+ * ("J.C. Bradford", "P.M. Peking"), and do not open with a first name.  The place's mentions are dropped, as in place_starts_company(). */
+static bool place_ends_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
+                               size_t a, size_t b)
+{
+    size_t c = b;
+    while (c > a && ln->w[c - 1].covered) {
+        c--;
+    }
+    if (ln->kind != 'N' || c == b || c == a || tg_recog_first_name(ln, ln->w[a].h_low)) {
+        return false;
+    }
+    for (size_t k = a; k < c; k++) {
+        if (ln->w[k].covered || !ln->w[k].cap || tg_recog_is_common(ln, k) ||
+            !tg_recog_spaced(ln, k + 1) || tg_recog_word_in(ln, k, &ln->fx->sets.titles) ||
+            tg_recog_word_in(ln, k, &ln->fx->sets.place_qualifiers) ||
+            tg_recog_word_in(ln, k, &ln->fx->sets.place_not_org) ||
+            tg_recog_word_in(ln, k, &ln->fx->sets.legal_forms) ||
+            memchr(ln->text + ln->w[k].start, '.', ln->w[k].end - ln->w[k].start)) {
+            return false;
+        }
+    }
+    return tg_recog_drop_places(tg, s, ln->w[c].start, ln->w[b - 1].end) > 0;
+}
+
 int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to)
 {
     int n = 0;
@@ -577,6 +608,15 @@ int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from,
     }
     return n;
 }
+
+/* Words that, before a place, name a part of it, not an organization:
+ * "Southern California", "Greater London", "Downtown Beirut". */
+static const char *const place_qualifiers[] = {
+    "North",     "South",     "East",         "West",         "Northern",  "Southern",
+    "Eastern",   "Western",   "Central",      "Northeast",    "Northwest", "Southeast",
+    "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern", "Upper",
+    "Lower",     "Greater",   "Inner",        "Outer",        "Downtown",  "Metropolitan",
+    "Metro",     "Rural",     "Coastal",      "Old",          "New"};
 
 /* Words that, after a place, make what is named no organization: a part
  * of the place or a constituency ("Leeds North West", "Baltimore County"),
@@ -726,7 +766,8 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             covered |= w[k].covered;
         }
         if (keep && covered) {
-            keep = kind == TAGGER_KIND_ORG && place_starts_company(tg, s, ln, a, b);
+            keep = kind == TAGGER_KIND_ORG && (place_starts_company(tg, s, ln, a, b) ||
+                                               place_ends_company(tg, s, ln, a, b));
         }
         bool weak = false;
         if (keep && ln->kind == 'C' && !company_end(ln, a, b)) {
@@ -938,6 +979,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->possessives, possessives);
     SET_INIT(s->generations, generations);
     SET_INIT(s->place_not_org, place_not_org);
+    SET_INIT(s->place_qualifiers, place_qualifiers);
 }
 
 int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)

@@ -470,7 +470,8 @@ static void check_reports(const report_case_t *cases, size_t n)
 }
 
 /* Names the build scripts add by rule or from their short curated lists:
- * former and English city names, umlauts written out, state abbreviations after a
+ * former and English city names, Arabic ones without the article,
+ * umlauts written out, state abbreviations after a
  * place, country words that end larger names, and "U.S" without its
  * final period; a place is no mention before the last word of an
  * institution's name. */
@@ -483,6 +484,13 @@ START_TEST(test_builtin_place_names)
         /* English names of cities the source names in Welsh */
         {"Wales beat Scotland in Cardiff on Saturday.", "sm:1826362422", true},
         {"The council in Swansea met on Monday.", "sm:1826574888", true},
+        {"Thousands marched in Tel Aviv on Saturday.", "sm:1376401542", true},
+        {"Fighting went on around Grozny, the Chechen capital.", "sm:1643049853", true},
+        /* Arabic cities without the article, and -ah as -a; not a man's name */
+        {"Iran said its forces had advanced towards Basra.", "sm:1368714645", true},
+        {"Officials in Raqqa and Ramadi said the roads were closed.", "sm:1760035911", true},
+        {"Officials in Raqqa and Ramadi said the roads were closed.", "sm:1368838855", true},
+        {"The envoy, Mohammed Hamza al-Zubeidi, met the minister.", "sm:1368300397", false},
         {"WALTHAM, Mass., March 3 - The software maker said profits rose.", "US", true},
         {"DARIEN, Conn, April 3 - The unit was sold for 40 mln dlrs.", "US", true},
         {"Thousands attended Mass in the cathedral on Sunday.", "US", false},

@@ -29,7 +29,11 @@ static const char gazetteer[] =
     "sm:5\tPLACE\tAtlanta\t-\t-\tAtlanta\n"
     "sm:6\tPLACE\tAustin\t-\t-\tAustin\n"
     "sm:7\tPLACE\tBolton\t-\t-\tBolton{given-name}\n"
+    "sm:8\tPLACE\tMunich\t-\t-\tMunich\n"
+    "sm:9\tPLACE\tFort Wayne\t-\t-\tFort Wayne\n"
     "US-IA\tPLACE\tIowa\t-\t-\tIowa\n"
+    "sm:10\tPLACE\tMilan\t-\t-\tMilan\n"
+    "US-CA\tPLACE\tCalifornia\t-\t-\tCalifornia\n"
     "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n";
 
@@ -285,6 +289,32 @@ START_TEST(test_company_named_after_a_place)
                  "Kyoto Protocol on emissions is undermining other countries' resolve.");
     ck_assert_ptr_null(find(r, "Kyoto Protocol"));
     place_stands(r, "Kyoto", 1);
+    tagger_result_free(r);
+}
+END_TEST
+
+/* A club or company whose name ends in its city is an organization, and
+ * the city no mention (BBC sport, 2005; Reuters, 1987); a region's part
+ * ("Southern California") and a company in a place ("its Slater Steels
+ * Corp Fort Wayne specialty bar division") leave the place alone. */
+START_TEST(test_company_ending_in_a_place)
+{
+    expect_org_without_place("Arsenal manager Arsene Wenger claimed their display in the 3-1 "
+                             "defeat against Bayern Munich was \"our worst peformance in the "
+                             "Champions League\".",
+                             "Bayern Munich", "Munich");
+    expect_org_without_place("Manchester United manager Sir Alex Ferguson said his side's task "
+                             "against AC Milan would not be made any easier by the absence of "
+                             "Andriy Shevchenko.",
+                             "AC Milan", "Milan");
+    tagger_result_t *r = annotate("Progressive Savings has ten branches in Southern California "
+                                  "and about 500 mln dlrs in assets.");
+    ck_assert_ptr_null(find(r, "Southern California"));
+    place_stands(r, "California", 1);
+    tagger_result_free(r);
+    r = annotate("Slater Industries Inc said it planned a 15 mln dlr modernization of its Slater "
+                 "Steels Corp Fort Wayne specialty bar division in Indiana.");
+    place_stands(r, "Fort Wayne", 1);
     tagger_result_free(r);
 }
 END_TEST
@@ -1575,6 +1605,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_two_connectors);
     tcase_add_test(cues, test_company_with_and);
     tcase_add_test(cues, test_company_named_after_a_place);
+    tcase_add_test(cues, test_company_ending_in_a_place);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_name_type_changes_inside);
