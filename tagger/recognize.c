@@ -24,8 +24,10 @@
  *     scripts/train-names's word_features() (recog_tag.c).
  *  4. Rules on the spans.  A span that overlaps a gazetteer mention is
  *     dropped (the gazetteer takes precedence), but for an organization
- *     named after a place ("Toyota Motor Corp", "Chicago Mercantile
- *     Exchange": one the model typed, that a place's mention starts), and
+ *     named after a place (one the model typed: "Toyota Motor Corp",
+ *     "Chicago Mercantile Exchange", which a place's mention starts;
+ *     "Continental Illinois Corp", with one inside before a legal form;
+ *     "Bayern Munich", which one ends), and
  *     a team in a line of sports results ("Atlanta 5 PITTSBURGH 1";
  *     recog_results.c), where the place's mention goes instead.  A
  *     leading title ("Mr", "Dr", "MP", "Sir", "Lord"), or one just before
@@ -554,6 +556,35 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end) > 0;
 }
 
+/* A company with a place inside its name, which ends in a legal form
+ * ("Continental Illinois Corp", "First Chicago Corp"): words [a, b), typed
+ * ORG, three or more, capitalised before the place, whose words a
+ * gazetteer mention covers are one run of PLACE mentions after the first
+ * word and before the legal form.  The place's mentions are dropped, as in
+ * place_starts_company(). */
+static bool place_inside_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
+                                 size_t a, size_t b)
+{
+    if (b - a < 3 || !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
+        return false;
+    }
+    size_t c0 = a, c1;
+    while (c0 < b && !ln->w[c0].covered) {
+        c0++;
+    }
+    for (c1 = c0; c1 < b && ln->w[c1].covered; c1++) {
+    }
+    if (c0 == a || c1 >= b) {
+        return false;
+    }
+    for (size_t k = a; k < b; k++) {
+        if ((k < c0 && !ln->w[k].cap) || (k >= c1 && ln->w[k].covered)) {
+            return false;
+        }
+    }
+    return tg_recog_drop_places(tg, s, ln->w[c0].start, ln->w[c1 - 1].end) > 0;
+}
+
 /* A club or company whose name ends in its city ("Bayern Munich", "Maccabi
  * Tel Aviv", "Dynamo Kiev"): words [a, b) of running text, typed ORG, whose
  * words a gazetteer mention covers are its last, all mentions of PLACEs
@@ -767,6 +798,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         }
         if (keep && covered) {
             keep = kind == TAGGER_KIND_ORG && (place_starts_company(tg, s, ln, a, b) ||
+                                               place_inside_company(tg, s, ln, a, b) ||
                                                place_ends_company(tg, s, ln, a, b));
         }
         bool weak = false;

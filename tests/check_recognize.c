@@ -33,6 +33,7 @@ static const char gazetteer[] =
     "sm:9\tPLACE\tFort Wayne\t-\t-\tFort Wayne\n"
     "US-IA\tPLACE\tIowa\t-\t-\tIowa\n"
     "sm:10\tPLACE\tMilan\t-\t-\tMilan\n"
+    "US-IL\tPLACE\tIllinois\t-\t-\tIllinois\n"
     "US-CA\tPLACE\tCalifornia\t-\t-\tCalifornia\n"
     "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n";
@@ -293,12 +294,17 @@ START_TEST(test_company_named_after_a_place)
 }
 END_TEST
 
-/* A club or company whose name ends in its city is an organization, and
- * the city no mention (BBC sport, 2005; Reuters, 1987); a region's part
+/* A club or company whose name ends in its city, or a company with a
+ * place inside its name before a legal form, is an organization, and the
+ * place no mention (BBC sport, 2005; Reuters, 1987); a region's part
  * ("Southern California") and a company in a place ("its Slater Steels
  * Corp Fort Wayne specialty bar division") leave the place alone. */
-START_TEST(test_company_ending_in_a_place)
+START_TEST(test_company_with_a_place_inside)
 {
+    expect_org_without_place("Continental Illinois Corp said if the Brazilian debt moratorium "
+                             "remains in effect, it may place its medium and long term loans "
+                             "on a cash basis.",
+                             "Continental Illinois Corp", "Illinois");
     expect_org_without_place("Arsenal manager Arsene Wenger claimed their display in the 3-1 "
                              "defeat against Bayern Munich was \"our worst peformance in the "
                              "Champions League\".",
@@ -1605,7 +1611,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_two_connectors);
     tcase_add_test(cues, test_company_with_and);
     tcase_add_test(cues, test_company_named_after_a_place);
-    tcase_add_test(cues, test_company_ending_in_a_place);
+    tcase_add_test(cues, test_company_with_a_place_inside);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_name_type_changes_inside);
