@@ -471,7 +471,7 @@ static void check_reports(const report_case_t *cases, size_t n)
 
 /* Names the build scripts add by rule or from their short curated lists:
  * former and English city names, Arabic ones without the article,
- * umlauts written out, state abbreviations after a
+ * first-level regions of the news, umlauts written out, state abbreviations after a
  * place, country words that end larger names, and "U.S" without its
  * final period; a place is no mention before the last word of an
  * institution's name. */
@@ -491,6 +491,13 @@ START_TEST(test_builtin_place_names)
         {"Officials in Raqqa and Ramadi said the roads were closed.", "sm:1760035911", true},
         {"Officials in Raqqa and Ramadi said the roads were closed.", "sm:1368838855", true},
         {"The envoy, Mohammed Hamza al-Zubeidi, met the minister.", "sm:1368300397", false},
+        /* first-level regions the news names (NEWS_REGION_COUNTRIES), not
+         * beside another capitalised word; a city keeps its name */
+        {"Russian troops fought rebels in Chechnya on Monday.", "RU-chechnya", true},
+        {"The vote on independence for Catalonia was held on Sunday.", "ES-catalonia", true},
+        {"British troops in Helmand province came under fire.", "AF-HEL", true},
+        {"Paris mayor Anne Hidalgo said the city would ban diesel cars.", "MX-HID", false},
+        {"Floods hit Valencia, the third largest city of Spain.", "sm:1724981666", true},
         {"WALTHAM, Mass., March 3 - The software maker said profits rose.", "US", true},
         {"DARIEN, Conn, April 3 - The unit was sold for 40 mln dlrs.", "US", true},
         {"Thousands attended Mass in the cathedral on Sunday.", "US", false},
