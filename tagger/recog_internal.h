@@ -351,11 +351,12 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
 /* recognize.c: a span of words [first, end) of the text (0 or
  * TAGGER_ERR_NOMEM); and the gazetteer's mentions in input bytes
  * [from, to), if all are of PLACEs within it (or of their countries
- * through them), dropped: returns how many, or -1 (none dropped) when
- * another mention meets the bytes. */
+ * through them; or, with @p countries, of COUNTRYs too), dropped: returns
+ * how many, or -1 (none dropped) when another mention meets the bytes. */
 int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool weak,
                       bool cued);
-int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to);
+int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to,
+                         bool countries);
 
 /* recognize.c: the first of r->words that ends after input offset
  * @p off (r->n_words if none). */

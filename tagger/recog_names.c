@@ -294,7 +294,7 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
             continue; /* no such person, or two */
         }
         uint32_t name = r->end_words[lo].name;
-        if (tg_recog_drop_places(tg, s, rec->start, rec->end) <= 0) {
+        if (tg_recog_drop_places(tg, s, rec->start, rec->end, false) <= 0) {
             continue;
         }
         if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {

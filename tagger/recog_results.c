@@ -172,7 +172,7 @@ int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
             person |= w[k].label == TG_NL_B_PER || w[k].label == TG_NL_I_PER;
             place |= w[k].label == TG_NL_B_LOC || w[k].label == TG_NL_I_LOC || w[k].covered;
         }
-        if (place && !person && tg_recog_drop_places(tg, s, w[i].start, w[j - 1].end) >= 0) {
+        if (place && !person && tg_recog_drop_places(tg, s, w[i].start, w[j - 1].end, false) >= 0) {
             int rc = tg_recog_add_span(r, base + i, base + j, TAGGER_KIND_ORG, false, true);
             if (rc) {
                 return rc;

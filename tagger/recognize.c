@@ -27,7 +27,8 @@
  *     named after a place (one the model typed: "Toyota Motor Corp",
  *     "Chicago Mercantile Exchange", which a place's mention starts;
  *     "Continental Illinois Corp", with one inside before a legal form;
- *     "Bayern Munich", which one ends), and
+ *     "Bayern Munich", which one ends), for an institution of a country
+ *     or place ("Bank of Japan", "Air France", "University of Texas"), and
  *     a team in a line of sports results ("Atlanta 5 PITTSBURGH 1";
  *     recog_results.c), where the place's mention goes instead.  A
  *     leading title ("Mr", "Dr", "MP", "Sir", "Lord"), or one just before
@@ -553,7 +554,7 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
             return false;
         }
     }
-    return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end) > 0;
+    return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end, false) > 0;
 }
 
 /* A company with a place inside its name, which ends in a legal form
@@ -582,7 +583,40 @@ static bool place_inside_company(const tagger_t *tg, tagger_scratch_t *s, const 
             return false;
         }
     }
-    return tg_recog_drop_places(tg, s, ln->w[c0].start, ln->w[c1 - 1].end) > 0;
+    return tg_recog_drop_places(tg, s, ln->w[c0].start, ln->w[c1 - 1].end, false) > 0;
+}
+
+/* An institution of a country or place ("Bank of Japan", "Air France",
+ * "Central Bank of Nigeria", "University of Texas"): words [a, b), typed
+ * ORG, whose words before the gazetteer's mention are capitalised or
+ * connectors and hold an organization's head ("Bank", "Ministry") or
+ * "Air", and whose words a mention covers are one run of a COUNTRY or
+ * PLACE, at the end or before legal forms and suffixes ("Bank of Tokyo
+ * Ltd"; not "Bank of Japan Governor Satoshi Sumita").
+ * The mentions are dropped, as in place_starts_company(): the institution
+ * is named, not the country, though it stands for it. */
+static bool institution_of_place(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
+                                 size_t a, size_t b)
+{
+    size_t c0 = a, c1;
+    bool head = false;
+    for (; c0 < b && !ln->w[c0].covered; c0++) {
+        str_t w = tg_recog_raw(ln, c0);
+        if (!ln->w[c0].cap && !tg_recog_word_in(ln, c0, &ln->fx->sets.connectors)) {
+            return false;
+        }
+        head |= tg_recog_word_in(ln, c0, &ln->fx->sets.org_heads) ||
+                (w.len == 3 && memcmp(w.s, "Air", 3) == 0);
+    }
+    for (c1 = c0; c1 < b && ln->w[c1].covered; c1++) {
+    }
+    for (size_t k = c1; k < b; k++) {
+        if (!tg_recog_company_word(ln, k)) {
+            return false;
+        }
+    }
+    return head && c0 > a && c0 < b &&
+           tg_recog_drop_places(tg, s, ln->w[c0].start, ln->w[c1 - 1].end, true) > 0;
 }
 
 /* A club or company whose name ends in its city ("Bayern Munich", "Maccabi
@@ -613,10 +647,11 @@ static bool place_ends_company(const tagger_t *tg, tagger_scratch_t *s, const li
             return false;
         }
     }
-    return tg_recog_drop_places(tg, s, ln->w[c].start, ln->w[b - 1].end) > 0;
+    return tg_recog_drop_places(tg, s, ln->w[c].start, ln->w[b - 1].end, false) > 0;
 }
 
-int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to)
+int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to,
+                         bool countries)
 {
     int n = 0;
     for (int pass = 0; pass < 2; pass++) { /* look, then drop */
@@ -629,7 +664,8 @@ int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from,
                 rec->flags |= TG_REC_DROPPED;
             } else if (rec->entity >= tg->n_entities ||
                        (tg->entities[rec->entity].kind != TAGGER_KIND_PLACE &&
-                        rec->via != TAGGER_VIA_PLACE) ||
+                        rec->via != TAGGER_VIA_PLACE &&
+                        !(countries && tg->entities[rec->entity].kind == TAGGER_KIND_COUNTRY)) ||
                        rec->start < from || rec->end > to) {
                 return -1;
             } else {
@@ -799,7 +835,8 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         if (keep && covered) {
             keep = kind == TAGGER_KIND_ORG && (place_starts_company(tg, s, ln, a, b) ||
                                                place_inside_company(tg, s, ln, a, b) ||
-                                               place_ends_company(tg, s, ln, a, b));
+                                               place_ends_company(tg, s, ln, a, b) ||
+                                               institution_of_place(tg, s, ln, a, b));
         }
         bool weak = false;
         if (keep && ln->kind == 'C' && !company_end(ln, a, b)) {

@@ -36,6 +36,7 @@ static const char gazetteer[] =
     "US-IL\tPLACE\tIllinois\t-\t-\tIllinois\n"
     "US-CA\tPLACE\tCalifornia\t-\t-\tCalifornia\n"
     "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
+    "CN\tCOUNTRY\tChina\tQ148\t-\tChina\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n";
 
 static tagger_t *tg;
@@ -321,6 +322,30 @@ START_TEST(test_company_with_a_place_inside)
     r = annotate("Slater Industries Inc said it planned a 15 mln dlr modernization of its Slater "
                  "Steels Corp Fort Wayne specialty bar division in Indiana.");
     place_stands(r, "Fort Wayne", 1);
+    tagger_result_free(r);
+}
+END_TEST
+
+/* An institution named after its country is an organization, and the
+ * country no mention there; the country named alone still is one
+ * (Reuters, 1987; BBC, 2005). */
+START_TEST(test_institution_of_a_country)
+{
+    tagger_result_t *r = annotate("Bank of Japan officials said they hope Japanese commercial "
+                                  "banks will help Nigeria overcome its debt problems. Japan "
+                                  "lent more last year.");
+    found(r, "", "Bank of Japan", TAGGER_KIND_ORG);
+    const tagger_entity_t *japan = find(r, "Japan");
+    ck_assert_ptr_nonnull(japan);
+    ck_assert_int_eq(japan->kind, TAGGER_KIND_COUNTRY);
+    ck_assert_uint_eq(japan->n_mentions, 1);
+    ck_assert_uint_gt(japan->mentions[0].start, sizeof "Bank of Japan");
+    tagger_result_free(r);
+    r = annotate("Air China plans to raise $1bn (£514m) from the flotation. \"We are delighted "
+                 "that Air China has chosen London for its listing outside China,\" said LSE "
+                 "chief executive Clara Furse.");
+    found(r, "", "Air China", TAGGER_KIND_ORG);
+    ck_assert_uint_eq(find(r, "China")->n_mentions, 1); /* "outside China" */
     tagger_result_free(r);
 }
 END_TEST
@@ -1612,6 +1637,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_company_with_and);
     tcase_add_test(cues, test_company_named_after_a_place);
     tcase_add_test(cues, test_company_with_a_place_inside);
+    tcase_add_test(cues, test_institution_of_a_country);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_name_type_changes_inside);
