@@ -485,6 +485,8 @@ START_TEST(test_builtin_place_names)
         {"Wales beat Scotland in Cardiff on Saturday.", "sm:1826362422", true},
         {"The council in Swansea met on Monday.", "sm:1826574888", true},
         {"Thousands marched in Tel Aviv on Saturday.", "sm:1376401542", true},
+        {"The ship docked in Leningrad on Monday.", "sm:1643616350", true},
+        {"The software firm opened an office in Bengaluru.", "sm:1356410365", true},
         {"Fighting went on around Grozny, the Chechen capital.", "sm:1643049853", true},
         /* Arabic cities without the article, and -ah as -a; not a man's name */
         {"Iran said its forces had advanced towards Basra.", "sm:1368714645", true},
