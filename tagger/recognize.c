@@ -38,7 +38,11 @@
  *     person's name leaves it too ("Chancellor Gordon Brown"; a first name
  *     the model put in the office goes to the person after it when the
  *     line is tagged: "Exchequer" + "Nigel Lawson", recog_tag.c
- *     valid_label()); an organization head or suffix ("Ministry of ...",
+ *     valid_label()).  A person the model alone typed, in two words or
+ *     more, that opens with a common word that is no first name starts
+ *     at a first name after it ("Chairman Steven J. Ross") or is no name
+ *     ("Ask Jeeves", "Desperate Housewives"; person_start()).  An
+ *     organization head or suffix ("Ministry of ...",
  *     "... FC", "... Inc"), a noun before it that says what kind of
  *     organization it is ("oil firm Yukos"), a word after it that only an
  *     organization has ("Chelsea boss", "Google shares"), or a post between
@@ -741,6 +745,27 @@ static span_t *possessive_owner(tg_recog_t *r, const line_t *ln, size_t base, si
     return caps ? NULL : last;
 }
 
+/* Where the person the model tagged in words [a, b) starts.  A name of two
+ * words or more that opens with a common word that is no first name is no
+ * person's ("Ask Jeeves", "Desperate Housewives", "Crazy Eddie", "Was
+ * Accused" in a headline): it starts at a first name after that word,
+ * itself no common word ("Liquid Crystal Display"), that another word
+ * follows ("Chairman Steven J. Ross", "Singer Kate
+ * Pierson"), or, with none, it is no name (returns b; "Fat Albert" is not
+ * Albert). */
+static size_t person_start(const line_t *ln, size_t a, size_t b)
+{
+    if (b - a < 2 || !tg_recog_is_common(ln, a) || tg_recog_first_name(ln, ln->w[a].h_low)) {
+        return a;
+    }
+    for (size_t k = a + 1; k + 1 < b; k++) {
+        if (tg_recog_first_name(ln, ln->w[k].h_low) && !tg_recog_is_common(ln, k)) {
+            return k;
+        }
+    }
+    return b;
+}
+
 /* Spans of one tagged line, filtered (steps 4).  Only candidates have a
  * label but O, so only the words of @p near (line_first[] + i, the
  * candidates and their neighbours, in order) are looked at. */
@@ -819,6 +844,10 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
              * firm Mario Gabelli" is the firm, but the man elsewhere. */
             kind = TAGGER_KIND_ORG;
             cued = b - a < 2 || !tg_recog_first_name(ln, w[a].h_low);
+        }
+        if (keep && kind == TAGGER_KIND_PERSON && !cued) {
+            a = person_start(ln, a, b);
+            keep = a < b;
         }
         size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
         if (start < a) {

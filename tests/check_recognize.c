@@ -655,6 +655,22 @@ START_TEST(test_sentence_openers_are_not_names)
 }
 END_TEST
 
+/* A name the model typed a person's that opens with a common word that
+ * is no first name is none (BBC, 2005); a first name after such a word
+ * opens it (Reuters, 1987). */
+START_TEST(test_person_opening_with_a_common_word)
+{
+    tagger_result_t *r = annotate("The firm is following in the footsteps of Microsoft, Google "
+                                  "and Ask Jeeves, which have offered similar services.");
+    const tagger_entity_t *e = find(r, "Ask Jeeves");
+    ck_assert(e == NULL || e->kind != TAGGER_KIND_PERSON);
+    tagger_result_free(r);
+    expect_whole("Warner Communications Inc said its board has approved a 10-year employment "
+                 "contract with Chairman Steven J. Ross.",
+                 "Steven J. Ross", TAGGER_KIND_PERSON, "Chairman Steven J. Ross");
+}
+END_TEST
+
 START_TEST(test_title_case_headlines)
 {
     /* Capitals say nothing in a title-case line: no "Milo", no "Owner
@@ -1657,6 +1673,7 @@ Suite *recognize_suite(void)
     tcase_add_unchecked_fixture(not_names, setup, teardown);
     tcase_set_timeout(not_names, 30);
     tcase_add_test(not_names, test_sentence_openers_are_not_names);
+    tcase_add_test(not_names, test_person_opening_with_a_common_word);
     tcase_add_test(not_names, test_title_case_headlines);
     tcase_add_test(not_names, test_letters_alone);
     tcase_add_test(not_names, test_roman_numerals_alone);
