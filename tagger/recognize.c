@@ -561,6 +561,16 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end, false) > 0;
 }
 
+/* The end of the run of covered words (a gazetteer's mentions) from word
+ * @p k of words [.., b). */
+static size_t covered_end(const line_t *ln, size_t k, size_t b)
+{
+    while (k < b && ln->w[k].covered) {
+        k++;
+    }
+    return k;
+}
+
 /* A company with a place inside its name, which ends in a legal form
  * ("Continental Illinois Corp", "First Chicago Corp"): words [a, b), typed
  * ORG, three or more, capitalised before the place, whose words a
@@ -573,12 +583,11 @@ static bool place_inside_company(const tagger_t *tg, tagger_scratch_t *s, const 
     if (b - a < 3 || !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
         return false;
     }
-    size_t c0 = a, c1;
+    size_t c0 = a;
     while (c0 < b && !ln->w[c0].covered) {
         c0++;
     }
-    for (c1 = c0; c1 < b && ln->w[c1].covered; c1++) {
-    }
+    size_t c1 = covered_end(ln, c0, b);
     if (c0 == a || c1 >= b) {
         return false;
     }
@@ -602,7 +611,7 @@ static bool place_inside_company(const tagger_t *tg, tagger_scratch_t *s, const 
 static bool institution_of_place(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
                                  size_t a, size_t b)
 {
-    size_t c0 = a, c1;
+    size_t c0 = a;
     bool head = false;
     for (; c0 < b && !ln->w[c0].covered; c0++) {
         str_t w = tg_recog_raw(ln, c0);
@@ -612,8 +621,7 @@ static bool institution_of_place(const tagger_t *tg, tagger_scratch_t *s, const 
         head |= tg_recog_word_in(ln, c0, &ln->fx->sets.org_heads) ||
                 (w.len == 3 && memcmp(w.s, "Air", 3) == 0);
     }
-    for (c1 = c0; c1 < b && ln->w[c1].covered; c1++) {
-    }
+    size_t c1 = covered_end(ln, c0, b);
     for (size_t k = c1; k < b; k++) {
         if (!tg_recog_company_word(ln, k)) {
             return false;
@@ -630,9 +638,10 @@ static bool institution_of_place(const tagger_t *tg, tagger_scratch_t *s, const 
  * no common words, titles, place_qualifiers ("Southern California"),
  * place_not_org ("Orange County California") or legal forms ("Slater
  * Steels Corp Fort Wayne": the company is in the place), no initials
- * ("J.C. Bradford", "P.M. Peking"), and do not open with a first name.  The place's mentions are dropped, as in place_starts_company(). */
-static bool place_ends_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
-                               size_t a, size_t b)
+ * ("J.C. Bradford", "P.M. Peking"), and do not open with a first name.
+ * The place's mentions are dropped, as in place_starts_company(). */
+static bool place_ends_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
+                               size_t b)
 {
     size_t c = b;
     while (c > a && ln->w[c - 1].covered) {
@@ -683,11 +692,11 @@ int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from,
 /* Words that, before a place, name a part of it, not an organization:
  * "Southern California", "Greater London", "Downtown Beirut". */
 static const char *const place_qualifiers[] = {
-    "North",     "South",     "East",         "West",         "Northern",  "Southern",
-    "Eastern",   "Western",   "Central",      "Northeast",    "Northwest", "Southeast",
+    "North",     "South",        "East",         "West",         "Northern",     "Southern",
+    "Eastern",   "Western",      "Central",      "Northeast",    "Northwest",    "Southeast",
     "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern", "Upper",
-    "Lower",     "Greater",   "Inner",        "Outer",        "Downtown",  "Metropolitan",
-    "Metro",     "Rural",     "Coastal",      "Old",          "New"};
+    "Lower",     "Greater",      "Inner",        "Outer",        "Downtown",     "Metropolitan",
+    "Metro",     "Rural",        "Coastal",      "Old",          "New"};
 
 /* Words that, after a place, make what is named no organization: a part
  * of the place or a constituency ("Leeds North West", "Baltimore County"),

@@ -269,6 +269,18 @@ static void place_stands(const tagger_result_t *r, const char *place, size_t n)
     ck_assert_uint_eq(e->n_mentions, n);
 }
 
+/* In @p text, @p place is a PLACE named once, and no entity is named
+ * @p not_name (if given). */
+static void expect_place_alone(const char *text, const char *place, const char *not_name)
+{
+    tagger_result_t *r = annotate(text);
+    if (not_name) {
+        ck_assert_ptr_null(find(r, not_name));
+    }
+    place_stands(r, place, 1);
+    tagger_result_free(r);
+}
+
 /* An organization named after a place is an organization, and the place
  * is not in its name (Reuters-21578 sentences): before a legal form, and
  * in running text without one; the place named alone still is, and so is
@@ -287,11 +299,9 @@ START_TEST(test_company_named_after_a_place)
     found(r, "", "Houston Industries Inc", TAGGER_KIND_ORG);
     place_stands(r, "Houston", 1);
     tagger_result_free(r);
-    r = annotate("The prime minister is said to believe the United States' refusal to sign the "
-                 "Kyoto Protocol on emissions is undermining other countries' resolve.");
-    ck_assert_ptr_null(find(r, "Kyoto Protocol"));
-    place_stands(r, "Kyoto", 1);
-    tagger_result_free(r);
+    expect_place_alone("The prime minister is said to believe the United States' refusal to sign "
+                       "the Kyoto Protocol on emissions is undermining other countries' resolve.",
+                       "Kyoto", "Kyoto Protocol");
 }
 END_TEST
 
@@ -314,15 +324,12 @@ START_TEST(test_company_with_a_place_inside)
                              "against AC Milan would not be made any easier by the absence of "
                              "Andriy Shevchenko.",
                              "AC Milan", "Milan");
-    tagger_result_t *r = annotate("Progressive Savings has ten branches in Southern California "
-                                  "and about 500 mln dlrs in assets.");
-    ck_assert_ptr_null(find(r, "Southern California"));
-    place_stands(r, "California", 1);
-    tagger_result_free(r);
-    r = annotate("Slater Industries Inc said it planned a 15 mln dlr modernization of its Slater "
-                 "Steels Corp Fort Wayne specialty bar division in Indiana.");
-    place_stands(r, "Fort Wayne", 1);
-    tagger_result_free(r);
+    expect_place_alone("Progressive Savings has ten branches in Southern California and about "
+                       "500 mln dlrs in assets.",
+                       "California", "Southern California");
+    expect_place_alone("Slater Industries Inc said it planned a 15 mln dlr modernization of its "
+                       "Slater Steels Corp Fort Wayne specialty bar division in Indiana.",
+                       "Fort Wayne", NULL);
 }
 END_TEST
 
@@ -940,14 +947,12 @@ START_TEST(test_surname_that_is_a_place)
     tagger_result_t *r = annotate(text);
     short_mention_at(r, "John Bolton", text, "Bolton said");
     tagger_result_free(r);
-    r = annotate("National security adviser John Bolton met his Russian counterpart on Monday. The "
-                 "talks were held in Bolton.");
-    place_stands(r, "Bolton", 1);
-    tagger_result_free(r);
-    r = annotate("John Bolton and his brother Peter Bolton met on Monday. Bolton said the talks "
-                 "were useful.");
-    place_stands(r, "Bolton", 1);
-    tagger_result_free(r);
+    expect_place_alone("National security adviser John Bolton met his Russian counterpart on "
+                       "Monday. The talks were held in Bolton.",
+                       "Bolton", NULL);
+    expect_place_alone("John Bolton and his brother Peter Bolton met on Monday. Bolton said the "
+                       "talks were useful.",
+                       "Bolton", NULL);
     r = annotate("Mr Okonkwo Bolton met his Russian counterpart on Monday. Bolton said the talks "
                  "were useful.");
     found(r, "", "Okonkwo Bolton", TAGGER_KIND_PERSON);
