@@ -8,7 +8,7 @@
  * recog_internal.h holds what they share.
  *
  * Runs after the gazetteer passes (scan, resolve, short names), so that a
- * gazetteer name wins (with three exceptions, steps 4 and 5), and works
+ * gazetteer name wins (with the exceptions of steps 4 and 5), and works
  * line by line: layout.c's lines, menu lines skipped, and the lines of
  * wrapped prose joined (logical_lines()):
  *
@@ -534,9 +534,10 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
  * running text, capitalised words after the place, none of them a title or
  * of place_not_org, and no first name first (a person named after one).  Then
  * the places were never meant (Meridian, Idaho is not in the news here):
- * their mentions are dropped and the name stands, one of three
- * exceptions to the gazetteer's precedence (the others: recog_results.c,
- * and recog_names.c place_surnames()).  Returns whether it was so. */
+ * their mentions are dropped and the name stands, an exception to the
+ * gazetteer's precedence (the others: place_inside_company(),
+ * institution_of_place(), place_ends_company(), recog_results.c, and
+ * recog_names.c place_surnames()).  Returns whether it was so. */
 static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
                                  size_t a, size_t b)
 {
