@@ -969,8 +969,38 @@ static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
  * are article body, the next is not indented (a new paragraph or a table
  * row is), and line l is long and does not end a sentence: a line of
  * fewer than WRAP_MIN_BYTES is a heading, a dateline or an item of a
- * list, which the next line does not continue. */
+ * list, which the next line does not continue; so is a first line whose
+ * words of four letters or more all open with a capital (a headline
+ * straight above its text, "Evan Rachel Wood Is Finally Getting Paid As
+ * Much As Her Male Costars": joined, it was no title-case line, and its
+ * verbs ran into the names).  Only the first: in wire copy, a line of
+ * names and short words ("Treasury Secretary James Baker and Japanese")
+ * goes on in the next. */
 enum { WRAP_MIN_BYTES = 40 };
+
+/* Whether bytes [s, s + n) hold three words of four letters or more, and
+ * every such word opens with a capital (ASCII letters; a headline). */
+static bool heading_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        if (!tg_trie_ascii_alnum((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && tg_trie_ascii_alnum((unsigned char)s[j])) {
+            j++;
+        }
+        bool upper = s[i] >= 'A' && s[i] <= 'Z', lower = s[i] >= 'a' && s[i] <= 'z';
+        if (j - i >= 4 && lower) {
+            return false;
+        }
+        words += j - i >= 4 && upper;
+        i = j;
+    }
+    return words >= 3;
+}
 
 /* Closing quotes and brackets, and the marks that end a sentence or a
  * clause: a test each, as they are asked at the end of every line. */
@@ -998,7 +1028,8 @@ static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
     while (end > a->start && closing_mark(text[end - 1])) {
         end--; /* closing quotes and brackets: what matters is before them */
     }
-    return end - a->start >= WRAP_MIN_BYTES && !ends_clause(text[end - 1]);
+    return end - a->start >= WRAP_MIN_BYTES && !ends_clause(text[end - 1]) &&
+           !(l == 0 && heading_words(text + a->start, end - a->start));
 }
 
 /* The lines the recognizer tags (r->lines): layout.c's lines but menus,

@@ -678,6 +678,22 @@ START_TEST(test_person_opening_with_a_common_word)
 }
 END_TEST
 
+/* A title-case headline on the first line, straight above its text (a
+ * HuffPost record, 2018), is read as a headline, not joined to the text
+ * as a wrapped line. */
+START_TEST(test_headline_above_its_text)
+{
+    expect_whole("Steven Tyler Admits To Hitting On Daughter Liv's Famous Pal While She "
+                 "Watched\n\"I got a lot of sh** for it,\" the Aerosmith rocker confessed to "
+                 "James Corden.\n",
+                 "Steven Tyler", TAGGER_KIND_PERSON, "Steven Tyler Admits");
+    expect_no_entity("Steven Tyler Admits To Hitting On Daughter Liv's Famous Pal While She "
+                     "Watched\n\"I got a lot of sh** for it,\" the Aerosmith rocker confessed "
+                     "to James Corden.\n",
+                     "Famous Pal");
+}
+END_TEST
+
 START_TEST(test_title_case_headlines)
 {
     /* Capitals say nothing in a title-case line: no "Milo", no "Owner
@@ -1680,6 +1696,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_sentence_openers_are_not_names);
     tcase_add_test(not_names, test_person_opening_with_a_common_word);
     tcase_add_test(not_names, test_title_case_headlines);
+    tcase_add_test(not_names, test_headline_above_its_text);
     tcase_add_test(not_names, test_letters_alone);
     tcase_add_test(not_names, test_roman_numerals_alone);
     tcase_add_test(not_names, test_months_and_heads_alone);
