@@ -632,8 +632,8 @@ static bool institution_of_place(const tagger_t *tg, tagger_scratch_t *s, const 
            tg_recog_drop_places(tg, s, ln->w[c0].start, ln->w[c1 - 1].end, true) > 0;
 }
 
-/* A club or company whose name ends in its city ("Bayern Munich", "Maccabi
- * Tel Aviv", "Dynamo Kiev"): words [a, b) of running text, typed ORG, whose
+/* A club or company whose name ends in its city ("Bayern Munich", "AC
+ * Milan", "Dynamo Kiev"): words [a, b) of running text, typed ORG, whose
  * words a gazetteer mention covers are its last, all mentions of PLACEs
  * within them, and whose words before the place are capitalised, spaced,
  * no common words, titles, place_qualifiers ("Southern California"),
@@ -760,9 +760,8 @@ static span_t *possessive_owner(tg_recog_t *r, const line_t *ln, size_t base, si
  * person's ("Ask Jeeves", "Desperate Housewives", "Crazy Eddie", "Was
  * Accused" in a headline): it starts at a first name after that word,
  * itself no common word ("Liquid Crystal Display"), that another word
- * follows ("Chairman Steven J. Ross", "Singer Kate
- * Pierson"), or, with none, it is no name (returns b; "Fat Albert" is not
- * Albert). */
+ * follows ("Chairman Steven J. Ross", "Singer Kate Pierson"), or, with
+ * none, it is no name (returns b; "Fat Albert" is not Albert). */
 static size_t person_start(const line_t *ln, size_t a, size_t b)
 {
     if (b - a < 2 || !tg_recog_is_common(ln, a) || tg_recog_first_name(ln, ln->w[a].h_low)) {
