@@ -526,6 +526,25 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
     return start;
 }
 
+/* The end of the run of covered words (a gazetteer's mentions) from word
+ * @p k of words [.., b). */
+static size_t covered_end(const line_t *ln, size_t k, size_t b)
+{
+    while (k < b && ln->w[k].covered) {
+        k++;
+    }
+    return k;
+}
+
+/* Whether word @p k, beside a place in an organization's name, may be part
+ * of that name: capitalised, and no title or word of place_not_org
+ * ("Kyoto Protocol", "Texas Democrat"). */
+static bool name_word_beside_place(const line_t *ln, size_t k)
+{
+    return ln->w[k].cap && !tg_recog_word_in(ln, k, &ln->fx->sets.titles) &&
+           !tg_recog_word_in(ln, k, &ln->fx->sets.place_not_org);
+}
+
 /* An organization named after a place ("Meridian Diagnostics Inc",
  * "Chicago Mercantile Exchange", "Cardiff Blues"): words [a, b), typed ORG,
  * whose only words a gazetteer mention covers are its first, and those
@@ -541,15 +560,11 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
 static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
                                  size_t a, size_t b)
 {
-    size_t c = a;
-    while (c < b && ln->w[c].covered) {
-        c++;
-    }
+    size_t c = covered_end(ln, a, b);
     bool legal = b - a >= 3 && c + 1 < b && tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms);
     bool named = ln->kind == 'N' && c < b && !tg_recog_first_name(ln, ln->w[a].h_low);
     for (size_t k = c; k < b && named; k++) {
-        named = ln->w[k].cap && !tg_recog_word_in(ln, k, &ln->fx->sets.titles) &&
-                !tg_recog_word_in(ln, k, &ln->fx->sets.place_not_org);
+        named = name_word_beside_place(ln, k);
     }
     if (c == a || !(legal || named)) {
         return false;
@@ -560,16 +575,6 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
         }
     }
     return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end, false) > 0;
-}
-
-/* The end of the run of covered words (a gazetteer's mentions) from word
- * @p k of words [.., b). */
-static size_t covered_end(const line_t *ln, size_t k, size_t b)
-{
-    while (k < b && ln->w[k].covered) {
-        k++;
-    }
-    return k;
 }
 
 /* A company with a place inside its name, which ends in a legal form
@@ -652,10 +657,9 @@ static bool place_ends_company(const tagger_t *tg, tagger_scratch_t *s, const li
         return false;
     }
     for (size_t k = a; k < c; k++) {
-        if (ln->w[k].covered || !ln->w[k].cap || tg_recog_is_common(ln, k) ||
-            !tg_recog_spaced(ln, k + 1) || tg_recog_word_in(ln, k, &ln->fx->sets.titles) ||
+        if (ln->w[k].covered || !name_word_beside_place(ln, k) || tg_recog_is_common(ln, k) ||
+            !tg_recog_spaced(ln, k + 1) ||
             tg_recog_word_in(ln, k, &ln->fx->sets.place_qualifiers) ||
-            tg_recog_word_in(ln, k, &ln->fx->sets.place_not_org) ||
             tg_recog_word_in(ln, k, &ln->fx->sets.legal_forms) ||
             memchr(ln->text + ln->w[k].start, '.', ln->w[k].end - ln->w[k].start)) {
             return false;
