@@ -30,10 +30,23 @@ static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
  * the club. */
 enum { CUED_VOTES = 1 << 12 };
 
+/* Whether input bytes [start, end) hold a lower-case ASCII letter. */
+static bool has_lower(const char *text, uint32_t start, uint32_t end)
+{
+    for (uint32_t i = start; i < end; i++) {
+        if (text[i] >= 'a' && text[i] <= 'z') {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Groups the spans into names (step 5), each of the kind most of its spans
- * vote for.  A hash table over the names' keys keeps it linear in the
- * number of spans (a 20 MB text has 10^5). */
-static int group_spans(tg_recog_t *r)
+ * vote for.  A name is written as its first span, or as its first span
+ * with lower case when the first is all caps: the headline's "TREASURY"
+ * is "Treasury" when the text below says so.  A hash table over the names'
+ * keys keeps it linear in the number of spans (a 20 MB text has 10^5). */
+static int group_spans(tg_recog_t *r, const char *text)
 {
     r->n_names = 0;
     size_t n_slots = 16;
@@ -64,6 +77,13 @@ static int group_spans(tg_recog_t *r)
             r->name_keys[n] = key;
             r->n_names++;
             memset(r->votes[n], 0, sizeof r->votes[n]);
+        } else {
+            tg_recognized_t *name = &r->names[n];
+            uint32_t start = r->words[sp->first].start, end = r->words[sp->end - 1].end;
+            if (!has_lower(text, name->name_start, name->name_end) &&
+                has_lower(text, start, end)) {
+                name->name_start = start, name->name_end = end;
+            }
         }
         r->votes[n][sp->kind] += sp->cued ? CUED_VOTES : 1;
         sp->name = (uint32_t)n;
@@ -308,7 +328,7 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
 
 int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
 {
-    int rc = group_spans(r);
+    int rc = group_spans(r, text);
     if (rc || (rc = link_short_names(r, tg->names, text)) ||
         (rc = type_org_first_words(r, tg->names, text))) {
         return rc;

@@ -17,7 +17,9 @@
  *           whole document, as wires often use the acronym first (in the
  *           headline) and spell it out later without brackets.
  *
- * A short form then matches, after the first full mention, a whole word
+ * A short form then matches, after the first full mention (or anywhere in
+ * the headline above the text: "TOWER REPORT DIMINISHES REAGAN'S HOPES"
+ * over "President Reagan" is about the same man), a whole word
  * with exactly its case ("Kim", or "KIM" in an all-caps line) that is not
  * already part of a mention, is not followed by another capitalised word
  * ("Kim Yo Jong" is someone else) and does not follow a first name
@@ -211,10 +213,11 @@ static int sort_shorts(tagger_scratch_t *s)
 }
 
 /* The short form a word is, when it is the short form of exactly one
- * entity of the document valid at @p at; otherwise NULL.  s->shorts is
+ * entity of the document valid at @p at (or anywhere in the document, for
+ * a word of the headline: @p in_title); otherwise NULL.  s->shorts is
  * sorted by key (sort_shorts). */
 static const struct tg_short *lookup(const tagger_scratch_t *s, const char *key, size_t n,
-                                     uint32_t at)
+                                     uint32_t at, bool in_title)
 {
     size_t lo = 0, hi = s->n_shorts;
     while (lo < hi) {
@@ -232,7 +235,7 @@ static const struct tg_short *lookup(const tagger_scratch_t *s, const char *key,
         if (cmp_key(s->short_keys + sh->key_off, sh->key_len, key, n) != 0) {
             break;
         }
-        if (sh->after <= at) {
+        if (sh->after <= at || in_title) {
             if (found && found->entity != sh->entity) {
                 return NULL;
             }
@@ -305,8 +308,10 @@ int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, si
         uint8_t b = (uint8_t)n->text[k];
         const struct tg_short *sh = NULL;
         uint32_t start = n->src[k];
+        uint8_t zone = 0;
         if ((first_byte[b / 64] >> (b % 64)) & 1u) {
-            sh = lookup(s, n->text + k, e - k, start);
+            zone = (uint8_t)tg_layout_zone(&s->layout, &cursor, start);
+            sh = lookup(s, n->text + k, e - k, start, zone == TG_ZONE_TITLE);
         }
         if (sh) {
             uint32_t end = (uint32_t)tg_norm_src_end(n, e - 1);
@@ -333,8 +338,7 @@ int tg_short_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, si
                 if (yields) {
                     over->flags |= TG_REC_DROPPED;
                 }
-                tg_rec_t r = {start, end, sh->entity, TG_NONE, TAGGER_VIA_SHORT,
-                              (uint8_t)tg_layout_zone(&s->layout, &cursor, start), 0};
+                tg_rec_t r = {start, end, sh->entity, TG_NONE, TAGGER_VIA_SHORT, zone, 0};
                 if (tg_rec_add(s, &r)) {
                     return TAGGER_ERR_NOMEM;
                 }

@@ -115,6 +115,26 @@ START_TEST(test_surname_after_full_name)
 }
 END_TEST
 
+/* A headline names the man by his surname before the text names him in
+ * full (Reuters, 26 February 1987): the headline's "REAGAN" is his too. */
+START_TEST(test_surname_in_headline_before_full_name)
+{
+    const char *text = "TOWER REPORT DIMINISHES REAGAN'S HOPES OF REBOUND\n"
+                       "WASHINGTON, Feb 26 -\n"
+                       "The Tower Commission report, which says President Reagan was\n"
+                       "ignorant about much of the Iran arms deal, just about ends his\n"
+                       "prospects of regaining political dominance in Washington.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, "Q9960");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(e->n_mentions, 2);
+    ck_assert_str_eq(e->mentions[0].text, "REAGAN");
+    ck_assert_int_eq(e->mentions[0].via, TAGGER_VIA_SHORT);
+    ck_assert_str_eq(e->mentions[1].text, "Reagan");
+    tagger_result_free(r);
+}
+END_TEST
+
 /* A short form whose first byte is not ASCII (short_names.c keeps a set of
  * first bytes); a word with the same first byte is not it. */
 START_TEST(test_surname_not_ascii)
@@ -530,6 +550,7 @@ Suite *document_suite(void)
     TCase *tc = tcase_create("short names");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_surname_after_full_name);
+    tcase_add_test(tc, test_surname_in_headline_before_full_name);
     tcase_add_test(tc, test_variant_spelling_links_too);
     tcase_add_test(tc, test_surname_not_ascii);
     tcase_add_test(tc, test_acronym_introduced_in_brackets);

@@ -1069,6 +1069,28 @@ START_TEST(test_one_name_one_type)
 }
 END_TEST
 
+/* A name the headline gives in capitals is written as the text below
+ * writes it (Reuters, 26 February 1987); all caps only when the text never
+ * writes it otherwise. */
+START_TEST(test_name_written_as_the_text_writes_it)
+{
+    const char *text = "BUNDESBANK LEAVES CREDIT POLICIES UNCHANGED\n"
+                       "FRANKFURT, March 5 -\n"
+                       "The Bundesbank left credit policies unchanged after today's\n"
+                       "regular meeting of its council, a spokesman said in answer to\n"
+                       "enquiries. The West German discount rate remains at 3.0 pct.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = found(r, text, "Bundesbank", TAGGER_KIND_ORG);
+    ck_assert_uint_eq(e->n_mentions, 2);
+    ck_assert_str_eq(e->mentions[0].text, "BUNDESBANK");
+    ck_assert_ptr_null(find(r, "BUNDESBANK"));
+    tagger_result_free(r);
+    expect("BUNDESBANK LEAVES CREDIT POLICIES UNCHANGED\nFRANKFURT, March 5 -\n"
+           "The central bank left credit policies unchanged after today's meeting.\n",
+           "BUNDESBANK", TAGGER_KIND_ORG);
+}
+END_TEST
+
 START_TEST(test_not_across_an_invalid_byte)
 {
     tagger_result_t *r = annotate("Talks: North Korea and Peter\xffObi met in Lagos.");
@@ -1729,6 +1751,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_surname_after_a_first_name);
     tcase_add_test(doc, test_generation_after_a_name);
     tcase_add_test(doc, test_one_name_one_type);
+    tcase_add_test(doc, test_name_written_as_the_text_writes_it);
     tcase_add_test(doc, test_json_fields);
     tcase_add_test(doc, test_recognized_rank_below_gazetteer_alike);
     tcase_add_test(doc, test_no_recognize_flag);
