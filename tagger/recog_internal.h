@@ -37,6 +37,7 @@ typedef struct {
     uint8_t first;       /* a first name (tg_names_first(h_low)), once hashed */
     uint8_t summed;      /* a candidate whose first features the memo has summed */
     uint8_t affixed;     /* p3 and s3 are set: hashed in tg_recog_know_words() */
+    uint8_t in_span;     /* inside a span (recog_names.c lone_surnames()) */
     uint32_t memo;       /* its entry in the memo + 1, or 0 (tg_recog_know_words()) */
     uint64_t p3, s3;     /* hashes of its first and last three code points, if affixed */
 } word_t;

@@ -262,35 +262,126 @@ static size_t word_at(const tg_recog_t *r, uint32_t start, uint32_t end)
     return i < r->n_words && r->words[i].start == start && r->words[i].end == end ? i : r->n_words;
 }
 
-/* "Bolton" after "John Bolton": a gazetteer's mention of a PLACE in one
- * word that is the last word of exactly one PERSON the text names in two
- * words or more, opening with a first name or an initial (not a bank the
- * model typed PERSON: "Marine Midland", "Chase Manhattan"), is that
- * person's surname, not Bolton in Lancashire (nor, through it, the United
- * Kingdom): its mention, and the country's through it, are dropped, and
- * it is a short mention of the person.  Not after a preposition of place
- * ("flew in from Bolton").  The one-word places surnames take ("Preston",
- * "Dallas", "Warren", "Taft") are many, and a news story that names a
- * person in full names him by surname after. */
-static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
+/* Sorts into r->end_words the last words of the PERSON names the text
+ * gives in two words or more, opening with a first name or an initial (not
+ * a bank the model typed PERSON: "Marine Midland", "Chase Manhattan") and
+ * ending in a word with lower case (not the model's "Ray DVD" or "Mark
+ * IV"): the surnames a text goes on to name them by.  Returns their
+ * number, or (size_t)-1 without memory. */
+static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
 {
     size_t n = 0;
     for (size_t k = 0; k < r->n_spans; k++) {
         const span_t *sp = &r->spans[k];
         const word_t *first = &r->words[sp->first];
         bool initial = first->end - first->start == 2 && text[first->end - 1] == '.';
+        const word_t *last = &r->words[sp->end - 1];
         if (sp->end - sp->first < 2 || r->names[sp->name].kind != TAGGER_KIND_PERSON ||
-            !(initial || tg_names_first(tg->names, first->h_low))) {
+            !(initial || tg_names_first(tg->names, first->h_low)) ||
+            !has_lower(text, last->start, last->end)) {
             continue;
         }
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
-            return TAGGER_ERR_NOMEM;
+            return (size_t)-1;
         }
-        r->end_words[n++] = (struct end_word){r->words[sp->end - 1].h_low, sp->name};
+        r->end_words[n++] = (struct end_word){last->h_low, sp->name};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
     }
+    return n;
+}
+
+/* The one name of the @p n sorted end words whose word is @p h, or -1
+ * (none, or two). */
+static int64_t only_name(const tg_recog_t *r, size_t n, uint64_t h)
+{
+    size_t lo = first_end_word(r, n, h);
+    if (lo == n || (lo + 1 < n && r->end_words[lo + 1].h_low == h &&
+                    r->end_words[lo + 1].name != r->end_words[lo].name)) {
+        return -1;
+    }
+    return r->end_words[lo].name;
+}
+
+static int add_short_span(tg_recog_t *r, size_t i, uint32_t name)
+{
+    if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    r->spans[r->n_spans++] = (span_t){
+        (uint32_t)i, (uint32_t)i + 1, TAGGER_KIND_PERSON, name, TAGGER_VIA_SHORT, 0, 0};
+    return TAGGER_OK;
+}
+
+/* Whether words @p a and @p a + 1 == @p b stand side by side (only spaces
+ * between) and the other of @p i is a capitalised word in mixed case that
+ * is no common word: with it, the word is part of some other name. */
+static bool name_beside(const tagger_t *tg, const tg_recog_t *r, const char *text, size_t a,
+                        size_t b, size_t i)
+{
+    for (uint32_t k = r->words[a].end; k < r->words[b].start; k++) {
+        if (text[k] != ' ') {
+            return false;
+        }
+    }
+    const word_t *other = &r->words[a == i ? b : a];
+    return other->cap && other->cand && has_lower(text, other->start, other->end) &&
+           !tg_names_common(tg->names, other->h_low);
+}
+
+/* "Volcker added that ..." after "Paul Volcker": a capitalised word in no
+ * span and no gazetteer mention, that the model left O (it opens a
+ * sentence, or a headline: "VOLCKER SEES NO NEED FOR RATE RISE"), is a
+ * short mention of the one person whose surname it is (the @p n end words
+ * of surnames()).  Not a common word ("Brown", "Young" open sentences as
+ * words) nor one that is never a name ("Merry Christmas"), nor a word
+ * beside another capitalised word that is no common word: that is someone
+ * else's name ("Paul Volcker" and "Volcker Group"; but the title-case
+ * headline "Volcker Sees No Need"). */
+static int lone_surnames(const tagger_t *tg, tg_recog_t *r, const char *text, size_t n)
+{
+    if (n == 0) {
+        return TAGGER_OK;
+    }
+    for (size_t i = 0; i < r->n_words; i++) {
+        r->words[i].in_span = 0;
+    }
+    for (size_t k = 0; k < r->n_spans; k++) {
+        for (size_t i = r->spans[k].first; i < r->spans[k].end; i++) {
+            r->words[i].in_span = 1;
+        }
+    }
+    for (size_t i = 0; i < r->n_words; i++) {
+        const word_t *w = &r->words[i];
+        if (!w->cap || !w->cand || w->covered || w->in_span ||
+            tg_names_common(tg->names, w->h_low) ||
+            tg_recog_in_set(&r->fx.sets.never_names, text + w->start, w->end - w->start)) {
+            continue;
+        }
+        int64_t name = only_name(r, n, w->h_low);
+        if (name < 0 || (i > 0 && name_beside(tg, r, text, i - 1, i, i)) ||
+            (i + 1 < r->n_words && name_beside(tg, r, text, i, i + 1, i))) {
+            continue;
+        }
+        if (add_short_span(r, i, (uint32_t)name)) {
+            return TAGGER_ERR_NOMEM;
+        }
+    }
+    return TAGGER_OK;
+}
+
+/* "Bolton" after "John Bolton": a gazetteer's mention of a PLACE in one
+ * word that is the surname of exactly one PERSON of the text (the @p n
+ * end words of surnames()) is that person's, not Bolton in Lancashire (nor, through it, the United
+ * Kingdom): its mention, and the country's through it, are dropped, and
+ * it is a short mention of the person.  Not after a preposition of place
+ * ("flew in from Bolton").  The one-word places surnames take ("Preston",
+ * "Dallas", "Warren", "Taft") are many, and a news story that names a
+ * person in full names him by surname after. */
+static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text,
+                          size_t n)
+{
     size_t n_prepositions = sizeof place_prepositions / sizeof *place_prepositions;
     for (size_t k = 0; k < s->n_recs && n; k++) {
         const tg_rec_t *rec = &s->recs[k];
@@ -307,21 +398,13 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
                                  before->end - before->start)) {
             continue;
         }
-        uint64_t h = r->words[i].h_low;
-        size_t lo = first_end_word(r, n, h);
-        if (lo == n || (lo + 1 < n && r->end_words[lo + 1].h_low == h &&
-                        r->end_words[lo + 1].name != r->end_words[lo].name)) {
+        int64_t name = only_name(r, n, r->words[i].h_low);
+        if (name < 0 || tg_recog_drop_places(tg, s, rec->start, rec->end, false) <= 0) {
             continue; /* no such person, or two */
         }
-        uint32_t name = r->end_words[lo].name;
-        if (tg_recog_drop_places(tg, s, rec->start, rec->end, false) <= 0) {
-            continue;
-        }
-        if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
+        if (add_short_span(r, i, (uint32_t)name)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->spans[r->n_spans++] = (span_t){
-            (uint32_t)i, (uint32_t)i + 1, TAGGER_KIND_PERSON, name, TAGGER_VIA_SHORT, 0, 0};
     }
     return TAGGER_OK;
 }
@@ -333,5 +416,10 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
         (rc = type_org_first_words(r, tg->names, text))) {
         return rc;
     }
-    return place_surnames(tg, s, r, text);
+    size_t n = surnames(tg, r, text);
+    if (n == (size_t)-1) {
+        return TAGGER_ERR_NOMEM;
+    }
+    rc = lone_surnames(tg, r, text, n);
+    return rc ? rc : place_surnames(tg, s, r, text, n);
 }

@@ -438,6 +438,46 @@ static bool company_end(const line_t *ln, size_t a, size_t b)
                      title_case_in(ln, b - 1, &ln->fx->sets.org_suffixes));
 }
 
+/* Whether word @p i, lower-cased, is one of @p set: "Chairman" and
+ * "CHAIRMAN" are org_posts' "chairman". */
+static bool lower_in(const line_t *ln, size_t i, const word_set_t *set)
+{
+    str_t w = tg_recog_raw(ln, i);
+    char low[16];
+    if (w.len > sizeof low) {
+        return false;
+    }
+    for (size_t c = 0; c < w.len; c++) {
+        char ch = w.s[c];
+        low[c] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    }
+    return tg_recog_in_set(set, low, w.len);
+}
+
+/* Words that open a post of two: "Vice Chairman", "Majority Leader". */
+static const char *const post_openers[] = {"Vice",   "Deputy", "Acting",   "Majority", "Minority",
+                                           "VICE",   "DEPUTY", "ACTING",   "MAJORITY", "MINORITY"};
+
+/* The end of an organization's words [a, b) without a post written with
+ * a capital right before a name: "Federal Reserve Board Chairman Paul
+ * Volcker", "Federal Reserve Board Vice Chairman Manuel Johnson" (the
+ * post is the person's; in lower case it is no part of the name
+ * anyway). */
+static size_t org_end_before_post(const line_t *ln, size_t a, size_t b)
+{
+    if (b - a < 2 || b >= ln->n || !ln->w[b].cap || !tg_recog_spaced(ln, b) ||
+        !lower_in(ln, b - 1, &ln->fx->sets.org_posts)) {
+        return b;
+    }
+    b--;
+    str_t w = tg_recog_raw(ln, b - 1);
+    if (b - a >= 2 && tg_word_in(post_openers, sizeof post_openers / sizeof *post_openers, w.s,
+                                 w.len)) {
+        b--;
+    }
+    return b;
+}
+
 /* Whether words [a, b) are all legal forms ("Inc", "Co Inc"). */
 static bool legal_forms_only(const line_t *ln, size_t a, size_t b)
 {
@@ -862,6 +902,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             a = person_start(ln, a, b);
             keep = a < b;
         }
+        if (keep && kind == TAGGER_KIND_ORG) {
+            b = org_end_before_post(ln, a, b);
+        }
         size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
         if (start < a) {
             /* the part before the connector, and any span the model made of it */
@@ -972,7 +1015,8 @@ static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
  * are article body, the next is not indented (a new paragraph or a table
  * row is), and line l is long and does not end a sentence: a line of
  * fewer than WRAP_MIN_BYTES is a heading, a dateline or an item of a
- * list, which the next line does not continue; so is a first line whose
+ * list, which the next line does not continue (but the first line below a
+ * dateline: below_dateline()); so is a first line whose
  * words of four letters or more all open with a capital (a headline
  * straight above its text, "Evan Rachel Wood Is Finally Getting Paid As
  * Much As Her Male Costars": joined, it was no title-case line, and its
@@ -1017,6 +1061,22 @@ static bool ends_clause(char c)
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
 }
 
+/* Whether line @p l sits right below a dateline ending in a dash
+ * ("LOS ANGELES, March 12 -"): wire copy printed the dateline at the head
+ * of the first line of text, so what is left of that line is short. */
+static bool below_dateline(const tg_layout_t *lay, size_t l, const char *text)
+{
+    if (l == 0 || lay->lines[l - 1].zone != TG_ZONE_TITLE) {
+        return false;
+    }
+    const tg_line_t *d = &lay->lines[l - 1];
+    size_t end = d->end;
+    while (end > d->start && (unsigned char)text[end - 1] <= ' ') {
+        end--;
+    }
+    return end > d->start && text[end - 1] == '-';
+}
+
 static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
 {
     const tg_line_t *a = &lay->lines[l], *b = &lay->lines[l + 1];
@@ -1031,7 +1091,8 @@ static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
     while (end > a->start && closing_mark(text[end - 1])) {
         end--; /* closing quotes and brackets: what matters is before them */
     }
-    return end - a->start >= WRAP_MIN_BYTES && !ends_clause(text[end - 1]) &&
+    return (end - a->start >= WRAP_MIN_BYTES || below_dateline(lay, l, text)) &&
+           end > a->start && !ends_clause(text[end - 1]) &&
            !(l == 0 && heading_words(text + a->start, end - a->start));
 }
 

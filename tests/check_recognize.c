@@ -638,6 +638,13 @@ START_TEST(test_org_posts)
     expect("H.J. Heinz Co said its board of\ndirectors has elected Anthony O'Reilly chairman "
            "of the board,\nsucceeding Henry Heinz II, who died on February 23.",
            "Anthony O'Reilly", TAGGER_KIND_PERSON);
+    /* A post written with a capital is the person's, not the end of the
+     * organization's name (Reuters, 1987). */
+    const char *text = "Federal Reserve Board Vice Chairman Manuel Johnson said the Fed\n"
+                       "would not change its policy.";
+    expect(text, "Federal Reserve Board", TAGGER_KIND_ORG);
+    expect(text, "Manuel Johnson", TAGGER_KIND_PERSON);
+    expect_no_entity(text, "Federal Reserve Board Vice Chairman");
 }
 END_TEST
 
@@ -717,13 +724,16 @@ START_TEST(test_title_case_headlines)
     expect("Stephen Colbert Wants Mueller To Give Trump A Special Anniversary Gift\n\nThe "
            "special counsel investigation began one year ago on Thursday.\n",
            "Stephen Colbert", TAGGER_KIND_PERSON);
-    /* Not a dateline in capitals, nor a company's name. */
+    /* Not a dateline in capitals. */
     expect_no_entity("INTERCO SETS DIVIDEND\nBEVERLY HILLS, Calif., March 3 -\nThe company "
                      "said its board declared a dividend.\n",
                      "BEVERLY HILLS");
-    expect_no_entity("DETROIT, March 4 -\nChrysler Corp's Chrysler Motors Corp\nsaid it will "
-                     "spend 367 mln dlrs at its Belvidere, Ill.,\nassembly plant.\n",
-                     "Chrysler Corp");
+    /* The short line below a dateline is no title-case line: it is what
+     * the dateline left of the text's first line, and goes on below. */
+    text = "DETROIT, March 4 -\nChrysler Corp's Chrysler Motors Corp\nsaid it will spend 367 "
+           "mln dlrs at its Belvidere, Ill.,\nassembly plant.\n";
+    expect(text, "Chrysler Corp", TAGGER_KIND_ORG);
+    expect(text, "Chrysler Motors Corp", TAGGER_KIND_ORG);
     /* Two numbers in a long headline of few commas: still a headline. */
     expect_none("There Were 2 Mass Shootings In Texas Last Week, But Only 1 On TV\n\nShe left "
                 "her husband. He killed their children.\n");
@@ -948,6 +958,35 @@ START_TEST(test_short_name_joins_the_full_name)
     expect("No jail for singer Courtney Love\n\nSinger Courtney Love has been spared jail for "
            "assault and drug offences, but must serve three years probation.",
            "Courtney Love", TAGGER_KIND_PERSON);
+}
+END_TEST
+
+/* A surname the model leaves alone, opening a sentence or in a headline
+ * in capitals (Reuters, 12 March 1987). */
+START_TEST(test_surname_opening_a_sentence)
+{
+    const char *text = "VOLCKER SAYS SENATE BILL WOULD LIMIT FED\n"
+                       "LOS ANGELES, March 12 -\n"
+                       "Federal Reserve Board Chairman Paul\n"
+                       "Volcker said a bill passed this week by the Senate banking\n"
+                       "committee is too restrictive regarding the Federal Reserve.\n"
+                       "    Volcker added, however, that comprehensive new legislation\n"
+                       "dealing with such issues is needed.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = found(r, text, "Paul Volcker", TAGGER_KIND_PERSON);
+    ck_assert_uint_eq(e->n_mentions, 3);
+    ck_assert_str_eq(e->mentions[0].text, "VOLCKER");
+    ck_assert_int_eq(e->mentions[0].via, TAGGER_VIA_SHORT);
+    ck_assert_uint_eq(e->mentions[2].start, (size_t)(strstr(text, "Volcker added") - text));
+    ck_assert_int_eq(e->mentions[2].via, TAGGER_VIA_SHORT);
+    tagger_result_free(r);
+    /* Not a surname beside another name's word, nor a holiday. */
+    text = "Paul Volcker spoke on Monday. Volcker Group shares fell.";
+    r = annotate(text);
+    ck_assert_uint_eq(found(r, text, "Paul Volcker", TAGGER_KIND_PERSON)->n_mentions, 1);
+    tagger_result_free(r);
+    expect_mentions("Merry Christmas sang the choir at the mall. Christmas sales were slow.",
+                    "Merry Christmas", TAGGER_KIND_PERSON, 1);
 }
 END_TEST
 
@@ -1746,6 +1785,7 @@ Suite *recognize_suite(void)
     tcase_set_timeout(doc, 30);
     tcase_add_test(doc, test_gazetteer_takes_precedence);
     tcase_add_test(doc, test_short_name_joins_the_full_name);
+    tcase_add_test(doc, test_surname_opening_a_sentence);
     tcase_add_test(doc, test_surname_that_is_a_place);
     tcase_add_test(doc, test_company_short_name);
     tcase_add_test(doc, test_surname_after_a_first_name);
