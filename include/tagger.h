@@ -463,7 +463,7 @@ typedef struct {
     double rate;               /**< initial learning rate (0.5) */
     unsigned long seed;        /**< of the shuffles (1) */
     double prior_weight;       /**< share of each topic's learned bias kept, the
-                                    rest being the mean bias of all topics (0.5):
+                                    rest being the mean bias of all topics (0.25):
                                     below 1, the label mix of the training data
                                     weighs less on texts with little evidence */
 } tagger_train_options_t;

@@ -461,7 +461,7 @@ void tagger_train_options_init(tagger_train_options_t *opt)
         opt->l2 = 1e-6;
         opt->rate = 0.5;
         opt->seed = 1;
-        opt->prior_weight = 0.5;
+        opt->prior_weight = 0.25;
         opt->max_df_share = 0.2;
     }
 }

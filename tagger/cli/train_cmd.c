@@ -276,7 +276,7 @@ static void train_usage(FILE *f)
                "      --l2 X                 L2 penalty per example (1e-6)\n"
                "      --rate X               initial learning rate (0.5)\n"
                "      --seed N               seed of the shuffles (1)\n"
-               "      --prior-weight X       share of each topic's learned bias kept (0.5)\n"
+               "      --prior-weight X       share of each topic's learned bias kept (0.25)\n"
                "      --model FILE --predict FILE\n"
                "                             score each record of FILE with MODEL\n"
                "See models/README.md and tagger(1).\n");
