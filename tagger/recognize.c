@@ -203,7 +203,10 @@ static const char *const never_names[] = {
     "Protestant", "Protestants", "Jewish", "Jew", "Jews", "Hindu", "Hindus", "Sikh", "Sikhs",
     "Buddhist", "Buddhists", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Arab", "Arabs",
     /* articles opening a sentence ("An EU spokesman") */
-    "An", "The"};
+    "An", "The",
+    /* sentence adverbs, capitalised only where they open a sentence, so
+     * too rare in lower case to be common words ("Furthermore, the") */
+    "Furthermore", "Moreover", "Additionally", "Nevertheless", "Nonetheless", "Consequently"};
 
 /* Legal forms of companies: the end of a company's name, never a name by
  * themselves.  A span of nothing else joins the span just before it

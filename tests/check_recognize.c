@@ -750,6 +750,9 @@ START_TEST(test_holidays_and_capitalised_things)
     expect_none("The director won an Oscar nomination for best original screenplay.");
     expect_none("Muslim leaders met on Friday, and Hindu and Sikh groups joined them.");
     expect_no_entity("An EU spokesman in Washington dismissed the complaint.", "An");
+    /* Reuters, 1987: a sentence adverb opening a sentence. */
+    expect_none("There are also reports that plantings have been reduced, he said. "
+                "Furthermore, he cited reports of greater than normal winterkill.");
 }
 END_TEST
 
