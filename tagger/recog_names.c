@@ -314,20 +314,21 @@ static int add_short_span(tg_recog_t *r, size_t i, uint32_t name)
     return TAGGER_OK;
 }
 
-/* Whether words @p a and @p a + 1 == @p b stand side by side (only spaces
- * between) and the other of @p i is a capitalised word in mixed case that
- * is no common word: with it, the word is part of some other name. */
-static bool name_beside(const tagger_t *tg, const tg_recog_t *r, const char *text, size_t a,
-                        size_t b, size_t i)
+/* Whether word @p other, right before or after word @p i with only spaces
+ * between, is a capitalised word in mixed case that is no common word:
+ * with it, word i is part of some other name. */
+static bool name_beside(const tagger_t *tg, const tg_recog_t *r, const char *text, size_t i,
+                        size_t other)
 {
+    size_t a = i < other ? i : other, b = i < other ? other : i;
     for (uint32_t k = r->words[a].end; k < r->words[b].start; k++) {
         if (text[k] != ' ') {
             return false;
         }
     }
-    const word_t *other = &r->words[a == i ? b : a];
-    return other->cap && other->cand && has_lower(text, other->start, other->end) &&
-           !tg_names_common(tg->names, other->h_low);
+    const word_t *w = &r->words[other];
+    return w->cap && w->cand && has_lower(text, w->start, w->end) &&
+           !tg_names_common(tg->names, w->h_low);
 }
 
 /* "Volcker added that ..." after "Paul Volcker": a capitalised word in no
@@ -360,8 +361,8 @@ static int lone_surnames(const tagger_t *tg, tg_recog_t *r, const char *text, si
             continue;
         }
         int64_t name = only_name(r, n, w->h_low);
-        if (name < 0 || (i > 0 && name_beside(tg, r, text, i - 1, i, i)) ||
-            (i + 1 < r->n_words && name_beside(tg, r, text, i, i + 1, i))) {
+        if (name < 0 || (i > 0 && name_beside(tg, r, text, i, i - 1)) ||
+            (i + 1 < r->n_words && name_beside(tg, r, text, i, i + 1))) {
             continue;
         }
         if (add_short_span(r, i, (uint32_t)name)) {
@@ -373,12 +374,13 @@ static int lone_surnames(const tagger_t *tg, tg_recog_t *r, const char *text, si
 
 /* "Bolton" after "John Bolton": a gazetteer's mention of a PLACE in one
  * word that is the surname of exactly one PERSON of the text (the @p n
- * end words of surnames()) is that person's, not Bolton in Lancashire (nor, through it, the United
- * Kingdom): its mention, and the country's through it, are dropped, and
- * it is a short mention of the person.  Not after a preposition of place
- * ("flew in from Bolton").  The one-word places surnames take ("Preston",
- * "Dallas", "Warren", "Taft") are many, and a news story that names a
- * person in full names him by surname after. */
+ * end words of surnames()) is that person's, not Bolton in Lancashire
+ * (nor, through it, the United Kingdom): its mention, and the country's
+ * through it, are dropped, and it is a short mention of the person.  Not
+ * after a preposition of place ("flew in from Bolton").  The one-word
+ * places surnames take ("Preston", "Dallas", "Warren", "Taft") are many,
+ * and a news story that names a person in full names him by surname
+ * after. */
 static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text,
                           size_t n)
 {

@@ -248,20 +248,28 @@ static bool party_tag(const line_t *ln, size_t i)
            w.s[2] >= 'A' && w.s[2] <= 'Z';
 }
 
-/* Whether word @p i, read in title case ("UNION" as "Union"), is one of
- * @p set. */
-static bool title_case_in(const line_t *ln, size_t i, const word_set_t *set)
+/* Whether word @p i, its letters from the @p from-th on in lower case, is
+ * one of @p set: from 1, "UNION" is read "Union"; from 0, "Chairman" and
+ * "CHAIRMAN" are "chairman". */
+static bool recased_in(const line_t *ln, size_t i, const word_set_t *set, size_t from)
 {
     str_t w = tg_recog_raw(ln, i);
-    char title[16];
-    if (w.len > sizeof title) {
+    char recased[16];
+    if (w.len > sizeof recased) {
         return false;
     }
     for (size_t c = 0; c < w.len; c++) {
         char ch = w.s[c];
-        title[c] = (char)(c > 0 && ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+        recased[c] = (char)(c >= from && ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
     }
-    return tg_recog_in_set(set, title, w.len);
+    return tg_recog_in_set(set, recased, w.len);
+}
+
+/* Whether word @p i, read in title case ("UNION" as "Union"), is one of
+ * @p set. */
+static bool title_case_in(const line_t *ln, size_t i, const word_set_t *set)
+{
+    return recased_in(ln, i, set, 1);
 }
 
 /* Whether word @p i is a Roman numeral from 2 to 39 ("II", "XIV"): a
@@ -441,25 +449,9 @@ static bool company_end(const line_t *ln, size_t a, size_t b)
                      title_case_in(ln, b - 1, &ln->fx->sets.org_suffixes));
 }
 
-/* Whether word @p i, lower-cased, is one of @p set: "Chairman" and
- * "CHAIRMAN" are org_posts' "chairman". */
-static bool lower_in(const line_t *ln, size_t i, const word_set_t *set)
-{
-    str_t w = tg_recog_raw(ln, i);
-    char low[16];
-    if (w.len > sizeof low) {
-        return false;
-    }
-    for (size_t c = 0; c < w.len; c++) {
-        char ch = w.s[c];
-        low[c] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
-    }
-    return tg_recog_in_set(set, low, w.len);
-}
-
 /* Words that open a post of two: "Vice Chairman", "Majority Leader". */
-static const char *const post_openers[] = {"Vice",   "Deputy", "Acting",   "Majority", "Minority",
-                                           "VICE",   "DEPUTY", "ACTING",   "MAJORITY", "MINORITY"};
+static const char *const post_openers[] = {"Vice", "Deputy", "Acting", "Majority", "Minority",
+                                           "VICE", "DEPUTY", "ACTING", "MAJORITY", "MINORITY"};
 
 /* The end of an organization's words [a, b) without a post written with
  * a capital right before a name: "Federal Reserve Board Chairman Paul
@@ -469,7 +461,7 @@ static const char *const post_openers[] = {"Vice",   "Deputy", "Acting",   "Majo
 static size_t org_end_before_post(const line_t *ln, size_t a, size_t b)
 {
     if (b - a < 2 || b >= ln->n || !ln->w[b].cap || !tg_recog_spaced(ln, b) ||
-        !lower_in(ln, b - 1, &ln->fx->sets.org_posts)) {
+        !recased_in(ln, b - 1, &ln->fx->sets.org_posts, 0)) {
         return b;
     }
     b--;
