@@ -272,6 +272,24 @@ static bool title_case_in(const line_t *ln, size_t i, const word_set_t *set)
     return recased_in(ln, i, set, 1);
 }
 
+/* Whether word @p i is an acronym of 3 to 5 capitals in a line with lower
+ * case: "IRA", "BASF", "USADA".  The model types some of them LOC; but for
+ * the gazetteer's ("UAE"), they are organizations.  Two capitals are as
+ * often a state's code ("TX", "NY", "LA") as a company ("BT", "GM"). */
+static bool acronym_in_prose(const line_t *ln, size_t i)
+{
+    str_t w = tg_recog_raw(ln, i);
+    if (ln->kind == 'C' || w.len < 3 || w.len > 5) {
+        return false;
+    }
+    for (size_t c = 0; c < w.len; c++) {
+        if (w.s[c] < 'A' || w.s[c] > 'Z') {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Whether word @p i is a Roman numeral from 2 to 39 ("II", "XIV"): a
  * level, a class, a sequel or a king's number, no name alone ("Reserves I,
  * II and III", "Level VI"), unlike the acronyms that look like one ("CCC",
@@ -896,6 +914,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         if (keep && kind == TAGGER_KIND_PERSON && !cued) {
             a = person_start(ln, a, b);
             keep = a < b;
+        }
+        if (keep && kind == TAGGER_KIND_PLACE && b - a == 1 && acronym_in_prose(ln, a)) {
+            kind = TAGGER_KIND_ORG;
         }
         if (keep && kind == TAGGER_KIND_ORG) {
             b = org_end_before_post(ln, a, b);

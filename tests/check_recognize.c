@@ -597,6 +597,18 @@ END_TEST
  * is ("regulator Ofcom", "firm Sophos", "group Kaiser Chiefs") makes it one,
  * at its other mentions too; but a name opening with a first name is the
  * founder's as well, and the cue does not outvote the other mentions. */
+/* An acronym in running text that the model took for a place (BBC, 2004). */
+START_TEST(test_acronym_in_prose)
+{
+    expect("The sprinter has consistently protested her innocence but the CAS has upheld "
+           "USADA's findings.",
+           "USADA", TAGGER_KIND_ORG);
+    expect("The prime minister was commenting on the wrongful jailing of 11 people for IRA bomb "
+           "attacks on pubs in Guildford and Woolwich in 1974.",
+           "IRA", TAGGER_KIND_ORG);
+}
+END_TEST
+
 START_TEST(test_org_descriptors)
 {
     expect_mentions("The move comes after telecom regulator Ofcom said in November that the "
@@ -1750,6 +1762,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_legal_forms);
     tcase_add_test(cues, test_org_followers);
     tcase_add_test(cues, test_org_descriptors);
+    tcase_add_test(cues, test_acronym_in_prose);
     tcase_add_test(cues, test_org_posts);
     tcase_add_test(cues, test_first_name_after_an_office);
     suite_add_tcase(s, cues);
