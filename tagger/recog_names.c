@@ -131,6 +131,18 @@ static size_t first_end_word(const tg_recog_t *r, size_t n, uint64_t h)
     return lo < n && r->end_words[lo].h_low == h ? lo : n;
 }
 
+/* The one name of the @p n sorted end words whose word is @p h, or -1
+ * (none, or two). */
+static int64_t only_name(const tg_recog_t *r, size_t n, uint64_t h)
+{
+    size_t lo = first_end_word(r, n, h);
+    if (lo == n || (lo + 1 < n && r->end_words[lo + 1].h_low == h &&
+                    r->end_words[lo + 1].name != r->end_words[lo].name)) {
+        return -1;
+    }
+    return r->end_words[lo].name;
+}
+
 /* The key of the last two words of a name ending at word @p end, beside
  * those of single words in end_words. */
 static uint64_t last_two_words(const tg_recog_t *r, size_t end)
@@ -197,6 +209,141 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
         if (unique) {
             sp->name = found;
             sp->via = TAGGER_VIA_SHORT;
+        }
+    }
+    return TAGGER_OK;
+}
+
+/* Sets each word's in_span. */
+static void mark_spans(tg_recog_t *r)
+{
+    for (size_t i = 0; i < r->n_words; i++) {
+        r->words[i].in_span = 0;
+    }
+    for (size_t k = 0; k < r->n_spans; k++) {
+        for (size_t i = r->spans[k].first; i < r->spans[k].end; i++) {
+            r->words[i].in_span = 1;
+        }
+    }
+}
+
+/* The key of an acronym of 2 to 8 capitals, as written at input bytes
+ * [start, end), or 0 when it is none. */
+static uint64_t acronym_key(const char *text, uint32_t start, uint32_t end)
+{
+    if (end - start < 2 || end - start > 8) {
+        return 0;
+    }
+    uint64_t key = 0;
+    for (uint32_t i = start; i < end; i++) {
+        if (text[i] < 'A' || text[i] > 'Z') {
+            return 0;
+        }
+        key = key << 8 | (uint8_t)text[i];
+    }
+    return key;
+}
+
+/* The key of the initials of an organization's name of span @p sp written
+ * in mixed case: the first letters of its capitalised words, lower-case
+ * words skipped ("Securities and Exchange Commission": "SEC"); 0 for
+ * fewer than three, or a word that opens with neither kind of letter. */
+static uint64_t initials_key(const tg_recog_t *r, const char *text, const span_t *sp)
+{
+    uint64_t key = 0;
+    size_t n = 0;
+    bool lower = false;
+    for (size_t i = sp->first; i < sp->end; i++) {
+        const word_t *w = &r->words[i];
+        char c = text[w->start];
+        if (c >= 'A' && c <= 'Z') {
+            if (n++ == 8) {
+                return 0;
+            }
+            key = key << 8 | (uint8_t)c;
+        } else if (!(c >= 'a' && c <= 'z')) {
+            return 0;
+        }
+        lower |= has_lower(text, w->start, w->end);
+    }
+    return n >= 3 && lower ? key : 0;
+}
+
+/* Whether word @p i stands in brackets of its own: "(CFTC)". */
+static bool in_brackets(const tg_recog_t *r, const char *text, size_t len, size_t i)
+{
+    const word_t *w = &r->words[i];
+    return w->start > 0 && text[w->start - 1] == '(' && w->end < len && text[w->end] == ')';
+}
+
+/* "SEC" and "Securities and Exchange Commission", "CFTC" after "Commodity
+ * Futures Trading Commission (CFTC)": an acronym the text gives in
+ * brackets right after an organization's name, or the initials of its
+ * name (as short_names.c does for the gazetteer's), is a short mention of
+ * that organization wherever it stands (wire copy puts the acronym in the
+ * headline), when it is the acronym of exactly one.  The acronyms of the
+ * names are sorted once, as the end words of link_short_names() are. */
+static int link_acronyms(tg_recog_t *r, const char *text, size_t len)
+{
+    size_t n = 0, n_spans = r->n_spans;
+    for (size_t k = 0; k < n_spans; k++) {
+        const span_t *sp = &r->spans[k];
+        if (sp->end - sp->first < 2 || r->names[sp->name].kind != TAGGER_KIND_ORG) {
+            continue;
+        }
+        uint64_t keys[2] = {initials_key(r, text, sp), 0};
+        size_t after = sp->end;
+        if (after < r->n_words && !r->words[after].covered && in_brackets(r, text, len, after)) {
+            keys[1] = acronym_key(text, r->words[after].start, r->words[after].end);
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        for (size_t j = 0; j < 2; j++) {
+            if (keys[j]) {
+                r->end_words[n++] = (struct end_word){keys[j], sp->name};
+            }
+        }
+        /* "(CFTC)" that the model left alone is a mention too */
+        if (keys[1] && (k + 1 == n_spans || r->spans[k + 1].first != after)) {
+            if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
+                return TAGGER_ERR_NOMEM;
+            }
+            sp = &r->spans[k]; /* the table may have moved */
+            r->spans[r->n_spans++] = (span_t){(uint32_t)after, (uint32_t)after + 1,
+                                              TAGGER_KIND_ORG, sp->name, TAGGER_VIA_SHORT, 0, 0};
+        }
+    }
+    if (n > 1) {
+        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    }
+    for (size_t k = 0; k < r->n_spans && n; k++) {
+        span_t *sp = &r->spans[k];
+        uint64_t key = sp->end - sp->first == 1
+                           ? acronym_key(text, r->words[sp->first].start, r->words[sp->first].end)
+                           : 0;
+        int64_t name = key ? only_name(r, n, key) : -1;
+        if (name >= 0 && (uint32_t)name != sp->name) {
+            sp->name = (uint32_t)name;
+            sp->via = TAGGER_VIA_SHORT;
+        }
+    }
+    if (n == 0) {
+        return TAGGER_OK;
+    }
+    /* The acronym where the model left it alone ("SEC PROBES TRADES") */
+    mark_spans(r);
+    for (size_t i = 0; i < r->n_words; i++) {
+        const word_t *w = &r->words[i];
+        uint64_t key = w->cap && !w->covered && !w->in_span ? acronym_key(text, w->start, w->end)
+                                                            : 0;
+        int64_t name = key ? only_name(r, n, key) : -1;
+        if (name >= 0) {
+            if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
+                return TAGGER_ERR_NOMEM;
+            }
+            r->spans[r->n_spans++] = (span_t){(uint32_t)i, (uint32_t)i + 1, TAGGER_KIND_ORG,
+                                              (uint32_t)name, TAGGER_VIA_SHORT, 0, 0};
         }
     }
     return TAGGER_OK;
@@ -292,17 +439,6 @@ static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
     return n;
 }
 
-/* The one name of the @p n sorted end words whose word is @p h, or -1
- * (none, or two). */
-static int64_t only_name(const tg_recog_t *r, size_t n, uint64_t h)
-{
-    size_t lo = first_end_word(r, n, h);
-    if (lo == n || (lo + 1 < n && r->end_words[lo + 1].h_low == h &&
-                    r->end_words[lo + 1].name != r->end_words[lo].name)) {
-        return -1;
-    }
-    return r->end_words[lo].name;
-}
 
 static int add_short_span(tg_recog_t *r, size_t i, uint32_t name)
 {
@@ -345,14 +481,7 @@ static int lone_surnames(const tagger_t *tg, tg_recog_t *r, const char *text, si
     if (n == 0) {
         return TAGGER_OK;
     }
-    for (size_t i = 0; i < r->n_words; i++) {
-        r->words[i].in_span = 0;
-    }
-    for (size_t k = 0; k < r->n_spans; k++) {
-        for (size_t i = r->spans[k].first; i < r->spans[k].end; i++) {
-            r->words[i].in_span = 1;
-        }
-    }
+    mark_spans(r);
     for (size_t i = 0; i < r->n_words; i++) {
         const word_t *w = &r->words[i];
         if (!w->cap || !w->cand || w->covered || w->in_span ||
@@ -411,10 +540,11 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
     return TAGGER_OK;
 }
 
-int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
+int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text,
+                        size_t len)
 {
     int rc = group_spans(r, text);
-    if (rc || (rc = link_short_names(r, tg->names, text)) ||
+    if (rc || (rc = link_short_names(r, tg->names, text)) || (rc = link_acronyms(r, text, len)) ||
         (rc = type_org_first_words(r, tg->names, text))) {
         return rc;
     }

@@ -1290,7 +1290,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         rc = line_spans(tg, s, r, &ln, line_first[l], r->near + r->line_near[l],
                         r->line_near[l + 1] - r->line_near[l]);
     }
-    if (rc || (rc = tg_recog_make_names(tg, s, r, text))) {
+    if (rc || (rc = tg_recog_make_names(tg, s, r, text, len))) {
         return rc;
     }
     for (size_t n = 0; n < r->n_names; n++) {

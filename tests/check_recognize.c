@@ -896,8 +896,9 @@ START_TEST(test_roman_numerals_alone)
     expect_no_entity(text, "II");
     expect_no_entity(text, "III");
     expect_no_entity(text, "IV");
-    expect("Imperial Chemical Industries said ICI would raise its dividend.", "ICI",
-           TAGGER_KIND_ORG);
+    /* An acronym that looks like one is no numeral: ICI is the company. */
+    expect_mentions("Imperial Chemical Industries said ICI would raise its dividend.",
+                    "Imperial Chemical Industries", TAGGER_KIND_ORG, 2);
 }
 END_TEST
 
@@ -1112,6 +1113,35 @@ START_TEST(test_company_short_name)
            "President Bush's first term. Mr Cheney admitted that the budget was the toughest of "
            "the Bush Presidency but argued it was \"fair and responsible\".",
            "Bush", TAGGER_KIND_PERSON);
+}
+END_TEST
+
+/* An acronym in brackets after an organization's name, or its initials,
+ * is that organization, in the text and in the headline above it (Reuters,
+ * 1 June 1987). */
+START_TEST(test_acronym_joins_its_name)
+{
+    const char *text = "CFTC SEEKS COMMENT ON BOND FUTURES\n"
+                       "WASHINGTON, June 1 -\n"
+                       "The Commodity Futures Trading Commission (CFTC) said it has\n"
+                       "received an application for a contract comprised of\n"
+                       "yen bonds with a face value at maturity of 100 mln yen.\n"
+                       "    CFTC has requested public comment on the proposal.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e =
+        found(r, text, "Commodity Futures Trading Commission", TAGGER_KIND_ORG);
+    ck_assert_uint_eq(e->n_mentions, 4);
+    ck_assert_str_eq(e->mentions[0].text, "CFTC"); /* the headline */
+    ck_assert_int_eq(e->mentions[0].via, TAGGER_VIA_SHORT);
+    ck_assert_ptr_null(find(r, "CFTC"));
+    tagger_result_free(r);
+    text = "The Securities and Exchange Commission said on Monday it would review the\n"
+           "rules. The SEC said the review would take a year.";
+    r = annotate(text);
+    e = found(r, text, "Securities and Exchange Commission", TAGGER_KIND_ORG);
+    ck_assert_uint_eq(e->n_mentions, 2);
+    ck_assert_ptr_null(find(r, "SEC"));
+    tagger_result_free(r);
 }
 END_TEST
 
@@ -1806,6 +1836,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_company_short_name);
     tcase_add_test(doc, test_surname_after_a_first_name);
     tcase_add_test(doc, test_generation_after_a_name);
+    tcase_add_test(doc, test_acronym_joins_its_name);
     tcase_add_test(doc, test_one_name_one_type);
     tcase_add_test(doc, test_name_written_as_the_text_writes_it);
     tcase_add_test(doc, test_json_fields);
