@@ -630,6 +630,46 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end, false) > 0;
 }
 
+/* Whether the standing gazetteer mentions over input bytes [from, to) are
+ * all of cities (a SimpleMaps id, gazetteers/README.md), or of their
+ * countries through them. */
+static bool cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_t from, uint32_t to)
+{
+    for (size_t k = 0; k < s->n_recs; k++) {
+        const tg_rec_t *rec = &s->recs[k];
+        if ((rec->flags & TG_REC_DROPPED) || rec->end <= from || rec->start >= to ||
+            rec->via == TAGGER_VIA_PLACE) {
+            continue;
+        }
+        if (rec->entity >= tg->n_entities ||
+            strncmp(tg_str(tg, tg->entities[rec->entity].id), "sm:", 3) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* A person whose surname is a city ("Carla Sacramento", "Elia Kazan",
+ * "Whitney Houston"): words [a, b), typed PERSON, two, in a line with
+ * lower case, the first a first name that is no common word ("Mark" and
+ * "Will" are words too), no direction ("West Berlin") and no gazetteer's,
+ * the second covered by mentions of a city.  Not of a region or a country:
+ * "Franklin Pennsylvania", "Bell Canada", "Shell U.K." are companies' units
+ * that the model took for people.  The city's mentions are dropped, as in
+ * place_starts_company(); the gazetteer's own people, and its places
+ * flagged as given names, were settled before (resolve.c). */
+static bool surname_is_place(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
+                             size_t b)
+{
+    if (b - a != 2 || ln->kind == 'C' || ln->w[a].covered || !ln->w[a + 1].covered ||
+        !tg_recog_first_name(ln, ln->w[a].h_low) || tg_recog_is_common(ln, a) ||
+        tg_recog_word_in(ln, a, &ln->fx->sets.place_qualifiers)) {
+        return false;
+    }
+    uint32_t from = ln->w[a + 1].start, to = ln->w[a + 1].end;
+    return cities_only(tg, s, from, to) && tg_recog_drop_places(tg, s, from, to, false) > 0;
+}
+
 /* A company with a place inside its name, which ends in a legal form
  * ("Continental Illinois Corp", "First Chicago Corp"): words [a, b), typed
  * ORG, three or more, capitalised before the place, whose words a
@@ -934,10 +974,12 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             covered |= w[k].covered;
         }
         if (keep && covered) {
-            keep = kind == TAGGER_KIND_ORG && (place_starts_company(tg, s, ln, a, b) ||
-                                               place_inside_company(tg, s, ln, a, b) ||
-                                               place_ends_company(tg, s, ln, a, b) ||
-                                               institution_of_place(tg, s, ln, a, b));
+            keep = kind == TAGGER_KIND_ORG ? place_starts_company(tg, s, ln, a, b) ||
+                                                 place_inside_company(tg, s, ln, a, b) ||
+                                                 place_ends_company(tg, s, ln, a, b) ||
+                                                 institution_of_place(tg, s, ln, a, b)
+                                           : kind == TAGGER_KIND_PERSON &&
+                                                 surname_is_place(tg, s, ln, a, b);
         }
         bool weak = false;
         if (keep && ln->kind == 'C' && !company_end(ln, a, b)) {

@@ -35,6 +35,7 @@ static const char gazetteer[] =
     "sm:10\tPLACE\tMilan\t-\t-\tMilan\n"
     "US-IL\tPLACE\tIllinois\t-\t-\tIllinois\n"
     "US-CA\tPLACE\tCalifornia\t-\t-\tCalifornia\n"
+    "US-PA\tPLACE\tPennsylvania\t-\t-\tPennsylvania\n"
     "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
     "CN\tCOUNTRY\tChina\tQ148\t-\tChina\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n";
@@ -1029,6 +1030,17 @@ START_TEST(test_surname_that_is_a_place)
     found(r, "", "Okonkwo Bolton", TAGGER_KIND_PERSON);
     place_stands(r, "Bolton", 1);
     tagger_result_free(r);
+    /* Named once, with a first name before the city (BBC, 2005). */
+    text = "The studio made history in 1994 when it won a record 41 Grammy nominations for "
+           "songs recorded there, including the soundtrack to the Whitney Houston film The "
+           "Bodyguard.";
+    expect(text, "Whitney Houston", TAGGER_KIND_PERSON);
+    expect_no_entity(text, "Houston");
+    /* Not before a region: a fund's name (Reuters, 13 April 1987). */
+    text = "FRANKLIN PENNSYLVANIA TAX-FREE IN INITIAL PAYOUT\nSAN MATEO, Calif., April 13 -\n"
+           "Franklin Pennsylvania\nTax-Free Income Fund said its board declared an initial "
+           "monthly dividend.\n";
+    expect_no_entity(text, "Franklin Pennsylvania");
 }
 END_TEST
 
