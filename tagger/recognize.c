@@ -589,6 +589,12 @@ static size_t covered_end(const line_t *ln, size_t k, size_t b)
     return k;
 }
 
+/* A name's connector as written: "of", not "Of". */
+static bool is_connector(const line_t *ln, size_t i)
+{
+    return !ln->w[i].cap && tg_recog_word_in(ln, i, &ln->fx->sets.connectors);
+}
+
 /* Whether word @p k, beside a place in an organization's name, may be part
  * of that name: capitalised, and no title or word of place_not_org
  * ("Kyoto Protocol", "Texas Democrat"). */
@@ -617,7 +623,7 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
     bool legal = b - a >= 3 && c + 1 < b && tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms);
     bool named = ln->kind == 'N' && c < b && !tg_recog_first_name(ln, ln->w[a].h_low);
     for (size_t k = c; k < b && named; k++) {
-        named = name_word_beside_place(ln, k);
+        named = name_word_beside_place(ln, k) || (k > c && k + 1 < b && is_connector(ln, k));
     }
     if (c == a || !(legal || named)) {
         return false;
@@ -1173,11 +1179,6 @@ static int logical_lines(tg_recog_t *r, const tg_layout_t *lay, const char *text
         r->lines[r->n_lines++] = line;
     }
     return TAGGER_OK;
-}
-
-static bool is_connector(const line_t *ln, size_t i)
-{
-    return !ln->w[i].cap && tg_recog_word_in(ln, i, &ln->fx->sets.connectors);
 }
 
 /* A capitalised word, or a connector (as written: "of", not "Of") in a

@@ -303,6 +303,11 @@ START_TEST(test_company_named_after_a_place)
     expect_place_alone("The prime minister is said to believe the United States' refusal to sign "
                        "the Kyoto Protocol on emissions is undermining other countries' resolve.",
                        "Kyoto", "Kyoto Protocol");
+    /* With a connector inside (Reuters, 1 June 1987). */
+    expect_org_without_place("WASHINGTON, June 1 -\nThe Chicago Board of Trade (CBT) has\n"
+                             "asked federal regulators for authority to trade a futures\n"
+                             "contract in long-term Japanese government bonds.",
+                             "Chicago Board of Trade", "Chicago");
 }
 END_TEST
 
