@@ -605,12 +605,15 @@ static bool name_word_beside_place(const line_t *ln, size_t k)
 }
 
 /* An organization named after a place ("Meridian Diagnostics Inc",
- * "Chicago Mercantile Exchange", "Cardiff Blues"): words [a, b), typed ORG,
- * whose only words a gazetteer mention covers are its first, and those
- * mentions are all of PLACEs within them (and of their countries, through
- * them); and either three words or more ending in a legal form, or, in
- * running text, capitalised words after the place, none of them a title or
- * of place_not_org, and no first name first (a person named after one).  Then
+ * "Chicago Mercantile Exchange", "Chicago Board of Trade", "Cardiff
+ * Blues"): words [a, b), typed ORG, whose only words a gazetteer mention
+ * covers are its first, and those mentions are all of PLACEs within them
+ * (and of their countries, through them), or of a country when the name
+ * ends as a company's or an institution's does ("China Construction
+ * Bank", "Japan Airlines"; company_end()); and either three words or more
+ * ending in a legal form, or, in running text, capitalised words (and
+ * connectors between them) after the place, none of them a title or of
+ * place_not_org, and no first name first (a person named after one).  Then
  * the places were never meant (Meridian, Idaho is not in the news here):
  * their mentions are dropped and the name stands, an exception to the
  * gazetteer's precedence (the others: place_inside_company(),
@@ -633,7 +636,8 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
             return false;
         }
     }
-    return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end, false) > 0;
+    return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end,
+                                company_end(ln, a, b)) > 0;
 }
 
 /* Whether the standing gazetteer mentions over input bytes [from, to) are

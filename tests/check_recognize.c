@@ -308,6 +308,12 @@ START_TEST(test_company_named_after_a_place)
                              "asked federal regulators for authority to trade a futures\n"
                              "contract in long-term Japanese government bonds.",
                              "Chicago Board of Trade", "Chicago");
+    /* A country opening a company's or an institution's name: not without
+     * a legal form or an organization's word at its end (BBC, 2005). */
+    const char *text = "There are also rumours that two Chinese state-run banks - China "
+                       "Construction Bank and Bank of China - have abandoned plans for listings "
+                       "in New York later this year.";
+    expect_org_without_place(text, "China Construction Bank", "China");
 }
 END_TEST
 
