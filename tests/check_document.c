@@ -94,6 +94,19 @@ static int rank(const tagger_result_t *r, const char *id)
     return -1;
 }
 
+/* Entity @p id of @p r, with @p n mentions, the first of them @p first, a
+ * short form in the headline above the full name. */
+static const tagger_entity_t *headline_short_first(const tagger_result_t *r, const char *id,
+                                                   size_t n, const char *first)
+{
+    const tagger_entity_t *e = find(r, id);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(e->n_mentions, n);
+    ck_assert_str_eq(e->mentions[0].text, first);
+    ck_assert_int_eq(e->mentions[0].via, TAGGER_VIA_SHORT);
+    return e;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Short names                                                               */
 
@@ -125,11 +138,7 @@ START_TEST(test_surname_in_headline_before_full_name)
                        "ignorant about much of the Iran arms deal, just about ends his\n"
                        "prospects of regaining political dominance in Washington.\n";
     tagger_result_t *r = annotate(text);
-    const tagger_entity_t *e = find(r, "Q9960");
-    ck_assert_ptr_nonnull(e);
-    ck_assert_uint_eq(e->n_mentions, 2);
-    ck_assert_str_eq(e->mentions[0].text, "REAGAN");
-    ck_assert_int_eq(e->mentions[0].via, TAGGER_VIA_SHORT);
+    const tagger_entity_t *e = headline_short_first(r, "Q9960", 2, "REAGAN");
     ck_assert_str_eq(e->mentions[1].text, "Reagan");
     tagger_result_free(r);
 }
@@ -190,11 +199,7 @@ START_TEST(test_acronym_from_initials)
                        "broke down late on Monday, and ICO delegates said they would not "
                        "meet again before September.\n";
     tagger_result_t *r = annotate(text);
-    const tagger_entity_t *ico = find(r, "Q48192");
-    ck_assert_ptr_nonnull(ico);
-    ck_assert_uint_eq(ico->n_mentions, 3);
-    ck_assert_str_eq(ico->mentions[0].text, "ICO"); /* the headline, in capitals */
-    ck_assert_int_eq(ico->mentions[0].via, TAGGER_VIA_SHORT);
+    const tagger_entity_t *ico = headline_short_first(r, "Q48192", 3, "ICO");
     ck_assert_uint_eq(ico->mentions[2].start, (size_t)(strstr(text, "ICO delegates") - text));
     tagger_result_free(r);
 

@@ -92,6 +92,18 @@ static const tagger_entity_t *found(const tagger_result_t *r, const char *text,
     return e;
 }
 
+/* The recognized @p name of @p r (of @p text), of @p kind, with @p n
+ * mentions, the first of them @p first: the headline's, in capitals. */
+static const tagger_entity_t *headline_first(const tagger_result_t *r, const char *text,
+                                             const char *name, tagger_kind_t kind, size_t n,
+                                             const char *first)
+{
+    const tagger_entity_t *e = found(r, text, name, kind);
+    ck_assert_uint_eq(e->n_mentions, n);
+    ck_assert_str_eq(e->mentions[0].text, first);
+    return e;
+}
+
 /* Asserts that @p text yields a recognized entity @p name of @p kind. */
 static void expect(const char *text, const char *name, tagger_kind_t kind)
 {
@@ -1001,9 +1013,8 @@ START_TEST(test_surname_opening_a_sentence)
                        "    Volcker added, however, that comprehensive new legislation\n"
                        "dealing with such issues is needed.\n";
     tagger_result_t *r = annotate(text);
-    const tagger_entity_t *e = found(r, text, "Paul Volcker", TAGGER_KIND_PERSON);
-    ck_assert_uint_eq(e->n_mentions, 3);
-    ck_assert_str_eq(e->mentions[0].text, "VOLCKER");
+    const tagger_entity_t *e = headline_first(r, text, "Paul Volcker", TAGGER_KIND_PERSON, 3,
+                                              "VOLCKER");
     ck_assert_int_eq(e->mentions[0].via, TAGGER_VIA_SHORT);
     ck_assert_uint_eq(e->mentions[2].start, (size_t)(strstr(text, "Volcker added") - text));
     ck_assert_int_eq(e->mentions[2].via, TAGGER_VIA_SHORT);
@@ -1151,10 +1162,8 @@ START_TEST(test_acronym_joins_its_name)
                        "yen bonds with a face value at maturity of 100 mln yen.\n"
                        "    CFTC has requested public comment on the proposal.\n";
     tagger_result_t *r = annotate(text);
-    const tagger_entity_t *e =
-        found(r, text, "Commodity Futures Trading Commission", TAGGER_KIND_ORG);
-    ck_assert_uint_eq(e->n_mentions, 4);
-    ck_assert_str_eq(e->mentions[0].text, "CFTC"); /* the headline */
+    const tagger_entity_t *e = headline_first(r, text, "Commodity Futures Trading Commission",
+                                              TAGGER_KIND_ORG, 4, "CFTC");
     ck_assert_int_eq(e->mentions[0].via, TAGGER_VIA_SHORT);
     ck_assert_ptr_null(find(r, "CFTC"));
     tagger_result_free(r);
@@ -1187,9 +1196,7 @@ START_TEST(test_name_written_as_the_text_writes_it)
                        "regular meeting of its council, a spokesman said in answer to\n"
                        "enquiries. The West German discount rate remains at 3.0 pct.\n";
     tagger_result_t *r = annotate(text);
-    const tagger_entity_t *e = found(r, text, "Bundesbank", TAGGER_KIND_ORG);
-    ck_assert_uint_eq(e->n_mentions, 2);
-    ck_assert_str_eq(e->mentions[0].text, "BUNDESBANK");
+    headline_first(r, text, "Bundesbank", TAGGER_KIND_ORG, 2, "BUNDESBANK");
     ck_assert_ptr_null(find(r, "BUNDESBANK"));
     tagger_result_free(r);
     expect("BUNDESBANK LEAVES CREDIT POLICIES UNCHANGED\nFRANKFURT, March 5 -\n"
