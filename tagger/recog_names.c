@@ -214,6 +214,17 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
     return TAGGER_OK;
 }
 
+/* Adds a span of word @p i, a short mention of name @p name, of @p kind. */
+static int add_short_span(tg_recog_t *r, size_t i, uint32_t name, uint32_t kind)
+{
+    if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
+        return TAGGER_ERR_NOMEM;
+    }
+    r->spans[r->n_spans++] =
+        (span_t){(uint32_t)i, (uint32_t)i + 1, kind, name, TAGGER_VIA_SHORT, 0, 0};
+    return TAGGER_OK;
+}
+
 /* Sets each word's in_span. */
 static void mark_spans(tg_recog_t *r)
 {
@@ -305,13 +316,9 @@ static int link_acronyms(tg_recog_t *r, const char *text, size_t len)
             }
         }
         /* "(CFTC)" that the model left alone is a mention too */
-        if (keys[1] && (k + 1 == n_spans || r->spans[k + 1].first != after)) {
-            if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
-                return TAGGER_ERR_NOMEM;
-            }
-            sp = &r->spans[k]; /* the table may have moved */
-            r->spans[r->n_spans++] = (span_t){(uint32_t)after, (uint32_t)after + 1,
-                                              TAGGER_KIND_ORG, sp->name, TAGGER_VIA_SHORT, 0, 0};
+        if (keys[1] && (k + 1 == n_spans || r->spans[k + 1].first != after) &&
+            add_short_span(r, after, r->spans[k].name, TAGGER_KIND_ORG)) {
+            return TAGGER_ERR_NOMEM;
         }
     }
     if (n > 1) {
@@ -338,12 +345,8 @@ static int link_acronyms(tg_recog_t *r, const char *text, size_t len)
         uint64_t key = w->cap && !w->covered && !w->in_span ? acronym_key(text, w->start, w->end)
                                                             : 0;
         int64_t name = key ? only_name(r, n, key) : -1;
-        if (name >= 0) {
-            if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
-                return TAGGER_ERR_NOMEM;
-            }
-            r->spans[r->n_spans++] = (span_t){(uint32_t)i, (uint32_t)i + 1, TAGGER_KIND_ORG,
-                                              (uint32_t)name, TAGGER_VIA_SHORT, 0, 0};
+        if (name >= 0 && add_short_span(r, i, (uint32_t)name, TAGGER_KIND_ORG)) {
+            return TAGGER_ERR_NOMEM;
         }
     }
     return TAGGER_OK;
@@ -440,16 +443,6 @@ static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
 }
 
 
-static int add_short_span(tg_recog_t *r, size_t i, uint32_t name)
-{
-    if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
-        return TAGGER_ERR_NOMEM;
-    }
-    r->spans[r->n_spans++] = (span_t){
-        (uint32_t)i, (uint32_t)i + 1, TAGGER_KIND_PERSON, name, TAGGER_VIA_SHORT, 0, 0};
-    return TAGGER_OK;
-}
-
 /* Whether word @p other, right before or after word @p i with only spaces
  * between, is a capitalised word in mixed case that is no common word:
  * with it, word i is part of some other name. */
@@ -494,7 +487,7 @@ static int lone_surnames(const tagger_t *tg, tg_recog_t *r, const char *text, si
             (i + 1 < r->n_words && name_beside(tg, r, text, i, i + 1))) {
             continue;
         }
-        if (add_short_span(r, i, (uint32_t)name)) {
+        if (add_short_span(r, i, (uint32_t)name, TAGGER_KIND_PERSON)) {
             return TAGGER_ERR_NOMEM;
         }
     }
@@ -533,7 +526,7 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
         if (name < 0 || tg_recog_drop_places(tg, s, rec->start, rec->end, false) <= 0) {
             continue; /* no such person, or two */
         }
-        if (add_short_span(r, i, (uint32_t)name)) {
+        if (add_short_span(r, i, (uint32_t)name, TAGGER_KIND_PERSON)) {
             return TAGGER_ERR_NOMEM;
         }
     }
