@@ -364,10 +364,9 @@ int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from,
 size_t tg_recog_word_after(const tg_recog_t *r, uint32_t off);
 
 /* recog_names.c: the spans grouped into names, one type each, and short
- * names and acronyms joined to the longer ones (step 5, on the @p len
- * bytes of @p text; 0 or TAGGER_ERR_NOMEM). */
-int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text,
-                        size_t len);
+ * names and acronyms joined to the longer ones (step 5; 0 or
+ * TAGGER_ERR_NOMEM). */
+int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text);
 
 /* recog_results.c: sports results.  Whether a line is a score line or a
  * row of a league table: the number of its first words that hold the

@@ -280,21 +280,31 @@ static uint64_t initials_key(const tg_recog_t *r, const char *text, const span_t
     return n >= 3 && lower ? key : 0;
 }
 
-/* Whether word @p i stands in brackets of its own: "(CFTC)". */
-static bool in_brackets(const tg_recog_t *r, const char *text, size_t len, size_t i)
+/* The word in brackets of its own from word @p i on ("(", "CFTC", ")"; or
+ * the angle brackets of a ticker symbol, "Rexnord Inc <REX>"), or
+ * r->n_words when there is none. */
+static size_t in_brackets(const tg_recog_t *r, const char *text, size_t i)
 {
-    const word_t *w = &r->words[i];
-    return w->start > 0 && text[w->start - 1] == '(' && w->end < len && text[w->end] == ')';
+    if (i + 2 >= r->n_words) {
+        return r->n_words;
+    }
+    const word_t *open = &r->words[i], *close = &r->words[i + 2];
+    if (open->end - open->start != 1 || close->end - close->start != 1) {
+        return r->n_words;
+    }
+    char o = text[open->start], c = text[close->start];
+    return (o == '(' && c == ')') || (o == '<' && c == '>') ? i + 1 : r->n_words;
 }
 
 /* "SEC" and "Securities and Exchange Commission", "CFTC" after "Commodity
- * Futures Trading Commission (CFTC)": an acronym the text gives in
- * brackets right after an organization's name, or the initials of its
- * name (as short_names.c does for the gazetteer's), is a short mention of
- * that organization wherever it stands (wire copy puts the acronym in the
- * headline), when it is the acronym of exactly one.  The acronyms of the
- * names are sorted once, as the end words of link_short_names() are. */
-static int link_acronyms(tg_recog_t *r, const char *text, size_t len)
+ * Futures Trading Commission (CFTC)": an acronym (or a ticker symbol) the
+ * text gives in brackets right after an organization's name, or the
+ * initials of its name (as short_names.c does for the gazetteer's), is a
+ * short mention of that organization wherever it stands (wire copy puts
+ * the acronym in the headline), when it is the acronym of exactly one.
+ * The acronyms of the names are sorted once, as the end words of
+ * link_short_names() are. */
+static int link_acronyms(tg_recog_t *r, const char *text)
 {
     size_t n = 0, n_spans = r->n_spans;
     for (size_t k = 0; k < n_spans; k++) {
@@ -303,8 +313,8 @@ static int link_acronyms(tg_recog_t *r, const char *text, size_t len)
             continue;
         }
         uint64_t keys[2] = {initials_key(r, text, sp), 0};
-        size_t after = sp->end;
-        if (after < r->n_words && !r->words[after].covered && in_brackets(r, text, len, after)) {
+        size_t after = in_brackets(r, text, sp->end);
+        if (after < r->n_words && !r->words[after].covered) {
             keys[1] = acronym_key(text, r->words[after].start, r->words[after].end);
         }
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
@@ -533,11 +543,10 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
     return TAGGER_OK;
 }
 
-int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text,
-                        size_t len)
+int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
 {
     int rc = group_spans(r, text);
-    if (rc || (rc = link_short_names(r, tg->names, text)) || (rc = link_acronyms(r, text, len)) ||
+    if (rc || (rc = link_short_names(r, tg->names, text)) || (rc = link_acronyms(r, text)) ||
         (rc = type_org_first_words(r, tg->names, text))) {
         return rc;
     }

@@ -322,9 +322,18 @@ static const char *const generic_heads[] = {
     "Trust", "Union", "Club", "Assembly", "Army", "Police", "Holdings", "Partners", "Brothers",
     "Services", "Service", "Insurance", "Office", "Court", "Board", "Bureau"};
 
+/* Whether word @p i is a ticker symbol in angle brackets, as wire copy
+ * writes one after a company's name ("Rexnord <REX>", "Mellon <MEL>"). */
+static bool ticker(const line_t *ln, size_t i)
+{
+    const word_t *w = &ln->w[i];
+    return w->start > 0 && ln->text[w->start - 1] == '<' && w->end < ln->len &&
+           ln->text[w->end] == '>';
+}
+
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
  * Executive said"), one of never_names, a title, an office, a letter (with
- * or without a period), a Roman numeral, a party and state.  (A generic
+ * or without a period), a Roman numeral, a party and state, a ticker.  (A generic
  * head, "Bank", is left to line_spans(): it may still end the name before
  * it, "Manchester" + "University".) */
 static bool lone_word_ok(const line_t *ln, size_t i)
@@ -336,7 +345,7 @@ static bool lone_word_ok(const line_t *ln, size_t i)
     if (ln->w[i].end - ln->w[i].start == 1 || tg_recog_initial(ln, i)) {
         return false; /* a letter: "S Korea", "M&S", "rated B.", "S and P." */
     }
-    if (party_tag(ln, i) || roman_numeral(ln, i)) {
+    if (party_tag(ln, i) || roman_numeral(ln, i) || ticker(ln, i)) {
         return false;
     }
     return !tg_recog_is_common(ln, i);
@@ -1337,7 +1346,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         rc = line_spans(tg, s, r, &ln, line_first[l], r->near + r->line_near[l],
                         r->line_near[l + 1] - r->line_near[l]);
     }
-    if (rc || (rc = tg_recog_make_names(tg, s, r, text, len))) {
+    if (rc || (rc = tg_recog_make_names(tg, s, r, text))) {
         return rc;
     }
     for (size_t n = 0; n < r->n_names; n++) {

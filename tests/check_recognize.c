@@ -1174,6 +1174,17 @@ START_TEST(test_acronym_joins_its_name)
     ck_assert_uint_eq(e->n_mentions, 2);
     ck_assert_ptr_null(find(r, "SEC"));
     tagger_result_free(r);
+    /* An acronym that is no initials, in brackets (BBC, 2004), and a
+     * ticker symbol in angle brackets (Reuters, 1987) */
+    expect_mentions("The US Anti-Doping Agency (USADA) decided to press charges against "
+                    "Collins in the summer.",
+                    "US Anti-Doping Agency", TAGGER_KIND_ORG, 2);
+    expect_mentions("Farris filed suit against Texaco and its chief\ntrial lawyer in its "
+                    "litigation with Pennzoil Co <PZL>.",
+                    "Pennzoil Co", TAGGER_KIND_ORG, 2);
+    /* A ticker alone is no name */
+    expect_none("BANNER <BNR> COMPLETES TENDER FOR REXNORD <REX>\nNEW YORK, March 2 -\n"
+                "The company said 19.8 mln of the outstanding 20 mln shares were tendered.\n");
 }
 END_TEST
 
