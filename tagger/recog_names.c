@@ -136,11 +136,16 @@ static size_t first_end_word(const tg_recog_t *r, size_t n, uint64_t h)
 static int64_t only_name(const tg_recog_t *r, size_t n, uint64_t h)
 {
     size_t lo = first_end_word(r, n, h);
-    if (lo == n || (lo + 1 < n && r->end_words[lo + 1].h_low == h &&
-                    r->end_words[lo + 1].name != r->end_words[lo].name)) {
+    if (lo == n) {
         return -1;
     }
-    return r->end_words[lo].name;
+    uint32_t found = r->end_words[lo].name;
+    for (size_t i = lo + 1; i < n && r->end_words[i].h_low == h; i++) {
+        if (r->end_words[i].name != found) {
+            return -1; /* a name's word may be there twice, before another's */
+        }
+    }
+    return found;
 }
 
 /* The key of the last two words of a name ending at word @p end, beside
@@ -197,17 +202,9 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
             continue;
         }
         uint64_t h = words == 1 ? r->words[sp->first].h_low : last_two_words(r, sp->end);
-        size_t lo = first_end_word(r, n, h);
-        if (lo == n) {
-            continue;
-        }
-        uint32_t found = r->end_words[lo].name;
-        bool unique = true;
-        for (size_t i = lo + 1; i < n && r->end_words[i].h_low == h && unique; i++) {
-            unique = r->end_words[i].name == found;
-        }
-        if (unique) {
-            sp->name = found;
+        int64_t found = only_name(r, n, h);
+        if (found >= 0) {
+            sp->name = (uint32_t)found;
             sp->via = TAGGER_VIA_SHORT;
         }
     }

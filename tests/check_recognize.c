@@ -1019,6 +1019,13 @@ START_TEST(test_surname_opening_a_sentence)
     ck_assert_uint_eq(e->mentions[2].start, (size_t)(strstr(text, "Volcker added") - text));
     ck_assert_int_eq(e->mentions[2].via, TAGGER_VIA_SHORT);
     tagger_result_free(r);
+    /* Not a surname two people share, however often one of them is named
+     * (BBC, 2004) */
+    expect_mentions("Masters Cup champions Mike and Bob Bryan thrashed Juan Carlos Ferrero and "
+                    "Tommy Robredo in Seville. \"It feels good,\" said Mike Bryan. Bob Bryan "
+                    "added: \"I'm really confident.\" The 26-year-old Bryan twins have won all "
+                    "four of their Davis Cup matches this year.",
+                    "Bob Bryan", TAGGER_KIND_PERSON, 2);
     /* Not a surname beside another name's word, nor a holiday. */
     text = "Paul Volcker spoke on Monday. Volcker Group shares fell.";
     r = annotate(text);
