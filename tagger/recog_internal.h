@@ -217,6 +217,17 @@ static inline bool tg_recog_first_name(const line_t *ln, uint64_t h)
     return tg_names_first(ln->m, h);
 }
 
+/* Whether the @p n bytes at @p s are all capitals A to Z: an acronym. */
+static inline bool tg_recog_capitals_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 'A' || s[i] > 'Z') {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Whether word @p i is mostly written in lower case (models/names.model). */
 static inline bool tg_recog_is_common(const line_t *ln, size_t i)
 {

@@ -239,14 +239,11 @@ static void mark_spans(tg_recog_t *r)
  * [start, end), or 0 when it is none. */
 static uint64_t acronym_key(const char *text, uint32_t start, uint32_t end)
 {
-    if (end - start < 2 || end - start > 8) {
+    if (end - start < 2 || end - start > 8 || !tg_recog_capitals_only(text + start, end - start)) {
         return 0;
     }
     uint64_t key = 0;
     for (uint32_t i = start; i < end; i++) {
-        if (text[i] < 'A' || text[i] > 'Z') {
-            return 0;
-        }
         key = key << 8 | (uint8_t)text[i];
     }
     return key;

@@ -279,15 +279,7 @@ static bool title_case_in(const line_t *ln, size_t i, const word_set_t *set)
 static bool acronym_in_prose(const line_t *ln, size_t i)
 {
     str_t w = tg_recog_raw(ln, i);
-    if (ln->kind == 'C' || w.len < 3 || w.len > 5) {
-        return false;
-    }
-    for (size_t c = 0; c < w.len; c++) {
-        if (w.s[c] < 'A' || w.s[c] > 'Z') {
-            return false;
-        }
-    }
-    return true;
+    return ln->kind != 'C' && w.len >= 3 && w.len <= 5 && tg_recog_capitals_only(w.s, w.len);
 }
 
 /* Whether word @p i is a Roman numeral from 2 to 39 ("II", "XIV"): a
@@ -733,7 +725,7 @@ static bool institution_of_place(const tagger_t *tg, tagger_scratch_t *s, const 
     bool head = false;
     for (; c0 < b && !ln->w[c0].covered; c0++) {
         str_t w = tg_recog_raw(ln, c0);
-        if (!ln->w[c0].cap && !tg_recog_word_in(ln, c0, &ln->fx->sets.connectors)) {
+        if (!ln->w[c0].cap && !is_connector(ln, c0)) {
             return false;
         }
         head |= tg_recog_word_in(ln, c0, &ln->fx->sets.org_heads) ||
