@@ -345,6 +345,9 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
                       (rc = tg_short_names(tg, s, text, len)))) {
         goto done;
     }
+    /* In text order for the recognizer too: it finds the mentions over a
+     * span by a binary search (recognize.c tg_recog_recs_near()). */
+    sort_recs(s->recs, s->n_recs);
     if (recognize && (rc = tg_recognize(tg, s, text, len))) {
         goto done;
     }

@@ -303,6 +303,7 @@ struct tg_recog {
     uint64_t (*keys)[MAX_KEYS]; /* per word of the block being tagged: its feature keys */
     uint8_t *n_keys;
     size_t cap_keys_words, cap_n_keys;
+    uint32_t rec_len_max; /* the longest of s->recs (sorted by start) in bytes */
     struct word_memo *memo; /* MEMO_ENTRIES entries, for the model fx was made for */
     const tg_names_t *fx_model; /* the model fx was made for, or NULL */
     fixed_t fx;
@@ -369,6 +370,13 @@ int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bo
                       bool cued);
 int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to,
                          bool countries);
+
+/* recognize.c: the first of the gazetteer's mentions s->recs (in text
+ * order while the recognizer's rules run) that may end after input offset
+ * @p from; those that meet [from, to) follow it, up to the first that
+ * starts at or after to.  A search, not a walk over every mention: each
+ * rule asks it for its span, and a long text has thousands of mentions. */
+size_t tg_recog_recs_near(const tagger_scratch_t *s, uint32_t from);
 
 /* recognize.c: the first of r->words that ends after input offset
  * @p off (r->n_words if none). */

@@ -646,10 +646,9 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
  * countries through them. */
 static bool cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_t from, uint32_t to)
 {
-    for (size_t k = 0; k < s->n_recs; k++) {
+    for (size_t k = tg_recog_recs_near(s, from); k < s->n_recs && s->recs[k].start < to; k++) {
         const tg_rec_t *rec = &s->recs[k];
-        if ((rec->flags & TG_REC_DROPPED) || rec->end <= from || rec->start >= to ||
-            rec->via == TAGGER_VIA_PLACE) {
+        if ((rec->flags & TG_REC_DROPPED) || rec->end <= from || rec->via == TAGGER_VIA_PLACE) {
             continue;
         }
         if (rec->entity >= tg->n_entities ||
@@ -776,10 +775,11 @@ int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from,
                          bool countries)
 {
     int n = 0;
+    size_t near = tg_recog_recs_near(s, from);
     for (int pass = 0; pass < 2; pass++) { /* look, then drop */
-        for (size_t k = 0; k < s->n_recs; k++) {
+        for (size_t k = near; k < s->n_recs && s->recs[k].start < to; k++) {
             tg_rec_t *rec = &s->recs[k];
-            if ((rec->flags & TG_REC_DROPPED) || rec->end <= from || rec->start >= to) {
+            if ((rec->flags & TG_REC_DROPPED) || rec->end <= from) {
                 continue;
             }
             if (pass == 1) {
@@ -1062,6 +1062,34 @@ size_t tg_recog_word_after(const tg_recog_t *r, uint32_t off)
     return lo;
 }
 
+size_t tg_recog_recs_near(const tagger_scratch_t *s, uint32_t from)
+{
+    uint32_t max = s->recog->rec_len_max;
+    uint32_t start = from > max ? from - max : 0; /* none starting before ends after from */
+    size_t lo = 0, hi = s->n_recs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->recs[mid].start < start) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* The length of the longest gazetteer mention, for tg_recog_recs_near(). */
+static uint32_t longest_rec(const tagger_scratch_t *s)
+{
+    uint32_t max = 0;
+    for (size_t k = 0; k < s->n_recs; k++) {
+        if (s->recs[k].end - s->recs[k].start > max) {
+            max = s->recs[k].end - s->recs[k].start;
+        }
+    }
+    return max;
+}
+
 /* Marks the words that standing gazetteer mentions overlap. */
 static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
 {
@@ -1291,6 +1319,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     line_first[n_lines] = r->n_words;
     if (!rc) {
         mark_covered(r, s);
+        r->rec_len_max = longest_rec(s);
     }
     /* The candidates of every line and the words either side of each
      * (near, line_near[l] the first of line l's), then what the features
