@@ -466,6 +466,12 @@ typedef struct {
                                     rest being the mean bias of all topics (0.25):
                                     below 1, the label mix of the training data
                                     weighs less on texts with little evidence */
+    const char *const *stop_words; /**< words that are no feature, alone or in a
+                                    word pair, normalised as the text is ("its",
+                                    "said": words common to every kind of text
+                                    say more about a source's style than about
+                                    the topic); NULL: none */
+    size_t n_stop_words;
 } tagger_train_options_t;
 
 /** Sets @p opt to the defaults given in tagger_train_options_t. */

@@ -222,6 +222,7 @@ typedef struct {
     size_t cap_tparent, cap_tlabel;
     uint8_t *y;             /* n_docs x n_topics: labelled (closed upwards) */
     dict_t features;
+    dict_t stop;            /* the stop words, normalised */
     uint32_t *df;
     size_t cap_df;
     size_t *first;          /* document vectors */
@@ -346,8 +347,50 @@ static bool pair_of_common_word(train_t *t, uint32_t f, double max_df)
     return w != TG_NONE && t->df[w] > max_df;
 }
 
-/* Drops features in fewer than min_df documents, and those in more than
- * max_df_share of them ("the", "said": they say little and, being in
+/* Fills t->stop with the options' stop words, normalised as features are
+ * (a stop word that normalises to no word is ignored). */
+static int stop_words_load(train_t *t)
+{
+    tg_norm_t norm = {0};
+    int rc = TAGGER_OK, nomem = 0;
+    for (size_t i = 0; i < t->opt->n_stop_words && !rc && !nomem; i++) {
+        const char *w = t->opt->stop_words[i];
+        rc = tg_norm_text(&norm, w, strlen(w));
+        if (!rc && norm.len > 0) {
+            dict_get(&t->stop, norm.text, norm.len,
+                     tg_topic_hash(TG_HASH_INIT, norm.text, norm.len), 1, &nomem);
+        }
+    }
+    tg_norm_free(&norm);
+    return rc ? rc : nomem ? TAGGER_ERR_NOMEM : TAGGER_OK;
+}
+
+/* Whether @p len bytes at @p s are a stop word. */
+static bool is_stop_word(train_t *t, const char *s, size_t len)
+{
+    int nomem = 0;
+    return t->stop.n &&
+           dict_get(&t->stop, s, len, tg_topic_hash(TG_HASH_INIT, s, len), 0, &nomem) != TG_NONE;
+}
+
+/* Whether feature @p f is a stop word or a word pair with one. */
+static bool has_stop_word(train_t *t, uint32_t f)
+{
+    const char *key = dict_str(&t->features, f);
+    if (key[0] == '@' || !t->stop.n) {
+        return false;
+    }
+    const char *space = strchr(key, ' ');
+    if (!space) {
+        return is_stop_word(t, key, strlen(key));
+    }
+    return is_stop_word(t, key, (size_t)(space - key)) ||
+           is_stop_word(t, space + 1, strlen(space + 1));
+}
+
+/* Drops features in fewer than min_df documents, the stop words and the
+ * pairs with one, and the features in more than
+ * max_df_share of the documents ("the", "said": they say little and, being in
  * every text, cost a lookup hit per word), and the word pairs that start
  * with such a word: the scorer probes a pair after each word that starts
  * one, so "the film" would cost a probe after every "the", and what it
@@ -363,7 +406,7 @@ static size_t prune_rare(train_t *t, size_t n_docs, uint32_t **kept_out)
     double max_df = t->opt->max_df_share * (double)n_docs;
     for (uint32_t f = 0; f < t->features.n; f++) {
         bool keep = t->df[f] >= t->opt->min_df && t->df[f] <= max_df &&
-                    !pair_of_common_word(t, f, max_df);
+                    !pair_of_common_word(t, f, max_df) && !has_stop_word(t, f);
         new_id[f] = keep ? (uint32_t)n : TG_NONE;
         if (new_id[f] != TG_NONE) {
             kept[n++] = f;
@@ -588,9 +631,9 @@ static int write_model(train_t *t, size_t n_docs, const tg_docs_t *docs, const c
               "%zu features in at least %u documents.\n",
         tagger_version(), n_docs, nt, docs->n_features, o->min_df);
     put(&out, "# Options: features per topic %u, epochs %u, l2 %g, rate %g, seed %lu, "
-              "prior weight %g, max df share %g.\n",
+              "prior weight %g, max df share %g, stop words %zu.\n",
         o->features_per_topic, o->epochs, o->l2, o->rate, o->seed, o->prior_weight,
-        o->max_df_share);
+        o->max_df_share, o->n_stop_words);
     put(&out, "# topic: id, parent, bias, label; feature: key, weight (models/README.md)\n");
     put(&out, "threshold\t%.2f\n", TG_TOPIC_THRESHOLD);
     double mean_bias = 0;
@@ -647,6 +690,7 @@ static void train_free(train_t *t)
     taxonomy_free(&t->tax);
     dict_free(&t->topics);
     dict_free(&t->features);
+    dict_free(&t->stop);
     free(t->topic_parent);
     free(t->topic_label);
     free(t->y);
@@ -687,7 +731,8 @@ int tagger_train(const tagger_t *tg, const tagger_train_doc_t *docs, size_t n_do
         rc = taxonomy_parse(&t.tax, opt->taxonomy_path ? opt->taxonomy_path : "(taxonomy)",
                             opt->taxonomy, opt->taxonomy_len, err);
     }
-    if (rc || (rc = label_documents(&t, docs, n_docs)) || (rc = tagger_scratch_new(tg, &s))) {
+    if (rc || (rc = stop_words_load(&t)) || (rc = label_documents(&t, docs, n_docs)) ||
+        (rc = tagger_scratch_new(tg, &s))) {
         goto done;
     }
     if (!(t.first = malloc((n_docs + 1) * sizeof *t.first))) {

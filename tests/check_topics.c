@@ -344,10 +344,9 @@ static const tagger_train_doc_t *make_corpus(void)
     return docs;
 }
 
-/* A model of @p docs with at most @p per_topic features per topic, of
- * words in no more than @p max_df_share of the documents. */
-static char *train_with(const tagger_t *tg, const tagger_train_doc_t *docs, double max_df_share,
-                        size_t per_topic)
+/* Training options for @p docs: at most @p per_topic features per topic,
+ * of words in no more than @p max_df_share of the documents. */
+static tagger_train_options_t options(double max_df_share, size_t per_topic)
 {
     tagger_train_options_t opt;
     tagger_train_options_init(&opt);
@@ -356,12 +355,25 @@ static char *train_with(const tagger_t *tg, const tagger_train_doc_t *docs, doub
     opt.taxonomy_path = "taxonomy.tsv";
     opt.min_df = 2;
     opt.max_df_share = max_df_share;
-    opt.features_per_topic = per_topic;
+    opt.features_per_topic = (unsigned)per_topic;
+    return opt;
+}
+
+static char *train_opt(const tagger_t *tg, const tagger_train_doc_t *docs,
+                       const tagger_train_options_t *opt)
+{
     char *model = NULL;
     tagger_error_t *err = NULL;
-    ck_assert_int_eq(tagger_train(tg, docs, N_TRAIN, &opt, &model, &err), TAGGER_OK);
+    ck_assert_int_eq(tagger_train(tg, docs, N_TRAIN, opt, &model, &err), TAGGER_OK);
     ck_assert_ptr_null(err);
     return model;
+}
+
+static char *train_with(const tagger_t *tg, const tagger_train_doc_t *docs, double max_df_share,
+                        size_t per_topic)
+{
+    tagger_train_options_t opt = options(max_df_share, per_topic);
+    return train_opt(tg, docs, &opt);
 }
 
 static char *train(const tagger_t *tg, const tagger_train_doc_t *docs)
@@ -396,6 +408,33 @@ START_TEST(test_trainer_drops_pairs_of_common_words)
     ck_assert_uint_eq(features_starting(model, "the "), 0);
     ck_assert_uint_gt(features_starting(model, "interest rates"), 0);
     ck_assert_uint_gt(features_starting(model, "league match"), 0);
+    tagger_string_free(all);
+    tagger_string_free(model);
+    tagger_free(plain);
+}
+END_TEST
+
+/* A stop word is no feature, nor a half of a word pair, written as the
+ * text writes it or not ("AFTER"); the other words and pairs stay. */
+START_TEST(test_trainer_leaves_out_stop_words)
+{
+    const tagger_train_doc_t *docs = make_corpus();
+    tagger_t *plain = compile_with("", NULL);
+    char *all = train_with(plain, docs, 1, 500);
+    ck_assert_uint_gt(features_starting(all, "after\t"), 0);
+    ck_assert_uint_gt(features_starting(all, "after "), 0);     /* "after the" */
+    ck_assert_ptr_nonnull(strstr(all, "\nfeature\tplayers after\t"));
+    static const char *const stop[] = {"AFTER", "the"};
+    tagger_train_options_t opt = options(1, 500);
+    opt.stop_words = stop;
+    opt.n_stop_words = 2;
+    char *model = train_opt(plain, docs, &opt);
+    ck_assert_uint_eq(features_starting(model, "after"), 0);
+    ck_assert_uint_eq(features_starting(model, "the"), 0);
+    ck_assert_ptr_null(strstr(model, "\nfeature\tplayers after\t"));
+    ck_assert_ptr_null(strstr(model, " the\t"));
+    ck_assert_uint_gt(features_starting(model, "interest rates"), 0);
+    ck_assert_ptr_nonnull(strstr(model, "stop words 2."));
     tagger_string_free(all);
     tagger_string_free(model);
     tagger_free(plain);
@@ -811,6 +850,7 @@ Suite *topics_suite(void)
                         (int)(sizeof list_cases / sizeof list_cases[0]));
     suite_add_tcase(s, tc);
     tc = tcase_create("train");
+    tcase_add_test(tc, test_trainer_leaves_out_stop_words);
     tcase_add_test(tc, test_trainer_learns_and_generalises);
     tcase_add_test(tc, test_trainer_drops_pairs_of_common_words);
     tcase_add_test(tc, test_trainer_reports_bad_taxonomy_line);

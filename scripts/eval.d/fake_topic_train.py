@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A stand-in for `tagger train`, to test the wiring of topics_eval.py before the real one exists.
 
-Usage: fake_topic_train.py train [--taxonomy FILE] -o MODEL TRAIN.jsonl
+Usage: fake_topic_train.py train [--taxonomy FILE] [--stop-words FILE] -o MODEL TRAIN.jsonl
        fake_topic_train.py train --model MODEL --predict TEST.jsonl
 
 It speaks the CLI contract topics_eval.py expects of build/tagger (see there) with the
@@ -62,6 +62,8 @@ def predict(model_path, test_path):
 
 def main(argv):
     if len(argv) > 2 and argv[1] == "--taxonomy":  # accepted and ignored: labels come expanded
+        argv = argv[:1] + argv[3:]
+    if len(argv) > 2 and argv[1] == "--stop-words":  # accepted and ignored
         argv = argv[:1] + argv[3:]
     if len(argv) == 4 and argv[0] == "train" and argv[1] == "-o":
         train(argv[3], argv[2])

@@ -17,8 +17,9 @@ folds and labels and are scored by the same code:
              Text: lower-cased, words and punctuation split by spaces.
              Predictions: `fasttext predict-prob MODEL TEST -1 0.0`.
   keyword    our model, through the CLI contract of `tagger train`:
-               TAGGER train --taxonomy models/taxonomy.tsv -o MODEL.tsv TRAIN.jsonl
-                 ({"id","text","labels"} lines, labels as in all.jsonl)
+               TAGGER train --taxonomy models/taxonomy.tsv --stop-words STOP.txt -o MODEL.tsv
+                 TRAIN.jsonl   ({"id","text","labels"} lines, labels as in all.jsonl; the stop
+                 words made from the training part as scripts/train-topic-model makes them)
                TAGGER train --model MODEL.tsv --predict TEST.jsonl   ({"id","text"} lines)
              -> one JSON line per test record, in order: {"id", "topics": [{"id": qcode,
              "score": s}, ...]}: first the topics the tagger itself would output, in its
@@ -167,6 +168,10 @@ class KeywordModel:
         train_path = os.path.join(work, "keyword-train.jsonl")
         test_path = os.path.join(work, "keyword-test.jsonl")
         model = os.path.join(work, "keyword-model.tsv")
+        stop_path = os.path.join(work, "keyword-stopwords.txt")
+        with open(stop_path, "w", encoding="utf-8") as f:
+            # As scripts/train-topic-model makes them, from this split's training part only.
+            f.write("".join(w + "\n" for w in topiclib.common_words(train)))
         with open(train_path, "w", encoding="utf-8") as f:
             for r in train:
                 f.write(json.dumps({"id": r["id"], "text": r["text"], "labels": r["labels"]},
@@ -176,8 +181,8 @@ class KeywordModel:
                 f.write(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False)
                         + "\n")
         t0 = time.monotonic()
-        run([self.tagger, "train", "--taxonomy", TAXONOMY, "-o", model, train_path],
-            "keyword train")
+        run([self.tagger, "train", "--taxonomy", TAXONOMY, "--stop-words", stop_path, "-o", model,
+             train_path], "keyword train")
         t1 = time.monotonic()
         out = run([self.tagger, "train", "--model", model, "--predict", test_path],
                   "keyword predict")

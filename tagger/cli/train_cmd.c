@@ -261,6 +261,56 @@ static int predict(const char *model_path, const char *path, corpus_t *c)
     return status ? status : c->bad;
 }
 
+/* The stop words of @p path: one word per line, `#` comments and blank
+ * lines ignored, read into *words (pointing into *data, which the caller
+ * frees with it).  A line of more than one word is reported with its line
+ * and fails the read: a model trained without a word meant to be left out
+ * would look like any other.  Returns 0 or -1. */
+static int read_stop_words(const char *path, char **data, const char ***words, size_t *n)
+{
+    size_t len;
+    *data = slurp(path, &len);
+    *words = NULL;
+    *n = 0;
+    if (!*data) {
+        return -1;
+    }
+    int bad = 0;
+    long line = 0;
+    for (char *s = *data, *next; s < *data + len; s = next) {
+        line++;
+        char *end = memchr(s, '\n', (size_t)(*data + len - s));
+        next = end ? end + 1 : *data + len;
+        if (end) {
+            *end = '\0';
+        }
+        char *hash = strchr(s, '#');
+        if (hash) {
+            *hash = '\0';
+        }
+        char *word = s + strspn(s, " \t\r");
+        size_t wlen = strcspn(word, " \t\r");
+        if (wlen == 0) {
+            continue;
+        }
+        if (word[wlen + strspn(word + wlen, " \t\r")] != '\0') {
+            fprintf(stderr, "tagger train: %s:%ld: field 1 (word): one word per line\n", path,
+                    line);
+            bad = 1;
+            continue;
+        }
+        word[wlen] = '\0';
+        const char **grown = realloc(*words, (*n + 1) * sizeof *grown);
+        if (!grown) {
+            fprintf(stderr, "tagger train: out of memory\n");
+            return -1;
+        }
+        *words = grown;
+        (*words)[(*n)++] = word;
+    }
+    return bad ? -1 : 0;
+}
+
 static void train_usage(FILE *f)
 {
     fprintf(f, "Usage: tagger train [-o MODEL] [--taxonomy FILE] [OPTIONS] FILE.jsonl...\n"
@@ -277,6 +327,7 @@ static void train_usage(FILE *f)
                "      --rate X               initial learning rate (0.5)\n"
                "      --seed N               seed of the shuffles (1)\n"
                "      --prior-weight X       share of each topic's learned bias kept (0.25)\n"
+               "      --stop-words FILE      words that are no feature (one per line)\n"
                "      --model FILE --predict FILE\n"
                "                             score each record of FILE with MODEL\n"
                "See models/README.md and tagger(1).\n");
@@ -285,7 +336,7 @@ static void train_usage(FILE *f)
 int cmd_train(int argc, char **argv)
 {
     enum { OPT_TAXONOMY = 256, OPT_FPT, OPT_MIN_DF, OPT_EPOCHS, OPT_L2, OPT_RATE, OPT_SEED,
-           OPT_MODEL, OPT_PREDICT, OPT_PRIOR, OPT_MAX_DF };
+           OPT_MODEL, OPT_PREDICT, OPT_PRIOR, OPT_MAX_DF, OPT_STOP };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"taxonomy", required_argument, NULL, OPT_TAXONOMY},
@@ -297,13 +348,14 @@ int cmd_train(int argc, char **argv)
         {"seed", required_argument, NULL, OPT_SEED},
         {"prior-weight", required_argument, NULL, OPT_PRIOR},
         {"max-df-share", required_argument, NULL, OPT_MAX_DF},
+        {"stop-words", required_argument, NULL, OPT_STOP},
         {"model", required_argument, NULL, OPT_MODEL},
         {"predict", required_argument, NULL, OPT_PREDICT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     tagger_train_options_t opt;
     tagger_train_options_init(&opt);
-    const char *output = NULL, *taxonomy = NULL, *model = NULL, *test = NULL;
+    const char *output = NULL, *taxonomy = NULL, *model = NULL, *test = NULL, *stop = NULL;
     unsigned long v;
     int c, which = 0;
     char name[32]; /* "--l2": the option being parsed, for messages */
@@ -313,6 +365,7 @@ int cmd_train(int argc, char **argv)
         switch (c) {
         case 'o': output = optarg; break;
         case OPT_TAXONOMY: taxonomy = optarg; break;
+        case OPT_STOP: stop = optarg; break;
         case OPT_MODEL: model = optarg; break;
         case OPT_PREDICT: test = optarg; break;
         case OPT_FPT:
@@ -360,8 +413,17 @@ int cmd_train(int argc, char **argv)
         return CMD_EXIT_USAGE;
     }
     int status = 0;
-    char *tax_data = NULL;
+    char *tax_data = NULL, *stop_data = NULL;
+    const char **stop_words = NULL;
+    if (stop && read_stop_words(stop, &stop_data, &stop_words, &opt.n_stop_words)) {
+        free(stop_data);
+        free(stop_words);
+        return CMD_EXIT_USAGE;
+    }
+    opt.stop_words = stop_words;
     if (taxonomy && !(tax_data = slurp(taxonomy, &opt.taxonomy_len))) {
+        free(stop_data);
+        free(stop_words);
         return CMD_EXIT_USAGE;
     }
     opt.taxonomy = tax_data;
@@ -404,6 +466,8 @@ int cmd_train(int argc, char **argv)
     tagger_string_free(text);
     tagger_free(tg);
     free(tax_data);
+    free(stop_data);
+    free(stop_words);
     int bad = corpus.bad;
     corpus_free(&corpus);
     return status ? status : bad;

@@ -63,6 +63,10 @@ run "bad topics" 2 --topics 3x docs/examples/north-korea.txt &&
 run "bad train option" 2 train --l2 inf docs/examples/north-korea.txt &&
     stderr_has "bad train option" "tagger train: --l2: expected a number of at least 0, got 'inf'" &&
     pass "tagger train names the option, not its value, when the value is bad"
+printf 'its\n# a comment\n\nforeign minister\n' > "$TMP/stop.txt"
+run "bad stop words" 2 train --stop-words "$TMP/stop.txt" docs/examples/north-korea.txt &&
+    stderr_has "bad stop words" "tagger train: $TMP/stop.txt:4: field 1 (word): one word per line" &&
+    pass "tagger train names the file and line of a stop word list's bad line"
 
 # ------------------------------------------------------------------ tagging
 cd "$ROOT" || exit 2
