@@ -451,18 +451,33 @@ typedef char memo_is_one_sse2_block[MEMO_BYTES == 16 ? 1 : -1];
 #endif
 typedef char memo_entry_is_a_line[sizeof(struct word_memo) == 64 ? 1 : -1];
 
+/* The memo, zeroed and 64-byte aligned, comes from calloc, not from
+ * posix_memalign and memset: a block this large is fresh from the system,
+ * zero already, and its pages are touched only as words fill the memo.
+ * The memset touched all 256 pages of the 1 MiB at a process's first text,
+ * half the page faults of tagging an empty input (`tagger - </dev/null`:
+ * 551 faults before, 295 after).  The block's own address is kept in the
+ * bytes just before the aligned memo, for tg_recog_memo_free(). */
 struct word_memo *tg_recog_memo_new(void)
 {
-    void *memo = NULL;
-    if (posix_memalign(&memo, 64, MEMO_ENTRIES * sizeof(struct word_memo)) != 0) {
+    size_t size = MEMO_ENTRIES * sizeof(struct word_memo);
+    unsigned char *block = calloc(1, size + 64 + sizeof(void *));
+    if (!block) {
         return NULL;
     }
-    return memset(memo, 0, MEMO_ENTRIES * sizeof(struct word_memo));
+    uintptr_t after = (uintptr_t)(block + sizeof(void *));
+    unsigned char *memo = block + sizeof(void *) + (64 - after % 64) % 64;
+    memcpy(memo - sizeof(void *), &block, sizeof block);
+    return (struct word_memo *)(void *)memo;
 }
 
 void tg_recog_memo_free(struct word_memo *memo)
 {
-    free(memo); /* posix_memalign */
+    if (memo) {
+        void *block;
+        memcpy(&block, (unsigned char *)memo - sizeof(void *), sizeof block);
+        free(block);
+    }
 }
 
 static size_t memo_index(const uint64_t b[MEMO_BYTES / 8])

@@ -388,13 +388,13 @@ static bool has_stop_word(train_t *t, uint32_t f)
            is_stop_word(t, space + 1, strlen(space + 1));
 }
 
-/* Drops features in fewer than min_df documents, the stop words and the
- * pairs with one, and the features in more than
- * max_df_share of the documents ("the", "said": they say little and, being in
- * every text, cost a lookup hit per word), and the word pairs that start
- * with such a word: the scorer probes a pair after each word that starts
- * one, so "the film" would cost a probe after every "the", and what it
- * says, "film" says too.  Renumbers the rest. */
+/* Drops features in fewer than min_df documents; the stop words and the
+ * pairs with one; the features in more than max_df_share of the documents
+ * ("the": they say little and, being in every text, cost a lookup hit per
+ * word), and the word pairs that start with such a word: the scorer probes
+ * a pair after each word that starts one, so "the film" would cost a probe
+ * after every "the", and what it says, "film" says too.  Renumbers the
+ * rest. */
 static size_t prune_rare(train_t *t, size_t n_docs, uint32_t **kept_out)
 {
     uint32_t *new_id = t->last_doc; /* reused: per old feature, new id or TG_NONE */
