@@ -555,9 +555,12 @@ int tg_topics_index(tg_topics_t *m)
     if (n_weights + 1 > SIZE_MAX / sizeof *m->weights) {
         return TAGGER_ERR_NOMEM;
     }
-    free(m->probe);
-    free(m->filter);
-    free(m->weights);
+    if (m->index_owned) {
+        free(m->probe);
+        free(m->filter);
+        free(m->weights);
+    }
+    m->index_owned = 1;
     m->probe = malloc(n_slots * sizeof *m->probe);
     m->filter = calloc((size_t)1 << (TG_PROBE_FILTER_BITS - 6), sizeof *m->filter);
     /* 64-byte aligned, so that a run's place says which cache lines it is in */
@@ -569,6 +572,8 @@ int tg_topics_index(tg_topics_t *m)
         return TAGGER_ERR_NOMEM;
     }
     m->probe_shift = 64 - bits;
+    m->n_probe = n_slots;
+    m->n_weights = n_weights;
     for (size_t k = 0; k < n_slots; k++) {
         m->probe[k] = (tg_tprobe_t){0, 0, TG_NONE};
     }
@@ -638,9 +643,11 @@ void tg_topics_free(tg_topics_t *m)
     if (!m) {
         return;
     }
-    free(m->probe);
-    free(m->filter);
-    free(m->weights); /* posix_memalign */
+    if (m->index_owned) {
+        free(m->probe);
+        free(m->filter);
+        free(m->weights); /* posix_memalign */
+    }
     if (!m->owned) {
         free(m);
         return;

@@ -132,14 +132,17 @@ typedef struct tg_topics {
     size_t n_postings;
     tg_tslot_t *slots;          /* hash table over the feature keys */
     size_t n_slots;             /* a power of two, at least twice n_features */
-    tg_tprobe_t *probe;         /* the scorer's table: malloc'ed, built on loading */
+    tg_tprobe_t *probe;         /* the scorer's table (tg_topics_index) */
+    size_t n_probe;             /* its slots: a power of two, one free at least */
     uint32_t probe_shift;       /* slot of 64-bit hash h: h >> probe_shift */
     uint64_t *filter;           /* bit h & (2^TG_PROBE_FILTER_BITS - 1) set for each key */
-    tg_tweight_t *weights;      /* the scorer's runs, one per feature: built on loading
-                                   (posix_memalign, 64), so that a touched feature's
-                                   weights are in one place */
+    tg_tweight_t *weights;      /* the scorer's runs, one per feature, 64-byte aligned, so
+                                   that a touched feature's weights are in one place */
+    size_t n_weights;
     double threshold;
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
+    int index_owned;            /* probe, filter and weights are malloc'ed (built by
+                                   tg_topics_index), not in a model file */
 } tg_topics_t;
 
 /* Whether @p len bytes of @p data look like a topic model (its magic line). */

@@ -363,6 +363,77 @@ START_TEST(test_topic_sections)
 }
 END_TEST
 
+/* The scorer's table (TPRB) and runs of weights (TWGT) are used in place:
+ * a slot or a weight outside its table is refused, and a file without
+ * them (as written before them) gets them built and scores the same. */
+START_TEST(test_topic_scorer_sections)
+{
+    tagger_source_t src[2] = {{"small.tsv", small_tsv, sizeof small_tsv - 1},
+                              {"small.model", small_topics, sizeof small_topics - 1}};
+    tagger_t *tg;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, NULL), TAGGER_OK);
+    char path[128];
+    tmp_path(path, sizeof path, "scorer");
+    ck_assert_int_eq(tagger_save(tg, path, NULL), TAGGER_OK);
+    size_t len;
+    uint8_t *data = (uint8_t *)test_slurp(path, &len);
+    unlink(path);
+
+    /* The slot of a feature with weights: 16 bytes, key (8), feature (4;
+     * the top bit: it has weights) and run (4; all ones: a free slot). */
+    size_t slot = section_offset(data, "TPRB");
+    uint32_t feature, run;
+    for (;; slot += 16) {
+        memcpy(&feature, data + slot + 8, 4);
+        memcpy(&run, data + slot + 12, 4);
+        if (run != UINT32_MAX && (feature & 0x80000000u)) {
+            break;
+        }
+    }
+    memcpy(data + slot + 12, &(uint32_t){1000000}, 4);
+    resign(data, len);
+    assert_refused(data, len, TAGGER_ERR_FORMAT, "scorer's slot with an index outside its table");
+    memcpy(data + slot + 12, &run, 4);
+
+    /* Its run's first posting: elements 0 and 1 are the topic set and the
+     * count, 8 bytes each; a posting is the topic (4) and the weight (4). */
+    size_t posting = section_offset(data, "TWGT") + ((size_t)run + 2) * 8;
+    uint32_t topic;
+    memcpy(&topic, data + posting, 4);
+    memcpy(data + posting, &(uint32_t){7}, 4);
+    resign(data, len);
+    assert_refused(data, len, TAGGER_ERR_FORMAT, "scorer's weight of a topic outside");
+    memcpy(data + posting, &topic, 4);
+
+    /* Without the scorer's sections (their tags in the section table
+     * renamed): built on loading, the same scores. */
+    static const char *const scorer[] = {"TPRB", "TFLT", "TWGT"};
+    uint32_t n_sections;
+    memcpy(&n_sections, data + 32, 4);
+    for (uint32_t i = 0; i < n_sections; i++) {
+        uint8_t *tag = data + TG_MODEL_HEADER_SIZE + i * TG_MODEL_SECTION_SIZE;
+        for (size_t k = 0; k < 3; k++) {
+            if (memcmp(tag, scorer[k], 4) == 0) {
+                tag[0] = 'x';
+            }
+        }
+    }
+    resign(data, len);
+    tagger_t *built = NULL;
+    ck_assert_int_eq(tagger_load_memory(data, len, &built, NULL), TAGGER_OK);
+    static const char text[] = "The league title was decided by the last match.";
+    char *a = annotate_json(tg, text, sizeof text - 1), *b = annotate_json(built, text,
+                                                                           sizeof text - 1);
+    ck_assert_ptr_nonnull(strstr(a, "\"evidence\":[\"match\",\"league title\"]"));
+    ck_assert_str_eq(a, b);
+    tagger_string_free(a);
+    tagger_string_free(b);
+    tagger_free(built);
+    free(data);
+    tagger_free(tg);
+}
+END_TEST
+
 /* Every single flipped byte, header included, is refused. */
 START_TEST(test_every_flip_refused)
 {
@@ -417,6 +488,7 @@ Suite *model_file_suite(void)
     tcase_add_test(tc, test_future_version);
     tcase_add_test(tc, test_bad_indexes_resigned);
     tcase_add_test(tc, test_topic_sections);
+    tcase_add_test(tc, test_topic_scorer_sections);
     tcase_add_test(tc, test_every_flip_refused);
     tcase_add_test(tc, test_missing_file);
     suite_add_tcase(s, tc);
