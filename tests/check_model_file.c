@@ -313,6 +313,19 @@ static const char small_topics[] = "tagger-topic-model\t1\n"
                                    "feature\tmatch\t4\n"
                                    "feature\tleague title\t3\n";
 
+/* @p tg, compiled with small_topics, and @p other score a sentence alike,
+ * with both of its features as evidence. */
+static void assert_same_small_topics(const tagger_t *tg, const tagger_t *other)
+{
+    static const char text[] = "The league title was decided by the last match.";
+    char *a = annotate_json(tg, text, sizeof text - 1);
+    char *b = annotate_json(other, text, sizeof text - 1);
+    ck_assert_ptr_nonnull(strstr(a, "\"evidence\":[\"match\",\"league title\"]"));
+    ck_assert_str_eq(a, b);
+    tagger_string_free(a);
+    tagger_string_free(b);
+}
+
 /* The topic model travels in the file: same topics and scores after a
  * round trip, and its damaged indexes are refused like the gazetteer's. */
 START_TEST(test_topic_sections)
@@ -327,13 +340,7 @@ START_TEST(test_topic_sections)
     ck_assert_int_eq(tagger_load(path, &loaded, NULL), TAGGER_OK);
     ck_assert_uint_eq(tagger_n_topics(loaded), 1);
     ck_assert_str_eq(tagger_topic_id(loaded, 0), "medtop:15000000");
-    static const char text[] = "The league title was decided by the last match.";
-    char *a = annotate_json(tg, text, sizeof text - 1), *b = annotate_json(loaded, text,
-                                                                           sizeof text - 1);
-    ck_assert_ptr_nonnull(strstr(a, "\"evidence\":[\"match\",\"league title\"]"));
-    ck_assert_str_eq(a, b);
-    tagger_string_free(a);
-    tagger_string_free(b);
+    assert_same_small_topics(tg, loaded);
     tagger_free(loaded);
     tagger_free(tg);
 
@@ -421,13 +428,7 @@ START_TEST(test_topic_scorer_sections)
     resign(data, len);
     tagger_t *built = NULL;
     ck_assert_int_eq(tagger_load_memory(data, len, &built, NULL), TAGGER_OK);
-    static const char text[] = "The league title was decided by the last match.";
-    char *a = annotate_json(tg, text, sizeof text - 1), *b = annotate_json(built, text,
-                                                                           sizeof text - 1);
-    ck_assert_ptr_nonnull(strstr(a, "\"evidence\":[\"match\",\"league title\"]"));
-    ck_assert_str_eq(a, b);
-    tagger_string_free(a);
-    tagger_string_free(b);
+    assert_same_small_topics(tg, built);
     tagger_free(built);
     free(data);
     tagger_free(tg);
