@@ -571,6 +571,9 @@ int tg_topics_index(tg_topics_t *m)
     if (!m->probe || !m->filter || !m->weights) {
         return TAGGER_ERR_NOMEM;
     }
+    /* The gaps run_start() leaves are written to compiled models: zero, so
+     * that the same model always gives the same bytes. */
+    memset(m->weights, 0, (n_weights + 1) * sizeof *m->weights);
     m->probe_shift = 64 - bits;
     m->n_probe = n_slots;
     m->n_weights = n_weights;
