@@ -146,6 +146,30 @@ assert abs(s.top_f1 - 7.0 / 9) < 1e-9, s
 assert topics_eval.score(recs, [[]] * 4, tx).top_acc == 0.0
 EOF
 
+expect "coarse classes: World / Sports / Business / Sci-Tech on known predictions" \
+    python3 - "$ROOT" <<'EOF'
+import os, sys
+sys.path.insert(0, os.path.join(sys.argv[1], "scripts", "eval.d"))
+sys.dont_write_bytecode = True
+import topics_eval, topiclib
+tx = topiclib.read_taxonomy(topics_eval.TAXONOMY)
+coarse = topics_eval.read_coarse(topics_eval.COARSE)
+ECO, IR, POL, SPORT = "medtop:04000000", "medtop:20000638", "medtop:11000000", "medtop:15000000"
+ARTS, TECH = "medtop:01000000", "medtop:20000756"
+recs = [{"labels": [IR, POL]}, {"labels": [SPORT]}, {"labels": [ECO]}, {"labels": [SPORT]},
+        {"labels": [ARTS]},         # no coarse class: not scored
+        {"labels": [SPORT, ECO]}]   # two classes: not scored
+preds = [[(IR, .9)],                 # World
+         [(SPORT, .7)],              # Sports
+         [("medtop:20000170", .6)],  # economy's child: Business
+         [(ARTS, .5)],               # no class: wrong, and no false positive
+         [(TECH, .5)], [(SPORT, .5)]]
+n, acc, f1 = topics_eval.coarse_score(recs, preds, tx, coarse)
+assert n == 4 and acc == 0.75, (n, acc)
+# F1 over the gold classes: World 1, Business 1, Sports 2/(2+0+1)
+assert abs(f1 - (1 + 1 + 2.0 / 3) / 3) < 1e-9, f1
+EOF
+
 EVAL="$ROOT/scripts/eval.d/topics_eval.py"
 python3 "$EVAL" --data "$OUT" --systems keyword --work "$TMP/work" \
     --tagger "$ROOT/scripts/eval.d/fake_topic_train.py" >"$TMP/table" 2>"$TMP/err"
@@ -155,6 +179,16 @@ if [ $status -eq 0 ] && grep -q "^all  *20 | " "$TMP/table" &&
     pass "topics_eval runs 5 folds and 3 held-out sources through the train contract"
 else
     fail "topics_eval runs 5 folds and 3 held-out sources through the train contract" \
+        "exit $status: $(cat "$TMP/table" "$TMP/err" | head -20)"
+fi
+python3 "$EVAL" --data "$OUT" --systems keyword --work "$TMP/work" --folds none --default-mix \
+    --tagger "$ROOT/scripts/eval.d/fake_topic_train.py" >"$TMP/table" 2>"$TMP/err"
+status=$?
+if [ $status -eq 0 ] && grep -q "IPTC definitions, Reuters fold 0 only" "$TMP/table" &&
+    grep -q "held out  *n coarse" "$TMP/table"; then
+    pass "topics_eval --default-mix says so, and gives the coarse columns"
+else
+    fail "topics_eval --default-mix says so, and gives the coarse columns" \
         "exit $status: $(cat "$TMP/table" "$TMP/err" | head -20)"
 fi
 python3 "$EVAL" --data "$OUT" --systems keyword --work "$TMP/work" --folds 0 --no-cross \
