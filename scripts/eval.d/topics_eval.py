@@ -27,6 +27,10 @@ folds and labels and are scored by the same code:
              order (most specific first), then the rest by score.  The top-1 topic is the
              first of the list, for both systems.  Test records carry no labels.
 
+Training parts, for both systems: the training documents and the leads of their articles
+(topiclib.with_leads(): the first 40 words, labelled as the article), as
+scripts/train-topic-model trains the default model.
+
 Metrics, for each system over the test documents:
   top-level accuracy  the top-1 topic's top-level ancestor is one of the document's
                       top-level gold topics;
@@ -41,7 +45,10 @@ Metrics, for each system over the test documents:
                       and the same on four coarse classes (World / Sports / Business /
                       Sci-Tech, scripts/eval.d/coarse-topics.tsv: the labels of news from
                       elsewhere the model will be judged on), over the documents whose gold
-                      topics map to exactly one of them (n coarse).  With --default-mix
+                      topics map to exactly one of them (n coarse).  Each held-out source is
+                      also scored on its texts cut to their first 40 words (a
+                      headline and its first sentence, the length of the outside test's
+                      texts), by the same model.  With --default-mix
                       the training part keeps only fold 0 of Reuters, as
                       scripts/train-topic-model trains the default model (Reuters whole is
                       82% of the training data without HuffPost, and its economy prior
@@ -378,27 +385,38 @@ def print_cv_table(systems, results, taxonomy, folds, head, data_name):
     print()
 
 
+def with_short_copies(records):
+    """records, then each again cut to its first LEAD_WORDS words (marked "short")."""
+    return records + [dict(r, id=r["id"] + "#short",
+                           text=topiclib.first_words(r["text"], topiclib.LEAD_WORDS),
+                           short=True) for r in records]
+
+
 def print_cross_table(systems, results, taxonomy, coarse, default_mix):
     names = [s.name for s in systems]
     cols = "top-acc top-F1  coarse-acc coarse-F1"
     print("=== Topics: cross-dataset (train on the other sources + IPTC definitions%s) ==="
           % (", Reuters fold 0 only" if default_mix else ""))
-    print("%-10s %6s %6s | %s" % ("", "", "", " | ".join("%-37s" % n for n in names)))
-    print("%-10s %6s %6s | %s" % ("held out", "n", "coarse", " | ".join("%-37s" % cols
+    print("%-14s %6s %6s | %s" % ("", "", "", " | ".join("%-37s" % n for n in names)))
+    print("%-14s %6s %6s | %s" % ("held out", "n", "coarse", " | ".join("%-37s" % cols
                                                                        for _ in names)))
-    for source in HELD_OUT:
+    rows = [(source, source, False) for source in HELD_OUT]
+    rows += [(source, "%s, %d w" % (source, topiclib.LEAD_WORDS), True) for source in HELD_OUT]
+    for source, label, short in rows:
         row, n, n_coarse = [], "", ""
         for s in systems:
             got = results[s.name].get("held out " + source)
             if got is None:
                 row.append("%-37s" % "n/a")
                 continue
-            sc = score(got[0], got[1], taxonomy)
-            n_coarse, c_acc, c_f1 = coarse_score(got[0], got[1], taxonomy, coarse)
+            keep = [i for i, r in enumerate(got[0]) if r.get("short", False) == short]
+            recs, preds = [got[0][i] for i in keep], [got[1][i] for i in keep]
+            sc = score(recs, preds, taxonomy)
+            n_coarse, c_acc, c_f1 = coarse_score(recs, preds, taxonomy, coarse)
             n = sc.n
             row.append("%-37s" % ("%s  %s   %s      %s" % (fmt(sc.top_acc), fmt(sc.top_f1),
                                                           fmt(c_acc), fmt(c_f1))))
-        print("%-10s %6s %6s | %s" % (source, n, n_coarse, " | ".join(row)))
+        print("%-14s %6s %6s | %s" % (label, n, n_coarse, " | ".join(row)))
 
 
 def main():
@@ -425,15 +443,17 @@ def main():
     taxonomy = topiclib.read_taxonomy(TAXONOMY)
     records = load(args.data, args.sample)
     folds = [] if args.folds == "none" else [int(k) for k in args.folds.split(",")]
-    splits = [("fold %d" % k, [r for r in records if r["fold"] != k],
+    splits = [("fold %d" % k, topiclib.with_leads([r for r in records if r["fold"] != k]),
                [r for r in records if r["fold"] == k]) for k in folds]
     if not args.no_cross:
         def trained_on(r, held_out):
             if r["source"] == held_out:
                 return False
             return not args.default_mix or r["source"] != "reuters" or r["fold"] == 0
-        splits += [("held out " + s, [r for r in records if trained_on(r, s)],
-                    [r for r in records if r["source"] == s]) for s in HELD_OUT]
+        splits += [("held out " + s, topiclib.with_leads([r for r in records
+                                                          if trained_on(r, s)]),
+                    with_short_copies([r for r in records if r["source"] == s]))
+                   for s in HELD_OUT]
     known = {"fasttext": FastText(taxonomy, all_labels=args.fasttext_labels == "all"),
              "keyword": KeywordModel(args.tagger)}
     systems = [known[name] for name in args.systems.split(",")]

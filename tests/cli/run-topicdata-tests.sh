@@ -146,6 +146,29 @@ assert abs(s.top_f1 - 7.0 / 9) < 1e-9, s
 assert topics_eval.score(recs, [[]] * 4, tx).top_acc == 0.0
 EOF
 
+expect "leads: the first 40 words of each long news article, labelled as it" \
+    python3 - "$ROOT" <<'EOF'
+import os, sys
+sys.path.insert(0, os.path.join(sys.argv[1], "scripts", "topics.d"))
+sys.dont_write_bytecode = True
+import topiclib
+assert topiclib.first_words("Headline here\n\nOne two three.", 3) == "Headline here\n\nOne"
+assert topiclib.first_words("short text", 4) == "short text"
+long_text = "Markets fell\n" + " ".join("word%d" % i for i in range(60))
+recs = [{"id": "a", "source": "bbc", "text": long_text, "labels": ["x"]},
+        {"id": "b", "source": "huffpost", "text": "A short headline", "labels": ["y"]},
+        {"id": "c", "source": "iptc", "text": long_text, "labels": ["z"]}]
+out = topiclib.with_leads(recs)
+assert out[:3] == recs and len(out) == 4, out
+lead = out[3]
+assert lead["id"] == "a#lead" and lead["lead"] and lead["labels"] == ["x"], lead
+assert len(lead["text"].split()) == 40 and lead["text"].startswith("Markets fell\nword0"), lead
+# A lead is a copy: it does not count for the stop words.
+news = [{"source": s, "text": "the cat %d" % i} for s in ("bbc", "reuters") for i in range(3)]
+leads = [dict(r, text="dog", lead=True) for r in news] * 5
+assert topiclib.common_words(news + leads, rank=2) == ["cat", "the"]
+EOF
+
 expect "coarse classes: World / Sports / Business / Sci-Tech on known predictions" \
     python3 - "$ROOT" <<'EOF'
 import os, sys
