@@ -264,6 +264,14 @@ static int load_view(tagger_t *tg, const void *data, size_t len, const char *nam
     if (rc == TAGGER_OK) {
         rc = read_sections(tg, &v, !trusted, err);
     }
+    if (rc != TAGGER_OK) {
+        /* What read_sections() built before a later section failed (found by
+         * fuzzing: a file whose topic model loaded and name model did not). */
+        tg_topics_free(tg->topics);
+        tg_names_free(tg->names);
+        tg->topics = NULL;
+        tg->names = NULL;
+    }
     return rc;
 }
 
