@@ -124,8 +124,9 @@ static bool is_alnum_beyond_ascii(int32_t cp)
            (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
-/* ASCII first and inline: it is asked of every chunk's ends. */
-inline bool tg_recog_is_alnum(int32_t cp)
+/* ASCII first: it is asked of every chunk's ends (the compiler inlines it
+ * in this file; recog_headline.c calls it). */
+bool tg_recog_is_alnum(int32_t cp)
 {
     if (cp < 0x80) {
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
