@@ -14,7 +14,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -142,21 +141,33 @@ static void resign(uint8_t *data, size_t len)
     memcpy(data + 24, &sum, 8);
 }
 
-/* Offset of the section @p tag in a model. */
-static size_t section_offset(const uint8_t *data, const char *tag)
+/* The entry of the section @p tag in a model's section table. */
+static uint8_t *section_entry(uint8_t *data, const char *tag)
 {
     uint32_t n;
     memcpy(&n, data + 32, 4);
     for (uint32_t i = 0; i < n; i++) {
-        const uint8_t *e = data + TG_MODEL_HEADER_SIZE + i * TG_MODEL_SECTION_SIZE;
+        uint8_t *e = data + TG_MODEL_HEADER_SIZE + i * TG_MODEL_SECTION_SIZE;
         if (memcmp(e, tag, 4) == 0) {
-            uint64_t off;
-            memcpy(&off, e + 8, 8);
-            return (size_t)off;
+            return e;
         }
     }
     ck_abort_msg("no section %s", tag);
-    return 0;
+    return NULL;
+}
+
+/* Offset of the section @p tag in a model. */
+static size_t section_offset(uint8_t *data, const char *tag)
+{
+    uint64_t off;
+    memcpy(&off, section_entry(data, tag) + 8, 8);
+    return (size_t)off;
+}
+
+/* Renames section @p tag ("TPRB" -> "xPRB"), so that a loader finds none. */
+static void hide_section(uint8_t *data, const char *tag)
+{
+    section_entry(data, tag)[0] = 'x';
 }
 
 /* ------------------------------------------------------------------------ */
@@ -415,17 +426,9 @@ START_TEST(test_topic_scorer_sections)
 
     /* Without the scorer's sections (their tags in the section table
      * renamed): built on loading, the same scores. */
-    static const char *const scorer[] = {"TPRB", "TFLT", "TWGT"};
-    uint32_t n_sections;
-    memcpy(&n_sections, data + 32, 4);
-    for (uint32_t i = 0; i < n_sections; i++) {
-        uint8_t *tag = data + TG_MODEL_HEADER_SIZE + i * TG_MODEL_SECTION_SIZE;
-        for (size_t k = 0; k < 3; k++) {
-            if (memcmp(tag, scorer[k], 4) == 0) {
-                tag[0] = 'x';
-            }
-        }
-    }
+    hide_section(data, "TPRB");
+    hide_section(data, "TFLT");
+    hide_section(data, "TWGT");
     resign(data, len);
     tagger_t *built = NULL;
     ck_assert_int_eq(tagger_load_memory(data, len, &built, NULL), TAGGER_OK);
@@ -450,17 +453,7 @@ START_TEST(test_late_section_failure_frees)
     size_t len;
     uint8_t *data = (uint8_t *)test_slurp(path, &len);
     unlink(path);
-    uint32_t n_sections;
-    memcpy(&n_sections, data + 32, 4);
-    bool renamed = false;
-    for (uint32_t i = 0; i < n_sections; i++) {
-        uint8_t *tag = data + TG_MODEL_HEADER_SIZE + i * TG_MODEL_SECTION_SIZE;
-        if (memcmp(tag, "NMRK", 4) == 0) {
-            tag[0] = 'x'; /* the name model's marks: a required section */
-            renamed = true;
-        }
-    }
-    ck_assert(renamed);
+    hide_section(data, "NMRK"); /* the name model's marks: a required section */
     resign(data, len);
     assert_refused(data, len, TAGGER_ERR_FORMAT, "NMRK");
     free(data);
