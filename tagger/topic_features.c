@@ -117,7 +117,7 @@ static int entity_key(const char *key, size_t len, const tagger_entity_t *e, tg_
     return fn(&k, ctx) < 0 ? -1 : 0;
 }
 
-int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
+int tg_topic_entities(const tagger_result_t *r, bool ids, tg_tkey_fn fn, void *ctx)
 {
     size_t per_kind[5] = {0};
     char key[256];
@@ -130,8 +130,8 @@ int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx)
             continue; /* a recognized name: the model was trained without them */
         }
         per_kind[e->kind]++;
-        if (!e->id) {
-            continue; /* a name no gazetteer lists counts only for its kind */
+        if (!ids) {
+            continue;
         }
         size_t len = strlen(e->id);
         len = len < sizeof key - 2 ? len : sizeof key - 2; /* a key is at most 255 bytes */

@@ -23,6 +23,7 @@
 #define TG_TOPIC_FEATURES_H
 
 #include <math.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -217,8 +218,9 @@ size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t
  * number of words. */
 int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words);
 
-/* Calls @p fn for each entity feature of the result @p r. */
-int tg_topic_entities(const tagger_result_t *r, tg_tkey_fn fn, void *ctx);
+/* Calls @p fn for each entity feature of the result @p r: with @p ids, the
+ * entities' own ("@KP") too, else only their counts. */
+int tg_topic_entities(const tagger_result_t *r, bool ids, tg_tkey_fn fn, void *ctx);
 
 /* 1 / sqrt(n_words): the length factor of a text's word values. */
 double tg_topic_norm(size_t n_words);

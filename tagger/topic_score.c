@@ -496,7 +496,9 @@ int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_
     size_t n_words = count_words(m, ts, norm);
     ts->n_word_touched = ts->n_touched;
     tally_t entities = tally_begin(m, ts);
-    tg_topic_entities(r, on_entity_key, &entities);
+    /* Ids too: a model trained with them (tagger_train_options_t) has their
+     * weights; the default model has none, and their probes find nothing. */
+    tg_topic_entities(r, true, on_entity_key, &entities);
     ts->n_touched = entities.n_touched;
     for (size_t t = 0; t < m->n_topics; t++) {
         ts->sum[t] = m->topics[t].bias;

@@ -313,7 +313,7 @@ static int count_document(train_t *t, const tagger_t *tg, tagger_scratch_t *s,
     t->n_doc_features = 0;
     tg_topic_words(&s->norm, count_key, t, &n_words);
     size_t n_word_features = t->n_doc_features;
-    tg_topic_entities(r, count_key, t);
+    tg_topic_entities(r, t->opt->entity_ids != 0, count_key, t);
     tagger_result_free(r);
     if (t->nomem ||
         tg_grow((void **)&t->feature, &t->cap_entries, t->n_entries + t->n_doc_features,
@@ -631,9 +631,9 @@ static int write_model(train_t *t, size_t n_docs, const tg_docs_t *docs, const c
               "%zu features in at least %u documents.\n",
         tagger_version(), n_docs, nt, docs->n_features, o->min_df);
     put(&out, "# Options: features per topic %u, epochs %u, l2 %g, rate %g, seed %lu, "
-              "prior weight %g, max df share %g, stop words %zu.\n",
+              "prior weight %g, max df share %g, stop words %zu%s.\n",
         o->features_per_topic, o->epochs, o->l2, o->rate, o->seed, o->prior_weight,
-        o->max_df_share, o->n_stop_words);
+        o->max_df_share, o->n_stop_words, o->entity_ids ? ", entity ids" : "");
     put(&out, "# topic: id, parent, bias, label; feature: key, weight (models/README.md)\n");
     put(&out, "threshold\t%.2f\n", TG_TOPIC_THRESHOLD);
     double mean_bias = 0;

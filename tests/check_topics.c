@@ -441,6 +441,45 @@ START_TEST(test_trainer_leaves_out_stop_words)
 }
 END_TEST
 
+/* By default the trainer learns how many countries a text is about, not
+ * which ("@KP"): entity ids fit the sources trained on.  With entity_ids it
+ * learns them too, and the scorer counts them, with the mention as
+ * evidence. */
+START_TEST(test_trainer_entity_ids)
+{
+    static char texts[N_TRAIN][600];
+    static tagger_train_doc_t docs[N_TRAIN];
+    memcpy(docs, make_corpus(), sizeof docs);
+    for (size_t d = 1; d < N_TRAIN; d += 2) { /* the economy documents */
+        snprintf(texts[d], sizeof texts[d], "North Korea. %s", docs[d].text);
+        docs[d].text = texts[d];
+        docs[d].len = strlen(texts[d]);
+    }
+    tagger_t *plain = compile_with("", NULL);
+    char *counts = train_with(plain, docs, 1, 500);
+    ck_assert_uint_eq(features_starting(counts, "@KP"), 0);
+    ck_assert_uint_gt(features_starting(counts, "@countries:1"), 0);
+    tagger_train_options_t opt = options(1, 500);
+    opt.entity_ids = 1;
+    char *ids = train_opt(plain, docs, &opt);
+    ck_assert_uint_gt(features_starting(ids, "@KP"), 0);
+    ck_assert_ptr_nonnull(strstr(ids, ", entity ids."));
+    tagger_t *tg = compile_with(ids, NULL);
+    ck_assert_ptr_nonnull(tg);
+    tagger_result_t *r = annotate(tg, "North Korea.");
+    ck_assert_uint_ge(tagger_result_n_topics(r), 1);
+    const tagger_topic_t *t = tagger_result_topic(r, 0);
+    ck_assert_str_eq(t->id, "medtop:20000344");
+    ck_assert_uint_ge(t->n_evidence, 1);
+    ck_assert_str_eq(t->evidence[0], "North Korea");
+    tagger_result_free(r);
+    tagger_free(tg);
+    tagger_string_free(counts);
+    tagger_string_free(ids);
+    tagger_free(plain);
+}
+END_TEST
+
 START_TEST(test_trainer_learns_and_generalises)
 {
     const tagger_train_doc_t *docs = make_corpus();
@@ -851,6 +890,7 @@ Suite *topics_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("train");
     tcase_add_test(tc, test_trainer_leaves_out_stop_words);
+    tcase_add_test(tc, test_trainer_entity_ids);
     tcase_add_test(tc, test_trainer_learns_and_generalises);
     tcase_add_test(tc, test_trainer_drops_pairs_of_common_words);
     tcase_add_test(tc, test_trainer_reports_bad_taxonomy_line);

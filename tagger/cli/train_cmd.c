@@ -328,6 +328,8 @@ static void train_usage(FILE *f)
                "      --seed N               seed of the shuffles (1)\n"
                "      --prior-weight X       share of each topic's learned bias kept (0.25)\n"
                "      --stop-words FILE      words that are no feature (one per line)\n"
+               "      --entity-ids           also learn the entities themselves, not only\n"
+               "                             how many countries, people, organizations\n"
                "      --model FILE --predict FILE\n"
                "                             score each record of FILE with MODEL\n"
                "See models/README.md and tagger(1).\n");
@@ -336,7 +338,7 @@ static void train_usage(FILE *f)
 int cmd_train(int argc, char **argv)
 {
     enum { OPT_TAXONOMY = 256, OPT_FPT, OPT_MIN_DF, OPT_EPOCHS, OPT_L2, OPT_RATE, OPT_SEED,
-           OPT_MODEL, OPT_PREDICT, OPT_PRIOR, OPT_MAX_DF, OPT_STOP };
+           OPT_MODEL, OPT_PREDICT, OPT_PRIOR, OPT_MAX_DF, OPT_STOP, OPT_IDS };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"taxonomy", required_argument, NULL, OPT_TAXONOMY},
@@ -349,6 +351,7 @@ int cmd_train(int argc, char **argv)
         {"prior-weight", required_argument, NULL, OPT_PRIOR},
         {"max-df-share", required_argument, NULL, OPT_MAX_DF},
         {"stop-words", required_argument, NULL, OPT_STOP},
+        {"entity-ids", no_argument, NULL, OPT_IDS},
         {"model", required_argument, NULL, OPT_MODEL},
         {"predict", required_argument, NULL, OPT_PREDICT},
         {"help", no_argument, NULL, 'h'},
@@ -366,6 +369,7 @@ int cmd_train(int argc, char **argv)
         case 'o': output = optarg; break;
         case OPT_TAXONOMY: taxonomy = optarg; break;
         case OPT_STOP: stop = optarg; break;
+        case OPT_IDS: opt.entity_ids = 1; break;
         case OPT_MODEL: model = optarg; break;
         case OPT_PREDICT: test = optarg; break;
         case OPT_FPT:

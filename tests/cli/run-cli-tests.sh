@@ -68,6 +68,20 @@ run "bad stop words" 2 train --stop-words "$TMP/stop.txt" docs/examples/north-ko
     stderr_has "bad stop words" "tagger train: $TMP/stop.txt:4: field 1 (word): one word per line" &&
     pass "tagger train names the file and line of a stop word list's bad line"
 
+# Entity ids are learned only when asked for: the same records, with and without.
+for i in 1 2 3 4; do
+    printf '{"text": "North Korea fired a missile at sea, the army said.", "labels": ["medtop:16000000"]}\n'
+    printf '{"text": "The league match ended in a draw after a late goal.", "labels": ["medtop:15000000"]}\n'
+done >"$TMP/train.jsonl"
+if run "train counts" 0 train --min-df 2 --max-df-share 1 "$TMP/train.jsonl" &&
+    grep -q "^feature	@countries:1	" "$TMP/out" && ! grep -q "^feature	@KP	" "$TMP/out" &&
+    run "train ids" 0 train --entity-ids --min-df 2 --max-df-share 1 "$TMP/train.jsonl" &&
+    grep -q "^feature	@KP	" "$TMP/out" && grep -q ", entity ids\.$" "$TMP/out"; then
+    pass "tagger train learns entity ids only with --entity-ids"
+else
+    fail "tagger train learns entity ids only with --entity-ids" "$(head -c 300 "$TMP/out")"
+fi
+
 # ------------------------------------------------------------------ tagging
 cd "$ROOT" || exit 2
 EX=docs/examples/north-korea.txt
