@@ -290,6 +290,9 @@ static bool roman_numeral(const line_t *ln, size_t i)
 {
     static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
     str_t w = tg_recog_raw(ln, i);
+    if (w.len < 2 || !strchr("IVX", w.s[0])) {
+        return false; /* most words: no need to try the units */
+    }
     size_t tens = 0;
     while (tens < 3 && tens < w.len && w.s[tens] == 'X') {
         tens++;
@@ -297,7 +300,7 @@ static bool roman_numeral(const line_t *ln, size_t i)
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
         size_t n = strlen(units[u]);
         if (tens + n == w.len && memcmp(w.s + tens, units[u], n) == 0) {
-            return w.len >= 2;
+            return true;
         }
     }
     return false;
