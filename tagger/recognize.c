@@ -1093,16 +1093,23 @@ static uint32_t longest_rec(const tagger_scratch_t *s)
     return max;
 }
 
-/* Marks the words that standing gazetteer mentions overlap. */
+/* Marks the words that standing gazetteer mentions overlap.  The mentions
+ * come in text order (sort_recs()), so the first word ending after one's
+ * start (tg_recog_word_after()) is found by walking on from the last
+ * one's: one pass over the words, where a binary search per mention
+ * missed the cache at every step in a long text. */
 static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
 {
+    size_t first = 0;
     for (size_t k = 0; k < s->n_recs; k++) {
         const tg_rec_t *rec = &s->recs[k];
         if (rec->flags & TG_REC_DROPPED) {
             continue;
         }
-        for (size_t i = tg_recog_word_after(r, rec->start);
-             i < r->n_words && r->words[i].start < rec->end; i++) {
+        while (first < r->n_words && r->words[first].end <= rec->start) {
+            first++;
+        }
+        for (size_t i = first; i < r->n_words && r->words[i].start < rec->end; i++) {
             r->words[i].covered = 1;
         }
     }
