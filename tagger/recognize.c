@@ -46,8 +46,9 @@
  *     "... FC", "... Inc"), a noun before it that says what kind of
  *     organization it is ("oil firm Yukos"), a word after it that only an
  *     organization has ("Chelsea boss", "Google shares"), or a post between
- *     it and a person ("Tory leader Michael Howard"), makes it an ORG.  "I"
- *     and "I'm" are no part of a name.  A one-word span may not be a common
+ *     it and a person ("Tory leader Michael Howard"), makes it an ORG; so does,
+ *     for a one-word name, a list with a gazetteer's organization ("Google,
+ *     Yahoo, Ebay and Amazon").  "I" and "I'm" are no part of a name.  A one-word span may not be a common
  *     word (mostly written in lower case: "Yet", "the Executive"), a month
  *     ("Jan 5"), a time zone ("EST"), a holiday, a thing written in capitals
  *     ("PC", "DVD"), an award ("Oscar"), a faith or people ("Muslim"), an
@@ -460,6 +461,48 @@ static bool org_descriptor_before(const line_t *ln, size_t a)
 {
     return a > 0 && tg_recog_spaced(ln, a) &&
            tg_recog_word_in(ln, a - 1, &ln->fx->sets.org_descriptors);
+}
+
+/* Whether word @p k lies in a standing gazetteer mention of an
+ * organization. */
+static bool org_mention_at(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
+                           size_t k)
+{
+    uint32_t from = ln->w[k].start;
+    if (!ln->w[k].covered) {
+        return false;
+    }
+    for (size_t j = tg_recog_recs_near(s, from); j < s->n_recs && s->recs[j].start <= from; j++) {
+        const tg_rec_t *rec = &s->recs[j];
+        if (!(rec->flags & TG_REC_DROPPED) && rec->end > from && rec->entity < tg->n_entities &&
+            tg->entities[rec->entity].kind == TAGGER_KIND_ORG) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether word @p i is "and" or "or" (@p comma: or a comma): the joints
+ * of a list. */
+static bool list_joint(const line_t *ln, size_t i, bool comma)
+{
+    str_t c = tg_recog_raw(ln, i);
+    return (comma && c.len == 1 && c.s[0] == ',') || (c.len == 2 && memcmp(c.s, "or", 2) == 0) ||
+           (c.len == 3 && memcmp(c.s, "and", 3) == 0);
+}
+
+/* Whether the one word @p a stands in a list beside an organization of the
+ * gazetteer ("Google, Yahoo, Ebay and Amazon", "rivals such as Yahoo and
+ * Microsoft"): a list names things of one kind, where the model alone took
+ * a company's one-word name for a person's or a place's.  A comma after
+ * the organization counts only where the list goes on after the word: "The
+ * LSE, Europe's biggest stock market" is no list. */
+static bool listed_with_org(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
+                            size_t a)
+{
+    bool goes_on = a + 1 < ln->n && list_joint(ln, a + 1, true);
+    return (a >= 2 && list_joint(ln, a - 1, goes_on) && org_mention_at(tg, s, ln, a - 2)) ||
+           (a + 2 < ln->n && list_joint(ln, a + 1, false) && org_mention_at(tg, s, ln, a + 2));
 }
 
 /* Whether words [a, b) of a line in capitals end in a legal form or an
@@ -964,6 +1007,10 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
              * firm Mario Gabelli" is the firm, but the man elsewhere. */
             kind = TAGGER_KIND_ORG;
             cued = b - a < 2 || !tg_recog_first_name(ln, w[a].h_low);
+        } else if (keep && b - a == 1 && !tg_recog_first_name(ln, w[a].h_low) &&
+                   listed_with_org(tg, s, ln, a)) {
+            kind = TAGGER_KIND_ORG;
+            cued = true;
         }
         if (keep && kind == TAGGER_KIND_PERSON && !cued) {
             a = person_start(ln, a, b);

@@ -38,7 +38,9 @@ static const char gazetteer[] =
     "US-PA\tPLACE\tPennsylvania\t-\t-\tPennsylvania\n"
     "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
     "CN\tCOUNTRY\tChina\tQ148\t-\tChina\n"
-    "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n";
+    "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n"
+    "sec:789019\tORG\tMicrosoft Corp\t-\t-\tMicrosoft Corp|Microsoft{case}\n"
+    "sec:1652044\tORG\tAlphabet Inc\t-\t-\tAlphabet Inc|Google{case}\n";
 
 static tagger_t *tg;
 static tagger_scratch_t *scratch;
@@ -654,6 +656,28 @@ START_TEST(test_org_descriptors)
     expect("Mario Gabelli, head of New York\ninvestment firm Mario Gabelli and Co, said the "
            "firm may seek control of the company. Gabelli said he had no plans.",
            "Mario Gabelli", TAGGER_KIND_PERSON);
+}
+END_TEST
+
+/* A one-word name in a list with an organization of the gazetteer is an
+ * organization, where the model alone had a person or a place (BBC, 2005);
+ * an apposition after a comma is no list. */
+START_TEST(test_listed_with_organizations)
+{
+    expect("Sony, Microsoft and Nintendo are all expected to release their more powerful "
+           "machines in the next 18 months.",
+           "Nintendo", TAGGER_KIND_ORG);
+    expect("There is more competition than ever for users as old rivals, such as Yahoo and "
+           "Microsoft, and new entrants try to win them.",
+           "Yahoo", TAGGER_KIND_ORG);
+    expect("High-profile web portals such as Google, Yahoo, Ebay and Amazon are gathering "
+           "donations.",
+           "Yahoo", TAGGER_KIND_ORG);
+    tagger_result_t *r = annotate("The talks with Microsoft, Europe's biggest software buyer, "
+                                  "ended on Friday.");
+    const tagger_entity_t *e = find(r, "Europe");
+    ck_assert(e == NULL || e->kind != TAGGER_KIND_ORG);
+    tagger_result_free(r);
 }
 END_TEST
 
@@ -1840,6 +1864,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_legal_forms);
     tcase_add_test(cues, test_org_followers);
     tcase_add_test(cues, test_org_descriptors);
+    tcase_add_test(cues, test_listed_with_organizations);
     tcase_add_test(cues, test_acronym_in_prose);
     tcase_add_test(cues, test_org_posts);
     tcase_add_test(cues, test_first_name_after_an_office);
