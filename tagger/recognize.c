@@ -1007,8 +1007,8 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
              * firm Mario Gabelli" is the firm, but the man elsewhere. */
             kind = TAGGER_KIND_ORG;
             cued = b - a < 2 || !tg_recog_first_name(ln, w[a].h_low);
-        } else if (keep && b - a == 1 && !tg_recog_first_name(ln, w[a].h_low) &&
-                   listed_with_org(tg, s, ln, a)) {
+        } else if (keep && b - a == 1 && listed_with_org(tg, s, ln, a) &&
+                   !tg_recog_first_name(ln, w[a].h_low)) {
             kind = TAGGER_KIND_ORG;
             cued = true;
         }
