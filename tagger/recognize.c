@@ -46,9 +46,10 @@
  *     "... FC", "... Inc"), a noun before it that says what kind of
  *     organization it is ("oil firm Yukos"), a word after it that only an
  *     organization has ("Chelsea boss", "Google shares"), or a post between
- *     it and a person ("Tory leader Michael Howard"), makes it an ORG; so does,
- *     for a one-word name, a list with a gazetteer's organization ("Google,
- *     Yahoo, Ebay and Amazon").  "I" and "I'm" are no part of a name.  A one-word span may not be a common
+ *     it and a person ("Tory leader Michael Howard"), makes it an ORG; so
+ *     does, for a one-word name, a list with a gazetteer's organization
+ *     ("Google, Yahoo, Ebay and Amazon").  "I" and "I'm" are no part of a
+ *     name.  A one-word span may not be a common
  *     word (mostly written in lower case: "Yet", "the Executive"), a month
  *     ("Jan 5"), a time zone ("EST"), a holiday, a thing written in capitals
  *     ("PC", "DVD"), an award ("Oscar"), a faith or people ("Muslim"), an
@@ -468,10 +469,10 @@ static bool org_descriptor_before(const line_t *ln, size_t a)
 static bool org_mention_at(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
                            size_t k)
 {
-    uint32_t from = ln->w[k].start;
     if (!ln->w[k].covered) {
         return false;
     }
+    uint32_t from = ln->w[k].start;
     for (size_t j = tg_recog_recs_near(s, from); j < s->n_recs && s->recs[j].start <= from; j++) {
         const tg_rec_t *rec = &s->recs[j];
         if (!(rec->flags & TG_REC_DROPPED) && rec->end > from && rec->entity < tg->n_entities &&
