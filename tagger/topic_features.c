@@ -117,6 +117,31 @@ static int entity_key(const char *key, size_t len, const tagger_entity_t *e, tg_
     return fn(&k, ctx) < 0 ? -1 : 0;
 }
 
+/* The entity-count keys: how many countries (0 to 3+), whether people,
+ * whether organizations; every other entity key is an entity's id. */
+static const char *const count_keys[] = {"@countries:0", "@countries:1", "@countries:2",
+                                         "@countries:3+", "@people:1+", "@orgs:1+"};
+enum { COUNTRIES_0, PEOPLE = 4, ORGS = 5, N_COUNT_KEYS = 6 };
+
+bool tg_topic_has_id_features(const tg_topics_t *m)
+{
+    for (uint32_t i = 0; i < m->n_features; i++) {
+        const char *key = m->pool + m->features[i].key;
+        if (key[0] != '@') {
+            continue;
+        }
+        bool count = false;
+        for (size_t k = 0; k < N_COUNT_KEYS && !count; k++) {
+            count = strlen(count_keys[k]) == m->features[i].key_len &&
+                    memcmp(key, count_keys[k], m->features[i].key_len) == 0;
+        }
+        if (!count) {
+            return true;
+        }
+    }
+    return false;
+}
+
 int tg_topic_entities(const tagger_result_t *r, bool ids, tg_tkey_fn fn, void *ctx)
 {
     size_t per_kind[5] = {0};
@@ -143,16 +168,14 @@ int tg_topic_entities(const tagger_result_t *r, bool ids, tg_tkey_fn fn, void *c
             return rc;
         }
     }
-    static const char *const countries[] = {"@countries:0", "@countries:1", "@countries:2",
-                                            "@countries:3+"};
     size_t c = per_kind[TAGGER_KIND_COUNTRY];
-    const char *count = countries[c > 3 ? 3 : c];
+    const char *count = count_keys[COUNTRIES_0 + (c > 3 ? 3 : c)];
     int rc = entity_key(count, strlen(count), NULL, fn, ctx);
     if (!rc && per_kind[TAGGER_KIND_PERSON]) {
-        rc = entity_key("@people:1+", sizeof "@people:1+" - 1, NULL, fn, ctx);
+        rc = entity_key(count_keys[PEOPLE], strlen(count_keys[PEOPLE]), NULL, fn, ctx);
     }
     if (!rc && per_kind[TAGGER_KIND_ORG]) {
-        rc = entity_key("@orgs:1+", sizeof "@orgs:1+" - 1, NULL, fn, ctx);
+        rc = entity_key(count_keys[ORGS], strlen(count_keys[ORGS]), NULL, fn, ctx);
     }
     return rc;
 }

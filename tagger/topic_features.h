@@ -222,6 +222,10 @@ int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words
  * entities' own ("@KP") too, else only their counts. */
 int tg_topic_entities(const tagger_result_t *r, bool ids, tg_tkey_fn fn, void *ctx);
 
+/* Whether @p m has features of entities' ids ("@KP"), not only of their
+ * counts: a model trained with tagger_train_options_t.entity_ids. */
+bool tg_topic_has_id_features(const tg_topics_t *m);
+
 /* 1 / sqrt(n_words): the length factor of a text's word values. */
 double tg_topic_norm(size_t n_words);
 

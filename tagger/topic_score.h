@@ -4,6 +4,7 @@
 #ifndef TG_TOPIC_SCORE_H
 #define TG_TOPIC_SCORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -53,6 +54,7 @@ typedef struct {
     size_t cap_cand;
     size_t *n_cand;     /* per ranked topic */
     const tg_topics_t *model; /* what the arrays are sized for */
+    bool model_has_ids; /* tg_topic_has_id_features(model): else no id key is made */
 } tg_topic_scratch_t;
 
 void tg_topic_scratch_free(tg_topic_scratch_t *ts);
