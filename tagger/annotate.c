@@ -325,7 +325,8 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     }
     s->n_hits = 0;
     s->n_recs = 0;
-    int rc = tg_scan_hits(tg, s, text, len, 0, collect_hit, s);
+    bool topics = with_topics && tg->topics;
+    int rc = tg_scan_hits(tg, s, text, len, topics ? TG_SCAN_WORDS : 0, collect_hit, s);
     if (rc) {
         return rc == TAGGER_ERR_STOPPED ? TAGGER_ERR_NOMEM : rc;
     }
@@ -357,8 +358,8 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     r->n_invalid = s->norm.n_invalid;
     r->first_invalid = s->norm.first_invalid;
     rc = build_result(tg, s, text, with_layout && s->layout.ascii, r);
-    if (rc == TAGGER_OK && with_topics && tg->topics) {
-        rc = tg_topics_score(tg->topics, &s->topic, &s->norm, text, r);
+    if (rc == TAGGER_OK && topics) {
+        rc = tg_topics_score(tg->topics, &s->topic, &s->norm, s->words, s->n_words, text, r);
     }
 done:
     reset_entities(tg, s);

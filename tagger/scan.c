@@ -155,7 +155,7 @@ typedef struct {
  * skipped and one follows.  @p t is NUL-terminated and padded
  * (TG_NORM_PAD), and holds no other NUL. */
 static inline size_t word_to_skip(const tg_trie_t *trie, const uint8_t *t, size_t i,
-                                  next_word_t *next)
+                                  next_word_t *next, tg_scan_word_t **kept)
 {
     uint64_t h = next->hash;
     size_t w = next->end;
@@ -169,6 +169,10 @@ static inline size_t word_to_skip(const tg_trie_t *trie, const uint8_t *t, size_
     next->start = SIZE_MAX;
     if (word_byte[t[w]] == WB_HIGH) {
         return 0;
+    }
+    if (*kept) {
+        **kept = (tg_scan_word_t){h, (uint32_t)i, (uint32_t)(w - i)};
+        (*kept)++;
     }
     const uint64_t *line = tg_trie_fw_line(trie, h);
     size_t x = w;
@@ -242,6 +246,13 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     bool prev_word = false; /* the code point before i is tg_cls_wordish() */
     size_t i = 0;
     next_word_t next = {SIZE_MAX, 0, 0};
+    /* Each kept word has a byte and a separator, but the last. */
+    tg_scan_word_t *kept = NULL;
+    s->n_words = 0;
+    if ((flags & TG_SCAN_WORDS) && n_len <= TG_SCAN_WORDS_MAX_TEXT &&
+        tg_grow((void **)&s->words, &s->cap_words, n_len / 2 + 1, sizeof *s->words) == 0) {
+        kept = s->words;
+    }
 
     while (i < n_len) {
         uint8_t c = cls[i];
@@ -261,7 +272,7 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
          * found it after ASCII separators, so it starts a word and follows
          * no letter or digit, and the tests above would pass it. */
         size_t skip;
-        while ((skip = word_to_skip(trie, t, i, &next)) != 0 && next.start != SIZE_MAX) {
+        while ((skip = word_to_skip(trie, t, i, &next, &kept)) != 0 && next.start != SIZE_MAX) {
             i = next.start;
             c = cls[i];
         }
@@ -327,6 +338,7 @@ int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             }
         }
     }
+    s->n_words = kept ? (size_t)(kept - s->words) : 0;
     return TAGGER_OK;
 }
 
@@ -379,6 +391,7 @@ void tagger_scratch_free(tagger_scratch_t *s)
     tg_topic_scratch_free(&s->topic);
     tg_layout_free(&s->layout);
     free(s->hits);
+    free(s->words);
     free(s->recs);
     free(s->entity_slot);
     free(s->support);

@@ -35,6 +35,8 @@ struct tagger_scratch {
     tg_layout_t layout;
     tg_hit_t *hits;        /* raw hits of the scan */
     size_t n_hits, cap_hits;
+    tg_scan_word_t *words; /* words the scan hashed (TG_SCAN_WORDS) */
+    size_t n_words, cap_words;
     tg_rec_t *recs;        /* mentions of the text being annotated */
     size_t n_recs, cap_recs;
     int32_t *entity_slot;  /* per entity: its slot in the result being built, or -1 */

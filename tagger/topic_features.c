@@ -37,16 +37,11 @@ static size_t word_end(const tg_norm_t *n, size_t k)
     return k;
 }
 
-static int keep_word(const char *s, size_t len)
-{
-    return len >= 2 && len <= TG_TOPIC_MAX_WORD && !tg_topic_number(s, len);
-}
-
 size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t *out,
                           size_t cap)
 {
     size_t count = 0;
-    while (count < cap && tg_topic_next_word(n, cur, &out[count])) {
+    while (count < cap && tg_topic_next_word(n, cur, &out[count], n->len)) {
         count++;
     }
     return count;
@@ -193,7 +188,7 @@ int tg_topic_key_ok(const tg_norm_t *n)
             return 0;
         }
         size_t e = word_end(n, k);
-        if (!keep_word(n->text + k, e - k) || ++words > 2) {
+        if (!tg_topic_keeps(n->text + k, e - k) || ++words > 2) {
             return 0;
         }
         k = e;

@@ -127,6 +127,13 @@ static inline int tg_topic_number(const char *s, size_t len)
     return 1;
 }
 
+/* Whether the model sees the word of @p len bytes at @p s: two to
+ * TG_TOPIC_MAX_WORD bytes, not all digits. */
+static inline int tg_topic_keeps(const char *s, size_t len)
+{
+    return len >= 2 && len <= TG_TOPIC_MAX_WORD && !tg_topic_number(s, len);
+}
+
 /* End of the word whose bytes go on at least to @p k - 1: the first byte
  * from @p k of an even class, found eight class bytes at a time (the low
  * bit of each, the first set one by counting trailing zeros: the hosts are
@@ -155,15 +162,17 @@ static inline size_t tg_topic_word_end(const uint8_t *cls, size_t k, size_t len)
     return k;
 }
 
-/* Finds the next word of the normalised text @p n from where @p cur says,
- * stores it in @p w and moves @p cur on; returns 0 when the text is done.
+/* Finds the next word of the normalised text @p n that starts before
+ * @p limit (n->len: any) from where @p cur says, stores it in @p w and
+ * moves @p cur on; returns 0 when there is none (@p cur then at @p limit).
  * A word's end is found eight class bytes at a time and it is hashed eight
  * text bytes at a time (the normalised text is padded, TG_NORM_PAD, so
  * loads past the word stay inside it); it is stored with whether it makes
  * a pair with the word seen before it, which must have been kept.  Inline:
- * the scorer runs it for every word of a text, and probes each word as it
- * is found (its cost: topic_features.c). */
-static inline int tg_topic_next_word(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t *w)
+ * the scorer runs it for every word of a text the scan has not hashed, and
+ * probes each word as it is found (its cost: topic_features.c). */
+static inline int tg_topic_next_word(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t *w,
+                                     size_t limit)
 {
     const char *t = n->text;
     const uint8_t *cls = n->cls;
@@ -171,10 +180,10 @@ static inline int tg_topic_next_word(const tg_norm_t *n, tg_tword_cursor_t *cur,
     size_t k = cur->pos;
     int joinable = cur->joinable;
     for (;;) {
-        while (k < len && !tg_topic_starts_word(cls[k])) {
+        while (k < limit && !tg_topic_starts_word(cls[k])) {
             k++; /* most gaps are one space: a byte at a time is fastest */
         }
-        if (k >= len) {
+        if (k >= limit) {
             cur->pos = k;
             cur->joinable = joinable;
             return 0;
@@ -183,7 +192,7 @@ static inline int tg_topic_next_word(const tg_norm_t *n, tg_tword_cursor_t *cur,
         k = tg_topic_word_end(cls, start + 1, len);
         size_t wlen = k - start;
         k += k < len; /* the byte after a word starts none */
-        if (wlen < 2 || wlen > TG_TOPIC_MAX_WORD || tg_topic_number(t + start, wlen)) {
+        if (!tg_topic_keeps(t + start, wlen)) {
             joinable = 0; /* no pair spans a dropped word */
             continue;
         }
@@ -195,6 +204,28 @@ static inline int tg_topic_next_word(const tg_norm_t *n, tg_tword_cursor_t *cur,
         cur->joinable = 1;
         return 1;
     }
+}
+
+/* Takes the word of @p len bytes at normalised offset @p start of @p n,
+ * whose tg_fw_hash_padded() is @p raw, as tg_topic_next_word() would have
+ * found it next (the scan found and hashed it: tg_scan_word_t): stores it
+ * in @p w and moves @p cur past it; returns 0 when the model does not see
+ * it. */
+static inline int tg_topic_take_word(const tg_norm_t *n, tg_tword_cursor_t *cur, size_t start,
+                                     size_t len, uint64_t raw, tg_tword_t *w)
+{
+    size_t end = start + len;
+    cur->pos = end + (end < n->len);
+    if (!tg_topic_keeps(n->text + start, len)) {
+        cur->joinable = 0;
+        return 0;
+    }
+    w->hash = tg_hash64_final(raw);
+    w->start = (uint32_t)start;
+    w->len = (uint16_t)len;
+    w->joins = (uint16_t)cur->joinable;
+    cur->joinable = 1;
+    return 1;
 }
 
 /* Most words tg_topic_word_list can find in @p n: each has two bytes and a

@@ -198,17 +198,32 @@ static inline void count_hit(tally_t *t, const tg_tprobe_t *p, size_t start, siz
 
 /* The words and pairs of the text, in text order: each word, then the pair
  * it ends when the word before it starts a pair of the model; each word is
- * probed as it is found (tg_topic_next_word, inline), so no list of them
- * is kept.  Returns how many words the text has. */
-static size_t count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm)
+ * probed as it is found, so no list of them is kept.  The words the scan
+ * hashed (@p seen, in text order) are taken as they are; the others (in a
+ * gazetteer match or a trie walk, or not plain ASCII) are found between
+ * them by tg_topic_next_word().  Returns how many words the text has. */
+static size_t count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm,
+                          const tg_scan_word_t *seen, size_t n_seen)
 {
     tally_t t = tally_begin(m, ts);
     const uint32_t *src = norm->src;
     tg_tword_cursor_t cur = {0, 0};
     tg_tword_t w, prev = {0, 0, 0, 0};
-    size_t n = 0;
+    size_t n = 0, next_seen = 0;
     int prev_pairs = 0; /* prev starts a pair of the model */
-    while (tg_topic_next_word(norm, &cur, &w)) {
+    for (;;) {
+        size_t limit = next_seen < n_seen ? seen[next_seen].start : norm->len;
+        /* Most words follow the one before after a space: no gap to search. */
+        if (cur.pos < limit && tg_topic_next_word(norm, &cur, &w, limit)) {
+            /* a word the scan did not hash */
+        } else if (next_seen == n_seen) {
+            break;
+        } else {
+            const tg_scan_word_t *sw = &seen[next_seen++];
+            if (!tg_topic_take_word(norm, &cur, sw->start, sw->len, sw->hash, &w)) {
+                continue;
+            }
+        }
         n++;
         const tg_tprobe_t *p = tally_probe(&t, w.len, w.hash);
         if (p) {
@@ -487,14 +502,15 @@ static size_t rank_topics(const tg_topics_t *m, tg_topic_scratch_t *ts)
 }
 
 int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm,
-                    const char *text, tagger_result_t *r)
+                    const tg_scan_word_t *seen, size_t n_seen, const char *text,
+                    tagger_result_t *r)
 {
     int rc = scratch_ready(m, ts);
     if (rc) {
         return rc;
     }
     ts->n_touched = 0;
-    size_t n_words = count_words(m, ts, norm);
+    size_t n_words = count_words(m, ts, norm, seen, n_seen);
     ts->n_word_touched = ts->n_touched;
     tally_t entities = tally_begin(m, ts);
     /* Ids too where the model has them (trained with

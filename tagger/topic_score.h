@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "normalize.h"
+#include "scan.h"
 #include "topic_features.h"
 #include "topic_model.h"
 
@@ -62,8 +63,11 @@ void tg_topic_scratch_free(tg_topic_scratch_t *ts);
 /* Scores every topic of @p m for the text @p text whose normalisation is
  * @p norm and whose entities are in @p r, and stores in @p r all scores and
  * the topics above the model's threshold, most specific first within a
- * branch, with their evidence. */
+ * branch, with their evidence.  @p seen holds @p n_seen words of @p norm
+ * the scan found and hashed (TG_SCAN_WORDS), in text order; the scorer
+ * finds the rest. */
 int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm,
-                    const char *text, tagger_result_t *r);
+                    const tg_scan_word_t *seen, size_t n_seen, const char *text,
+                    tagger_result_t *r);
 
 #endif /* TG_TOPIC_SCORE_H */

@@ -11,10 +11,13 @@
 
 #include <tagger.h>
 
+#include "annotate.h"
 #include "normalize.h"
+#include "scratch.h"
 #include "suites.h"
 #include "topic_features.h"
 #include "topic_model.h"
+#include "topic_score.h"
 
 static const char gazetteer[] = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
                                 "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea\n";
@@ -831,6 +834,64 @@ END_TEST
 
 /* tg_topic_joins: only spaces and hyphens between two kept words, with no
  * dropped word between them; at the end of the text too. */
+/* Texts where the scan hashes most words and leaves some to the scorer:
+ * words in gazetteer matches, words of other scripts, numbers, one-letter
+ * and over-long words, hyphenated pairs. */
+static const char *const seen_word_texts[] = {
+    "North Korea's foreign minister met South Korean officials in Seoul on Monday, the "
+    "ministry said, and the peace talks resume in Geneva.",
+    "Les n\xc3\xa9gociations \xc3\xa0 Gen\xc3\xa8ve \xe2\x80\x94 \xc2\xab" "cease-fire\xc2\xbb "
+    "talks \xe2\x80\x94 resumed; 2024 figures: 3.5 mln dlrs, up 12 pct.",
+    "\xe4\xb8\xad\xe5\x9b\xbd and \xeb\xb6\x81\xed\x95\x9c\xec\x9d\x98 talks: "
+    "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 said sanctions on North Korea "
+    "stay.",
+    "a b c x supercalifragilisticexpialidocioussupercalifragilisticexpialidocious1234 "
+    "foreign-minister talks in North Korea, U.S. crude oil rose 2.5% to $80.12 a barrel.",
+};
+
+/* The scorer takes the words the scan hashed (tg_scan_word_t) and finds the
+ * others itself: it must score exactly as when it finds all of them. */
+START_TEST(test_scan_words_score_as_found_words)
+{
+    tagger_t *tg;
+    ck_assert_int_eq(tagger_load_default(&tg, NULL), TAGGER_OK);
+    tagger_scratch_t *s;
+    ck_assert_int_eq(tagger_scratch_new(tg, &s), TAGGER_OK);
+    const char *text = seen_word_texts[_i];
+    tagger_result_t *r;
+    ck_assert_int_eq(tagger_annotate(tg, s, text, strlen(text), &r), TAGGER_OK);
+    /* the scan kept words, and left some to find */
+    ck_assert_uint_gt(s->n_words, 2);
+    tg_tword_cursor_t cur = {0, 0};
+    tg_tword_t all[128];
+    size_t n_found = tg_topic_word_list(&s->norm, &cur, all, 128);
+    size_t n_kept = 0;
+    for (size_t i = 0; i < s->n_words; i++) {
+        n_kept += tg_topic_keeps(s->norm.text + s->words[i].start, s->words[i].len);
+    }
+    ck_assert_uint_lt(n_kept, n_found);
+    ck_assert_uint_gt(r->n_topics, 0);
+
+    double *with_seen = r->topic_sums;
+    size_t n_topics = r->n_topics;
+    const char *first_evidence = r->topics[0].n_evidence ? r->topics[0].evidence[0] : "";
+    char evidence[64];
+    snprintf(evidence, sizeof evidence, "%s", first_evidence);
+    ck_assert_int_eq(tg_topics_score(tg->topics, &s->topic, &s->norm, NULL, 0, text, r),
+                     TAGGER_OK);
+    for (size_t t = 0; t < r->n_topic_sums; t++) {
+        ck_assert_msg(with_seen[t] == r->topic_sums[t], "topic %zu: %.17g != %.17g", t,
+                      with_seen[t], r->topic_sums[t]);
+    }
+    ck_assert_uint_eq(r->n_topics, n_topics);
+    ck_assert_str_eq(r->topics[0].n_evidence ? r->topics[0].evidence[0] : "", evidence);
+    free(with_seen); /* the first scoring's block (store_topics()) */
+    tagger_result_free(r);
+    tagger_scratch_free(s);
+    tagger_free(tg);
+}
+END_TEST
+
 START_TEST(test_topic_joins)
 {
     static const struct {
@@ -885,6 +946,8 @@ Suite *topics_suite(void)
     tcase_add_test(tc, test_probe_checks_hash_and_length);
     tcase_add_test(tc, test_hash64_fast_and_safe_paths_agree);
     tcase_add_test(tc, test_topic_joins);
+    tcase_add_loop_test(tc, test_scan_words_score_as_found_words, 0,
+                        sizeof seen_word_texts / sizeof *seen_word_texts);
     tcase_add_loop_test(tc, test_topic_word_list, 0,
                         (int)(sizeof list_cases / sizeof list_cases[0]));
     suite_add_tcase(s, tc);
