@@ -4,7 +4,8 @@
  *
  * A text's words are found by tg_topic_next_word() (topic_features.h,
  * inline, so that the scorer probes each word as it is found, with no list
- * of them): one pass and no callback: a word's end is found eight class
+ * of them; the scorer runs it only between the words the scan hashed,
+ * which it takes with tg_topic_take_word()): one pass and no callback: a word's end is found eight class
  * bytes at a time, its 64-bit hash (tg_topic_hash64's value, by
  * tg_fw_hash_padded) is taken eight bytes at a time from the padded text
  * (no length check), and it is given with whether a dropped word lies

@@ -1,9 +1,10 @@
 /*
  * topic_score.c - a document's topics from the keyword model.
  *
- * One pass over the text finds its words with their 64-bit hashes
- * (tg_topic_next_word, inline) and looks each up in the model's probe
- * table as it is found, with the word pair it ends when the word before
+ * One pass over the text takes its words with their 64-bit hashes (those
+ * the scan hashed for its first-word filter, tg_scan_word_t, as they are;
+ * the others found by tg_topic_next_word, inline) and looks each up in the
+ * model's probe table, with the word pair it ends when the word before
  * starts a pair of the model (the pair's hash made from its words'
  * hashes); the hits are counted per feature, in a local copy of the
  * scratch's arrays and the table's parts that the compiler keeps in
@@ -12,40 +13,44 @@
  * the evidence of the topics that pass the threshold is picked from the
  * same touched features.
  *
- * What it costs (callgrind, the first 2,000 records of the Reuters JSON
- * Lines stream, 1.74 MB): the program does ~62M instructions more than
- * with --topics 0 (+21%); ~68M with a model that had word pairs starting
- * with common words ("the film", 75% of words reaching a probe, now 49%:
- * topic_train.c), ~73M when every topic's exp was taken and the result
- * took four allocations, ~78M before words were probed as they are found
- * in a tally kept in registers (a list of the words and a loop over it
- * cost ~6M more), and ~94M before the round that laid out the runs, the
- * places and the word list.  Of that: finding and hashing the words ~21M
- * (~75 instructions a word: class bytes and text bytes eight at a time,
- * the pair gap tested only after a word that starts a pair), the probes
- * and counting ~16M (one bit of the filter in L1, and for the words that
- * pass it one 16-byte slot, often outside L1: no key bytes are compared),
- * the sums ~6M, evidence ~6M, entity keys ~2M (figures of the ~72M).  The
- * slot of a word is not prefetched: a ring of words waiting for their
- * slots (as the list had, four ahead) cost 10-12M instructions more, and
- * no CPU time is seen lost without it (perf, Reuters: the topics' share
- * of the samples is 17-19% either way, within the noise of the shared
- * machine).  Nor is the filter dropped, though most words pass it:
- * without it the probes cost 1.3M more instructions and no less time.
- * Per touched feature (~90 a document): its place in the scratch (a
- * 4-byte entry per model feature: the only array a hit lands in at
- * random, 20 KiB, against 60 KiB for the counts themselves, which are kept
- * in the order of first occurrence instead), and its run of weights (the
- * probe slot says where; prefetched when first counted), read once for the
- * sums and again only for the topics that pass, to gather their evidence.
- * In the cache simulation (cachegrind, 512 KiB LL) the topics add ~310k
- * LL data misses to the ~695k of --topics 0: probe slots ~60k, runs ~60k,
- * places ~15k, and the tables of the other stages they evict.  Per
- * document: an exp per topic that may pass (the result keeps every
- * topic's sum, and tagger_result_topic_score() makes a score of it), a
- * sort of the passing topics, and a pick of five evidence strings by
- * selection.  All working memory is in the per-thread scratch: scoring
- * allocates once, what the result keeps.
+ * What it costs (callgrind, the first 2,000 records of the Reuters JSON Lines
+ * stream, 1.74 MB): the program does ~57M instructions more than with
+ * --topics 0 (+18%): the word loop with its probes and counts ~22M, gathering
+ * the evidence candidates ~7M and picking them ~5M, the sums, ranking and
+ * result ~12M, the topics' JSON ~7M (2026-12-02, with those functions kept out
+ * of line).  In CPU time they add more, +30% of the library's time without
+ * them (scripts/bench.d/lib_run.c stages), and the word loop is half of it
+ * (perf), most of that waiting for probe slots and places.  Before: ~60M until
+ * a model without entity ids was spared their keys and the words the scan
+ * hashed were taken from it (+35% in CPU time), ~62M earlier, ~68M with a
+ * model that had word pairs starting with common words ("the film", 75% of
+ * words reaching a probe, now 49%: topic_train.c), ~73M when every topic's exp
+ * was taken and the result took four allocations, ~78M before words were
+ * probed as they are found in a tally kept in registers (a list of the words
+ * and a loop over it cost ~6M more), and ~94M before the round that laid out
+ * the runs, the places and the word list.  A probe: one bit of the filter in
+ * L1, and for the words that pass it one 16-byte slot, often outside L1 (no
+ * key bytes are compared).  The slot of a word is not prefetched: a ring of
+ * words waiting for their slots (four ahead) cost 10-12M instructions more,
+ * and no CPU time is seen lost without it (perf, Reuters: the topics' share of
+ * the samples is 17-19% either way); with the scan's words at hand, asking for
+ * the slot of the fourth word ahead cost little and changed nothing either
+ * (lib_run stages: +30% both ways), nor did asking for the whole filter at the
+ * start of a text.  Nor is the filter dropped, though most words pass it:
+ * without it the probes cost 1.3M more instructions and no less time.  Per
+ * touched feature (~90 a document): its place in the scratch (a 4-byte entry
+ * per model feature: the only array a hit lands in at random, 20 KiB, against
+ * 60 KiB for the counts themselves, which are kept in the order of first
+ * occurrence instead), and its run of weights (the probe slot says where;
+ * prefetched when first counted), read once for the sums and again only for
+ * the topics that pass, to gather their evidence.  In the cache simulation
+ * (cachegrind, 512 KiB LL) the topics add ~310k LL data misses to the ~695k of
+ * --topics 0: probe slots ~60k, runs ~60k, places ~15k, and the tables of the
+ * other stages they evict.  Per document: an exp per topic that may pass (the
+ * result keeps every topic's sum, and tagger_result_topic_score() makes a
+ * score of it), a sort of the passing topics, and a pick of five evidence
+ * strings by selection.  All working memory is in the per-thread scratch:
+ * scoring allocates once, what the result keeps.
  *
  * Topics above the threshold are ordered by branch (the best score within a
  * top-level topic), then most specific first, then by score: a desk files
