@@ -91,6 +91,47 @@ START_TEST(test_scores_follow_the_format)
 }
 END_TEST
 
+/* Evidence is the best five features whose occurrences do not nest: where
+ * a pair and its two words all weigh more than the next pair, the words
+ * give way, and the fourth and fifth picks come from past the best eight
+ * candidates (pick_evidence()'s shortlist). */
+START_TEST(test_evidence_skips_nested_words)
+{
+    static const char nested_model[] = "tagger-topic-model\t1\n"
+                                       "topic\tmedtop:20000638\t-\t-1\tinternational relations\n"
+                                       "feature\tpeace talks\t10\n"
+                                       "feature\tpeace\t9.9\n"
+                                       "feature\ttalks\t9.8\n"
+                                       "feature\tforeign minister\t9\n"
+                                       "feature\tforeign\t8.9\n"
+                                       "feature\tminister\t8.8\n"
+                                       "feature\ttrade deal\t8\n"
+                                       "feature\ttrade\t7.9\n"
+                                       "feature\tdeal\t7.8\n"
+                                       "feature\toil prices\t7\n"
+                                       "feature\toil\t6.9\n"
+                                       "feature\tprices\t6.8\n"
+                                       "feature\tborder crossing\t6\n"
+                                       "feature\tborder\t5.9\n"
+                                       "feature\tcrossing\t5.8\n"
+                                       "feature\tsummit\t1\n";
+    tagger_t *tg = compile_with(nested_model, NULL);
+    ck_assert_ptr_nonnull(tg);
+    tagger_result_t *r = annotate(tg, "Peace talks, a foreign minister, a trade deal, oil "
+                                      "prices and a border crossing after the summit.");
+    const tagger_topic_t *t = tagger_result_topic(r, 0);
+    ck_assert_ptr_nonnull(t);
+    static const char *const expected[] = {"Peace talks", "foreign minister", "trade deal",
+                                           "oil prices", "border crossing"};
+    ck_assert_uint_eq(t->n_evidence, 5);
+    for (size_t i = 0; i < 5; i++) {
+        ck_assert_str_eq(t->evidence[i], expected[i]);
+    }
+    tagger_result_free(r);
+    tagger_free(tg);
+}
+END_TEST
+
 /* A topic whose bias alone passes the threshold, in a text with no word of
  * the model: listed, with no evidence (a fresh scratch has no candidate
  * buffer yet; found by the model_file fuzzer). */
@@ -930,6 +971,7 @@ Suite *topics_suite(void)
     TCase *tc = tcase_create("model");
     tcase_add_test(tc, test_scores_follow_the_format);
     tcase_add_test(tc, test_topic_without_touched_features);
+    tcase_add_test(tc, test_evidence_skips_nested_words);
     tcase_add_test(tc, test_best_topic_as_a_guess);
     tcase_add_test(tc, test_json_has_topics_and_topic_facets);
     tcase_add_loop_test(tc, test_bad_model_lines_rejected, 0,
