@@ -41,10 +41,13 @@
  * little more in instructions, but missed the prediction of its exit once
  * per word (the scan took ~10% more CPU time).  About 150 instructions per
  * word; on 2000 Reuters records 66.6M in all, of which normalisation 12.2M
- * and case rules 2.4M.  What branches remain are on the bitset's answer and
- * the separators, which no predictor learns.  In CPU time (perf, Reuters,
- * 2026-11-30) two loads take half of the scan's samples: the trie step
- * (~30%; the trie is 8 MB) and the bitset line of each word (~20%; 256 KiB).
+ * and case rules 2.4M.  With TG_SCAN_WORDS, each word hashed is also kept
+ * (its place and hash, 16 bytes) for the topic scorer, which then neither
+ * finds nor hashes it again: ~2M instructions more here, ~4M fewer there.
+ * What branches remain are on the bitset's answer and the separators,
+ * which no predictor learns.  In CPU time (perf, Reuters, 2026-11-30) two
+ * loads take half of the scan's samples: the trie step (~30%; the trie is
+ * 8 MB) and the bitset line of each word (~20%; 256 KiB).
  *
  * Tried, and left (all on the 21,578 Reuters records, --no-recognize
  * --topics 0): the walks make 2.04M trie steps, 0.98M of them below depth

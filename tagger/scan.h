@@ -41,11 +41,11 @@ typedef int (*tg_hit_fn)(const tg_hit_t *hit, void *ctx);
 
 /* Normalises @p text into s->norm and reports hits in increasing start
  * order (TAGGER_SCAN_ALL in @p flags: every candidate; otherwise
- * leftmost-longest, non-overlapping).  With TG_SCAN_WORDS, the plain ASCII
- * words it hashed are left in s->words, in text order (none when the text
- * is longer than TG_SCAN_WORDS_MAX_TEXT or their room cannot be had).  An ambiguous span is reported once
- * per candidate entity, consecutively.  Returns 0, TAGGER_ERR_STOPPED,
- * TAGGER_ERR_NOMEM or TAGGER_ERR_MISUSE. */
+ * leftmost-longest, non-overlapping).  An ambiguous span is reported once
+ * per candidate entity, consecutively.  With TG_SCAN_WORDS, the plain
+ * ASCII words it hashed are left in s->words, in text order (none when the
+ * text is longer than TG_SCAN_WORDS_MAX_TEXT or their room cannot be had).
+ * Returns 0, TAGGER_ERR_STOPPED, TAGGER_ERR_NOMEM or TAGGER_ERR_MISUSE. */
 int tg_scan_hits(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len,
                  unsigned flags, tg_hit_fn on_hit, void *ctx);
 
