@@ -2,24 +2,24 @@
  * topic_features.c - words, word pairs and entity features of a document
  * (definitions in topic_features.h).
  *
- * A text's words are found by tg_topic_next_word() (topic_features.h,
- * inline, so that the scorer probes each word as it is found, with no list
- * of them; the scorer runs it only between the words the scan hashed,
- * which it takes with tg_topic_take_word()): one pass and no callback: a word's end is found eight class
- * bytes at a time, its 64-bit hash (tg_topic_hash64's value, by
- * tg_fw_hash_padded) is taken eight bytes at a time from the padded text
- * (no length check), and it is given with whether a dropped word lies
- * between it and the word before; the gap itself is tested only after a
- * word that starts a pair (tg_topic_joins); the scorer derives a pair's
- * hash from its words' (about 12 instructions a byte of text on Reuters,
- * ~75 a word, against 31 a byte for the byte-at-a-time loop with FNV and a
- * callback per key; a 64-byte window of class masks found with SSE2 was
- * tried and cost more: most gaps are one byte, and a word crossing the
- * window costs a new one).  tg_topic_word_list() stores the words in an
- * array; tg_topic_words(), the trainer's way in, walks that list a block at
- * a time, so the trainer and the scorer see the same words and pairs; it
- * gives each key its FNV hash and the pair's text, passed in place when
- * one space separates its words, as in almost all text.
+ * A text's words are found by tg_topic_next_word() (topic_features.h, inline,
+ * so that the scorer probes each word as it is found, with no list of them;
+ * the scorer runs it only between the words the scan hashed, which it takes
+ * with tg_topic_take_word()): one pass and no callback: a word's end is found
+ * eight class bytes at a time, its 64-bit hash (tg_topic_hash64's value, by
+ * tg_fw_hash_padded) is taken eight bytes at a time from the padded text (no
+ * length check), and it is given with whether a dropped word lies between it
+ * and the word before; the gap itself is tested only after a word that starts
+ * a pair (tg_topic_joins); the scorer derives a pair's hash from its words'
+ * (about 12 instructions a byte of text on Reuters, ~75 a word, against 31 a
+ * byte for the byte-at-a-time loop with FNV and a callback per key; a 64-byte
+ * window of class masks found with SSE2 was tried and cost more: most gaps are
+ * one byte, and a word crossing the window costs a new one).
+ * tg_topic_word_list() stores the words in an array; tg_topic_words(), the
+ * trainer's way in, walks that list a block at a time, so the trainer and the
+ * scorer see the same words and pairs; it gives each key its FNV hash and the
+ * pair's text, passed in place when one space separates its words, as in
+ * almost all text.
  */
 #include "topic_features.h"
 
