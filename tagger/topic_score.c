@@ -18,11 +18,11 @@
  * --topics 0 (+18%): the word loop with its probes and counts ~22M, gathering
  * the evidence candidates ~7M and picking them ~5M, the sums, ranking and
  * result ~12M, the topics' JSON ~7M (2026-12-02, with those functions kept out
- * of line).  In CPU time they add more, +30% of the library's time without
+ * of line).  In CPU time they add more, +25% of the library's time without
  * them (scripts/bench.d/lib_run.c stages), and the word loop is half of it
  * (perf), most of that waiting for probe slots and places.  Before: ~60M until
  * a model without entity ids was spared their keys and the words the scan
- * hashed were taken from it (+35% in CPU time), ~62M earlier, ~68M with a
+ * hashed were taken from it (+28.5% in CPU time), ~62M earlier, ~68M with a
  * model that had word pairs starting with common words ("the film", 75% of
  * words reaching a probe, now 49%: topic_train.c), ~73M when every topic's exp
  * was taken and the result took four allocations, ~78M before words were
@@ -35,22 +35,22 @@
  * and no CPU time is seen lost without it (perf, Reuters: the topics' share of
  * the samples is 17-19% either way); with the scan's words at hand, asking for
  * the slot of the fourth word ahead cost little and changed nothing either
- * (lib_run stages: +30% both ways), nor did asking for the whole filter at the
- * start of a text.  Nor is the filter dropped, though most words pass it:
- * without it the probes cost 1.3M more instructions and no less time.  Per
- * touched feature (~90 a document): its place in the scratch (a 4-byte entry
- * per model feature: the only array a hit lands in at random, 20 KiB, against
- * 60 KiB for the counts themselves, which are kept in the order of first
- * occurrence instead), and its run of weights (the probe slot says where;
- * prefetched when first counted), read once for the sums and again only for
- * the topics that pass, to gather their evidence.  In the cache simulation
- * (cachegrind, 512 KiB LL) the topics add ~310k LL data misses to the ~695k of
- * --topics 0: probe slots ~60k, runs ~60k, places ~15k, and the tables of the
- * other stages they evict.  Per document: an exp per topic that may pass (the
- * result keeps every topic's sum, and tagger_result_topic_score() makes a
- * score of it), a sort of the passing topics, and a pick of five evidence
- * strings from a shortlist.  All working memory is in the per-thread scratch:
- * scoring allocates once, what the result keeps.
+ * (lib_run stages), nor did asking for the whole filter at the start of a
+ * text.  Nor is the filter dropped, though most words pass it: without it the
+ * probes cost 1.3M more instructions and no less time.  Per touched feature
+ * (~90 a document): its place in the scratch (a 4-byte entry per model
+ * feature: the only array a hit lands in at random, 20 KiB, against 60 KiB for
+ * the counts themselves, which are kept in the order of first occurrence
+ * instead), and its run of weights (the probe slot says where; prefetched when
+ * first counted), read once for the sums and again only for the topics that
+ * pass, to gather their evidence.  In the cache simulation (cachegrind, 512
+ * KiB LL) the topics add ~310k LL data misses to the ~695k of --topics 0:
+ * probe slots ~60k, runs ~60k, places ~15k, and the tables of the other stages
+ * they evict.  Per document: an exp per topic that may pass (the result keeps
+ * every topic's sum, and tagger_result_topic_score() makes a score of it), a
+ * sort of the passing topics, and a pick of five evidence strings from a
+ * shortlist.  All working memory is in the per-thread scratch: scoring
+ * allocates once, what the result keeps.
  *
  * Topics above the threshold are ordered by branch (the best score within a
  * top-level topic), then most specific first, then by score: a desk files
@@ -392,8 +392,8 @@ static int nested(const tg_topic_scratch_t *ts, uint32_t t, const uint32_t *out,
  * with the last kept), and the others are searched, the best remaining
  * each time, only when more than EV_SHORTLIST - 5 of those were nested.
  * Returns how many were stored in @p out.  (A search of all candidates for
- * each of the five took ~6% more of the topics' CPU time, lib_run stages,
- * in branches no predictor learns.) */
+ * each of the five took ~6% more of the topics' CPU time, lib_run stages
+ * in turns of one document, in branches no predictor learns.) */
 static size_t pick_evidence(const tg_topic_scratch_t *ts, evidence_t *cand, size_t n,
                             uint32_t *out)
 {
