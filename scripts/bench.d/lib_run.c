@@ -45,14 +45,6 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* CPU time of this thread, for the stages' turns of a few milliseconds. */
-static double thread_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Annotates @p text with @p s's options and writes its JSON; returns the
  * number of entities. */
 static size_t annotate_json(const tagger_t *tg, tagger_scratch_t *s, const char *text,
@@ -85,11 +77,11 @@ static void stages(const tagger_t *tg, tagger_scratch_t *s, char **texts, const 
             for (size_t k = 0; k < 3; k++) {
                 size_t c = (i / STAGE_BLOCK + k) % 3;
                 tagger_scratch_set_options(s, options[c]);
-                double t0 = thread_now();
+                double t0 = now();
                 for (size_t j = i; j < i + m; j++) {
                     annotate_json(tg, s, texts[j], lens[j]);
                 }
-                cpu[c] += thread_now() - t0;
+                cpu[c] += now() - t0;
             }
         }
         printf("%.4f %.4f %.4f\n", cpu[0], cpu[1], cpu[2]);
