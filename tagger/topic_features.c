@@ -51,16 +51,17 @@ size_t tg_topic_word_list(const tg_norm_t *n, tg_tword_cursor_t *cur, tg_tword_t
 /* The words come from tg_topic_word_list, a block at a time; a pair whose
  * words are separated by one space is passed in place, as the text holds
  * it; only a pair joined by hyphens or several spaces is copied. */
-int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words)
+int tg_topic_words(const tg_norm_t *n, int cut_plurals, tg_tkey_fn fn, void *ctx,
+                   size_t *n_words)
 {
     const char *t = n->text;
     char pair[2 * TG_TOPIC_MAX_WORD + 1];
     tg_tword_t block[64];
-    tg_tword_cursor_t cur = {0, 0};
+    tg_tword_cursor_t cur = {0, 0, cut_plurals};
     size_t count = 0;
     /* The previous word, when the callback wants the pairs it starts. */
     int prev_pairs = 0;
-    tg_tword_t prev = {0, 0, 0, 0};
+    tg_tword_t prev = {0, 0, 0, 0, 0};
     uint32_t prev_hash = 0;
     for (;;) {
         size_t got = tg_topic_word_list(n, &cur, block, sizeof block / sizeof block[0]);
@@ -70,24 +71,25 @@ int tg_topic_words(const tg_norm_t *n, tg_tkey_fn fn, void *ctx, size_t *n_words
         count += got;
         for (size_t i = 0; i < got; i++) {
             const tg_tword_t *w = &block[i];
-            size_t start = w->start, wlen = w->len, end = start + wlen;
-            uint32_t h = tg_topic_hash(TG_HASH_INIT, t + start, wlen);
-            tg_tkey_t key = {t + start, wlen, h, n->src[start], end, n};
+            size_t start = w->start, klen = (size_t)w->len - w->cut, end = start + w->len;
+            uint32_t h = tg_topic_hash(TG_HASH_INIT, t + start, klen);
+            tg_tkey_t key = {t + start, klen, h, n->src[start], end, n};
             int rc = fn(&key, ctx);
             if (rc < 0) {
                 return rc;
             }
             if (prev_pairs && tg_topic_joins(t, &prev, w)) {
-                size_t prev_end = prev.start + prev.len;
-                tg_tkey_t pk = {t + prev.start, end - prev.start,
-                                tg_topic_hash(tg_topic_hash_byte(prev_hash, ' '), t + start, wlen),
+                size_t prev_end = prev.start + prev.len, prev_klen = (size_t)prev.len - prev.cut;
+                tg_tkey_t pk = {t + prev.start, prev_klen + 1 + klen,
+                                tg_topic_hash(tg_topic_hash_byte(prev_hash, ' '), t + start, klen),
                                 n->src[prev.start], end, n};
-                if (start - prev_end != 1 || t[prev_end] != ' ') {
-                    memcpy(pair, t + prev.start, prev.len);
-                    pair[prev.len] = ' ';
-                    memcpy(pair + prev.len + 1, t + start, wlen);
+                /* In place when one space separates the words and the
+                 * first keeps its last byte. */
+                if (start - prev_end != 1 || t[prev_end] != ' ' || prev.cut) {
+                    memcpy(pair, t + prev.start, prev_klen);
+                    pair[prev_klen] = ' ';
+                    memcpy(pair + prev_klen + 1, t + start, klen);
                     pk.key = pair;
-                    pk.len = prev.len + 1 + wlen;
                 }
                 if (fn(&pk, ctx) < 0) {
                     return -1;
@@ -181,7 +183,7 @@ double tg_topic_norm(size_t n_words)
     return 1.0 / sqrt((double)(n_words ? n_words : 1));
 }
 
-int tg_topic_key_ok(const tg_norm_t *n)
+int tg_topic_key_ok(const tg_norm_t *n, int cut_plurals)
 {
     size_t words = 0;
     for (size_t k = 0; k < n->len;) {
@@ -189,7 +191,8 @@ int tg_topic_key_ok(const tg_norm_t *n)
             return 0;
         }
         size_t e = word_end(n, k);
-        if (!tg_topic_keeps(n->text + k, e - k) || ++words > 2) {
+        if (!tg_topic_keeps(n->text + k, e - k) || ++words > 2 ||
+            (cut_plurals && tg_topic_key_cut(n->text + k, e - k))) {
             return 0;
         }
         k = e;

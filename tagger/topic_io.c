@@ -8,6 +8,8 @@
  *   TPST  tg_posting_t, grouped by feature
  *   TSLT  tg_tslot_t, the hash table over the feature keys
  *   TTHR  the output threshold, one double
+ *   TCUT  one uint32_t, 1 when word keys leave off a final plural "s"
+ *         (tg_topics_t.cut_plurals; a file without it was made before them)
  *   TPRB  tg_tprobe_t, the scorer's table (tg_topics_index)
  *   TFLT  its filter, 2^TG_PROBE_FILTER_BITS bits
  *   TWGT  tg_tweight_t, the scorer's runs of weights
@@ -48,6 +50,7 @@ int tg_topics_write(const tg_topics_t *m, tg_model_writer_t *w)
                                   m->n_postings * sizeof *m->postings)) ||
         (rc = tg_model_writer_add(w, "TSLT", m->slots, m->n_slots * sizeof *m->slots)) ||
         (rc = tg_model_writer_add(w, "TTHR", &m->threshold, sizeof m->threshold)) ||
+        (rc = tg_model_writer_add(w, "TCUT", &m->cut_plurals, sizeof m->cut_plurals)) ||
         (rc = tg_model_writer_add(w, "TPRB", m->probe, m->n_probe * sizeof *m->probe)) ||
         (rc = tg_model_writer_add(w, "TFLT", m->filter, FILTER_WORDS * sizeof *m->filter)) ||
         (rc = tg_model_writer_add(w, "TWGT", m->weights, m->n_weights * sizeof *m->weights))) {
@@ -204,8 +207,8 @@ static int scorer_index(const tg_model_view_t *v, int check, tg_topics_t *m, siz
 
 int tg_topics_read(const tg_model_view_t *v, int check, tg_topics_t **out, tagger_error_t **err)
 {
-    const void *pool, *topics, *features, *postings, *slots, *threshold;
-    size_t n_pool, n_topics, n_features, n_postings, n_slots, n_threshold;
+    const void *pool, *topics, *features, *postings, *slots, *threshold, *cut;
+    size_t n_pool, n_topics, n_features, n_postings, n_slots, n_threshold, n_cut;
     int rc;
     *out = NULL;
     if ((rc = tg_model_section(v, "TTOP", sizeof(tg_topic_t), 0, &topics, &n_topics, err)) ||
@@ -218,11 +221,19 @@ int tg_topics_read(const tg_model_view_t *v, int check, tg_topics_t **out, tagge
         (rc = tg_model_section(v, "TPST", sizeof(tg_posting_t), 1, &postings, &n_postings,
                                err)) ||
         (rc = tg_model_section(v, "TSLT", sizeof(tg_tslot_t), 1, &slots, &n_slots, err)) ||
-        (rc = tg_model_section(v, "TTHR", sizeof(double), 1, &threshold, &n_threshold, err))) {
+        (rc = tg_model_section(v, "TTHR", sizeof(double), 1, &threshold, &n_threshold, err)) ||
+        (rc = tg_model_section(v, "TCUT", sizeof(uint32_t), 0, &cut, &n_cut, err))) {
         return rc;
     }
     if (n_threshold != 1) {
         return damaged(err, v->name, "no threshold", 0);
+    }
+    uint32_t cut_plurals = 0;
+    if (cut) {
+        memcpy(&cut_plurals, cut, sizeof cut_plurals);
+    }
+    if ((cut && n_cut != 1) || cut_plurals > 1) {
+        return damaged(err, v->name, "key cut flag not one 0 or 1", 0);
     }
     tg_topics_t *m = calloc(1, sizeof *m);
     if (!m) {
@@ -240,6 +251,7 @@ int tg_topics_read(const tg_model_view_t *v, int check, tg_topics_t **out, tagge
     m->slots = (tg_tslot_t *)(uintptr_t)slots;
     m->n_slots = n_slots;
     memcpy(&m->threshold, threshold, sizeof m->threshold);
+    m->cut_plurals = cut_plurals;
     size_t where = 0;
     const char *why = check ? check_indexes(m, &where) : NULL;
     if (why) {

@@ -7,7 +7,7 @@
  * topic that uses it, so scoring looks a word up once whatever the number
  * of topics.  A bad line makes the whole model fail, with every bad line
  * reported: a half-loaded model would score silently wrong.  For the same
- * reason a version 2 model must end with its end line, whose counts of
+ * reason a model of version 2 or later must end with its end line, whose counts of
  * topic and feature lines are checked against those read: a file cut at a
  * line end is otherwise a well-formed smaller model.
  */
@@ -188,10 +188,16 @@ static int normalise_key(parser_t *p, long line, const field_t *key, const char 
     if (rc) {
         return rc;
     }
-    if (!tg_topic_key_ok(&p->norm)) {
+    if (!tg_topic_key_ok(&p->norm, 0)) {
         return bad_line(p, line,
                         "field 2 (key): '%s' is not a word or a pair of words of two or more "
                         "letters",
+                        p->norm.text);
+    }
+    if (!tg_topic_key_ok(&p->norm, p->m->cut_plurals)) {
+        return bad_line(p, line,
+                        "field 2 (key): '%s' has a word ending in a plural 's', which a model "
+                        "of version 3 leaves off its keys ('talks' is 'talk')",
                         p->norm.text);
     }
     *out = p->norm.text;
@@ -299,6 +305,7 @@ static int parse_line(parser_t *p, long line, const char *s, size_t len)
                                 v, TG_TOPIC_VERSION_MIN, TG_TOPIC_VERSION);
         }
         p->version = (int)v;
+        p->m->cut_plurals = p->version >= 3;
         return TAGGER_OK;
     }
     if (IS(0, "feature")) {

@@ -23,7 +23,7 @@
  * The text format (models/README.md describes it for users), one record per
  * line, TAB-separated, `#` comments and blank lines ignored:
  *
- *     tagger-topic-model  2                          first line: magic, version
+ *     tagger-topic-model  3                          first line: magic, version
  *     threshold  0.35                                optional: output cut-off
  *     topic  medtop:20000638  medtop:11000000  -2.5  international relations
  *     feature  diplomatic  1.83                      a feature of the last topic
@@ -34,11 +34,13 @@
  * A topic line gives qcode, parent qcode (`-` for a top-level topic), bias
  * and English label.  Feature keys are normalised on loading (words, and
  * word pairs separated by one space); keys starting with `@` are entity
- * features and are taken as written.
+ * features and are taken as written.  From version 3 a word is keyed
+ * without a final plural "s" (tg_topic_key_cut), in training and scoring
+ * alike, and a key whose word ends in one is refused.
  *
- * The end line (version 2) is how a loader tells a whole model from one cut
- * at a line end (a partial download, a full disk), which would otherwise
- * read as a smaller model: a version 2 file without it, with counts that
+ * The end line (version 2 and later) is how a loader tells a whole model
+ * from one cut at a line end (a partial download, a full disk), which would
+ * otherwise read as a smaller model: such a file without it, with counts that
  * are not those of its lines, or with anything but blank lines after it is
  * refused.  Version 1 files, which have no end line, are still read as
  * before, and cannot be checked so.
@@ -56,8 +58,9 @@
 #include "trie.h"
 
 #define TG_TOPIC_MAGIC "tagger-topic-model"
-/* The format version written; TG_TOPIC_VERSION_MIN and later are read. */
-#define TG_TOPIC_VERSION 2
+/* The format version written; TG_TOPIC_VERSION_MIN and later are read.
+ * Version 3 keys words without a final plural "s" (tg_topic_key_cut). */
+#define TG_TOPIC_VERSION 3
 #define TG_TOPIC_VERSION_MIN 1
 /* Default output cut-off on a topic's score. */
 #define TG_TOPIC_THRESHOLD 0.35
@@ -140,6 +143,8 @@ typedef struct tg_topics {
                                    that a touched feature's weights are in one place */
     size_t n_weights;
     double threshold;
+    uint32_t cut_plurals;       /* 1 from format version 3: word keys leave off a final
+                                   plural "s" (tg_topic_key_cut) */
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
     int index_owned;            /* probe, filter and weights are malloc'ed (built by
                                    tg_topics_index), not in a model file */

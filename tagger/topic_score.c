@@ -212,8 +212,8 @@ static size_t count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg
 {
     tally_t t = tally_begin(m, ts);
     const uint32_t *src = norm->src;
-    tg_tword_cursor_t cur = {0, 0};
-    tg_tword_t w, prev = {0, 0, 0, 0};
+    tg_tword_cursor_t cur = {0, 0, m->cut_plurals};
+    tg_tword_t w, prev = {0, 0, 0, 0, 0};
     size_t n = 0, next_seen = 0;
     int prev_pairs = 0; /* prev starts a pair of the model */
     for (;;) {
@@ -230,12 +230,13 @@ static size_t count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg
             }
         }
         n++;
-        const tg_tprobe_t *p = tally_probe(&t, w.len, w.hash);
+        size_t key_len = (size_t)w.len - w.cut;
+        const tg_tprobe_t *p = tally_probe(&t, key_len, w.hash);
         if (p) {
             count_hit(&t, p, src[w.start], (size_t)w.start + w.len);
         }
         if (prev_pairs && tg_topic_joins(norm->text, &prev, &w)) {
-            const tg_tprobe_t *pp = tally_probe(&t, (size_t)prev.len + 1 + w.len,
+            const tg_tprobe_t *pp = tally_probe(&t, (size_t)prev.len - prev.cut + 1 + key_len,
                                                 tg_topic_pair_hash64(prev.hash, w.hash));
             if (pp) {
                 count_hit(&t, pp, src[prev.start], (size_t)w.start + w.len);

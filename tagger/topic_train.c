@@ -311,7 +311,7 @@ static int count_document(train_t *t, const tagger_t *tg, tagger_scratch_t *s,
     }
     size_t n_words = 0;
     t->n_doc_features = 0;
-    tg_topic_words(&s->norm, count_key, t, &n_words);
+    tg_topic_words(&s->norm, 1, count_key, t, &n_words);
     size_t n_word_features = t->n_doc_features;
     tg_topic_entities(r, t->opt->entity_ids != 0, count_key, t);
     tagger_result_free(r);
@@ -347,8 +347,9 @@ static bool pair_of_common_word(train_t *t, uint32_t f, double max_df)
     return w != TG_NONE && t->df[w] > max_df;
 }
 
-/* Fills t->stop with the options' stop words, normalised as features are
- * (a stop word that normalises to no word is ignored). */
+/* Fills t->stop with the options' stop words, normalised and keyed as
+ * features are ("says" is "say"; a stop word that normalises to no word is
+ * ignored). */
 static int stop_words_load(train_t *t)
 {
     tg_norm_t norm = {0};
@@ -357,8 +358,9 @@ static int stop_words_load(train_t *t)
         const char *w = t->opt->stop_words[i];
         rc = tg_norm_text(&norm, w, strlen(w));
         if (!rc && norm.len > 0) {
-            dict_get(&t->stop, norm.text, norm.len,
-                     tg_topic_hash(TG_HASH_INIT, norm.text, norm.len), 1, &nomem);
+            size_t len = norm.len - tg_topic_key_cut(norm.text, norm.len);
+            dict_get(&t->stop, norm.text, len, tg_topic_hash(TG_HASH_INIT, norm.text, len), 1,
+                     &nomem);
         }
     }
     tg_norm_free(&norm);

@@ -91,6 +91,42 @@ START_TEST(test_scores_follow_the_format)
 }
 END_TEST
 
+/* Version 3 keys words without a plural "s": "talks" in a text meets the
+ * feature "talk", alone and in the pair "peace talk", and the evidence is
+ * the text's own "Peace talks".  A version 1 model keeps whole words:
+ * there "talk" does not meet "talks". */
+START_TEST(test_version_3_keys_words_without_plural_s)
+{
+    static const char v3[] = "tagger-topic-model\t3\n"
+                             "topic\tmedtop:11000000\t-\t-3\tpolitics and government\n"
+                             "feature\ttalk\t2\n"
+                             "feature\tpeace talk\t3\n"
+                             "end\t1\t2\n";
+    tagger_t *tg = compile_with(v3, NULL);
+    ck_assert_ptr_nonnull(tg);
+    tagger_result_t *r = annotate(tg, "Peace talks resumed on Monday.");
+    /* 5 words; "talks" and "peace talks" once each */
+    ck_assert_double_eq_tol(tagger_result_topic_score(r, 0), sigmoid(-3 + 5 / sqrt(5.0)), 1e-6);
+    ck_assert_uint_eq(tagger_result_n_topics(r), 1);
+    const tagger_topic_t *t = tagger_result_topic(r, 0);
+    ck_assert_uint_eq(t->n_evidence, 1); /* "talks" lies inside "Peace talks" */
+    ck_assert_str_eq(t->evidence[0], "Peace talks");
+    tagger_result_free(r);
+    tagger_free(tg);
+
+    static const char v1[] = "tagger-topic-model\t1\n"
+                             "topic\tmedtop:11000000\t-\t-3\tpolitics and government\n"
+                             "feature\ttalk\t2\n"
+                             "feature\tpeace talk\t3\n";
+    tg = compile_with(v1, NULL);
+    r = annotate(tg, "Peace talks resumed on Monday.");
+    ck_assert_double_eq_tol(tagger_result_topic_score(r, 0), sigmoid(-3), 1e-6);
+    ck_assert_uint_eq(tagger_result_n_topics(r), 0);
+    tagger_result_free(r);
+    tagger_free(tg);
+}
+END_TEST
+
 /* Evidence is the best five features whose occurrences do not nest: where
  * a pair and its two words all weigh more than the next pair, the words
  * give way, and the fourth and fifth picks come from past the best eight
@@ -227,7 +263,7 @@ static const struct {
     long line;
     const char *message;
 } bad_models[] = {
-    {"tagger-topic-model\t3\n", 1, "format version 3; this tagger reads versions 1 to 2"},
+    {"tagger-topic-model\t4\n", 1, "format version 4; this tagger reads versions 1 to 3"},
     {"tagger-topic-model\t1.5\n", 1, "format version 1.5"},
     /* out of int's range: refused before any conversion to int (UB) */
     {"tagger-topic-model\t1e300\n", 1, "format version 1e+300"},
@@ -264,6 +300,9 @@ static const struct {
      "'end' is a record of version 2; the first line says version 1"},
     {V2_TOPIC "weights\t1\nend\t1\t0\n", 3,
      "field 1 (record): expected 'topic', 'feature', 'threshold' or 'end'"},
+    /* Version 3 keys words without a plural "s": such a key could never match. */
+    {"tagger-topic-model\t3\ntopic\ta\t-\t0\ta\nfeature\tpeace talks\t1\nend\t1\t1\n", 3,
+     "field 2 (key): 'peace talks' has a word ending in a plural 's'"},
 };
 
 START_TEST(test_bad_model_lines_rejected)
@@ -450,7 +489,7 @@ START_TEST(test_trainer_drops_pairs_of_common_words)
     char *model = train_with(plain, docs, 0.9, 500);
     ck_assert_uint_eq(features_starting(model, "the\t"), 0);
     ck_assert_uint_eq(features_starting(model, "the "), 0);
-    ck_assert_uint_gt(features_starting(model, "interest rates"), 0);
+    ck_assert_uint_gt(features_starting(model, "interest rate"), 0);
     ck_assert_uint_gt(features_starting(model, "league match"), 0);
     tagger_string_free(all);
     tagger_string_free(model);
@@ -467,7 +506,7 @@ START_TEST(test_trainer_leaves_out_stop_words)
     char *all = train_with(plain, docs, 1, 500);
     ck_assert_uint_gt(features_starting(all, "after\t"), 0);
     ck_assert_uint_gt(features_starting(all, "after "), 0);     /* "after the" */
-    ck_assert_ptr_nonnull(strstr(all, "\nfeature\tplayers after\t"));
+    ck_assert_ptr_nonnull(strstr(all, "\nfeature\tplayer after\t"));
     static const char *const stop[] = {"AFTER", "the"};
     tagger_train_options_t opt = options(1, 500);
     opt.stop_words = stop;
@@ -475,9 +514,9 @@ START_TEST(test_trainer_leaves_out_stop_words)
     char *model = train_opt(plain, docs, &opt);
     ck_assert_uint_eq(features_starting(model, "after"), 0);
     ck_assert_uint_eq(features_starting(model, "the"), 0);
-    ck_assert_ptr_null(strstr(model, "\nfeature\tplayers after\t"));
+    ck_assert_ptr_null(strstr(model, "\nfeature\tplayer after\t"));
     ck_assert_ptr_null(strstr(model, " the\t"));
-    ck_assert_uint_gt(features_starting(model, "interest rates"), 0);
+    ck_assert_uint_gt(features_starting(model, "interest rate"), 0);
     ck_assert_ptr_nonnull(strstr(model, "stop words 2."));
     tagger_string_free(all);
     tagger_string_free(model);
@@ -532,8 +571,8 @@ START_TEST(test_trainer_learns_and_generalises)
     /* The economy label brought its parent; each topic keeps <= 20 weights. */
     ck_assert_ptr_nonnull(strstr(model, "topic\tmedtop:20000344\tmedtop:04000000\t"));
     ck_assert_ptr_nonnull(strstr(model, "topic\tmedtop:04000000\t-\t"));
-    /* Format version 2: the end line last, counting the lines above it. */
-    ck_assert_int_eq(strncmp(model, "tagger-topic-model\t2\n", 21), 0);
+    /* Format version 3: the end line last, counting the lines above it. */
+    ck_assert_int_eq(strncmp(model, "tagger-topic-model\t3\n", 21), 0);
     const char *end = strstr(model, "\nend\t");
     ck_assert_ptr_nonnull(end);
     size_t n_topics = 0, n_features = 0;
@@ -654,7 +693,7 @@ START_TEST(test_topic_words_keys)
                      TAGGER_OK);
     key_log_t log = {{0}, 0, 0, 0};
     size_t n_words = 99;
-    ck_assert_int_eq(tg_topic_words(&norm, log_key, &log, &n_words), 0);
+    ck_assert_int_eq(tg_topic_words(&norm, 0, log_key, &log, &n_words), 0);
     ck_assert_str_eq(log.keys, word_cases[_i].keys);
     ck_assert_uint_eq(n_words, word_cases[_i].n_words);
     tg_norm_free(&norm);
@@ -669,12 +708,12 @@ START_TEST(test_topic_words_callback_controls)
     key_log_t log = {{0}, 1, 0, 0};
     size_t n_words = 0;
     /* no pairs wanted: words only, hashes as tg_topic_hash gives them */
-    ck_assert_int_eq(tg_topic_words(&norm, log_key, &log, &n_words), 0);
+    ck_assert_int_eq(tg_topic_words(&norm, 0, log_key, &log, &n_words), 0);
     ck_assert_str_eq(log.keys, "foreign[0,7]|minister[8,16]|said[17,21]|");
     ck_assert_uint_eq(n_words, 3);
     /* a negative answer stops the walk and is returned */
     key_log_t stop = {{0}, 0, 3, 0};
-    ck_assert_int_eq(tg_topic_words(&norm, log_key, &stop, &n_words), -1);
+    ck_assert_int_eq(tg_topic_words(&norm, 0, log_key, &stop, &n_words), -1);
     ck_assert_str_eq(stop.keys, "foreign[0,7]|minister[8,16]|foreign minister[0,16]|");
     tg_norm_free(&norm);
 }
@@ -693,7 +732,7 @@ START_TEST(test_topic_words_hashes)
     tg_norm_t norm = {0};
     ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
     size_t n_words = 0;
-    ck_assert_int_eq(tg_topic_words(&norm, check_hash, NULL, &n_words), 0);
+    ck_assert_int_eq(tg_topic_words(&norm, 0, check_hash, NULL, &n_words), 0);
     ck_assert_uint_eq(n_words, 8);
     tg_norm_free(&norm);
 }
@@ -810,6 +849,46 @@ START_TEST(test_hash64_fast_and_safe_paths_agree)
 }
 END_TEST
 
+/* tg_topic_key_cut on real words: a final "s" goes when three bytes stay
+ * and no "s", "u" or "i" is before it. */
+START_TEST(test_key_cut_words)
+{
+    static const struct {
+        const char *word;
+        unsigned cut;
+    } cases[] = {
+        {"talks", 1},  {"elections", 1}, {"rates", 1},  {"news", 1},    {"says", 1},
+        {"class", 0},  {"status", 0},    {"analysis", 0}, {"gas", 0},   {"its", 0},
+        {"this", 0},   {"talk", 0},      {"s", 0},      {"yes", 0},     {"bus", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *w = cases[i].word;
+        ck_assert_msg(tg_topic_key_cut(w, strlen(w)) == cases[i].cut, "'%s'", w);
+    }
+}
+END_TEST
+
+/* The keys as a version 3 model sees them: each word without its plural
+ * "s", in pairs too (copied when the first word is cut), and each
+ * occurrence still the whole word of the input. */
+START_TEST(test_topic_words_cut_keys)
+{
+    const char *text = "Peace talks resume: elections, class status";
+    tg_norm_t norm = {0};
+    ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
+    key_log_t log = {{0}, 0, 0, 0};
+    size_t n_words = 0;
+    ck_assert_int_eq(tg_topic_words(&norm, 1, log_key, &log, &n_words), 0);
+    ck_assert_str_eq(log.keys, "peace[0,5]|talk[6,11]|peace talk[0,11]|resume[12,18]|"
+                               "talk resume[6,18]|election[20,29]|class[31,36]|status[37,43]|"
+                               "class status[31,43]|");
+    ck_assert_uint_eq(n_words, 6);
+    /* The same keys hashed as the trainer hashes them. */
+    ck_assert_int_eq(tg_topic_words(&norm, 1, check_hash, NULL, &n_words), 0);
+    tg_norm_free(&norm);
+}
+END_TEST
+
 /* The scorer's word list: the words of tg_topic_words, hashed as the probe
  * table hashes keys, with the pairs they make; block by block it is the
  * same as in one go. */
@@ -855,14 +934,14 @@ START_TEST(test_topic_word_list)
     ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
     tg_tword_t all[64], some[64];
     char got[512];
-    tg_tword_cursor_t cur = {0, 0};
+    tg_tword_cursor_t cur = {0, 0, 0};
     size_t n = tg_topic_word_list(&norm, &cur, all, tg_topic_max_words(&norm));
     ck_assert_uint_le(n, tg_topic_max_words(&norm));
     format_words(&norm, all, n, got, sizeof got);
     ck_assert_str_eq(got, list_cases[_i].words);
     ck_assert_uint_eq(tg_topic_word_list(&norm, &cur, all, 64), 0);
     /* one word at a time */
-    tg_tword_cursor_t one = {0, 0};
+    tg_tword_cursor_t one = {0, 0, 0};
     size_t m = 0;
     while (tg_topic_word_list(&norm, &one, some + m, 1) == 1) {
         m++;
@@ -903,7 +982,7 @@ START_TEST(test_scan_words_score_as_found_words)
     ck_assert_int_eq(tagger_annotate(tg, s, text, strlen(text), &r), TAGGER_OK);
     /* the scan kept words, and left some to find */
     ck_assert_uint_gt(s->n_words, 2);
-    tg_tword_cursor_t cur = {0, 0};
+    tg_tword_cursor_t cur = {0, 0, 0};
     tg_tword_t all[128];
     size_t n_found = tg_topic_word_list(&s->norm, &cur, all, 128);
     size_t n_kept = 0;
@@ -955,7 +1034,7 @@ START_TEST(test_topic_joins)
         const char *text = cases[i].text;
         ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
         tg_tword_t w[8];
-        tg_tword_cursor_t cur = {0, 0};
+        tg_tword_cursor_t cur = {0, 0, 0};
         size_t n = tg_topic_word_list(&norm, &cur, w, 8);
         ck_assert_msg(n == 2, "'%s': %zu words", text, n);
         ck_assert_msg(tg_topic_joins(norm.text, &w[0], &w[1]) == cases[i].joins, "'%s'", text);
@@ -970,6 +1049,7 @@ Suite *topics_suite(void)
     Suite *s = suite_create("topics");
     TCase *tc = tcase_create("model");
     tcase_add_test(tc, test_scores_follow_the_format);
+    tcase_add_test(tc, test_version_3_keys_words_without_plural_s);
     tcase_add_test(tc, test_topic_without_touched_features);
     tcase_add_test(tc, test_evidence_skips_nested_words);
     tcase_add_test(tc, test_best_topic_as_a_guess);
@@ -984,6 +1064,8 @@ Suite *topics_suite(void)
                         (int)(sizeof word_cases / sizeof word_cases[0]));
     tcase_add_test(tc, test_topic_words_callback_controls);
     tcase_add_test(tc, test_topic_words_hashes);
+    tcase_add_test(tc, test_key_cut_words);
+    tcase_add_test(tc, test_topic_words_cut_keys);
     tcase_add_test(tc, test_probe_table);
     tcase_add_test(tc, test_probe_checks_hash_and_length);
     tcase_add_test(tc, test_hash64_fast_and_safe_paths_agree);
