@@ -382,6 +382,52 @@ START_TEST(test_topic_sections)
 }
 END_TEST
 
+/* A version 3 model keys words without a plural "s" ("goal" meets
+ * "goals"); the file says so (TCUT), and a loaded model keys as the
+ * compiled one did.  A file without TCUT (made before it) keeps whole
+ * words; a flag other than 0 or 1 is refused. */
+START_TEST(test_topic_key_cut_travels)
+{
+    static const char v3[] = "tagger-topic-model\t3\n"
+                             "topic\tmedtop:15000000\t-\t-2\tsport\n"
+                             "feature\tgoal\t4\n"
+                             "end\t1\t1\n";
+    static const char text[] = "Two late goals won the match.";
+    tagger_source_t src[2] = {{"small.tsv", small_tsv, sizeof small_tsv - 1},
+                              {"small.model", v3, sizeof v3 - 1}};
+    tagger_t *tg, *loaded;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, NULL), TAGGER_OK);
+    char path[128];
+    tmp_path(path, sizeof path, "cut");
+    ck_assert_int_eq(tagger_save(tg, path, NULL), TAGGER_OK);
+    ck_assert_int_eq(tagger_load(path, &loaded, NULL), TAGGER_OK);
+    char *a = annotate_json(tg, text, sizeof text - 1);
+    char *b = annotate_json(loaded, text, sizeof text - 1);
+    ck_assert_ptr_nonnull(strstr(a, "\"evidence\":[\"goals\"]"));
+    ck_assert_str_eq(a, b);
+    tagger_string_free(a);
+    tagger_string_free(b);
+    tagger_free(loaded);
+    tagger_free(tg);
+
+    size_t len;
+    uint8_t *data = (uint8_t *)test_slurp(path, &len);
+    unlink(path);
+    hide_section(data, "TCUT");
+    resign(data, len);
+    ck_assert_int_eq(tagger_load_memory(data, len, &loaded, NULL), TAGGER_OK);
+    a = annotate_json(loaded, text, sizeof text - 1);
+    ck_assert_ptr_null(strstr(a, "goals")); /* "goals" is no "goal" there */
+    tagger_string_free(a);
+    tagger_free(loaded);
+    section_entry(data, "xCUT")[0] = 'T';
+    memcpy(data + section_offset(data, "TCUT"), &(uint32_t){2}, 4);
+    resign(data, len);
+    assert_refused(data, len, TAGGER_ERR_FORMAT, "key cut flag not one 0 or 1");
+    free(data);
+}
+END_TEST
+
 /* The scorer's table (TPRB) and runs of weights (TWGT) are used in place:
  * a slot or a weight outside its table is refused, and a file without
  * them (as written before them) gets them built and scores the same. */
@@ -515,6 +561,7 @@ Suite *model_file_suite(void)
     tcase_add_test(tc, test_bad_indexes_resigned);
     tcase_add_test(tc, test_topic_sections);
     tcase_add_test(tc, test_topic_scorer_sections);
+    tcase_add_test(tc, test_topic_key_cut_travels);
     tcase_add_test(tc, test_late_section_failure_frees);
     tcase_add_test(tc, test_every_flip_refused);
     tcase_add_test(tc, test_missing_file);
