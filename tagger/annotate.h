@@ -26,6 +26,7 @@ struct tagger_result {
     tagger_topic_t *topics;     /* above the model's threshold, in ranking order */
     size_t n_topics;
     const char **topic_strs;    /* the topics' paths and evidence pointers */
+    uint32_t *topic_index;      /* per topic: its index in the model (its JSON parts) */
     char *evidence_texts;       /* evidence strings, NUL-terminated, back to back */
 };
 

@@ -42,7 +42,9 @@
 #include <cJSON.h>
 
 #include "annotate.h"
+#include "internal.h"
 #include "normalize.h"
+#include "topic_model.h"
 
 /* "via" of a mention, indexed by tagger_via_t. */
 static const char *const via_names[] = {"name", "demonym", "short", "place"};
@@ -666,6 +668,14 @@ static void jw_entities(jw_t *w, const tagger_result_t *r, const tagger_json_opt
     JW_LIT(w, "]");
 }
 
+/* Part @p part of the JSON of the model topic of result topic @p i. */
+static void jw_topic_part(jw_t *w, const tagger_result_t *r, size_t i, int part)
+{
+    const tg_topics_t *m = r->tg->topics;
+    const uint32_t *at = m->json_at + (size_t)r->topic_index[i] * TG_TJ_PARTS + part;
+    jw_raw(w, m->json + at[0], at[1] - at[0]);
+}
+
 /* One facet object: per type, the names (or ids) of the entities at or
  * above the facet threshold, in relevance order, then "topic". */
 static void jw_facet_object(jw_t *w, const tagger_result_t *r, const tagger_json_options_t *opt,
@@ -703,7 +713,7 @@ static void jw_facet_object(jw_t *w, const tagger_result_t *r, const tagger_json
         if (i) {
             JW_LIT(w, ",");
         }
-        jw_string(w, ids ? r->topics[i].id : r->topics[i].label);
+        jw_topic_part(w, r, i, ids ? TG_TJ_ID : TG_TJ_LABEL);
     }
     JW_LIT(w, "]}");
 }
@@ -721,6 +731,8 @@ static void jw_strings(jw_t *w, const char *const *s, size_t n)
     JW_LIT(w, "]");
 }
 
+/* Each topic from its fixed parts, written when the model was loaded
+ * (tg_topics_json_init()), with its score and evidence between them. */
 static void jw_topics(jw_t *w, const tagger_result_t *r, const tagger_json_options_t *opt)
 {
     JW_KEY(w, "topics");
@@ -730,19 +742,86 @@ static void jw_topics(jw_t *w, const tagger_result_t *r, const tagger_json_optio
         if (i) {
             JW_LIT(w, ",");
         }
-        JW_LIT(w, "{\"id\":");
-        jw_string(w, t->id);
-        JW_LIT(w, ",\"label\":");
-        jw_string(w, t->label);
-        JW_LIT(w, ",\"score\":");
+        jw_topic_part(w, r, i, TG_TJ_HEAD);
         jw_relevance(w, t->score);
-        JW_LIT(w, ",\"path\":");
-        jw_strings(w, t->path, t->depth + 1);
-        JW_LIT(w, ",\"evidence\":");
+        jw_topic_part(w, r, i, TG_TJ_PATH);
         jw_strings(w, t->evidence, t->n_evidence);
         JW_LIT(w, "}");
     }
     JW_LIT(w, "]");
+}
+
+/* Writes at @p d the JSON string of @p s, or the list of @p n of them at
+ * @p strs when @p s is NULL; returns its end.  Room: jw_escaped_room() of
+ * the bytes, and 3 per string. */
+static char *jw_put_strings(char *d, const char *s, const char *const *strs, size_t n)
+{
+    if (s) {
+        return jw_put_string(d, s, strlen(s));
+    }
+    *d++ = '[';
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            *d++ = ',';
+        }
+        d = jw_put_string(d, strs[i], strlen(strs[i]));
+    }
+    *d++ = ']';
+    return d;
+}
+
+int tg_topics_json_init(tg_topics_t *m)
+{
+    size_t room = 1;
+    for (uint32_t t = 0; t < m->n_topics; t++) {
+        /* the id and label twice each, and every label of the path */
+        size_t bytes = 2 * (strlen(tg_topic_str(m, m->topics[t].qcode)) +
+                            strlen(tg_topic_str(m, m->topics[t].label)));
+        uint32_t k = t;
+        for (size_t i = (size_t)m->topics[t].depth + 1; i-- > 0; k = m->topics[k].parent) {
+            bytes += strlen(tg_topic_str(m, m->topics[k].label)) + 3;
+        }
+        room += jw_escaped_room(bytes, 64 + 12);
+    }
+    free(m->json);
+    free(m->json_at);
+    m->json = malloc(room);
+    m->json_at = malloc(((size_t)m->n_topics * TG_TJ_PARTS + 1) * sizeof *m->json_at);
+    if (!m->json || !m->json_at || room > UINT32_MAX) {
+        return TAGGER_ERR_NOMEM;
+    }
+    char *d = m->json;
+    for (uint32_t t = 0; t < m->n_topics; t++) {
+        const char *id = tg_topic_str(m, m->topics[t].qcode);
+        const char *label = tg_topic_str(m, m->topics[t].label);
+        size_t depth = (size_t)m->topics[t].depth + 1;
+        const char **path = malloc(depth * sizeof *path);
+        if (!path) {
+            return TAGGER_ERR_NOMEM;
+        }
+        uint32_t k = t;
+        for (size_t i = depth; i-- > 0; k = m->topics[k].parent) { /* the top first */
+            path[i] = tg_topic_str(m, m->topics[k].label);
+        }
+        uint32_t *at = m->json_at + (size_t)t * TG_TJ_PARTS;
+        at[TG_TJ_HEAD] = (uint32_t)(d - m->json);
+        d = JW_PUT(d, "{\"id\":");
+        d = jw_put_strings(d, id, NULL, 0);
+        d = JW_PUT(d, ",\"label\":");
+        d = jw_put_strings(d, label, NULL, 0);
+        d = JW_PUT(d, ",\"score\":");
+        at[TG_TJ_PATH] = (uint32_t)(d - m->json);
+        d = JW_PUT(d, ",\"path\":");
+        d = jw_put_strings(d, NULL, path, depth);
+        free(path);
+        d = JW_PUT(d, ",\"evidence\":");
+        at[TG_TJ_ID] = (uint32_t)(d - m->json);
+        d = jw_put_strings(d, id, NULL, 0);
+        at[TG_TJ_LABEL] = (uint32_t)(d - m->json);
+        d = jw_put_strings(d, label, NULL, 0);
+    }
+    m->json_at[(size_t)m->n_topics * TG_TJ_PARTS] = (uint32_t)(d - m->json);
+    return TAGGER_OK;
 }
 
 static void jw_warnings(jw_t *w, const tagger_result_t *r)

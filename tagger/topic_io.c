@@ -262,6 +262,10 @@ int tg_topics_read(const tg_model_view_t *v, int check, tg_topics_t **out, tagge
         tg_topics_free(m);
         return rc ? rc : damaged(err, v->name, why, where);
     }
+    if ((rc = tg_topics_json_init(m))) {
+        tg_topics_free(m);
+        return rc;
+    }
     *out = m;
     return TAGGER_OK;
 }

@@ -510,8 +510,8 @@ int tg_topics_parse(const char *path, const char *data, size_t len, tg_topics_t 
     if (rc == TAGGER_OK && !p.bad) {
         rc = build_features(&p);
     }
-    if (rc == TAGGER_OK && !p.bad) {
-        rc = tg_topics_index(p.m);
+    if (rc == TAGGER_OK && !p.bad && (rc = tg_topics_index(p.m)) == TAGGER_OK) {
+        rc = tg_topics_json_init(p.m);
     }
     free(p.topic_line);
     free(p.parent_qcode);
@@ -658,6 +658,8 @@ void tg_topics_free(tg_topics_t *m)
         free(m->filter);
         free(m->weights); /* posix_memalign */
     }
+    free(m->json);
+    free(m->json_at);
     if (!m->owned) {
         free(m);
         return;

@@ -145,10 +145,26 @@ typedef struct tg_topics {
     double threshold;
     uint32_t cut_plurals;       /* 1 from format version 3: word keys leave off a final
                                    plural "s" (tg_topic_key_cut) */
+    char *json;                 /* each topic's fixed JSON, escaped (tg_topics_json_init) */
+    uint32_t *json_at;          /* per topic, TG_TJ_PARTS + 1 offsets into json */
     int owned;                  /* the arrays are malloc'ed (parsed), not in a model file */
     int index_owned;            /* probe, filter and weights are malloc'ed (built by
                                    tg_topics_index), not in a model file */
 } tg_topics_t;
+
+/* The parts of a topic's JSON that are the same in every result, written
+ * once when a model is loaded: the output copies them. */
+enum {
+    TG_TJ_HEAD,  /* {"id":"...","label":"...","score": */
+    TG_TJ_PATH,  /* ,"path":[...],"evidence": */
+    TG_TJ_ID,    /* "..." (the id as a JSON string, for facet_ids) */
+    TG_TJ_LABEL, /* "..." (the label, for facets) */
+    TG_TJ_PARTS
+};
+
+/* Builds m->json and m->json_at (json_out.c, which owns the format);
+ * TAGGER_OK or TAGGER_ERR_NOMEM. */
+int tg_topics_json_init(tg_topics_t *m);
 
 /* Whether @p len bytes of @p data look like a topic model (its magic line). */
 int tg_topics_is_model(const char *data, size_t len);

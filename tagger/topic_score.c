@@ -458,22 +458,25 @@ static int store_topics(const tg_topics_t *m, const tg_topic_scratch_t *ts, cons
     }
     size_t sums_size = m->n_topics * sizeof *r->topic_sums;
     size_t topics_size = n_rank * sizeof *r->topics, strs_size = n_ptrs * sizeof *r->topic_strs;
-    char *block = malloc(sums_size + topics_size + strs_size + text_bytes + 1);
+    size_t index_size = n_rank * sizeof *r->topic_index;
+    char *block = malloc(sums_size + topics_size + strs_size + index_size + text_bytes + 1);
     if (!block) {
         return TAGGER_ERR_NOMEM;
     }
     /* Doubles, then structs of pointers and doubles, then pointers, then
-     * bytes: each part is aligned for the next. */
+     * uint32_t, then bytes: each part is aligned for the next. */
     r->topic_sums = (double *)(void *)block;
     r->topics = (tagger_topic_t *)(void *)(block + sums_size);
     r->topic_strs = (const char **)(void *)(block + sums_size + topics_size);
-    r->evidence_texts = block + sums_size + topics_size + strs_size;
+    r->topic_index = (uint32_t *)(void *)(block + sums_size + topics_size + strs_size);
+    r->evidence_texts = block + sums_size + topics_size + strs_size + index_size;
     memcpy(r->topic_sums, ts->sum, sums_size);
     r->n_topic_sums = m->n_topics;
     size_t ptr = 0, off = 0;
     for (size_t i = 0; i < n_rank; i++) {
         const tg_topic_t *tp = &m->topics[rank[i].topic];
         tagger_topic_t *out = &r->topics[i];
+        r->topic_index[i] = rank[i].topic;
         out->id = tg_topic_str(m, tp->qcode);
         out->label = tg_topic_str(m, tp->label);
         out->depth = tp->depth;

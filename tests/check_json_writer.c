@@ -97,6 +97,44 @@ START_TEST(test_escapes_and_warnings)
 }
 END_TEST
 
+/* Topic ids and labels that need escapes, in a path two deep: the topics'
+ * fixed parts, written once per model (tg_topics_json_init()), are what
+ * cJSON makes of them, in "topics" and in both facet objects. */
+START_TEST(test_topic_parts_escaped)
+{
+    static const char gazetteer[] = "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n";
+    static const char model[] = "tagger-topic-model\t1\n"
+                                "topic\tmedtop:\"1\"\t-\t2\ta \"b\" \\ caf\xc3\xa9 \x7f\n"
+                                "feature\tmatch\t1\n"
+                                "topic\tmedtop:2\tmedtop:\"1\"\t2\tsub \\topic\n"
+                                "feature\tmatch\t2\n";
+    tagger_source_t src[2] = {{"g.tsv", gazetteer, sizeof gazetteer - 1},
+                              {"t.model", model, sizeof model - 1}};
+    tagger_t *own;
+    ck_assert_int_eq(tagger_compile(src, 2, 0, &own, NULL), TAGGER_OK);
+    tagger_t *builtin = tg;
+    tagger_scratch_t *builtin_scratch = scratch;
+    tg = own;
+    ck_assert_int_eq(tagger_scratch_new(tg, &scratch), TAGGER_OK);
+    const char text[] = "The match in North Korea was won.";
+    tagger_json_options_t opt;
+    tagger_json_options_init(&opt);
+    assert_writers_agree(text, sizeof text - 1, opt);
+    tagger_result_t *r;
+    char *json;
+    ck_assert_int_eq(tagger_annotate(tg, scratch, text, sizeof text - 1, &r), TAGGER_OK);
+    ck_assert_int_eq(tagger_result_json(r, &opt, &json), TAGGER_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"path\":[\"a \\\"b\\\" \\\\ caf\xc3\xa9 \x7f\","
+                                       "\"sub \\\\topic\"]"));
+    tagger_string_free(json);
+    tagger_result_free(r);
+    tagger_scratch_free(scratch);
+    tagger_free(own);
+    tg = builtin;
+    scratch = builtin_scratch;
+}
+END_TEST
+
 /* Ids of every length up to 40 with one byte that needs an escape (or a
  * byte just beside those) at every place, so that the writer's 8-byte
  * blocks meet it everywhere. */
@@ -150,6 +188,7 @@ Suite *json_writer_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_real_articles);
     tcase_add_test(tc, test_escapes_and_warnings);
+    tcase_add_test(tc, test_topic_parts_escaped);
     tcase_add_test(tc, test_escape_at_every_offset);
     tcase_add_test(tc, test_numbers_of_every_width);
     suite_add_tcase(s, tc);
