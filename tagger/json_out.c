@@ -751,37 +751,25 @@ static void jw_topics(jw_t *w, const tagger_result_t *r, const tagger_json_optio
     JW_LIT(w, "]");
 }
 
-/* Writes at @p d the JSON string of @p s, or the list of @p n of them at
- * @p strs when @p s is NULL; returns its end.  Room: jw_escaped_room() of
- * the bytes, and 3 per string. */
-static char *jw_put_strings(char *d, const char *s, const char *const *strs, size_t n)
+/* jw_put_string() of the C string @p s. */
+static char *jw_put_cstring(char *d, const char *s)
 {
-    if (s) {
-        return jw_put_string(d, s, strlen(s));
-    }
-    *d++ = '[';
-    for (size_t i = 0; i < n; i++) {
-        if (i) {
-            *d++ = ',';
-        }
-        d = jw_put_string(d, strs[i], strlen(strs[i]));
-    }
-    *d++ = ']';
-    return d;
+    return jw_put_string(d, s, strlen(s));
 }
 
 int tg_topics_json_init(tg_topics_t *m)
 {
+    /* Per topic: its id and label twice and each label of its path, all
+     * escaped at worst, with their quotes and commas, and the keys. */
     size_t room = 1;
     for (uint32_t t = 0; t < m->n_topics; t++) {
-        /* the id and label twice each, and every label of the path */
         size_t bytes = 2 * (strlen(tg_topic_str(m, m->topics[t].qcode)) +
                             strlen(tg_topic_str(m, m->topics[t].label)));
         uint32_t k = t;
         for (size_t i = (size_t)m->topics[t].depth + 1; i-- > 0; k = m->topics[k].parent) {
-            bytes += strlen(tg_topic_str(m, m->topics[k].label)) + 3;
+            bytes += strlen(tg_topic_str(m, m->topics[k].label)) + 1;
         }
-        room += jw_escaped_room(bytes, 64 + 12);
+        room += jw_escaped_room(bytes, 128);
     }
     free(m->json);
     free(m->json_at);
@@ -806,19 +794,22 @@ int tg_topics_json_init(tg_topics_t *m)
         uint32_t *at = m->json_at + (size_t)t * TG_TJ_PARTS;
         at[TG_TJ_HEAD] = (uint32_t)(d - m->json);
         d = JW_PUT(d, "{\"id\":");
-        d = jw_put_strings(d, id, NULL, 0);
+        d = jw_put_cstring(d, id);
         d = JW_PUT(d, ",\"label\":");
-        d = jw_put_strings(d, label, NULL, 0);
+        d = jw_put_cstring(d, label);
         d = JW_PUT(d, ",\"score\":");
         at[TG_TJ_PATH] = (uint32_t)(d - m->json);
-        d = JW_PUT(d, ",\"path\":");
-        d = jw_put_strings(d, NULL, path, depth);
+        d = JW_PUT(d, ",\"path\":[");
+        for (size_t i = 0; i < depth; i++) {
+            d = i ? JW_PUT(d, ",") : d;
+            d = jw_put_cstring(d, path[i]);
+        }
         free(path);
-        d = JW_PUT(d, ",\"evidence\":");
+        d = JW_PUT(d, "],\"evidence\":");
         at[TG_TJ_ID] = (uint32_t)(d - m->json);
-        d = jw_put_strings(d, id, NULL, 0);
+        d = jw_put_cstring(d, id);
         at[TG_TJ_LABEL] = (uint32_t)(d - m->json);
-        d = jw_put_strings(d, label, NULL, 0);
+        d = jw_put_cstring(d, label);
     }
     m->json_at[(size_t)m->n_topics * TG_TJ_PARTS] = (uint32_t)(d - m->json);
     return TAGGER_OK;
