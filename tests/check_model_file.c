@@ -325,6 +325,20 @@ static const char small_topics[] = "tagger-topic-model\t1\n"
                                    "feature\tmatch\t4\n"
                                    "feature\tleague title\t3\n";
 
+/* Compiles small_tsv with the topic model @p model into @p tg, saves it in
+ * a file named after @p name (its path in @p path) and loads that into
+ * @p loaded. */
+static void topic_round_trip(const char *model, const char *name, tagger_t **tg,
+                             tagger_t **loaded, char *path, size_t path_size)
+{
+    tagger_source_t src[2] = {{"small.tsv", small_tsv, sizeof small_tsv - 1},
+                              {"small.model", model, strlen(model)}};
+    ck_assert_int_eq(tagger_compile(src, 2, 0, tg, NULL), TAGGER_OK);
+    tmp_path(path, path_size, name);
+    ck_assert_int_eq(tagger_save(*tg, path, NULL), TAGGER_OK);
+    ck_assert_int_eq(tagger_load(path, loaded, NULL), TAGGER_OK);
+}
+
 /* @p tg, compiled with small_topics, and @p other score a sentence alike,
  * with both of its features as evidence. */
 static void assert_same_small_topics(const tagger_t *tg, const tagger_t *other)
@@ -342,14 +356,9 @@ static void assert_same_small_topics(const tagger_t *tg, const tagger_t *other)
  * round trip, and its damaged indexes are refused like the gazetteer's. */
 START_TEST(test_topic_sections)
 {
-    tagger_source_t src[2] = {{"small.tsv", small_tsv, sizeof small_tsv - 1},
-                              {"small.model", small_topics, sizeof small_topics - 1}};
     tagger_t *tg, *loaded;
-    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, NULL), TAGGER_OK);
     char path[128];
-    tmp_path(path, sizeof path, "topics");
-    ck_assert_int_eq(tagger_save(tg, path, NULL), TAGGER_OK);
-    ck_assert_int_eq(tagger_load(path, &loaded, NULL), TAGGER_OK);
+    topic_round_trip(small_topics, "topics", &tg, &loaded, path, sizeof path);
     ck_assert_uint_eq(tagger_n_topics(loaded), 1);
     ck_assert_str_eq(tagger_topic_id(loaded, 0), "medtop:15000000");
     assert_same_small_topics(tg, loaded);
@@ -393,14 +402,9 @@ START_TEST(test_topic_key_cut_travels)
                              "feature\tgoal\t4\n"
                              "end\t1\t1\n";
     static const char text[] = "Two late goals won the match.";
-    tagger_source_t src[2] = {{"small.tsv", small_tsv, sizeof small_tsv - 1},
-                              {"small.model", v3, sizeof v3 - 1}};
     tagger_t *tg, *loaded;
-    ck_assert_int_eq(tagger_compile(src, 2, 0, &tg, NULL), TAGGER_OK);
     char path[128];
-    tmp_path(path, sizeof path, "cut");
-    ck_assert_int_eq(tagger_save(tg, path, NULL), TAGGER_OK);
-    ck_assert_int_eq(tagger_load(path, &loaded, NULL), TAGGER_OK);
+    topic_round_trip(v3, "cut", &tg, &loaded, path, sizeof path);
     char *a = annotate_json(tg, text, sizeof text - 1);
     char *b = annotate_json(loaded, text, sizeof text - 1);
     ck_assert_ptr_nonnull(strstr(a, "\"evidence\":[\"goals\"]"));
