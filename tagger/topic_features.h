@@ -81,8 +81,28 @@ typedef struct {
  * scoring. */
 static inline unsigned tg_topic_key_cut(const char *s, size_t len)
 {
-    return len >= 4 && s[len - 1] == 's' && s[len - 2] != 's' && s[len - 2] != 'u' &&
-           s[len - 2] != 'i';
+    if (!(len >= 4 && s[len - 1] == 's' && s[len - 2] != 's' && s[len - 2] != 'u' &&
+          s[len - 2] != 'i')) {
+        return 0;
+    }
+    /* Words whose "s" makes another word, not a plural: "news" is not "new"
+     * (a stop word), "arms" not "arm", "Mars" not "Mar" (March in wire
+     * datelines), "lens" not "len", "goods" not "good", "means" not "mean";
+     * "series" and "species" are singular too. */
+#define TG_IS(word) (memcmp(s, word, sizeof(word) - 1) == 0)
+    switch (len) {
+    case 4:
+        return !(TG_IS("news") || TG_IS("arms") || TG_IS("mars") || TG_IS("lens"));
+    case 5:
+        return !(TG_IS("goods") || TG_IS("means"));
+    case 6:
+        return !TG_IS("series");
+    case 7:
+        return !TG_IS("species");
+    default:
+        return 1;
+    }
+#undef TG_IS
 }
 
 /* Whether the word @p w makes the pair "v w" with @p v, the word before it
