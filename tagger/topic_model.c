@@ -7,9 +7,9 @@
  * topic that uses it, so scoring looks a word up once whatever the number
  * of topics.  A bad line makes the whole model fail, with every bad line
  * reported: a half-loaded model would score silently wrong.  For the same
- * reason a model of version 2 or later must end with its end line, whose counts of
- * topic and feature lines are checked against those read: a file cut at a
- * line end is otherwise a well-formed smaller model.
+ * reason a model of version 2 or later must end with its end line, whose
+ * counts of topic and feature lines are checked against those read: a file
+ * cut at a line end is otherwise a well-formed smaller model.
  */
 #define _POSIX_C_SOURCE 200809L /* posix_memalign */
 

@@ -18,9 +18,13 @@
  * --topics 0 (+18%): the word loop with its probes and counts ~22M, gathering
  * the evidence candidates ~7M and picking them ~5M, the sums, ranking and
  * result ~12M, the topics' JSON ~7M (2026-12-02, with those functions kept out
- * of line).  In CPU time they add more, +25% of the library's time without
- * them (scripts/bench.d/lib_run.c stages), and the word loop is half of it
- * (perf), most of that waiting for probe slots and places.  Before: ~60M until
+ * of line); then keys without a plural "s" (topic_features.h) added ~5.5M
+ * (more words meet a feature, and a word ending in one is hashed again), and
+ * the topics' fixed JSON written once per model (json_out.c) took ~3.5M off
+ * the JSON.  In CPU time they add more, +25% of the library's time without
+ * them (scripts/bench.d/lib_run.c stages; +26% to +28% since), and the word
+ * loop is half of it (perf), most of that waiting for probe slots and
+ * places.  Before: ~60M until
  * a model without entity ids was spared their keys and the words the scan
  * hashed were taken from it (+28.5% in CPU time), ~62M earlier, ~68M with a
  * model that had word pairs starting with common words ("the film", 75% of
