@@ -666,25 +666,39 @@ static const struct {
     const char *text;
     const char *keys;
     size_t n_words;
+    int cut_plurals; /* keyed as a model of version 3 keys words */
 } word_cases[] = {
-    {"", "", 0},
-    {"a", "", 0},
-    {"ab", "ab[0,2]|", 1}, /* a word that ends the buffer */
+    {"", "", 0, 0},
+    {"a", "", 0, 0},
+    {"ab", "ab[0,2]|", 1, 0}, /* a word that ends the buffer */
     /* one-letter words and numbers are no features and break pairs */
     {"a 12 B2 Foreign minister", "b2[5,7]|foreign[8,15]|b2 foreign[5,15]|minister[16,24]|"
-                                 "foreign minister[8,24]|", 3},
+                                 "foreign minister[8,24]|", 3, 0},
     /* hyphens and runs of spaces join pairs (the pair is copied) */
     {"cease-fire  talks", "cease[0,5]|fire[6,10]|cease fire[0,10]|talks[12,17]|"
-                          "fire talks[6,17]|", 3},
+                          "fire talks[6,17]|", 3, 0},
     /* case and diacritics folded; offsets are the input's */
-    {"Caf\xC3\xA9 Z\xC3\xBCrich", "cafe[0,5]|zurich[6,13]|cafe zurich[0,13]|", 2},
+    {"Caf\xC3\xA9 Z\xC3\xBCrich", "cafe[0,5]|zurich[6,13]|cafe zurich[0,13]|", 2, 0},
     /* an invalid byte separates words and is no pair separator */
-    {"ab\xFF" "cd", "ab[0,2]|cd[3,5]|", 2},
+    {"ab\xFF" "cd", "ab[0,2]|cd[3,5]|", 2, 0},
     /* Han characters are no words; a word then starts after them */
-    {"\xE6\x9D\xB1\xE4\xBA\xAC talks", "talks[7,12]|", 1},
+    {"\xE6\x9D\xB1\xE4\xBA\xAC talks", "talks[7,12]|", 1, 0},
     /* punctuation is no pair separator */
-    {"peace, talks.", "peace[0,5]|talks[7,12]|", 2},
+    {"peace, talks.", "peace[0,5]|talks[7,12]|", 2, 0},
+    /* version 3: each word without its plural "s", in pairs too (copied
+     * when the first word is cut), each occurrence still the whole word */
+    {"Peace talks resume: elections, class status",
+     "peace[0,5]|talk[6,11]|peace talk[0,11]|resume[12,18]|talk resume[6,18]|"
+     "election[20,29]|class[31,36]|status[37,43]|class status[31,43]|",
+     6, 1},
 };
+
+static int check_hash(const tg_tkey_t *k, void *ctx)
+{
+    (void)ctx;
+    ck_assert_uint_eq(k->hash, tg_topic_hash(TG_HASH_INIT, k->key, k->len));
+    return 0;
+}
 
 START_TEST(test_topic_words_keys)
 {
@@ -693,9 +707,12 @@ START_TEST(test_topic_words_keys)
                      TAGGER_OK);
     key_log_t log = {{0}, 0, 0, 0};
     size_t n_words = 99;
-    ck_assert_int_eq(tg_topic_words(&norm, 0, log_key, &log, &n_words), 0);
+    int cut = word_cases[_i].cut_plurals;
+    ck_assert_int_eq(tg_topic_words(&norm, cut, log_key, &log, &n_words), 0);
     ck_assert_str_eq(log.keys, word_cases[_i].keys);
     ck_assert_uint_eq(n_words, word_cases[_i].n_words);
+    /* each key hashed as the trainer hashes it */
+    ck_assert_int_eq(tg_topic_words(&norm, cut, check_hash, NULL, &n_words), 0);
     tg_norm_free(&norm);
 }
 END_TEST
@@ -718,13 +735,6 @@ START_TEST(test_topic_words_callback_controls)
     tg_norm_free(&norm);
 }
 END_TEST
-
-static int check_hash(const tg_tkey_t *k, void *ctx)
-{
-    (void)ctx;
-    ck_assert_uint_eq(k->hash, tg_topic_hash(TG_HASH_INIT, k->key, k->len));
-    return 0;
-}
 
 START_TEST(test_topic_words_hashes)
 {
@@ -869,27 +879,6 @@ START_TEST(test_key_cut_words)
         const char *w = cases[i].word;
         ck_assert_msg(tg_topic_key_cut(w, strlen(w)) == cases[i].cut, "'%s'", w);
     }
-}
-END_TEST
-
-/* The keys as a version 3 model sees them: each word without its plural
- * "s", in pairs too (copied when the first word is cut), and each
- * occurrence still the whole word of the input. */
-START_TEST(test_topic_words_cut_keys)
-{
-    const char *text = "Peace talks resume: elections, class status";
-    tg_norm_t norm = {0};
-    ck_assert_int_eq(tg_norm_text(&norm, text, strlen(text)), TAGGER_OK);
-    key_log_t log = {{0}, 0, 0, 0};
-    size_t n_words = 0;
-    ck_assert_int_eq(tg_topic_words(&norm, 1, log_key, &log, &n_words), 0);
-    ck_assert_str_eq(log.keys, "peace[0,5]|talk[6,11]|peace talk[0,11]|resume[12,18]|"
-                               "talk resume[6,18]|election[20,29]|class[31,36]|status[37,43]|"
-                               "class status[31,43]|");
-    ck_assert_uint_eq(n_words, 6);
-    /* The same keys hashed as the trainer hashes them. */
-    ck_assert_int_eq(tg_topic_words(&norm, 1, check_hash, NULL, &n_words), 0);
-    tg_norm_free(&norm);
 }
 END_TEST
 
@@ -1069,7 +1058,6 @@ Suite *topics_suite(void)
     tcase_add_test(tc, test_topic_words_callback_controls);
     tcase_add_test(tc, test_topic_words_hashes);
     tcase_add_test(tc, test_key_cut_words);
-    tcase_add_test(tc, test_topic_words_cut_keys);
     tcase_add_test(tc, test_probe_table);
     tcase_add_test(tc, test_probe_checks_hash_and_length);
     tcase_add_test(tc, test_hash64_fast_and_safe_paths_agree);
