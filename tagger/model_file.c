@@ -79,6 +79,12 @@ uint64_t tg_model_checksum(const uint8_t *data, size_t len)
     return h;
 }
 
+uint64_t tg_model_file_checksum(const uint8_t *file, size_t len, uint32_t version)
+{
+    uint64_t sum = tg_model_checksum(file + TG_MODEL_HEADER_SIZE, len - TG_MODEL_HEADER_SIZE);
+    return version >= 3 ? (sum ^ version) * FNV_PRIME : sum;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Writing                                                                   */
 
@@ -157,7 +163,7 @@ int tg_model_writer_finish(tg_model_writer_t *w, uint8_t **out, size_t *len)
     store32(buf + 12, BYTE_ORDER_MARK);
     store64(buf + 16, total);
     store32(buf + 32, w->n);
-    store64(buf + 24, tg_model_checksum(buf + TG_MODEL_HEADER_SIZE, total - TG_MODEL_HEADER_SIZE));
+    store64(buf + 24, tg_model_file_checksum(buf, total, TG_MODEL_VERSION));
     *out = buf;
     *len = total;
     return TAGGER_OK;
@@ -211,11 +217,11 @@ static int open_view(tg_model_view_t *v, const void *data, size_t len, const cha
                    "compiled model of another byte order (or a damaged header)");
     }
     uint32_t version = load32(p + 8);
-    if (version != TG_MODEL_VERSION) {
+    if (version < TG_MODEL_VERSION_MIN || version > TG_MODEL_VERSION) {
         snprintf(msg, sizeof msg,
-                 "compiled model format version %u; this tagger reads version %u "
+                 "compiled model format version %u; this tagger reads versions %u to %u "
                  "(recompile it with 'tagger compile')",
-                 version, TG_MODEL_VERSION);
+                 version, TG_MODEL_VERSION_MIN, TG_MODEL_VERSION);
         return bad(err, name, TAGGER_ERR_VERSION, msg);
     }
     uint64_t total = load64(p + 16);
@@ -237,8 +243,7 @@ static int open_view(tg_model_view_t *v, const void *data, size_t len, const cha
         return bad(err, name, TAGGER_ERR_FORMAT,
                    "damaged compiled model: impossible section table");
     }
-    if (checksum &&
-        tg_model_checksum(p + TG_MODEL_HEADER_SIZE, len - TG_MODEL_HEADER_SIZE) != load64(p + 24)) {
+    if (checksum && tg_model_file_checksum(p, len, version) != load64(p + 24)) {
         return bad(err, name, TAGGER_ERR_FORMAT,
                    "damaged compiled model: checksum mismatch (the file was changed or "
                    "cut after it was written)");
@@ -256,6 +261,7 @@ static int open_view(tg_model_view_t *v, const void *data, size_t len, const cha
     v->data = p;
     v->len = len;
     v->n_sections = n;
+    v->version = version;
     v->name = name;
     return TAGGER_OK;
 }

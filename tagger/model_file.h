@@ -10,7 +10,8 @@
  *        8     4  format version (TG_MODEL_VERSION)
  *       12     4  byte-order mark 0x01020304
  *       16     8  total file size in bytes
- *       24     8  checksum of bytes [TG_MODEL_HEADER_SIZE, total size)
+ *       24     8  checksum of bytes [TG_MODEL_HEADER_SIZE, total size), from
+ *                 version 3 mixed with the version (tg_model_file_checksum)
  *       32     4  number of sections
  *       36    28  zero
  *       64  24*n  section table: tag (4 bytes), zero (4), offset (8), length (8)
@@ -38,8 +39,15 @@
 
 #define TG_MODEL_MAGIC "\x89TGM\r\n\x1a\n"
 /* 2: sections on 64-byte boundaries, name weights as int16 thousandths in
- * 32-byte slots, blocked first-word bitset with an 8-byte word hash. */
-#define TG_MODEL_VERSION 2u
+ * 32-byte slots, blocked first-word bitset with an 8-byte word hash.
+ * 3: the topic model says whether its word keys leave off a plural "s"
+ * (section TCUT, required): a tagger before it would score such a model
+ * without the cut, silently wrong, and now refuses the file; and the
+ * checksum covers the version, so that a flipped bit cannot turn one
+ * accepted version into another.  Versions TG_MODEL_VERSION_MIN and later
+ * are read: a version 2 file's topic model keys whole words. */
+#define TG_MODEL_VERSION 3u
+#define TG_MODEL_VERSION_MIN 2u
 #define TG_MODEL_HEADER_SIZE 64u
 #define TG_MODEL_SECTION_SIZE 24u
 #define TG_MODEL_MAX_SECTIONS 64u
@@ -76,6 +84,7 @@ typedef struct {
     const uint8_t *data;
     size_t len;
     uint32_t n_sections;
+    uint32_t version; /* the header's format version */
     const char *name; /* for messages: the file name, or "(memory)" */
 } tg_model_view_t;
 
@@ -102,6 +111,11 @@ int tg_model_section(const tg_model_view_t *v, const char *tag, size_t elem_size
 
 /* The checksum of @p len bytes (see the top of this file). */
 uint64_t tg_model_checksum(const uint8_t *data, size_t len);
+
+/* The header's checksum of the @p len bytes of a file at @p file (header
+ * included) of format @p version: tg_model_checksum() of what follows the
+ * header, mixed with the version from version 3 on. */
+uint64_t tg_model_file_checksum(const uint8_t *file, size_t len, uint32_t version);
 
 /* Whether @p len bytes of a model's string pool are valid UTF-8 (pool
  * strings reach the JSON output as they are, so a damaged one that kept a

@@ -9,7 +9,8 @@
  *   TSLT  tg_tslot_t, the hash table over the feature keys
  *   TTHR  the output threshold, one double
  *   TCUT  one uint32_t, 1 when word keys leave off a final plural "s"
- *         (tg_topics_t.cut_plurals; a file without it was made before them)
+ *         (tg_topics_t.cut_plurals); from format version 3 on, a version 2
+ *         file has none and its model keys whole words
  *   TPRB  tg_tprobe_t, the scorer's table (tg_topics_index)
  *   TFLT  its filter, 2^TG_PROBE_FILTER_BITS bits
  *   TWGT  tg_tweight_t, the scorer's runs of weights
@@ -222,7 +223,8 @@ int tg_topics_read(const tg_model_view_t *v, int check, tg_topics_t **out, tagge
                                err)) ||
         (rc = tg_model_section(v, "TSLT", sizeof(tg_tslot_t), 1, &slots, &n_slots, err)) ||
         (rc = tg_model_section(v, "TTHR", sizeof(double), 1, &threshold, &n_threshold, err)) ||
-        (rc = tg_model_section(v, "TCUT", sizeof(uint32_t), 0, &cut, &n_cut, err))) {
+        (rc = tg_model_section(v, "TCUT", sizeof(uint32_t), v->version >= 3, &cut, &n_cut,
+                               err))) {
         return rc;
     }
     if (n_threshold != 1) {

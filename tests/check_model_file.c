@@ -137,7 +137,9 @@ static void assert_refused(const uint8_t *data, size_t len, int want_rc, const c
  * buggy writer would, so that the index checks are what must catch it. */
 static void resign(uint8_t *data, size_t len)
 {
-    uint64_t sum = tg_model_checksum(data + TG_MODEL_HEADER_SIZE, len - TG_MODEL_HEADER_SIZE);
+    uint32_t version;
+    memcpy(&version, data + 8, 4);
+    uint64_t sum = tg_model_file_checksum(data, len, version);
     memcpy(data + 24, &sum, 8);
 }
 
@@ -275,7 +277,16 @@ START_TEST(test_future_version)
     uint8_t *data = small_model(&len);
     uint32_t v = TG_MODEL_VERSION + 1;
     memcpy(data + 8, &v, 4);
-    assert_refused(data, len, TAGGER_ERR_VERSION, "format version 3; this tagger reads version 2");
+    assert_refused(data, len, TAGGER_ERR_VERSION,
+                   "format version 4; this tagger reads versions 2 to 3");
+    v = TG_MODEL_VERSION_MIN - 1;
+    memcpy(data + 8, &v, 4);
+    assert_refused(data, len, TAGGER_ERR_VERSION, "format version 1;");
+    /* Version 2 in the header of a version 3 file: its checksum covers the
+     * version, so the file is refused as damaged. */
+    v = 2;
+    memcpy(data + 8, &v, 4);
+    assert_refused(data, len, TAGGER_ERR_FORMAT, "checksum mismatch");
     free(data);
 }
 END_TEST
@@ -403,8 +414,9 @@ END_TEST
 
 /* A version 3 model keys words without a plural "s" ("goal" meets
  * "goals"); the file says so (TCUT), and a loaded model keys as the
- * compiled one did.  A file without TCUT (made before it) keeps whole
- * words; a flag other than 0 or 1 is refused. */
+ * compiled one did.  A file of format version 2 has no TCUT and keeps
+ * whole words; a version 3 file without it, or with a flag other than 0
+ * or 1, is refused. */
 START_TEST(test_topic_key_cut_travels)
 {
     static const char v3[] = "tagger-topic-model\t3\n"
@@ -424,11 +436,15 @@ START_TEST(test_topic_key_cut_travels)
     unlink(path);
     hide_section(data, "TCUT");
     resign(data, len);
+    assert_refused(data, len, TAGGER_ERR_FORMAT, "no section TCUT");
+    memcpy(data + 8, &(uint32_t){2}, 4); /* as a tagger of format version 2 wrote it */
+    resign(data, len);
     ck_assert_int_eq(tagger_load_memory(data, len, &loaded, NULL), TAGGER_OK);
     char *a = annotate_json(loaded, text, sizeof text - 1);
     ck_assert_ptr_null(strstr(a, "goals")); /* "goals" is no "goal" there */
     tagger_string_free(a);
     tagger_free(loaded);
+    memcpy(data + 8, &(uint32_t){3}, 4);
     section_entry(data, "xCUT")[0] = 'T';
     memcpy(data + section_offset(data, "TCUT"), &(uint32_t){2}, 4);
     resign(data, len);
