@@ -79,8 +79,9 @@ uint64_t tg_model_checksum(const uint8_t *data, size_t len)
     return h;
 }
 
-uint64_t tg_model_file_checksum(const uint8_t *file, size_t len, uint32_t version)
+uint64_t tg_model_file_checksum(const uint8_t *file, size_t len)
 {
+    uint32_t version = load32(file + 8);
     uint64_t sum = tg_model_checksum(file + TG_MODEL_HEADER_SIZE, len - TG_MODEL_HEADER_SIZE);
     return version >= 3 ? (sum ^ version) * FNV_PRIME : sum;
 }
@@ -163,7 +164,7 @@ int tg_model_writer_finish(tg_model_writer_t *w, uint8_t **out, size_t *len)
     store32(buf + 12, BYTE_ORDER_MARK);
     store64(buf + 16, total);
     store32(buf + 32, w->n);
-    store64(buf + 24, tg_model_file_checksum(buf, total, TG_MODEL_VERSION));
+    store64(buf + 24, tg_model_file_checksum(buf, total));
     *out = buf;
     *len = total;
     return TAGGER_OK;
@@ -243,7 +244,7 @@ static int open_view(tg_model_view_t *v, const void *data, size_t len, const cha
         return bad(err, name, TAGGER_ERR_FORMAT,
                    "damaged compiled model: impossible section table");
     }
-    if (checksum && tg_model_file_checksum(p, len, version) != load64(p + 24)) {
+    if (checksum && tg_model_file_checksum(p, len) != load64(p + 24)) {
         return bad(err, name, TAGGER_ERR_FORMAT,
                    "damaged compiled model: checksum mismatch (the file was changed or "
                    "cut after it was written)");

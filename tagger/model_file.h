@@ -113,9 +113,9 @@ int tg_model_section(const tg_model_view_t *v, const char *tag, size_t elem_size
 uint64_t tg_model_checksum(const uint8_t *data, size_t len);
 
 /* The header's checksum of the @p len bytes of a file at @p file (header
- * included) of format @p version: tg_model_checksum() of what follows the
- * header, mixed with the version from version 3 on. */
-uint64_t tg_model_file_checksum(const uint8_t *file, size_t len, uint32_t version);
+ * included): tg_model_checksum() of what follows the header, mixed with the
+ * header's format version from version 3 on. */
+uint64_t tg_model_file_checksum(const uint8_t *file, size_t len);
 
 /* Whether @p len bytes of a model's string pool are valid UTF-8 (pool
  * strings reach the JSON output as they are, so a damaged one that kept a
