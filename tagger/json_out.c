@@ -761,7 +761,7 @@ int tg_topics_json_init(tg_topics_t *m)
 {
     /* Per topic: its id and label twice and each label of its path, all
      * escaped at worst, with their quotes and commas, and the keys. */
-    size_t room = 1;
+    size_t room = 1, longest_path = 1;
     for (uint32_t t = 0; t < m->n_topics; t++) {
         size_t bytes = 2 * (strlen(tg_topic_str(m, m->topics[t].qcode)) +
                             strlen(tg_topic_str(m, m->topics[t].label)));
@@ -770,12 +770,17 @@ int tg_topics_json_init(tg_topics_t *m)
             bytes += strlen(tg_topic_str(m, m->topics[k].label)) + 1;
         }
         room += jw_escaped_room(bytes, 128);
+        if (m->topics[t].depth + (size_t)1 > longest_path) {
+            longest_path = m->topics[t].depth + (size_t)1;
+        }
     }
     free(m->json);
     free(m->json_at);
     m->json = malloc(room);
     m->json_at = malloc(((size_t)m->n_topics * TG_TJ_PARTS + 1) * sizeof *m->json_at);
-    if (!m->json || !m->json_at || room > UINT32_MAX) {
+    const char **path = malloc(longest_path * sizeof *path); /* one topic's, the top first */
+    if (!m->json || !m->json_at || !path || room > UINT32_MAX) {
+        free(path);
         return TAGGER_ERR_NOMEM;
     }
     char *d = m->json;
@@ -783,12 +788,8 @@ int tg_topics_json_init(tg_topics_t *m)
         const char *id = tg_topic_str(m, m->topics[t].qcode);
         const char *label = tg_topic_str(m, m->topics[t].label);
         size_t depth = (size_t)m->topics[t].depth + 1;
-        const char **path = malloc(depth * sizeof *path);
-        if (!path) {
-            return TAGGER_ERR_NOMEM;
-        }
         uint32_t k = t;
-        for (size_t i = depth; i-- > 0; k = m->topics[k].parent) { /* the top first */
+        for (size_t i = depth; i-- > 0; k = m->topics[k].parent) {
             path[i] = tg_topic_str(m, m->topics[k].label);
         }
         uint32_t *at = m->json_at + (size_t)t * TG_TJ_PARTS;
@@ -804,7 +805,6 @@ int tg_topics_json_init(tg_topics_t *m)
             d = i ? JW_PUT(d, ",") : d;
             d = jw_put_cstring(d, path[i]);
         }
-        free(path);
         d = JW_PUT(d, "],\"evidence\":");
         at[TG_TJ_ID] = (uint32_t)(d - m->json);
         d = jw_put_cstring(d, id);
@@ -812,6 +812,7 @@ int tg_topics_json_init(tg_topics_t *m)
         d = jw_put_cstring(d, label);
     }
     m->json_at[(size_t)m->n_topics * TG_TJ_PARTS] = (uint32_t)(d - m->json);
+    free(path);
     return TAGGER_OK;
 }
 
