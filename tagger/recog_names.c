@@ -14,6 +14,7 @@
 struct end_word {
     uint64_t h_low;
     uint32_t name;
+    uint32_t kind; /* link_short_names(): the name's kind when listed */
 };
 
 static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
@@ -155,6 +156,47 @@ static uint64_t last_two_words(const tg_recog_t *r, size_t end)
     return tg_names_mix(r->words[end - 2].h_low, r->words[end - 1].h_low);
 }
 
+/* Votes of name @p n of the uncued spans: how many the model typed. */
+static uint32_t model_votes(const tg_recog_t *r, uint32_t n)
+{
+    uint32_t sum = 0;
+    for (uint32_t k = 0; k < 5; k++) {
+        sum += r->votes[n][k] % CUED_VOTES;
+    }
+    return sum;
+}
+
+/* "Yahoo" and "Yahoo Messenger": a one-word span of a name that is no
+ * PERSON (an ORG: most of its spans, or a cue, say so) and whose word
+ * opens a longer PERSON that the model alone typed, in fewer spans, with
+ * no first name, names the whole of which the longer name is a part, as
+ * an organization's first word does (type_org_first_words()): it stays
+ * itself, and the longer name takes its kind (a product, a division).
+ * Otherwise twenty mentions of "Yahoo" went to the one PERSON "Yahoo
+ * Messenger" as its short name.  A surname stays a short name whatever
+ * the model typed it ("Obi" after "Peter Obi"). */
+static bool names_the_whole(tg_recog_t *r, const tg_names_t *m, const span_t *sp, uint32_t full,
+                            uint32_t listed_kind)
+{
+    uint32_t own = sp->name;
+    tg_recognized_t *whole = &r->names[own], *part = &r->names[full];
+    if (sp->end - sp->first != 1 || whole->kind != TAGGER_KIND_ORG ||
+        listed_kind != TAGGER_KIND_PERSON || r->votes[full][TAGGER_KIND_PERSON] >= CUED_VOTES ||
+        r->votes[own][whole->kind] <= model_votes(r, full) ||
+        tg_names_first(m, r->words[sp->first].h_low)) {
+        return false;
+    }
+    for (size_t j = 0; j < r->n_spans; j++) {
+        const span_t *other = &r->spans[j];
+        if (other->name == full && other->end - other->first >= 2 &&
+            r->words[other->first].h_low == r->words[sp->first].h_low) {
+            part->kind = whole->kind;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "Obi" after "Peter Obi": a one-word name that is the first or last word
  * of exactly one longer PERSON, or the first word of exactly one company's
  * name ending in a legal form ("Texaco" after "Texaco Inc"), joins it; so
@@ -181,15 +223,16 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 3, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, kind};
         if (person) {
-            r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name};
+            r->end_words[n++] =
+                (struct end_word){r->words[full->end - 1].h_low, full->name, kind};
         }
         const word_t *first = &r->words[full->first];
         if (person && full->end - full->first >= 3 && !tg_names_common(m, first->h_low) &&
             !tg_recog_in_set(&r->fx.sets.legal_forms, text + first->start,
                              first->end - first->start)) {
-            r->end_words[n++] = (struct end_word){last_two_words(r, full->end), full->name};
+            r->end_words[n++] = (struct end_word){last_two_words(r, full->end), full->name, kind};
         }
     }
     if (n > 1) { /* end_words is NULL before the first long name: qsort(NULL) is UB */
@@ -202,8 +245,9 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
             continue;
         }
         uint64_t h = words == 1 ? r->words[sp->first].h_low : last_two_words(r, sp->end);
+        size_t at = first_end_word(r, n, h);
         int64_t found = only_name(r, n, h);
-        if (found >= 0) {
+        if (found >= 0 && !names_the_whole(r, m, sp, (uint32_t)found, r->end_words[at].kind)) {
             sp->name = (uint32_t)found;
             sp->via = TAGGER_VIA_SHORT;
         }
@@ -316,7 +360,7 @@ static int link_acronyms(tg_recog_t *r, const char *text)
         }
         for (size_t j = 0; j < 2; j++) {
             if (keys[j]) {
-                r->end_words[n++] = (struct end_word){keys[j], sp->name};
+                r->end_words[n++] = (struct end_word){keys[j], sp->name, 0};
             }
         }
         /* "(CFTC)" that the model left alone is a mention too */
@@ -384,7 +428,7 @@ static int type_org_first_words(tg_recog_t *r, const tg_names_t *m, const char *
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name};
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, 0};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
@@ -438,7 +482,7 @@ static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
             return (size_t)-1;
         }
-        r->end_words[n++] = (struct end_word){last->h_low, sp->name};
+        r->end_words[n++] = (struct end_word){last->h_low, sp->name, 0};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);

@@ -1178,6 +1178,28 @@ START_TEST(test_company_short_name)
            "President Bush's first term. Mr Cheney admitted that the budget was the toughest of "
            "the Bush Presidency but argued it was \"fair and responsible\".",
            "Bush", TAGGER_KIND_PERSON);
+    /* And the other way: the model typed "Marine Savings" a PERSON once,
+     * and each "Marine" an ORG; "Marine" names the company, not the
+     * person's first name (Reuters, 18 March 1987). */
+    const char *savings = "FORTUNE <FORF> TO ACQUIRE MARINE SAVINGS\n"
+                          "CLEARWATER, Fla., March 18 -\n"
+                          "Fortune Financial Group Inc's\n"
+                          "Fortune Savings Bank subsidiary said it executed a definitive\n"
+                          "agreement to buy <Marine Savings and Loan Association of\n"
+                          "Florida> for 10.1 mln dlrs.\n"
+                          "    It said the agreement has been approved by the directors of\n"
+                          "both banks and is subject to approval of Marine shareholders by\n"
+                          "a majority vote.\n"
+                          "    Fortune said that under the agreement it will pay 20.10\n"
+                          "dlrs cash for each of Marine's 500,000 shares outstanding,\n"
+                          "among other things.\n";
+    r = annotate(savings);
+    found(r, savings, "Marine", TAGGER_KIND_ORG);
+    const tagger_entity_t *whole = find(r, "Marine Savings");
+    ck_assert_ptr_nonnull(whole);
+    ck_assert_int_eq(whole->kind, TAGGER_KIND_ORG);
+    ck_assert_int_eq(whole->n_mentions, 1);
+    tagger_result_free(r);
 }
 END_TEST
 
