@@ -86,7 +86,10 @@
  *     after "Aung San Suu Kyi"), or the first of exactly one company's
  *     name ending in a legal form ("Texaco" after "Texaco Inc"), joins it
  *     as a short mention; a one-word PERSON the model alone typed that
- *     opens a longer ORG ("Cairn" and "Cairn Energy") is an ORG.  A
+ *     opens a longer ORG ("Cairn" and "Cairn Energy") is an ORG, and a
+ *     longer PERSON the model alone typed, in fewer spans, that opens with
+ *     a one-word ORG and no first name ("Yahoo" and "Yahoo Messenger") is
+ *     an ORG too, which that word does not join.  A
  *     gazetteer's place in one word that is the surname of exactly one
  *     person named in full joins that person ("Bolton" after "John
  *     Bolton").
