@@ -186,15 +186,15 @@ static bool names_the_whole(tg_recog_t *r, const tg_names_t *m, const span_t *sp
         tg_names_first(m, r->words[sp->first].h_low)) {
         return false;
     }
-    for (size_t j = 0; j < r->n_spans; j++) {
-        const span_t *other = &r->spans[j];
-        if (other->name == full && other->end - other->first >= 2 &&
-            r->words[other->first].h_low == r->words[sp->first].h_low) {
-            part->kind = whole->kind;
-            return true;
-        }
+    /* Its word opens the longer name (not a surname that ends it): the
+     * name's text starts at one of its spans' first word. */
+    size_t first = tg_recog_word_after(r, part->name_start);
+    if (first == r->n_words || r->words[first].start != part->name_start ||
+        r->words[first].h_low != r->words[sp->first].h_low) {
+        return false;
     }
-    return false;
+    part->kind = whole->kind;
+    return true;
 }
 
 /* "Obi" after "Peter Obi": a one-word name that is the first or last word
