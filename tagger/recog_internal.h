@@ -75,10 +75,16 @@ typedef struct {
     uint8_t lens[SET_SLOTS];   /* its length */
 } word_set_t;
 
+/* The home slot of the @p len > 0 bytes at @p w: from the first, middle and
+ * last bytes and the length, in a few instructions (the rules ask the sets
+ * of some 450 words a document; hashing each word byte by byte cost 3.5M
+ * of 372M instructions on 2,000 Reuters records); the sets are at most
+ * half full, so probes stay short all the same. */
 static inline size_t tg_recog_set_home(const char *w, size_t len)
 {
-    uint64_t h = tg_names_hash(TG_NAMES_HASH_INIT, w, len);
-    return (size_t)(h ^ (h >> 32)) & (SET_SLOTS - 1);
+    uint32_t h = (unsigned char)w[0] * 0x9E3779B1u ^ (unsigned char)w[len / 2] * 0x85EBCA77u ^
+                 (unsigned char)w[len - 1] * 0xC2B2AE3Du ^ (uint32_t)len * 0x27D4EB2Fu;
+    return (size_t)(h >> 24) & (SET_SLOTS - 1);
 }
 
 /* Makes @p set of the @p n < SET_SLOTS words of @p list. */
