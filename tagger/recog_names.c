@@ -176,15 +176,16 @@ static uint32_t model_votes(const tg_recog_t *r, uint32_t n)
  * Messenger" as its short name.  A surname stays a short name whatever
  * the model typed it ("Obi" after "Peter Obi"). */
 static bool names_the_whole(tg_recog_t *r, const tg_names_t *m, const span_t *sp, uint32_t full,
-                            uint32_t listed_kind)
+                            size_t n_end_words)
 {
     uint32_t own = sp->name;
     tg_recognized_t *whole = &r->names[own], *part = &r->names[full];
+    uint64_t h = r->words[sp->first].h_low;
     if (sp->end - sp->first != 1 || whole->kind != TAGGER_KIND_ORG ||
-        listed_kind != TAGGER_KIND_PERSON || r->votes[full][TAGGER_KIND_PERSON] >= CUED_VOTES ||
-        r->votes[own][whole->kind] <= model_votes(r, full) ||
-        tg_names_first(m, r->words[sp->first].h_low)) {
-        return false;
+        r->votes[full][TAGGER_KIND_PERSON] >= CUED_VOTES ||
+        r->votes[own][whole->kind] <= model_votes(r, full) || tg_names_first(m, h) ||
+        r->end_words[first_end_word(r, n_end_words, h)].kind != TAGGER_KIND_PERSON) {
+        return false; /* (listed a PERSON: an earlier span may have made it an ORG) */
     }
     /* Its word opens the longer name (not a surname that ends it): the
      * name's text starts at one of its spans' first word. */
@@ -245,9 +246,8 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
             continue;
         }
         uint64_t h = words == 1 ? r->words[sp->first].h_low : last_two_words(r, sp->end);
-        size_t at = first_end_word(r, n, h);
         int64_t found = only_name(r, n, h);
-        if (found >= 0 && !names_the_whole(r, m, sp, (uint32_t)found, r->end_words[at].kind)) {
+        if (found >= 0 && !names_the_whole(r, m, sp, (uint32_t)found, n)) {
             sp->name = (uint32_t)found;
             sp->via = TAGGER_VIA_SHORT;
         }
