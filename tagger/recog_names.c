@@ -181,11 +181,13 @@ static bool names_the_whole(tg_recog_t *r, const tg_names_t *m, const span_t *sp
     uint32_t own = sp->name;
     tg_recognized_t *whole = &r->names[own], *part = &r->names[full];
     uint64_t h = r->words[sp->first].h_low;
+    /* The longer name was listed as a PERSON: an earlier span of this word
+     * may have made it an ORG since, which this one does not join either. */
     if (sp->end - sp->first != 1 || whole->kind != TAGGER_KIND_ORG ||
         r->votes[full][TAGGER_KIND_PERSON] >= CUED_VOTES ||
         r->votes[own][whole->kind] <= model_votes(r, full) || tg_names_first(m, h) ||
         r->end_words[first_end_word(r, n_end_words, h)].kind != TAGGER_KIND_PERSON) {
-        return false; /* (listed a PERSON: an earlier span may have made it an ORG) */
+        return false;
     }
     /* Its word opens the longer name (not a surname that ends it): the
      * name's text starts at one of its spans' first word. */

@@ -511,6 +511,10 @@ START_TEST(test_builtin_place_names)
          false},
         {"She earned a degree in physics at Oxford University.", "sm:1826689568", false},
         {"He moved to New York in 1990 and to Oxford in 1995.", "sm:1826689568", true},
+        /* A city the news names as a company: Toyota (Aichi), Kawasaki (Reuters, 1987) */
+        {"Toyota had originally planned to use two Japanese companies\nto supply the parts.",
+         "sm:1392498272", false},
+        {"Kawasaki Steel Corp said it would cut crude steel output.", "sm:1392003356", false},
         /* Reuters leaves the final period out at times */
         {"Funaro said U.S officials understand his position.", "US", true},
         {"OKUMA MACHINERY WORKS BUILDS PLANT IN U.S", "US", true},
@@ -604,6 +608,8 @@ START_TEST(test_builtin_company_names)
          "Google said it made a net profit of $52m.",
          "sec:1652044", true},
         {"Facebook CEO Mark Zuckerberg testified before Congress.", "sec:1326801", true},
+        /* the register's "TOYOTA MOTOR CORP/" (Reuters, 1987) */
+        {"Toyota Motor Corp said its car exports fell in February.", "sec:1094517", true},
         {"The toolbar provides links in a webpage to Amazon.com if it finds a "
          "book's ISBN number.",
          "sec:1018724", true},
