@@ -66,12 +66,13 @@ with open(sys.argv[1], "w") as f:
     f.write('{"id":"c","body":"Talks in Seoul and Tokyo."}\n')
 EOF
 # models/topics.model cut in the middle: at the first feature line after the
-# middle byte, three bytes into its key, so that the last line is a half line.
+# middle byte whose key is longer than three bytes, three bytes into the key,
+# so that the last line is a half line.
 python3 - models/topics.model "$TMP/topics-cut.model" <<'EOF'
-import sys
+import re, sys
 data = open(sys.argv[1], "rb").read()
-cut = data.index(b"\nfeature\t", len(data) // 2) + len(b"\nfeature\t") + 3
-open(sys.argv[2], "wb").write(data[:cut])
+line = re.compile(rb"\nfeature\t[^\t]{4}").search(data, len(data) // 2)
+open(sys.argv[2], "wb").write(data[:line.start() + len(b"\nfeature\t") + 3])
 EOF
 # models/topics.model cut at a line end, as a partial download or a full
 # disk may leave it: before the first topic line after the middle byte, so

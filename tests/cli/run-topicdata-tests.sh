@@ -4,7 +4,8 @@
 # Usage: tests/cli/run-topicdata-tests.sh
 #
 # On a small data root generated here (BBC-style folders, HuffPost lines,
-# Reuters SGML, an IPTC vocabulary with a retired concept), checks that
+# Reuters SGML, an IPTC vocabulary with a retired concept, CoNLL-2003 stories
+# with and without a desk slug), checks that
 # scripts/build-topic-data maps labels and adds ancestors, reports every bad
 # input with file and line and keeps the rest, assigns folds 0-4 and writes
 # the same bytes twice; that topics_eval.py scores known predictions right
@@ -30,7 +31,8 @@ expect() {
 # ---------------------------------------------------------------- a small data root
 D="$TMP/data"
 mkdir -p "$D/bbc-news/sport" "$D/bbc-news/tech" "$D/bbc-news/weather" \
-    "$D/huffpost-news-category-partial" "$D/reuters21578" "$D/iptc-mediatopics"
+    "$D/huffpost-news-category-partial" "$D/reuters21578" "$D/iptc-mediatopics" \
+    "$D/conll2003"
 i=1
 while [ $i -le 6 ]; do
     printf 'Cup final %d\n\nThe team won the match %d-0.\n' $i $i >"$D/bbc-news/sport/00$i.txt"
@@ -81,6 +83,26 @@ cat >"$D/iptc-mediatopics/cptall-en-GB.json" <<'EOF'
 ]}
 EOF
 
+# CoNLL-2003: one token a line (token POS chunk NER), a blank line between sentences.
+conll() { # conll SENTENCE...: a document, each sentence's tokens split at spaces
+    echo "-DOCSTART- -X- -X- O"
+    echo
+    for sentence in "$@"; do
+        for token in $sentence; do echo "$token NNP I-NP O"; done
+        echo
+    done
+}
+{
+    conll "SOCCER - JAPAN WIN ." "TOKYO 1996-08-22" "Japan won 2-1 ."
+    conll "Leaders meet for talks ." "No slug : no label ."
+    conll "RTRS - Tennis - Muster upset ." "Muster lost ."
+} >"$D/conll2003/eng.train"
+{
+    conll "RUGBY UNION - MULDER OUT ." "Mulder is injured ."
+    conll "Boxing-Bruno quits ." "Bruno quit the ring ."
+    conll "PRESS DIGEST - Ireland ." "Headlines ."
+} >"$D/conll2003/eng.testa"
+
 OUT="$TMP/all.jsonl"
 "$ROOT/scripts/build-topic-data" "$D" -o "$OUT" >"$TMP/counts" 2>"$TMP/err"
 status=$?
@@ -117,6 +139,14 @@ assert "reuters/3" not in recs and "reuters/4" not in recs     # TOPICS="NO"; no
 assert labels("iptc/20000639") == ["medtop:20000638", "medtop:11000000"]  # nearest kept
 assert recs["iptc/11000000"]["text"] == "Politics and government. Running of government\n"
 assert "iptc/20000999" not in recs                            # retired
+# CoNLL: stories whose desk slug the table lists, the slug taken off the text
+assert recs["conll/eng.train/0"]["text"] == "JAPAN WIN .\nTOKYO 1996-08-22\nJapan won 2-1 .\n"
+assert labels("conll/eng.train/0") == ["medtop:15000000"]
+assert "conll/eng.train/1" not in recs                         # no slug
+assert recs["conll/eng.train/2"]["text"].startswith("Muster upset .")  # after "RTRS - "
+assert recs["conll/eng.testa/0"]["text"].startswith("MULDER OUT .")    # a two-word slug
+assert recs["conll/eng.testa/1"]["text"].startswith("Bruno quits .")   # a glued one
+assert "conll/eng.testa/2" not in recs                         # a slug of no subject
 assert all(r["fold"] in range(5) for r in recs.values())
 sport = [recs["bbc/sport/00%d" % i]["fold"] for i in range(1, 8)]
 assert len(set(sport)) == 5, sport                              # stratified: 7 spread over 5
@@ -167,6 +197,9 @@ assert len(lead["text"].split()) == 40 and lead["text"].startswith("Markets fell
 news = [{"source": s, "text": "the cat %d" % i} for s in ("bbc", "reuters") for i in range(3)]
 leads = [dict(r, text="dog", lead=True) for r in news] * 5
 assert topiclib.common_words(news + leads, rank=2) == ["cat", "the"]
+# The stop words add the news agencies' names, which say who wrote a story, not its subject.
+assert topiclib.stop_words(news) == sorted(["cat", "the"] + list(topiclib.NEWS_AGENCIES))
+assert "reuters" in topiclib.NEWS_AGENCIES
 EOF
 
 expect "coarse classes: World / Sports / Business / Sci-Tech on known predictions" \
@@ -197,11 +230,12 @@ EVAL="$ROOT/scripts/eval.d/topics_eval.py"
 python3 "$EVAL" --data "$OUT" --systems keyword --work "$TMP/work" \
     --tagger "$ROOT/scripts/eval.d/fake_topic_train.py" >"$TMP/table" 2>"$TMP/err"
 status=$?
-if [ $status -eq 0 ] && grep -q "^all  *20 | " "$TMP/table" &&
-    grep -q "^huffpost  *2 | " "$TMP/table" && grep -q "^reuters  *2 | " "$TMP/table"; then
-    pass "topics_eval runs 5 folds and 3 held-out sources through the train contract"
+if [ $status -eq 0 ] && grep -q "^all  *24 | " "$TMP/table" &&
+    grep -q "^huffpost  *2 | " "$TMP/table" && grep -q "^reuters  *2 | " "$TMP/table" &&
+    grep -q "^conll, tagged  *4 " "$TMP/table"; then
+    pass "topics_eval runs 5 folds and 4 held-out sources through the train contract"
 else
-    fail "topics_eval runs 5 folds and 3 held-out sources through the train contract" \
+    fail "topics_eval runs 5 folds and 4 held-out sources through the train contract" \
         "exit $status: $(cat "$TMP/table" "$TMP/err" | head -20)"
 fi
 python3 "$EVAL" --data "$OUT" --systems keyword --work "$TMP/work" --folds none --default-mix \
