@@ -377,6 +377,12 @@ int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bo
 int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to,
                          bool countries);
 
+/* recognize.c: whether the standing gazetteer mentions over input bytes
+ * [from, to) are all of cities (a SimpleMaps id, gazetteers/README.md), or
+ * of their countries through them. */
+bool tg_recog_cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_t from,
+                          uint32_t to);
+
 /* recognize.c: the first of the gazetteer's mentions s->recs (in text
  * order while the recognizer's rules run) that may end after input offset
  * @p from; those that meet [from, to) follow it, up to the first that
@@ -401,6 +407,13 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
 size_t tg_recog_results_line(const line_t *ln);
 int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
                            const line_t *ln, size_t base, size_t n);
+
+/* recog_results.c: fixtures and results in words.  A place that names a
+ * side made an ORG span, its mentions dropped: the first of a fixture line
+ * ("BALTIMORE AT SEATTLE"), and either beside "v" or "beat" ("Birmingham v
+ * Barnsley", "Wigan beat Bradford"); 0 or TAGGER_ERR_NOMEM. */
+int tg_recog_fixture_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
+                           const line_t *ln, size_t base);
 
 /* recog_headline.c: title-case lines.  Whether a line is a headline, where
  * capitals say nothing; whether span [i, j) of one stands there; the end of

@@ -691,10 +691,7 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
                                 company_end(ln, a, b)) > 0;
 }
 
-/* Whether the standing gazetteer mentions over input bytes [from, to) are
- * all of cities (a SimpleMaps id, gazetteers/README.md), or of their
- * countries through them. */
-static bool cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_t from, uint32_t to)
+bool tg_recog_cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_t from, uint32_t to)
 {
     for (size_t k = tg_recog_recs_near(s, from); k < s->n_recs && s->recs[k].start < to; k++) {
         const tg_rec_t *rec = &s->recs[k];
@@ -727,7 +724,7 @@ static bool surname_is_place(const tagger_t *tg, tagger_scratch_t *s, const line
         return false;
     }
     uint32_t from = ln->w[a + 1].start, to = ln->w[a + 1].end;
-    return cities_only(tg, s, from, to) && tg_recog_drop_places(tg, s, from, to, false) > 0;
+    return tg_recog_cities_only(tg, s, from, to) && tg_recog_drop_places(tg, s, from, to, false) > 0;
 }
 
 /* A company with a place inside its name, which ends in a legal form
@@ -944,11 +941,10 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         return tg_recog_add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false, true);
     }
     size_t results = tg_recog_results_line(ln);
-    if (results) {
-        int rc = tg_recog_results_spans(tg, s, r, ln, base, results); /* teams, then the rest */
-        if (rc) {
-            return rc;
-        }
+    int teams = results ? tg_recog_results_spans(tg, s, r, ln, base, results) /* then the rest */
+                        : tg_recog_fixture_spans(tg, s, r, ln, base);
+    if (teams) {
+        return teams;
     }
     const word_t *w = ln->w;
     size_t n_spans = r->n_spans; /* the spans of the lines before */

@@ -38,6 +38,16 @@ static const char gazetteer[] =
     "US-PA\tPLACE\tPennsylvania\t-\t-\tPennsylvania\n"
     "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
     "CN\tCOUNTRY\tChina\tQ148\t-\tChina\n"
+    "sm:11\tPLACE\tKansas City\t-\t-\tKansas City\n"
+    "sm:12\tPLACE\tDetroit\t-\t-\tDetroit\n"
+    "sm:13\tPLACE\tBirmingham\t-\t-\tBirmingham\n"
+    "sm:14\tPLACE\tBarnsley\t-\t-\tBarnsley\n"
+    "sm:15\tPLACE\tSlough\t-\t-\tSlough\n"
+    "sm:16\tPLACE\tMoscow\t-\t-\tMoscow\n"
+    "GB-ENG\tPLACE\tEngland\t-\t-\tEngland\n"
+    "GB-SCT\tPLACE\tScotland\t-\t-\tScotland\n"
+    "GB-WLS\tPLACE\tWales\t-\t-\tWales\n"
+    "FR\tCOUNTRY\tFrance\tQ142\t-\tFrance\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n"
     "sec:789019\tORG\tMicrosoft Corp\t-\t-\tMicrosoft Corp|Microsoft{case}\n"
     "sec:1652044\tORG\tAlphabet Inc\t-\t-\tAlphabet Inc|Google{case}\n";
@@ -416,6 +426,43 @@ START_TEST(test_results_lines)
         ck_assert_msg(e && e->kind == TAGGER_KIND_PLACE, "no place in: %s", not_results[i]);
         tagger_result_free(r);
     }
+}
+END_TEST
+
+/* Fixtures and results in words (BBC, and CoNLL-2003's schedule lines): a
+ * city beside "v" or "beat" names a club, and the first side of a fixture
+ * line a team, whose place is then no entity; the place after "AT" is
+ * where it plays.  A country or a home nation is a national side and
+ * stays; a place inside a longer word or name is left to the model. */
+START_TEST(test_fixtures_and_results_in_words)
+{
+    tagger_result_t *r = annotate("SATURDAY , AUGUST 31 SCHEDULE\nKANSAS CITY AT DETROIT\n");
+    found(r, "", "KANSAS CITY", TAGGER_KIND_ORG);
+    ck_assert_ptr_null(find(r, "Kansas City"));
+    place_stands(r, "Detroit", 1);
+    tagger_result_free(r);
+    r = annotate("Postponed: Birmingham v Barnsley, Manchester City v Charlton.\n");
+    found(r, "", "Birmingham", TAGGER_KIND_ORG);
+    found(r, "", "Barnsley", TAGGER_KIND_ORG);
+    tagger_result_free(r);
+    r = annotate("Yeading, who beat Slough in the second round, face Newcastle.");
+    found(r, "", "Slough", TAGGER_KIND_ORG);
+    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
+        ck_assert_int_ne(tagger_result_entity(r, i)->kind, TAGGER_KIND_PLACE); /* the town */
+    }
+    tagger_result_free(r);
+    expect("Milan beat Juventus in a penalty shootout.", "Milan", TAGGER_KIND_ORG);
+    r = annotate("The Scotland v England match was a highlight of the season.");
+    ck_assert_int_eq(find(r, "England")->kind, TAGGER_KIND_PLACE);
+    ck_assert_int_eq(find(r, "Scotland")->kind, TAGGER_KIND_PLACE);
+    tagger_result_free(r);
+    r = annotate("France v Wales (Sat)\n");
+    ck_assert_int_eq(find(r, "France")->kind, TAGGER_KIND_COUNTRY);
+    ck_assert_int_eq(find(r, "Wales")->kind, TAGGER_KIND_PLACE);
+    tagger_result_free(r);
+    expect_place_alone("Mr Yushchenko recently defeated a Moscow-backed candidate.", "Moscow",
+                       "Moscow-backed");
+    expect_place_alone("The Braves beat the Cubs in Chicago on Sunday.", "Chicago", NULL);
 }
 END_TEST
 
@@ -1876,6 +1923,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_company_with_a_place_inside);
     tcase_add_test(cues, test_institution_of_a_country);
     tcase_add_test(cues, test_results_lines);
+    tcase_add_test(cues, test_fixtures_and_results_in_words);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_name_type_changes_inside);
     tcase_add_test(cues, test_organization_heads_and_suffixes);
