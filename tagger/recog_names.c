@@ -463,11 +463,13 @@ static size_t word_at(const tg_recog_t *r, uint32_t start, uint32_t end)
 }
 
 /* Sorts into r->end_words the last words of the PERSON names the text
- * gives in two words or more, opening with a first name or an initial (not
- * a bank the model typed PERSON: "Marine Midland", "Chase Manhattan") and
- * ending in a word with lower case (not the model's "Ray DVD" or "Mark
- * IV"): the surnames a text goes on to name them by.  Returns their
- * number, or (size_t)-1 without memory. */
+ * gives in two words or more, opening with a first name, an initial or,
+ * outside title-case lines, a word in mixed case that is no common word
+ * and no gazetteer's (first names the lists lack: "MaliVai Washington",
+ * "Marat Safin", "Yasuhiro Nakasone"; not a bank the model typed PERSON,
+ * "Chase Manhattan"), and ending in a word with lower case (not the
+ * model's "Ray DVD" or "Mark IV"): the surnames a text goes on to name
+ * them by.  Returns their number, or (size_t)-1 without memory. */
 static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
 {
     size_t n = 0;
@@ -476,8 +478,10 @@ static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
         const word_t *first = &r->words[sp->first];
         bool initial = first->end - first->start == 2 && text[first->end - 1] == '.';
         const word_t *last = &r->words[sp->end - 1];
-        if (sp->end - sp->first < 2 || r->names[sp->name].kind != TAGGER_KIND_PERSON ||
-            !(initial || tg_names_first(tg->names, first->h_low)) ||
+        bool named = initial || tg_names_first(tg->names, first->h_low) ||
+                     (!sp->weak && has_lower(text, first->start, first->end) && !first->covered &&
+                      !tg_names_common(tg->names, first->h_low));
+        if (sp->end - sp->first < 2 || r->names[sp->name].kind != TAGGER_KIND_PERSON || !named ||
             !has_lower(text, last->start, last->end)) {
             continue;
         }
