@@ -27,7 +27,9 @@
  * gazetteer's mention beside "v" or "beat" is a club ("Birmingham v
  * Barnsley", "Yeading, who beat Slough"), and the first side of a fixture
  * line ("BALTIMORE AT SEATTLE") a team, while the place after "AT" is where
- * it plays.  In eng.train, a city's name beside "v" is ORG 40 times and LOC
+ * it plays; the other side of "v" from such a club is a club too, whatever
+ * the model typed it ("Chelsea v Birmingham": "Chelsea" is no person
+ * there).  In eng.train, a city's name beside "v" is ORG 40 times and LOC
  * never, beside "beat" ORG 10 times; the 99 fixture lines have an ORG
  * before "AT" and a LOC after it, every one (eng.testa: 28 of 28).
  * Countries and home nations ("Scotland v England") are national sides,
@@ -238,6 +240,16 @@ static bool goes_on(const line_t *ln, size_t k, size_t next, size_t cue)
            tg_recog_spaced(ln, next > k ? next : k);
 }
 
+/* Words [a, b) made an ORG span, a team's, and labelled O so that the
+ * line's other spans leave them alone (0 or TAGGER_ERR_NOMEM). */
+static int team_span(tg_recog_t *r, const line_t *ln, size_t base, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        ln->w[k].label = TG_NL_O;
+    }
+    return tg_recog_add_span(r, base + a, base + b, TAGGER_KIND_ORG, false, true);
+}
+
 /* The team named by the gazetteer's place at words [a, b), beside word
  * @p cue: the run of covered capitalised words there, which must be the
  * whole name (no capitalised word goes on with it: "Queens Park Rangers v
@@ -248,7 +260,7 @@ static bool goes_on(const line_t *ln, size_t k, size_t next, size_t cue)
  * "Wales" beside "v": those are national sides, which CoNLL-2003 calls
  * LOC. */
 static int team_of_place(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const line_t *ln,
-                         size_t base, size_t a, size_t b, size_t cue, bool regions)
+                         size_t base, size_t a, size_t b, size_t cue, bool regions, bool *made)
 {
     word_t *w = ln->w;
     for (size_t k = a; k < b; k++) {
@@ -266,10 +278,38 @@ static int team_of_place(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
         tg_recog_drop_places(tg, s, from, to, false) <= 0) {
         return TAGGER_OK;
     }
-    for (size_t k = a; k < b; k++) {
-        w[k].label = TG_NL_O; /* the line's other spans leave the team alone */
+    *made = true;
+    return team_span(r, ln, base, a, b);
+}
+
+/* The other side of "v" from a club found by team_of_place(): the
+ * capitalised words that no gazetteer's mention covers, up to four, right
+ * before word @p cue (@p before) or after it ("Chelsea v Birmingham",
+ * "Birmingham v Man Utd"), whatever the model typed them: a club plays a
+ * club.  Words [a, b) of the side are made an ORG span. */
+static int opponent(tg_recog_t *r, const line_t *ln, size_t base, size_t cue, bool before)
+{
+    enum { MAX_SIDE = 4 };
+    size_t a = cue, b = cue;
+    if (before) {
+        while (a > 0 && cue - a < MAX_SIDE && ln->w[a - 1].cap && !ln->w[a - 1].covered &&
+               (a == cue || tg_recog_spaced(ln, a))) {
+            a--;
+        }
+        if (a > 0 && ln->w[a - 1].cap && tg_recog_spaced(ln, a)) {
+            return TAGGER_OK; /* longer, or covered: not the side's whole name */
+        }
+    } else {
+        a = b = cue + 1;
+        while (b < ln->n && b - a < MAX_SIDE && ln->w[b].cap && !ln->w[b].covered &&
+               (b == a || tg_recog_spaced(ln, b))) {
+            b++;
+        }
+        if (b < ln->n && ln->w[b].cap && tg_recog_spaced(ln, b)) {
+            return TAGGER_OK;
+        }
     }
-    return tg_recog_add_span(r, base + a, base + b, TAGGER_KIND_ORG, false, true);
+    return a < b ? team_span(r, ln, base, a, b) : TAGGER_OK;
 }
 
 /* The end of the run of covered words from @p i, and the start of the one
@@ -294,19 +334,28 @@ int tg_recog_fixture_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
                            const line_t *ln, size_t base)
 {
     size_t at = fixture_at(ln);
+    bool made = false;
     if (at) {
-        return team_of_place(tg, s, r, ln, base, 0, at, at, true); /* the place after "AT" stays */
+        return team_of_place(tg, s, r, ln, base, 0, at, at, true, &made); /* "AT" Y stays */
     }
     size_t nv = sizeof versus_words / sizeof *versus_words, nb = sizeof beat_words / sizeof *beat_words;
     for (size_t i = 1; i + 1 < ln->n; i++) {
         if (!(ln->w[i - 1].covered || ln->w[i + 1].covered) || /* most words, at once */
-            !tg_recog_spaced(ln, i) || !tg_recog_spaced(ln, i + 1) ||
-            !(word_is(ln, i, versus_words, nv) || word_is(ln, i, beat_words, nb))) {
+            !tg_recog_spaced(ln, i) || !tg_recog_spaced(ln, i + 1)) {
             continue;
         }
-        int rc = team_of_place(tg, s, r, ln, base, covered_to(ln, i), i, i, false);
+        bool versus = word_is(ln, i, versus_words, nv);
+        if (!versus && !word_is(ln, i, beat_words, nb)) {
+            continue;
+        }
+        bool before = false, after = false;
+        int rc = team_of_place(tg, s, r, ln, base, covered_to(ln, i), i, i, false, &before);
         if (!rc) {
-            rc = team_of_place(tg, s, r, ln, base, i + 1, covered_from(ln, i + 1), i, false);
+            rc = team_of_place(tg, s, r, ln, base, i + 1, covered_from(ln, i + 1), i, false,
+                               &after);
+        }
+        if (!rc && versus && before != after) {
+            rc = opponent(r, ln, base, i, after);
         }
         if (rc) {
             return rc;

@@ -445,6 +445,14 @@ START_TEST(test_fixtures_and_results_in_words)
     found(r, "", "Birmingham", TAGGER_KIND_ORG);
     found(r, "", "Barnsley", TAGGER_KIND_ORG);
     tagger_result_free(r);
+    /* A club plays a club: the other side of "v" is one too, and so is the
+     * name wherever the text has it, whatever the model typed it there
+     * (BBC, the FA Cup third round draw: "Chelsea" was a person). */
+    r = annotate("Chelsea host Birmingham, while Oldham travel to Bolton.\n\n"
+                 "Chelsea v Birmingham\nRoger Federer v Rafael Nadal\n");
+    ck_assert_uint_eq(found(r, "", "Chelsea", TAGGER_KIND_ORG)->n_mentions, 2);
+    found(r, "", "Roger Federer", TAGGER_KIND_PERSON); /* no club beside him */
+    tagger_result_free(r);
     r = annotate("Yeading, who beat Slough in the second round, face Newcastle.");
     found(r, "", "Slough", TAGGER_KIND_ORG);
     for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
