@@ -410,8 +410,9 @@ int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
 
 /* recog_results.c: fixtures and results in words.  A place that names a
  * side made an ORG span, its mentions dropped: the first of a fixture line
- * ("BALTIMORE AT SEATTLE"), and either beside "v" or "beat" ("Birmingham v
- * Barnsley", "Wigan beat Bradford"), with the other side of "v" from such a
+ * ("BALTIMORE AT SEATTLE"), either beside "v" or "beat" ("Birmingham v
+ * Barnsley", "Wigan beat Bradford"), one before a player's position
+ * ("Norwich striker"), and the other side of "v" from such a
  * club ("Chelsea v Birmingham"); 0 or TAGGER_ERR_NOMEM. */
 int tg_recog_fixture_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
                            const line_t *ln, size_t base);

@@ -24,16 +24,18 @@
  * 8 PER, 12 LOC (national sides) and no MISC.
  *
  * Fixtures and results in words (tg_recog_fixture_spans()): a city
- * gazetteer's mention beside "v" or "beat" is a club ("Birmingham v
- * Barnsley", "Yeading, who beat Slough"), and the first side of a fixture
- * line ("BALTIMORE AT SEATTLE") a team, while the place after "AT" is where
- * it plays; the other side of "v" from such a club is a club too, whatever
- * the model typed it ("Chelsea v Birmingham": "Chelsea" is no person
- * there).  In eng.train, a city's name beside "v" is ORG 40 times and LOC
- * never, beside "beat" ORG 10 times; the 99 fixture lines have an ORG
- * before "AT" and a LOC after it, every one (eng.testa: 28 of 28).
- * Countries and home nations ("Scotland v England") are national sides,
- * which CoNLL labels LOC, and stay.
+ * gazetteer's mention beside "v" or "beat", or before a player's position,
+ * is a club ("Birmingham v Barnsley", "Yeading, who beat Slough", "Norwich
+ * striker Keith O'Neill"), and the first side of a fixture line
+ * ("BALTIMORE AT SEATTLE") a team, while the place after "AT" is where it
+ * plays; the other side of "v" from such a club is a club too, whatever the
+ * model typed it ("Chelsea v Birmingham": "Chelsea" is no person there).
+ * In eng.train, a city's name beside "v" is ORG 40 times and LOC never,
+ * beside "beat" ORG 10 times and LOC never, before a position of the list
+ * ORG 9 times and LOC never; its 99 fixture lines have an ORG before "AT"
+ * and a LOC after it, every one (eng.testa: 28 of 28).  Countries and home
+ * nations ("Scotland v England") are national sides, which CoNLL labels
+ * LOC, and stay.
  */
 #include "recog_internal.h"
 
@@ -205,6 +207,13 @@ static const char *const versus_words[] = {"v", "V", "vs", "vs.", "VS", "VS."};
 static const char *const beat_words[] = {"beat",     "BEAT",     "beats",
                                          "BEATS",    "defeated", "DEFEATED"};
 
+/* A player's position after a city: its club's ("Norwich striker Keith
+ * O'Neill"); not "manager", "coach" or "captain", which other trades have. */
+static const char *const positions[] = {
+    "striker",  "defender", "midfielder", "goalkeeper", "keeper",   "forward",
+    "winger",   "skipper",  "fullback",   "full-back",  "playmaker", "pitcher",
+    "catcher",  "shortstop", "outfielder", "quarterback", "team-mate", "teammate"};
+
 /* Whether word @p i is one of the @p n words of @p list. */
 static bool word_is(const line_t *ln, size_t i, const char *const *list, size_t n)
 {
@@ -338,17 +347,24 @@ int tg_recog_fixture_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
     if (at) {
         return team_of_place(tg, s, r, ln, base, 0, at, at, true, &made); /* "AT" Y stays */
     }
-    size_t nv = sizeof versus_words / sizeof *versus_words, nb = sizeof beat_words / sizeof *beat_words;
+    size_t nv = sizeof versus_words / sizeof *versus_words, nb = sizeof beat_words / sizeof *beat_words,
+           np = sizeof positions / sizeof *positions;
     for (size_t i = 1; i + 1 < ln->n; i++) {
         if (!(ln->w[i - 1].covered || ln->w[i + 1].covered) || /* most words, at once */
             !tg_recog_spaced(ln, i) || !tg_recog_spaced(ln, i + 1)) {
             continue;
         }
         bool versus = word_is(ln, i, versus_words, nv);
+        bool before = false, after = false;
         if (!versus && !word_is(ln, i, beat_words, nb)) {
+            if (ln->w[i - 1].covered && word_is(ln, i, positions, np)) {
+                int rc = team_of_place(tg, s, r, ln, base, covered_to(ln, i), i, i, false, &before);
+                if (rc) {
+                    return rc;
+                }
+            }
             continue;
         }
-        bool before = false, after = false;
         int rc = team_of_place(tg, s, r, ln, base, covered_to(ln, i), i, i, false, &before);
         if (!rc) {
             rc = team_of_place(tg, s, r, ln, base, i + 1, covered_from(ln, i + 1), i, false,

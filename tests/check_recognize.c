@@ -48,6 +48,7 @@ static const char gazetteer[] =
     "GB-SCT\tPLACE\tScotland\t-\t-\tScotland\n"
     "GB-WLS\tPLACE\tWales\t-\t-\tWales\n"
     "FR\tCOUNTRY\tFrance\tQ142\t-\tFrance\n"
+    "sm:17\tPLACE\tBlackburn\t-\t-\tBlackburn\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n"
     "sec:789019\tORG\tMicrosoft Corp\t-\t-\tMicrosoft Corp|Microsoft{case}\n"
     "sec:1652044\tORG\tAlphabet Inc\t-\t-\tAlphabet Inc|Google{case}\n";
@@ -429,10 +430,22 @@ START_TEST(test_results_lines)
 }
 END_TEST
 
+/* @p club is a recognized ORG of @p text, and the text names no PLACE (the
+ * town the club is named after). */
+static void expect_club(const char *text, const char *club)
+{
+    tagger_result_t *r = annotate(text);
+    found(r, text, club, TAGGER_KIND_ORG);
+    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
+        ck_assert_int_ne(tagger_result_entity(r, i)->kind, TAGGER_KIND_PLACE);
+    }
+    tagger_result_free(r);
+}
+
 /* Fixtures and results in words (BBC, and CoNLL-2003's schedule lines): a
- * city beside "v" or "beat" names a club, and the first side of a fixture
- * line a team, whose place is then no entity; the place after "AT" is
- * where it plays.  A country or a home nation is a national side and
+ * city beside "v" or "beat" or before a player's position names a club,
+ * and the first side of a fixture line a team, whose place is then no
+ * entity; the place after "AT" is where it plays.  A country or a home nation is a national side and
  * stays; a place inside a longer word or name is left to the model. */
 START_TEST(test_fixtures_and_results_in_words)
 {
@@ -453,13 +466,12 @@ START_TEST(test_fixtures_and_results_in_words)
     ck_assert_uint_eq(found(r, "", "Chelsea", TAGGER_KIND_ORG)->n_mentions, 2);
     found(r, "", "Roger Federer", TAGGER_KIND_PERSON); /* no club beside him */
     tagger_result_free(r);
-    r = annotate("Yeading, who beat Slough in the second round, face Newcastle.");
-    found(r, "", "Slough", TAGGER_KIND_ORG);
-    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
-        ck_assert_int_ne(tagger_result_entity(r, i)->kind, TAGGER_KIND_PLACE); /* the town */
-    }
-    tagger_result_free(r);
+    expect_club("Yeading, who beat Slough in the second round, face Newcastle.", "Slough");
     expect("Milan beat Juventus in a penalty shootout.", "Milan", TAGGER_KIND_ORG);
+    /* A player's position after a city: its club's (BBC); a manager's is
+     * not, which other trades have. */
+    expect_club("He was felled by Blackburn midfielder Aaron Mokoena.", "Blackburn");
+    expect_place_alone("The injury worried a Chicago manager of the bank.", "Chicago", NULL);
     r = annotate("The Scotland v England match was a highlight of the season.");
     ck_assert_int_eq(find(r, "England")->kind, TAGGER_KIND_PLACE);
     ck_assert_int_eq(find(r, "Scotland")->kind, TAGGER_KIND_PLACE);
