@@ -222,8 +222,9 @@ static bool word_is(const line_t *ln, size_t i, const char *const *list, size_t 
 }
 
 /* A fixture line: a side, "AT", the place it plays at ("BALTIMORE AT
- * SEATTLE", "KANSAS CITY AT DETROIT"), and nothing else.  Returns the index
- * of "AT", or 0. */
+ * SEATTLE", "KANSAS CITY AT DETROIT"), and nothing else; the place a
+ * gazetteer's mention (not "PARIS AT NIGHT").  Returns the index of "AT",
+ * or 0. */
 static size_t fixture_at(const line_t *ln)
 {
     if (ln->kind != 'C' || ln->n < 3 || ln->n > 7) {
@@ -234,7 +235,7 @@ static size_t fixture_at(const line_t *ln)
         str_t w = tg_recog_raw(ln, i);
         if (w.len == 2 && memcmp(w.s, "AT", 2) == 0 && i > 0 && !at) {
             at = i;
-        } else if (!ln->w[i].cap) {
+        } else if (!ln->w[i].cap || (at && !ln->w[i].covered)) {
             return 0;
         }
     }
@@ -355,18 +356,13 @@ int tg_recog_fixture_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
             continue;
         }
         bool versus = word_is(ln, i, versus_words, nv);
-        bool before = false, after = false;
-        if (!versus && !word_is(ln, i, beat_words, nb)) {
-            if (ln->w[i - 1].covered && word_is(ln, i, positions, np)) {
-                int rc = team_of_place(tg, s, r, ln, base, covered_to(ln, i), i, i, false, &before);
-                if (rc) {
-                    return rc;
-                }
-            }
+        bool beat = !versus && word_is(ln, i, beat_words, nb);
+        if (!versus && !beat && !word_is(ln, i, positions, np)) {
             continue;
         }
+        bool before = false, after = false; /* a club made there */
         int rc = team_of_place(tg, s, r, ln, base, covered_to(ln, i), i, i, false, &before);
-        if (!rc) {
+        if (!rc && (versus || beat)) { /* a position follows its club only */
             rc = team_of_place(tg, s, r, ln, base, i + 1, covered_from(ln, i + 1), i, false,
                                &after);
         }

@@ -454,6 +454,7 @@ START_TEST(test_fixtures_and_results_in_words)
     ck_assert_ptr_null(find(r, "Kansas City"));
     place_stands(r, "Detroit", 1);
     tagger_result_free(r);
+    expect_place_alone("DETROIT AT NIGHT\n", "Detroit", NULL); /* a headline, no fixture */
     r = annotate("Postponed: Birmingham v Barnsley, Manchester City v Charlton.\n");
     found(r, "", "Birmingham", TAGGER_KIND_ORG);
     found(r, "", "Barnsley", TAGGER_KIND_ORG);
