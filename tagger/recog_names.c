@@ -464,12 +464,30 @@ static size_t word_at(const tg_recog_t *r, uint32_t start, uint32_t end)
 
 /* Sorts into r->end_words the last words of the PERSON names the text
  * gives in two words or more, opening with a first name, an initial or,
- * outside title-case lines, a word in mixed case that is no common word
- * and no gazetteer's (first names the lists lack: "MaliVai Washington",
- * "Marat Safin", "Yasuhiro Nakasone"; not a bank the model typed PERSON,
- * "Chase Manhattan"), and ending in a word with lower case (not the
+ * outside title-case lines and the headline, a word in mixed case that is
+ * no common word and no gazetteer's (first names the lists lack: "MaliVai
+ * Washington", "Marat Safin", "Yasuhiro Nakasone"; not a bank the model
+ * typed PERSON, "Chase Manhattan"; not the model's misreading of a
+ * headline, "Blair and Blunkett Sheffield trip", "Yeltsin endorses Lebed
+ * Chechnya peace plan"), and ending in a word with lower case (not the
  * model's "Ray DVD" or "Mark IV"): the surnames a text goes on to name
  * them by.  Returns their number, or (size_t)-1 without memory. */
+/* The zone of the line (r->lines, in text order) that input offset @p off
+ * is in. */
+static uint8_t zone_at(const tg_recog_t *r, uint32_t off)
+{
+    size_t lo = 0, hi = r->n_lines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->lines[mid].start <= off) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return r->n_lines ? r->lines[lo].zone : TG_ZONE_BODY;
+}
+
 static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
 {
     size_t n = 0;
@@ -480,7 +498,8 @@ static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
         const word_t *last = &r->words[sp->end - 1];
         bool named = initial || tg_names_first(tg->names, first->h_low) ||
                      (!sp->weak && has_lower(text, first->start, first->end) && !first->covered &&
-                      !tg_names_common(tg->names, first->h_low));
+                      !tg_names_common(tg->names, first->h_low) &&
+                      zone_at(r, first->start) != TG_ZONE_TITLE);
         if (sp->end - sp->first < 2 || r->names[sp->name].kind != TAGGER_KIND_PERSON || !named ||
             !has_lower(text, last->start, last->end)) {
             continue;
