@@ -81,8 +81,9 @@ DATA = os.path.join(paths.ROOT, "build", "topics", "all.jsonl")
 TAXONOMY = os.path.join(paths.ROOT, "models", "taxonomy.tsv")
 WORK = os.path.join(paths.ROOT, "build", "topics", "eval")
 COARSE = os.path.join(paths.ROOT, "scripts", "eval.d", "coarse-topics.tsv")
-HELD_OUT = ("bbc", "huffpost", "reuters", "conll")  # the IPTC definitions are not news:
-SOURCES = ("bbc", "huffpost", "reuters", "iptc", "conll")  # always trained on
+# Every news source is held out in turn; the IPTC definitions, no news, are always trained on.
+HELD_OUT = ("bbc", "huffpost", "reuters", "conll")
+SOURCES = ("bbc", "huffpost", "reuters", "iptc", "conll")
 FASTTEXT_ARGS = ["-epoch", "25", "-lr", "0.5", "-wordNgrams", "2", "-dim", "50",
                  "-loss", "one-vs-all", "-thread", "1", "-seed", "1", "-verbose", "0"]
 
