@@ -121,7 +121,8 @@ static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t 
 typedef struct {
     word_set_t connectors, abbreviations, by, headline_lower, never_names, legal_forms,
         first_person, titles, org_heads, org_suffixes, generic_heads, org_descriptors,
-        org_followers, org_posts, possessives, generations, place_not_org, place_qualifiers;
+        org_followers, org_posts, possessives, generations, place_not_org, place_qualifiers,
+        versus, beat, positions; /* the last three: recog_results.c */
 } word_sets_t;
 
 /* Hashes of the fixed parts of features, made once per scratch (as
@@ -416,6 +417,7 @@ int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
  * club ("Chelsea v Birmingham"); 0 or TAGGER_ERR_NOMEM. */
 int tg_recog_fixture_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
                            const line_t *ln, size_t base);
+void tg_recog_fixture_sets_init(word_sets_t *s);
 
 /* recog_headline.c: title-case lines.  Whether a line is a headline, where
  * capitals say nothing; whether span [i, j) of one stands there; the end of

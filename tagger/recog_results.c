@@ -214,11 +214,11 @@ static const char *const positions[] = {
     "winger",   "skipper",  "fullback",   "full-back",  "playmaker", "pitcher",
     "catcher",  "shortstop", "outfielder", "quarterback", "team-mate", "teammate"};
 
-/* Whether word @p i is one of the @p n words of @p list. */
-static bool word_is(const line_t *ln, size_t i, const char *const *list, size_t n)
+void tg_recog_fixture_sets_init(word_sets_t *s)
 {
-    str_t w = tg_recog_raw(ln, i);
-    return tg_word_in(list, n, w.s, w.len);
+    tg_recog_set_init(&s->versus, versus_words, sizeof versus_words / sizeof *versus_words);
+    tg_recog_set_init(&s->beat, beat_words, sizeof beat_words / sizeof *beat_words);
+    tg_recog_set_init(&s->positions, positions, sizeof positions / sizeof *positions);
 }
 
 /* A fixture line: a side, "AT", the place it plays at ("BALTIMORE AT
@@ -348,16 +348,15 @@ int tg_recog_fixture_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
     if (at) {
         return team_of_place(tg, s, r, ln, base, 0, at, at, true, &made); /* "AT" Y stays */
     }
-    size_t nv = sizeof versus_words / sizeof *versus_words, nb = sizeof beat_words / sizeof *beat_words,
-           np = sizeof positions / sizeof *positions;
+    const word_sets_t *sets = &ln->fx->sets;
     for (size_t i = 1; i + 1 < ln->n; i++) {
-        if (!(ln->w[i - 1].covered || ln->w[i + 1].covered) || /* most words, at once */
-            !tg_recog_spaced(ln, i) || !tg_recog_spaced(ln, i + 1)) {
-            continue;
+        if (!(ln->w[i - 1].covered || ln->w[i + 1].covered)) {
+            continue; /* most words, at once */
         }
-        bool versus = word_is(ln, i, versus_words, nv);
-        bool beat = !versus && word_is(ln, i, beat_words, nb);
-        if (!versus && !beat && !word_is(ln, i, positions, np)) {
+        bool versus = tg_recog_word_in(ln, i, &sets->versus);
+        bool beat = !versus && tg_recog_word_in(ln, i, &sets->beat);
+        if ((!versus && !beat && !tg_recog_word_in(ln, i, &sets->positions)) ||
+            !tg_recog_spaced(ln, i) || !tg_recog_spaced(ln, i + 1)) {
             continue;
         }
         bool before = false, after = false; /* a club made there */

@@ -1332,6 +1332,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->generations, generations);
     SET_INIT(s->place_not_org, place_not_org);
     SET_INIT(s->place_qualifiers, place_qualifiers);
+    tg_recog_fixture_sets_init(s);
 }
 
 int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)
