@@ -21,7 +21,8 @@
  *     last word of an institution's name ("Oxford University", "New York
  *     Stock Exchange") is part of that name: the recognizer finds it.  A
  *     person before "Jr" or "Sr" is the son or the father ("Donald Trump
- *     Jr."), someone else.
+ *     Jr."), someone else.  A news agency credited with the story
+ *     ("(Reuters)", "AP - ") is no mention of it.
  *  3. Support: an entity is *supported* when the document names it through
  *     an alias that is neither weak nor ambiguous; a country is also
  *     *named* when a place in it is (Pyongyang names North Korea).
@@ -316,6 +317,49 @@ static bool generation_follows(const char *text, size_t len, size_t end)
     return opens_with(suffixes, 2, text + at + 1, len - at - 1);
 }
 
+/* The news agencies as a feed credits a story to them: "Iraq Violence Kills
+ * 12 (Reuters)", "BAGHDAD (Reuters) - Insurgents ...", "AP - Derek Jeter
+ * ...".  A credit says who wrote the story, not what it is about: as a
+ * mention it made the company Reuters an entity of every wire story, the
+ * first of some. */
+static const char *const wire_credits[] = {"Reuters", "AP", "AFP", "UPI"};
+
+/* Whether a dash opens the text at @p a: "-", an en or an em dash. */
+static bool dash_at(const char *text, size_t len, size_t a)
+{
+    const unsigned char *p = (const unsigned char *)text + a;
+    return a < len && (p[0] == '-' || (a + 2 < len && p[0] == 0xE2 && p[1] == 0x80 &&
+                                       (p[2] == 0x93 || p[2] == 0x94)));
+}
+
+/* Whether the match at [start, end) is a wire credit: a name of
+ * wire_credits in brackets that end the line or come before a dash
+ * ("Kills 12 (Reuters)", "BAGHDAD (Reuters) - "; not an acronym after its
+ * name, "Agence France Presse (AFP) reported"), or opening a line before a
+ * dash ("AP - "). */
+static bool wire_credit(const char *text, size_t len, size_t start, size_t end)
+{
+    bool agency = false;
+    for (size_t i = 0; i < sizeof wire_credits / sizeof *wire_credits && !agency; i++) {
+        agency = same_word_nocase(text + start, end - start, wire_credits[i]);
+    }
+    if (!agency) {
+        return false;
+    }
+    bool bracketed = start > 0 && text[start - 1] == '(' && end < len && text[end] == ')';
+    size_t b = bracketed ? start - 1 : start, a = bracketed ? end + 1 : end;
+    while (b > 0 && is_blank(text[b - 1])) {
+        b--;
+    }
+    while (a < len && is_blank(text[a])) {
+        a++;
+    }
+    if (bracketed) {
+        return a == len || text[a] == '\n' || text[a] == '\r' || dash_at(text, len, a);
+    }
+    return (b == 0 || text[b - 1] == '\n') && a > end && dash_at(text, len, a);
+}
+
 /* ------------------------------------------------------------------------ */
 
 static bool has_flag(const tagger_t *tg, const tg_rec_t *r, uint32_t flag)
@@ -398,6 +442,10 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
             (tg->entities[al->entity].kind == TAGGER_KIND_PERSON &&
              generation_follows(text, len, h->end))) {
             r.flags |= TG_REC_DROPPED;
+        }
+        if (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
+            wire_credit(text, len, h->start, h->end)) {
+            r.flags |= TG_REC_DROPPED | TG_REC_CREDIT; /* the recognizer leaves its words */
         }
         if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {
             r.flags |= TG_REC_DROPPED;

@@ -39,6 +39,7 @@ static const char gazetteer[] =
     "Q48192\tORG\tInternational Coffee Organization\tQ48192\t-\t"
     "International Coffee Organization|International Coffee Organisation\n"
     "Q7164\tORG\tWorld Bank\tQ7164\t-\tWorld Bank\n"
+    "sec:1075124\tORG\tThomson Reuters Corp\t-\t-\tThomson Reuters|Reuters{case}\n"
     "Q9960\tPERSON\tRonald Reagan\tQ9960\tcountry=US\t"
     "Ronald Reagan|President Reagan{titled}\n"
     "Q64840184\tPERSON\tIrfaan Ali\tQ64840184\tcountry=GY\tIrfaan Ali|President Ali{titled}\n"
@@ -422,6 +423,28 @@ START_TEST(test_menu_gives_no_entity)
 }
 END_TEST
 
+/* A news agency credited with a story is no mention of it: in brackets at
+ * the end of a headline or before the dash of a dateline, or opening a line
+ * before a dash, as feeds write wire stories.  Named in the story, or in
+ * brackets with the text going on, it is. */
+START_TEST(test_wire_credit_is_no_mention)
+{
+    tagger_result_t *r = annotate("Iraq Violence Kills 12 (Reuters)\nReuters - Insurgents killed 12 "
+                                  "people across Iraq on Sunday, police told Reuters.\n");
+    const tagger_entity_t *e = find(r, "sec:1075124");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(e->n_mentions, 1);
+    ck_assert_uint_eq(e->mentions[0].start, 106); /* "told Reuters" */
+    tagger_result_free(r);
+    r = annotate("BAGHDAD (Reuters) \xE2\x80\x94 Insurgents killed 12 people on Sunday.\n");
+    ck_assert_ptr_null(find(r, "sec:1075124"));
+    tagger_result_free(r);
+    r = annotate("The story was first carried by the agency (Reuters) on Monday.\n");
+    ck_assert_ptr_nonnull(find(r, "sec:1075124"));
+    tagger_result_free(r);
+}
+END_TEST
+
 /* A site's language picker, with the names of scripts in brackets. */
 START_TEST(test_language_names_are_not_countries)
 {
@@ -576,6 +599,7 @@ Suite *document_suite(void)
     tc = tcase_create("layout");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_menu_gives_no_entity);
+    tcase_add_test(tc, test_wire_credit_is_no_mention);
     tcase_add_test(tc, test_language_names_are_not_countries);
     tcase_add_test(tc, test_dateline_opens_table_body);
     tcase_add_test(tc, test_dateline_place_outweighs_body_place);

@@ -49,6 +49,7 @@ static const char gazetteer[] =
     "GB-WLS\tPLACE\tWales\t-\t-\tWales\n"
     "FR\tCOUNTRY\tFrance\tQ142\t-\tFrance\n"
     "sm:17\tPLACE\tBlackburn\t-\t-\tBlackburn\n"
+    "sec:1075124\tORG\tThomson Reuters Corp\t-\t-\tThomson Reuters|Reuters{case}\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n"
     "sec:789019\tORG\tMicrosoft Corp\t-\t-\tMicrosoft Corp|Microsoft{case}\n"
     "sec:1652044\tORG\tAlphabet Inc\t-\t-\tAlphabet Inc|Google{case}\n";
@@ -1046,6 +1047,17 @@ END_TEST
 /* ------------------------------------------------------------------------ */
 /* Document rules and output                                                 */
 
+/* A wire credit the gazetteer's mention of which resolve.c drops ("(Reuters)")
+ * is no name the recognizer finds either. */
+START_TEST(test_wire_credit_is_no_name)
+{
+    const char *text = "Iraq Violence Kills 12 (Reuters)\nReuters - Insurgents killed 12 people "
+                       "across Iraq on Sunday, police said.\n";
+    expect_no_entity(text, "Reuters");
+    expect_no_entity(text, "Thomson Reuters Corp");
+}
+END_TEST
+
 START_TEST(test_gazetteer_takes_precedence)
 {
     tagger_result_t *r = annotate("Kim Jong Un visited the plant with Peter Obi on Monday.");
@@ -1949,6 +1961,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_institution_of_a_country);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_fixtures_and_results_in_words);
+    tcase_add_test(cues, test_wire_credit_is_no_name);
     tcase_add_test(cues, test_first_name);
     tcase_add_test(cues, test_name_type_changes_inside);
     tcase_add_test(cues, test_organization_heads_and_suffixes);
