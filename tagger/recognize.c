@@ -124,6 +124,7 @@
 #include <string.h>
 
 #include "recog_internal.h"
+#include "resolve.h"
 
 /* Lower-case words that join the capitalised words of one name; the same
  * list as CONNECTORS in scripts/train-names, where each is explained
@@ -333,9 +334,10 @@ static bool ticker(const line_t *ln, size_t i)
 
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
  * Executive said"), one of never_names, a title, an office, a letter (with
- * or without a period), a Roman numeral, a party and state, a ticker.  (A generic
- * head, "Bank", is left to line_spans(): it may still end the name before
- * it, "Manchester" + "University".) */
+ * or without a period), a Roman numeral, a party and state, a ticker, a wire
+ * credit ("NEW YORK (AP) - ").  (A generic head, "Bank", is left to
+ * line_spans(): it may still end the name before it, "Manchester" +
+ * "University".) */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     if (tg_recog_word_in(ln, i, &ln->fx->sets.never_names) ||
@@ -345,8 +347,9 @@ static bool lone_word_ok(const line_t *ln, size_t i)
     if (ln->w[i].end - ln->w[i].start == 1 || tg_recog_initial(ln, i)) {
         return false; /* a letter: "S Korea", "M&S", "rated B.", "S and P." */
     }
-    if (party_tag(ln, i) || roman_numeral(ln, i) || ticker(ln, i)) {
-        return false;
+    if (party_tag(ln, i) || roman_numeral(ln, i) || ticker(ln, i) ||
+        tg_wire_credit(ln->text, ln->len, ln->w[i].start, ln->w[i].end)) {
+        return false; /* a credit: "NEW YORK (AP) - " */
     }
     return !tg_recog_is_common(ln, i);
 }

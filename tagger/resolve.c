@@ -332,12 +332,11 @@ static bool dash_at(const char *text, size_t len, size_t a)
                                        (p[2] == 0x93 || p[2] == 0x94)));
 }
 
-/* Whether the match at [start, end) is a wire credit: a name of
- * wire_credits in brackets that end the line or come before a dash
- * ("Kills 12 (Reuters)", "BAGHDAD (Reuters) - "; not an acronym after its
- * name, "Agence France Presse (AFP) reported"), or opening a line before a
- * dash ("AP - "). */
-static bool wire_credit(const char *text, size_t len, size_t start, size_t end)
+/* A wire credit: a name of wire_credits in brackets that end the line or
+ * come before a dash ("Kills 12 (Reuters)", "BAGHDAD (Reuters) - "; not an
+ * acronym after its name, "Agence France Presse (AFP) reported"), or
+ * opening a line before a dash ("AP - "). */
+bool tg_wire_credit(const char *text, size_t len, size_t start, size_t end)
 {
     bool agency = false;
     for (size_t i = 0; i < sizeof wire_credits / sizeof *wire_credits && !agency; i++) {
@@ -444,7 +443,7 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
             r.flags |= TG_REC_DROPPED;
         }
         if (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
-            wire_credit(text, len, h->start, h->end)) {
+            tg_wire_credit(text, len, h->start, h->end)) {
             r.flags |= TG_REC_DROPPED | TG_REC_CREDIT; /* the recognizer leaves its words */
         }
         if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {

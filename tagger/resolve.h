@@ -33,4 +33,9 @@ size_t tg_skip_title(const char *text, size_t start, size_t end);
  * with blanks after it, as before the state in "WALTHAM, Mass.,". */
 bool tg_after_place(const char *text, size_t start);
 
+/* Whether the word at [start, end) credits a news agency with the story:
+ * "Kills 12 (Reuters)", "NEW YORK (AP) - ", "AFP - " opening a line.  Such
+ * a word is no mention and no name (resolve.c, recognize.c). */
+bool tg_wire_credit(const char *text, size_t len, size_t start, size_t end);
+
 #endif /* TG_RESOLVE_H */

@@ -1047,14 +1047,15 @@ END_TEST
 /* ------------------------------------------------------------------------ */
 /* Document rules and output                                                 */
 
-/* A wire credit the gazetteer's mention of which resolve.c drops ("(Reuters)")
- * is no name the recognizer finds either. */
+/* A wire credit is no name the recognizer finds: one whose gazetteer mention
+ * resolve.c drops ("(Reuters)"), nor an agency no gazetteer lists ("(AP)"). */
 START_TEST(test_wire_credit_is_no_name)
 {
     const char *text = "Iraq Violence Kills 12 (Reuters)\nReuters - Insurgents killed 12 people "
                        "across Iraq on Sunday, police said.\n";
     expect_no_entity(text, "Reuters");
     expect_no_entity(text, "Thomson Reuters Corp");
+    expect_no_entity("NEW YORK (AP) - Stocks closed higher on Wednesday.\n", "AP");
 }
 END_TEST
 
