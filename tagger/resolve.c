@@ -324,6 +324,15 @@ static bool generation_follows(const char *text, size_t len, size_t end)
  * first of some. */
 static const char *const wire_credits[] = {"Reuters", "AP", "AFP", "UPI"};
 
+/* The offset of the first byte from @p a on that is no blank. */
+static size_t blanks_end(const char *text, size_t len, size_t a)
+{
+    while (a < len && is_blank(text[a])) {
+        a++;
+    }
+    return a;
+}
+
 /* Whether a dash opens the text at @p a: "-", an en or an em dash. */
 static bool dash_at(const char *text, size_t len, size_t a)
 {
@@ -345,16 +354,13 @@ bool tg_wire_credit(const char *text, size_t len, size_t start, size_t end)
     if (!agency) {
         return false;
     }
-    bool bracketed = start > 0 && text[start - 1] == '(' && end < len && text[end] == ')';
-    size_t b = bracketed ? start - 1 : start, a = bracketed ? end + 1 : end;
+    if (start > 0 && text[start - 1] == '(' && end < len && text[end] == ')') {
+        size_t a = blanks_end(text, len, end + 1);
+        return a == len || text[a] == '\n' || text[a] == '\r' || dash_at(text, len, a);
+    }
+    size_t b = start, a = blanks_end(text, len, end);
     while (b > 0 && is_blank(text[b - 1])) {
         b--;
-    }
-    while (a < len && is_blank(text[a])) {
-        a++;
-    }
-    if (bracketed) {
-        return a == len || text[a] == '\n' || text[a] == '\r' || dash_at(text, len, a);
     }
     return (b == 0 || text[b - 1] == '\n') && a > end && dash_at(text, len, a);
 }
