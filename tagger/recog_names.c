@@ -462,16 +462,6 @@ static size_t word_at(const tg_recog_t *r, uint32_t start, uint32_t end)
     return i < r->n_words && r->words[i].start == start && r->words[i].end == end ? i : r->n_words;
 }
 
-/* Sorts into r->end_words the last words of the PERSON names the text
- * gives in two words or more, opening with a first name, an initial or,
- * outside title-case lines and the headline, a word in mixed case that is
- * no common word and no gazetteer's (first names the lists lack: "MaliVai
- * Washington", "Marat Safin", "Yasuhiro Nakasone"; not a bank the model
- * typed PERSON, "Chase Manhattan"; not the model's misreading of a
- * headline, "Blair and Blunkett Sheffield trip", "Yeltsin endorses Lebed
- * Chechnya peace plan"), and ending in a word with lower case (not the
- * model's "Ray DVD" or "Mark IV"): the surnames a text goes on to name
- * them by.  Returns their number, or (size_t)-1 without memory. */
 /* The zone of the line (r->lines, in text order) that input offset @p off
  * is in. */
 static uint8_t zone_at(const tg_recog_t *r, uint32_t off)
@@ -488,6 +478,16 @@ static uint8_t zone_at(const tg_recog_t *r, uint32_t off)
     return r->n_lines ? r->lines[lo].zone : TG_ZONE_BODY;
 }
 
+/* Sorts into r->end_words the last words of the PERSON names the text
+ * gives in two words or more, opening with a first name, an initial or,
+ * outside title-case lines and the headline, a word in mixed case that is
+ * no common word and no gazetteer's (first names the lists lack: "MaliVai
+ * Washington", "Marat Safin", "Yasuhiro Nakasone"; not a bank the model
+ * typed PERSON, "Chase Manhattan"; not the model's misreading of a
+ * headline, "Blair and Blunkett Sheffield trip", "Yeltsin endorses Lebed
+ * Chechnya peace plan"), and ending in a word with lower case (not the
+ * model's "Ray DVD" or "Mark IV"): the surnames a text goes on to name
+ * them by.  Returns their number, or (size_t)-1 without memory. */
 static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
 {
     size_t n = 0;

@@ -1143,8 +1143,7 @@ static uint32_t longest_rec(const tagger_scratch_t *s)
     return max;
 }
 
-/* Marks the words that standing gazetteer mentions overlap, and those of
- * wire credits ("(Reuters)": dropped, but no name either).  The mentions
+/* Marks the words that standing gazetteer mentions overlap.  The mentions
  * come in text order (sort_recs()), so the first word ending after one's
  * start (tg_recog_word_after()) is found by walking on from the last
  * one's: one pass over the words, where a binary search per mention
@@ -1154,7 +1153,7 @@ static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
     size_t first = 0;
     for (size_t k = 0; k < s->n_recs; k++) {
         const tg_rec_t *rec = &s->recs[k];
-        if ((rec->flags & (TG_REC_DROPPED | TG_REC_CREDIT)) == TG_REC_DROPPED) {
+        if (rec->flags & TG_REC_DROPPED) {
             continue;
         }
         while (first < r->n_words && r->words[first].end <= rec->start) {

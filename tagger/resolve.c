@@ -445,12 +445,10 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
             (tg->entities[al->entity].kind != TAGGER_KIND_ORG &&
              institution_follows(text, len, h->end)) ||
             (tg->entities[al->entity].kind == TAGGER_KIND_PERSON &&
-             generation_follows(text, len, h->end))) {
+             generation_follows(text, len, h->end)) ||
+            (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
+             tg_wire_credit(text, len, h->start, h->end))) { /* nor a name: lone_word_ok() */
             r.flags |= TG_REC_DROPPED;
-        }
-        if (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
-            tg_wire_credit(text, len, h->start, h->end)) {
-            r.flags |= TG_REC_DROPPED | TG_REC_CREDIT; /* the recognizer leaves its words */
         }
         if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {
             r.flags |= TG_REC_DROPPED;

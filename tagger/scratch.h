@@ -25,8 +25,7 @@ typedef struct {
 
 enum {
     TG_REC_DROPPED = 1, /* left out: unsupported, ambiguous, in a menu */
-    TG_REC_AMBIGUOUS = 2, /* one of several candidates for its span */
-    TG_REC_CREDIT = 4    /* dropped as a wire credit ("(Reuters)"), yet its words no name */
+    TG_REC_AMBIGUOUS = 2 /* one of several candidates for its span */
 };
 
 struct tagger_scratch {
