@@ -2,7 +2,7 @@
  * check_jsonl.c - the --jsonl record path of the command (tagger/cli):
  * byte checks cJSON leaves out, the splice point, records written back
  * byte for byte with the annotation added, per-field mention offsets,
- * error records and the TSV / bulk writers.
+ * error records and the TSV / bulk / HTML writers.
  *
  * Records are tagged with a small in-memory gazetteer, so each test knows
  * exactly which names must be found.
@@ -13,6 +13,7 @@
 #include <cJSON.h>
 
 #include "cli/formats.h"
+#include "cli/html_out.h"
 #include "cli/jsonl_parse.h"
 #include "cli/jsonl_record.h"
 #include "suites.h"
@@ -296,6 +297,80 @@ START_TEST(test_tsv_one_line_per_mention_escaped)
 }
 END_TEST
 
+/* Counts the occurrences of @p needle in @p hay. */
+static int occurrences(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
+        n++;
+    }
+    return n;
+}
+
+START_TEST(test_html_article_marks_each_mention)
+{
+    opt.format = FORMAT_HTML;
+    ck_assert(!process("{\"id\":\"a<1>\",\"body\":\"France & Japan, \\\"France\\\".\"}"));
+    const char *got = sb_cstr(&out);
+    ck_assert_ptr_nonnull(strstr(got, "<article>\n<h2>a&lt;1&gt;</h2>\n<div class=\"text\">"));
+    ck_assert_int_eq(occurrences(got, "<mark class=\"country\" title=\"COUNTRY France, FR, "), 2);
+    ck_assert_ptr_nonnull(strstr(got, ">France</mark> &amp; <mark class=\"country\" "
+                                      "title=\"COUNTRY Japan, JP, relevance "));
+    ck_assert_ptr_nonnull(strstr(got, ">Japan</mark>, &quot;<mark "));
+    ck_assert_ptr_nonnull(strstr(got, "<tr class=\"country\"><td><a href=\"https://www.wikidata"
+                                      ".org/wiki/Q142\">France</a></td><td>COUNTRY</td><td>FR"));
+    ck_assert_ptr_nonnull(strstr(got, "</table>\n</article>\n"));
+
+    /* --no-mentions: the tables only; --types: the marks and rows of those types. */
+    opt.json.flags |= TAGGER_JSON_NO_MENTIONS;
+    ck_assert(!process("{\"id\":\"b\",\"body\":\"Japan\"}"));
+    ck_assert_ptr_null(strstr(sb_cstr(&out), "<mark"));
+    ck_assert_ptr_nonnull(strstr(sb_cstr(&out), ">Japan</a></td><td>COUNTRY</td>"));
+    opt.json.flags &= ~TAGGER_JSON_NO_MENTIONS;
+    opt.json.kinds = 1u << TAGGER_KIND_PERSON;
+    ck_assert(!process("{\"id\":\"c\",\"body\":\"Japan\"}"));
+    ck_assert_ptr_nonnull(strstr(sb_cstr(&out), "<div class=\"text\">Japan</div>\n"
+                                                "<p>No entities.</p>\n"));
+
+    /* A record that cannot be tagged is on the page too, and on stderr. */
+    ck_assert(process("{\"id\":\"d\"}"));
+    ck_assert_str_eq(sb_cstr(&out), "<article>\n<h2>in.jsonl:7</h2>\n<p class=\"error\">not "
+                                    "tagged: field &#39;body&#39; is missing</p>\n</article>\n");
+    ck_assert_str_eq(sb_cstr(&diag), "tagger: in.jsonl:7: field 'body' is missing\n");
+}
+END_TEST
+
+START_TEST(test_html_fields_and_bytes_no_page_may_hold)
+{
+    static const char *fields[] = {"title", "body"};
+    opt.format = FORMAT_HTML;
+    opt.text_fields = fields;
+    opt.n_text_fields = 2;
+    record_worker_free(&worker);
+    ck_assert_int_eq(record_worker_init(&worker, &opt), TAGGER_OK);
+    ck_assert(!process("{\"title\":\"Japan\",\"body\":\"North Korea.\"}"));
+    const char *got = sb_cstr(&out);
+    /* Each field under its name, without the blank lines that joined them. */
+    ck_assert_ptr_nonnull(strstr(got, "<h2>in.jsonl:7</h2>\n<h3>title</h3>\n<div class=\"text\">"
+                                      "<mark class=\"country\" title=\"COUNTRY Japan, JP, "));
+    ck_assert_ptr_nonnull(strstr(got, ">Japan</mark></div>\n<h3>body</h3>\n<div class=\"text\">"
+                                      "<mark class=\"country\" title=\"COUNTRY North Korea, KP, "));
+
+    /* In plain-text mode invalid UTF-8 is tagged as separators; the page
+     * writes it, and control characters, as U+FFFD. */
+    static const char text[] = "Japan\xFF\x01 \xC3\xA9t\xC3\xA9\tFrance";
+    tagger_result_t *r = NULL;
+    ck_assert_int_eq(tagger_annotate(tg, worker.scratch, text, sizeof text - 1, &r), TAGGER_OK);
+    tagger_json_options_t json;
+    tagger_json_options_init(&json);
+    sb_clear(&out);
+    html_document(&out, "t", text, sizeof text - 1, r, &json);
+    ck_assert_ptr_nonnull(strstr(sb_cstr(&out), ">Japan</mark>\xEF\xBF\xBD\xEF\xBF\xBD "
+                                                "\xC3\xA9t\xC3\xA9\t<mark "));
+    tagger_result_free(r);
+}
+END_TEST
+
 START_TEST(test_es_bulk_action_then_document)
 {
     opt.format = FORMAT_ES_BULK;
@@ -575,6 +650,8 @@ Suite *jsonl_suite(void)
     tcase_add_test(tc, test_blank_lines_kept_as_they_are);
     tcase_add_test(tc, test_tsv_one_line_per_mention_escaped);
     tcase_add_test(tc, test_es_bulk_action_then_document);
+    tcase_add_test(tc, test_html_article_marks_each_mention);
+    tcase_add_test(tc, test_html_fields_and_bytes_no_page_may_hold);
     tcase_add_test(tc, test_fast_path_hands_over_what_it_cannot_tell);
     suite_add_tcase(s, tc);
     return s;

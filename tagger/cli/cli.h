@@ -25,7 +25,7 @@
 #define CLI_MAX_DOC_MIB 32
 #define CLI_MAX_DOC_BYTES ((size_t)CLI_MAX_DOC_MIB << 20)
 
-typedef enum { FORMAT_JSON, FORMAT_TSV, FORMAT_ES_BULK } output_format_t;
+typedef enum { FORMAT_JSON, FORMAT_TSV, FORMAT_ES_BULK, FORMAT_HTML } output_format_t;
 
 typedef struct {
     const tagger_t *tg;         /* shared by every worker, never changed */

@@ -1,5 +1,6 @@
 /*
- * formats.c - TSV lines and bulk action lines (see formats.h).
+ * formats.c - TSV lines, bulk action lines and the formats' names (see
+ * formats.h; the HTML page is html_out.c's).
  *
  * TSV columns are fixed so `cut -f` scripts keep working: id, type, name,
  * entity id, start, end, text (+ field in --jsonl mode).  Offsets are UTF-8
@@ -40,7 +41,7 @@ void tsv_escape(strbuf_t *out, const char *s, size_t len)
     sb_add(out, s + run, len - run);
 }
 
-static bool entity_wanted(const tagger_entity_t *e, const tagger_json_options_t *opt)
+bool format_entity_wanted(const tagger_entity_t *e, const tagger_json_options_t *opt)
 {
     bool kind_ok = opt->kinds == 0 || (opt->kinds & (1u << e->kind)) != 0;
     return kind_ok && e->relevance >= opt->min_relevance;
@@ -75,7 +76,7 @@ void format_tsv(strbuf_t *out, const char *id, size_t id_len, const tagger_resul
     size_t n = tagger_result_n_entities(r);
     for (size_t i = 0; i < n; i++) {
         const tagger_entity_t *e = tagger_result_entity(r, i);
-        if (!entity_wanted(e, opt)) {
+        if (!format_entity_wanted(e, opt)) {
             continue;
         }
         if (opt->flags & TAGGER_JSON_NO_MENTIONS) {
@@ -117,7 +118,10 @@ bool format_parse(const char *name, output_format_t *out)
     static const struct {
         const char *name;
         output_format_t format;
-    } formats[] = {{"json", FORMAT_JSON}, {"tsv", FORMAT_TSV}, {"es-bulk", FORMAT_ES_BULK}};
+    } formats[] = {{"json", FORMAT_JSON},
+                   {"tsv", FORMAT_TSV},
+                   {"es-bulk", FORMAT_ES_BULK},
+                   {"html", FORMAT_HTML}};
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         if (strcmp(name, formats[i].name) == 0) {
             *out = formats[i].format;

@@ -10,6 +10,10 @@
 #include "cli.h"
 #include "strbuf.h"
 
+/* Whether @p opt keeps entity @p e: its type is one of opt->kinds (or
+ * that is 0) and its relevance reaches opt->min_relevance, as in JSON. */
+bool format_entity_wanted(const tagger_entity_t *e, const tagger_json_options_t *opt);
+
 /* Appends @p s with backslash, tab, newline and carriage return written as
  * \\, \t, \n and \r, so a TSV field never spans columns or lines. */
 void tsv_escape(strbuf_t *out, const char *s, size_t len);
@@ -28,7 +32,7 @@ void format_tsv(strbuf_t *out, const char *id, size_t id_len, const tagger_resul
  * @p id is NULL (the index then makes up an id). */
 void format_es_action(strbuf_t *out, const char *id, size_t id_len);
 
-/* Parses "json", "tsv" or "es-bulk"; false for anything else. */
+/* Parses "json", "tsv", "es-bulk" or "html"; false for anything else. */
 bool format_parse(const char *name, output_format_t *out);
 
 #endif /* TAGGER_CLI_FORMATS_H */

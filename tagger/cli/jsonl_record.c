@@ -56,6 +56,7 @@
 #include <cJSON.h>
 
 #include "formats.h"
+#include "html_out.h"
 #include "jsonl_parse.h"
 
 /* Separator between joined text fields. */
@@ -333,11 +334,29 @@ static void add_diag(strbuf_t *diag, const char *file, long lineno, const char *
     sb_addf(diag, "%s: %s:%ld: %s\n", cli_prog, file, lineno, msg);
 }
 
+/* "FILE:LINE", the heading of a record's article in the HTML page when
+ * it has no id. */
+static const char *file_line(char *buf, size_t size, const char *file, long lineno)
+{
+    snprintf(buf, size, "%s:%ld", file, lineno);
+    return buf;
+}
+
+/* A record that was not tagged, as an article of the HTML page. */
+static void add_html_error(strbuf_t *out, const char *file, long lineno, const char *msg)
+{
+    char where[320];
+    html_error(out, file_line(where, sizeof where, file, lineno), msg);
+}
+
 /* A line that is not a usable JSON object. */
 static void reject_line(record_worker_t *w, const char *file, long lineno, const char *line,
                         size_t len, const char *msg, strbuf_t *out, strbuf_t *diag)
 {
     add_diag(diag, file, lineno, msg);
+    if (w->opt->format == FORMAT_HTML) {
+        add_html_error(out, file, lineno, msg);
+    }
     if (w->opt->format != FORMAT_JSON) {
         return;
     }
@@ -370,6 +389,9 @@ static void flag_record(record_worker_t *w, const char *file, long lineno, const
                         strbuf_t *diag)
 {
     add_diag(diag, file, lineno, msg);
+    if (w->opt->format == FORMAT_HTML) {
+        add_html_error(out, file, lineno, msg);
+    }
     if (w->opt->format != FORMAT_JSON) {
         return;
     }
@@ -448,8 +470,9 @@ static const char *record_id(const cJSON *root, const char *path, char *buf, siz
 
 /* Writes the output of a tagged record in the chosen format.  @p id is the
  * record's id (record_id()) or NULL. */
-static bool write_tagged(record_worker_t *w, const char *id, long lineno, const char *line,
-                         size_t len, bool has_members, const tagger_result_t *r, strbuf_t *out)
+static bool write_tagged(record_worker_t *w, const char *id, const char *file, long lineno,
+                         const char *line, size_t len, bool has_members,
+                         const tagger_result_t *r, strbuf_t *out)
 {
     const cli_options_t *opt = w->opt;
     tagger_json_options_t json = opt->json;
@@ -464,6 +487,12 @@ static bool write_tagged(record_worker_t *w, const char *id, long lineno, const 
             id = idbuf;
         }
         format_tsv(out, id, strlen(id), r, &json, true);
+        return true;
+    }
+    if (opt->format == FORMAT_HTML) {
+        char where[320];
+        html_document(out, id ? id : file_line(where, sizeof where, file, lineno),
+                      w->text.data ? w->text.data : "", w->text.len, r, &json);
         return true;
     }
     char *ann = NULL;
@@ -567,8 +596,8 @@ static bool fast_record_id(record_worker_t *w, const char **id)
 /* A record the fast pass of jsonl_parse.c accepts and that can be tagged
  * as it is: tagged and written.  Returns false, having written nothing,
  * for any other line; jsonl_process_line() then takes the slow path. */
-static bool fast_record(record_worker_t *w, long lineno, const char *line, size_t len,
-                        strbuf_t *out)
+static bool fast_record(record_worker_t *w, const char *file, long lineno, const char *line,
+                        size_t len, strbuf_t *out)
 {
     const cli_options_t *opt = w->opt;
     const char *id = NULL;
@@ -581,7 +610,7 @@ static bool fast_record(record_worker_t *w, long lineno, const char *line, size_
     int rc = tagger_annotate(opt->tg, w->scratch, w->text.data ? w->text.data : "", w->text.len,
                              &r);
     /* A failure (out of memory) is left to the slow path to report. */
-    bool done = rc == TAGGER_OK && write_tagged(w, id, lineno, line, len, true, r, out);
+    bool done = rc == TAGGER_OK && write_tagged(w, id, file, lineno, line, len, true, r, out);
     tagger_result_free(r);
     return done;
 }
@@ -610,7 +639,7 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
         reject_line(w, file, lineno, line, len, msg, out, diag);
         return true;
     }
-    if (fast_record(w, lineno, line, len, out)) {
+    if (fast_record(w, file, lineno, line, len, out)) {
         return false;
     }
     const char *problem = jsonl_check_bytes(line, len, &where);
@@ -656,7 +685,7 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
         char idbuf[32];
         const char *id = record_id(root, w->opt->id_field, idbuf, sizeof idbuf);
         if (rc == TAGGER_OK &&
-            write_tagged(w, id, lineno, line, len, root->child != NULL, r, out)) {
+            write_tagged(w, id, file, lineno, line, len, root->child != NULL, r, out)) {
             bad = false;
         } else {
             flag_or_reject(w, root, file, lineno, line, len,

@@ -8,7 +8,8 @@
  * model could not be compiled or loaded.
  *
  * --jsonl (records in, records out, -j threads) lives in pipeline.c and
- * jsonl_record.c; the TSV and bulk formats in formats.c.
+ * jsonl_record.c; the TSV and bulk formats in formats.c, the HTML page in
+ * html_out.c.
  */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE /* struct dirent d_type, where the C library has it */
@@ -28,6 +29,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "formats.h"
+#include "html_out.h"
 #include "pipeline.h"
 #include "strbuf.h"
 
@@ -72,8 +74,9 @@ static void usage(FILE *f)
             "      --min-relevance X    leave out entities below relevance X\n"
             "      --facet-threshold X  facets hold entities with relevance >= X (%.2g)\n"
             "      --no-mentions        leave out the mentions of each entity\n"
-            "      --format FORMAT      json (default), tsv (one mention per line) or\n"
-            "                           es-bulk (Elasticsearch/OpenSearch _bulk pairs)\n"
+            "      --format FORMAT      json (default), tsv (one mention per line),\n"
+            "                           es-bulk (Elasticsearch/OpenSearch _bulk pairs) or\n"
+            "                           html (one page, mentions marked, for reading)\n"
             "\n"
             "JSON Lines (one record per line in, the same record out, one field added):\n"
             "      --jsonl              read JSON Lines records from the files or stdin\n"
@@ -136,17 +139,21 @@ static void tag_text(run_t *run, const char *name, const char *text, size_t len)
                 prog, name, tagger_result_first_invalid(r), n_bad, n_bad == 1 ? "" : "s");
         worse(run, EXIT_BAD_INPUT);
     }
-    if (run->format == FORMAT_TSV) {
-        strbuf_t tsv;
-        sb_init(&tsv);
-        format_tsv(&tsv, name, strlen(name), r, &run->json, false);
-        if (sb_ok(&tsv)) {
-            fwrite(tsv.data, 1, tsv.len, stdout);
+    if (run->format == FORMAT_TSV || run->format == FORMAT_HTML) {
+        strbuf_t buf;
+        sb_init(&buf);
+        if (run->format == FORMAT_TSV) {
+            format_tsv(&buf, name, strlen(name), r, &run->json, false);
+        } else {
+            html_document(&buf, name, text, len, r, &run->json);
+        }
+        if (sb_ok(&buf)) {
+            fwrite(buf.data, 1, buf.len, stdout);
         } else {
             fprintf(stderr, "%s: %s: %s\n", prog, name, tagger_strerror(TAGGER_ERR_NOMEM));
             worse(run, EXIT_BAD_INPUT);
         }
-        sb_free(&tsv);
+        sb_free(&buf);
         tagger_result_free(r);
         return;
     }
@@ -169,6 +176,16 @@ static void tag_text(run_t *run, const char *name, const char *text, size_t len)
     }
     tagger_string_free(json);
     tagger_result_free(r);
+}
+
+/* The head or the end of the HTML page (html_begin, html_end) to stdout. */
+static void write_page_part(void (*part)(strbuf_t *))
+{
+    strbuf_t buf;
+    sb_init(&buf);
+    part(&buf);
+    fwrite(buf.data, 1, buf.len, stdout);
+    sb_free(&buf);
 }
 
 static void tag_stream(run_t *run, const char *name, FILE *f)
@@ -483,7 +500,7 @@ int main(int argc, char **argv)
             break;
         case OPT_FORMAT:
             if (!format_parse(optarg, &run.format)) {
-                fprintf(stderr, "%s: --format: unknown format '%s' (json, tsv, es-bulk)\n",
+                fprintf(stderr, "%s: --format: unknown format '%s' (json, tsv, es-bulk, html)\n",
                         prog, optarg);
                 code = EXIT_USAGE;
             }
@@ -544,6 +561,10 @@ int main(int argc, char **argv)
     }
     code = load_model(&run, model, gaz, n_gaz, flags);
     free(gaz);
+    bool page = code == 0 && run.format == FORMAT_HTML; /* one page for the whole run */
+    if (page) {
+        write_page_part(html_begin);
+    }
     if (code == 0 && cli.jsonl) {
         cli.tg = run.tg;
         cli.json = run.json;
@@ -561,6 +582,9 @@ int main(int argc, char **argv)
             tag_path(&run, argv[i], 0);
         }
         code = run.status;
+    }
+    if (page) {
+        write_page_part(html_end);
     }
     free(text_fields);
     tagger_scratch_free(run.scratch);

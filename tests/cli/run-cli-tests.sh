@@ -250,6 +250,27 @@ if run "compile" 0 compile -o "$TMP/acme.tgm" --builtin "$TMP/acme.tsv" &&
         pass "a TSV given as --model is refused as not a compiled model"
 fi
 
+# ------------------------------------------------------------------ html
+# One page for the run: its text is each input's, its marks the JSON
+# mentions (tests/cli/check_html.py).  A file with invalid UTF-8, a control
+# byte and CRLF line ends is written as U+FFFD where the bytes are bad.
+printf 'North Korea\r\nfired \001a missile \377near Japan & <b>Seoul</b>.\r\n' >"$TMP/odd.txt"
+HTML_IN="docs/examples/north-korea.txt $TMP/odd.txt"
+for seed in "$SHARED"/fixtures/seeds/*.txt; do
+    [ -f "$seed" ] && HTML_IN="$HTML_IN $seed"
+done
+if run "html" 1 --format html $HTML_IN; then
+    cp "$TMP/out" "$TMP/page.html"
+    "$TAGGER" $HTML_IN >"$TMP/page.jsonl" 2>/dev/null # exit 1 too: the invalid UTF-8
+    if msg=$(python3 "$HERE/check_html.py" "$TMP/page.html" "$TMP/page.jsonl" $HTML_IN 2>&1); then
+        pass "--format html: one page; each article's text is its input, its marks the mentions"
+    else
+        fail "--format html" "$msg"
+    fi
+fi
+run "html no input" 0 --format html /dev/null && grep -q "^</html>$" "$TMP/out" &&
+    pass "--format html writes a whole page even with nothing to tag"
+
 BBC="$SHARED/data/bbc-news/sport/199.txt"
 if [ -f "$BBC" ]; then
     "$TAGGER" "$BBC" >"$TMP/out" 2>"$TMP/err"

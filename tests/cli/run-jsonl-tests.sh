@@ -1,6 +1,6 @@
 #!/bin/sh
 # run-jsonl-tests.sh - tests of --jsonl: records written back byte for byte,
-# error records, -j threads, --format tsv/es-bulk, the progress line and the
+# error records, -j threads, --format tsv/es-bulk/html, the progress line and the
 # GNU parallel recipe of docs/PIPELINES.md.
 #
 # Usage: tests/cli/run-jsonl-tests.sh [path/to/tagger]
@@ -121,6 +121,20 @@ assert {r[0] for r in rows} == {'s1', 's7', 's10'}, rows
 " && pass "tsv: --no-mentions gives one line per entity; --types, --min-relevance apply" ||
     fail "tsv filters" "$(head -3 "$TMP/out")"
 
+run "html" 1 --jsonl --format html "$TMP/small.jsonl" &&
+    python3 -c "
+import re
+page = open('$TMP/out', encoding='utf-8').read()
+heads = re.findall(r'<article>\n<h2>([^<]*)</h2>', page)
+errors = re.findall(r'<h2>([^<]*)</h2>\n<p class=\"error\">not tagged: ', page)
+# one article per record (the blank line is none), in order; the bad ones say why
+assert heads == ['s1', '$TMP/small.jsonl:3', '$TMP/small.jsonl:4', '$TMP/small.jsonl:5',
+                 '$TMP/small.jsonl:6', 's7', '$TMP/small.jsonl:8', '$TMP/small.jsonl:9', 's10'], heads
+assert len(errors) == 6, errors
+assert page.startswith('<!DOCTYPE html>') and page.endswith('</body>\n</html>\n')
+assert 'title=\"COUNTRY North Korea, KP, relevance' in page
+" && pass "html: an article per record in order, the bad ones with their error" ||
+    fail "html" "$(grep -c '<article>' "$TMP/out") articles"
 run "bad format" 2 --jsonl --format xml "$TMP/small.jsonl" &&
     grep -q "unknown format 'xml'" "$TMP/err" && pass "--format rejects an unknown format"
 run "bad jobs" 2 --jsonl -j 0 "$TMP/small.jsonl" &&

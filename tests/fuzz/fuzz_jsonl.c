@@ -16,6 +16,11 @@
  *    its byte and code point offsets (relative to that field);
  *  - a bad line gives one diagnostic line "tagger: fuzz.jsonl:N: ..." and
  *    an output object with an "error" member naming the same line.
+ * The same line is also written as an article of the HTML page
+ * (--format html, tagger/cli/html_out.c): valid UTF-8 whose every "<"
+ * opens one of the page's own tags, no "<" or odd quote inside a tag, the
+ * tags closed in order, and a mark for no more spans than the JSON has
+ * mentions (a text, an id or a message can never make markup).
  * The pipeline around it (threads, reading blocks) is not in this target:
  * it writes to stdout; tests/cli/run-jsonl-tests.sh covers it.
  */
@@ -38,8 +43,8 @@ const char *const cli_prog = "tagger";
 
 static tagger_t *tagger;
 static const char *text_fields[] = {"title", "body"};
-static cli_options_t options;
-static record_worker_t worker;
+static cli_options_t options, html_options;
+static record_worker_t worker, html_worker;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -58,7 +63,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     options.id_field = "id";
     options.output_field = "annotations";
     options.jobs = 1;
-    if ((rc = record_worker_init(&worker, &options)) != 0) {
+    html_options = options;
+    html_options.format = FORMAT_HTML;
+    if ((rc = record_worker_init(&worker, &options)) != 0 ||
+        (rc = record_worker_init(&html_worker, &html_options)) != 0) {
         fz_fail("record_worker_init: %s", tagger_strerror(rc));
     }
     return 0;
@@ -109,8 +117,8 @@ static void check_mentions(long lineno, const cJSON *in, const cJSON *ann)
             double cs = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(m, "char_start"));
             double ce = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(m, "char_end"));
             if (!(start >= 0 && start < end && end <= (double)vlen)) {
-                fz_fail("line %ld: mention [%g, %g) outside its field of %zu bytes", lineno,
-                        start, end, vlen);
+                fz_fail("line %ld: mention [%g, %g) outside its field of %zu bytes", lineno, start,
+                        end, vlen);
             }
             size_t s0 = (size_t)start, s1 = (size_t)end;
             if (strlen(text->valuestring) != s1 - s0 ||
@@ -124,6 +132,88 @@ static void check_mentions(long lineno, const cJSON *in, const cJSON *ann)
             }
         }
     }
+}
+
+/* The tags the page writes for a record, by their names. */
+static bool page_tag(const char *name, size_t len)
+{
+    static const char *const names[] = {"article", "h2", "h3", "div", "mark", "table",
+                                        "tr",      "th", "td", "a",   "p"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The HTML article of a line (see the head of this file); returns the
+ * number of marks. */
+static size_t check_html(long lineno, const char *page, size_t len)
+{
+    enum { DEPTH = 8 };
+    const char *open[DEPTH];
+    size_t open_len[DEPTH], depth = 0, marks = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = fz_utf8_len((const unsigned char *)page + i, len - i);
+        if (n == 0) {
+            fz_fail("line %ld: html is not valid UTF-8 at byte %zu", lineno, i);
+        }
+        if (page[i] == '>') {
+            fz_fail("line %ld: html has a '>' outside a tag at byte %zu", lineno, i);
+        }
+        if (page[i] != '<') {
+            i += n;
+            continue;
+        }
+        const char *end = memchr(page + i, '>', len - i);
+        if (!end) {
+            fz_fail("line %ld: html tag at byte %zu never ends", lineno, i);
+        }
+        size_t quotes = 0;
+        for (const char *q = page + i + 1; q < end; q++) {
+            if (*q == '<') {
+                fz_fail("line %ld: html has a '<' inside the tag at byte %zu", lineno, i);
+            }
+            quotes += *q == '"';
+        }
+        bool closing = page[i + 1] == '/';
+        const char *name = page + i + 1 + closing;
+        size_t name_len = strcspn(name, " >");
+        if (quotes % 2 || !page_tag(name, name_len)) {
+            fz_fail("line %ld: html tag not the page's own at byte %zu: %.40s", lineno, i,
+                    page + i);
+        }
+        if (!closing) {
+            if (depth == DEPTH) {
+                fz_fail("line %ld: html nested too deep at byte %zu", lineno, i);
+            }
+            open[depth] = name, open_len[depth++] = name_len;
+            marks += name_len == 4 && memcmp(name, "mark", 4) == 0;
+        } else if (depth == 0 || open_len[depth - 1] != name_len ||
+                   memcmp(open[depth - 1], name, name_len) != 0) {
+            fz_fail("line %ld: html closes a tag it did not open at byte %zu", lineno, i);
+        } else {
+            depth--;
+        }
+        i = (size_t)(end - page) + 1;
+    }
+    if (depth) {
+        fz_fail("line %ld: html leaves %zu tags open", lineno, depth);
+    }
+    return marks;
+}
+
+/* Mentions of the annotation @p ann. */
+static size_t count_mentions(const cJSON *ann)
+{
+    size_t n = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(ann, "entities"))
+    {
+        n += (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(e, "mentions"));
+    }
+    return n;
 }
 
 static void check_line(long lineno, const char *line, size_t len)
@@ -186,6 +276,17 @@ static void check_line(long lineno, const char *line, size_t len)
         check_mentions(lineno, in, ann);
         cJSON_Delete(in);
     }
+    strbuf_t page;
+    sb_init(&page);
+    sb_clear(&diag);
+    if (jsonl_process_line(&html_worker, "fuzz.jsonl", lineno, line, len, &page, &diag) != bad) {
+        fz_fail("line %ld: html and json disagree on whether it is bad", lineno);
+    }
+    size_t marks = check_html(lineno, page.data ? page.data : "", page.len);
+    if (marks > (bad ? 0 : count_mentions(cJSON_GetObjectItemCaseSensitive(o, "annotations")))) {
+        fz_fail("line %ld: html marks %zu spans, more than the mentions", lineno, marks);
+    }
+    sb_free(&page);
     cJSON_Delete(o);
 done:
     sb_free(&out);
