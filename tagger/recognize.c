@@ -983,6 +983,12 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         if (b - a == 1 && kind != 0 && tg_recog_word_in(ln, a, &ln->fx->sets.titles)) {
             b = j = name_after_title(ln, a); /* "Mr" + "Ebbers", the name tagged O */
         }
+        if (type == 3 && b - a >= 2 && company_end(ln, a, b)) {
+            /* What the model took for a MISC name (a thing, an event)
+             * but ends in a legal form or an organization's suffix is an
+             * organization: "Dow Chemical Co", "Financial Times". */
+            kind = TAGGER_KIND_ORG;
+        }
         /* Titles and offices off the start, one after the other ("Chancellor
          * Lord Falconer"), but not before a lower-case word ("MP for Ealing
          * North"). */

@@ -632,6 +632,14 @@ START_TEST(test_legal_forms)
     expect_no_entity(text, "He");
     expect("The shares are held by J.P. Morgan and Co. Inc. for its clients.",
            "J.P. Morgan and Co. Inc.", TAGGER_KIND_ORG);
+    /* A name the model took for a thing or an event (MISC), ending in a
+     * legal form or an organization's suffix (CoNLL-2003 testa; BBC). */
+    expect("The Dow Chemical Co of the United States will invest $ 4 billion to build an "
+           "ethylene plant in Tianjin city in northern China .",
+           "Dow Chemical Co", TAGGER_KIND_ORG);
+    expect("Reports in the Wall Street Journal and the Financial Times suggested that the "
+           "French spirits firm is considering a bid, but has yet to contact its target.",
+           "Financial Times", TAGGER_KIND_ORG);
     /* A possessive in a company's name, not a company's owner */
     text = "Moody's Investors Service Inc said it may downgrade 12 billion dlrs of Chrysler "
            "Corp and unit debt due to the deal.";
