@@ -129,9 +129,16 @@ void html_begin(strbuf_t *out)
                  "td.number { text-align: right; }\n"
                  "tr.minor { color: #999; }\n"
                  ".error { color: #a00; }\n"
+                 ".legend { font: 0.85em sans-serif; color: #444; }\n"
                  "</style>\n"
                  "</head>\n"
-                 "<body>\n");
+                 "<body>\n"
+                 "<p class=\"legend\">tagger ");
+    sb_adds(out, tagger_version());
+    sb_adds(out, ": <mark class=\"person\">PERSON</mark> <mark class=\"country\">COUNTRY</mark> "
+                 "<mark class=\"place\">PLACE</mark> <mark class=\"org\">ORG</mark> "
+                 "<mark class=\"person recognized\">recognized</mark> (no gazetteer lists "
+                 "it); hover over a mark for its entity</p>\n");
 }
 
 void html_end(strbuf_t *out)

@@ -36,7 +36,7 @@ class Page(html.parser.HTMLParser):
             self.articles.append({"text": "", "marks": [], "rows": []})
         elif tag == "div" and attrs.get("class") == "text":
             self.in_text = True
-        elif tag == "mark":
+        elif tag == "mark" and self.in_text:
             self.mark = (len(self.articles[-1]["text"]), attrs.get("title", ""))
         elif tag == "table":
             self.table = attrs.get("class")
@@ -56,7 +56,7 @@ class Page(html.parser.HTMLParser):
         self.stack.pop()
         if tag == "div":
             self.in_text = False
-        elif tag == "mark":
+        elif tag == "mark" and self.in_text:
             start, title = self.mark
             self.articles[-1]["marks"].append((start, len(self.articles[-1]["text"]), title))
         elif tag == "tr" and self.in_row:
