@@ -405,12 +405,12 @@ static const char *const org_suffixes[] = {
     "Laboratories", "Enterprises", "Airways", "Inns", "Stores", "Motors", "Petroleum",
     "Resources", "Communications", "Electronics", "Securities", "Partners", "Brothers", "Bros",
     "International", "Exchange", "Department", "Trust", "Fund", "Service", "Services", "Bancorp",
-    "Journal", "Times", "Police", "Army", "Assembly"};
+    "Journal", "Times", "Police", "Army", "Assembly", "Newsroom", "Newsdesk", "Desk", "Research"};
 
 /* Lower-case words that, right after a name, say it is an organization
  * whatever the model made of it: its people and its shares ("Chelsea boss
  * Jose Mourinho", "a Yukos spokesman", "Google shares"), which a person's
- * name is not followed by.  Not "chairman", "chief" nor "manager", which
+ * name is not followed by, or what it is ("Mac Format magazine").  Not "chairman", "chief" nor "manager", which
  * follow a person named to the post ("elected Anthony O'Reilly chairman",
  * "named John Bond chief executive"). */
 static const char *const org_followers[] = {
@@ -418,7 +418,7 @@ static const char *const org_followers[] = {
     "keeper",     "winger",     "full-back",  "left-back",  "right-back", "centre-back",
     "physio",     "spokesman",  "spokeswoman", "shares",    "shareholders", "employees",
     "staff",      "executives", "subsidiary", "founder",    "founders",   "customers",
-    "users",      "website"};
+    "users",      "website",    "magazine",   "newspaper"};
 
 /* Lower-case nouns that, right before a name, say what kind of
  * organization it is ("search engine Google", "oil firm Yukos", "rock band

@@ -533,6 +533,9 @@ START_TEST(test_organization_heads_and_suffixes)
            "Amnesty International", TAGGER_KIND_ORG);
     expect("Underwriters may include Salomon Brothers and Goldman Sachs.", "Salomon Brothers",
            TAGGER_KIND_ORG);
+    expect("Ian Fogg, broadband and personal technology analyst at Jupiter Research, agreed that "
+           "the Mac mini could be very popular.",
+           "Jupiter Research", TAGGER_KIND_ORG);
     /* "Utd", a club's United abbreviated, where the model saw a person (BBC). */
     expect("Mr Magnier and Mr McManus issued a statement late on Friday saying that they "
            "remained \"long-term investors\" in Man Utd.",
@@ -685,6 +688,9 @@ START_TEST(test_org_followers)
     expect("Skype lets people make free calls to other Skype users and also make low-cost calls "
            "to ordinary phone numbers.",
            "Skype", TAGGER_KIND_ORG);
+    expect("\"It's a good little machine,\" said Mark Sparrow, technical and reviews editor at "
+           "Mac Format magazine.",
+           "Mac Format", TAGGER_KIND_ORG);
     expect("Chelsea winger Arjen Robben has broken two metatarsal bones in his foot and will "
            "be out for at least six weeks.",
            "Chelsea", TAGGER_KIND_ORG);
