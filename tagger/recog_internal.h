@@ -402,12 +402,13 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
 
 /* recog_results.c: sports results.  Whether a line is a score line or a
  * row of a league table: the number of its first words that hold the
- * results (a note in parentheses may follow), or 0; and the teams in
- * those @p n words made ORG spans (the line's first word is word @p base
- * of the text), their words then labelled O (0 or TAGGER_ERR_NOMEM). */
-size_t tg_recog_results_line(const line_t *ln);
+ * results (a note in parentheses may follow), or 0, and in @p score_line
+ * which of the two; and the teams in those @p n words made ORG spans (the
+ * line's first word is word @p base of the text), their words then
+ * labelled O (0 or TAGGER_ERR_NOMEM). */
+size_t tg_recog_results_line(const line_t *ln, bool *score_line);
 int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
-                           const line_t *ln, size_t base, size_t n);
+                           const line_t *ln, size_t base, size_t n, bool score_line);
 
 /* recog_results.c: fixtures and results in words.  A place that names a
  * side made an ORG span, its mentions dropped: the first of a fixture line

@@ -943,8 +943,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
     if (by) {
         return tg_recog_add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false, true);
     }
-    size_t results = tg_recog_results_line(ln);
-    int teams = results ? tg_recog_results_spans(tg, s, r, ln, base, results) /* then the rest */
+    bool score_line = false;
+    size_t results = tg_recog_results_line(ln, &score_line);
+    int teams = results ? tg_recog_results_spans(tg, s, r, ln, base, results, score_line)
                         : tg_recog_fixture_spans(tg, s, r, ln, base);
     if (teams) {
         return teams;

@@ -416,6 +416,13 @@ START_TEST(test_results_lines)
     ck_assert_int_eq(find(r, "Japan")->kind, TAGGER_KIND_COUNTRY);
     tagger_result_free(r);
     expect_none("North Korea 1 Japan 0\n");
+    /* In a score line every side is a team, whatever the model typed it or
+     * however common its name (CoNLL-2003 eng.train), but for a person
+     * with a first name; not in a table laid out in columns (Reuters). */
+    expect("Ipswich 5 Reading 2\n", "Reading", TAGGER_KIND_ORG);
+    expect("Nice 1 Bastia 1\n", "Nice", TAGGER_KIND_ORG);
+    expect("Queen of the South 2 Dumbarton 1\n", "Queen of the South", TAGGER_KIND_ORG);
+    expect_no_entity("Afloat 184               Mch 185 down two\n", "Afloat");
     expect("Billy Mayfair 66 71 70 70\n", "Billy Mayfair", TAGGER_KIND_PERSON);
     expect_no_entity("Austin Powers 66 71 70 70\n", "Austin Powers"); /* no team */
     static const char *const not_results[] = {
