@@ -63,6 +63,36 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
+/* Whether the word right before @p start, with blanks only between, is
+ * capitalised and no function word ("Michael" of "Michael Jordan"), or an
+ * initial ("B." of "Michael B. Jordan"). */
+static bool capitalised_word_before(const char *text, size_t start)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t j = start;
+    while (j > 0 && is_blank(text[j - 1])) {
+        j--;
+    }
+    unsigned char last = j > 0 ? p[j - 1] : 0;
+    bool letter = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80;
+    if (j < start && last == '.' && j >= 2 && p[j - 2] >= 'A' && p[j - 2] <= 'Z' &&
+        (j == 2 || is_blank(text[j - 3]))) {
+        return true; /* an initial: "Michael B. Jordan" */
+    }
+    if (j == start || !letter) {
+        return false; /* no word right before, or punctuation between */
+    }
+    size_t w = j;
+    while (w > 0 && !is_blank(text[w - 1]) && text[w - 1] != '\n') {
+        w--;
+    }
+    int32_t cp;
+    tg_utf8_decode(p + w, j - w, &cp);
+    size_t n_words = sizeof function_words / sizeof *function_words;
+    return cp >= 0 && tg_case_class(cp) == 'U' &&
+           !tg_word_in(function_words, n_words, text + w, j - w);
+}
+
 bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
                                 bool check_before)
 {
@@ -81,27 +111,7 @@ bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size
             return true;
         }
     }
-    if (!check_before) {
-        return false;
-    }
-    size_t j = start;
-    while (j > 0 && is_blank(text[j - 1])) {
-        j--;
-    }
-    unsigned char last = j > 0 ? p[j - 1] : 0;
-    bool letter = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80;
-    if (j == start || !letter) {
-        return false; /* no word right before, or punctuation between */
-    }
-    size_t w = j;
-    while (w > 0 && !is_blank(text[w - 1]) && text[w - 1] != '\n') {
-        w--;
-    }
-    int32_t cp;
-    tg_utf8_decode(p + w, j - w, &cp);
-    size_t n_words = sizeof function_words / sizeof *function_words;
-    return cp >= 0 && tg_case_class(cp) == 'U' &&
-           !tg_word_in(function_words, n_words, text + w, j - w);
+    return check_before && capitalised_word_before(text, start);
 }
 
 /* Words of the office titles that scripts/build-people sets before
@@ -272,6 +282,27 @@ static bool name_word_after(const tagger_t *tg, const char *text, size_t len, si
     return h && !tg_names_common(tg->names, h);
 }
 
+/* Whether a given-name alias at [start, end) stands beside another name
+ * (step 2): a capitalised word before or after it.  In the headline, where
+ * every word may have its capital, the word after counts only when it is
+ * no common word: "Paris Hilton", but not "Paris Attacks Kill 130" nor
+ * "Jordan Closes Border".  Not so in the furniture around the text, whose
+ * lists of names ("Irving Trust", "Cleveland Regional Transit Authority")
+ * have common words in them. */
+static bool given_name_beside_name(const tagger_t *tg, const char *text, size_t len, size_t start,
+                                   size_t end, uint8_t zone)
+{
+    if (zone != TG_ZONE_TITLE) {
+        return tg_beside_capitalised_word(text, len, start, end, true);
+    }
+    if (tg_case_allcaps_context(text, len, start, end)) {
+        return false;
+    }
+    return capitalised_word_before(text, start) ||
+           (tg_beside_capitalised_word(text, len, start, end, false) &&
+            name_word_after(tg, text, len, end));
+}
+
 /* Whether the @p len bytes at @p s open with one of the @p n words of
  * @p list, whole: no letter or digit after it. */
 static bool opens_with(const char *const *list, size_t n, const char *s, size_t len)
@@ -437,7 +468,7 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
                       h->n_candidates > 1 ? TG_REC_AMBIGUOUS : 0};
         if (r.zone == TG_ZONE_MENU ||
             ((al->flags & TG_ALIAS_GIVEN_NAME) &&
-             tg_beside_capitalised_word(text, len, h->start, h->end, true)) ||
+             given_name_beside_name(tg, text, len, h->start, h->end, r.zone)) ||
             ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start)) ||
             ((al->flags & TG_ALIAS_SURNAME) && (tg_first_name_before(tg, text, h->start) ||
                                                 name_word_after(tg, text, len, h->end))) ||

@@ -267,6 +267,7 @@ START_TEST(test_given_name_beside_a_name_is_not_a_country)
         "Jordan Henderson scored twice for Liverpool.",
         "The striker Michael Jordan Smith signed on Friday.",
         "Coach Jordan said the team was tired.",
+        "Michael B. Jordan said he had read the script.", /* an initial before it */
     };
     for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
         tagger_result_t *r = annotate(people[i]);
@@ -277,6 +278,11 @@ START_TEST(test_given_name_beside_a_name_is_not_a_country)
         "In Jordan, protesters marched on parliament.",
         "Jordan said it would close the border.",
         "Aid reached Jordan's refugee camps on Tuesday.",
+        /* In a headline every word has its capital: a common word beside
+         * the name says nothing. */
+        "Jordan Closes Border With Syria\n\nThe kingdom shut its northern crossing on Sunday "
+        "after fighting near the frontier, officials said. Thousands of refugees waited on "
+        "the other side.",
     };
     for (size_t i = 0; i < sizeof countries / sizeof *countries; i++) {
         tagger_result_t *r = annotate(countries[i]);

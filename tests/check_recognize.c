@@ -48,6 +48,7 @@ static const char gazetteer[] =
     "GB-SCT\tPLACE\tScotland\t-\t-\tScotland\n"
     "GB-WLS\tPLACE\tWales\t-\t-\tWales\n"
     "FR\tCOUNTRY\tFrance\tQ142\t-\tFrance\n"
+    "JO\tCOUNTRY\tJordan\tQ810\t-\tJordan{given-name}\n"
     "sm:17\tPLACE\tBlackburn\t-\t-\tBlackburn\n"
     "sec:1075124\tORG\tThomson Reuters Corp\t-\t-\tThomson Reuters|Reuters{case}\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n"
@@ -1207,6 +1208,27 @@ END_TEST
  * gazetteer), but not right after a first name: there it is someone else's
  * ("Melania Trump"), and so it is no short name of the leader named in
  * full before either (HuffPost, 2018). */
+/* A country whose name is a given name too, as a person's surname: the
+ * lone surname is the person's after the full name (BBC, 2005), and the
+ * headline's name beside a word that is no common word is a person
+ * (HuffPost, 2018). */
+START_TEST(test_surname_that_is_a_country)
+{
+    const char *text = "EastEnders' head writer Tony Jordan and music mogul Simon Fuller are "
+                       "involved in the project. Jordan wrote the first episodes himself.";
+    tagger_result_t *r = annotate(text);
+    ck_assert_uint_eq(found(r, text, "Tony Jordan", TAGGER_KIND_PERSON)->n_mentions, 2);
+    ck_assert_ptr_null(find(r, "Jordan"));
+    tagger_result_free(r);
+    text = "Jordan Peele's 'New Nightmare' Is Coming Out Next Year\nThe film \"Us\" will hit "
+           "theaters next March.";
+    r = annotate(text);
+    found(r, text, "Jordan Peele", TAGGER_KIND_PERSON);
+    ck_assert_ptr_null(find(r, "Jordan"));
+    tagger_result_free(r);
+}
+END_TEST
+
 START_TEST(test_surname_after_a_first_name)
 {
     const char *text = "Trump said on Monday that the talks would go on.";
@@ -2038,6 +2060,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_surname_that_is_a_place);
     tcase_add_test(doc, test_company_short_name);
     tcase_add_test(doc, test_surname_after_a_first_name);
+    tcase_add_test(doc, test_surname_that_is_a_country);
     tcase_add_test(doc, test_generation_after_a_name);
     tcase_add_test(doc, test_acronym_joins_its_name);
     tcase_add_test(doc, test_one_name_one_type);
