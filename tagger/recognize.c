@@ -405,7 +405,8 @@ static const char *const org_suffixes[] = {
     "Laboratories", "Enterprises", "Airways", "Inns", "Stores", "Motors", "Petroleum",
     "Resources", "Communications", "Electronics", "Securities", "Partners", "Brothers", "Bros",
     "International", "Exchange", "Department", "Trust", "Fund", "Service", "Services", "Bancorp",
-    "Journal", "Times", "Police", "Army", "Assembly", "Newsroom", "Newsdesk", "Desk", "Research"};
+    "Journal", "Times", "Police", "Army", "Assembly", "Newsroom", "Newsdesk", "Desk", "Research",
+    "Front", "Board", "Congress", "Post", "Medical", "Pharmaceuticals", "Cement", "Cables", "Controls"};
 
 /* Lower-case words that, right after a name, say it is an organization
  * whatever the model made of it: its people and its shares ("Chelsea boss

@@ -541,6 +541,9 @@ START_TEST(test_organization_heads_and_suffixes)
            "Amnesty International", TAGGER_KIND_ORG);
     expect("Underwriters may include Salomon Brothers and Goldman Sachs.", "Salomon Brothers",
            TAGGER_KIND_ORG);
+    expect("\"We do not have any other name or term for this type of cheese,\" Hans Arne "
+           "Kristiansen, a spokesman for the Danish Dairy Board, told the BBC.",
+           "Danish Dairy Board", TAGGER_KIND_ORG);
     expect("Ian Fogg, broadband and personal technology analyst at Jupiter Research, agreed that "
            "the Mac mini could be very popular.",
            "Jupiter Research", TAGGER_KIND_ORG);
