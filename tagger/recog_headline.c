@@ -16,14 +16,23 @@
  * Mysteriously") or only capitalised words ("Privacy Policy"), and at most
  * one number (a year) unless the line is long with few commas.  Tables of
  * results ("Leeds 2 Arsenal 1", "1. Michael Schumacher ( Germany )
- * 1:45.678") are not. */
+ * 1:45.678") are not, nor is a list of people: four items or more between
+ * commas, none longer than three capitalised words, at least half of them
+ * opening with a first name ("67 Mark Calcavecchia , Payne Stewart , Billy
+ * Mayfair , Ken": a leaderboard; in CoNLL-2003 testa 13 people more, and
+ * no line of Reuters-21578, the BBC or HuffPost changes). */
 bool tg_recog_headline(const line_t *ln)
 {
-    size_t n_cap = 0, n_num = 0, n_list = 0;
+    size_t n_cap = 0, n_num = 0, n_list = 0, item = 0, longest_item = 0, people = 0;
     for (size_t i = 0; i < ln->n; i++) {
         str_t lw = tg_recog_raw(ln, i); /* lower case when it matters: not capitalised */
         bool digit = lw.s[0] >= '0' && lw.s[0] <= '9';
-        n_list += lw.len == 1 && (lw.s[0] == ',' || lw.s[0] == ';');
+        bool joint = lw.len == 1 && (lw.s[0] == ',' || lw.s[0] == ';');
+        bool name = ln->w[i].cap && !digit;
+        n_list += joint;
+        people += item == 0 && name && ln->w[i].first;
+        item = joint ? 0 : item + name;
+        longest_item = item > longest_item ? item : longest_item;
         int32_t cp;
         tg_recog_cp_at(lw.s, lw.len, 0, &cp);
         n_cap += ln->w[i].cap;
@@ -37,6 +46,9 @@ bool tg_recog_headline(const line_t *ln)
      * more ("There Were 2 Mass Shootings In Texas Last Week, But Only 1 On
      * TV"); a team sheet is not ("Duff, Tiago (Bridge 45), Makelele, ...
      * (Parker 77)"). */
+    if (n_list >= 3 && longest_item <= 3 && 2 * people >= n_list + 1) {
+        return false; /* a list of people: "Mark Calcavecchia , Payne Stewart , Billy Mayfair" */
+    }
     bool long_title = n_list < 2 && n_cap >= 5;
     str_t end = tg_recog_raw(ln, ln->n - 1);
     if (end.len == 1 && end.s[0] == '.') {

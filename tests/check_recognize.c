@@ -842,6 +842,21 @@ END_TEST
 /* A title-case headline on the first line, straight above its text (a
  * HuffPost record, 2018), is read as a headline, not joined to the text
  * as a wrapped line. */
+/* A line of people's names, most opening with a first name, is no
+ * headline, though it has no lower-case word (a golf leaderboard, CoNLL-2003
+ * eng.train): each name stands without being found elsewhere. */
+START_TEST(test_list_of_people_is_no_headline)
+{
+    const char *text = "72 Clarence Rose , Loren Roberts , Fred Funk , Sven Struver\n";
+    tagger_result_t *r = annotate(text);
+    found(r, text, "Clarence Rose", TAGGER_KIND_PERSON);
+    found(r, text, "Sven Struver", TAGGER_KIND_PERSON);
+    tagger_result_free(r);
+    /* A headline with commas is still one (HuffPost, 2018). */
+    expect_no_entity("Barbara Bush, Former First Lady, Dies At Age 92\n", "Former First Lady");
+}
+END_TEST
+
 START_TEST(test_headline_above_its_text)
 {
     expect_whole("Steven Tyler Admits To Hitting On Daughter Liv's Famous Pal While She "
@@ -2032,6 +2047,7 @@ Suite *recognize_suite(void)
     tcase_add_test(not_names, test_person_opening_with_a_common_word);
     tcase_add_test(not_names, test_title_case_headlines);
     tcase_add_test(not_names, test_headline_above_its_text);
+    tcase_add_test(not_names, test_list_of_people_is_no_headline);
     tcase_add_test(not_names, test_letters_alone);
     tcase_add_test(not_names, test_roman_numerals_alone);
     tcase_add_test(not_names, test_months_and_heads_alone);
