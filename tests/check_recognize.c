@@ -842,6 +842,19 @@ END_TEST
 /* A title-case headline on the first line, straight above its text (a
  * HuffPost record, 2018), is read as a headline, not joined to the text
  * as a wrapped line. */
+/* A lower-case role right before a full name makes it a person's, where
+ * the model saw an organization (BBC, 2005). */
+START_TEST(test_role_before_a_name)
+{
+    expect("Seventh seed Jurgen Melzer came through 6-3 6-3 against Xavier Malisse - winner in "
+           "Delray Beach last week.",
+           "Jurgen Melzer", TAGGER_KIND_PERSON);
+    expect("The Scottish Football Association is awaiting referee Hugh Dallas's report before "
+           "acting against Hearts winger Saulius Mikoliunas.",
+           "Saulius Mikoliunas", TAGGER_KIND_PERSON);
+}
+END_TEST
+
 /* A line of people's names, most opening with a first name, is no
  * headline, though it has no lower-case word (a golf leaderboard, CoNLL-2003
  * eng.train): each name stands without being found elsewhere. */
@@ -2037,6 +2050,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_listed_with_organizations);
     tcase_add_test(cues, test_acronym_in_prose);
     tcase_add_test(cues, test_org_posts);
+    tcase_add_test(cues, test_role_before_a_name);
     tcase_add_test(cues, test_first_name_after_an_office);
     suite_add_tcase(s, cues);
 
