@@ -406,14 +406,16 @@ static const char *const org_suffixes[] = {
     "Resources", "Communications", "Electronics", "Securities", "Partners", "Brothers", "Bros",
     "International", "Exchange", "Department", "Trust", "Fund", "Service", "Services", "Bancorp",
     "Journal", "Times", "Police", "Army", "Assembly", "Newsroom", "Newsdesk", "Desk", "Research",
-    "Front", "Board", "Congress", "Post", "Medical", "Pharmaceuticals", "Cement", "Cables", "Controls"};
+    "Front", "Board", "Congress", "Post", "Medical", "Pharmaceuticals", "Cement", "Cables",
+    "Controls"};
 
 /* Lower-case words that, right after a name, say it is an organization
  * whatever the model made of it: its people and its shares ("Chelsea boss
  * Jose Mourinho", "a Yukos spokesman", "Google shares"), which a person's
- * name is not followed by, or what it is ("Mac Format magazine").  Not "chairman", "chief" nor "manager", which
- * follow a person named to the post ("elected Anthony O'Reilly chairman",
- * "named John Bond chief executive"). */
+ * name is not followed by, or what it is ("Mac Format magazine").  Not
+ * "chairman", "chief" nor "manager", which follow a person named to the
+ * post ("elected Anthony O'Reilly chairman", "named John Bond chief
+ * executive"). */
 static const char *const org_followers[] = {
     "boss",       "bosses",     "striker",    "midfielder", "defender",   "goalkeeper",
     "keeper",     "winger",     "full-back",  "left-back",  "right-back", "centre-back",

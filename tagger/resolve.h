@@ -13,8 +13,9 @@
 int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len);
 
 /* Whether the word before or after [start, end) is a capitalised word, as
- * in "Paris Hilton" or "Michael Jordan" (function words such as "In" or
- * "The" do not count; neither does anything in an all-caps line). */
+ * in "Paris Hilton" or "Michael Jordan", or the word before an initial
+ * ("Michael B. Jordan"); function words such as "In" or "The" do not
+ * count, nor does anything in an all-caps line. */
 bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
                                 bool check_before);
 
