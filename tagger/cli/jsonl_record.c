@@ -459,9 +459,12 @@ static const char *record_id(const cJSON *root, const char *path, char *buf, siz
     if (cJSON_IsString(v)) {
         return v->valuestring;
     }
-    /* Integers survive a double only up to 2^53; larger ones are no id. */
-    if (cJSON_IsNumber(v) && v->valuedouble == (double)(long long)v->valuedouble &&
-        v->valuedouble > -9007199254740992.0 && v->valuedouble < 9007199254740992.0) {
+    /* Integers survive a double only up to 2^53; larger ones are no id.
+     * The range is tested before the cast: a number out of long long's
+     * range (1e308, or an overflow to infinity) may not be cast at all. */
+    if (cJSON_IsNumber(v) && v->valuedouble > -9007199254740992.0 &&
+        v->valuedouble < 9007199254740992.0 &&
+        v->valuedouble == (double)(long long)v->valuedouble) {
         snprintf(buf, size, "%lld", (long long)v->valuedouble);
         return buf;
     }
