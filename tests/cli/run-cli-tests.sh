@@ -250,6 +250,17 @@ if run "compile" 0 compile -o "$TMP/acme.tgm" --builtin "$TMP/acme.tsv" &&
         pass "a TSV given as --model is refused as not a compiled model"
 fi
 
+# Country names that are personal names too (gazetteers/README.md): beside
+# another capitalised word they are a person's, no country.
+printf 'Michael Jordan, Chad Johnson, Jools Holland and Georgia Moffett met on Friday.\n' \
+    >"$TMP/people.txt"
+run "personal-name countries" 0 "$TMP/people.txt" &&
+    json_ok "Jordan, Chad, Holland and Georgia beside a capitalised word are no country" "
+assert not [e for e in docs[0]['entities'] if e['type'] == 'COUNTRY'], docs[0]['entities']
+people = {e['name'] for e in docs[0]['entities'] if e['type'] == 'PERSON'}
+assert {'Michael Jordan', 'Chad Johnson'} <= people, people
+" "$TMP/people.txt"
+
 # ------------------------------------------------------------------ html
 # One page for the run: its text is each input's, its marks the JSON
 # mentions (tests/cli/check_html.py).  A file with invalid UTF-8, a control
