@@ -378,6 +378,10 @@ int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bo
 int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to,
                          bool countries);
 
+/* recognize.c: the end of the run of covered words (a gazetteer's
+ * mentions) from word @p k of words [.., b). */
+size_t tg_recog_covered_end(const line_t *ln, size_t k, size_t b);
+
 /* recognize.c: whether the standing gazetteer mentions over input bytes
  * [from, to) are all of cities (a SimpleMaps id, gazetteers/README.md), or
  * of their countries through them. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "recog_internal.h"
+#include "scratch.h"
 
 /* A first or last word of a PERSON name of two words or more (or the
  * first of an ORG's: type_org_first_words()). */
@@ -462,22 +463,6 @@ static size_t word_at(const tg_recog_t *r, uint32_t start, uint32_t end)
     return i < r->n_words && r->words[i].start == start && r->words[i].end == end ? i : r->n_words;
 }
 
-/* The zone of the line (r->lines, in text order) that input offset @p off
- * is in. */
-static uint8_t zone_at(const tg_recog_t *r, uint32_t off)
-{
-    size_t lo = 0, hi = r->n_lines;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->lines[mid].start <= off) {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    return r->n_lines ? r->lines[lo].zone : TG_ZONE_BODY;
-}
-
 /* Sorts into r->end_words the last words of the PERSON names the text
  * gives in two words or more, opening with a first name, an initial or,
  * outside title-case lines and the headline, a word in mixed case that is
@@ -488,9 +473,10 @@ static uint8_t zone_at(const tg_recog_t *r, uint32_t off)
  * Chechnya peace plan"), and ending in a word with lower case (not the
  * model's "Ray DVD" or "Mark IV"): the surnames a text goes on to name
  * them by.  Returns their number, or (size_t)-1 without memory. */
-static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
+static size_t surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t *r,
+                       const char *text)
 {
-    size_t n = 0;
+    size_t n = 0, cursor = 0;
     for (size_t k = 0; k < r->n_spans; k++) {
         const span_t *sp = &r->spans[k];
         const word_t *first = &r->words[sp->first];
@@ -499,7 +485,7 @@ static size_t surnames(const tagger_t *tg, tg_recog_t *r, const char *text)
         bool named = initial || tg_names_first(tg->names, first->h_low) ||
                      (!sp->weak && has_lower(text, first->start, first->end) && !first->covered &&
                       !tg_names_common(tg->names, first->h_low) &&
-                      zone_at(r, first->start) != TG_ZONE_TITLE);
+                      tg_layout_zone(&s->layout, &cursor, first->start) != TG_ZONE_TITLE);
         if (sp->end - sp->first < 2 || r->names[sp->name].kind != TAGGER_KIND_PERSON || !named ||
             !has_lower(text, last->start, last->end)) {
             continue;
@@ -620,7 +606,7 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
         (rc = type_org_first_words(r, tg->names, text))) {
         return rc;
     }
-    size_t n = surnames(tg, r, text);
+    size_t n = surnames(tg, s, r, text);
     if (n == (size_t)-1) {
         return TAGGER_ERR_NOMEM;
     }

@@ -355,16 +355,8 @@ static int opponent(tg_recog_t *r, const line_t *ln, size_t base, size_t cue, bo
     return a < b ? team_span(r, ln, base, a, b) : TAGGER_OK;
 }
 
-/* The end of the run of covered words from @p i, and the start of the one
- * ending before @p i. */
-static size_t covered_from(const line_t *ln, size_t i)
-{
-    while (i < ln->n && ln->w[i].covered) {
-        i++;
-    }
-    return i;
-}
-
+/* The start of the run of covered words ending before word @p i (its end
+ * after i: tg_recog_covered_end()). */
 static size_t covered_to(const line_t *ln, size_t i)
 {
     while (i > 0 && ln->w[i - 1].covered) {
@@ -395,8 +387,8 @@ int tg_recog_fixture_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
         bool before = false, after = false; /* a club made there */
         int rc = team_of_place(tg, s, r, ln, base, covered_to(ln, i), i, i, false, &before);
         if (!rc && (versus || beat)) { /* a position follows its club only */
-            rc = team_of_place(tg, s, r, ln, base, i + 1, covered_from(ln, i + 1), i, false,
-                               &after);
+            size_t end = tg_recog_covered_end(ln, i + 1, ln->n);
+            rc = team_of_place(tg, s, r, ln, base, i + 1, end, i, false, &after);
         }
         if (!rc && versus && before != after) {
             rc = opponent(r, ln, base, i, after);

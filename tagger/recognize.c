@@ -669,9 +669,7 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
     return start;
 }
 
-/* The end of the run of covered words (a gazetteer's mentions) from word
- * @p k of words [.., b). */
-static size_t covered_end(const line_t *ln, size_t k, size_t b)
+size_t tg_recog_covered_end(const line_t *ln, size_t k, size_t b)
 {
     while (k < b && ln->w[k].covered) {
         k++;
@@ -712,7 +710,7 @@ static bool name_word_beside_place(const line_t *ln, size_t k)
 static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
                                  size_t a, size_t b)
 {
-    size_t c = covered_end(ln, a, b);
+    size_t c = tg_recog_covered_end(ln, a, b);
     bool legal = b - a >= 3 && c + 1 < b && tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms);
     bool named = ln->kind == 'N' && c < b && !tg_recog_first_name(ln, ln->w[a].h_low);
     for (size_t k = c; k < b && named; k++) {
@@ -763,7 +761,8 @@ static bool surname_is_place(const tagger_t *tg, tagger_scratch_t *s, const line
         return false;
     }
     uint32_t from = ln->w[a + 1].start, to = ln->w[a + 1].end;
-    return tg_recog_cities_only(tg, s, from, to) && tg_recog_drop_places(tg, s, from, to, false) > 0;
+    return tg_recog_cities_only(tg, s, from, to) &&
+           tg_recog_drop_places(tg, s, from, to, false) > 0;
 }
 
 /* A company with a place inside its name, which ends in a legal form
@@ -782,7 +781,7 @@ static bool place_inside_company(const tagger_t *tg, tagger_scratch_t *s, const 
     while (c0 < b && !ln->w[c0].covered) {
         c0++;
     }
-    size_t c1 = covered_end(ln, c0, b);
+    size_t c1 = tg_recog_covered_end(ln, c0, b);
     if (c0 == a || c1 >= b) {
         return false;
     }
@@ -816,7 +815,7 @@ static bool institution_of_place(const tagger_t *tg, tagger_scratch_t *s, const 
         head |= tg_recog_word_in(ln, c0, &ln->fx->sets.org_heads) ||
                 (w.len == 3 && memcmp(w.s, "Air", 3) == 0);
     }
-    size_t c1 = covered_end(ln, c0, b);
+    size_t c1 = tg_recog_covered_end(ln, c0, b);
     for (size_t k = c1; k < b; k++) {
         if (!tg_recog_company_word(ln, k)) {
             return false;

@@ -63,6 +63,15 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
+/* The offset of the first byte from @p a on that is no blank. */
+static size_t blanks_end(const char *text, size_t len, size_t a)
+{
+    while (a < len && is_blank(text[a])) {
+        a++;
+    }
+    return a;
+}
+
 /* Whether the word right before @p start, with blanks only between, is
  * capitalised and no function word ("Michael" of "Michael Jordan"), or an
  * initial ("B." of "Michael B. Jordan"). */
@@ -93,25 +102,24 @@ static bool capitalised_word_before(const char *text, size_t start)
            !tg_word_in(function_words, n_words, text + w, j - w);
 }
 
+/* Whether a capitalised word follows @p end after blanks. */
+static bool capitalised_word_after(const char *text, size_t len, size_t end)
+{
+    size_t i = blanks_end(text, len, end);
+    if (i == end || i == len) {
+        return false;
+    }
+    int32_t cp;
+    tg_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+    return cp >= 0 && tg_case_class(cp) == 'U';
+}
+
 bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
                                 bool check_before)
 {
-    const unsigned char *p = (const unsigned char *)text;
-    if (tg_case_allcaps_context(text, len, start, end)) {
-        return false;
-    }
-    size_t i = end;
-    while (i < len && is_blank(text[i])) {
-        i++;
-    }
-    if (i > end && i < len) {
-        int32_t cp;
-        tg_utf8_decode(p + i, len - i, &cp);
-        if (cp >= 0 && tg_case_class(cp) == 'U') {
-            return true;
-        }
-    }
-    return check_before && capitalised_word_before(text, start);
+    return !tg_case_allcaps_context(text, len, start, end) &&
+           (capitalised_word_after(text, len, end) ||
+            (check_before && capitalised_word_before(text, start)));
 }
 
 /* Words of the office titles that scripts/build-people sets before
@@ -267,11 +275,7 @@ static bool name_word_after(const tagger_t *tg, const char *text, size_t len, si
     if (!tg->names) {
         return false;
     }
-    size_t i = end;
-    while (i < len && is_blank(text[i])) {
-        i++;
-    }
-    size_t w = i;
+    size_t i = blanks_end(text, len, end), w = i;
     while (i < len && tg_trie_ascii_alnum((unsigned char)text[i])) {
         i++;
     }
@@ -295,12 +299,9 @@ static bool given_name_beside_name(const tagger_t *tg, const char *text, size_t 
     if (zone != TG_ZONE_TITLE) {
         return tg_beside_capitalised_word(text, len, start, end, true);
     }
-    if (tg_case_allcaps_context(text, len, start, end)) {
-        return false;
-    }
-    return capitalised_word_before(text, start) ||
-           (tg_beside_capitalised_word(text, len, start, end, false) &&
-            name_word_after(tg, text, len, end));
+    return !tg_case_allcaps_context(text, len, start, end) &&
+           (capitalised_word_before(text, start) ||
+            (capitalised_word_after(text, len, end) && name_word_after(tg, text, len, end)));
 }
 
 /* Whether the @p len bytes at @p s open with one of the @p n words of
@@ -354,15 +355,6 @@ static bool generation_follows(const char *text, size_t len, size_t end)
  * mention it made the company Reuters an entity of every wire story, the
  * first of some. */
 static const char *const wire_credits[] = {"Reuters", "AP", "AFP", "UPI"};
-
-/* The offset of the first byte from @p a on that is no blank. */
-static size_t blanks_end(const char *text, size_t len, size_t a)
-{
-    while (a < len && is_blank(text[a])) {
-        a++;
-    }
-    return a;
-}
 
 /* Whether a dash opens the text at @p a: "-", an en or an em dash. */
 static bool dash_at(const char *text, size_t len, size_t a)
