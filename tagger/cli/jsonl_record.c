@@ -329,11 +329,6 @@ static void add_error_object(strbuf_t *out, const char *file, long lineno, const
     sb_addc(out, '}');
 }
 
-static void add_diag(strbuf_t *diag, const char *file, long lineno, const char *msg)
-{
-    sb_addf(diag, "%s: %s:%ld: %s\n", cli_prog, file, lineno, msg);
-}
-
 /* "FILE:LINE", the heading of a record's article in the HTML page when
  * it has no id. */
 static const char *file_line(char *buf, size_t size, const char *file, long lineno)
@@ -342,21 +337,23 @@ static const char *file_line(char *buf, size_t size, const char *file, long line
     return buf;
 }
 
-/* A record that was not tagged, as an article of the HTML page. */
-static void add_html_error(strbuf_t *out, const char *file, long lineno, const char *msg)
+/* A record that was not tagged: its diagnostic, and in the HTML page an
+ * article that says why (JSON writes its own error record). */
+static void report_bad(record_worker_t *w, const char *file, long lineno, const char *msg,
+                       strbuf_t *out, strbuf_t *diag)
 {
-    char where[320];
-    html_error(out, file_line(where, sizeof where, file, lineno), msg);
+    sb_addf(diag, "%s: %s:%ld: %s\n", cli_prog, file, lineno, msg);
+    if (w->opt->format == FORMAT_HTML) {
+        char where[320];
+        html_error(out, file_line(where, sizeof where, file, lineno), msg);
+    }
 }
 
 /* A line that is not a usable JSON object. */
 static void reject_line(record_worker_t *w, const char *file, long lineno, const char *line,
                         size_t len, const char *msg, strbuf_t *out, strbuf_t *diag)
 {
-    add_diag(diag, file, lineno, msg);
-    if (w->opt->format == FORMAT_HTML) {
-        add_html_error(out, file, lineno, msg);
-    }
+    report_bad(w, file, lineno, msg, out, diag);
     if (w->opt->format != FORMAT_JSON) {
         return;
     }
@@ -388,10 +385,7 @@ static void flag_record(record_worker_t *w, const char *file, long lineno, const
                         size_t len, bool has_members, const char *msg, strbuf_t *out,
                         strbuf_t *diag)
 {
-    add_diag(diag, file, lineno, msg);
-    if (w->opt->format == FORMAT_HTML) {
-        add_html_error(out, file, lineno, msg);
-    }
+    report_bad(w, file, lineno, msg, out, diag);
     if (w->opt->format != FORMAT_JSON) {
         return;
     }
