@@ -73,6 +73,10 @@
  *     organization ending in one takes in the capitalised words before an
  *     "and" just before it ("Procter and Gamble Co") or the one word before
  *     an "'s" ("Moody's Investors Service Inc"), which the model cuts apart.
+ *     A word for what a company does ("Airlines", "Telecom") is never a
+ *     name alone either: it takes in the capitalised words before it,
+ *     a place's mention among them ("Japan Airlines", "Kingfisher
+ *     Airlines"; industry_start()), or is dropped.
  *     A name never runs over anything but spaces and the break of a wrapped
  *     line, nor past a legal form's period into the next sentence ("AFG
  *     Industries Inc. The company ...").
@@ -323,6 +327,14 @@ static const char *const generic_heads[] = {
     "Trust", "Union", "Club", "Assembly", "Army", "Police", "Holdings", "Partners", "Brothers",
     "Services", "Service", "Insurance", "Office", "Court", "Board", "Bureau"};
 
+/* The last word of many companies' names that is never one alone: what
+ * the company does ("Jet" + "Airways", "France" + "Telecom", "Dome" +
+ * "Petroleum"), where the model often types the word alone; such a name
+ * takes in the words the model left off (industry_start()), else it is
+ * dropped like a generic head. */
+static const char *const industry_heads[] = {"Airlines", "Airways",  "Telecom",
+                                             "Petroleum", "Electric", "Motors"};
+
 /* Whether word @p i is a ticker symbol in angle brackets, as wire copy
  * writes one after a company's name ("Rexnord <REX>", "Mellon <MEL>"). */
 static bool ticker(const line_t *ln, size_t i)
@@ -352,6 +364,17 @@ static bool lone_word_ok(const line_t *ln, size_t i)
         return false; /* a credit: "NEW YORK (AP) - " */
     }
     return !tg_recog_is_common(ln, i);
+}
+
+/* Whether word @p i opens a sentence: the line's first word, or one after a
+ * full stop, question or exclamation mark. */
+static bool opens_sentence(const line_t *ln, size_t i)
+{
+    if (i == 0) {
+        return true;
+    }
+    str_t p = tg_recog_raw(ln, i - 1);
+    return p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!');
 }
 
 /* Whether a sentence ends before word @p i: a legal form written with its
@@ -667,6 +690,44 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
         return a;
     }
     return start;
+}
+
+/* The start of the company's name that the industry head at word @p a
+ * ends, in running text: up to three capitalised words right before it,
+ * spaced, none a letter ("A Telecom spokesman"), a title, a legal form or
+ * "I", nor a common word opening a sentence ("Concerning Dome Petroleum"); the mentions of places among
+ * them are dropped ("Japan" of "Japan Airlines", as in
+ * place_starts_company()), and a mention of anything else leaves the
+ * head alone.  Returns @p a itself if none. */
+static size_t industry_start(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a)
+{
+    size_t start = a;
+    bool covered = false;
+    while (ln->kind == 'N' && start > 0 && a - start < 3 && tg_recog_spaced(ln, start)) {
+        size_t k = start - 1;
+        if (!ln->w[k].cap || ln->w[k].end - ln->w[k].start == 1 ||
+            tg_recog_word_in(ln, k, &ln->fx->sets.titles) ||
+            tg_recog_word_in(ln, k, &ln->fx->sets.legal_forms) || first_person(ln, k, true) ||
+            (opens_sentence(ln, k) && tg_recog_is_common(ln, k))) {
+            break;
+        }
+        covered |= ln->w[k].covered;
+        start = k;
+    }
+    if (covered && tg_recog_drop_places(tg, s, ln->w[start].start, ln->w[a - 1].end, true) < 0) {
+        return a;
+    }
+    return start;
+}
+
+/* Drops the spans of this line (those from @p line_spans on) that reach
+ * past word @p start of the text: the part of a name that the model typed
+ * apart, now taken into a longer name. */
+static void drop_spans_after(tg_recog_t *r, size_t line_spans, size_t start)
+{
+    while (r->n_spans > line_spans && r->spans[r->n_spans - 1].end > start) {
+        r->n_spans--;
+    }
 }
 
 size_t tg_recog_covered_end(const line_t *ln, size_t k, size_t b)
@@ -1044,7 +1105,16 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             cued = true;
         }
         bool keep = kind != 0 && a < b;
-        if (keep && org_cue(ln, a, b, kind)) {
+        size_t industry = keep && b - a == 1 && title_case_in(ln, a, &ln->fx->sets.industry_heads)
+                              ? industry_start(tg, s, ln, a)
+                              : a;
+        bool joined = industry < a; /* its places dropped: industry_start() */
+        if (joined) {
+            drop_spans_after(r, n_spans, base + industry); /* "France" LOC + "Telecom" */
+            a = industry;
+            kind = TAGGER_KIND_ORG;
+            cued = true;
+        } else if (keep && org_cue(ln, a, b, kind)) {
             kind = TAGGER_KIND_ORG;
             cued = true;
         } else if (keep && org_descriptor_before(ln, a)) {
@@ -1074,16 +1144,14 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
         if (start < a) {
             /* the part before the connector, and any span the model made of it */
-            while (r->n_spans > n_spans && r->spans[r->n_spans - 1].end > base + start) {
-                r->n_spans--;
-            }
+            drop_spans_after(r, n_spans, base + start);
             a = start;
         }
         bool covered = false;
         for (size_t k = a; k < b; k++) {
             covered |= w[k].covered;
         }
-        if (keep && covered) {
+        if (keep && covered && !joined) {
             keep = kind == TAGGER_KIND_ORG ? place_starts_company(tg, s, ln, a, b) ||
                                                  place_inside_company(tg, s, ln, a, b) ||
                                                  place_ends_company(tg, s, ln, a, b) ||
@@ -1136,7 +1204,8 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             stretch_to_company(owner, base + b); /* "Moody" + "'s" + "Investors Service Inc" */
         } else if (place) {
             stretch_to_company(place, base + b); /* "Hong Kong" + "Stock Exchange" */
-        } else if (keep && !(b - a == 1 && title_case_in(ln, a, &ln->fx->sets.generic_heads))) {
+        } else if (keep && !(b - a == 1 && (title_case_in(ln, a, &ln->fx->sets.generic_heads) ||
+                                             title_case_in(ln, a, &ln->fx->sets.industry_heads)))) {
             int rc = tg_recog_add_span(r, base + a, base + b, kind, weak, cued);
             if (rc) {
                 return rc;
@@ -1374,6 +1443,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->org_heads, org_heads);
     SET_INIT(s->org_suffixes, org_suffixes);
     SET_INIT(s->generic_heads, generic_heads);
+    SET_INIT(s->industry_heads, industry_heads);
     SET_INIT(s->org_descriptors, org_descriptors);
     SET_INIT(s->person_roles, person_roles);
     SET_INIT(s->org_followers, org_followers);

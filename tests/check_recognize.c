@@ -396,6 +396,31 @@ START_TEST(test_institution_of_a_country)
 }
 END_TEST
 
+/* A word for what a company does that ends its name ("Airlines",
+ * "Telecom", "Petroleum") is no name alone: it takes in the capitalised
+ * words the model typed apart, a country's name among them, and alone it
+ * is nothing (BBC, 2005; Reuters, 1987). */
+START_TEST(test_industry_heads)
+{
+    expect_org_without_place("\"We are very pleased,\" said a Japan Airlines spokesman.",
+                             "Japan Airlines", "Japan");
+    expect_org_without_place("Nokia, Intel, Philips, Alcatel, France Telecom, Thomson and "
+                             "Telefonica are in the group.",
+                             "France Telecom", "France");
+    expect("Vijay Mallya recently set up Kingfisher Airlines, while UK entrepreneurs plan "
+           "another.",
+           "Kingfisher Airlines", TAGGER_KIND_ORG);
+    expect("Concerning Dome Petroleum's 42 pct stake, the company said it would sell it.",
+           "Dome Petroleum", TAGGER_KIND_ORG);
+    expect_no_entity("The stake represents Telecom's main asset. A Telecom spokesman said the "
+                     "agreement stands.",
+                     "A Telecom");
+    expect_no_entity("It was a concession to the carriers. Airlines officials said fares would "
+                     "rise.",
+                     "Airlines");
+}
+END_TEST
+
 /* Lines of sports results (CoNLL-2003's shapes): a place is a team there,
  * in a row of a league table and in a score line; a country is still a
  * country (a national side) and a person a person (a golfer's rounds).
@@ -2034,6 +2059,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_company_named_after_a_place);
     tcase_add_test(cues, test_company_with_a_place_inside);
     tcase_add_test(cues, test_institution_of_a_country);
+    tcase_add_test(cues, test_industry_heads);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_fixtures_and_results_in_words);
     tcase_add_test(cues, test_wire_credit_is_no_name);
