@@ -48,7 +48,10 @@
  *     organization has ("Chelsea boss", "Google shares"), or a post between
  *     it and a person ("Tory leader Michael Howard"), makes it an ORG; so
  *     does, for a one-word name, a list with a gazetteer's organization
- *     ("Google, Yahoo, Ebay and Amazon").  "I" and "I'm" are no part of a
+ *     ("Google, Yahoo, Ebay and Amazon").  A lower-case role before a full
+ *     name ("winger Saulius Mikoliunas"), or such a post after a name
+ *     ("Arsenal manager Arsene Wenger"), makes it a PERSON, whose first
+ *     name may be a city's ("Milan Mandaric").  "I" and "I'm" are no part of a
  *     name.  A one-word span may not be a common
  *     word (mostly written in lower case: "Yet", "the Executive"), a month
  *     ("Jan 5"), a time zone ("EST"), a holiday, a thing written in capitals
@@ -518,8 +521,19 @@ static bool org_word_in(const line_t *ln, size_t a, size_t b)
 /* Whether a role of person_roles is right before word @p a. */
 static bool person_role_before(const line_t *ln, size_t a)
 {
-    return a > 0 && tg_recog_spaced(ln, a) &&
-           tg_recog_word_in(ln, a - 1, &ln->fx->sets.person_roles);
+    if (a == 0 || !tg_recog_spaced(ln, a)) {
+        return false;
+    }
+    if (tg_recog_word_in(ln, a - 1, &ln->fx->sets.person_roles)) {
+        return true;
+    }
+    /* a post after a name, the post's organization: "Arsenal manager
+     * Arsene Wenger", "Arsenal boss Arsene Wenger" (not "lead manager
+     * Nikko Securities") */
+    str_t post = tg_recog_raw(ln, a - 1);
+    return a >= 2 && ln->w[a - 2].cap && tg_recog_spaced(ln, a - 1) &&
+           (tg_recog_word_in(ln, a - 1, &ln->fx->sets.org_posts) ||
+            (post.len == 4 && memcmp(post.s, "boss", 4) == 0));
 }
 
 /* Whether a noun of org_descriptors is right before word @p a. */
@@ -822,6 +836,27 @@ static bool surname_is_place(const tagger_t *tg, tagger_scratch_t *s, const line
         return false;
     }
     uint32_t from = ln->w[a + 1].start, to = ln->w[a + 1].end;
+    return tg_recog_cities_only(tg, s, from, to) &&
+           tg_recog_drop_places(tg, s, from, to, false) > 0;
+}
+
+/* A person named after a post or a title whose first name is a city
+ * ("Portsmouth chairman Milan Mandaric"): words [a, b), typed PERSON by
+ * that cue, two or more, of which only the first are covered, by mentions
+ * of cities.  The city's mentions are dropped, as in surname_is_place(). */
+static bool given_name_is_place(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
+                                size_t a, size_t b)
+{
+    size_t c = tg_recog_covered_end(ln, a, b);
+    if (b - a < 2 || c == a || c == b) {
+        return false;
+    }
+    for (size_t k = c; k < b; k++) {
+        if (ln->w[k].covered) {
+            return false;
+        }
+    }
+    uint32_t from = ln->w[a].start, to = ln->w[c - 1].end;
     return tg_recog_cities_only(tg, s, from, to) &&
            tg_recog_drop_places(tg, s, from, to, false) > 0;
 }
@@ -1157,7 +1192,8 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
                                                  place_ends_company(tg, s, ln, a, b) ||
                                                  institution_of_place(tg, s, ln, a, b)
                                            : kind == TAGGER_KIND_PERSON &&
-                                                 surname_is_place(tg, s, ln, a, b);
+                                                 (surname_is_place(tg, s, ln, a, b) ||
+                                                  (cued && given_name_is_place(tg, s, ln, a, b)));
         }
         bool weak = false;
         if (keep && ln->kind == 'C' && !company_end(ln, a, b)) {

@@ -864,11 +864,10 @@ START_TEST(test_person_opening_with_a_common_word)
 }
 END_TEST
 
-/* A title-case headline on the first line, straight above its text (a
- * HuffPost record, 2018), is read as a headline, not joined to the text
- * as a wrapped line. */
 /* A lower-case role right before a full name makes it a person's, where
- * the model saw an organization (BBC, 2005). */
+ * the model saw an organization (BBC, 2005), and so does a post after the
+ * name of its organization; a city that opens such a person's name is no
+ * mention of the city. */
 START_TEST(test_role_before_a_name)
 {
     expect("Seventh seed Jurgen Melzer came through 6-3 6-3 against Xavier Malisse - winner in "
@@ -877,6 +876,13 @@ START_TEST(test_role_before_a_name)
     expect("The Scottish Football Association is awaiting referee Hugh Dallas's report before "
            "acting against Hearts winger Saulius Mikoliunas.",
            "Saulius Mikoliunas", TAGGER_KIND_PERSON);
+    expect("Arsenal manager Arsene Wenger claimed their display in the 3-1 defeat was poor.",
+           "Arsene Wenger", TAGGER_KIND_PERSON);
+    const char *text = "Portsmouth chairman Milan Mandaric said he was happy with the deal.";
+    tagger_result_t *r = annotate(text);
+    found(r, text, "Milan Mandaric", TAGGER_KIND_PERSON);
+    ck_assert_ptr_null(find(r, "Milan"));
+    tagger_result_free(r);
 }
 END_TEST
 
@@ -895,6 +901,9 @@ START_TEST(test_list_of_people_is_no_headline)
 }
 END_TEST
 
+/* A title-case headline on the first line, straight above its text (a
+ * HuffPost record, 2018), is read as a headline, not joined to the text
+ * as a wrapped line. */
 START_TEST(test_headline_above_its_text)
 {
     expect_whole("Steven Tyler Admits To Hitting On Daughter Liv's Famous Pal While She "
