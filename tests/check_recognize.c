@@ -421,6 +421,30 @@ START_TEST(test_industry_heads)
 }
 END_TEST
 
+/* An event or a show is no entity of ours, whatever the model typed it
+ * (CoNLL-2003 has them MISC): not "Consumer Electronics Show", "Carling
+ * Cup" nor "Brit" of "Brit awards"; a city opening an event's name is
+ * still a mention of the city (BBC, 2005). */
+START_TEST(test_events_are_no_names)
+{
+    expect_no_entity("Bill Gates has opened the Consumer Electronics Show (CES) in Las Vegas, "
+                     "saying that gadgets are working together more.",
+                     "Consumer Electronics Show");
+    expect_no_entity("Chelsea beat Liverpool 3-2 after extra time to win the Carling Cup at the "
+                     "Millennium Stadium.",
+                     "Carling Cup");
+    expect_no_entity("Joss Stone has been nominated in three categories in Wednesday's Brit "
+                     "awards.",
+                     "Brit");
+    const char *text = "The documentary was shown at the Moscow Film Festival last summer.";
+    tagger_result_t *r = annotate(text);
+    place_stands(r, "Moscow", 1);
+    ck_assert_ptr_null(find(r, "Film Festival"));
+    ck_assert_ptr_null(find(r, "Moscow Film Festival"));
+    tagger_result_free(r);
+}
+END_TEST
+
 /* Lines of sports results (CoNLL-2003's shapes): a place is a team there,
  * in a row of a league table and in a score line; a country is still a
  * country (a national side) and a person a person (a golfer's rounds).
@@ -2069,6 +2093,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_company_with_a_place_inside);
     tcase_add_test(cues, test_institution_of_a_country);
     tcase_add_test(cues, test_industry_heads);
+    tcase_add_test(cues, test_events_are_no_names);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_fixtures_and_results_in_words);
     tcase_add_test(cues, test_wire_credit_is_no_name);
