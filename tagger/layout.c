@@ -20,7 +20,10 @@
  * "Read also" links) and any number of other lines (a table of figures is
  * part of the article; a list of headlines is not).  The TITLE_WINDOW
  * non-empty lines just before the body are its title zone (headline,
- * byline, dateline).  Every other line
+ * byline, dateline); a headline in sentence case long enough to read as
+ * prose ("Car bomb kills 20 in Baghdad"), short, with no full stop at its
+ * end and a blank line under it, is taken off the top of the body into
+ * that zone.  Every other line
  * is furniture; menu lines are menus wherever they stand.  A text with no
  * prose line at all (a headline, a list) is all body: there is nothing to
  * tell it from.
@@ -69,6 +72,7 @@
 #define TITLE_WINDOW 6
 #define MAX_DATELINE_BYTES 80
 #define DATELINE_REACH 60 /* lines between a dateline and the first prose line */
+#define MAX_HEADING_BYTES 100
 
 /* What a byte is to the word scan: a separator (space, tab, carriage
  * return; a newline also ends the line), a letter of either case (as
@@ -437,6 +441,22 @@ int tg_layout_lines(tg_layout_t *lay, const char *text, size_t len)
     return end_line(lay, p, line_start, len, &counts);
 }
 
+/* Whether line @p i, the first of a body that goes on to line @p last,
+ * is a heading in sentence case ("Wenger handed summer war chest"), which
+ * reads as prose: short, with no full stop at its end, and a blank line
+ * between it and more prose. */
+static bool sentence_case_heading(const tg_layout_t *lay, const char *text, size_t i, size_t last)
+{
+    const tg_line_t *ln = &lay->lines[i];
+    size_t end = ln->end;
+    while (end > ln->start && (text[end - 1] == ' ' || text[end - 1] == '\t' ||
+                               text[end - 1] == '\r')) {
+        end--;
+    }
+    return i + 2 <= last && end - ln->start <= MAX_HEADING_BYTES && text[end - 1] != '.' &&
+           lay->lines[i + 1].zone == TG_LINE_EMPTY;
+}
+
 int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
 {
     if (tg_layout_lines(lay, text, len)) {
@@ -478,6 +498,14 @@ int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
         if (ln->zone != TG_LINE_EMPTY && is_dateline(text + ln->start, ln->end - ln->start)) {
             best_first = i + 1;
             break;
+        }
+    }
+
+    /* A sentence-case headline on top of the body is its title. */
+    if (best_bytes > 0 && sentence_case_heading(lay, text, best_first, best_last)) {
+        best_first++;
+        while (lay->lines[best_first].zone == TG_LINE_EMPTY) {
+            best_first++;
         }
     }
 

@@ -6,6 +6,7 @@
  * with a small gazetteer.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "suites.h"
@@ -568,6 +569,29 @@ START_TEST(test_title_counts)
 }
 END_TEST
 
+/* A headline in sentence case on a line of its own above the text (BBC
+ * News' style), long enough to read as prose, is the title: a place named
+ * there says where the story is, as a dateline does.  The same line ending
+ * in a full stop is a sentence. */
+START_TEST(test_sentence_case_headline_is_title)
+{
+    static const char body[] = "\n\nThe first convoy of food aid crossed the border on Tuesday "
+                               "after weeks of talks, officials of the agency said. Trucks "
+                               "carried rice and flour north, where shortages have grown.\n";
+    char text[512];
+    snprintf(text, sizeof text, "Aid convoy finally reaches Pyongyang after talks%s", body);
+    tagger_result_t *r = annotate(text);
+    ck_assert_msg(find(r, "KP")->relevance >= TAGGER_FACET_THRESHOLD, "relevance %.3f",
+                  find(r, "KP")->relevance);
+    tagger_result_free(r);
+    snprintf(text, sizeof text, "An aid convoy finally reached Pyongyang after talks.%s", body);
+    r = annotate(text);
+    ck_assert_msg(find(r, "KP")->relevance < TAGGER_FACET_THRESHOLD, "relevance %.3f",
+                  find(r, "KP")->relevance);
+    tagger_result_free(r);
+}
+END_TEST
+
 START_TEST(test_plain_text_is_all_article)
 {
     /* No prose line at all: nothing to tell furniture from, so all counts. */
@@ -612,6 +636,7 @@ Suite *document_suite(void)
     tcase_add_test(tc, test_sidebar_ranks_below_article);
     tcase_add_test(tc, test_named_city_before_implied_country);
     tcase_add_test(tc, test_title_counts);
+    tcase_add_test(tc, test_sentence_case_headline_is_title);
     tcase_add_test(tc, test_plain_text_is_all_article);
     suite_add_tcase(s, tc);
     return s;
