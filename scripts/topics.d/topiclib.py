@@ -184,7 +184,7 @@ def _words(text):
     return {w for w in _WORD.findall(folded) if len(w) > 1 and not w.isdigit()}
 
 
-def common_words(records, rank=200, skip=("iptc", "conll")):
+def common_words(records, rank=300, skip=("iptc", "conll")):
     """Words among the `rank` most document-frequent of every source of `records` but
     those in `skip` (the IPTC definitions are no news text; CoNLL's stories are all sport,
     whose commonest words are the topic's own): "its", "said", "would".
