@@ -9,6 +9,8 @@
  *   prose     six or more words, a quarter of them lower-case words of four
  *             letters or more ("the" and "of" do not count): running text,
  *             including hard-wrapped lines (Reuters wraps at 70 columns);
+ *             or twelve words or more, an eighth of them such words, ending
+ *             in a full stop: a sentence thick with names;
  *   menu      25 or more words with no sentence end and almost no long
  *             lower-case word: "af Afrikaans sq Albanian am Amharic ...";
  *   headline  mostly words, most long ones capitalised: headlines, bylines,
@@ -67,6 +69,7 @@
 #include "normalize.h"
 
 #define MIN_PROSE_WORDS 6
+#define MIN_SENTENCE_WORDS 12
 #define MIN_MENU_WORDS 25
 #define MAX_GAP 3
 #define TITLE_WINDOW 6
@@ -138,6 +141,21 @@ static bool has_sentence_end(const unsigned char *p, size_t start, size_t end)
     return false;
 }
 
+/* Whether the line [start, end) of @p p ends a sentence: its last byte
+ * but spaces is '.', '!', '?', or a closing quote after one of them. */
+static bool line_ends_sentence(const unsigned char *p, size_t start, size_t end)
+{
+    while (end > start && byte_kind[p[end - 1]] == CH_SPACE) {
+        end--;
+    }
+    if (end > start + 3 && p[end - 3] == 0xE2 && p[end - 2] == 0x80 && p[end - 1] == 0x9D) {
+        end -= 3; /* U+201D */
+    } else if (end > start + 1 && (p[end - 1] == '"' || p[end - 1] == '\'')) {
+        end--;
+    }
+    return end > start && (p[end - 1] == '.' || p[end - 1] == '!' || p[end - 1] == '?');
+}
+
 /* The kind of the line [start, end) of @p p, whose words @p c counts.
  * Whether a word ends a sentence only matters to a menu, so only a line
  * that could be one is read again to tell. */
@@ -152,6 +170,13 @@ static tg_line_kind_t line_kind(const line_counts_t *c, const unsigned char *p, 
         return TG_LINE_MENU;
     }
     if (c->words >= MIN_PROSE_WORDS && c->long_lower * 4 >= c->words) {
+        return TG_LINE_PROSE;
+    }
+    /* A long sentence thick with names ("The Producers, starring Nathan
+     * Lane and Lee Evans, is up for best musical at ..."): headlines and
+     * lists of them do not end in a full stop. */
+    if (c->words >= MIN_SENTENCE_WORDS && c->long_lower * 8 >= c->words &&
+        line_ends_sentence(p, start, end)) {
         return TG_LINE_PROSE;
     }
     if (c->letter_words >= 2 && c->letter_words * 2 >= c->words && c->long_upper > 0 &&

@@ -73,6 +73,21 @@ static tg_line_kind_t ref_line_kind(const unsigned char *p, size_t len)
     if (words >= 6 && long_lower * 4 >= words) {
         return TG_LINE_PROSE;
     }
+    /* a long sentence thick with names: its last byte but spaces and a
+     * closing quote is a sentence end */
+    size_t e = len;
+    while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == '\t' || p[e - 1] == '\r')) {
+        e--;
+    }
+    if (e >= 4 && memcmp(p + e - 3, "\xE2\x80\x9D", 3) == 0) {
+        e -= 3;
+    } else if (e >= 2 && (p[e - 1] == '"' || p[e - 1] == '\'')) {
+        e--;
+    }
+    if (words >= 12 && long_lower * 8 >= words && e > 0 &&
+        (p[e - 1] == '.' || p[e - 1] == '!' || p[e - 1] == '?')) {
+        return TG_LINE_PROSE;
+    }
     if (letter_words >= 2 && letter_words * 2 >= words && long_upper > 0 &&
         long_upper * 10 >= (long_upper + long_lower) * 6) {
         return TG_LINE_HEADLINE;
@@ -149,6 +164,17 @@ START_TEST(test_kinds_by_hand)
          TG_LINE_PROSE},
         {"\xC3\x89MILE \xC3\x89TAIT", TG_LINE_HEADLINE},
         {"Shares in \xE2\x80\x9C" "Acme\xE2\x80\x9D rose sharply today", TG_LINE_PROSE},
+        /* a sentence thick with names (BBC, 2004) is prose; the same words
+         * with no full stop at their end could be a headline */
+        {"The Producers, starring Nathan Lane and Lee Evans, is up for best musical at the "
+         "ceremony at the National Theatre.",
+         TG_LINE_PROSE},
+        {"The Producers, starring Nathan Lane and Lee Evans, is up for best musical at the "
+         "ceremony at the National Theatre",
+         TG_LINE_HEADLINE},
+        {"Pam Ferris, Victoria Hamilton and Kelly Reilly are nominated for best actress at "
+         "the Evening Standard Awards.\xE2\x80\x9D  ",
+         TG_LINE_PROSE},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *s = cases[i].line;
