@@ -16,6 +16,8 @@ struct end_word {
     uint64_t h_low;
     uint32_t name;
     uint32_t kind; /* link_short_names(): the name's kind when listed */
+    bool given;    /* surnames(): the name opens with a first name of the lists that
+                      is no common word */
 };
 
 static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
@@ -227,16 +229,17 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 3, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, kind};
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, kind, false};
         if (person) {
             r->end_words[n++] =
-                (struct end_word){r->words[full->end - 1].h_low, full->name, kind};
+                (struct end_word){r->words[full->end - 1].h_low, full->name, kind, false};
         }
         const word_t *first = &r->words[full->first];
         if (person && full->end - full->first >= 3 && !tg_names_common(m, first->h_low) &&
             !tg_recog_in_set(&r->fx.sets.legal_forms, text + first->start,
                              first->end - first->start)) {
-            r->end_words[n++] = (struct end_word){last_two_words(r, full->end), full->name, kind};
+            r->end_words[n++] =
+                (struct end_word){last_two_words(r, full->end), full->name, kind, false};
         }
     }
     if (n > 1) { /* end_words is NULL before the first long name: qsort(NULL) is UB */
@@ -363,7 +366,7 @@ static int link_acronyms(tg_recog_t *r, const char *text)
         }
         for (size_t j = 0; j < 2; j++) {
             if (keys[j]) {
-                r->end_words[n++] = (struct end_word){keys[j], sp->name, 0};
+                r->end_words[n++] = (struct end_word){keys[j], sp->name, 0, false};
             }
         }
         /* "(CFTC)" that the model left alone is a mention too */
@@ -431,7 +434,7 @@ static int type_org_first_words(tg_recog_t *r, const tg_names_t *m, const char *
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, 0};
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, 0, false};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
@@ -493,7 +496,9 @@ static size_t surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
             return (size_t)-1;
         }
-        r->end_words[n++] = (struct end_word){last->h_low, sp->name, 0};
+        bool given = tg_names_first(tg->names, first->h_low) &&
+                     !tg_names_common(tg->names, first->h_low); /* not "Wake Me Up" */
+        r->end_words[n++] = (struct end_word){last->h_low, sp->name, 0, given};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
@@ -519,29 +524,67 @@ static bool name_beside(const tagger_t *tg, const tg_recog_t *r, const char *tex
            !tg_names_common(tg->names, w->h_low);
 }
 
+/* Whether the word at @p start stands inside a sentence of the article's
+ * body: after a word, a comma or a hyphen on its line, not at the line's
+ * start nor after a full stop, colon or opening quote or bracket. */
+static bool inside_body_sentence(const tagger_scratch_t *s, size_t *cursor, const char *text,
+                                 size_t start)
+{
+    size_t k = start;
+    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) {
+        k--;
+    }
+    if (k == 0 || tg_layout_zone(&s->layout, cursor, start) != TG_ZONE_BODY) {
+        return false;
+    }
+    unsigned char c = (unsigned char)text[k - 1];
+    return c == ',' || c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/* Whether word @p w ends organizations' names ("Reagan Administration",
+ * "Tandy Corporation"): the model's PERSON that ends so is none. */
+static bool organization_word(const tg_recog_t *r, const char *text, const word_t *w)
+{
+    const char *at = text + w->start;
+    size_t len = w->end - w->start;
+    return tg_word_in(after_a_person, sizeof after_a_person / sizeof *after_a_person, at, len) ||
+           tg_recog_in_set(&r->fx.sets.org_suffixes, at, len);
+}
+
 /* "Volcker added that ..." after "Paul Volcker": a capitalised word in no
  * span and no gazetteer mention, that the model left O (it opens a
  * sentence, or a headline: "VOLCKER SEES NO NEED FOR RATE RISE"), is a
  * short mention of the one person whose surname it is (the @p n end words
- * of surnames()).  Not a common word ("Brown", "Young" open sentences as
- * words) nor one that is never a name ("Merry Christmas"), nor a word
- * beside another capitalised word that is no common word: that is someone
- * else's name ("Paul Volcker" and "Volcker Group"; but the title-case
- * headline "Volcker Sees No Need"). */
-static int lone_surnames(const tagger_t *tg, tg_recog_t *r, const char *text, size_t n)
+ * of surnames()).  Not a common word ("Brown", "Young", "Price" open
+ * sentences as words) unless inside a sentence of the body, the surname of
+ * a name that opens with a first name of the lists which is no common word
+ * ("the judges said Levy was": Andrea Levy; not "Up" of a song, "Wake Me
+ * Up"), nor one that is never a name
+ * ("Merry Christmas"), nor a word beside another capitalised word that is
+ * no common word: that is someone else's name ("Paul Volcker" and
+ * "Volcker Group"; but the title-case headline "Volcker Sees No Need"). */
+static int lone_surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t *r,
+                         const char *text, size_t n)
 {
     if (n == 0) {
         return TAGGER_OK;
     }
     mark_spans(r);
+    size_t cursor = 0;
     for (size_t i = 0; i < r->n_words; i++) {
         const word_t *w = &r->words[i];
         if (!w->cap || !w->cand || w->covered || w->in_span ||
-            tg_names_common(tg->names, w->h_low) ||
             tg_recog_in_set(&r->fx.sets.never_names, text + w->start, w->end - w->start)) {
             continue;
         }
         int64_t name = only_name(r, n, w->h_low);
+        if (name >= 0 && tg_names_common(tg->names, w->h_low) &&
+            !(r->end_words[first_end_word(r, n, w->h_low)].given &&
+              inside_body_sentence(s, &cursor, text, w->start) &&
+              !organization_word(r, text, w))) {
+            continue;
+        }
         if (name < 0 || (i > 0 && name_beside(tg, r, text, i, i - 1)) ||
             (i + 1 < r->n_words && name_beside(tg, r, text, i, i + 1))) {
             continue;
@@ -610,6 +653,6 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
     if (n == (size_t)-1) {
         return TAGGER_ERR_NOMEM;
     }
-    rc = lone_surnames(tg, r, text, n);
+    rc = lone_surnames(tg, s, r, text, n);
     return rc ? rc : place_surnames(tg, s, r, text, n);
 }

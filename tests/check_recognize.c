@@ -1252,6 +1252,31 @@ START_TEST(test_surname_opening_a_sentence)
 }
 END_TEST
 
+/* A surname that is also a word ("levy", "price") is the person's inside a
+ * sentence of the body (BBC, 2005), but not where a capital says nothing:
+ * opening a sentence; nor when the name opens with no first name that is
+ * not a word too: the model's PERSON "Wake Me Up" is a song. */
+START_TEST(test_surname_that_is_a_word)
+{
+    const char *text = "Orange Prize winner Andrea Levy has seen her book Small Island win the "
+                       "Whitbread Novel of the Year Award.\n\nSmall Island, Levy's fourth "
+                       "novel, is set in post-war England.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = found(r, text, "Andrea Levy", TAGGER_KIND_PERSON);
+    ck_assert_uint_eq(e->n_mentions, 2);
+    ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, "Levy's") - text));
+    ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_SHORT);
+    tagger_result_free(r);
+    expect_mentions("Writer Andrea Price won the award on Monday.\n\nPrice rises hit shoppers "
+                    "in December.\n",
+                    "Andrea Price", TAGGER_KIND_PERSON, 1);
+    expect_mentions("The latest Elvis Presley re-release entered the chart at number three, one "
+                    "place ahead of Girls Aloud's Wake Me Up.\n\nUsher's Caught Up was a new "
+                    "entry at number nine.\n",
+                    "Wake Me Up", TAGGER_KIND_PERSON, 1);
+}
+END_TEST
+
 /* A surname that a gazetteer knows as a place is the person named in full
  * before it (HuffPost, 2018: "Bolton" was Bolton, England), but not after
  * a preposition of place, nor when two people bear it, nor when the
@@ -2150,6 +2175,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_gazetteer_takes_precedence);
     tcase_add_test(doc, test_short_name_joins_the_full_name);
     tcase_add_test(doc, test_surname_opening_a_sentence);
+    tcase_add_test(doc, test_surname_that_is_a_word);
     tcase_add_test(doc, test_surname_that_is_a_place);
     tcase_add_test(doc, test_company_short_name);
     tcase_add_test(doc, test_surname_after_a_first_name);
