@@ -105,7 +105,7 @@ demo: $(B)/tagger
 # ---------------------------------------------------------------- tests
 # The command's record path (not main.c) is unit-tested too.
 CLI_TESTED_SRC = tagger/cli/jsonl_record.c tagger/cli/jsonl_parse.c tagger/cli/formats.c \
-                 tagger/cli/html_out.c tagger/cli/strbuf.c
+                 tagger/cli/html_out.c tagger/cli/strbuf.c tagger/cli/matches.c
 
 $(B)/check_tagger: $(TEST_SRC) tests/*.h $(CLI_TESTED_SRC) tagger/cli/*.h $(B)/libtagger.a
 	$(CC) $(CPPFLAGS) $(TG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -Itests -DTEST_DATA='"tests/data"' \

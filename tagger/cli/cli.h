@@ -31,6 +31,7 @@ typedef struct {
     const tagger_t *tg;         /* shared by every worker, never changed */
     tagger_json_options_t json; /* flags, thresholds, types; id and segments unset */
     output_format_t format;
+    bool all_matches;         /* --all-matches: gazetteer candidates, not entities */
     bool jsonl;               /* --jsonl: records in, records out */
     const char **text_fields; /* dotted paths, at least one */
     size_t n_text_fields;

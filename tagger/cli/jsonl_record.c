@@ -58,6 +58,7 @@
 #include "formats.h"
 #include "html_out.h"
 #include "jsonl_parse.h"
+#include "matches.h"
 
 /* Separator between joined text fields. */
 #define FIELD_JOIN "\n\n"
@@ -504,6 +505,60 @@ static bool write_tagged(record_worker_t *w, const char *id, const char *file, l
     return true;
 }
 
+/* --all-matches: writes the gazetteer candidates of the record's text, as
+ * TSV lines or as the output field {"matches":[...]}; nothing on failure.
+ * Returns TAGGER_OK or the scan's error. */
+static int write_matches(record_worker_t *w, const char *id, long lineno, const char *line,
+                         size_t len, bool has_members, strbuf_t *out)
+{
+    const cli_options_t *opt = w->opt;
+    tagger_json_options_t json = opt->json;
+    json.segments = w->segments;
+    json.n_segments = opt->n_text_fields;
+    bool tsv = opt->format == FORMAT_TSV;
+    char idbuf[32];
+    if (!id) {
+        snprintf(idbuf, sizeof idbuf, "%ld", lineno);
+        id = idbuf;
+    }
+    strbuf_t found;
+    sb_init(&found);
+    if (!tsv) {
+        sb_adds(&found, "{\"matches\":");
+    }
+    int rc = matches_write(&found, tsv, opt->tg, w->scratch, w->text.data ? w->text.data : "",
+                           w->text.len, id, strlen(id), &json);
+    if (!tsv) {
+        sb_addc(&found, '}');
+    }
+    rc = rc ? rc : sb_ok(&found) ? TAGGER_OK : TAGGER_ERR_NOMEM;
+    if (rc == TAGGER_OK && tsv) {
+        sb_add(out, found.data, found.len);
+    } else if (rc == TAGGER_OK) {
+        splice(out, line, len, has_members, opt->output_field, found.data, found.len);
+    }
+    sb_free(&found);
+    return rc;
+}
+
+/* Tags the record's text (w->text) and writes the output; nothing on
+ * failure.  Returns TAGGER_OK or why it failed. */
+static int tag_record(record_worker_t *w, const char *id, const char *file, long lineno,
+                      const char *line, size_t len, bool has_members, strbuf_t *out)
+{
+    if (w->opt->all_matches) {
+        return write_matches(w, id, lineno, line, len, has_members, out);
+    }
+    tagger_result_t *r = NULL;
+    int rc = tagger_annotate(w->opt->tg, w->scratch, w->text.data ? w->text.data : "",
+                             w->text.len, &r);
+    if (rc == TAGGER_OK && !write_tagged(w, id, file, lineno, line, len, has_members, r, out)) {
+        rc = TAGGER_ERR_NOMEM;
+    }
+    tagger_result_free(r);
+    return rc;
+}
+
 /* ------------------------------------------------------------ fast path */
 
 /* What fast_get_path() found. */
@@ -603,13 +658,8 @@ static bool fast_record(record_worker_t *w, const char *file, long lineno, const
         !fast_join_text_fields(w) || (opt->format != FORMAT_JSON && !fast_record_id(w, &id))) {
         return false;
     }
-    tagger_result_t *r = NULL;
-    int rc = tagger_annotate(opt->tg, w->scratch, w->text.data ? w->text.data : "", w->text.len,
-                             &r);
     /* A failure (out of memory) is left to the slow path to report. */
-    bool done = rc == TAGGER_OK && write_tagged(w, id, file, lineno, line, len, true, r, out);
-    tagger_result_free(r);
-    return done;
+    return tag_record(w, id, file, lineno, line, len, true, out) == TAGGER_OK;
 }
 
 /* ------------------------------------------------------------ one line */
@@ -676,19 +726,14 @@ bool jsonl_process_line(record_worker_t *w, const char *file, long lineno, const
     } else if (join_text_fields(w, root, msg, sizeof msg)) {
         flag_or_reject(w, root, file, lineno, line, len, msg, out, diag);
     } else {
-        tagger_result_t *r = NULL;
-        int rc = tagger_annotate(w->opt->tg, w->scratch, w->text.data ? w->text.data : "",
-                                 w->text.len, &r);
         char idbuf[32];
         const char *id = record_id(root, w->opt->id_field, idbuf, sizeof idbuf);
-        if (rc == TAGGER_OK &&
-            write_tagged(w, id, file, lineno, line, len, root->child != NULL, r, out)) {
+        int rc = tag_record(w, id, file, lineno, line, len, root->child != NULL, out);
+        if (rc == TAGGER_OK) {
             bad = false;
         } else {
-            flag_or_reject(w, root, file, lineno, line, len,
-                           tagger_strerror(rc ? rc : TAGGER_ERR_NOMEM), out, diag);
+            flag_or_reject(w, root, file, lineno, line, len, tagger_strerror(rc), out, diag);
         }
-        tagger_result_free(r);
     }
     cJSON_Delete(root);
     return bad;

@@ -30,6 +30,7 @@
 #include "commands.h"
 #include "formats.h"
 #include "html_out.h"
+#include "matches.h"
 #include "pipeline.h"
 #include "strbuf.h"
 
@@ -48,6 +49,7 @@ typedef struct {
     tagger_scratch_t *scratch;
     tagger_json_options_t json;
     output_format_t format;
+    bool all_matches;         /* --all-matches */
     unsigned scratch_options; /* TAGGER_SCRATCH_* */
     int status; /* worst exit status so far */
 } run_t;
@@ -77,6 +79,9 @@ static void usage(FILE *f)
             "      --format FORMAT      json (default), tsv (one mention per line),\n"
             "                           es-bulk (Elasticsearch/OpenSearch _bulk pairs) or\n"
             "                           html (one page, mentions marked, for reading)\n"
+            "      --all-matches        every gazetteer candidate instead of the entities:\n"
+            "                           nested, overlapping and ambiguous names, nothing\n"
+            "                           resolved (json or tsv)\n"
             "\n"
             "JSON Lines (one record per line in, the same record out, one field added):\n"
             "      --jsonl              read JSON Lines records from the files or stdin\n"
@@ -121,9 +126,40 @@ static void warn_nul_or_empty(const char *name, const char *text, size_t len)
     }
 }
 
+/* --all-matches: the candidates of one document, {"id":...,"matches":[...]}
+ * or TSV lines. */
+static void match_text(run_t *run, const char *name, const char *text, size_t len)
+{
+    strbuf_t buf;
+    sb_init(&buf);
+    bool tsv = run->format == FORMAT_TSV;
+    if (!tsv) {
+        sb_adds(&buf, "{\"id\":");
+        sb_add_json_string(&buf, name, strlen(name), true);
+        sb_adds(&buf, ",\"matches\":");
+    }
+    int rc = matches_write(&buf, tsv, run->tg, run->scratch, text, len, name, strlen(name),
+                           &run->json);
+    if (!tsv) {
+        sb_adds(&buf, "}\n");
+    }
+    if (rc == TAGGER_OK && sb_ok(&buf)) {
+        fwrite(buf.data, 1, buf.len, stdout);
+    } else {
+        fprintf(stderr, "%s: %s: %s\n", prog, name,
+                tagger_strerror(rc ? rc : TAGGER_ERR_NOMEM));
+        worse(run, EXIT_BAD_INPUT);
+    }
+    sb_free(&buf);
+}
+
 static void tag_text(run_t *run, const char *name, const char *text, size_t len)
 {
     warn_nul_or_empty(name, text, len);
+    if (run->all_matches) {
+        match_text(run, name, text, len);
+        return;
+    }
     tagger_result_t *r = NULL;
     int rc = tagger_annotate(run->tg, run->scratch, text, len, &r);
     if (rc) {
@@ -414,7 +450,8 @@ int main(int argc, char **argv)
         OPT_TEXT_FIELD,
         OPT_ID_FIELD,
         OPT_OUTPUT_FIELD,
-        OPT_TOPICS
+        OPT_TOPICS,
+        OPT_ALL_MATCHES
     };
     static const struct option longopts[] = {
         {"model", required_argument, NULL, 'm'},
@@ -433,6 +470,7 @@ int main(int argc, char **argv)
         {"output-field", required_argument, NULL, OPT_OUTPUT_FIELD},
         {"jobs", required_argument, NULL, 'j'},
         {"topics", required_argument, NULL, OPT_TOPICS},
+        {"all-matches", no_argument, NULL, OPT_ALL_MATCHES},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -508,6 +546,9 @@ int main(int argc, char **argv)
         case OPT_JSONL:
             cli.jsonl = true;
             break;
+        case OPT_ALL_MATCHES:
+            run.all_matches = true;
+            break;
         case OPT_TEXT_FIELD:
             text_fields[cli.n_text_fields++] = optarg;
             code = *optarg ? 0 : EXIT_USAGE;
@@ -553,6 +594,13 @@ int main(int argc, char **argv)
     if (run.format != FORMAT_JSON) {
         run.json.flags &= ~TAGGER_JSON_PRETTY; /* one line per item */
     }
+    if (run.all_matches && run.format != FORMAT_JSON && run.format != FORMAT_TSV) {
+        fprintf(stderr, "%s: --all-matches writes json or tsv, not --format %s\n", prog,
+                run.format == FORMAT_HTML ? "html" : "es-bulk");
+        free(gaz);
+        free(text_fields);
+        return EXIT_USAGE;
+    }
     if (model && (n_gaz || flags != TAGGER_COMPILE_BUILTIN)) {
         fprintf(stderr, "%s: --model cannot be combined with --gazetteer or --no-builtin "
                         "(compile them into the model)\n", prog);
@@ -569,6 +617,7 @@ int main(int argc, char **argv)
         cli.tg = run.tg;
         cli.json = run.json;
         cli.format = run.format;
+        cli.all_matches = run.all_matches;
         cli.scratch_options = run.scratch_options;
         code = pipeline_run(&cli, argv + optind, (size_t)(argc - optind));
         if (run.status > code) {

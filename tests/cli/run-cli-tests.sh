@@ -117,6 +117,49 @@ for e in docs[0]['entities']:
     assert 'mentions' not in e and e['type'] == 'COUNTRY' and e['relevance'] >= 0.5, e
 "
 
+# --all-matches: every gazetteer candidate, nothing resolved, as JSON or TSV.
+printf 'He flew to New York City, then to Georgia. A North Korean envoy met Kim Jong Un.\n' \
+    >"$TMP/nested.txt"
+if run "all matches" 0 --all-matches "$TMP/nested.txt" "$EX" && python3 -c "
+import json
+docs = [json.loads(l) for l in open('$TMP/out', encoding='utf-8')]
+assert [set(d) for d in docs] == [{'id', 'matches'}] * 2, docs
+for d, path in zip(docs, ['$TMP/nested.txt', '$EX']):
+    raw = open(path, 'rb').read()
+    chars = raw.decode('utf-8')
+    for m in d['matches']:
+        assert raw[m['start']:m['end']].decode('utf-8') == m['text'] == \
+            chars[m['char_start']:m['char_end']], m
+got = {(m['text'], m['name'], m.get('candidates', 1), m.get('via')) for m in docs[0]['matches']}
+assert ('York', 'York', 2, None) in got and ('New York City', 'New York', 1, None) in got, got
+assert {('Georgia', 'Georgia', 2, None), ('North Korean', 'North Korea', 1, 'demonym'),
+        ('Kim Jong Un', 'Kim Jong Un', 1, None)} <= got, got
+georgia = {m['id'] for m in docs[0]['matches'] if m['text'] == 'Georgia'}
+assert georgia == {'GE', 'US-GA'}, georgia
+starts = [m['start'] for m in docs[0]['matches']]
+assert starts == sorted(starts), starts
+# the example, resolved, has Pyongyang for North Korea; as a candidate it is a place
+assert any(m['text'] == 'Pyongyang' and m['type'] == 'PLACE' for m in docs[1]['matches'])
+"; then
+    pass "--all-matches: nested, overlapping and ambiguous candidates, offsets exact"
+else
+    fail "--all-matches" "$(head -c 300 "$TMP/out")"
+fi
+if run "all matches tsv" 0 --all-matches --format tsv --types COUNTRY "$TMP/nested.txt" &&
+    python3 -c "
+rows = [l.split('\t') for l in open('$TMP/out', encoding='utf-8').read().splitlines()]
+assert [(r[1], r[3], r[6]) for r in rows] == [('COUNTRY', 'GE', 'Georgia'),
+                                              ('COUNTRY', 'KP', 'North Korean')], rows
+assert all(len(r) == 7 and r[0] == '$TMP/nested.txt' for r in rows), rows
+"; then
+    pass "--all-matches --format tsv: one line per candidate, --types applies"
+else
+    fail "--all-matches tsv" "$(head -c 300 "$TMP/out")"
+fi
+run "all matches html" 2 --all-matches --format html "$EX" &&
+    stderr_has "all matches html" "--all-matches writes json or tsv, not --format html" &&
+    pass "--all-matches refuses a format it cannot write"
+
 # Directories: recursive, sorted, hidden files skipped.
 mkdir -p "$TMP/dir/sub" "$TMP/dir/.hidden"
 printf 'Talks between Japan and China.\n' >"$TMP/dir/b.txt"

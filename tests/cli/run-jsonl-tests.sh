@@ -105,6 +105,14 @@ assert m['KP']['field'] == 'article.body' and (m['KP']['start'], m['KP']['char_s
 assert 'annotations' not in out[0]
 "
 
+run "all matches" 0 --jsonl --all-matches --text-field meta.title --text-field article.body \
+    "$TMP/nested.jsonl" &&
+    py "--all-matches: the candidates in the output field, offsets relative to their field" "
+found = out[0]['annotations']['matches']
+assert [(m['id'], m['field'], m['start'], m['char_start']) for m in found] == [
+    ('JP', 'meta.title', 6, 5), ('KP', 'article.body', 8, 7)], found
+"
+
 run "filters" 1 --jsonl --no-mentions --types COUNTRY --min-relevance 0.3 "$TMP/small.jsonl" &&
     py "--no-mentions, --types and --min-relevance apply to records" "
 ents = [e for rec in out if rec and 'annotations' in rec for e in rec['annotations']['entities']]
