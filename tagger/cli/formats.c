@@ -47,8 +47,7 @@ bool format_entity_wanted(const tagger_entity_t *e, const tagger_json_options_t 
     return kind_ok && e->relevance >= opt->min_relevance;
 }
 
-/* The segment holding byte @p start (the last starting at or before it). */
-static const tagger_json_segment_t *segment_of(const tagger_json_options_t *opt, size_t start)
+const tagger_json_segment_t *format_segment_of(const tagger_json_options_t *opt, size_t start)
 {
     const tagger_json_segment_t *seg = NULL;
     for (size_t i = 0; i < opt->n_segments && opt->segments[i].start <= start; i++) {
@@ -86,7 +85,7 @@ void format_tsv(strbuf_t *out, const char *id, size_t id_len, const tagger_resul
         }
         for (size_t k = 0; k < e->n_mentions; k++) {
             const tagger_mention_t *m = &e->mentions[k];
-            const tagger_json_segment_t *seg = segment_of(opt, m->start);
+            const tagger_json_segment_t *seg = format_segment_of(opt, m->start);
             size_t base = seg ? seg->start : 0;
             entity_columns(out, id, id_len, e);
             sb_addf(out, "%zu\t%zu\t", m->start - base, m->end - base);

@@ -14,6 +14,10 @@
  * that is 0) and its relevance reaches opt->min_relevance, as in JSON. */
 bool format_entity_wanted(const tagger_entity_t *e, const tagger_json_options_t *opt);
 
+/* The segment of opt->segments holding byte @p start (the last starting at
+ * or before it), or NULL without segments. */
+const tagger_json_segment_t *format_segment_of(const tagger_json_options_t *opt, size_t start);
+
 /* Appends @p s with backslash, tab, newline and carriage return written as
  * \\, \t, \n and \r, so a TSV field never spans columns or lines. */
 void tsv_escape(strbuf_t *out, const char *s, size_t len);

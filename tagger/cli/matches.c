@@ -23,17 +23,6 @@ typedef struct {
     size_t n; /* candidates written */
 } writer_t;
 
-/* The segment holding byte @p start (the last starting at or before it),
- * or NULL without segments. */
-static const tagger_json_segment_t *segment_of(const tagger_json_options_t *opt, size_t start)
-{
-    const tagger_json_segment_t *seg = NULL;
-    for (size_t i = 0; i < opt->n_segments && opt->segments[i].start <= start; i++) {
-        seg = &opt->segments[i];
-    }
-    return seg;
-}
-
 static void write_tsv(writer_t *w, const tagger_match_t *m, const tagger_json_segment_t *seg)
 {
     size_t base = seg ? seg->start : 0;
@@ -89,7 +78,7 @@ static int on_match(const tagger_match_t *m, void *ctx)
     if (w->opt->kinds && !(w->opt->kinds & (1u << m->kind))) {
         return 0;
     }
-    const tagger_json_segment_t *seg = segment_of(w->opt, m->start);
+    const tagger_json_segment_t *seg = format_segment_of(w->opt, m->start);
     if (w->tsv) {
         write_tsv(w, m, seg);
     } else {
