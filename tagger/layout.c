@@ -11,8 +11,10 @@
  *             including hard-wrapped lines (Reuters wraps at 70 columns);
  *             or twelve words or more, an eighth of them such words, ending
  *             in a full stop: a sentence thick with names;
- *   menu      25 or more words with no sentence end and almost no long
- *             lower-case word: "af Afrikaans sq Albanian am Amharic ...";
+ *   menu      25 or more words with no sentence end, fewer than three
+ *             commas and almost no long lower-case word: "af Afrikaans sq
+ *             Albanian am Amharic ..." (with the commas, a list of names:
+ *             a team sheet);
  *   headline  mostly words, most long ones capitalised: headlines, bylines,
  *             tag lines ("North Korea Abandons Pursuit of Unification");
  *   other     tables of figures, "1 min", single words.
@@ -50,8 +52,9 @@
  * table lookup per byte, a memchr per line) took 22.  A block with a byte
  * beyond ASCII, or a word longer than a block, is read a byte at a time, the
  * characters beyond ASCII in a word's first four letters decoded and looked up
- * in utf8proc's categories.  Whether a word ends a sentence matters only to a
- * menu, so only a line that could be one is read again for it.  The cluster
+ * in utf8proc's categories.  Whether a word ends a sentence, and the commas,
+ * matter only to a menu, so only a line that could be one is read again for
+ * them.  The cluster
  * and zone passes are per line.
  * The same masks tell, for free, whether the text is plain ASCII, so that
  * annotate.c need not count code points for its char offsets.
@@ -71,6 +74,7 @@
 #define MIN_PROSE_WORDS 6
 #define MIN_SENTENCE_WORDS 12
 #define MIN_MENU_WORDS 25
+#define MIN_LIST_COMMAS 3
 #define MAX_GAP 3
 #define TITLE_WINDOW 6
 #define MAX_DATELINE_BYTES 80
@@ -120,11 +124,21 @@ static void count_word(line_counts_t *c, unsigned letters, unsigned first_case)
     c->long_upper += letters >= 4 && first_case == CH_UPPER;
 }
 
-/* Whether a word of the line [start, end) ends a sentence: its last byte
- * is '.', '!', '?' or, after two bytes or more, 0x9D, the last byte of
- * U+201D (a closing quote). */
-static bool has_sentence_end(const unsigned char *p, size_t start, size_t end)
+/* Whether the line [start, end), long and with almost no long lower-case
+ * word, punctuates as text, so that it is no menu: a word of it ends a
+ * sentence (its last byte is '.', '!', '?' or, after two bytes or more,
+ * 0x9D, the last byte of U+201D, a closing quote), or it has MIN_LIST_COMMAS
+ * commas or semicolons or more, a list ("Dimitri Yachvili (Biarritz),
+ * Pierre Mignoni (Clermont), ...", a team sheet). */
+static bool punctuated_as_text(const unsigned char *p, size_t start, size_t end)
 {
+    size_t commas = 0;
+    for (size_t i = start; i < end; i++) {
+        commas += p[i] == ',' || p[i] == ';';
+    }
+    if (commas >= MIN_LIST_COMMAS) {
+        return true;
+    }
     for (size_t i = start; i < end; i++) {
         if (byte_kind[p[i]] == CH_SPACE) {
             continue;
@@ -157,8 +171,8 @@ static bool line_ends_sentence(const unsigned char *p, size_t start, size_t end)
 }
 
 /* The kind of the line [start, end) of @p p, whose words @p c counts.
- * Whether a word ends a sentence only matters to a menu, so only a line
- * that could be one is read again to tell. */
+ * Its punctuation only matters to a menu, so only a line that could be one
+ * is read again to tell. */
 static tg_line_kind_t line_kind(const line_counts_t *c, const unsigned char *p, size_t start,
                                 size_t end)
 {
@@ -166,7 +180,7 @@ static tg_line_kind_t line_kind(const line_counts_t *c, const unsigned char *p, 
         return TG_LINE_EMPTY;
     }
     if (c->words >= MIN_MENU_WORDS && c->long_lower * 10 < c->words &&
-        !has_sentence_end(p, start, end)) {
+        !punctuated_as_text(p, start, end)) {
         return TG_LINE_MENU;
     }
     if (c->words >= MIN_PROSE_WORDS && c->long_lower * 4 >= c->words) {

@@ -67,7 +67,11 @@ static tg_line_kind_t ref_line_kind(const unsigned char *p, size_t len)
     if (words == 0) {
         return TG_LINE_EMPTY;
     }
-    if (words >= 25 && !sentence_end && long_lower * 10 < words) {
+    size_t commas = 0;
+    for (size_t k = 0; k < len; k++) {
+        commas += p[k] == ',' || p[k] == ';';
+    }
+    if (words >= 25 && !sentence_end && commas < 3 && long_lower * 10 < words) {
         return TG_LINE_MENU;
     }
     if (words >= 6 && long_lower * 4 >= words) {
@@ -156,6 +160,11 @@ START_TEST(test_kinds_by_hand)
         {"af Afrikaans sq Albanian am Amharic ar Arabic hy Armenian az Azerbaijani eu Basque "
          "be Belarusian bn Bengali bs Bosnian bg Bulgarian ca Catalan hr Croatian",
          TG_LINE_MENU},
+        /* a team sheet, with its commas, is no menu (BBC, 2005) */
+        {"Sylvain Marconnet (Stade Francais), Nicolas Mas (Perpignan), Olivier Milloud "
+         "(Bourgoin), Sebastien Bruno (Sale), William Servat (Stade Toulousain), Fabien Pelous "
+         "(Stade Toulousain, capt), Pieter de Villiers (Stade Francais), Jerome Thion (Biarritz)",
+         TG_LINE_HEADLINE},
         /* the same with a sentence end is no menu */
         {"af Afrikaans sq Albanian am Amharic ar Arabic hy Armenian az Azerbaijani eu Basque "
          "be Belarusian bn Bengali bs Bosnian bg Bulgarian ca Catalan hr Croatian.",
