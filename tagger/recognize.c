@@ -81,7 +81,8 @@
  *     a place's mention among them ("Japan Airlines", "Kingfisher
  *     Airlines"; industry_start()), or is dropped.  An event or a show
  *     ("Consumer Electronics Show", "Carling Cup"; event_ends) is no
- *     entity of ours.
+ *     entity of ours, nor the first words of one the model typed apart
+ *     ("Orange" of "Orange Prize").
  *     A name never runs over anything but spaces and the break of a wrapped
  *     line, nor past a legal form's period into the next sentence ("AFG
  *     Industries Inc. The company ...").
@@ -1194,8 +1195,13 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             drop_spans_after(r, n_spans, base + start);
             a = start;
         }
-        if (keep && title_case_in(ln, b - 1, &ln->fx->sets.event_ends)) {
-            keep = false; /* before a place in it gives way: "Cannes Film Festival" */
+        /* An event's name, or its first words the model typed apart
+         * ("Orange" of "Orange Prize"); before a place in it gives way:
+         * "Cannes Film Festival". */
+        if (keep && (title_case_in(ln, b - 1, &ln->fx->sets.event_ends) ||
+                     (b < ln->n && tg_recog_spaced(ln, b) &&
+                      title_case_in(ln, b, &ln->fx->sets.event_ends)))) {
+            keep = false;
         }
         bool covered = false;
         for (size_t k = a; k < b; k++) {

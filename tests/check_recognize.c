@@ -436,6 +436,13 @@ START_TEST(test_events_are_no_names)
     expect_no_entity("Joss Stone has been nominated in three categories in Wednesday's Brit "
                      "awards.",
                      "Brit");
+    /* the first words of an event's name, which the model typed apart (BBC, 2005) */
+    expect_no_entity("Orange Prize winner Andrea Levy has seen her book Small Island win the "
+                     "Whitbread Novel of the Year Award.",
+                     "Orange");
+    expect_no_entity("The Handheld Award went to Colin McRae Rally 2005 while the mobile "
+                     "category was won by another.",
+                     "Colin McRae");
     const char *text = "The documentary was shown at the Moscow Film Festival last summer.";
     tagger_result_t *r = annotate(text);
     place_stands(r, "Moscow", 1);
