@@ -508,8 +508,9 @@ static size_t surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t
 
 
 /* Whether word @p other, right before or after word @p i with only spaces
- * between, is a capitalised word in mixed case that is no common word:
- * with it, word i is part of some other name. */
+ * between, is a capitalised word in mixed case that is no common word nor
+ * a compound of one ("London-based"): with it, word i is part of some
+ * other name. */
 static bool name_beside(const tagger_t *tg, const tg_recog_t *r, const char *text, size_t i,
                         size_t other)
 {
@@ -520,7 +521,9 @@ static bool name_beside(const tagger_t *tg, const tg_recog_t *r, const char *tex
         }
     }
     const word_t *w = &r->words[other];
-    return w->cap && w->cand && has_lower(text, w->start, w->end) &&
+    const char *hyphen = memchr(text + w->start, '-', w->end - w->start);
+    bool compound = hyphen && hyphen + 1 < text + w->end && hyphen[1] >= 'a' && hyphen[1] <= 'z';
+    return w->cap && w->cand && !compound && has_lower(text, w->start, w->end) &&
            !tg_names_common(tg->names, w->h_low);
 }
 

@@ -1266,13 +1266,16 @@ END_TEST
 START_TEST(test_surname_that_is_a_word)
 {
     const char *text = "Orange Prize winner Andrea Levy has seen her book Small Island win the "
-                       "Whitbread Novel of the Year Award.\n\nSmall Island, Levy's fourth "
-                       "novel, is set in post-war England.\n";
+                       "Whitbread Novel of the Year Award.\n\nBookmaker William Hill has placed "
+                       "London-based Levy's novel as the 6/4 favourite to win.\n\nSmall Island, "
+                       "Levy's fourth novel, is set in post-war England.\n";
     tagger_result_t *r = annotate(text);
     const tagger_entity_t *e = found(r, text, "Andrea Levy", TAGGER_KIND_PERSON);
-    ck_assert_uint_eq(e->n_mentions, 2);
+    ck_assert_uint_eq(e->n_mentions, 3);
+    /* a compound before it ("London-based") is no other name's word */
     ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, "Levy's") - text));
-    ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_SHORT);
+    ck_assert_uint_eq(e->mentions[2].start, (size_t)(strstr(text, "Levy's fourth") - text));
+    ck_assert_int_eq(e->mentions[2].via, TAGGER_VIA_SHORT);
     tagger_result_free(r);
     expect_mentions("Writer Andrea Price won the award on Monday.\n\nPrice rises hit shoppers "
                     "in December.\n",
