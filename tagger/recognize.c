@@ -214,10 +214,13 @@ static const char *const never_names[] = {
     "GDP", "GNP", "VAT", "CEO", "CEOs", "MPs", "MEPs", "DJ", "PR",
     /* awards ("an Oscar nomination", "best film Oscar", "the Brit awards") */
     "Oscar", "Oscars", "Grammy", "Grammys", "Emmy", "Emmys", "Bafta", "Baftas", "Brit", "Brits",
-    /* faiths and peoples, words of a group, not a name ("Muslim leaders") */
+    /* faiths and peoples, words of a group, not a name ("Muslim leaders"), and
+     * the peoples of Britain, which no country's demonyms cover ("the Scot
+     * was suspended", "Welsh councils") */
     "Muslim", "Muslims", "Islamic", "Christian", "Christians", "Catholic", "Catholics",
     "Protestant", "Protestants", "Jewish", "Jew", "Jews", "Hindu", "Hindus", "Sikh", "Sikhs",
     "Buddhist", "Buddhists", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Arab", "Arabs",
+    "Scot", "Scots", "Welsh", "Briton", "Britons",
     /* articles opening a sentence ("An EU spokesman") */
     "An", "The",
     /* sentence adverbs, capitalised only where they open a sentence, so

@@ -996,6 +996,9 @@ START_TEST(test_holidays_and_capitalised_things)
     expect_none("GNP grew 2.1 pct in the quarter, the department said.");
     expect_none("The director won an Oscar nomination for best original screenplay.");
     expect_none("Muslim leaders met on Friday, and Hindu and Sikh groups joined them.");
+    /* the peoples of Britain (BBC, 2005) */
+    expect_none("The 31-year-old Scot was suspended for two years in 1998.");
+    expect_none("Welsh councils should set their taxes at reasonable levels.");
     expect_no_entity("An EU spokesman in Washington dismissed the complaint.", "An");
     /* Reuters, 1987: a sentence adverb opening a sentence. */
     expect_none("There are also reports that plantings have been reduced, he said. "
