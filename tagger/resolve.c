@@ -15,7 +15,8 @@
  *     dropped right after a first name ("Melania Trump" is not Donald
  *     Trump) and before a capitalised word that is not a common word
  *     ("Boko Haram", "Trump Jr."; but "Trump Says" in a headline) or a
- *     hyphen and a capital ("Petro-Canada").  A match right before a "$"
+ *     hyphen and a capital ("Petro-Canada"), and after a capitalised word
+ *     and a hyphen ("WILKES-BARRE").  A match right before a "$"
  *     is a currency's prefix ("US$42m", "HK$327m"): it names a dollar,
  *     not a country.  A place before the
  *     last word of an institution's name ("Oxford University", "New York
@@ -286,6 +287,26 @@ static bool name_word_after(const tagger_t *tg, const char *text, size_t len, si
     return h && !tg_names_common(tg->names, h);
 }
 
+/* Whether the word before @p start is joined to it by a hyphen and is a
+ * capitalised word that is no common word: the first part of a compound
+ * name, "Wilkes" of "WILKES-BARRE" (not "Anti" of "Anti-Putin", if
+ * written so, nor "pro" of "pro-Putin"). */
+static bool name_word_before(const tagger_t *tg, const char *text, size_t start)
+{
+    if (start < 2 || text[start - 1] != '-') {
+        return false;
+    }
+    size_t j = start - 1, w = j;
+    while (w > 0 && tg_trie_ascii_alnum((unsigned char)text[w - 1])) {
+        w--;
+    }
+    if (w > 0 && (unsigned char)text[w - 1] >= 0x80) {
+        return false;
+    }
+    uint64_t h = capitalised_word_hash(text, w, j - w);
+    return h && (!tg->names || !tg_names_common(tg->names, h));
+}
+
 /* Whether a given-name alias at [start, end) stands beside another name
  * (step 2): a capitalised word before or after it.  In the headline, where
  * every word may have its capital, the word after counts only when it is
@@ -463,6 +484,7 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
              given_name_beside_name(tg, text, len, h->start, h->end, r.zone)) ||
             ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start)) ||
             ((al->flags & TG_ALIAS_SURNAME) && (tg_first_name_before(tg, text, h->start) ||
+                                                name_word_before(tg, text, h->start) ||
                                                 name_word_after(tg, text, len, h->end))) ||
             (h->end < len && text[h->end] == '$') ||
             (tg->entities[al->entity].kind != TAGGER_KIND_ORG &&

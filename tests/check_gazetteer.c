@@ -552,7 +552,7 @@ END_TEST
 
 /* A leader in office now by surname alone (scripts/build-people
  * add_bare_surnames), in running text and in a title-case headline (HuffPost,
- * 2018); not right after a first name, nor before another part of a name,
+ * 2018); not right after a first name, nor beside another part of a name,
  * and not where the rule leaves the surname out: another person's too
  * ("Sharif": Nawaz and Shehbaz), or a micro-state's leader's ("Rossi"). */
 START_TEST(test_builtin_leader_surnames)
@@ -564,6 +564,12 @@ START_TEST(test_builtin_leader_surnames)
         {"Melania Trump will travel to Africa, her office said.", "Q22686", false},
         {"Trump Jr. said he would testify.", "Q22686", false},
         {"Petro-Canada said it would raise crude oil prices.", "Q704022", false},
+        /* the second part of a town's name (Reuters, 1987), not Somalia's
+         * Prime Minister */
+        {"WILKES-BARRE, Pa., June 1 -\nUtilities Investment Inc said it still is offering "
+         "to acquire Pennsylvania Enterprises Inc.",
+         "Q112598575", false},
+        {"Barre said Somalia would hold elections.", "Q112598575", true},
         {"Ruto said Kenya would send police officers to Haiti.", "Q195725", true},
         {"Sharif said Pakistan would talk to India.", "Q2096387", false},
         {"Rossi won the race at Mugello on Sunday.", "Q123678970", false},
