@@ -290,7 +290,9 @@ static bool name_word_after(const tagger_t *tg, const char *text, size_t len, si
 /* Whether the word before @p start is joined to it by a hyphen and is a
  * capitalised word that is no common word: the first part of a compound
  * name, "Wilkes" of "WILKES-BARRE" (not "Anti" of "Anti-Putin", if
- * written so, nor "pro" of "pro-Putin"). */
+ * written so, nor "pro" of "pro-Putin").  Not after blanks: "Recep
+ * Erdogan" and "Asif Zardari" (BBC) are the leaders, for all "Truong
+ * Chinh" (Reuters, 1987) is not Pham Minh Chinh. */
 static bool name_word_before(const tagger_t *tg, const char *text, size_t start)
 {
     if (start < 2 || text[start - 1] != '-') {

@@ -570,6 +570,12 @@ START_TEST(test_builtin_leader_surnames)
          "to acquire Pennsylvania Enterprises Inc.",
          "Q112598575", false},
         {"Barre said Somalia would hold elections.", "Q112598575", true},
+        /* an office and a surname before more of a name: Iran's leader, not
+         * Guyana's President Ali (Reuters, 1987, but on one line; wrapped
+         * after "Ali" it is still Irfaan Ali) */
+        {"His audience at a Tehran mosque included President Ali Khamenei.", "Q64840184", false},
+        {"President Ali said Guyana would build a new port.", "Q64840184", true},
+        {"PRESIDENT REAGAN VOWS NO TAX RATE INCREASE", "govtrack:412372", true},
         {"Ruto said Kenya would send police officers to Haiti.", "Q195725", true},
         {"Sharif said Pakistan would talk to India.", "Q2096387", false},
         {"Rossi won the race at Mugello on Sunday.", "Q123678970", false},
