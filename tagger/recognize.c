@@ -1345,7 +1345,8 @@ static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
  * Commission", "said Joseph\nArsenio"): cut at each newline, it would be
  * two names or none.  Line @p l of @p lay wraps into the next when both
  * are article body, the next is not indented (a new paragraph or a table
- * row is), and line l is long and does not end a sentence: a line of
+ * row is), and line l is long and does not end a sentence (initials and a
+ * name after the break are no sentence end: initials_before_name()): a line of
  * fewer than WRAP_MIN_BYTES is a heading, a dateline or an item of a
  * list, which the next line does not continue (but the first line below a
  * dateline: below_dateline()); so is a first line whose
@@ -1393,6 +1394,37 @@ static bool ends_clause(char c)
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
 }
 
+/* Whether the line [start, end) ends in initials ("L.K.", "E.F.": one to
+ * three capitals, each with its period) and the line from @p next opens
+ * with a capitalised word that is no common word: a name going on across
+ * the break ("said L.K.\nEvans has been elected", "by E.F.\nHutton Group
+ * Inc"), not a sentence's end ("in the U.S.\nThe company said"). */
+static bool initials_before_name(const tg_names_t *m, const char *text, size_t start,
+                                 size_t end, size_t next, size_t next_end)
+{
+    size_t k = end, letters = 0;
+    while (k >= start + 2 && text[k - 1] == '.' && text[k - 2] >= 'A' && text[k - 2] <= 'Z') {
+        k -= 2;
+        letters++;
+    }
+    if (letters == 0 || letters > 3 || (k > start && text[k - 1] != ' ')) {
+        return false;
+    }
+    char low[32];
+    size_t n = 0;
+    if (next >= next_end || text[next] < 'A' || text[next] > 'Z') {
+        return false;
+    }
+    for (size_t i = next; i < next_end && tg_trie_ascii_alnum((unsigned char)text[i]); i++) {
+        if (n == sizeof low) {
+            return false;
+        }
+        char c = text[i];
+        low[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return m && n >= 2 && !tg_names_common(m, tg_names_hash(TG_NAMES_HASH_INIT, low, n));
+}
+
 /* Whether line @p l sits right below a dateline ending in a dash
  * ("LOS ANGELES, March 12 -"): wire copy printed the dateline at the head
  * of the first line of text, so what is left of that line is short. */
@@ -1409,7 +1441,8 @@ static bool below_dateline(const tg_layout_t *lay, size_t l, const char *text)
     return end > d->start && text[end - 1] == '-';
 }
 
-static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
+static bool wraps_into_next(const tg_names_t *m, const tg_layout_t *lay, size_t l,
+                            const char *text)
 {
     const tg_line_t *a = &lay->lines[l], *b = &lay->lines[l + 1];
     if (a->zone != TG_ZONE_BODY || b->zone != TG_ZONE_BODY || b->start == b->end ||
@@ -1424,13 +1457,16 @@ static bool wraps_into_next(const tg_layout_t *lay, size_t l, const char *text)
         end--; /* closing quotes and brackets: what matters is before them */
     }
     return (end - a->start >= WRAP_MIN_BYTES || below_dateline(lay, l, text)) &&
-           end > a->start && !ends_clause(text[end - 1]) &&
+           end > a->start &&
+           (!ends_clause(text[end - 1]) ||
+            initials_before_name(m, text, a->start, end, b->start, b->end)) &&
            !(l == 0 && heading_words(text + a->start, end - a->start));
 }
 
 /* The lines the recognizer tags (r->lines): layout.c's lines but menus,
  * with each run of wrapped lines (wraps_into_next()) made one. */
-static int logical_lines(tg_recog_t *r, const tg_layout_t *lay, const char *text)
+static int logical_lines(tg_recog_t *r, const tg_names_t *m, const tg_layout_t *lay,
+                         const char *text)
 {
     if (tg_grow((void **)&r->lines, &r->cap_lines, lay->n_lines, sizeof *r->lines)) {
         return TAGGER_ERR_NOMEM;
@@ -1441,7 +1477,7 @@ static int logical_lines(tg_recog_t *r, const tg_layout_t *lay, const char *text
             continue;
         }
         tg_line_t line = lay->lines[l];
-        while (l + 1 < lay->n_lines && wraps_into_next(lay, l, text)) {
+        while (l + 1 < lay->n_lines && wraps_into_next(m, lay, l, text)) {
             line.end = lay->lines[++l].end;
         }
         r->lines[r->n_lines++] = line;
@@ -1535,7 +1571,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         tg_recog_memo_free(r->memo);
         r->memo = tg_recog_memo_new();
     }
-    int rc = logical_lines(r, &s->layout, text);
+    int rc = logical_lines(r, tg->names, &s->layout, text);
     if (rc) {
         return rc;
     }

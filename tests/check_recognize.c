@@ -640,6 +640,17 @@ START_TEST(test_wrapped_names)
     ck_assert_ptr_null(find(r, "Joseph"));
     ck_assert_ptr_null(find(r, "Exchange Commission"));
     tagger_result_free(r);
+    /* initials at a line's end, and a name on the next: no sentence ends
+     * there (Reuters, 1987) */
+    text = "Arvin Industries Inc said on Thursday that its vice chairman, L.K.\n"
+           "Evans, has been elected president, succeeding the founder of the firm.\n";
+    expect(text, "L.K. Evans", TAGGER_KIND_PERSON);
+    r = annotate(text);
+    ck_assert_ptr_null(find(r, "Evans"));
+    tagger_result_free(r);
+    expect("The investment bank's founder and chairman, William R.\n"
+           "Hambrecht, said the firm would not sell its stake in the company.\n",
+           "William R. Hambrecht", TAGGER_KIND_PERSON);
 }
 END_TEST
 
