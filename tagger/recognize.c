@@ -210,6 +210,8 @@ static const char *const never_names[] = {
     /* things written in capitals: devices, media, formats ("sales of PCs and DVDs") */
     "TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "USB", "LCD", "VHS", "ADSL", "GPRS",
     "SMS", "MMS", "MP3", "DRM", "ID",
+    /* and words ("my timing was OK") */
+    "OK",
     /* economic measures and jobs ("GNP rose", "the CEO said") */
     "GDP", "GNP", "VAT", "CEO", "CEOs", "MPs", "MEPs", "DJ", "PR",
     /* awards ("an Oscar nomination", "best film Oscar", "the Brit awards") */

@@ -1004,6 +1004,9 @@ START_TEST(test_holidays_and_capitalised_things)
     expect_none("Sales have been weak since Christmas, the retailer said, and it expects no "
                 "rise before Easter.");
     expect_none("Shipments of PCs rose by a fifth, while sales of DVDs and TV sets fell.");
+    expect_no_entity("Conditions are much quicker than in Doha, my timing was OK, but I could "
+                     "have served better.",
+                     "OK");
     expect_none("GNP grew 2.1 pct in the quarter, the department said.");
     expect_none("The director won an Oscar nomination for best original screenplay.");
     expect_none("Muslim leaders met on Friday, and Hindu and Sikh groups joined them.");
