@@ -126,10 +126,34 @@ static void warn_nul_or_empty(const char *name, const char *text, size_t len)
     }
 }
 
+/* Says on stderr where @p text has invalid UTF-8 and how many bytes, as
+ * tag_text() does from the result's counts; the exit status says so. */
+static void warn_invalid_utf8(run_t *run, const char *name, const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t n_bad = 0, first = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = p[i] < 0x80 ? 1 : utf8_valid_len(p + i, len - i);
+        if (n == 0) {
+            first = n_bad++ ? first : i;
+            n = 1;
+        }
+        i += n;
+    }
+    if (n_bad) {
+        fprintf(stderr,
+                "%s: %s: byte %zu: invalid UTF-8 (%zu bad byte%s in all), read as word "
+                "separators\n",
+                prog, name, first, n_bad, n_bad == 1 ? "" : "s");
+        worse(run, EXIT_BAD_INPUT);
+    }
+}
+
 /* --all-matches: the candidates of one document, {"id":...,"matches":[...]}
  * or TSV lines. */
 static void match_text(run_t *run, const char *name, const char *text, size_t len)
 {
+    warn_invalid_utf8(run, name, text, len);
     strbuf_t buf;
     sb_init(&buf);
     bool tsv = run->format == FORMAT_TSV;

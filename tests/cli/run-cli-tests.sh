@@ -156,6 +156,11 @@ assert all(len(r) == 7 and r[0] == '$TMP/nested.txt' for r in rows), rows
 else
     fail "--all-matches tsv" "$(head -c 300 "$TMP/out")"
 fi
+printf 'Caf\351 in Paris.\n' >"$TMP/latin1-paris.txt"
+run "all matches bad utf-8" 1 --all-matches "$TMP/latin1-paris.txt" &&
+    stderr_has "all matches bad utf-8" "byte 3: invalid UTF-8 (1 bad byte in all)" &&
+    grep -q '"text":"Paris","start":8' "$TMP/out" &&
+    pass "--all-matches says where the bad bytes are and still lists the rest"
 run "all matches html" 2 --all-matches --format html "$EX" &&
     stderr_has "all matches html" "--all-matches writes json or tsv, not --format html" &&
     pass "--all-matches refuses a format it cannot write"
