@@ -54,8 +54,7 @@
  * characters beyond ASCII in a word's first four letters decoded and looked up
  * in utf8proc's categories.  Whether a word ends a sentence, and the commas,
  * matter only to a menu, so only a line that could be one is read again for
- * them.  The cluster
- * and zone passes are per line.
+ * them.  The cluster and zone passes are per line.
  * The same masks tell, for free, whether the text is plain ASCII, so that
  * annotate.c need not count code points for its char offsets.
  */

@@ -563,10 +563,10 @@ static bool organization_word(const tg_recog_t *r, const char *text, const word_
  * sentences as words) unless inside a sentence of the body, the surname of
  * a name that opens with a first name of the lists which is no common word
  * ("the judges said Levy was": Andrea Levy; not "Up" of a song, "Wake Me
- * Up"), nor one that is never a name
- * ("Merry Christmas"), nor a word beside another capitalised word that is
- * no common word: that is someone else's name ("Paul Volcker" and
- * "Volcker Group"; but the title-case headline "Volcker Sees No Need"). */
+ * Up"); not a word that is never a name ("Merry Christmas"); not a word
+ * beside another capitalised word that is no common word: that is someone
+ * else's name ("Paul Volcker" and "Volcker Group"; but the title-case
+ * headline "Volcker Sees No Need"). */
 static int lone_surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t *r,
                          const char *text, size_t n)
 {
