@@ -455,7 +455,8 @@ static const char *const org_followers[] = {
     "keeper",     "winger",     "full-back",  "left-back",  "right-back", "centre-back",
     "physio",     "spokesman",  "spokeswoman", "shares",    "shareholders", "employees",
     "staff",      "executives", "subsidiary", "founder",    "founders",   "customers",
-    "users",      "website",    "magazine",   "newspaper"};
+    "users",      "user",       "account",    "accounts",   "feed",       "website",
+    "magazine",   "newspaper"};
 
 /* Lower-case nouns that, right before a name, say what kind of
  * organization it is ("search engine Google", "oil firm Yukos", "rock band

@@ -769,6 +769,9 @@ START_TEST(test_org_followers)
     expect("\"It's a good little machine,\" said Mark Sparrow, technical and reviews editor at "
            "Mac Format magazine.",
            "Mac Format", TAGGER_KIND_ORG);
+    /* HuffPost, 2018 */
+    expect("\"She just freaken admitted that Trump should not have won!\" one Twitter user said.",
+           "Twitter", TAGGER_KIND_ORG);
     expect("Chelsea winger Arjen Robben has broken two metatarsal bones in his foot and will "
            "be out for at least six weeks.",
            "Chelsea", TAGGER_KIND_ORG);
