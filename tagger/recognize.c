@@ -444,9 +444,10 @@ static const char *const org_suffixes[] = {
     "Controls"};
 
 /* Lower-case words that, right after a name, say it is an organization
- * whatever the model made of it: its people and its shares ("Chelsea boss
- * Jose Mourinho", "a Yukos spokesman", "Google shares"), which a person's
- * name is not followed by, or what it is ("Mac Format magazine").  Not
+ * whatever the model made of it: its people, its shares and its users
+ * ("Chelsea boss Jose Mourinho", "a Yukos spokesman", "Google shares", "one
+ * Twitter user"), which a person's name is not followed by, or what it is
+ * ("Mac Format magazine").  Not
  * "chairman", "chief" nor "manager", which follow a person named to the
  * post ("elected Anthony O'Reilly chairman", "named John Bond chief
  * executive"). */
