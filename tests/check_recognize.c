@@ -742,6 +742,12 @@ START_TEST(test_legal_forms)
     expect_whole("Lenders such as Citibank N.A. are trying to reclaim loans through the courts.",
                  "Citibank N.A.", TAGGER_KIND_ORG, "N.A.");
     expect_no_entity("Qtly div five cts vs N.A.\n    Payable April two", "N.A.");
+    /* A company's first words the model took for a person (Reuters, 1987) */
+    text = "Harcourt Brace Jovanovich Inc said it would fight the bid.";
+    expect(text, "Harcourt Brace Jovanovich Inc", TAGGER_KIND_ORG);
+    expect_no_entity(text, "Harcourt Brace");
+    expect("Arvin Industries Inc said its board named a new president.", "Arvin Industries Inc",
+           TAGGER_KIND_ORG);
 }
 END_TEST
 
