@@ -720,22 +720,28 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
 
 /* The start of the company's name [a, b), one ending in a legal form or
  * an organization's suffix, when the span right before it on the line,
- * one space away, is a person the model alone typed: the company's first
- * words ("Harcourt Brace" + "Jovanovich Inc", "Arvin" + "Industries Inc",
- * "Shearson" + "Lehman Brothers Inc"; Reuters-21578 had 492 such pairs).
- * Returns @p a itself if none. */
-static size_t person_before_company(const tg_recog_t *r, const line_t *ln, size_t base,
+ * one space away, is a person the model alone typed or an organization:
+ * the company's first words ("Harcourt Brace" + "Jovanovich Inc", "Arvin"
+ * + "Industries Inc", "Kleinwort" + "Benson Ltd"; Reuters-21578 had 492
+ * such pairs with a person, 106 with an organization); not one that ends
+ * as a company itself.  Returns @p a itself if none. */
+static size_t span_before_company(const tg_recog_t *r, const line_t *ln, size_t base,
                                     size_t line_spans, size_t a, size_t b)
 {
     if (r->n_spans <= line_spans || a == 0 || !company_end(ln, a, b) ||
         !tg_recog_spaced(ln, a)) {
         return a;
     }
+    /* In capitals, an organization before is as often a headline's words:
+     * "S/P UPGRADES" + "UNION CARBIDE CORP". */
     const span_t *before = &r->spans[r->n_spans - 1];
-    if (before->kind != TAGGER_KIND_PERSON || before->cued || before->end != base + a) {
+    if (!((before->kind == TAGGER_KIND_ORG && ln->kind != 'C') ||
+          (before->kind == TAGGER_KIND_PERSON && !before->cued)) ||
+        before->end != base + a) {
         return a;
     }
-    return before->first - base;
+    size_t first = before->first - base;
+    return company_end(ln, first, a) ? a : first; /* "E-II Holdings Inc." + "BCI Holdings" */
 }
 
 /* The start of the company's name that the industry head at word @p a
@@ -1220,7 +1226,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         }
         size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
         if (keep && kind == TAGGER_KIND_ORG && start == a) {
-            start = person_before_company(r, ln, base, n_spans, a, b);
+            start = span_before_company(r, ln, base, n_spans, a, b);
         }
         if (start < a) {
             /* the part before the connector, and any span the model made of it */

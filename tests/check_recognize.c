@@ -748,6 +748,9 @@ START_TEST(test_legal_forms)
     expect_no_entity(text, "Harcourt Brace");
     expect("Arvin Industries Inc said its board named a new president.", "Arvin Industries Inc",
            TAGGER_KIND_ORG);
+    text = "The offering is being managed by Banque Paribas Capital Markets Ltd in London.";
+    expect(text, "Banque Paribas Capital Markets Ltd", TAGGER_KIND_ORG);
+    expect_no_entity(text, "Banque");
 }
 END_TEST
 
