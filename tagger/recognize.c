@@ -805,6 +805,26 @@ static bool name_word_beside_place(const line_t *ln, size_t k)
            !tg_recog_word_in(ln, k, &ln->fx->sets.place_not_org);
 }
 
+/* Whether words [a, b) have the shape place_starts_company() asks for. */
+static bool place_company_words(const line_t *ln, size_t a, size_t b)
+{
+    size_t c = tg_recog_covered_end(ln, a, b);
+    bool legal = b - a >= 3 && c + 1 < b && tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms);
+    bool named = ln->kind == 'N' && c < b && !tg_recog_first_name(ln, ln->w[a].h_low);
+    for (size_t k = c; k < b && named; k++) {
+        named = name_word_beside_place(ln, k) || (k > c && k + 1 < b && is_connector(ln, k));
+    }
+    if (c == a || !(legal || named)) {
+        return false;
+    }
+    for (size_t k = c; k < b; k++) {
+        if (ln->w[k].covered) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* An organization named after a place ("Meridian Diagnostics Inc",
  * "Chicago Mercantile Exchange", "Chicago Board of Trade", "Cardiff
  * Blues"): words [a, b), typed ORG, whose only words a gazetteer mention
@@ -824,21 +844,40 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
                                  size_t a, size_t b)
 {
     size_t c = tg_recog_covered_end(ln, a, b);
-    bool legal = b - a >= 3 && c + 1 < b && tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms);
-    bool named = ln->kind == 'N' && c < b && !tg_recog_first_name(ln, ln->w[a].h_low);
-    for (size_t k = c; k < b && named; k++) {
-        named = name_word_beside_place(ln, k) || (k > c && k + 1 < b && is_connector(ln, k));
-    }
-    if (c == a || !(legal || named)) {
-        return false;
-    }
-    for (size_t k = c; k < b; k++) {
-        if (ln->w[k].covered) {
-            return false;
-        }
-    }
-    return tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end,
+    return place_company_words(ln, a, b) &&
+           tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end,
                                 company_end(ln, a, b)) > 0;
+}
+
+/* Whether word @p k is a compound of a name and a lower-case word:
+ * "London-based", "Boston-born". */
+static bool compound_word(const line_t *ln, size_t k)
+{
+    str_t w = tg_recog_raw(ln, k);
+    const char *hyphen = memchr(w.s, '-', w.len);
+    return hyphen && hyphen + 1 < w.s + w.len && hyphen[1] >= 'a' && hyphen[1] <= 'z';
+}
+
+/* The start of an organization's name [a, b) ending as a company's or an
+ * institution's does, with the city's mention right before it, one space
+ * away, that the model left out ("London" + "Potato Futures Association",
+ * "New York" + "Life Insurance Co"; not "Boston-based" + "FMR Corp"): the
+ * city's words, when the whole has
+ * place_starts_company()'s shape and that mention is of cities alone.
+ * Returns @p a itself if not. */
+static size_t place_before_company(const tagger_t *tg, const tagger_scratch_t *s,
+                                   const line_t *ln, size_t a, size_t b)
+{
+    size_t start = a;
+    while (start > 0 && a - start < 3 && ln->w[start - 1].covered && ln->w[start - 1].cap &&
+           tg_recog_spaced(ln, start) && !compound_word(ln, start - 1)) {
+        start--;
+    }
+    if (start == a || !company_end(ln, a, b) || !place_company_words(ln, start, b) ||
+        !tg_recog_cities_only(tg, s, ln->w[start].start, ln->w[a - 1].end)) {
+        return a;
+    }
+    return start;
 }
 
 bool tg_recog_cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_t from, uint32_t to)
@@ -1227,6 +1266,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
         if (keep && kind == TAGGER_KIND_ORG && start == a) {
             start = span_before_company(r, ln, base, n_spans, a, b);
+        }
+        if (keep && kind == TAGGER_KIND_ORG && start == a) {
+            start = place_before_company(tg, s, ln, a, b);
         }
         if (start < a) {
             /* the part before the connector, and any span the model made of it */

@@ -748,6 +748,11 @@ START_TEST(test_legal_forms)
     expect_no_entity(text, "Harcourt Brace");
     expect("Arvin Industries Inc said its board named a new president.", "Arvin Industries Inc",
            TAGGER_KIND_ORG);
+    /* and a city's mention before it: "Meridian" is a city of the test
+     * gazetteer (Reuters, 1987, "London Potato Futures Association") */
+    expect_org_without_place("Trading on the Meridian Potato Futures Association was quiet on "
+                             "Monday.",
+                             "Meridian Potato Futures Association", "Meridian");
     text = "The offering is being managed by Banque Paribas Capital Markets Ltd in London.";
     expect(text, "Banque Paribas Capital Markets Ltd", TAGGER_KIND_ORG);
     expect_no_entity(text, "Banque");
