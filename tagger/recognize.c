@@ -25,8 +25,10 @@
  *  4. Rules on the spans.  A span that overlaps a gazetteer mention is
  *     dropped (the gazetteer takes precedence), but for an organization
  *     named after a place (one the model typed: "Toyota Motor Corp",
- *     "Chicago Mercantile Exchange", which a place's mention starts;
- *     "Continental Illinois Corp", with one inside before a legal form;
+ *     "Chicago Mercantile Exchange", which a place's mention starts, or a
+ *     city's right before it, which the model left out: "London" + "Potato
+ *     Futures Association"; "Continental Illinois Corp", with one inside
+ *     before a legal form;
  *     "Bayern Munich", which one ends), for an institution of a country
  *     or place ("Bank of Japan", "Air France", "University of Texas"), and
  *     a team in a line of sports results ("Atlanta 5 PITTSBURGH 1";
