@@ -242,6 +242,14 @@ static inline bool tg_recog_is_common(const line_t *ln, size_t i)
     return tg_names_common(ln->m, ln->w[i].h_low);
 }
 
+/* Whether the @p len bytes at @p w are a compound of a name and a
+ * lower-case word: "London-based", "Boston-born". */
+static inline bool tg_recog_compound(const char *w, size_t len)
+{
+    const char *hyphen = memchr(w, '-', len);
+    return hyphen && hyphen + 1 < w + len && hyphen[1] >= 'a' && hyphen[1] <= 'z';
+}
+
 /* Whether words @p i - 1 and @p i are apart by spaces only: a name does not
  * run over an invalid byte or other separator. */
 static inline bool tg_recog_spaced(const line_t *ln, size_t i)

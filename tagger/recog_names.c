@@ -521,10 +521,8 @@ static bool name_beside(const tagger_t *tg, const tg_recog_t *r, const char *tex
         }
     }
     const word_t *w = &r->words[other];
-    const char *hyphen = memchr(text + w->start, '-', w->end - w->start);
-    bool compound = hyphen && hyphen + 1 < text + w->end && hyphen[1] >= 'a' && hyphen[1] <= 'z';
-    return w->cap && w->cand && !compound && has_lower(text, w->start, w->end) &&
-           !tg_names_common(tg->names, w->h_low);
+    return w->cap && w->cand && !tg_recog_compound(text + w->start, w->end - w->start) &&
+           has_lower(text, w->start, w->end) && !tg_names_common(tg->names, w->h_low);
 }
 
 /* Whether the word at @p start stands inside a sentence of the article's

@@ -79,7 +79,8 @@
  *     "and" just before it ("Procter and Gamble Co") or the one word before
  *     an "'s" ("Moody's Investors Service Inc"), which the model cuts apart,
  *     and so does one ending in a legal form or a suffix after a person the
- *     model alone typed ("Harcourt Brace" + "Jovanovich Inc").
+ *     model alone typed or an organization ("Harcourt Brace" + "Jovanovich
+ *     Inc", "Kleinwort" + "Benson Ltd").
  *     A word for what a company does ("Airlines", "Telecom") is never a
  *     name alone either: it takes in the capitalised words before it,
  *     a place's mention among them ("Japan Airlines", "Kingfisher
@@ -728,7 +729,7 @@ static size_t company_start(const line_t *ln, size_t a, size_t b)
  * such pairs with a person, 106 with an organization); not one that ends
  * as a company itself.  Returns @p a itself if none. */
 static size_t span_before_company(const tg_recog_t *r, const line_t *ln, size_t base,
-                                    size_t line_spans, size_t a, size_t b)
+                                  size_t line_spans, size_t a, size_t b)
 {
     if (r->n_spans <= line_spans || a == 0 || !company_end(ln, a, b) ||
         !tg_recog_spaced(ln, a)) {
@@ -851,28 +852,20 @@ static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const 
                                 company_end(ln, a, b)) > 0;
 }
 
-/* Whether word @p k is a compound of a name and a lower-case word:
- * "London-based", "Boston-born". */
-static bool compound_word(const line_t *ln, size_t k)
-{
-    str_t w = tg_recog_raw(ln, k);
-    const char *hyphen = memchr(w.s, '-', w.len);
-    return hyphen && hyphen + 1 < w.s + w.len && hyphen[1] >= 'a' && hyphen[1] <= 'z';
-}
-
 /* The start of an organization's name [a, b) ending as a company's or an
  * institution's does, with the city's mention right before it, one space
  * away, that the model left out ("London" + "Potato Futures Association",
  * "New York" + "Life Insurance Co"; not "Boston-based" + "FMR Corp"): the
- * city's words, when the whole has
- * place_starts_company()'s shape and that mention is of cities alone.
- * Returns @p a itself if not. */
+ * city's words, when the whole has place_starts_company()'s shape and that
+ * mention is of cities alone.  Returns @p a itself if not. */
 static size_t place_before_company(const tagger_t *tg, const tagger_scratch_t *s,
                                    const line_t *ln, size_t a, size_t b)
 {
     size_t start = a;
     while (start > 0 && a - start < 3 && ln->w[start - 1].covered && ln->w[start - 1].cap &&
-           tg_recog_spaced(ln, start) && !compound_word(ln, start - 1)) {
+           tg_recog_spaced(ln, start) &&
+           !tg_recog_compound(ln->text + ln->w[start - 1].start,
+                              ln->w[start - 1].end - ln->w[start - 1].start)) {
         start--;
     }
     if (start == a || !company_end(ln, a, b) || !place_company_words(ln, start, b) ||
