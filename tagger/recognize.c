@@ -1482,19 +1482,12 @@ static bool initials_before_name(const tg_names_t *m, const char *text, size_t s
     if (letters == 0 || letters > 3 || (k > start && text[k - 1] != ' ')) {
         return false;
     }
-    char low[32];
     size_t n = 0;
-    if (next >= next_end || text[next] < 'A' || text[next] > 'Z') {
-        return false;
+    while (next + n < next_end && tg_trie_ascii_alnum((unsigned char)text[next + n])) {
+        n++;
     }
-    for (size_t i = next; i < next_end && tg_trie_ascii_alnum((unsigned char)text[i]); i++) {
-        if (n == sizeof low) {
-            return false;
-        }
-        char c = text[i];
-        low[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    return m && n >= 2 && !tg_names_common(m, tg_names_hash(TG_NAMES_HASH_INIT, low, n));
+    uint64_t h = tg_capitalised_word_hash(text, next, n);
+    return m && h && n >= 2 && !tg_names_common(m, h);
 }
 
 /* Whether line @p l sits right below a dateline ending in a dash

@@ -225,9 +225,7 @@ bool tg_after_place(const char *text, size_t start)
     return cp >= 0 && tg_case_class(cp) == 'U';
 }
 
-/* The lower-case hash (name_model.h) of the ASCII word [w, w + n) that
- * starts with a capital, or 0 when it is no such word. */
-static uint64_t capitalised_word_hash(const char *text, size_t w, size_t n)
+uint64_t tg_capitalised_word_hash(const char *text, size_t w, size_t n)
 {
     char low[32];
     if (n == 0 || n > sizeof low || text[w] < 'A' || text[w] > 'Z') {
@@ -243,6 +241,20 @@ static uint64_t capitalised_word_hash(const char *text, size_t w, size_t n)
     return tg_names_hash(TG_NAMES_HASH_INIT, low, n);
 }
 
+/* tg_capitalised_word_hash() of the word that ends at @p j, or 0 when
+ * none does or it is not all ASCII. */
+static uint64_t hash_of_word_ending_at(const char *text, size_t j)
+{
+    size_t w = j;
+    while (w > 0 && tg_trie_ascii_alnum((unsigned char)text[w - 1])) {
+        w--;
+    }
+    if (w > 0 && (unsigned char)text[w - 1] >= 0x80) {
+        return 0;
+    }
+    return tg_capitalised_word_hash(text, w, j - w);
+}
+
 bool tg_first_name_before(const tagger_t *tg, const char *text, size_t start)
 {
     if (!tg->names) {
@@ -252,14 +264,10 @@ bool tg_first_name_before(const tagger_t *tg, const char *text, size_t start)
     while (j > 0 && is_blank(text[j - 1])) {
         j--;
     }
-    size_t w = j;
-    while (w > 0 && tg_trie_ascii_alnum((unsigned char)text[w - 1])) {
-        w--;
+    if (j == start) {
+        return false; /* no blank, so no word right before */
     }
-    if (j == start || (w > 0 && (unsigned char)text[w - 1] >= 0x80)) {
-        return false; /* no word right before, or not all ASCII */
-    }
-    uint64_t h = capitalised_word_hash(text, w, j - w);
+    uint64_t h = hash_of_word_ending_at(text, j);
     return h && tg_names_first(tg->names, h);
 }
 
@@ -283,7 +291,7 @@ static bool name_word_after(const tagger_t *tg, const char *text, size_t len, si
     if (w == end || (i < len && (unsigned char)text[i] >= 0x80)) {
         return false;
     }
-    uint64_t h = capitalised_word_hash(text, w, i - w);
+    uint64_t h = tg_capitalised_word_hash(text, w, i - w);
     return h && !tg_names_common(tg->names, h);
 }
 
@@ -298,14 +306,7 @@ static bool name_word_before(const tagger_t *tg, const char *text, size_t start)
     if (start < 2 || text[start - 1] != '-') {
         return false;
     }
-    size_t j = start - 1, w = j;
-    while (w > 0 && tg_trie_ascii_alnum((unsigned char)text[w - 1])) {
-        w--;
-    }
-    if (w > 0 && (unsigned char)text[w - 1] >= 0x80) {
-        return false;
-    }
-    uint64_t h = capitalised_word_hash(text, w, j - w);
+    uint64_t h = hash_of_word_ending_at(text, start - 1);
     return h && (!tg->names || !tg_names_common(tg->names, h));
 }
 

@@ -19,6 +19,11 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
 bool tg_beside_capitalised_word(const char *text, size_t len, size_t start, size_t end,
                                 bool check_before);
 
+/* The lower-case hash (name_model.h) of the ASCII word [w, w + n) that
+ * starts with a capital, or 0 when it is no such word (more than 32 bytes,
+ * or a byte that is no ASCII letter or digit). */
+uint64_t tg_capitalised_word_hash(const char *text, size_t w, size_t n);
+
 /* Whether the word right before @p start, with blanks only between, is a
  * capitalised first name ("Melania" of "Melania Trump"): one of the name
  * recognizer's (name_model.h), asked in lower case; never without that

@@ -468,22 +468,37 @@ static const char *record_id(const cJSON *root, const char *path, char *buf, siz
 
 /* Writes the output of a tagged record in the chosen format.  @p id is the
  * record's id (record_id()) or NULL. */
+/* The output options of a record: the run's, one line each, with the
+ * joined text's fields as segments. */
+static tagger_json_options_t record_options(const record_worker_t *w)
+{
+    tagger_json_options_t json = w->opt->json;
+    json.id = NULL;
+    json.flags &= ~TAGGER_JSON_PRETTY;
+    json.segments = w->segments;
+    json.n_segments = w->opt->n_text_fields;
+    return json;
+}
+
+/* A TSV line's id: the record's, or its line number written in @p buf. */
+static const char *tsv_id(const char *id, long lineno, char buf[32])
+{
+    if (id) {
+        return id;
+    }
+    snprintf(buf, 32, "%ld", lineno);
+    return buf;
+}
+
 static bool write_tagged(record_worker_t *w, const char *id, const char *file, long lineno,
                          const char *line, size_t len, bool has_members,
                          const tagger_result_t *r, strbuf_t *out)
 {
     const cli_options_t *opt = w->opt;
-    tagger_json_options_t json = opt->json;
-    json.id = NULL;
-    json.flags &= ~TAGGER_JSON_PRETTY;
-    json.segments = w->segments;
-    json.n_segments = opt->n_text_fields;
+    tagger_json_options_t json = record_options(w);
     char idbuf[32];
     if (opt->format == FORMAT_TSV) {
-        if (!id) {
-            snprintf(idbuf, sizeof idbuf, "%ld", lineno);
-            id = idbuf;
-        }
+        id = tsv_id(id, lineno, idbuf);
         format_tsv(out, id, strlen(id), r, &json, true);
         return true;
     }
@@ -512,15 +527,10 @@ static int write_matches(record_worker_t *w, const char *id, long lineno, const 
                          size_t len, bool has_members, strbuf_t *out)
 {
     const cli_options_t *opt = w->opt;
-    tagger_json_options_t json = opt->json;
-    json.segments = w->segments;
-    json.n_segments = opt->n_text_fields;
+    tagger_json_options_t json = record_options(w);
     bool tsv = opt->format == FORMAT_TSV;
     char idbuf[32];
-    if (!id) {
-        snprintf(idbuf, sizeof idbuf, "%ld", lineno);
-        id = idbuf;
-    }
+    id = tsv_id(id, lineno, idbuf);
     strbuf_t found;
     sb_init(&found);
     if (!tsv) {

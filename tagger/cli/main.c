@@ -126,8 +126,21 @@ static void warn_nul_or_empty(const char *name, const char *text, size_t len)
     }
 }
 
-/* Says on stderr where @p text has invalid UTF-8 and how many bytes, as
- * tag_text() does from the result's counts; the exit status says so. */
+/* Says on stderr that document @p name has @p n_bad invalid UTF-8 bytes,
+ * the first at @p first (if any); the exit status says so. */
+static void report_invalid_utf8(run_t *run, const char *name, size_t first, size_t n_bad)
+{
+    if (n_bad) {
+        fprintf(stderr,
+                "%s: %s: byte %zu: invalid UTF-8 (%zu bad byte%s in all), read as word "
+                "separators\n",
+                prog, name, first, n_bad, n_bad == 1 ? "" : "s");
+        worse(run, EXIT_BAD_INPUT);
+    }
+}
+
+/* report_invalid_utf8() for @p text, counted here: --all-matches has no
+ * result to count them. */
 static void warn_invalid_utf8(run_t *run, const char *name, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -140,13 +153,7 @@ static void warn_invalid_utf8(run_t *run, const char *name, const char *text, si
         }
         i += n;
     }
-    if (n_bad) {
-        fprintf(stderr,
-                "%s: %s: byte %zu: invalid UTF-8 (%zu bad byte%s in all), read as word "
-                "separators\n",
-                prog, name, first, n_bad, n_bad == 1 ? "" : "s");
-        worse(run, EXIT_BAD_INPUT);
-    }
+    report_invalid_utf8(run, name, first, n_bad);
 }
 
 /* --all-matches: the candidates of one document, {"id":...,"matches":[...]}
@@ -191,14 +198,7 @@ static void tag_text(run_t *run, const char *name, const char *text, size_t len)
         worse(run, EXIT_BAD_INPUT);
         return;
     }
-    size_t n_bad = tagger_result_n_invalid(r);
-    if (n_bad) {
-        fprintf(stderr,
-                "%s: %s: byte %zu: invalid UTF-8 (%zu bad byte%s in all), read as word "
-                "separators\n",
-                prog, name, tagger_result_first_invalid(r), n_bad, n_bad == 1 ? "" : "s");
-        worse(run, EXIT_BAD_INPUT);
-    }
+    report_invalid_utf8(run, name, tagger_result_first_invalid(r), tagger_result_n_invalid(r));
     if (run->format == FORMAT_TSV || run->format == FORMAT_HTML) {
         strbuf_t buf;
         sb_init(&buf);
