@@ -499,6 +499,20 @@ static const char *const org_posts[] = {"chairman", "chairwoman", "leader",  "ma
                                         "frontman", "analyst",    "economist", "president",
                                         "coach",    "captain",    "owner",     "treasurer"};
 
+/* Jobs that, with "at" or "with" after them, name an employer: "an analyst
+ * at Gartmore", "chief economist at High Frequency Economics", "an
+ * analyst with Birr, Wilson and Co", which the model took for places and
+ * people ("at" and "with" before a name are the place's and the person's
+ * more often).  Not "head" ("head-to-head with"), "officer" ("a police
+ * officer at Heathrow") nor "student" ("students at Oxford": CoNLL-2003 has
+ * such places as LOC). */
+static const char *const employee_jobs[] = {
+    "analyst",    "analysts",   "economist",  "economists",  "strategist", "strategists",
+    "consultant", "consultants", "spokesman", "spokeswoman", "executive",  "executives",
+    "director",   "professor",  "researcher", "researchers", "trader",     "traders",
+    "dealer",     "dealers",    "lecturer",   "scientist",   "scientists", "engineer",
+    "editor",     "manager",    "president",  "vice-president", "chairman"};
+
 /* Whether a word said words [a, b), of kind @p kind, are an organization:
  * its first ("Ministry of ...", of three words or more) or last ("... FC",
  * "... Inc") word, the lower-case word right after it ("Chelsea boss",
@@ -516,6 +530,24 @@ static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
                 ln->w[b + 1].label == TG_NL_B_PER &&
                 tg_recog_word_in(ln, b, &ln->fx->sets.org_posts);
     return head || suffix || follower || post;
+}
+
+/* Whether a job of employee_jobs and "at" or "with" are right before
+ * words [a, b), which end a run of capitalised words: in "economist at
+ * Friedburg Commodity Management", where the model made two names, the
+ * place before the company is joined to it (place_before_company()). */
+static bool employer_after_job(const line_t *ln, size_t a, size_t b)
+{
+    if (a < 2 || !tg_recog_spaced(ln, a) || !tg_recog_spaced(ln, a - 1)) {
+        return false;
+    }
+    if (b < ln->n && ln->w[b].cap && tg_recog_spaced(ln, b)) {
+        return false;
+    }
+    str_t prep = tg_recog_raw(ln, a - 1);
+    bool at = prep.len == 2 && memcmp(prep.s, "at", 2) == 0;
+    bool with = prep.len == 4 && memcmp(prep.s, "with", 4) == 0;
+    return (at || with) && tg_recog_word_in(ln, a - 2, &ln->fx->sets.employee_jobs);
 }
 
 /* Whether a word of words [a, b) is a legal form or an organization's
@@ -1239,6 +1271,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
              * firm Mario Gabelli" is the firm, but the man elsewhere. */
             kind = TAGGER_KIND_ORG;
             cued = b - a < 2 || !tg_recog_first_name(ln, w[a].h_low);
+        } else if (keep && employer_after_job(ln, a, b)) {
+            kind = TAGGER_KIND_ORG;
+            cued = b - a < 2 || !tg_recog_first_name(ln, w[a].h_low);
         } else if (keep && b - a == 1 && listed_with_org(tg, s, ln, a) &&
                    !tg_recog_first_name(ln, w[a].h_low)) {
             kind = TAGGER_KIND_ORG;
@@ -1607,6 +1642,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->industry_heads, industry_heads);
     SET_INIT(s->event_ends, event_ends);
     SET_INIT(s->org_descriptors, org_descriptors);
+    SET_INIT(s->employee_jobs, employee_jobs);
     SET_INIT(s->person_roles, person_roles);
     SET_INIT(s->org_followers, org_followers);
     SET_INIT(s->org_posts, org_posts);

@@ -832,6 +832,30 @@ START_TEST(test_org_descriptors)
 }
 END_TEST
 
+/* A name after a job and "at" or "with" is the employer, which the model
+ * alone had a place or a person (BBC, 2005; Reuters, 1987); a name that
+ * goes on with more capitalised words is left to the joining of a place
+ * and its company. */
+START_TEST(test_employer_after_job)
+{
+    expect("\"This deal employs some of Metlife's excess capital in a potentially "
+           "higher-return business and gives it more distribution,\" said Stuart Quint, an "
+           "analyst at Gartmore.",
+           "Gartmore", TAGGER_KIND_ORG);
+    expect("Not least, said Paul King, principal security consultant at Cisco, because the "
+           "defences against such attacks are so common.",
+           "Cisco", TAGGER_KIND_ORG);
+    expect("Brazil pays no interest for a year, said Joseph\nArsenio, analyst with Birr, "
+           "Wilson and Co.\n    He noted, however, that any potential losses would not show\n"
+           "up in the current quarter.",
+           "Birr", TAGGER_KIND_ORG);
+    expect("\"Mobile phone music services must not be positioned to compete with the PC "
+           "music experience as the handsets are not yet ready,\" said Thomas Husson, mobile "
+           "analyst at Jupiter research.",
+           "Jupiter", TAGGER_KIND_ORG);
+}
+END_TEST
+
 /* A one-word name in a list with an organization of the gazetteer is an
  * organization, where the model alone had a person or a place (BBC, 2005);
  * an apposition after a comma is no list. */
@@ -2171,6 +2195,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_legal_forms);
     tcase_add_test(cues, test_org_followers);
     tcase_add_test(cues, test_org_descriptors);
+    tcase_add_test(cues, test_employer_after_job);
     tcase_add_test(cues, test_listed_with_organizations);
     tcase_add_test(cues, test_acronym_in_prose);
     tcase_add_test(cues, test_org_posts);
