@@ -19,6 +19,11 @@
  *             tag lines ("North Korea Abandons Pursuit of Unification");
  *   other     tables of figures, "1 min", single words.
  *
+ * In a text of one paragraph per line (a line of MIN_PARAGRAPH_BYTES or
+ * more) where a sentence ends tells more than the case of words: short
+ * lines that end none are headlines however they read, long lines that end
+ * one are prose (paragraph_kinds()).
+ *
  * The article body is the largest cluster of prose lines, where a cluster
  * may carry up to MAX_GAP headline lines between prose lines (subheads,
  * "Read also" links) and any number of other lines (a table of figures is
@@ -79,6 +84,7 @@
 #define MAX_DATELINE_BYTES 80
 #define DATELINE_REACH 60 /* lines between a dateline and the first prose line */
 #define MAX_HEADING_BYTES 100
+#define MIN_PARAGRAPH_BYTES 200 /* longer than any line of text wrapped by hand */
 
 /* What a byte is to the word scan: a separator (space, tab, carriage
  * return; a newline also ends the line), a letter of either case (as
@@ -123,19 +129,25 @@ static void count_word(line_counts_t *c, unsigned letters, unsigned first_case)
     c->long_upper += letters >= 4 && first_case == CH_UPPER;
 }
 
-/* Whether the line [start, end), long and with almost no long lower-case
- * word, punctuates as text, so that it is no menu: a word of it ends a
- * sentence (its last byte is '.', '!', '?' or, after two bytes or more,
- * 0x9D, the last byte of U+201D, a closing quote), or it has MIN_LIST_COMMAS
- * commas or semicolons or more, a list ("Dimitri Yachvili (Biarritz),
+/* Whether the line [start, end) of @p p has MIN_LIST_COMMAS commas or
+ * semicolons or more: a list of names ("Dimitri Yachvili (Biarritz),
  * Pierre Mignoni (Clermont), ...", a team sheet). */
-static bool punctuated_as_text(const unsigned char *p, size_t start, size_t end)
+static bool is_list(const unsigned char *p, size_t start, size_t end)
 {
     size_t commas = 0;
     for (size_t i = start; i < end; i++) {
         commas += p[i] == ',' || p[i] == ';';
     }
-    if (commas >= MIN_LIST_COMMAS) {
+    return commas >= MIN_LIST_COMMAS;
+}
+
+/* Whether the line [start, end), long and with almost no long lower-case
+ * word, punctuates as text, so that it is no menu: a word of it ends a
+ * sentence (its last byte is '.', '!', '?' or, after two bytes or more,
+ * 0x9D, the last byte of U+201D, a closing quote), or it is a list. */
+static bool punctuated_as_text(const unsigned char *p, size_t start, size_t end)
+{
+    if (is_list(p, start, end)) {
         return true;
     }
     for (size_t i = start; i < end; i++) {
@@ -495,11 +507,55 @@ static bool sentence_case_heading(const tg_layout_t *lay, const char *text, size
            lay->lines[i + 1].zone == TG_LINE_EMPTY;
 }
 
+/* Whether the line [start, end) of @p p is an item of a list: its first
+ * byte but spaces a dash, an asterisk or a bullet (U+2022). */
+static bool list_item(const unsigned char *p, size_t start, size_t end)
+{
+    while (start < end && byte_kind[p[start]] == CH_SPACE) {
+        start++;
+    }
+    return start < end && (p[start] == '-' || p[start] == '*' ||
+                           (end - start >= 3 && p[start] == 0xE2 && p[start + 1] == 0x80 &&
+                            p[start + 2] == 0xA2));
+}
+
+/* In a text of one paragraph per line, where a sentence ends tells prose
+ * from headlines better than the case of words: a short line that reads
+ * as prose but ends no sentence, and is no list item, is a headline in
+ * sentence case ("Munich Re warns of climate risks" under "More on this
+ * story", which would carry the body on over a page's lists of other
+ * stories); a long line thick with names that ends one is a sentence
+ * ("Britain's Kathy Butler and Hayley Yelling were no match for Benita
+ * Johnson in the 51st Cross International Zornotza in Amorebieta,
+ * Spain."), unless it is a list (a team sheet).  Text wrapped by hand (Reuters at 70 columns, no line of
+ * MIN_PARAGRAPH_BYTES) keeps its kinds: most of its lines end no sentence. */
+static void paragraph_kinds(tg_layout_t *lay, const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    bool paragraphs = false;
+    for (size_t i = 0; i < lay->n_lines && !paragraphs; i++) {
+        const tg_line_t *ln = &lay->lines[i];
+        paragraphs = ln->zone == TG_LINE_PROSE && ln->end - ln->start >= MIN_PARAGRAPH_BYTES;
+    }
+    for (size_t i = 0; i < lay->n_lines && paragraphs; i++) {
+        tg_line_t *ln = &lay->lines[i];
+        bool short_line = ln->end - ln->start <= MAX_HEADING_BYTES;
+        if (ln->zone == TG_LINE_PROSE && short_line && !line_ends_sentence(p, ln->start, ln->end) &&
+            !list_item(p, ln->start, ln->end)) {
+            ln->zone = TG_LINE_HEADLINE;
+        } else if (ln->zone == TG_LINE_HEADLINE && !short_line &&
+                   line_ends_sentence(p, ln->start, ln->end) && !is_list(p, ln->start, ln->end)) {
+            ln->zone = TG_LINE_PROSE;
+        }
+    }
+}
+
 int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
 {
     if (tg_layout_lines(lay, text, len)) {
         return TAGGER_ERR_NOMEM;
     }
+    paragraph_kinds(lay, text);
 
     /* The largest cluster of prose lines, by bytes of prose. */
     size_t best_first = 0, best_last = 0, best_bytes = 0;

@@ -592,6 +592,36 @@ START_TEST(test_sentence_case_headline_is_title)
 }
 END_TEST
 
+/* A page of one paragraph per line (BBC News, 2005) with the site's list of
+ * related stories under the article: their headlines, in sentence case,
+ * read as prose by their words, but end no sentence, so they are no part
+ * of the body; China, named only there, ranks below the article's
+ * country. */
+START_TEST(test_sentence_case_headline_list_is_furniture)
+{
+    static const char text[] =
+        "S Korea spending boost to economy\n\n"
+        "South Korea will boost state spending next year in an effort to create jobs and kick "
+        "start its sputtering economy.\n\n"
+        "It has earmarked 100 trillion won ($96bn) for the first six months of 2005, 60% of its "
+        "total annual budget. The government's main problems are \"slumping consumption and a "
+        "contraction in the construction industry\". It aims to create 400,000 jobs and will "
+        "focus on infrastructure and home building, as well as providing public firms with "
+        "money to hire new workers.\n\n"
+        "More on this story\n"
+        "China keeps tight rein on credit\n"
+        "Venezuela and China sign oil deal\n"
+        "Chinese exports rise 25% in 2004\n";
+    tagger_result_t *r = annotate(text);
+    ck_assert(find(r, "KR")->relevance >= TAGGER_FACET_THRESHOLD);
+    ck_assert_ptr_nonnull(find(r, "CN"));
+    ck_assert_msg(find(r, "CN")->relevance < TAGGER_FACET_THRESHOLD, "relevance %.3f",
+                  find(r, "CN")->relevance);
+    ck_assert_int_gt(rank(r, "CN"), rank(r, "KR"));
+    tagger_result_free(r);
+}
+END_TEST
+
 START_TEST(test_plain_text_is_all_article)
 {
     /* No prose line at all: nothing to tell furniture from, so all counts. */
@@ -637,6 +667,7 @@ Suite *document_suite(void)
     tcase_add_test(tc, test_named_city_before_implied_country);
     tcase_add_test(tc, test_title_counts);
     tcase_add_test(tc, test_sentence_case_headline_is_title);
+    tcase_add_test(tc, test_sentence_case_headline_list_is_furniture);
     tcase_add_test(tc, test_plain_text_is_all_article);
     suite_add_tcase(s, tc);
     return s;
