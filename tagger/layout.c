@@ -337,6 +337,45 @@ static bool is_dateline(const char *s, size_t len)
     return dash && comma && comma > s;
 }
 
+/* Credits that name who wrote or reported a story: a mention there is of
+ * its author, not of what it is about.  "By" alone only in the title zone
+ * (a sentence may open "By March 31 the company ..."); the others anywhere,
+ * as wire stories end ("Reporting by ...; Editing by ..."). */
+static const char *const credit_openers[] = {"Reporting by ", "Additional reporting by ",
+                                             "Writing by ",   "Editing by ",
+                                             "Written by ",   "Compiled by "};
+
+/* Whether the line [start, end) of @p p is a credit: "By", "By:" or "BY"
+ * before a capitalised word, the line no longer than a heading, when
+ * @p by_alone; or one of credit_openers, before a capitalised word. */
+static bool credit_line(const unsigned char *p, size_t start, size_t end, bool by_alone)
+{
+    while (start < end && byte_kind[p[start]] == CH_SPACE) {
+        start++;
+    }
+    size_t at = 0;
+    if (by_alone && end - start <= MAX_HEADING_BYTES && end - start > 3 &&
+        (p[start] == 'B' && (p[start + 1] == 'y' || p[start + 1] == 'Y')) &&
+        (p[start + 2] == ' ' || p[start + 2] == ':')) {
+        at = start + 3;
+    }
+    for (size_t k = 0; !at && k < sizeof credit_openers / sizeof *credit_openers; k++) {
+        size_t n = strlen(credit_openers[k]);
+        if (end - start > n && memcmp(p + start, credit_openers[k], n) == 0) {
+            at = start + n;
+        }
+    }
+    while (at && at < end && byte_kind[p[at]] == CH_SPACE) {
+        at++;
+    }
+    if (!at || at >= end) {
+        return false;
+    }
+    int32_t cp;
+    tg_utf8_decode(p + at, end - at, &cp);
+    return cp >= 0 && tg_case_class(cp) == 'U';
+}
+
 /* Ends the line [start, end) of the words counted in @p c: appends it
  * with its kind, for now, in zone, and clears @p c. */
 static int end_line(tg_layout_t *lay, const unsigned char *p, size_t start, size_t end,
@@ -630,11 +669,15 @@ int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
         }
         seen += lay->lines[title_first].zone != TG_LINE_EMPTY;
     }
+    const unsigned char *p = (const unsigned char *)text;
     for (size_t i = 0; i < lay->n_lines; i++) {
         tg_line_t *ln = &lay->lines[i];
         uint8_t zone;
         if (ln->zone == TG_LINE_MENU) {
             zone = TG_ZONE_MENU;
+        } else if (credit_line(p, ln->start, ln->end,
+                               i >= title_first && i < best_first)) {
+            zone = TG_ZONE_FURNITURE;
         } else if (best_bytes == 0 || (i >= best_first && i <= best_last)) {
             zone = TG_ZONE_BODY;
         } else if (i >= title_first && i < best_first) {

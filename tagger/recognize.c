@@ -72,8 +72,8 @@
  *     they are left off, and what remains must be found outside such lines
  *     too, unless the span ends in a legal form or an organization's suffix
  *     ("MICOM SYSTEMS").  A byline ("By Justice Nwafor": "By" and two or
- *     three capitalised words ending the line) is a person, a cue the model
- *     never saw in CoNLL.  A company's legal form ("Inc", "Co Inc") is never
+ *     three capitalised words ending the line or a comma, or two such names
+ *     joined by "and") is a person, a cue the model never saw in CoNLL.  A company's legal form ("Inc", "Co Inc") is never
  *     a name alone: it ends the span just before it, or is dropped; and an
  *     organization ending in one takes in the capitalised words before an
  *     "and" just before it ("Procter and Gamble Co") or the one word before
@@ -174,20 +174,44 @@ int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bo
 
 static const char *const byline_words[] = {"By", "by", "BY"};
 
-/* "By Justice Nwafor": a byline of two or three capitalised words (each a
- * capital and lower-case letters) ending the line.  Returns the number of
- * name words, or 0. */
-static size_t byline(const line_t *ln)
+/* The end of the byline name of two or three capitalised words (each a
+ * capital and lower-case letters) from word @p i, or @p i. */
+static size_t byline_name_end(const line_t *ln, size_t i)
 {
-    if (ln->n < 3 || ln->n > 4 || !tg_recog_word_in(ln, 0, &ln->fx->sets.by)) {
+    size_t j = i;
+    while (j < ln->n && j - i < 3 && ln->w[j].h_shape == ln->fx->xx && !ln->w[j].covered) {
+        j++;
+    }
+    return j - i >= 2 ? j : i;
+}
+
+/* "By Justice Nwafor", "By Elise Foley and Roque Planas", "By Jane Doe,
+ * Business reporter": a byline of one name or two joined by "and", each of
+ * byline_name_end(), ending the line or before a comma.  Adds a person's
+ * span (base: the line's first word) for each name; returns the number of
+ * spans added, 0 when the line is no byline, or -1 without memory. */
+static int byline_spans(tg_recog_t *r, const line_t *ln, size_t base)
+{
+    if (ln->n < 3 || !tg_recog_word_in(ln, 0, &ln->fx->sets.by)) {
         return 0;
     }
-    for (size_t i = 1; i < ln->n; i++) {
-        if (ln->w[i].h_shape != ln->fx->xx || ln->w[i].covered) {
-            return 0;
-        }
+    size_t first_end = byline_name_end(ln, 1), second = first_end, second_end = first_end;
+    str_t after = first_end < ln->n ? tg_recog_raw(ln, first_end) : (str_t){"", 0};
+    bool two = after.len == 3 && memcmp(after.s, "and", 3) == 0;
+    if (two) {
+        second = first_end + 1;
+        second_end = byline_name_end(ln, second);
+        after = second_end < ln->n ? tg_recog_raw(ln, second_end) : (str_t){"", 0};
     }
-    return ln->n - 1;
+    if (first_end == 1 || (two && second_end == second) || (after.len && *after.s != ',')) {
+        return 0;
+    }
+    if (tg_recog_add_span(r, base + 1, base + first_end, TAGGER_KIND_PERSON, false, true) ||
+        (second_end > second && tg_recog_add_span(r, base + second, base + second_end,
+                                                  TAGGER_KIND_PERSON, false, true))) {
+        return -1;
+    }
+    return second_end > second ? 2 : 1;
 }
 
 /* The words a title-case headline leaves in lower case. */
@@ -1185,9 +1209,9 @@ static size_t person_start(const line_t *ln, size_t a, size_t b)
 static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const line_t *ln,
                       size_t base, const uint32_t *near, size_t n_near)
 {
-    size_t by = byline(ln);
+    int by = byline_spans(r, ln, base);
     if (by) {
-        return tg_recog_add_span(r, base + 1, base + 1 + by, TAGGER_KIND_PERSON, false, true);
+        return by < 0 ? TAGGER_ERR_NOMEM : TAGGER_OK;
     }
     bool score_line = false;
     size_t results = tg_recog_results_line(ln, &score_line);

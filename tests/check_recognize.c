@@ -856,6 +856,27 @@ START_TEST(test_employer_after_job)
 }
 END_TEST
 
+/* A byline names its authors: people, one or two names joined by "and",
+ * but the story is not about them, so they rank below every entity of the
+ * article (layout.c: a credit line is no part of it).  HuffPost, 2018. */
+START_TEST(test_byline_authors)
+{
+    static const char text[] =
+        "Trump's Crackdown On Immigrant Parents Puts More Kids In An Already Strained System\n"
+        "By Elise Foley and Roque Planas\n"
+        "Last month a Health and Human Services official revealed the government was unable to "
+        "locate nearly 1,500 children who had been released from its custody.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *foley = found(r, text, "Elise Foley", TAGGER_KIND_PERSON);
+    const tagger_entity_t *planas = found(r, text, "Roque Planas", TAGGER_KIND_PERSON);
+    const tagger_entity_t *hhs = found(r, text, "Health and Human Services", TAGGER_KIND_ORG);
+    ck_assert(foley->relevance < TAGGER_FACET_THRESHOLD);
+    ck_assert(planas->relevance < hhs->relevance);
+    ck_assert(foley->relevance < hhs->relevance);
+    tagger_result_free(r);
+}
+END_TEST
+
 /* A one-word name in a list with an organization of the gazetteer is an
  * organization, where the model alone had a person or a place (BBC, 2005);
  * an apposition after a comma is no list. */
@@ -2196,6 +2217,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_org_followers);
     tcase_add_test(cues, test_org_descriptors);
     tcase_add_test(cues, test_employer_after_job);
+    tcase_add_test(cues, test_byline_authors);
     tcase_add_test(cues, test_listed_with_organizations);
     tcase_add_test(cues, test_acronym_in_prose);
     tcase_add_test(cues, test_org_posts);
