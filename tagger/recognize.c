@@ -1127,6 +1127,38 @@ static const char *const place_qualifiers[] = {
     "Lower",     "Greater",      "Inner",        "Outer",        "Downtown",     "Metropolitan",
     "Metro",     "Rural",        "Coastal",      "Old",          "New"};
 
+/* The last words of places' names the model never saw as places
+ * ("Downing Street", "Kharg Island", "Hudson Valley"), and those that are
+ * surnames too ("Capitol Hill", "Drury Lane", but "Darryn Hill"), which
+ * need a preposition of place before them ("on Capitol Hill", "at Drury
+ * Lane"). */
+static const char *const place_ends[] = {
+    "Hills",   "Street",  "Square",  "Avenue", "Road",    "Bridge",    "Valley",
+    "Bay",     "Island",  "Islands", "Mountain", "Mountains", "Lake", "River",
+    "Beach",   "Harbour", "Harbor",  "Heights", "Canyon", "Peninsula", "Strait",
+    "Straits", "Gulf",    "Coast",   "Falls",  "Forest"};
+static const char *const surname_place_ends[] = {"Hill", "Lane", "Park"};
+static const char *const place_prepositions[] = {"in",   "on",      "at",    "near",
+                                                 "from", "outside", "around", "to"};
+
+/* Whether words [a, b), which the model typed a person, are a place: two
+ * words or more, the last of place_ends (or of surname_place_ends, after a
+ * word of place_prepositions) and the first neither a first name nor
+ * initials ("Capitol Hill", "Leicester Square", but "Damon Hill", "B.B.
+ * Lane"). */
+static bool place_named_like_person(const line_t *ln, size_t a, size_t b)
+{
+    const word_sets_t *sets = &ln->fx->sets;
+    if (b - a < 2 || tg_recog_first_name(ln, ln->w[a].h_low)) {
+        return false;
+    }
+    str_t first = tg_recog_raw(ln, a);
+    bool end = tg_recog_word_in(ln, b - 1, &sets->place_ends) ||
+               (tg_recog_word_in(ln, b - 1, &sets->surname_place_ends) && a > 0 &&
+                tg_recog_spaced(ln, a) && tg_recog_word_in(ln, a - 1, &sets->place_prepositions));
+    return end && !memchr(first.s, '.', first.len);
+}
+
 /* Words that, after a place, make what is named no organization: a part
  * of the place or a constituency ("Leeds North West", "Baltimore County"),
  * an event or an agreement ("Venice Film Festival", "Kyoto Protocol"), or
@@ -1310,6 +1342,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         if (keep && kind == TAGGER_KIND_PERSON && !cued) {
             a = person_start(ln, a, b);
             keep = a < b;
+        }
+        if (keep && kind == TAGGER_KIND_PERSON && !cued && place_named_like_person(ln, a, b)) {
+            kind = TAGGER_KIND_PLACE;
         }
         if (keep && kind == TAGGER_KIND_PLACE && b - a == 1 && acronym_in_prose(ln, a)) {
             kind = TAGGER_KIND_ORG;
@@ -1673,6 +1708,9 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->possessives, possessives);
     SET_INIT(s->generations, generations);
     SET_INIT(s->place_not_org, place_not_org);
+    SET_INIT(s->place_ends, place_ends);
+    SET_INIT(s->surname_place_ends, surname_place_ends);
+    SET_INIT(s->place_prepositions, place_prepositions);
     SET_INIT(s->place_qualifiers, place_qualifiers);
     tg_recog_fixture_sets_init(s);
 }

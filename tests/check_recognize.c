@@ -877,6 +877,27 @@ START_TEST(test_byline_authors)
 }
 END_TEST
 
+/* A name the model typed a person that ends as places' names do, with no
+ * first name first, is a place (Reuters, 1987; BBC, 2005); a surname that
+ * ends places' names too needs a preposition of place before it. */
+START_TEST(test_place_named_like_person)
+{
+    expect("Bradley is prominent among Congressmen urging that\nprovisions for debt relief be "
+           "attached to tough new trade\nlegislation now being considered on Capitol Hill.\n",
+           "Capitol Hill", TAGGER_KIND_PLACE);
+    expect("He said attacks on the field, 55 miles northwest of Iran's\nKharg Island oil "
+           "terminal, were carried out at 0600 GMT.\n",
+           "Kharg Island", TAGGER_KIND_PLACE);
+    expect("Tory leader Michael Howard said Lord Butler had given the \"most damaging "
+           "testimony\" he could remember. But Downing Street said Mr Blair should be judged by "
+           "results not his style.",
+           "Downing Street", TAGGER_KIND_PLACE);
+    expect("A smash hit on Broadway before moving to London, the show also won best musical "
+           "performance in a supporting role for Conleth Hill, who plays director Roger DeBris.",
+           "Conleth Hill", TAGGER_KIND_PERSON);
+}
+END_TEST
+
 /* A one-word name in a list with an organization of the gazetteer is an
  * organization, where the model alone had a person or a place (BBC, 2005);
  * an apposition after a comma is no list. */
@@ -2218,6 +2239,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_org_descriptors);
     tcase_add_test(cues, test_employer_after_job);
     tcase_add_test(cues, test_byline_authors);
+    tcase_add_test(cues, test_place_named_like_person);
     tcase_add_test(cues, test_listed_with_organizations);
     tcase_add_test(cues, test_acronym_in_prose);
     tcase_add_test(cues, test_org_posts);
