@@ -323,8 +323,9 @@ static bool title_case_in(const line_t *ln, size_t i, const word_set_t *set)
 }
 
 /* Whether word @p i is an acronym of 3 to 5 capitals in a line with lower
- * case: "IRA", "BASF", "USADA".  The model types some of them LOC; but for
- * the gazetteer's ("UAE"), they are organizations.  Two capitals are as
+ * case: "IRA", "BASF", "USADA".  The model types some of them LOC, and
+ * some PER (a first name in capitals: "COB", "DAG"); but for the
+ * gazetteer's ("UAE"), they are organizations.  Two capitals are as
  * often a state's code ("TX", "NY", "LA") as a company ("BT", "GM"). */
 static bool acronym_in_prose(const line_t *ln, size_t i)
 {
@@ -1339,15 +1340,16 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             kind = TAGGER_KIND_PERSON;
             cued = true;
         }
-        if (keep && kind == TAGGER_KIND_PERSON && !cued) {
-            a = person_start(ln, a, b);
-            keep = a < b;
-        }
         if (keep && kind == TAGGER_KIND_PERSON && !cued && place_named_like_person(ln, a, b)) {
             kind = TAGGER_KIND_PLACE;
         }
-        if (keep && kind == TAGGER_KIND_PLACE && b - a == 1 && acronym_in_prose(ln, a)) {
-            kind = TAGGER_KIND_ORG;
+        if (keep && (kind == TAGGER_KIND_PLACE || (kind == TAGGER_KIND_PERSON && !cued)) &&
+            b - a == 1 && acronym_in_prose(ln, a)) {
+            kind = TAGGER_KIND_ORG; /* "said COB press secretary ..." */
+        }
+        if (keep && kind == TAGGER_KIND_PERSON && !cued) {
+            a = person_start(ln, a, b);
+            keep = a < b;
         }
         if (keep && kind == TAGGER_KIND_ORG) {
             b = org_end_before_post(ln, a, b);

@@ -799,6 +799,11 @@ END_TEST
 /* An acronym in running text that the model took for a place (BBC, 2004). */
 START_TEST(test_acronym_in_prose)
 {
+    /* Typed a person by the model (Reuters, 1987): no person is written so. */
+    expect("    A hunger strike to press for higher wages spread today to\nabout 4,000 union "
+           "leaders, workers, and university students in\nthe country's major cities, said COB "
+           "press secretary Gonzalo\nVizcarra.\n",
+           "COB", TAGGER_KIND_ORG);
     expect("The sprinter has consistently protested her innocence but the CAS has upheld "
            "USADA's findings.",
            "USADA", TAGGER_KIND_ORG);
