@@ -477,7 +477,7 @@ static const char *const org_suffixes[] = {
  * whatever the model made of it: its people, its shares and its users
  * ("Chelsea boss Jose Mourinho", "a Yukos spokesman", "Google shares", "one
  * Twitter user"), which a person's name is not followed by, or what it is
- * ("Mac Format magazine").  Not
+ * ("Mac Format magazine", "Zycie Warszawy daily").  Not
  * "chairman", "chief" nor "manager", which follow a person named to the
  * post ("elected Anthony O'Reilly chairman", "named John Bond chief
  * executive"). */
@@ -487,7 +487,7 @@ static const char *const org_followers[] = {
     "physio",     "spokesman",  "spokeswoman", "shares",    "shareholders", "employees",
     "staff",      "executives", "subsidiary", "founder",    "founders",   "customers",
     "users",      "user",       "account",    "accounts",   "feed",       "website",
-    "magazine",   "newspaper"};
+    "magazine",   "newspaper",  "daily",      "weekly"};
 
 /* Lower-case nouns that, right before a name, say what kind of
  * organization it is ("search engine Google", "oil firm Yukos", "rock band
@@ -501,7 +501,8 @@ static const char *const org_descriptors[] = {
     "automaker", "drugmaker", "airline",     "carrier",      "bank",     "insurer",  "regulator",
     "watchdog",  "network",   "operator",    "provider",     "retailer", "chain",    "label",
     "studio",    "channel",   "station",     "newspaper",    "magazine", "engine",   "website",
-    "club",      "supplier",  "distributor", "conglomerate", "agency"};
+    "club",      "supplier",  "distributor", "conglomerate", "agency",   "daily",    "weekly",
+    "tabloid"};
 
 /* Lower-case roles that, right before a full name, say it is a person's,
  * whatever the model typed it ("goalkeeper Rustu Recber", "substitute

@@ -831,6 +831,13 @@ START_TEST(test_org_descriptors)
     expect("US rapper The Game is hip-hop great Dr Dre's latest protege while Leeds group "
            "Kaiser Chiefs came fifth with a promise to lead a Britpop revival.",
            "Kaiser Chiefs", TAGGER_KIND_ORG);
+    expect("he is attending a General Agreement on Trade and Tariffs (GATT)\nministerial "
+           "meeting, to deny giving the interview to the\nconservative daily Die Welt. The paper "
+           "quoted Bangemann as\nsaying that continued subsidies would endanger other parts of\n",
+           "Die Welt", TAGGER_KIND_ORG);
+    expect("    Sarrazin told the business daily Handelsblatt that Brazil's\ninterest payments "
+           "moratorium had cost it the goodwill of many\nbanks.\n",
+           "Handelsblatt", TAGGER_KIND_ORG);
     expect("Mario Gabelli, head of New York\ninvestment firm Mario Gabelli and Co, said the "
            "firm may seek control of the company. Gabelli said he had no plans.",
            "Mario Gabelli", TAGGER_KIND_PERSON);
