@@ -67,11 +67,11 @@ enum { TAG_BLOCK = 256 };
  * for the lists asked of many words: the same answer as tg_word_in() for
  * the price of hashing the word, instead of comparing it with every entry
  * (a line of a title-case test alone asks the 57 of headline_lower). */
-enum { SET_SLOTS = 256 };
+enum { SET_SLOTS = 512 };
 typedef struct {
     const char *const *list;
     size_t max_len;            /* the longest entry */
-    uint8_t slots[SET_SLOTS];  /* index + 1 of an entry, 0 empty */
+    uint16_t slots[SET_SLOTS]; /* index + 1 of an entry, 0 empty */
     uint8_t lens[SET_SLOTS];   /* its length */
 } word_set_t;
 
@@ -84,7 +84,7 @@ static inline size_t tg_recog_set_home(const char *w, size_t len)
 {
     uint32_t h = (unsigned char)w[0] * 0x9E3779B1u ^ (unsigned char)w[len / 2] * 0x85EBCA77u ^
                  (unsigned char)w[len - 1] * 0xC2B2AE3Du ^ (uint32_t)len * 0x27D4EB2Fu;
-    return (size_t)(h >> 24) & (SET_SLOTS - 1);
+    return (size_t)(h >> 23) & (SET_SLOTS - 1);
 }
 
 /* Makes @p set of the @p n < SET_SLOTS words of @p list. */
@@ -97,7 +97,7 @@ static inline void tg_recog_set_init(word_set_t *set, const char *const *list, s
         while (set->slots[at]) {
             at = (at + 1) & (SET_SLOTS - 1);
         }
-        set->slots[at] = (uint8_t)(i + 1);
+        set->slots[at] = (uint16_t)(i + 1);
         set->lens[at] = (uint8_t)len;
         set->max_len = len > set->max_len ? len : set->max_len;
     }

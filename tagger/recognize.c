@@ -256,7 +256,10 @@ static const char *const never_names[] = {
     "An", "The",
     /* sentence adverbs, capitalised only where they open a sentence, so
      * too rare in lower case to be common words ("Furthermore, the") */
-    "Furthermore", "Moreover", "Additionally", "Nevertheless", "Nonetheless", "Consequently"};
+    "Furthermore", "Moreover", "Additionally", "Nevertheless", "Nonetheless", "Consequently",
+    /* the news agency as its 1980s wire signed its stories ("a Reuter survey", a
+     * closing "REUTER"), which the model took for a person's name */
+    "Reuter", "REUTER"};
 
 /* Legal forms of companies: the end of a company's name, never a name by
  * themselves.  A span of nothing else joins the span just before it

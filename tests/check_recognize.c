@@ -1107,6 +1107,10 @@ START_TEST(test_holidays_and_capitalised_things)
     /* Reuters, 1987: a sentence adverb opening a sentence. */
     expect_none("There are also reports that plantings have been reduced, he said. "
                 "Furthermore, he cited reports of greater than normal winterkill.");
+    /* the agency as its wire signed itself then */
+    expect_none("days of March was running at about 14.7 mln bpd, down from a 16\nmln bpd "
+                "average for February and well below the 15.8 mln bpd\nceiling the group "
+                "adopted in December, a Reuter survey shows.\n REUTER\n");
 }
 END_TEST
 
