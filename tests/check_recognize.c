@@ -946,6 +946,12 @@ START_TEST(test_org_posts)
            "Tory", TAGGER_KIND_ORG);
     /* After what the model took for a place too. */
     expect(lilliu, "Fiat", TAGGER_KIND_ORG);
+    /* A post of two words, "chief" and the next (BBC, 2005: the model had
+     * a person). */
+    expect("Filing for bankruptcy protection in the US was \"a last resort to preserve the "
+           "rights of our shareholders, employees and customers,\" said Yukos chief executive "
+           "Steven Theede.",
+           "Yukos", TAGGER_KIND_ORG);
     expect("H.J. Heinz Co said its board of\ndirectors has elected Anthony O'Reilly chairman "
            "of the board,\nsucceeding Henry Heinz II, who died on February 23.",
            "Anthony O'Reilly", TAGGER_KIND_PERSON);
