@@ -337,17 +337,46 @@ static bool is_dateline(const char *s, size_t len)
     return dash && comma && comma > s;
 }
 
-/* Credits that name who wrote or reported a story: a mention there is of
- * its author, not of what it is about.  "By" alone only in the title zone
- * (a sentence may open "By March 31 the company ..."); the others anywhere,
- * as wire stories end ("Reporting by ...; Editing by ..."). */
-static const char *const credit_openers[] = {"Reporting by ", "Additional reporting by ",
-                                             "Writing by ",   "Editing by ",
-                                             "Written by ",   "Compiled by "};
+/* Credits and captions: who wrote, reported or photographed a story, and
+ * what its pictures show.  A mention there is of the story's author or of
+ * a photograph, not of what the story is about.  "By" alone counts only in
+ * the title zone (a sentence may open "By March 31 the company ..."); the
+ * others anywhere, as wire stories end ("Reporting by ...; Editing by
+ * ...") and pages set their pictures ("Image source, Getty Images",
+ * "Photograph: Kevin Lamarque/Reuters", AP's "FILE - " captions). */
+static const char *const credit_openers[] = {
+    "Reporting by ", "Additional reporting by ", "Writing by ", "Editing by ",
+    "Written by ",   "Compiled by ",             "Image source, ", "Image caption, ",
+    "Image: ",       "Photo: ",                  "Photograph: ",   "Picture: ",
+    "Photo credit: ", "FILE - ",                 "FILE \xE2\x80\x94 ", "FILE \xE2\x80\x93 "};
 
-/* Whether the line [start, end) of @p p is a credit: "By", "By:" or "BY"
- * before a capitalised word, the line no longer than a heading, when
- * @p by_alone; or one of credit_openers, before a capitalised word. */
+/* Whether the line [start, end) of @p p ends in a photographer's credit in
+ * brackets: "... in Washington. (AP Photo/Scott Applewhite, File)". */
+static bool ends_in_photo_credit(const unsigned char *p, size_t start, size_t end)
+{
+    while (end > start && byte_kind[p[end - 1]] == CH_SPACE) {
+        end--;
+    }
+    if (end == start || p[end - 1] != ')') {
+        return false;
+    }
+    size_t open = end - 1;
+    while (open > start && p[open - 1] != '(' && end - open < MAX_DATELINE_BYTES) {
+        open--;
+    }
+    static const char photo[] = "Photo/";
+    for (size_t i = open; i + sizeof photo - 1 <= end; i++) {
+        if (memcmp(p + i, photo, sizeof photo - 1) == 0) {
+            return open > start && p[open - 1] == '(';
+        }
+    }
+    return false;
+}
+
+/* Whether the line [start, end) of @p p is a credit or caption: "By",
+ * "By:" or "BY" before a capitalised word, the line no longer than a
+ * heading, when @p by_alone; one of credit_openers before a capitalised
+ * word; or a line ending in a photographer's credit. */
 static bool credit_line(const unsigned char *p, size_t start, size_t end, bool by_alone)
 {
     while (start < end && byte_kind[p[start]] == CH_SPACE) {
@@ -369,7 +398,7 @@ static bool credit_line(const unsigned char *p, size_t start, size_t end, bool b
         at++;
     }
     if (!at || at >= end) {
-        return false;
+        return ends_in_photo_credit(p, start, end);
     }
     int32_t cp;
     tg_utf8_decode(p + at, end - at, &cp);

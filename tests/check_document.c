@@ -622,6 +622,36 @@ START_TEST(test_sentence_case_headline_list_is_furniture)
 }
 END_TEST
 
+/* A page's picture credits and captions (BBC's "Image source, ...", AP's
+ * "(AP Photo/...)") name the photograph's maker and subject, not the
+ * story's: what only they name ranks below the article's entities. */
+START_TEST(test_picture_credits_and_captions_are_furniture)
+{
+    static const char text[] =
+        "S Korea spending boost to economy\n\n"
+        "Image source, Reuters\n"
+        "FILE - A container ship at a port in Taiwan. (AP Photo/Chiang Ying-ying, File)\n"
+        "South Korea will boost state spending next year in an effort to create jobs and kick "
+        "start its sputtering economy.\n\n"
+        "It has earmarked 100 trillion won ($96bn) for the first six months of 2005, 60% of its "
+        "total annual budget. The government's main problems are \"slumping consumption and a "
+        "contraction in the construction industry\". It aims to create 400,000 jobs and will "
+        "focus on infrastructure and home building, as well as providing public firms with "
+        "money to hire new workers.\n";
+    tagger_result_t *r = annotate(text);
+    ck_assert(find(r, "KR")->relevance >= TAGGER_FACET_THRESHOLD);
+    static const char *const pictures[] = {"sec:1075124", "TW"};
+    for (size_t i = 0; i < 2; i++) {
+        const tagger_entity_t *e = find(r, pictures[i]);
+        ck_assert_msg(e != NULL, "%s is reported, with low relevance", pictures[i]);
+        ck_assert_msg(e->relevance < TAGGER_FACET_THRESHOLD, "%s: relevance %.3f", pictures[i],
+                      e->relevance);
+        ck_assert_int_gt(rank(r, pictures[i]), rank(r, "KR"));
+    }
+    tagger_result_free(r);
+}
+END_TEST
+
 START_TEST(test_plain_text_is_all_article)
 {
     /* No prose line at all: nothing to tell furniture from, so all counts. */
@@ -668,6 +698,7 @@ Suite *document_suite(void)
     tcase_add_test(tc, test_title_counts);
     tcase_add_test(tc, test_sentence_case_headline_is_title);
     tcase_add_test(tc, test_sentence_case_headline_list_is_furniture);
+    tcase_add_test(tc, test_picture_credits_and_captions_are_furniture);
     tcase_add_test(tc, test_plain_text_is_all_article);
     suite_add_tcase(s, tc);
     return s;
