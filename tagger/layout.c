@@ -42,7 +42,9 @@
  * and blank lines between (an earnings report whose only prose is a closing
  * note), the body starts right after it, so the dateline and the headline
  * above it are the title zone and not furniture.  In a text with no prose
- * at all, a dateline among its first lines still ends the title zone.
+ * at all, a dateline among its first lines still ends the title zone.  A
+ * dateline that opens the body's first line ("WASHINGTON (AP) — The Federal
+ * Reserve ...") is the title zone's too, up to its dash (dateline_end).
  *
  * Limits: a sidebar of prose snippets longer than the article would win the
  * body; comment threads after the article count as furniture.
@@ -337,6 +339,43 @@ static bool is_dateline(const char *s, size_t len)
     return dash && comma && comma > s;
 }
 
+/* The end of a dateline that opens the line [start, end) of @p p, as
+ * wires set it before the first sentence: a place in capitals, then within
+ * MAX_DATELINE_BYTES a dash ("-", "--", an en or em dash) after a space,
+ * with the agency in brackets or a comma before it ("WASHINGTON (AP) — ",
+ * "NEW YORK, March 5 (Reuters) - "), and the spaces after it; or 0. */
+static size_t inline_dateline_end(const unsigned char *p, size_t start, size_t end)
+{
+    if (end - start < 4 || byte_kind[p[start]] != CH_UPPER ||
+        byte_kind[p[start + 1]] != CH_UPPER) {
+        return 0;
+    }
+    size_t limit = end - start > MAX_DATELINE_BYTES ? start + MAX_DATELINE_BYTES : end;
+    bool marked = false; /* an agency in brackets, or a comma */
+    for (size_t i = start + 2; i + 1 < limit; i++) {
+        if (!marked && byte_kind[p[i]] == CH_LOWER) {
+            return 0; /* the place is in capitals: "DRG Plc issues ..., ind coupon - " is none */
+        }
+        marked |= p[i] == '(' || p[i] == ',';
+        if (p[i] != ' ') {
+            continue;
+        }
+        size_t dash = p[i + 1] == '-' ? 1 + (i + 2 < end && p[i + 2] == '-')
+                      : i + 3 < end && p[i + 1] == 0xE2 && p[i + 2] == 0x80 &&
+                              (p[i + 3] == 0x93 || p[i + 3] == 0x94)
+                          ? 3
+                          : 0;
+        size_t after = i + 1 + dash;
+        if (dash && marked && after < end && p[after] == ' ') {
+            while (after < end && p[after] == ' ') {
+                after++;
+            }
+            return after;
+        }
+    }
+    return 0;
+}
+
 /* Credits and captions: who wrote, reported or photographed a story, and
  * what its pictures show.  A mention there is of the story's author or of
  * a photograph, not of what the story is about.  "By" alone counts only in
@@ -519,6 +558,7 @@ int tg_layout_lines(tg_layout_t *lay, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
     lay->n_lines = 0;
+    lay->dateline_end = 0;
     line_counts_t counts = {0, 0, 0, 0};
     size_t line_start = 0, base = 0;
     uint64_t high = 0;
@@ -716,6 +756,10 @@ int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
         }
         ln->zone = zone;
     }
+    const tg_line_t *first_body = best_bytes ? &lay->lines[best_first] : NULL;
+    lay->dateline_end = first_body && first_body->zone == TG_ZONE_BODY
+                            ? (uint32_t)inline_dateline_end(p, first_body->start, first_body->end)
+                            : 0;
     lay->main_start = lay->n_lines ? lay->lines[best_bytes ? title_first : 0].start : 0;
     lay->main_end = lay->n_lines ? lay->lines[best_bytes ? best_last : lay->n_lines - 1].end : 0;
     return TAGGER_OK;
@@ -737,5 +781,8 @@ tg_zone_t tg_layout_zone(const tg_layout_t *lay, size_t *cursor, size_t off)
         i++;
     }
     *cursor = i;
+    if (off < lay->dateline_end && lay->n_lines && lay->lines[i].end >= lay->dateline_end) {
+        return TG_ZONE_TITLE;
+    }
     return lay->n_lines ? (tg_zone_t)lay->lines[i].zone : TG_ZONE_BODY;
 }

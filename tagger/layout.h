@@ -25,6 +25,7 @@ typedef struct {
     tg_line_t *lines;
     size_t n_lines, cap;
     uint32_t main_start, main_end; /* title and body together */
+    uint32_t dateline_end; /* the end of a dateline opening the body's first line, or 0 */
     bool ascii; /* no byte beyond ASCII in the text (false may also mean unsure) */
 } tg_layout_t;
 
@@ -50,8 +51,10 @@ int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len);
 /* Frees the buffers of @p lay. */
 void tg_layout_free(tg_layout_t *lay);
 
-/* Zone at byte @p off.  @p cursor (start at 0) makes increasing offsets
- * cheap; any offset order is correct. */
+/* Zone at byte @p off: its line's, but for a dateline opening the body's
+ * first line ("WASHINGTON (AP) — "), which is the title's.  @p cursor
+ * (start at 0) makes increasing offsets cheap; any offset order is
+ * correct. */
 tg_zone_t tg_layout_zone(const tg_layout_t *lay, size_t *cursor, size_t off);
 
 #endif /* TG_LAYOUT_H */
