@@ -542,13 +542,13 @@ static const char *const employee_jobs[] = {
     "dealer",     "dealers",    "lecturer",   "scientist",   "scientists", "engineer",
     "editor",     "manager",    "president",  "vice-president", "chairman"};
 
-/* The end of a post of two words at word @p i, "chief" and the next
- * ("chief executive", "chief economist"), or @p i. */
+/* The end of a post of two words at word @p i < ln->n, "chief" and the
+ * next ("chief executive", "chief economist"), or @p i. */
 static size_t chief_post_end(const line_t *ln, size_t i)
 {
-    str_t w = i + 1 < ln->n ? tg_recog_raw(ln, i) : (str_t){"", 0};
+    str_t w = tg_recog_raw(ln, i);
     bool chief = w.len == 5 && memcmp(w.s, "chief", 5) == 0;
-    return chief && tg_recog_spaced(ln, i + 1) && !ln->w[i + 1].cap ? i + 2 : i;
+    return chief && i + 1 < ln->n && tg_recog_spaced(ln, i + 1) && !ln->w[i + 1].cap ? i + 2 : i;
 }
 
 /* Whether a word said words [a, b), of kind @p kind, are an organization:
@@ -565,8 +565,10 @@ static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
     bool suffix = b - a >= 2 && tg_recog_word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
     bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
                     tg_recog_word_in(ln, b, &ln->fx->sets.org_followers);
-    size_t post_end = chief_post_end(ln, b);
-    post_end = post_end > b ? post_end : b + tg_recog_word_in(ln, b, &ln->fx->sets.org_posts);
+    size_t post_end = b + 1 < ln->n ? chief_post_end(ln, b) : b;
+    if (post_end == b && b + 1 < ln->n) {
+        post_end = b + tg_recog_word_in(ln, b, &ln->fx->sets.org_posts);
+    }
     bool post = post_end > b && post_end < ln->n && tg_recog_spaced(ln, b) &&
                 tg_recog_spaced(ln, post_end) && ln->w[post_end].label == TG_NL_B_PER;
     return head || suffix || follower || post;

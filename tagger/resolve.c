@@ -32,7 +32,8 @@
  *  5. Ambiguous spans ("Georgia": the country or the US state) go to the
  *     candidate with the most evidence (twice its own support, plus one when
  *     its country is named); a tie, or no evidence at all, leaves the span
- *     out rather than guessing.
+ *     out rather than guessing.  A weak alias with no support of its own
+ *     gives way to a strong alias of the same span ("Apple").
  *  6. Places stand for their country: each place mention also becomes a
  *     mention of its country, marked `via` place.
  *
@@ -440,7 +441,11 @@ static void decide_span(const tagger_t *tg, tagger_scratch_t *s, size_t lo, size
 {
     size_t best = TG_NONE, n_live = 0;
     long best_score = 0;
-    bool tie = false;
+    bool tie = false, strong = false;
+    for (size_t i = lo; i < hi; i++) {
+        const tg_rec_t *r = &s->recs[i];
+        strong |= !(r->flags & TG_REC_DROPPED) && !has_flag(tg, r, TG_ALIAS_WEAK);
+    }
     for (size_t i = lo; i < hi; i++) {
         tg_rec_t *r = &s->recs[i];
         if (r->flags & TG_REC_DROPPED) {
@@ -449,7 +454,10 @@ static void decide_span(const tagger_t *tg, tagger_scratch_t *s, size_t lo, size
         n_live++;
         bool weak = has_flag(tg, r, TG_ALIAS_WEAK);
         long score = 2 * (long)s->support[r->entity] + (country_evidence(tg, s, r->entity) ? 1 : 0);
-        if (weak && score == 0) {
+        /* A weak alias that only its country speaks for gives way to a
+         * strong one: "Apple" on a page that names Ukraine is still the
+         * company, not Ukraine's Yabluko party. */
+        if (weak && (score == 0 || (strong && s->support[r->entity] == 0))) {
             r->flags |= TG_REC_DROPPED;
             n_live--;
             continue;

@@ -45,7 +45,11 @@ static const char gazetteer[] =
     "Ronald Reagan|President Reagan{titled}\n"
     "Q64840184\tPERSON\tIrfaan Ali\tQ64840184\tcountry=GY\tIrfaan Ali|President Ali{titled}\n"
     "Q15031\tPERSON\tXi Jinping\tQ15031\tcountry=CN\tXi Jinping|President Xi{titled}\n"
-    "Q90001\tPERSON\tAnders \xC3\x98rsted\tQ90001\t-\tAnders \xC3\x98rsted\n";
+    "Q90001\tPERSON\tAnders \xC3\x98rsted\tQ90001\t-\tAnders \xC3\x98rsted\n"
+    "UA\tCOUNTRY\tUkraine\tQ212\t-\tUkraine\n"
+    "Q1984161\tORG\tParty of Free Democrats\tQ1984161\tcountry=UA\t"
+    "Party of Free Democrats|Apple{case,weak}\n"
+    "sec:320193\tORG\tApple Inc.\t-\t-\tApple Inc.|Apple{case}\n";
 /* clang-format on */
 
 static tagger_t *tg;
@@ -335,6 +339,22 @@ END_TEST
 
 /* "Georgia" is a country and a US state: the rest of the document decides,
  * and a document that cannot tell leaves it out. */
+/* A weak alias that only its country speaks for gives way to a strong
+ * alias of the same span: two BBC stories (2005), one naming Ukraine, the
+ * other Apple, the company and not Ukraine's party of that English name. */
+START_TEST(test_strong_alias_beats_weak_with_country)
+{
+    tagger_result_t *r = annotate(
+        "Ukraine is preparing what could be a wholesale review of the privatisation of "
+        "thousands of businesses by the previous administration.\n"
+        "Apple has expanded its iPod family with the release of its next generation of the "
+        "digital music players.\n");
+    ck_assert_ptr_nonnull(find(r, "sec:320193"));
+    ck_assert_ptr_null(find(r, "Q1984161"));
+    tagger_result_free(r);
+}
+END_TEST
+
 START_TEST(test_ambiguous_georgia)
 {
     tagger_result_t *r = annotate("Georgia said on Monday that Russian troops had crossed "
@@ -694,6 +714,7 @@ Suite *document_suite(void)
     tcase_add_test(tc, test_place_supports_a_given_name_country);
     tcase_add_test(tc, test_dateline_in_capitals);
     tcase_add_test(tc, test_ambiguous_georgia);
+    tcase_add_test(tc, test_strong_alias_beats_weak_with_country);
     tcase_add_test(tc, test_state_after_place);
     suite_add_tcase(s, tc);
     tc = tcase_create("layout");
