@@ -622,26 +622,31 @@ START_TEST(test_sentence_case_headline_is_title)
 }
 END_TEST
 
-/* A page of one paragraph per line (BBC News, 2005) with the site's list of
- * related stories under the article: their headlines, in sentence case,
- * read as prose by their words, but end no sentence, so they are no part
- * of the body; China, named only there, ranks below the article's
- * country. */
+/* The first paragraphs of a BBC News article (2005), one per line, for
+ * pages built around them. */
+static const char korea_spending[] =
+    "South Korea will boost state spending next year in an effort to create jobs and kick "
+    "start its sputtering economy.\n\n"
+    "It has earmarked 100 trillion won ($96bn) for the first six months of 2005, 60% of its "
+    "total annual budget. The government's main problems are \"slumping consumption and a "
+    "contraction in the construction industry\". It aims to create 400,000 jobs and will "
+    "focus on infrastructure and home building, as well as providing public firms with "
+    "money to hire new workers.\n";
+
+/* A page of one paragraph per line with the site's list of related stories
+ * under the article: their headlines, in sentence case, read as prose by
+ * their words, but end no sentence, so they are no part of the body; China,
+ * named only there, ranks below the article's country. */
 START_TEST(test_sentence_case_headline_list_is_furniture)
 {
-    static const char text[] =
-        "S Korea spending boost to economy\n\n"
-        "South Korea will boost state spending next year in an effort to create jobs and kick "
-        "start its sputtering economy.\n\n"
-        "It has earmarked 100 trillion won ($96bn) for the first six months of 2005, 60% of its "
-        "total annual budget. The government's main problems are \"slumping consumption and a "
-        "contraction in the construction industry\". It aims to create 400,000 jobs and will "
-        "focus on infrastructure and home building, as well as providing public firms with "
-        "money to hire new workers.\n\n"
-        "More on this story\n"
-        "China keeps tight rein on credit\n"
-        "Venezuela and China sign oil deal\n"
-        "Chinese exports rise 25% in 2004\n";
+    char text[1024];
+    snprintf(text, sizeof text,
+             "S Korea spending boost to economy\n\n%s\n"
+             "More on this story\n"
+             "China keeps tight rein on credit\n"
+             "Venezuela and China sign oil deal\n"
+             "Chinese exports rise 25%% in 2004\n",
+             korea_spending);
     tagger_result_t *r = annotate(text);
     ck_assert(find(r, "KR")->relevance >= TAGGER_FACET_THRESHOLD);
     ck_assert_ptr_nonnull(find(r, "CN"));
@@ -657,17 +662,13 @@ END_TEST
  * story's: what only they name ranks below the article's entities. */
 START_TEST(test_picture_credits_and_captions_are_furniture)
 {
-    static const char text[] =
-        "S Korea spending boost to economy\n\n"
-        "Image source, Reuters\n"
-        "FILE - A container ship at a port in Taiwan. (AP Photo/Chiang Ying-ying, File)\n"
-        "South Korea will boost state spending next year in an effort to create jobs and kick "
-        "start its sputtering economy.\n\n"
-        "It has earmarked 100 trillion won ($96bn) for the first six months of 2005, 60% of its "
-        "total annual budget. The government's main problems are \"slumping consumption and a "
-        "contraction in the construction industry\". It aims to create 400,000 jobs and will "
-        "focus on infrastructure and home building, as well as providing public firms with "
-        "money to hire new workers.\n";
+    char text[1024];
+    snprintf(text, sizeof text,
+             "S Korea spending boost to economy\n\n"
+             "Image source, Reuters\n"
+             "FILE - A container ship at a port in Taiwan. (AP Photo/Chiang Ying-ying, File)\n"
+             "%s",
+             korea_spending);
     tagger_result_t *r = annotate(text);
     ck_assert(find(r, "KR")->relevance >= TAGGER_FACET_THRESHOLD);
     static const char *const pictures[] = {"sec:1075124", "TW"};
