@@ -635,8 +635,9 @@ static bool list_item(const unsigned char *p, size_t start, size_t end)
  * stories); a long line thick with names that ends one is a sentence
  * ("Britain's Kathy Butler and Hayley Yelling were no match for Benita
  * Johnson in the 51st Cross International Zornotza in Amorebieta,
- * Spain."), unless it is a list (a team sheet).  Text wrapped by hand (Reuters at 70 columns, no line of
- * MIN_PARAGRAPH_BYTES) keeps its kinds: most of its lines end no sentence. */
+ * Spain."), unless it is a list (a team sheet).  Text wrapped by hand
+ * (Reuters at 70 columns, no line of MIN_PARAGRAPH_BYTES) keeps its kinds:
+ * most of its lines end no sentence. */
 static void paragraph_kinds(tg_layout_t *lay, const char *text)
 {
     const unsigned char *p = (const unsigned char *)text;

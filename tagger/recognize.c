@@ -73,7 +73,8 @@
  *     too, unless the span ends in a legal form or an organization's suffix
  *     ("MICOM SYSTEMS").  A byline ("By Justice Nwafor": "By" and two or
  *     three capitalised words ending the line or a comma, or two such names
- *     joined by "and") is a person, a cue the model never saw in CoNLL.  A company's legal form ("Inc", "Co Inc") is never
+ *     joined by "and") is a person, a cue the model never saw in CoNLL.  A
+ *     company's legal form ("Inc", "Co Inc") is never
  *     a name alone: it ends the span just before it, or is dropped; and an
  *     organization ending in one takes in the capitalised words before an
  *     "and" just before it ("Procter and Gamble Co") or the one word before
