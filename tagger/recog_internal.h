@@ -123,7 +123,7 @@ typedef struct {
         first_person, titles, org_heads, org_suffixes, generic_heads, industry_heads, event_ends,
         org_descriptors, employee_jobs, org_followers, org_posts, person_roles, possessives,
         generations, place_not_org, place_qualifiers, place_ends, surname_place_ends,
-        place_prepositions, versus, beat, positions; /* these three: recog_results.c */
+        surname_place_cues, versus, beat, positions; /* these three: recog_results.c */
 } word_sets_t;
 
 /* Hashes of the fixed parts of features, made once per scratch (as

@@ -566,9 +566,10 @@ static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
     bool suffix = b - a >= 2 && tg_recog_word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
     bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
                     tg_recog_word_in(ln, b, &ln->fx->sets.org_followers);
-    size_t post_end = b + 1 < ln->n ? chief_post_end(ln, b) : b;
-    if (post_end == b && b + 1 < ln->n) {
-        post_end = b + tg_recog_word_in(ln, b, &ln->fx->sets.org_posts);
+    size_t post_end = b;
+    if (b + 1 < ln->n) {
+        post_end = chief_post_end(ln, b);
+        post_end += post_end == b && tg_recog_word_in(ln, b, &ln->fx->sets.org_posts);
     }
     bool post = post_end > b && post_end < ln->n && tg_recog_spaced(ln, b) &&
                 tg_recog_spaced(ln, post_end) && ln->w[post_end].label == TG_NL_B_PER;
@@ -1157,12 +1158,12 @@ static const char *const place_ends[] = {
     "Beach",   "Harbour", "Harbor",  "Heights", "Canyon", "Peninsula", "Strait",
     "Straits", "Gulf",    "Coast",   "Falls",  "Forest"};
 static const char *const surname_place_ends[] = {"Hill", "Lane", "Park"};
-static const char *const place_prepositions[] = {"in",   "on",      "at",    "near",
+static const char *const surname_place_cues[] = {"in",   "on",      "at",     "near",
                                                  "from", "outside", "around", "to"};
 
 /* Whether words [a, b), which the model typed a person, are a place: two
  * words or more, the last of place_ends (or of surname_place_ends, after a
- * word of place_prepositions) and the first neither a first name nor
+ * word of surname_place_cues) and the first neither a first name nor
  * initials ("Capitol Hill", "Leicester Square", but "Damon Hill", "B.B.
  * Lane"). */
 static bool place_named_like_person(const line_t *ln, size_t a, size_t b)
@@ -1174,7 +1175,7 @@ static bool place_named_like_person(const line_t *ln, size_t a, size_t b)
     str_t first = tg_recog_raw(ln, a);
     bool end = tg_recog_word_in(ln, b - 1, &sets->place_ends) ||
                (tg_recog_word_in(ln, b - 1, &sets->surname_place_ends) && a > 0 &&
-                tg_recog_spaced(ln, a) && tg_recog_word_in(ln, a - 1, &sets->place_prepositions));
+                tg_recog_spaced(ln, a) && tg_recog_word_in(ln, a - 1, &sets->surname_place_cues));
     return end && !memchr(first.s, '.', first.len);
 }
 
@@ -1730,7 +1731,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->place_not_org, place_not_org);
     SET_INIT(s->place_ends, place_ends);
     SET_INIT(s->surname_place_ends, surname_place_ends);
-    SET_INIT(s->place_prepositions, place_prepositions);
+    SET_INIT(s->surname_place_cues, surname_place_cues);
     SET_INIT(s->place_qualifiers, place_qualifiers);
     tg_recog_fixture_sets_init(s);
 }
