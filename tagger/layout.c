@@ -383,11 +383,29 @@ static size_t inline_dateline_end(const unsigned char *p, size_t start, size_t e
  * others anywhere, as wire stories end ("Reporting by ...; Editing by
  * ...") and pages set their pictures ("Image source, Getty Images",
  * "Photograph: Kevin Lamarque/Reuters", AP's "FILE - " captions). */
-static const char *const credit_openers[] = {
-    "Reporting by ", "Additional reporting by ", "Writing by ", "Editing by ",
-    "Written by ",   "Compiled by ",             "Image source, ", "Image caption, ",
-    "Image: ",       "Photo: ",                  "Photograph: ",   "Picture: ",
-    "Photo credit: ", "FILE - ",                 "FILE \xE2\x80\x94 ", "FILE \xE2\x80\x93 "};
+#define OPENER(s) {s, sizeof s - 1}
+static const struct {
+    const char *s;
+    size_t len;
+} credit_openers[] = {
+    OPENER("Reporting by "),    OPENER("Additional reporting by "), OPENER("Writing by "),
+    OPENER("Editing by "),      OPENER("Written by "),              OPENER("Compiled by "),
+    OPENER("Image source, "),   OPENER("Image caption, "),          OPENER("Image: "),
+    OPENER("Photo: "),          OPENER("Photograph: "),             OPENER("Picture: "),
+    OPENER("Photo credit: "),   OPENER("FILE - "),                  OPENER("FILE \xE2\x80\x94 "),
+    OPENER("FILE \xE2\x80\x93 ")};
+#undef OPENER
+/* Whether @p c is the first letter of one of credit_openers or of "By":
+ * most lines open with none of them and are settled by this test. */
+static bool credit_initial(unsigned char c)
+{
+    switch (c) {
+    case 'A': case 'B': case 'C': case 'E': case 'F': case 'I': case 'P': case 'R': case 'W':
+        return true;
+    default:
+        return false;
+    }
+}
 
 /* Whether the line [start, end) of @p p ends in a photographer's credit in
  * brackets: "... in Washington. (AP Photo/Scott Applewhite, File)". */
@@ -421,6 +439,12 @@ static bool credit_line(const unsigned char *p, size_t start, size_t end, bool b
     while (start < end && byte_kind[p[start]] == CH_SPACE) {
         start++;
     }
+    if (start == end) {
+        return false;
+    }
+    if (!credit_initial(p[start])) {
+        return ends_in_photo_credit(p, start, end);
+    }
     size_t at = 0;
     if (by_alone && end - start <= MAX_HEADING_BYTES && end - start > 3 &&
         (p[start] == 'B' && (p[start + 1] == 'y' || p[start + 1] == 'Y')) &&
@@ -428,8 +452,9 @@ static bool credit_line(const unsigned char *p, size_t start, size_t end, bool b
         at = start + 3;
     }
     for (size_t k = 0; !at && k < sizeof credit_openers / sizeof *credit_openers; k++) {
-        size_t n = strlen(credit_openers[k]);
-        if (end - start > n && memcmp(p + start, credit_openers[k], n) == 0) {
+        size_t n = credit_openers[k].len;
+        if (end - start > n && p[start] == (unsigned char)credit_openers[k].s[0] &&
+            memcmp(p + start, credit_openers[k].s, n) == 0) {
             at = start + n;
         }
     }
