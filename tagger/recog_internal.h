@@ -121,9 +121,10 @@ static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t 
 typedef struct {
     word_set_t connectors, abbreviations, by, headline_lower, never_names, legal_forms,
         first_person, titles, org_heads, org_suffixes, generic_heads, industry_heads, event_ends,
-        org_descriptors, employee_jobs, org_followers, org_posts, person_roles, possessives,
-        generations, place_not_org, place_qualifiers, place_ends, surname_place_ends,
-        surname_place_cues, versus, beat, positions; /* these three: recog_results.c */
+        org_descriptors, employee_jobs, org_followers, owned_by_org, org_posts, person_roles,
+        possessives, generations, place_not_org, place_qualifiers, place_ends,
+        surname_place_ends, surname_place_cues, versus, beat,
+        positions; /* these three: recog_results.c */
 } word_sets_t;
 
 /* Hashes of the fixed parts of features, made once per scratch (as

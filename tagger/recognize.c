@@ -493,6 +493,14 @@ static const char *const org_followers[] = {
     "users",      "user",       "account",    "accounts",   "feed",       "website",
     "magazine",   "newspaper",  "daily",      "weekly"};
 
+/* The org_followers that, after a name's possessive, still say it is an
+ * organization ("Kodak's shares", "Chelsea's striker"): not those a
+ * person has too ("Blair's spokesman", "Beckham's boss"). */
+static const char *const owned_by_org[] = {
+    "shares",    "shareholders", "employees", "executives", "subsidiary", "customers",
+    "users",     "website",      "striker",   "midfielder", "defender",   "goalkeeper",
+    "winger",    "founder"};
+
 /* Lower-case nouns that, right before a name, say what kind of
  * organization it is ("search engine Google", "oil firm Yukos", "rock band
  * Keane", "media regulator Ofcom").  Not the nouns that also name a
@@ -556,7 +564,8 @@ static size_t chief_post_end(const line_t *ln, size_t i)
  * its first ("Ministry of ...", of three words or more) or last ("... FC",
  * "... Inc") word, the lower-case word right after it ("Chelsea boss",
  * "A Morgan Stanley spokesman") but not after a place ("Asia shares",
- * "U.S. subsidiary"), or a post between it and a person, after a place too
+ * "U.S. subsidiary"; after its possessive, only owned_by_org), or a post
+ * between it and a person, after its possessive or a place too
  * ("Kremlin leader Mikhail Gorbachev", "Fiat chairman Luca di
  * Montezemolo", where the model had Fiat a place; "Yukos chief executive
  * Steven Theede"). */
@@ -566,6 +575,11 @@ static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
     bool suffix = b - a >= 2 && tg_recog_word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
     bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
                     tg_recog_word_in(ln, b, &ln->fx->sets.org_followers);
+    if (b + 1 < ln->n && tg_recog_word_in(ln, b, &ln->fx->sets.possessives)) {
+        b++; /* "Kodak's shares", "Nintendo's president Satoru Iwata" */
+        follower = kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
+                   tg_recog_word_in(ln, b, &ln->fx->sets.owned_by_org);
+    }
     size_t post_end = b;
     if (b + 1 < ln->n) {
         post_end = chief_post_end(ln, b);
@@ -1725,6 +1739,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->employee_jobs, employee_jobs);
     SET_INIT(s->person_roles, person_roles);
     SET_INIT(s->org_followers, org_followers);
+    SET_INIT(s->owned_by_org, owned_by_org);
     SET_INIT(s->org_posts, org_posts);
     SET_INIT(s->possessives, possessives);
     SET_INIT(s->generations, generations);

@@ -784,6 +784,11 @@ START_TEST(test_org_followers)
     expect("Chelsea winger Arjen Robben has broken two metatarsal bones in his foot and will "
            "be out for at least six weeks.",
            "Chelsea", TAGGER_KIND_ORG);
+    /* After the name's possessive, only what no person has (BBC, 2005). */
+    expect("However, DaimlerChrysler's shares fell 1.5% on the news. \"While all these "
+           "divisions are doing well the big worries continue to surround Mercedes-Benz,\" "
+           "Michael Rabb, an analyst with Bank Sal Oppenheim, told Reuters.",
+           "DaimlerChrysler", TAGGER_KIND_ORG);
     /* A place's shares are its market's. */
     expect("Asia shares defy post-quake gloom\n\nThailand has become the first of the 10 "
            "southern Asian nations battered by giant waves at the weekend to cut its economic "
