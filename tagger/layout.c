@@ -86,6 +86,7 @@
 #define MAX_DATELINE_BYTES 80
 #define DATELINE_REACH 60 /* lines between a dateline and the first prose line */
 #define MAX_HEADING_BYTES 100
+#define MAX_NAME_LINE_BYTES 40
 #define MIN_PARAGRAPH_BYTES 200 /* longer than any line of text wrapped by hand */
 
 /* What a byte is to the word scan: a separator (space, tab, carriage
@@ -382,7 +383,8 @@ static size_t inline_dateline_end(const unsigned char *p, size_t start, size_t e
  * the title zone (a sentence may open "By March 31 the company ..."); the
  * others anywhere, as wire stories end ("Reporting by ...; Editing by
  * ...") and pages set their pictures ("Image source, Getty Images",
- * "Photograph: Kevin Lamarque/Reuters", AP's "FILE - " captions). */
+ * "Photograph: Kevin Lamarque/Reuters", AP's "FILE - " captions).  A
+ * byline without "By" is a name alone over the date (bare_byline()). */
 #define OPENER(s) {s, sizeof s - 1}
 static const struct {
     const char *s;
@@ -467,6 +469,86 @@ static bool credit_line(const unsigned char *p, size_t start, size_t end, bool b
     int32_t cp;
     tg_utf8_decode(p + at, end - at, &cp);
     return cp >= 0 && tg_case_class(cp) == 'U';
+}
+
+/* Whether the line [start, end) of @p p is a name alone, as a byline
+ * without "By" sets it ("Matthew Weaver"): two or three words, each a
+ * capital and then letters (a hyphen or an apostrophe among them), some in
+ * lower case, and no longer than MAX_NAME_LINE_BYTES. */
+static bool name_line(const unsigned char *p, size_t start, size_t end)
+{
+    while (end > start && byte_kind[p[end - 1]] == CH_SPACE) {
+        end--;
+    }
+    if (end - start > MAX_NAME_LINE_BYTES) {
+        return false;
+    }
+    size_t words = 0;
+    for (size_t i = start; i < end;) {
+        if (byte_kind[p[i]] != CH_UPPER) {
+            return false;
+        }
+        bool lower = false;
+        for (i++; i < end && p[i] != ' '; i++) {
+            unsigned k = byte_kind[p[i]];
+            if (k == CH_LOWER || k == CH_HIGH) {
+                lower = true;
+            } else if (k != CH_UPPER && p[i] != '-' && p[i] != '\'') {
+                return false;
+            }
+        }
+        if (!lower) {
+            return false;
+        }
+        words++;
+        i += i < end; /* one space between words */
+    }
+    return words >= 2 && words <= 3;
+}
+
+/* Whether the line [start, end) of @p p reads as a byline's second line:
+ * short, with a year ("Tue 8 Feb 2005 13.45 GMT", "Published 5 March
+ * 2024") or a reporter's role ("Business reporter, BBC News"). */
+static bool dated_or_role_line(const unsigned char *p, size_t start, size_t end)
+{
+    static const char *const roles[] = {"reporter", "correspondent", "editor", "writer",
+                                        "journalist", "columnist"};
+    if (end - start > MAX_HEADING_BYTES) {
+        return false;
+    }
+    for (size_t i = start; i + 4 <= end; i++) {
+        bool digits = p[i] >= '0' && p[i] <= '9' && p[i + 1] >= '0' && p[i + 1] <= '9' &&
+                      p[i + 2] >= '0' && p[i + 2] <= '9' && p[i + 3] >= '0' && p[i + 3] <= '9';
+        bool alone = (i == start || p[i - 1] < '0' || p[i - 1] > '9') &&
+                     (i + 4 == end || p[i + 4] < '0' || p[i + 4] > '9');
+        if (digits && alone && (p[i] == '1' || p[i] == '2')) {
+            return true;
+        }
+    }
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
+        size_t n = strlen(roles[k]);
+        for (size_t i = start; i + n <= end; i++) {
+            if (memcmp(p + i, roles[k], n) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Whether line @p i of the title zone is a byline without "By": a name
+ * alone over a line with its date or the reporter's role. */
+static bool bare_byline(const tg_layout_t *lay, const unsigned char *p, size_t i)
+{
+    const tg_line_t *ln = &lay->lines[i];
+    if (!name_line(p, ln->start, ln->end)) {
+        return false;
+    }
+    size_t j = i + 1;
+    while (j < lay->n_lines && lay->lines[j].start == lay->lines[j].end) {
+        j++;
+    }
+    return j < lay->n_lines && dated_or_role_line(p, lay->lines[j].start, lay->lines[j].end);
 }
 
 /* Ends the line [start, end) of the words counted in @p c: appends it
@@ -770,8 +852,8 @@ int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
         uint8_t zone;
         if (ln->zone == TG_LINE_MENU) {
             zone = TG_ZONE_MENU;
-        } else if (credit_line(p, ln->start, ln->end,
-                               i >= title_first && i < best_first)) {
+        } else if (credit_line(p, ln->start, ln->end, i >= title_first && i < best_first) ||
+                   (i >= title_first && i < best_first && bare_byline(lay, p, i))) {
             zone = TG_ZONE_FURNITURE;
         } else if (best_bytes == 0 || (i >= best_first && i <= best_last)) {
             zone = TG_ZONE_BODY;

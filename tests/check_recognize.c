@@ -891,6 +891,18 @@ START_TEST(test_byline_authors)
     ck_assert(planas->relevance < hhs->relevance);
     ck_assert(foley->relevance < hhs->relevance);
     tagger_result_free(r);
+    /* Without "By": a name alone over the story's date (HuffPost's fields,
+     * as a page sets them). */
+    static const char bare[] =
+        "There Were 2 Mass Shootings In Texas Last Week, But Only 1 On TV\n"
+        "Melissa Jeltsen\n"
+        "2018-05-26\n"
+        "She left her husband. He killed their children. Just another day in America.\n";
+    r = annotate(bare);
+    const tagger_entity_t *jeltsen = found(r, bare, "Melissa Jeltsen", TAGGER_KIND_PERSON);
+    ck_assert_msg(jeltsen->relevance < TAGGER_FACET_THRESHOLD, "relevance %.3f",
+                  jeltsen->relevance);
+    tagger_result_free(r);
 }
 END_TEST
 
