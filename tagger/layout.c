@@ -169,13 +169,29 @@ static bool punctuated_as_text(const unsigned char *p, size_t start, size_t end)
     return false;
 }
 
-/* Whether the line [start, end) of @p p ends a sentence: its last byte
- * but spaces is '.', '!', '?', or a closing quote after one of them. */
-static bool line_ends_sentence(const unsigned char *p, size_t start, size_t end)
+/* The first byte from @p start that is no separator, or @p end. */
+static size_t skip_spaces(const unsigned char *p, size_t start, size_t end)
+{
+    while (start < end && byte_kind[p[start]] == CH_SPACE) {
+        start++;
+    }
+    return start;
+}
+
+/* The end of [start, end) of @p p without the separators that end it. */
+static size_t trim_spaces(const unsigned char *p, size_t start, size_t end)
 {
     while (end > start && byte_kind[p[end - 1]] == CH_SPACE) {
         end--;
     }
+    return end;
+}
+
+/* Whether the line [start, end) of @p p ends a sentence: its last byte
+ * but spaces is '.', '!', '?', or a closing quote after one of them. */
+static bool line_ends_sentence(const unsigned char *p, size_t start, size_t end)
+{
+    end = trim_spaces(p, start, end);
     if (end > start + 3 && p[end - 3] == 0xE2 && p[end - 2] == 0x80 && p[end - 1] == 0x9D) {
         end -= 3; /* U+201D */
     } else if (end > start + 1 && (p[end - 1] == '"' || p[end - 1] == '\'')) {
@@ -413,9 +429,7 @@ static bool credit_initial(unsigned char c)
  * brackets: "... in Washington. (AP Photo/Scott Applewhite, File)". */
 static bool ends_in_photo_credit(const unsigned char *p, size_t start, size_t end)
 {
-    while (end > start && byte_kind[p[end - 1]] == CH_SPACE) {
-        end--;
-    }
+    end = trim_spaces(p, start, end);
     if (end == start || p[end - 1] != ')') {
         return false;
     }
@@ -438,9 +452,7 @@ static bool ends_in_photo_credit(const unsigned char *p, size_t start, size_t en
  * word; or a line ending in a photographer's credit. */
 static bool credit_line(const unsigned char *p, size_t start, size_t end, bool by_alone)
 {
-    while (start < end && byte_kind[p[start]] == CH_SPACE) {
-        start++;
-    }
+    start = skip_spaces(p, start, end);
     if (start == end) {
         return false;
     }
@@ -460,9 +472,7 @@ static bool credit_line(const unsigned char *p, size_t start, size_t end, bool b
             at = start + n;
         }
     }
-    while (at && at < end && byte_kind[p[at]] == CH_SPACE) {
-        at++;
-    }
+    at = at ? skip_spaces(p, at, end) : 0;
     if (!at || at >= end) {
         return ends_in_photo_credit(p, start, end);
     }
@@ -477,9 +487,7 @@ static bool credit_line(const unsigned char *p, size_t start, size_t end, bool b
  * lower case, and no longer than MAX_NAME_LINE_BYTES. */
 static bool name_line(const unsigned char *p, size_t start, size_t end)
 {
-    while (end > start && byte_kind[p[end - 1]] == CH_SPACE) {
-        end--;
-    }
+    end = trim_spaces(p, start, end);
     if (end - start > MAX_NAME_LINE_BYTES) {
         return false;
     }
@@ -726,9 +734,7 @@ static bool sentence_case_heading(const tg_layout_t *lay, const char *text, size
  * byte but spaces a dash, an asterisk or a bullet (U+2022). */
 static bool list_item(const unsigned char *p, size_t start, size_t end)
 {
-    while (start < end && byte_kind[p[start]] == CH_SPACE) {
-        start++;
-    }
+    start = skip_spaces(p, start, end);
     return start < end && (p[start] == '-' || p[start] == '*' ||
                            (end - start >= 3 && p[start] == 0xE2 && p[start + 1] == 0x80 &&
                             p[start + 2] == 0xA2));
@@ -850,14 +856,15 @@ int tg_layout_analyze(tg_layout_t *lay, const char *text, size_t len)
     for (size_t i = 0; i < lay->n_lines; i++) {
         tg_line_t *ln = &lay->lines[i];
         uint8_t zone;
+        bool title = i >= title_first && i < best_first;
         if (ln->zone == TG_LINE_MENU) {
             zone = TG_ZONE_MENU;
-        } else if (credit_line(p, ln->start, ln->end, i >= title_first && i < best_first) ||
-                   (i >= title_first && i < best_first && bare_byline(lay, p, i))) {
+        } else if (credit_line(p, ln->start, ln->end, title) ||
+                   (title && bare_byline(lay, p, i))) {
             zone = TG_ZONE_FURNITURE;
         } else if (best_bytes == 0 || (i >= best_first && i <= best_last)) {
             zone = TG_ZONE_BODY;
-        } else if (i >= title_first && i < best_first) {
+        } else if (title) {
             zone = TG_ZONE_TITLE;
         } else {
             zone = TG_ZONE_FURNITURE;

@@ -213,6 +213,14 @@ static inline str_t tg_recog_raw(const line_t *ln, size_t i)
     return (str_t){ln->text + ln->w[i].start, ln->w[i].end - ln->w[i].start};
 }
 
+/* Whether word @p i is written exactly @p word. */
+static inline bool tg_recog_word_is(const line_t *ln, size_t i, const char *word)
+{
+    str_t w = tg_recog_raw(ln, i);
+    size_t n = strlen(word);
+    return w.len == n && memcmp(w.s, word, n) == 0;
+}
+
 /* Whether word @p i, as written, is one of @p set. */
 static inline bool tg_recog_word_in(const line_t *ln, size_t i, const word_set_t *set)
 {
@@ -288,8 +296,7 @@ static inline bool tg_recog_initial(const line_t *ln, size_t i)
 /* Whether word @p i is "and" or "&". */
 static inline bool tg_recog_and_word(const line_t *ln, size_t i)
 {
-    str_t c = tg_recog_raw(ln, i);
-    return (c.len == 3 && memcmp(c.s, "and", 3) == 0) || (c.len == 1 && c.s[0] == '&');
+    return tg_recog_word_is(ln, i, "and") || tg_recog_word_is(ln, i, "&");
 }
 
 struct tg_recog {

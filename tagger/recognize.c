@@ -197,14 +197,13 @@ static int byline_spans(tg_recog_t *r, const line_t *ln, size_t base)
         return 0;
     }
     size_t first_end = byline_name_end(ln, 1), second = first_end, second_end = first_end;
-    str_t after = first_end < ln->n ? tg_recog_raw(ln, first_end) : (str_t){"", 0};
-    bool two = after.len == 3 && memcmp(after.s, "and", 3) == 0;
+    bool two = first_end < ln->n && tg_recog_word_is(ln, first_end, "and");
     if (two) {
         second = first_end + 1;
         second_end = byline_name_end(ln, second);
-        after = second_end < ln->n ? tg_recog_raw(ln, second_end) : (str_t){"", 0};
     }
-    if (first_end == 1 || (two && second_end == second) || (after.len && *after.s != ',')) {
+    if (first_end == 1 || (two && second_end == second) ||
+        (second_end < ln->n && tg_recog_raw(ln, second_end).s[0] != ',')) {
         return 0;
     }
     if (tg_recog_add_span(r, base + 1, base + first_end, TAGGER_KIND_PERSON, false, true) ||
@@ -555,9 +554,7 @@ static const char *const employee_jobs[] = {
  * next ("chief executive", "chief economist"), or @p i. */
 static size_t chief_post_end(const line_t *ln, size_t i)
 {
-    str_t w = tg_recog_raw(ln, i);
-    bool chief = w.len == 5 && memcmp(w.s, "chief", 5) == 0;
-    return chief && i + 1 < ln->n && tg_recog_spaced(ln, i + 1) && !ln->w[i + 1].cap ? i + 2 : i;
+    return tg_recog_word_is(ln, i, "chief") && i + 1 < ln->n && tg_recog_spaced(ln, i + 1) && !ln->w[i + 1].cap ? i + 2 : i;
 }
 
 /* Whether a word said words [a, b), of kind @p kind, are an organization:
@@ -602,10 +599,8 @@ static bool employer_after_job(const line_t *ln, size_t a, size_t b)
     if (b < ln->n && ln->w[b].cap && tg_recog_spaced(ln, b)) {
         return false;
     }
-    str_t prep = tg_recog_raw(ln, a - 1);
-    bool at = prep.len == 2 && memcmp(prep.s, "at", 2) == 0;
-    bool with = prep.len == 4 && memcmp(prep.s, "with", 4) == 0;
-    return (at || with) && tg_recog_word_in(ln, a - 2, &ln->fx->sets.employee_jobs);
+    return (tg_recog_word_is(ln, a - 1, "at") || tg_recog_word_is(ln, a - 1, "with")) &&
+           tg_recog_word_in(ln, a - 2, &ln->fx->sets.employee_jobs);
 }
 
 /* Whether a word of words [a, b) is a legal form or an organization's
@@ -635,10 +630,9 @@ static bool person_role_before(const line_t *ln, size_t a)
     /* a post after a name, the post's organization: "Arsenal manager
      * Arsene Wenger", "Arsenal boss Arsene Wenger" (not "lead manager
      * Nikko Securities") */
-    str_t post = tg_recog_raw(ln, a - 1);
     return a >= 2 && ln->w[a - 2].cap && tg_recog_spaced(ln, a - 1) &&
            (tg_recog_word_in(ln, a - 1, &ln->fx->sets.org_posts) ||
-            (post.len == 4 && memcmp(post.s, "boss", 4) == 0));
+            tg_recog_word_is(ln, a - 1, "boss"));
 }
 
 /* Whether a noun of org_descriptors is right before word @p a. */
@@ -671,9 +665,8 @@ static bool org_mention_at(const tagger_t *tg, const tagger_scratch_t *s, const 
  * of a list. */
 static bool list_joint(const line_t *ln, size_t i, bool comma)
 {
-    str_t c = tg_recog_raw(ln, i);
-    return (comma && c.len == 1 && c.s[0] == ',') || (c.len == 2 && memcmp(c.s, "or", 2) == 0) ||
-           (c.len == 3 && memcmp(c.s, "and", 3) == 0);
+    return (comma && tg_recog_word_is(ln, i, ",")) || tg_recog_word_is(ln, i, "or") ||
+           tg_recog_word_is(ln, i, "and");
 }
 
 /* Whether the one word @p a stands in a list beside an organization of the
