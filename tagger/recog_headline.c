@@ -121,7 +121,7 @@ size_t tg_recog_headline_person_end(const line_t *ln, size_t i)
 {
     const word_t *w = ln->w;
     bool org = w[i].label == TG_NL_B_ORG || w[i].label == TG_NL_I_ORG;
-    if (org || !headline_name_word(ln, i) || !tg_recog_first_name(ln, w[i].h_low)) {
+    if (org || !headline_name_word(ln, i) || !tg_recog_first_name(ln, i)) {
         return i;
     }
     size_t j = i + 1;

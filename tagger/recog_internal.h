@@ -34,7 +34,8 @@ typedef struct {
     uint8_t cand;        /* a candidate: tagged by the model */
     uint8_t label;       /* TG_NL_* */
     uint8_t covered;     /* inside a standing gazetteer mention */
-    uint8_t first;       /* a first name (tg_names_first(h_low)), once hashed */
+    uint8_t first;       /* a first name (tg_names_first() of its folded hash), once
+                            known: every word near a candidate (tg_recog_know_words()) */
     uint8_t summed;      /* a candidate whose first features the memo has summed */
     uint8_t affixed;     /* p3 and s3 are set: hashed in tg_recog_know_words() */
     uint8_t in_span;     /* inside a span (recog_names.c lone_surnames()) */
@@ -188,7 +189,9 @@ static inline unsigned char *tg_recog_memo_flags(struct word_memo *e)
 typedef struct {
     uint64_t low;    /* hashes (tg_names_hash) of the lower-case word, */
     uint64_t shape;  /* its shape ("Xx", "X.X."), */
-    uint64_t p3, s3; /* and its first and last three code points */
+    uint64_t p3, s3; /* and its first and last three code points; */
+    uint64_t fold;   /* and of the lower-case word without diacritics, which
+                        the first-name table is asked ("josé" as "jose") */
 } word_hashes_t;
 
 typedef struct {
@@ -228,10 +231,11 @@ static inline bool tg_recog_word_in(const line_t *ln, size_t i, const word_set_t
     return tg_recog_in_set(set, w.s, w.len);
 }
 
-/* Whether the word of hash @p h is a first name (models/names.model). */
-static inline bool tg_recog_first_name(const line_t *ln, uint64_t h)
+/* Whether word @p i, a candidate or near one, is a first name
+ * (models/names.model), diacritics aside. */
+static inline bool tg_recog_first_name(const line_t *ln, size_t i)
 {
-    return tg_names_first(ln->m, h);
+    return ln->w[i].first == 1;
 }
 
 /* Whether the @p n bytes at @p s are all capitals A to Z: an acronym. */

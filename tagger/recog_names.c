@@ -178,8 +178,7 @@ static uint32_t model_votes(const tg_recog_t *r, uint32_t n)
  * Otherwise twenty mentions of "Yahoo" went to the one PERSON "Yahoo
  * Messenger" as its short name.  A surname stays a short name whatever
  * the model typed it ("Obi" after "Peter Obi"). */
-static bool names_the_whole(tg_recog_t *r, const tg_names_t *m, const span_t *sp, uint32_t full,
-                            size_t n_end_words)
+static bool names_the_whole(tg_recog_t *r, const span_t *sp, uint32_t full, size_t n_end_words)
 {
     uint32_t own = sp->name;
     tg_recognized_t *whole = &r->names[own], *part = &r->names[full];
@@ -188,7 +187,7 @@ static bool names_the_whole(tg_recog_t *r, const tg_names_t *m, const span_t *sp
      * may have made it an ORG since, which this one does not join either. */
     if (sp->end - sp->first != 1 || whole->kind != TAGGER_KIND_ORG ||
         r->votes[full][TAGGER_KIND_PERSON] >= CUED_VOTES ||
-        r->votes[own][whole->kind] <= model_votes(r, full) || tg_names_first(m, h) ||
+        r->votes[own][whole->kind] <= model_votes(r, full) || r->words[sp->first].first ||
         r->end_words[first_end_word(r, n_end_words, h)].kind != TAGGER_KIND_PERSON) {
         return false;
     }
@@ -253,7 +252,7 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
         }
         uint64_t h = words == 1 ? r->words[sp->first].h_low : last_two_words(r, sp->end);
         int64_t found = only_name(r, n, h);
-        if (found >= 0 && !names_the_whole(r, m, sp, (uint32_t)found, n)) {
+        if (found >= 0 && !names_the_whole(r, sp, (uint32_t)found, n)) {
             sp->name = (uint32_t)found;
             sp->via = TAGGER_VIA_SHORT;
         }
@@ -418,7 +417,7 @@ static const char *const after_a_person[] = {"Administration", "Presidency", "Go
  * after a person, is that organization or its parent: an ORG, not linked
  * ("BBC" and "BBC Radio" are two).  The first words are sorted once, as
  * for link_short_names(). */
-static int type_org_first_words(tg_recog_t *r, const tg_names_t *m, const char *text)
+static int type_org_first_words(tg_recog_t *r, const char *text)
 {
     size_t n = 0;
     for (size_t j = 0; j < r->n_spans; j++) {
@@ -444,8 +443,7 @@ static int type_org_first_words(tg_recog_t *r, const tg_names_t *m, const char *
         tg_recognized_t *name = &r->names[sp->name];
         if (sp->end - sp->first == 1 && sp->via != TAGGER_VIA_SHORT &&
             name->kind == TAGGER_KIND_PERSON &&
-            r->votes[sp->name][TAGGER_KIND_PERSON] < CUED_VOTES &&
-            !tg_names_first(m, r->words[sp->first].h_low) &&
+            r->votes[sp->name][TAGGER_KIND_PERSON] < CUED_VOTES && !r->words[sp->first].first &&
             first_end_word(r, n, r->words[sp->first].h_low) < n) {
             name->kind = TAGGER_KIND_ORG;
         }
@@ -485,7 +483,7 @@ static size_t surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t
         const word_t *first = &r->words[sp->first];
         bool initial = first->end - first->start == 2 && text[first->end - 1] == '.';
         const word_t *last = &r->words[sp->end - 1];
-        bool named = initial || tg_names_first(tg->names, first->h_low) ||
+        bool named = initial || first->first ||
                      (!sp->weak && has_lower(text, first->start, first->end) && !first->covered &&
                       !tg_names_common(tg->names, first->h_low) &&
                       tg_layout_zone(&s->layout, &cursor, first->start) != TG_ZONE_TITLE);
@@ -496,8 +494,8 @@ static size_t surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
             return (size_t)-1;
         }
-        bool given = tg_names_first(tg->names, first->h_low) &&
-                     !tg_names_common(tg->names, first->h_low); /* not "Wake Me Up" */
+        bool given =
+            first->first && !tg_names_common(tg->names, first->h_low); /* not "Wake Me Up" */
         r->end_words[n++] = (struct end_word){last->h_low, sp->name, 0, given};
     }
     if (n > 1) {
@@ -647,7 +645,7 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
 {
     int rc = group_spans(r, text);
     if (rc || (rc = link_short_names(r, tg->names, text)) || (rc = link_acronyms(r, text)) ||
-        (rc = type_org_first_words(r, tg->names, text))) {
+        (rc = type_org_first_words(r, text))) {
         return rc;
     }
     size_t n = surnames(tg, s, r, text);

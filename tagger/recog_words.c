@@ -321,6 +321,31 @@ static size_t lower_at(const char *text, size_t len, size_t i, char *low, size_t
     return k;
 }
 
+/* The hash of word @p w in lower case without diacritics: each code point
+ * case-folded and decomposed, its combining marks left off ("José" as
+ * "jose", "Jürgen" as "jurgen"), as the first-name list is written (and
+ * the CoNLL-2003 text the model learned from, all ASCII). */
+static uint64_t fold_hash(const char *text, size_t len, const word_t *w)
+{
+    uint64_t h = TG_NAMES_HASH_INIT;
+    for (size_t i = w->start; i < w->end;) {
+        int32_t cp, parts[4];
+        i += tg_recog_cp_at(text, len, i, &cp);
+        utf8proc_ssize_t n = utf8proc_decompose_char(
+            cp < 0 ? 0xFFFD : cp, parts, 4,
+            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, NULL);
+        if (n < 1 || n > 4) {
+            parts[0] = cp < 0 ? 0xFFFD : (int32_t)utf8proc_tolower(cp);
+            n = 1;
+        }
+        for (utf8proc_ssize_t k = 0; k < n; k++) {
+            char bytes[4];
+            h = tg_names_hash(h, bytes, tg_utf8_encode(parts[k], bytes));
+        }
+    }
+    return h;
+}
+
 /* tg_recog_hash_word() of a word all ASCII, one byte per code point, without
  * decoding: most words.  Returns false, having set nothing, at a byte
  * beyond ASCII. */
@@ -353,7 +378,7 @@ static bool hash_ascii_word(const char *text, const word_t *w, word_hashes_t *ou
         char low = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
         h3 = tg_names_hash(h3, &low, 1);
     }
-    out->low = h;
+    out->low = out->fold = h;
     out->p3 = n < 3 ? h : p3;
     out->shape = hs;
     out->s3 = h3;
@@ -388,6 +413,7 @@ void tg_recog_hash_word(const char *text, size_t len, const word_t *w, word_hash
         }
     }
     out->low = h;
+    out->fold = fold_hash(text, len, w);
     out->p3 = n_cp < 3 ? h : out->p3;
     out->shape = hs;
     uint64_t h3 = TG_NAMES_HASH_INIT;
@@ -514,6 +540,10 @@ static void know_word(tg_recog_t *r, const tg_names_t *m, const char *text, size
     w->h_low = h.low, w->h_shape = h.shape;
     w->p3 = h.p3, w->s3 = h.s3; /* a candidate's sum needs them: not hashed again */
     w->affixed = 1;
+    if (h.fold != h.low) {
+        w->first = tg_names_first(m, h.fold); /* beyond ASCII: never memoised */
+        return;
+    }
     w->first = FIRST_ASK;
     tg_names_prefetch_first(m, w->h_low);
     if (e) {

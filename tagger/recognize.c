@@ -896,7 +896,7 @@ static bool place_company_words(const line_t *ln, size_t a, size_t b)
 {
     size_t c = tg_recog_covered_end(ln, a, b);
     bool legal = b - a >= 3 && c + 1 < b && tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms);
-    bool named = ln->kind == 'N' && c < b && !tg_recog_first_name(ln, ln->w[a].h_low);
+    bool named = ln->kind == 'N' && c < b && !tg_recog_first_name(ln, a);
     for (size_t k = c; k < b && named; k++) {
         named = name_word_beside_place(ln, k) || (k > c && k + 1 < b && is_connector(ln, k));
     }
@@ -973,24 +973,38 @@ bool tg_recog_cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_
     return true;
 }
 
-/* A person whose surname is a city ("Carla Sacramento", "Elia Kazan",
- * "Whitney Houston"): words [a, b), typed PERSON, two, in a line with
- * lower case, the first a first name that is no common word ("Mark" and
- * "Will" are words too), no direction ("West Berlin") and no gazetteer's,
- * the second covered by mentions of a city.  Not of a region or a country:
- * "Franklin Pennsylvania", "Bell Canada", "Shell U.K." are companies' units
- * that the model took for people.  The city's mentions are dropped, as in
- * place_starts_company(); the gazetteer's own people, and its places
- * flagged as given names, were settled before (resolve.c). */
+/* A person with a city in the name after the first name ("Carla
+ * Sacramento", "Elia Kazan", "Whitney Houston", "Jose Luis Rodriguez
+ * Zapatero", "Miguel de la Madrid"): words [a, b), typed PERSON, two to
+ * four, in a line with lower case, the first a first name that is no
+ * common word ("Mark" and "Will" are words too), no direction ("West
+ * Berlin"), no connector ("La Electricidad de Caracas") and no
+ * gazetteer's, one word after it covered by mentions of a city and none
+ * other.  Not of a region or a country: "Franklin Pennsylvania", "Bell
+ * Canada", "Shell U.K." are companies' units that the model took for
+ * people.  The city's mentions are dropped, as in place_starts_company();
+ * the gazetteer's own people, and its places flagged as given names, were
+ * settled before (resolve.c). */
 static bool surname_is_place(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
                              size_t b)
 {
-    if (b - a != 2 || ln->kind == 'C' || ln->w[a].covered || !ln->w[a + 1].covered ||
-        !tg_recog_first_name(ln, ln->w[a].h_low) || tg_recog_is_common(ln, a) ||
-        tg_recog_word_in(ln, a, &ln->fx->sets.place_qualifiers)) {
+    if (b - a < 2 || b - a > 4 || ln->kind == 'C' || ln->w[a].covered ||
+        !tg_recog_first_name(ln, a) || tg_recog_is_common(ln, a) ||
+        tg_recog_word_in(ln, a, &ln->fx->sets.place_qualifiers) ||
+        recased_in(ln, a, &ln->fx->sets.connectors, 0)) {
+        return false; /* "La" of "La Electricidad de Caracas" is no first name */
+    }
+    size_t city = b;
+    for (size_t k = a + 1; k < b; k++) {
+        if (ln->w[k].covered && city < b) {
+            return false;
+        }
+        city = ln->w[k].covered ? k : city;
+    }
+    if (city == b) {
         return false;
     }
-    uint32_t from = ln->w[a + 1].start, to = ln->w[a + 1].end;
+    uint32_t from = ln->w[city].start, to = ln->w[city].end;
     return tg_recog_cities_only(tg, s, from, to) &&
            tg_recog_drop_places(tg, s, from, to, false) > 0;
 }
@@ -1092,7 +1106,7 @@ static bool place_ends_company(const tagger_t *tg, tagger_scratch_t *s, const li
     while (c > a && ln->w[c - 1].covered) {
         c--;
     }
-    if (ln->kind != 'N' || c == b || c == a || tg_recog_first_name(ln, ln->w[a].h_low)) {
+    if (ln->kind != 'N' || c == b || c == a || tg_recog_first_name(ln, a)) {
         return false;
     }
     for (size_t k = a; k < c; k++) {
@@ -1176,7 +1190,7 @@ static const char *const surname_place_cues[] = {"in",   "on",      "at",     "n
 static bool place_named_like_person(const line_t *ln, size_t a, size_t b)
 {
     const word_sets_t *sets = &ln->fx->sets;
-    if (b - a < 2 || tg_recog_first_name(ln, ln->w[a].h_low)) {
+    if (b - a < 2 || tg_recog_first_name(ln, a)) {
         return false;
     }
     str_t first = tg_recog_raw(ln, a);
@@ -1251,11 +1265,11 @@ static span_t *possessive_owner(tg_recog_t *r, const line_t *ln, size_t base, si
  * none, it is no name (returns b; "Fat Albert" is not Albert). */
 static size_t person_start(const line_t *ln, size_t a, size_t b)
 {
-    if (b - a < 2 || !tg_recog_is_common(ln, a) || tg_recog_first_name(ln, ln->w[a].h_low)) {
+    if (b - a < 2 || !tg_recog_is_common(ln, a) || tg_recog_first_name(ln, a)) {
         return a;
     }
     for (size_t k = a + 1; k + 1 < b; k++) {
-        if (tg_recog_first_name(ln, ln->w[k].h_low) && !tg_recog_is_common(ln, k)) {
+        if (tg_recog_first_name(ln, k) && !tg_recog_is_common(ln, k)) {
             return k;
         }
     }
@@ -1353,12 +1367,12 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             /* Decisive unless the name opens with a first name: "investment
              * firm Mario Gabelli" is the firm, but the man elsewhere. */
             kind = TAGGER_KIND_ORG;
-            cued = b - a < 2 || !tg_recog_first_name(ln, w[a].h_low);
+            cued = b - a < 2 || !tg_recog_first_name(ln, a);
         } else if (keep && employer_after_job(ln, a, b)) {
             kind = TAGGER_KIND_ORG;
-            cued = b - a < 2 || !tg_recog_first_name(ln, w[a].h_low);
+            cued = b - a < 2 || !tg_recog_first_name(ln, a);
         } else if (keep && b - a == 1 && listed_with_org(tg, s, ln, a) &&
-                   !tg_recog_first_name(ln, w[a].h_low)) {
+                   !tg_recog_first_name(ln, a)) {
             kind = TAGGER_KIND_ORG;
             cued = true;
         } else if (keep && kind == TAGGER_KIND_ORG && b - a >= 2 && ln->kind != 'C' &&
@@ -1412,6 +1426,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
                                            : kind == TAGGER_KIND_PERSON &&
                                                  (surname_is_place(tg, s, ln, a, b) ||
                                                   (cued && given_name_is_place(tg, s, ln, a, b)));
+            for (size_t k = a; keep && kind == TAGGER_KIND_PERSON && k < b; k++) {
+                ln->w[k].covered = 0; /* its places' mentions dropped: a name's words now */
+            }
         }
         bool weak = false;
         if (keep && ln->kind == 'C' && !company_end(ln, a, b)) {
@@ -1444,10 +1461,17 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         if (keep && title_case) {
             /* "Peter Obi: A Message of Hope": a first name opening a
              * person's name is evidence enough; anything else needs the
-             * name outside title-case lines too. */
-            keep = tg_recog_headline_span_ok(ln, a, b) || tg_recog_headline_person_end(ln, a) == b;
-            weak =
-                !(kind == TAGGER_KIND_PERSON && b - a >= 2 && tg_recog_first_name(ln, w[a].h_low));
+             * name outside title-case lines too.  A person the model ran on
+             * into the headline's verb ("Joaquin Phoenix Is", in a line
+             * found title case only now, after tg_recog_label_headline_people()
+             * would have cut it) ends where that name does. */
+            size_t person_end = tg_recog_headline_person_end(ln, a);
+            keep = tg_recog_headline_span_ok(ln, a, b);
+            if (!keep && person_end > a && person_end <= b) {
+                keep = true;
+                b = j = person_end;
+            }
+            weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && tg_recog_first_name(ln, a));
         }
         span_t *owner =
             keep && kind == TAGGER_KIND_ORG ? possessive_owner(r, ln, base, a, b, n_spans) : NULL;

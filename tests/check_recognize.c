@@ -53,7 +53,15 @@ static const char gazetteer[] =
     "sec:1075124\tORG\tThomson Reuters Corp\t-\t-\tThomson Reuters|Reuters{case}\n"
     "Q22686\tPERSON\tDonald Trump\tQ22686\t-\tDonald Trump|Trump{surname}\n"
     "sec:789019\tORG\tMicrosoft Corp\t-\t-\tMicrosoft Corp|Microsoft{case}\n"
-    "sec:1652044\tORG\tAlphabet Inc\t-\t-\tAlphabet Inc|Google{case}\n";
+    "sec:1652044\tORG\tAlphabet Inc\t-\t-\tAlphabet Inc|Google{case}\n"
+    "sm:18\tPLACE\tRodriguez\t-\tcountry=PH\tRodriguez\n"
+    "PH\tCOUNTRY\tPhilippines\tQ928\t-\tPhilippines\n"
+    "sm:19\tPLACE\tMadrid\t-\tcountry=ES\tMadrid{given-name}\n"
+    "ES\tCOUNTRY\tSpain\tQ29\t-\tSpain\n"
+    "sm:20\tPLACE\tCaracas\t-\tcountry=VE\tCaracas\n"
+    "VE\tCOUNTRY\tVenezuela\tQ717\t-\tVenezuela\n"
+    "sm:21\tPLACE\tPhoenix\t-\tcountry=US\tPhoenix\n"
+    "US\tCOUNTRY\tUnited States\tQ30\t-\tUnited States\n";
 
 static tagger_t *tg;
 static tagger_scratch_t *scratch;
@@ -1462,6 +1470,56 @@ START_TEST(test_surname_that_is_a_place)
 }
 END_TEST
 
+/* A city's name inside a person's longer name is part of the name: no
+ * place, and no country of it (Reuters, 1987: Rodriguez is a town of the
+ * Philippines); but not after an article, where the city ends a company's
+ * name (Reuters, 13 March 1987). */
+START_TEST(test_city_inside_a_name)
+{
+    const char *text = "    The mill, inaugurated yesterday, is equipped with looms and\n"
+                       "other machinery from East Germany.\n"
+                       "    President Fidel Castro and vice-president Carlos Rafael\n"
+                       "Rodriguez were present at the ceremony.\n";
+    expect(text, "Carlos Rafael Rodriguez", TAGGER_KIND_PERSON);
+    expect_no_entity(text, "Rodriguez");
+    expect_no_entity(text, "Philippines");
+    text = "He spoke to reporters at the presidential palace after\nmeeting president Alan "
+           "Garcia, whom he said recently spoke by\ntelephone with Mexican president Miguel "
+           "de la Madrid. Mexico\nand Peru are the world's two largest silver producers.\n";
+    expect(text, "Miguel de la Madrid", TAGGER_KIND_PERSON);
+    expect_no_entity(text, "Spain");
+    text = "CARACAS, March 13 -\nVenezuela's biggest private sector\ncompany, La Electricidad "
+           "de Caracas, will meet urgently with\nbank creditors in New York on monday.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *caracas = find(r, "Caracas");
+    ck_assert_ptr_nonnull(caracas);
+    ck_assert_int_eq(caracas->kind, TAGGER_KIND_PLACE);
+    ck_assert_ptr_null(find(r, "La Electricidad de Caracas"));
+    tagger_result_free(r);
+    /* In a headline found title case only at the span, the person ends
+     * before the headline's verb, and the city is his (HuffPost, 2018). */
+    text = "What If Joaquin Phoenix Is Friendlier Than He Gets Credit For?\nThe actor is known "
+           "for being irritable.";
+    expect(text, "Joaquin Phoenix", TAGGER_KIND_PERSON);
+    expect_no_entity(text, "Phoenix");
+}
+END_TEST
+
+/* A first name written with diacritics is the list's without them
+ * ("José" is "Jose"), here where the model alone does not see a person
+ * (HuffPost, 2018). */
+START_TEST(test_first_name_with_diacritics)
+{
+    const char *text = "MLB's Jos\u00e9 Altuve Not Remotely Intimidated By President Trump During "
+                       "WH Visit\nThe Astros second baseman appeared stone-faced through most of "
+                       "the visit.";
+    expect(text, "Jos\u00e9 Altuve", TAGGER_KIND_PERSON);
+    text = "C\u00e9line Dion And Deadpool Have Strong Creative Disagreements In Their New Music "
+           "Video\nDeadpool in high heels. That is all.";
+    expect(text, "C\u00e9line Dion", TAGGER_KIND_PERSON);
+}
+END_TEST
+
 /* A leader's surname alone is the leader ("Trump{surname}" in the
  * gazetteer), but not right after a first name: there it is someone else's
  * ("Melania Trump"), and so it is no short name of the leader named in
@@ -2324,6 +2382,8 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_surname_opening_a_sentence);
     tcase_add_test(doc, test_surname_that_is_a_word);
     tcase_add_test(doc, test_surname_that_is_a_place);
+    tcase_add_test(doc, test_city_inside_a_name);
+    tcase_add_test(doc, test_first_name_with_diacritics);
     tcase_add_test(doc, test_company_short_name);
     tcase_add_test(doc, test_surname_after_a_first_name);
     tcase_add_test(doc, test_surname_that_is_a_country);
