@@ -77,7 +77,7 @@ static int group_spans(tg_recog_t *r, const char *text)
                 return TAGGER_ERR_NOMEM;
             }
             r->names[n] = (tg_recognized_t){sp->kind, r->words[sp->first].start,
-                                            r->words[sp->end - 1].end, -1};
+                                            r->words[sp->end - 1].end, -1, TG_NONE};
             r->name_keys[n] = key;
             r->n_names++;
             memset(r->votes[n], 0, sizeof r->votes[n]);
@@ -641,6 +641,88 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
     return TAGGER_OK;
 }
 
+/* The hash of input bytes [start, end), ASCII letters in lower case: a
+ * name's word and a gazetteer mention's, whatever their case
+ * ("UNITED" and "United"). */
+static uint64_t lower_hash(const char *text, uint32_t start, uint32_t end)
+{
+    uint64_t h = TG_NAMES_HASH_INIT;
+    for (uint32_t i = start; i < end; i++) {
+        char c = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] + ('a' - 'A')) : text[i];
+        h = tg_names_hash(h, &c, 1);
+    }
+    return h;
+}
+
+/* "United" after "Manchester United": a one-word name typed ORG or PLACE
+ * (by the model: as a club's last word it reads like either), and no
+ * common word, that is the last word of the standing mentions of exactly
+ * one gazetteer organization, after another capitalised word, joins that
+ * organization: its spans become the organization's short mentions
+ * (names[].joins).  Not after a connector ("Africa" of "Economic
+ * Commission for Africa"), not a common word, and not where a span of the
+ * name has a capitalised word right before it that is no common word
+ * ("But United" is the club), part of another name ("U.S. Bancorp" is not
+ * "Old National Bancorp").  The mentions' last words are
+ * sorted once (end_words, their name the entity), as in
+ * link_short_names(). */
+static int join_gazetteer_orgs(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t *r,
+                               const char *text)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->n_recs; k++) {
+        const tg_rec_t *rec = &s->recs[k];
+        if ((rec->flags & TG_REC_DROPPED) || rec->entity >= tg->n_entities ||
+            tg->entities[rec->entity].kind != TAGGER_KIND_ORG) {
+            continue;
+        }
+        uint32_t last = rec->end;
+        while (last > rec->start && text[last - 1] != ' ' && text[last - 1] != '\n') {
+            last--;
+        }
+        if (last == rec->start || last == rec->end) {
+            continue; /* one word */
+        }
+        uint32_t before = last - 1; /* the space; then the word before it */
+        while (before > rec->start && text[before - 1] != ' ' && text[before - 1] != '\n') {
+            before--;
+        }
+        if (!(text[before] >= 'A' && text[before] <= 'Z')) {
+            continue; /* a connector before the last word ("for Africa") */
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] =
+            (struct end_word){lower_hash(text, last, rec->end), rec->entity, 0, false};
+    }
+    if (n > 1) {
+        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    }
+    for (size_t k = 0; k < r->n_names && n; k++) {
+        tg_recognized_t *name = &r->names[k];
+        if (name->kind != TAGGER_KIND_ORG && name->kind != TAGGER_KIND_PLACE) {
+            continue;
+        }
+        size_t w = tg_recog_word_after(r, name->name_start);
+        if (w == r->n_words || r->words[w].end != name->name_end ||
+            tg_names_common(tg->names, r->words[w].h_low)) {
+            continue; /* more than one word, or a common one */
+        }
+        int64_t org = only_name(r, n, lower_hash(text, name->name_start, name->name_end));
+        name->joins = org >= 0 ? (uint32_t)org : TG_NONE;
+    }
+    for (size_t k = 0; k < r->n_spans && n; k++) {
+        const span_t *sp = &r->spans[k];
+        const word_t *before = sp->first > 0 ? &r->words[sp->first - 1] : NULL;
+        if (before && before->cap && before->end + 1 == r->words[sp->first].start &&
+            !tg_names_common(tg->names, before->h_low)) {
+            r->names[sp->name].joins = TG_NONE; /* "U.S." + "Bancorp": another's */
+        }
+    }
+    return TAGGER_OK;
+}
+
 int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
 {
     int rc = group_spans(r, text);
@@ -653,5 +735,6 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
         return TAGGER_ERR_NOMEM;
     }
     rc = lone_surnames(tg, s, r, text, n);
-    return rc ? rc : place_surnames(tg, s, r, text, n);
+    rc = rc ? rc : place_surnames(tg, s, r, text, n);
+    return rc ? rc : join_gazetteer_orgs(tg, s, r, text);
 }

@@ -1876,8 +1876,14 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
             continue; /* only in title-case lines */
         }
         uint32_t start = r->words[sp->first].start, end = r->words[sp->end - 1].end;
-        tg_rec_t rec = {start, end, (uint32_t)(tg->n_entities + sp->name), TG_NONE, sp->via,
-                        (uint8_t)tg_layout_zone(&s->layout, &cursor, start), 0};
+        uint32_t joins = r->names[sp->name].joins;
+        tg_rec_t rec = {start,
+                        end,
+                        joins != TG_NONE ? joins : (uint32_t)(tg->n_entities + sp->name),
+                        TG_NONE,
+                        joins != TG_NONE ? (uint8_t)TAGGER_VIA_SHORT : sp->via,
+                        (uint8_t)tg_layout_zone(&s->layout, &cursor, start),
+                        0};
         if (tg_rec_add(s, &rec)) {
             return TAGGER_ERR_NOMEM;
         }

@@ -16,6 +16,8 @@ typedef struct {
     uint32_t name_start;       /* canonical name: these input bytes */
     uint32_t name_end;
     int32_t slot;              /* its slot in the result being built, or -1 */
+    uint32_t joins;            /* the gazetteer organization it is a short name of
+                                  ("United" of "Manchester United"), or TG_NONE */
 } tg_recognized_t;
 
 /* Per-scratch working memory of the recognizer (recog_internal.h). */

@@ -61,7 +61,9 @@ static const char gazetteer[] =
     "sm:20\tPLACE\tCaracas\t-\tcountry=VE\tCaracas\n"
     "VE\tCOUNTRY\tVenezuela\tQ717\t-\tVenezuela\n"
     "sm:21\tPLACE\tPhoenix\t-\tcountry=US\tPhoenix\n"
-    "US\tCOUNTRY\tUnited States\tQ30\t-\tUnited States\n";
+    "US\tCOUNTRY\tUnited States\tQ30\t-\tUnited States\n"
+    "sec:1549107\tORG\tManchester United plc\t-\t-\tManchester United\n"
+    "Q7160\tORG\tEconomic Commission for Africa\t-\t-\tEconomic Commission for Africa\n";
 
 static tagger_t *tg;
 static tagger_scratch_t *scratch;
@@ -1520,6 +1522,33 @@ START_TEST(test_first_name_with_diacritics)
 }
 END_TEST
 
+/* A club's last word alone, after its full name the gazetteer lists, is
+ * the club (BBC, 2005), where the model typed "United" a place or an
+ * organization of its own; not a place after a connector (Reuters, 1987). */
+START_TEST(test_last_word_of_a_listed_org)
+{
+    const char *text =
+        "Manchester United reduced Chelsea's Premiership lead to nine points after a scrappy "
+        "victory over Manchester City.\n\nWayne Rooney met Gary Neville's cross to the near "
+        "post with a low shot, which went in via a deflection off Richard Dunne, to put United "
+        "ahead. In the opening 45 minutes United had looked unlikely to earn the win they "
+        "needed.";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *club = find(r, "Manchester United plc");
+    ck_assert_ptr_nonnull(club);
+    ck_assert_uint_eq(club->n_mentions, 3);
+    ck_assert_str_eq(club->mentions[2].text, "United");
+    ck_assert_int_eq(club->mentions[2].via, TAGGER_VIA_SHORT);
+    ck_assert_ptr_null(find(r, "United"));
+    tagger_result_free(r);
+    text = "The Economic Commission for Africa said growth in Africa would slow, and that "
+           "Africa needed more investment.";
+    r = annotate(text);
+    ck_assert_uint_eq(find(r, "Economic Commission for Africa")->n_mentions, 1);
+    tagger_result_free(r);
+}
+END_TEST
+
 /* A leader's surname alone is the leader ("Trump{surname}" in the
  * gazetteer), but not right after a first name: there it is someone else's
  * ("Melania Trump"), and so it is no short name of the leader named in
@@ -2384,6 +2413,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_surname_that_is_a_place);
     tcase_add_test(doc, test_city_inside_a_name);
     tcase_add_test(doc, test_first_name_with_diacritics);
+    tcase_add_test(doc, test_last_word_of_a_listed_org);
     tcase_add_test(doc, test_company_short_name);
     tcase_add_test(doc, test_surname_after_a_first_name);
     tcase_add_test(doc, test_surname_that_is_a_country);
