@@ -655,17 +655,16 @@ static uint64_t lower_hash(const char *text, uint32_t start, uint32_t end)
 }
 
 /* "United" after "Manchester United": a one-word name typed ORG or PLACE
- * (by the model: as a club's last word it reads like either), and no
- * common word, that is the last word of the standing mentions of exactly
- * one gazetteer organization, after another capitalised word, joins that
- * organization: its spans become the organization's short mentions
- * (names[].joins).  Not after a connector ("Africa" of "Economic
- * Commission for Africa"), not a common word, and not where a span of the
- * name has a capitalised word right before it that is no common word
- * ("But United" is the club), part of another name ("U.S. Bancorp" is not
- * "Old National Bancorp").  The mentions' last words are
- * sorted once (end_words, their name the entity), as in
- * link_short_names(). */
+ * (by the model: as a club's last word it reads like either) that is the
+ * last word of the standing mentions of exactly one gazetteer
+ * organization, after another capitalised word, joins that organization:
+ * its spans become the organization's short mentions (names[].joins).
+ * Not after a connector ("Africa" of "Economic Commission for Africa"),
+ * not a common word, and not where a span of the name has a capitalised
+ * word right before it that is no common word ("But United" is the club),
+ * part of another name ("U.S. Bancorp" is not "Old National Bancorp").
+ * The mentions' last words are sorted once (end_words, their name the
+ * entity), as in link_short_names(). */
 static int join_gazetteer_orgs(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t *r,
                                const char *text)
 {
