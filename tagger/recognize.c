@@ -1426,8 +1426,10 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
                                            : kind == TAGGER_KIND_PERSON &&
                                                  (surname_is_place(tg, s, ln, a, b) ||
                                                   (cued && given_name_is_place(tg, s, ln, a, b)));
-            for (size_t k = a; keep && kind == TAGGER_KIND_PERSON && k < b; k++) {
-                ln->w[k].covered = 0; /* its places' mentions dropped: a name's words now */
+            if (keep && kind == TAGGER_KIND_PERSON) {
+                for (size_t k = a; k < b; k++) {
+                    ln->w[k].covered = 0; /* its places' mentions dropped: a name's words now */
+                }
             }
         }
         bool weak = false;
@@ -1465,9 +1467,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
              * into the headline's verb ("Joaquin Phoenix Is", in a line
              * found title case only now, after tg_recog_label_headline_people()
              * would have cut it) ends where that name does. */
-            size_t person_end = tg_recog_headline_person_end(ln, a);
             keep = tg_recog_headline_span_ok(ln, a, b);
-            if (!keep && person_end > a && person_end <= b) {
+            size_t person_end = keep ? a : tg_recog_headline_person_end(ln, a);
+            if (person_end > a && person_end <= b) {
                 keep = true;
                 b = j = person_end;
             }
