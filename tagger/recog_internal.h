@@ -1,9 +1,11 @@
 /*
- * recog_internal.h - what the five files of the recognizer share
- * (recognize.c runs the pass and makes the spans and names, recog_words.c
- * cuts lines into words and keeps the word memo, recog_tag.c tags a line,
- * recog_headline.c reads title-case lines, recog_results.c lines of sports
- * results): its working memory in a
+ * recog_internal.h - what the files of the recognizer share (recognize.c
+ * runs the pass and makes the spans, recog_lines.c joins wrapped lines,
+ * recog_words.c cuts lines into words and keeps the word memo,
+ * recog_tag.c tags a line, recog_orgs.c and recog_places.c hold the rules
+ * on organizations and on places inside names, recog_headline.c reads
+ * title-case lines, recog_results.c lines of sports results, recog_names.c
+ * makes names of the spans): its working memory in a
  * scratch, the words and spans, the fixed word sets and feature hashes,
  * the memo's entries, the tests of a word that several files ask, and the
  * functions one file calls in another.  Private to the recognizer:
@@ -118,15 +120,27 @@ static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t 
     return false;
 }
 
-/* The lists of words looked up by hash (their words: recognize.c). */
+/* The lists of words looked up by hash, each made by its file's
+ * *_sets_init(): legal_forms, org_heads, org_suffixes, generic_heads,
+ * industry_heads, org_descriptors, employee_jobs, org_followers,
+ * owned_by_org, org_posts, person_roles and possessives of recog_orgs.c;
+ * place_not_org, place_qualifiers, place_ends and surname_place_* of
+ * recog_places.c; versus, beat and positions of recog_results.c; the rest
+ * of recognize.c. */
 typedef struct {
     word_set_t connectors, abbreviations, by, headline_lower, never_names, legal_forms,
         first_person, titles, org_heads, org_suffixes, generic_heads, industry_heads, event_ends,
         org_descriptors, employee_jobs, org_followers, owned_by_org, org_posts, person_roles,
-        possessives, generations, place_not_org, place_qualifiers, place_ends,
-        surname_place_ends, surname_place_cues, versus, beat,
-        positions; /* these three: recog_results.c */
+        possessives, generations, place_not_org, place_qualifiers, place_ends, surname_place_ends,
+        surname_place_cues, versus, beat, positions;
 } word_sets_t;
+
+/* Makes @p set, a member of word_sets_t, of the array @p list. */
+#define SET_INIT(set, list) tg_recog_set_init(&(set), (list), sizeof(list) / sizeof *(list))
+
+/* Every list must leave a set half empty, so that probes stay short: each
+ * file asserts it of its longest lists (an array of size -1 if not). */
+#define SET_FITS(list) (sizeof(list) / sizeof *(list) <= SET_SLOTS / 2)
 
 /* Hashes of the fixed parts of features, made once per scratch (as
  * mixers, name_model.h, those mixed with a word's hashes). */
@@ -231,6 +245,37 @@ static inline bool tg_recog_word_in(const line_t *ln, size_t i, const word_set_t
     return tg_recog_in_set(set, w.s, w.len);
 }
 
+/* Whether word @p i, its letters from the @p from-th on in lower case, is
+ * one of @p set: from 1, "UNION" is read "Union"; from 0, "Chairman" and
+ * "CHAIRMAN" are "chairman". */
+static inline bool tg_recog_recased_in(const line_t *ln, size_t i, const word_set_t *set,
+                                       size_t from)
+{
+    str_t w = tg_recog_raw(ln, i);
+    char recased[16];
+    if (w.len > sizeof recased) {
+        return false;
+    }
+    for (size_t c = 0; c < w.len; c++) {
+        char ch = w.s[c];
+        recased[c] = (char)(c >= from && ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    }
+    return tg_recog_in_set(set, recased, w.len);
+}
+
+/* Whether word @p i, read in title case ("UNION" as "Union"), is one of
+ * @p set. */
+static inline bool tg_recog_title_case_in(const line_t *ln, size_t i, const word_set_t *set)
+{
+    return tg_recog_recased_in(ln, i, set, 1);
+}
+
+/* A name's connector as written: "of", not "Of". */
+static inline bool tg_recog_is_connector(const line_t *ln, size_t i)
+{
+    return !ln->w[i].cap && tg_recog_word_in(ln, i, &ln->fx->sets.connectors);
+}
+
 /* Whether word @p i, a candidate or near one, is a first name
  * (models/names.model), diacritics aside. */
 static inline bool tg_recog_first_name(const line_t *ln, size_t i)
@@ -269,7 +314,7 @@ static inline bool tg_recog_spaced(const line_t *ln, size_t i)
 {
     for (uint32_t b = ln->w[i - 1].end; b < ln->w[i].start; b++) {
         char c = ln->text[b];
-        if (c != ' ' && c != '\n' && c != '\r') { /* a line break: a wrap (logical_lines()) */
+        if (c != ' ' && c != '\n' && c != '\r') { /* a line break: a wrap (recog_lines.c) */
             return false;
         }
     }
@@ -303,6 +348,15 @@ static inline bool tg_recog_and_word(const line_t *ln, size_t i)
     return tg_recog_word_is(ln, i, "and") || tg_recog_word_is(ln, i, "&");
 }
 
+/* Whether word @p i is "I" or one of its contractions (first_person_words,
+ * recognize.c), never part of a name; "I" alone only as a name's first
+ * word (@p first), for a king's numeral ends one ("Elizabeth I"). */
+static inline bool tg_recog_first_person(const line_t *ln, size_t i, bool first)
+{
+    return (first || ln->w[i].end - ln->w[i].start > 1) &&
+           tg_recog_word_in(ln, i, &ln->fx->sets.first_person);
+}
+
 struct tg_recog {
     word_t *words;
     size_t n_words, cap_words;
@@ -318,7 +372,7 @@ struct tg_recog {
     size_t cap_key_slots;
     struct end_word *end_words; /* first and last words of the longer PERSON names */
     size_t cap_end_words;
-    tg_line_t *lines;   /* the lines tagged: layout lines, wrapped ones joined (recognize.c) */
+    tg_line_t *lines; /* the lines tagged: layout lines, wrapped ones joined (recog_lines.c) */
     size_t n_lines, cap_lines;
     size_t *line_first; /* per line (and one more): its first word */
     size_t cap_line_first;
@@ -390,24 +444,8 @@ void tg_recog_tag_line(tg_recog_t *r, line_t *ln, word_t *w, uint64_t (*keys)[MA
                        uint8_t *n_keys);
 
 /* recognize.c: a span of words [first, end) of the text (0 or
- * TAGGER_ERR_NOMEM); and the gazetteer's mentions in input bytes
- * [from, to), if all are of PLACEs within it (or of their countries
- * through them; or, with @p countries, of COUNTRYs too), dropped: returns
- * how many, or -1 (none dropped) when another mention meets the bytes. */
-int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool weak,
-                      bool cued);
-int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to,
-                         bool countries);
-
-/* recognize.c: the end of the run of covered words (a gazetteer's
- * mentions) from word @p k of words [.., b). */
-size_t tg_recog_covered_end(const line_t *ln, size_t k, size_t b);
-
-/* recognize.c: whether the standing gazetteer mentions over input bytes
- * [from, to) are all of cities (a SimpleMaps id, gazetteers/README.md), or
- * of their countries through them. */
-bool tg_recog_cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_t from,
-                          uint32_t to);
+ * TAGGER_ERR_NOMEM). */
+int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bool weak, bool cued);
 
 /* recognize.c: the first of the gazetteer's mentions s->recs (in text
  * order while the recognizer's rules run) that may end after input offset
@@ -419,6 +457,101 @@ size_t tg_recog_recs_near(const tagger_scratch_t *s, uint32_t from);
 /* recognize.c: the first of r->words that ends after input offset
  * @p off (r->n_words if none). */
 size_t tg_recog_word_after(const tg_recog_t *r, uint32_t off);
+
+/* recog_lines.c: the lines the recognizer tags, r->lines: layout @p lay's
+ * lines but menus, each run of lines of wrapped prose made one (@p m says
+ * which words are common; 0 or TAGGER_ERR_NOMEM). */
+int tg_recog_logical_lines(tg_recog_t *r, const tg_names_t *m, const tg_layout_t *lay,
+                           const char *text);
+
+/* recog_orgs.c: the sets of its words (legal forms, organizations' heads
+ * and suffixes, the words around an organization's name). */
+void tg_recog_org_sets_init(word_sets_t *s);
+
+/* recog_orgs.c: what says words [a, b) of a line are an organization: a
+ * word in them or after them, or a post between them and a person
+ * (tg_recog_org_cue(), for a span of @p kind); a noun of what kind of
+ * organization right before word @p a ("oil firm Yukos"); a job and "at"
+ * or "with" before them ("an analyst at Gartmore"); for the one word
+ * @p a, a list with a gazetteer's organization.  And what says they are a
+ * person's instead: a role or a post before word @p a ("winger Saulius
+ * Mikoliunas"), when no legal form, head or suffix of an organization is
+ * among them (tg_recog_org_word_in()). */
+bool tg_recog_org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind);
+bool tg_recog_org_descriptor_before(const line_t *ln, size_t a);
+bool tg_recog_employer_after_job(const line_t *ln, size_t a, size_t b);
+bool tg_recog_listed_with_org(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
+                              size_t a);
+bool tg_recog_person_role_before(const line_t *ln, size_t a);
+bool tg_recog_org_word_in(const line_t *ln, size_t a, size_t b);
+
+/* recog_orgs.c: a company's name in words [a, b) of a line.  Whether they
+ * end in a legal form or an organization's suffix (read in title case),
+ * or are all legal forms; their end without a post written with a
+ * capital after them ("... Board Chairman Paul Volcker"); and the start
+ * of the name before them, or @p a: the words before an "and"
+ * (tg_recog_company_start()), a span of the line right before them (the
+ * line's spans from @p line_spans on, its first word @p base of the
+ * text), or, for an industry head at word @p a, the capitalised words
+ * before it, their places' mentions dropped (tg_recog_industry_start()). */
+bool tg_recog_company_end(const line_t *ln, size_t a, size_t b);
+bool tg_recog_legal_forms_only(const line_t *ln, size_t a, size_t b);
+size_t tg_recog_org_end_before_post(const line_t *ln, size_t a, size_t b);
+size_t tg_recog_company_start(const line_t *ln, size_t a, size_t b);
+size_t tg_recog_span_before_company(const tg_recog_t *r, const line_t *ln, size_t base,
+                                    size_t line_spans, size_t a, size_t b);
+size_t tg_recog_industry_start(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a);
+
+/* recog_orgs.c: a company's spans.  The line's last span (the line's
+ * spans from @p line_spans on, its first word @p base of the text) that
+ * the company in words [a, b) joins, or NULL: one word before an "'s"
+ * (tg_recog_possessive_owner()) or a place (tg_recog_place_before());
+ * span @p sp stretched to end at word @p end of the text, an organization;
+ * legal forms alone joined to the span before them; and the line's spans
+ * that reach past word @p start of the text dropped. */
+span_t *tg_recog_possessive_owner(tg_recog_t *r, const line_t *ln, size_t base, size_t a, size_t b,
+                                  size_t line_spans);
+span_t *tg_recog_place_before(tg_recog_t *r, const line_t *ln, size_t base, size_t a,
+                              size_t line_spans);
+void tg_recog_stretch_to_company(span_t *sp, size_t end);
+void tg_recog_join_legal_forms(tg_recog_t *r, const line_t *ln, size_t base, size_t a, size_t b,
+                               size_t line_spans);
+void tg_recog_drop_spans_after(tg_recog_t *r, size_t line_spans, size_t start);
+
+/* recog_places.c: the sets of its words (places' qualifiers and last
+ * words, the words that make a place's name no organization's). */
+void tg_recog_place_sets_init(word_sets_t *s);
+
+/* recog_places.c: places inside names.  Whether span [a, b) of @p kind,
+ * which a gazetteer's mention meets, stands all the same: an
+ * organization named after a place or with one inside, an institution of
+ * a place, a person whose surname (or, @p cued, given name) is a city's,
+ * the places' mentions then dropped.  Whether words [a, b) the model
+ * typed a person are a place ("Capitol Hill").  And the start of an
+ * organization's name [a, b) with a city's mention right before it that
+ * the model left out ("London" + "Potato Futures Association"), or @p a. */
+bool tg_recog_places_in_name(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
+                             size_t b, uint32_t kind, bool cued);
+bool tg_recog_place_named_like_person(const line_t *ln, size_t a, size_t b);
+size_t tg_recog_place_before_company(const tagger_t *tg, const tagger_scratch_t *s,
+                                     const line_t *ln, size_t a, size_t b);
+
+/* recog_places.c: the gazetteer's mentions in input bytes [from, to), if
+ * all are of PLACEs within it (or of their countries through them; or,
+ * with @p countries, of COUNTRYs too), dropped: returns how many, or -1
+ * (none dropped) when another mention meets the bytes. */
+int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to,
+                         bool countries);
+
+/* recog_places.c: the end of the run of covered words (a gazetteer's
+ * mentions) from word @p k of words [.., b). */
+size_t tg_recog_covered_end(const line_t *ln, size_t k, size_t b);
+
+/* recog_places.c: whether the standing gazetteer mentions over input bytes
+ * [from, to) are all of cities (a SimpleMaps id, gazetteers/README.md), or
+ * of their countries through them. */
+bool tg_recog_cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_t from,
+                          uint32_t to);
 
 /* recog_names.c: the spans grouped into names, one type each, and short
  * names and acronyms joined to the longer ones (step 5; 0 or

@@ -203,7 +203,7 @@ static void add_rows(const int32_t *restrict a, const int32_t *restrict b, int32
  * after a name of another type either goes on with that name or begins one
  * of its own (B-X), whichever scores more: "Suu" goes on with "Aung San".
  * Not with a place: a name that opens with one is an organization, which
- * recognize.c joins ("Hong Kong" "Stock Exchange").  Nor a common word with
+ * recog_orgs.c joins ("Hong Kong" "Stock Exchange").  Nor a common word with
  * a person: the model typed the name before it wrongly ("Reagan"
  * "Administration"), or it is a name of its own.  A person's inside after
  * a first name the model put in another name makes that first name begin

@@ -24,10 +24,10 @@
  * the words the whole line gives there, so a window's words are the
  * line's, and its edges are the line's own or two words from any
  * candidate.  The rules that read every word of a line (its kind, the
- * title-case test of recognize.c headline(), a byline) are kept by
- * cutting the whole line when words were left out and none of those cut
- * proves it running text (proves_running_text(): "said", "company").  A
- * line with no capital is not cut at all.  On the first 2000 Reuters
+ * title-case test of recog_headline.c tg_recog_headline(), a byline) are
+ * kept by cutting the whole line when words were left out and none of
+ * those cut proves it running text (proves_running_text(): "said",
+ * "company").  A line with no capital is not cut at all.  On the first 2000 Reuters
  * records the windows hold half the words (148k of 292k; the whole line
  * is cut again for 1.2k of 10.4k lines with gaps), and nearly all of
  * them are near a candidate (140k).  Cutting costs 26M instructions with
@@ -905,10 +905,10 @@ static bool holds_chunk(const char *text, size_t i, size_t e)
  * rules that read every word of a line: a word not capitalised whose
  * first four bytes are lower-case ASCII letters makes the line's kind 'N'
  * (tg_recog_line_kind() returns at the first such word), and unless it is
- * one of headline_lower the line is no title-case headline (recognize.c
- * headline() returns false at it).  A byline (recognize.c byline()) is
- * never cut in windows: its three or four words are capitals or next to
- * them. */
+ * one of headline_lower the line is no title-case headline
+ * (recog_headline.c tg_recog_headline() returns false at it).  A byline
+ * (recognize.c byline_spans()) is never cut in windows: its three or four
+ * words are capitals or next to them. */
 static bool proves_running_text(const tg_recog_t *r, const char *text, const word_t *w)
 {
     const unsigned char *t = (const unsigned char *)text + w->start;

@@ -1,8 +1,13 @@
 /*
  * recognize.c - names no gazetteer lists: "Peter Obi", "Mazhar Abbas", a
  * ministry, a football club.  This file runs the pass (tg_recognize()) and
- * makes spans of the tagged words (steps 4 and 6 below); recog_words.c
- * cuts the lines into words and remembers them, recog_tag.c tags them,
+ * makes spans of the tagged words (steps 4 and 6 below), with the rules
+ * on spans that are no organization's or place's (bylines, titles and
+ * offices, the words that are never a name alone, events, a person's
+ * start and end); recog_lines.c joins the lines of wrapped prose,
+ * recog_words.c cuts the lines into words and remembers them, recog_tag.c
+ * tags them, recog_orgs.c holds the rules of step 4 on organizations and
+ * companies' names, recog_places.c those on the places inside names,
  * recog_headline.c reads title-case lines, recog_results.c lines of sports
  * results, recog_names.c makes names of the spans (step 5), and
  * recog_internal.h holds what they share.
@@ -10,7 +15,7 @@
  * Runs after the gazetteer passes (scan, resolve, short names), so that a
  * gazetteer name wins (with the exceptions of steps 4 and 5), and works
  * line by line: layout.c's lines, menu lines skipped, and the lines of
- * wrapped prose joined (logical_lines()):
+ * wrapped prose joined (recog_lines.c):
  *
  *  1. Words.  A line is cut into the tokens of CoNLL-2003, on which the
  *     model learned (recog_words.c).
@@ -85,7 +90,8 @@
  *     A word for what a company does ("Airlines", "Telecom") is never a
  *     name alone either: it takes in the capitalised words before it,
  *     a place's mention among them ("Japan Airlines", "Kingfisher
- *     Airlines"; industry_start()), or is dropped.  An event or a show
+ *     Airlines"; recog_orgs.c tg_recog_industry_start()), or is dropped.
+ *     An event or a show
  *     ("Consumer Electronics Show", "Carling Cup"; event_ends) is no
  *     entity of ours, nor the first words of one the model typed apart
  *     ("Orange" of "Orange Prize").
@@ -261,16 +267,6 @@ static const char *const never_names[] = {
      * closing "REUTER"), which the model took for a person's name */
     "Reuter", "REUTER"};
 
-/* Legal forms of companies: the end of a company's name, never a name by
- * themselves.  A span of nothing else joins the span just before it
- * ("Sealy" + "Inc": "Sealy Inc", an ORG) or is dropped. */
-static const char *const legal_forms[] = {
-    "Inc", "Inc.", "INC", "Corp", "Corp.", "CORP", "Ltd", "Ltd.", "LTD", "Co", "Co.", "CO",
-    "Plc", "PLC", "plc", "LLC", "AG", "GmbH", "NV", "BV", "SpA", "Cos", "Bhd",
-    /* with their periods, as the wires write them ("Bull S.A.", "Citibank
-     * N.A.", "ServiceMaster L.P.") */
-    "S.A.", "N.V.", "B.V.", "L.P.", "N.A.", "S.p.A."};
-
 /* Titles: a cue for a person, not part of the name ("Mr Molyneux", "Sir
  * Alex Ferguson"). */
 static const char *const titles[] = {"Mr",   "Mr.",  "Mrs",   "Mrs.", "Ms",  "Ms.",  "Dr",
@@ -299,30 +295,6 @@ static bool party_tag(const line_t *ln, size_t i)
     str_t w = tg_recog_raw(ln, i);
     return w.len >= 4 && (w.s[0] == 'R' || w.s[0] == 'D' || w.s[0] == 'I') && w.s[1] == '-' &&
            w.s[2] >= 'A' && w.s[2] <= 'Z';
-}
-
-/* Whether word @p i, its letters from the @p from-th on in lower case, is
- * one of @p set: from 1, "UNION" is read "Union"; from 0, "Chairman" and
- * "CHAIRMAN" are "chairman". */
-static bool recased_in(const line_t *ln, size_t i, const word_set_t *set, size_t from)
-{
-    str_t w = tg_recog_raw(ln, i);
-    char recased[16];
-    if (w.len > sizeof recased) {
-        return false;
-    }
-    for (size_t c = 0; c < w.len; c++) {
-        char ch = w.s[c];
-        recased[c] = (char)(c >= from && ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
-    }
-    return tg_recog_in_set(set, recased, w.len);
-}
-
-/* Whether word @p i, read in title case ("UNION" as "Union"), is one of
- * @p set. */
-static bool title_case_in(const line_t *ln, size_t i, const word_set_t *set)
-{
-    return recased_in(ln, i, set, 1);
 }
 
 /* Whether word @p i is an acronym of 3 to 5 capitals in a line with lower
@@ -360,25 +332,6 @@ static bool roman_numeral(const line_t *ln, size_t i)
     return false;
 }
 
-/* The head of an organization's name alone, in any case, is no name: it
- * stands for an organization named before ("the Bank said", "the
- * Commission", "BANK RAISES RATES"), which it does not say; after a place
- * or an owner it ends their name (line_spans()). */
-static const char *const generic_heads[] = {
-    "Bank", "Ministry", "Department", "Commission", "Committee", "Council", "Agency",
-    "Association", "Federation", "Institute", "Foundation", "Authority", "Corporation",
-    "Company", "Group", "Exchange", "Securities", "Industries", "Party", "University", "Fund",
-    "Trust", "Union", "Club", "Assembly", "Army", "Police", "Holdings", "Partners", "Brothers",
-    "Services", "Service", "Insurance", "Office", "Court", "Board", "Bureau"};
-
-/* The last word of many companies' names that is never one alone: what
- * the company does ("Jet" + "Airways", "France" + "Telecom", "Dome" +
- * "Petroleum"), where the model often types the word alone; such a name
- * takes in the words the model left off (industry_start()), else it is
- * dropped like a generic head. */
-static const char *const industry_heads[] = {"Airlines", "Airways",  "Telecom",
-                                             "Petroleum", "Electric", "Motors"};
-
 /* Whether word @p i is a ticker symbol in angle brackets, as wire copy
  * writes one after a company's name ("Rexnord <REX>", "Mellon <MEL>"). */
 static bool ticker(const line_t *ln, size_t i)
@@ -410,17 +363,6 @@ static bool lone_word_ok(const line_t *ln, size_t i)
     return !tg_recog_is_common(ln, i);
 }
 
-/* Whether word @p i opens a sentence: the line's first word, or one after a
- * full stop, question or exclamation mark. */
-static bool opens_sentence(const line_t *ln, size_t i)
-{
-    if (i == 0) {
-        return true;
-    }
-    str_t p = tg_recog_raw(ln, i - 1);
-    return p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!');
-}
-
 /* Whether a sentence ends before word @p i: a legal form written with its
  * period ("Inc.", "Corp.") before a word that is not one ("AFG Industries
  * Inc. The company said"), which no name runs over ("Co. Inc." does). */
@@ -433,16 +375,10 @@ static bool sentence_ends_before(const line_t *ln, size_t i)
 
 /* "I" and its contractions: capitalised, and never part of a name ("I'm",
  * "I've" before or after one); "I" alone only as a name's first word, for
- * a king's numeral ends one ("Elizabeth I"). */
+ * a king's numeral ends one ("Elizabeth I"; tg_recog_first_person()). */
 static const char *const first_person_words[] = {"I",   "I'm",       "I've",      "I'll",
                                                  "I'd", "I\u2019m", "I\u2019ve", "I\u2019ll",
                                                  "I\u2019d"};
-
-static bool first_person(const line_t *ln, size_t i, bool first)
-{
-    return (first || ln->w[i].end - ln->w[i].start > 1) &&
-           tg_recog_word_in(ln, i, &ln->fx->sets.first_person);
-}
 
 /* The end of the name after the title at word @p i that the model tagged
  * alone: up to three capitalised words right after it that it tagged O
@@ -457,697 +393,6 @@ static size_t name_after_title(const line_t *ln, size_t i)
     return end;
 }
 
-/* Words that make a name an organization, first ("University of ...",
- * "Ministry of ...") or last ("... FC", "... Inc").  The model knows most
- * from CoNLL; the list settles a name it typed otherwise ("Kilmarnock FC"
- * after a person's name). */
-static const char *const org_heads[] = {"Ministry", "Department", "University", "Bank",
-                                        "Council", "Agency", "Commission", "Committee"};
-static const char *const org_suffixes[] = {
-    "FC", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",
-    "SA", "GmbH", "Co.", "Party", "University", "Bank", "Council", "Agency", "Ministry",
-    "Group", "Association", "Federation", "Union", "Institute", "Foundation", "Club",
-    "United", "Utd", "Airlines", "Authority", "Commission", "Committee", "Corporation", "Company",
-    "Industries", "Technologies", "Technology", "Systems", "Utilities", "Insurance", "Holdings",
-    "Laboratories", "Enterprises", "Airways", "Inns", "Stores", "Motors", "Petroleum",
-    "Resources", "Communications", "Electronics", "Securities", "Partners", "Brothers", "Bros",
-    "International", "Exchange", "Department", "Trust", "Fund", "Service", "Services", "Bancorp",
-    "Journal", "Times", "Police", "Army", "Assembly", "Newsroom", "Newsdesk", "Desk", "Research",
-    "Front", "Board", "Congress", "Post", "Medical", "Pharmaceuticals", "Cement", "Cables",
-    "Controls"};
-
-/* Lower-case words that, right after a name, say it is an organization
- * whatever the model made of it: its people, its shares and its users
- * ("Chelsea boss Jose Mourinho", "a Yukos spokesman", "Google shares", "one
- * Twitter user"), which a person's name is not followed by, or what it is
- * ("Mac Format magazine", "Zycie Warszawy daily").  Not
- * "chairman", "chief" nor "manager", which follow a person named to the
- * post ("elected Anthony O'Reilly chairman", "named John Bond chief
- * executive"). */
-static const char *const org_followers[] = {
-    "boss",       "bosses",     "striker",    "midfielder", "defender",   "goalkeeper",
-    "keeper",     "winger",     "full-back",  "left-back",  "right-back", "centre-back",
-    "physio",     "spokesman",  "spokeswoman", "shares",    "shareholders", "employees",
-    "staff",      "executives", "subsidiary", "founder",    "founders",   "customers",
-    "users",      "user",       "account",    "accounts",   "feed",       "website",
-    "magazine",   "newspaper",  "daily",      "weekly"};
-
-/* The org_followers that, after a name's possessive, still say it is an
- * organization ("Kodak's shares", "Chelsea's striker"): not those a
- * person has too ("Blair's spokesman", "Beckham's boss"). */
-static const char *const owned_by_org[] = {
-    "shares",    "shareholders", "employees", "executives", "subsidiary", "customers",
-    "users",     "website",      "striker",   "midfielder", "defender",   "goalkeeper",
-    "winger",    "founder"};
-
-/* Lower-case nouns that, right before a name, say what kind of
- * organization it is ("search engine Google", "oil firm Yukos", "rock band
- * Keane", "media regulator Ofcom").  Not the nouns that also name a
- * person's trade ("producer", "publisher", "developer", "broadcaster",
- * "maker" as in "film maker Spike Lee"), nor "rival", which a sportsman
- * has too, nor plurals, which may end a clause before its subject ("the
- * chairman of both companies Li Ka-shing said"). */
-static const char *const org_descriptors[] = {
-    "firm",      "company",   "giant",       "group",        "band",     "carmaker", "chipmaker",
-    "automaker", "drugmaker", "airline",     "carrier",      "bank",     "insurer",  "regulator",
-    "watchdog",  "network",   "operator",    "provider",     "retailer", "chain",    "label",
-    "studio",    "channel",   "station",     "newspaper",    "magazine", "engine",   "website",
-    "club",      "supplier",  "distributor", "conglomerate", "agency",   "daily",    "weekly",
-    "tabloid"};
-
-/* Lower-case roles that, right before a full name, say it is a person's,
- * whatever the model typed it ("goalkeeper Rustu Recber", "substitute
- * Sergen Yalcin", "opposition leader Zenon Poznyak"): in CoNLL-2003's
- * eng.train a name after one of them is a person in 9 cases of 10 or more.
- * Not "champion" ("German champion Borussia Dortmund"), "manager" ("lead
- * manager Nikko Securities"), "president", "chairman" or "minister" (before
- * their organization as often), nor "forward" ("day forward Brent"). */
-static const char *const person_roles[] = {
-    "spokesman", "spokeswoman", "leader",   "coach",      "seed",      "captain",  "substitute",
-    "striker",   "midfielder",  "defender", "goalkeeper", "winger",    "playmaker"};
-
-/* Posts that, between a name and a person's, say the name is the
- * person's organization ("Fiat chairman Luca di Montezemolo", "Tory leader
- * Michael Howard", "Chelsea owner Roman Abramovich").  Only before a
- * person: after a name alone, they follow one named to the post ("elected
- * Anthony O'Reilly chairman").  Not "director" ("Ray director Taylor
- * Hackford": a film) nor "singer" ("Welsh singer"). */
-static const char *const org_posts[] = {"chairman", "chairwoman", "leader",  "manager",
-                                        "frontman", "analyst",    "economist", "president",
-                                        "coach",    "captain",    "owner",     "treasurer"};
-
-/* Jobs that, with "at" or "with" after them, name an employer: "an analyst
- * at Gartmore", "chief economist at High Frequency Economics", "an
- * analyst with Birr, Wilson and Co", which the model took for places and
- * people ("at" and "with" before a name are the place's and the person's
- * more often).  Not "head" ("head-to-head with"), "officer" ("a police
- * officer at Heathrow") nor "student" ("students at Oxford": CoNLL-2003 has
- * such places as LOC). */
-static const char *const employee_jobs[] = {
-    "analyst",    "analysts",   "economist",  "economists",  "strategist", "strategists",
-    "consultant", "consultants", "spokesman", "spokeswoman", "executive",  "executives",
-    "director",   "professor",  "researcher", "researchers", "trader",     "traders",
-    "dealer",     "dealers",    "lecturer",   "scientist",   "scientists", "engineer",
-    "editor",     "manager",    "president",  "vice-president", "chairman"};
-
-/* The end of a post of two words at word @p i < ln->n, "chief" and the
- * next ("chief executive", "chief economist"), or @p i. */
-static size_t chief_post_end(const line_t *ln, size_t i)
-{
-    return tg_recog_word_is(ln, i, "chief") && i + 1 < ln->n && tg_recog_spaced(ln, i + 1) && !ln->w[i + 1].cap ? i + 2 : i;
-}
-
-/* Whether a word said words [a, b), of kind @p kind, are an organization:
- * its first ("Ministry of ...", of three words or more) or last ("... FC",
- * "... Inc") word, the lower-case word right after it ("Chelsea boss",
- * "A Morgan Stanley spokesman") but not after a place ("Asia shares",
- * "U.S. subsidiary"; after its possessive, only owned_by_org), or a post
- * between it and a person, after its possessive or a place too
- * ("Kremlin leader Mikhail Gorbachev", "Fiat chairman Luca di
- * Montezemolo", where the model had Fiat a place; "Yukos chief executive
- * Steven Theede"). */
-static bool org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
-{
-    bool head = b - a >= 3 && tg_recog_word_in(ln, a, &ln->fx->sets.org_heads);
-    bool suffix = b - a >= 2 && tg_recog_word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
-    bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
-                    tg_recog_word_in(ln, b, &ln->fx->sets.org_followers);
-    if (b + 1 < ln->n && tg_recog_word_in(ln, b, &ln->fx->sets.possessives)) {
-        b++; /* "Kodak's shares", "Nintendo's president Satoru Iwata" */
-        follower = kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
-                   tg_recog_word_in(ln, b, &ln->fx->sets.owned_by_org);
-    }
-    size_t post_end = b;
-    if (b + 1 < ln->n) {
-        post_end = chief_post_end(ln, b);
-        post_end += post_end == b && tg_recog_word_in(ln, b, &ln->fx->sets.org_posts);
-    }
-    bool post = post_end > b && post_end < ln->n && tg_recog_spaced(ln, b) &&
-                tg_recog_spaced(ln, post_end) && ln->w[post_end].label == TG_NL_B_PER;
-    return head || suffix || follower || post;
-}
-
-/* Whether a job of employee_jobs and "at" or "with" are right before
- * words [a, b), which end a run of capitalised words: in "economist at
- * Friedburg Commodity Management", where the model made two names, the
- * place before the company is joined to it (place_before_company()). */
-static bool employer_after_job(const line_t *ln, size_t a, size_t b)
-{
-    if (a < 2 || !tg_recog_spaced(ln, a) || !tg_recog_spaced(ln, a - 1)) {
-        return false;
-    }
-    if (b < ln->n && ln->w[b].cap && tg_recog_spaced(ln, b)) {
-        return false;
-    }
-    return (tg_recog_word_is(ln, a - 1, "at") || tg_recog_word_is(ln, a - 1, "with")) &&
-           tg_recog_word_in(ln, a - 2, &ln->fx->sets.employee_jobs);
-}
-
-/* Whether a word of words [a, b) is a legal form or an organization's
- * head or suffix ("Nikko Securities Co", "Banque Generale"). */
-static bool org_word_in(const line_t *ln, size_t a, size_t b)
-{
-    const word_sets_t *sets = &ln->fx->sets;
-    for (size_t k = a; k < b; k++) {
-        if (tg_recog_word_in(ln, k, &sets->legal_forms) ||
-            tg_recog_word_in(ln, k, &sets->org_suffixes) ||
-            tg_recog_word_in(ln, k, &sets->org_heads)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Whether a role of person_roles is right before word @p a. */
-static bool person_role_before(const line_t *ln, size_t a)
-{
-    if (a == 0 || !tg_recog_spaced(ln, a)) {
-        return false;
-    }
-    if (tg_recog_word_in(ln, a - 1, &ln->fx->sets.person_roles)) {
-        return true;
-    }
-    /* a post after a name, the post's organization: "Arsenal manager
-     * Arsene Wenger", "Arsenal boss Arsene Wenger" (not "lead manager
-     * Nikko Securities") */
-    return a >= 2 && ln->w[a - 2].cap && tg_recog_spaced(ln, a - 1) &&
-           (tg_recog_word_in(ln, a - 1, &ln->fx->sets.org_posts) ||
-            tg_recog_word_is(ln, a - 1, "boss"));
-}
-
-/* Whether a noun of org_descriptors is right before word @p a. */
-static bool org_descriptor_before(const line_t *ln, size_t a)
-{
-    return a > 0 && tg_recog_spaced(ln, a) &&
-           tg_recog_word_in(ln, a - 1, &ln->fx->sets.org_descriptors);
-}
-
-/* Whether word @p k lies in a standing gazetteer mention of an
- * organization. */
-static bool org_mention_at(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
-                           size_t k)
-{
-    if (!ln->w[k].covered) {
-        return false;
-    }
-    uint32_t from = ln->w[k].start;
-    for (size_t j = tg_recog_recs_near(s, from); j < s->n_recs && s->recs[j].start <= from; j++) {
-        const tg_rec_t *rec = &s->recs[j];
-        if (!(rec->flags & TG_REC_DROPPED) && rec->end > from && rec->entity < tg->n_entities &&
-            tg->entities[rec->entity].kind == TAGGER_KIND_ORG) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Whether word @p i is "and" or "or" (@p comma: or a comma): the joints
- * of a list. */
-static bool list_joint(const line_t *ln, size_t i, bool comma)
-{
-    return (comma && tg_recog_word_is(ln, i, ",")) || tg_recog_word_is(ln, i, "or") ||
-           tg_recog_word_is(ln, i, "and");
-}
-
-/* Whether the one word @p a stands in a list beside an organization of the
- * gazetteer ("Google, Yahoo, Ebay and Amazon", "rivals such as Yahoo and
- * Microsoft"): a list names things of one kind, where the model alone took
- * a company's one-word name for a person's or a place's.  A comma after
- * the organization counts only where the list goes on after the word: "The
- * LSE, Europe's biggest stock market" is no list. */
-static bool listed_with_org(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
-                            size_t a)
-{
-    bool goes_on = a + 1 < ln->n && list_joint(ln, a + 1, true);
-    return (a >= 2 && list_joint(ln, a - 1, goes_on) && org_mention_at(tg, s, ln, a - 2)) ||
-           (a + 2 < ln->n && list_joint(ln, a + 1, false) && org_mention_at(tg, s, ln, a + 2));
-}
-
-/* Whether words [a, b) of a line in capitals end in a legal form or an
- * organization's suffix, read in title case ("UNITED TECHNOLOGIES CORP",
- * "WESTERN AIRLINES", "RUGBY UNION"). */
-static bool company_end(const line_t *ln, size_t a, size_t b)
-{
-    return a < b && (tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms) ||
-                     title_case_in(ln, b - 1, &ln->fx->sets.org_suffixes));
-}
-
-/* Words that open a post of two: "Vice Chairman", "Majority Leader". */
-static const char *const post_openers[] = {"Vice", "Deputy", "Acting", "Majority", "Minority",
-                                           "VICE", "DEPUTY", "ACTING", "MAJORITY", "MINORITY"};
-
-/* The end of an organization's words [a, b) without a post written with
- * a capital right before a name: "Federal Reserve Board Chairman Paul
- * Volcker", "Federal Reserve Board Vice Chairman Manuel Johnson" (the
- * post is the person's; in lower case it is no part of the name
- * anyway). */
-static size_t org_end_before_post(const line_t *ln, size_t a, size_t b)
-{
-    if (b - a < 2 || b >= ln->n || !ln->w[b].cap || !tg_recog_spaced(ln, b) ||
-        !recased_in(ln, b - 1, &ln->fx->sets.org_posts, 0)) {
-        return b;
-    }
-    b--;
-    str_t w = tg_recog_raw(ln, b - 1);
-    if (b - a >= 2 && tg_word_in(post_openers, sizeof post_openers / sizeof *post_openers, w.s,
-                                 w.len)) {
-        b--;
-    }
-    return b;
-}
-
-/* Whether words [a, b) are all legal forms ("Inc", "Co Inc"). */
-static bool legal_forms_only(const line_t *ln, size_t a, size_t b)
-{
-    for (size_t i = a; i < b; i++) {
-        if (!tg_recog_word_in(ln, i, &ln->fx->sets.legal_forms)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* The last span of the line whose spans start at @p line_spans, or NULL. */
-static span_t *last_line_span(tg_recog_t *r, size_t line_spans)
-{
-    return r->n_spans > line_spans ? &r->spans[r->n_spans - 1] : NULL;
-}
-
-/* Span @p sp stretched to end at word @p end of the text, an organization
- * that a company's name typed ("Sealy" + "Inc", "Moody" + "'s Investors
- * Service Inc"). */
-static void stretch_to_company(span_t *sp, size_t end)
-{
-    sp->end = (uint32_t)end;
-    sp->kind = TAGGER_KIND_ORG;
-    sp->cued = 1;
-}
-
-/* The span just before words [a, b) of the line whose first word is
- * @p base, if it is a place with only spaces or a wrap after it, or NULL:
- * an organization's name that the model cut after the place it opens with
- * ("Hong Kong" "Stock Exchange", "Stanford" "University"), or, where the
- * gazetteer's place gave way to the institution after it (resolve.c), the
- * place the model typed alone. */
-static span_t *place_before(tg_recog_t *r, const line_t *ln, size_t base, size_t a,
-                            size_t line_spans)
-{
-    span_t *last = last_line_span(r, line_spans);
-    return last && last->kind == TAGGER_KIND_PLACE && last->end == base + a &&
-                   tg_recog_spaced(ln, a)
-               ? last
-               : NULL;
-}
-
-/* Words [a, b) of the line whose first word is @p base, legal forms alone
- * in their span, end the span just before them if there is one in this
- * line (the spans from @p line_spans on) and only spaces or a wrap lie
- * between: that span becomes an organization ("Sealy" "Inc"). */
-static void join_legal_forms(tg_recog_t *r, const line_t *ln, size_t base, size_t a, size_t b,
-                             size_t line_spans)
-{
-    span_t *last = last_line_span(r, line_spans);
-    if (last && last->end == base + a && tg_recog_spaced(ln, a)) {
-        stretch_to_company(last, base + b);
-    }
-}
-
-/* A company's name of two parts joined by "and" or "&" and ending in a
- * legal form ("Procter and Gamble Co", "Pacific Gas and Electric Co"),
- * which the model cuts at the connector: the start of the name that words
- * [a, b) end, to be looked for before a, or a itself.  The part before
- * the connector is up to three capitalised words right before it that no
- * gazetteer mention covers, after any article, and that do not end in a
- * legal form themselves ("Chrysler Corp and Ford Motor Co" are two
- * companies), with no other "and" before them ("Wagner and Brown and AFG
- * Industries Inc" could be cut either way). */
-static size_t company_start(const line_t *ln, size_t a, size_t b)
-{
-    if (a < 2 || b - a < 2 || !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms) ||
-        !tg_recog_and_word(ln, a - 1) || !tg_recog_spaced(ln, a) || !tg_recog_spaced(ln, a - 1) ||
-        tg_recog_word_in(ln, a - 2, &ln->fx->sets.legal_forms)) {
-        return a;
-    }
-    static const char *const articles[] = {"The", "A", "An", "THE"}; /* a sentence's start */
-    size_t start = a - 1;
-    while (start > 0 && a - 1 - start < 3 && ln->w[start - 1].cap && !ln->w[start - 1].covered &&
-           (start == a - 1 || tg_recog_spaced(ln, start))) {
-        str_t w = tg_recog_raw(ln, start - 1);
-        if (tg_word_in(articles, sizeof articles / sizeof *articles, w.s, w.len)) {
-            break;
-        }
-        start--;
-    }
-    if (start == a - 1 || (start > 0 && tg_recog_and_word(ln, start - 1))) {
-        return a;
-    }
-    return start;
-}
-
-/* The start of the company's name [a, b), one ending in a legal form or
- * an organization's suffix, when the span right before it on the line,
- * one space away, is a person the model alone typed or an organization:
- * the company's first words ("Harcourt Brace" + "Jovanovich Inc", "Arvin"
- * + "Industries Inc", "Kleinwort" + "Benson Ltd"; Reuters-21578 had 492
- * such pairs with a person, 106 with an organization); not one that ends
- * as a company itself.  Returns @p a itself if none. */
-static size_t span_before_company(const tg_recog_t *r, const line_t *ln, size_t base,
-                                  size_t line_spans, size_t a, size_t b)
-{
-    if (r->n_spans <= line_spans || a == 0 || !company_end(ln, a, b) ||
-        !tg_recog_spaced(ln, a)) {
-        return a;
-    }
-    /* In capitals, an organization before is as often a headline's words:
-     * "S/P UPGRADES" + "UNION CARBIDE CORP". */
-    const span_t *before = &r->spans[r->n_spans - 1];
-    if (!((before->kind == TAGGER_KIND_ORG && ln->kind != 'C') ||
-          (before->kind == TAGGER_KIND_PERSON && !before->cued)) ||
-        before->end != base + a) {
-        return a;
-    }
-    size_t first = before->first - base;
-    return company_end(ln, first, a) ? a : first; /* "E-II Holdings Inc." + "BCI Holdings" */
-}
-
-/* The start of the company's name that the industry head at word @p a
- * ends, in running text: up to three capitalised words right before it,
- * spaced, none a letter ("A Telecom spokesman"), a title, a legal form or
- * "I", nor a common word opening a sentence ("Concerning Dome
- * Petroleum"); the mentions of places among them are dropped ("Japan" of
- * "Japan Airlines", as in place_starts_company()), and a mention of
- * anything else leaves the head alone.  Returns @p a itself if none. */
-static size_t industry_start(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a)
-{
-    size_t start = a;
-    bool covered = false;
-    while (ln->kind == 'N' && start > 0 && a - start < 3 && tg_recog_spaced(ln, start)) {
-        size_t k = start - 1;
-        if (!ln->w[k].cap || ln->w[k].end - ln->w[k].start == 1 ||
-            tg_recog_word_in(ln, k, &ln->fx->sets.titles) ||
-            tg_recog_word_in(ln, k, &ln->fx->sets.legal_forms) || first_person(ln, k, true) ||
-            (opens_sentence(ln, k) && tg_recog_is_common(ln, k))) {
-            break;
-        }
-        covered |= ln->w[k].covered;
-        start = k;
-    }
-    if (covered && tg_recog_drop_places(tg, s, ln->w[start].start, ln->w[a - 1].end, true) < 0) {
-        return a;
-    }
-    return start;
-}
-
-/* Drops the spans of this line (those from @p line_spans on) that reach
- * past word @p start of the text: the part of a name that the model typed
- * apart, now taken into a longer name. */
-static void drop_spans_after(tg_recog_t *r, size_t line_spans, size_t start)
-{
-    while (r->n_spans > line_spans && r->spans[r->n_spans - 1].end > start) {
-        r->n_spans--;
-    }
-}
-
-size_t tg_recog_covered_end(const line_t *ln, size_t k, size_t b)
-{
-    while (k < b && ln->w[k].covered) {
-        k++;
-    }
-    return k;
-}
-
-/* A name's connector as written: "of", not "Of". */
-static bool is_connector(const line_t *ln, size_t i)
-{
-    return !ln->w[i].cap && tg_recog_word_in(ln, i, &ln->fx->sets.connectors);
-}
-
-/* Whether word @p k, beside a place in an organization's name, may be part
- * of that name: capitalised, and no title or word of place_not_org
- * ("Kyoto Protocol", "Texas Democrat"). */
-static bool name_word_beside_place(const line_t *ln, size_t k)
-{
-    return ln->w[k].cap && !tg_recog_word_in(ln, k, &ln->fx->sets.titles) &&
-           !tg_recog_word_in(ln, k, &ln->fx->sets.place_not_org);
-}
-
-/* Whether words [a, b) have the shape place_starts_company() asks for. */
-static bool place_company_words(const line_t *ln, size_t a, size_t b)
-{
-    size_t c = tg_recog_covered_end(ln, a, b);
-    bool legal = b - a >= 3 && c + 1 < b && tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms);
-    bool named = ln->kind == 'N' && c < b && !tg_recog_first_name(ln, a);
-    for (size_t k = c; k < b && named; k++) {
-        named = name_word_beside_place(ln, k) || (k > c && k + 1 < b && is_connector(ln, k));
-    }
-    if (c == a || !(legal || named)) {
-        return false;
-    }
-    for (size_t k = c; k < b; k++) {
-        if (ln->w[k].covered) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* An organization named after a place ("Meridian Diagnostics Inc",
- * "Chicago Mercantile Exchange", "Chicago Board of Trade", "Cardiff
- * Blues"): words [a, b), typed ORG, whose only words a gazetteer mention
- * covers are its first, and those mentions are all of PLACEs within them
- * (and of their countries, through them), or of a country when the name
- * ends as a company's or an institution's does ("China Construction
- * Bank", "Japan Airlines"; company_end()); and either three words or more
- * ending in a legal form, or, in running text, capitalised words (and
- * connectors between them) after the place, none of them a title or of
- * place_not_org, and no first name first (a person named after one).  Then
- * the places were never meant (Meridian, Idaho is not in the news here):
- * their mentions are dropped and the name stands, an exception to the
- * gazetteer's precedence (the others: place_inside_company(),
- * institution_of_place(), place_ends_company(), recog_results.c, and
- * recog_names.c place_surnames()).  Returns whether it was so. */
-static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
-                                 size_t a, size_t b)
-{
-    size_t c = tg_recog_covered_end(ln, a, b);
-    return place_company_words(ln, a, b) &&
-           tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[c - 1].end,
-                                company_end(ln, a, b)) > 0;
-}
-
-/* The start of an organization's name [a, b) ending as a company's or an
- * institution's does, with the city's mention right before it, one space
- * away, that the model left out ("London" + "Potato Futures Association",
- * "New York" + "Life Insurance Co"; not "Boston-based" + "FMR Corp"): the
- * city's words, when the whole has place_starts_company()'s shape and that
- * mention is of cities alone.  Returns @p a itself if not. */
-static size_t place_before_company(const tagger_t *tg, const tagger_scratch_t *s,
-                                   const line_t *ln, size_t a, size_t b)
-{
-    size_t start = a;
-    while (start > 0 && a - start < 3 && ln->w[start - 1].covered && ln->w[start - 1].cap &&
-           tg_recog_spaced(ln, start) &&
-           !tg_recog_compound(ln->text + ln->w[start - 1].start,
-                              ln->w[start - 1].end - ln->w[start - 1].start)) {
-        start--;
-    }
-    if (start == a || !company_end(ln, a, b) || !place_company_words(ln, start, b) ||
-        !tg_recog_cities_only(tg, s, ln->w[start].start, ln->w[a - 1].end)) {
-        return a;
-    }
-    return start;
-}
-
-bool tg_recog_cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_t from, uint32_t to)
-{
-    for (size_t k = tg_recog_recs_near(s, from); k < s->n_recs && s->recs[k].start < to; k++) {
-        const tg_rec_t *rec = &s->recs[k];
-        if ((rec->flags & TG_REC_DROPPED) || rec->end <= from || rec->via == TAGGER_VIA_PLACE) {
-            continue;
-        }
-        if (rec->entity >= tg->n_entities ||
-            strncmp(tg_str(tg, tg->entities[rec->entity].id), "sm:", 3) != 0) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* A person with a city in the name after the first name ("Carla
- * Sacramento", "Elia Kazan", "Whitney Houston", "Jose Luis Rodriguez
- * Zapatero", "Miguel de la Madrid"): words [a, b), typed PERSON, two to
- * four, in a line with lower case, the first a first name that is no
- * common word ("Mark" and "Will" are words too), no direction ("West
- * Berlin"), no connector ("La Electricidad de Caracas") and no
- * gazetteer's, one word after it covered by mentions of a city and none
- * other.  Not of a region or a country: "Franklin Pennsylvania", "Bell
- * Canada", "Shell U.K." are companies' units that the model took for
- * people.  The city's mentions are dropped, as in place_starts_company();
- * the gazetteer's own people, and its places flagged as given names, were
- * settled before (resolve.c). */
-static bool surname_is_place(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
-                             size_t b)
-{
-    if (b - a < 2 || b - a > 4 || ln->kind == 'C' || ln->w[a].covered ||
-        !tg_recog_first_name(ln, a) || tg_recog_is_common(ln, a) ||
-        tg_recog_word_in(ln, a, &ln->fx->sets.place_qualifiers) ||
-        recased_in(ln, a, &ln->fx->sets.connectors, 0)) {
-        return false; /* "La" of "La Electricidad de Caracas" is no first name */
-    }
-    size_t city = b;
-    for (size_t k = a + 1; k < b; k++) {
-        if (ln->w[k].covered && city < b) {
-            return false;
-        }
-        city = ln->w[k].covered ? k : city;
-    }
-    if (city == b) {
-        return false;
-    }
-    uint32_t from = ln->w[city].start, to = ln->w[city].end;
-    return tg_recog_cities_only(tg, s, from, to) &&
-           tg_recog_drop_places(tg, s, from, to, false) > 0;
-}
-
-/* A person named after a post or a title whose first name is a city
- * ("Portsmouth chairman Milan Mandaric"): words [a, b), typed PERSON by
- * that cue, two or more, of which only the first are covered, by mentions
- * of cities.  The city's mentions are dropped, as in surname_is_place(). */
-static bool given_name_is_place(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
-                                size_t a, size_t b)
-{
-    size_t c = tg_recog_covered_end(ln, a, b);
-    if (b - a < 2 || c == a || c == b) {
-        return false;
-    }
-    for (size_t k = c; k < b; k++) {
-        if (ln->w[k].covered) {
-            return false;
-        }
-    }
-    uint32_t from = ln->w[a].start, to = ln->w[c - 1].end;
-    return tg_recog_cities_only(tg, s, from, to) &&
-           tg_recog_drop_places(tg, s, from, to, false) > 0;
-}
-
-/* A company with a place inside its name, which ends in a legal form
- * ("Continental Illinois Corp", "First Chicago Corp"): words [a, b), typed
- * ORG, three or more, capitalised before the place, whose words a
- * gazetteer mention covers are one run of PLACE mentions after the first
- * word and before the legal form.  The place's mentions are dropped, as in
- * place_starts_company(). */
-static bool place_inside_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
-                                 size_t a, size_t b)
-{
-    if (b - a < 3 || !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
-        return false;
-    }
-    size_t c0 = a;
-    while (c0 < b && !ln->w[c0].covered) {
-        c0++;
-    }
-    size_t c1 = tg_recog_covered_end(ln, c0, b);
-    if (c0 == a || c1 >= b) {
-        return false;
-    }
-    for (size_t k = a; k < b; k++) {
-        if ((k < c0 && !ln->w[k].cap) || (k >= c1 && ln->w[k].covered)) {
-            return false;
-        }
-    }
-    return tg_recog_drop_places(tg, s, ln->w[c0].start, ln->w[c1 - 1].end, false) > 0;
-}
-
-/* An institution of a country or place ("Bank of Japan", "Air France",
- * "Central Bank of Nigeria", "University of Texas"): words [a, b), typed
- * ORG, whose words before the gazetteer's mention are capitalised or
- * connectors and hold an organization's head ("Bank", "Ministry") or
- * "Air", and whose words a mention covers are one run of a COUNTRY or
- * PLACE, at the end or before legal forms and suffixes ("Bank of Tokyo
- * Ltd"; not "Bank of Japan Governor Satoshi Sumita").
- * The mentions are dropped, as in place_starts_company(): the institution
- * is named, not the country, though it stands for it. */
-static bool institution_of_place(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
-                                 size_t a, size_t b)
-{
-    size_t c0 = a;
-    bool head = false;
-    for (; c0 < b && !ln->w[c0].covered; c0++) {
-        str_t w = tg_recog_raw(ln, c0);
-        if (!ln->w[c0].cap && !is_connector(ln, c0)) {
-            return false;
-        }
-        head |= tg_recog_word_in(ln, c0, &ln->fx->sets.org_heads) ||
-                (w.len == 3 && memcmp(w.s, "Air", 3) == 0);
-    }
-    size_t c1 = tg_recog_covered_end(ln, c0, b);
-    for (size_t k = c1; k < b; k++) {
-        if (!tg_recog_company_word(ln, k)) {
-            return false;
-        }
-    }
-    return head && c0 > a && c0 < b &&
-           tg_recog_drop_places(tg, s, ln->w[c0].start, ln->w[c1 - 1].end, true) > 0;
-}
-
-/* A club or company whose name ends in its city ("Bayern Munich", "AC
- * Milan", "Dynamo Kiev"): words [a, b) of running text, typed ORG, whose
- * words a gazetteer mention covers are its last, all mentions of PLACEs
- * within them, and whose words before the place are capitalised, spaced,
- * no common words, titles, place_qualifiers ("Southern California"),
- * place_not_org ("Orange County California") or legal forms ("Slater
- * Steels Corp Fort Wayne": the company is in the place), no initials
- * ("J.C. Bradford", "P.M. Peking"), and do not open with a first name.
- * The place's mentions are dropped, as in place_starts_company(). */
-static bool place_ends_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
-                               size_t b)
-{
-    size_t c = b;
-    while (c > a && ln->w[c - 1].covered) {
-        c--;
-    }
-    if (ln->kind != 'N' || c == b || c == a || tg_recog_first_name(ln, a)) {
-        return false;
-    }
-    for (size_t k = a; k < c; k++) {
-        if (ln->w[k].covered || !name_word_beside_place(ln, k) || tg_recog_is_common(ln, k) ||
-            !tg_recog_spaced(ln, k + 1) ||
-            tg_recog_word_in(ln, k, &ln->fx->sets.place_qualifiers) ||
-            tg_recog_word_in(ln, k, &ln->fx->sets.legal_forms) ||
-            memchr(ln->text + ln->w[k].start, '.', ln->w[k].end - ln->w[k].start)) {
-            return false;
-        }
-    }
-    return tg_recog_drop_places(tg, s, ln->w[c].start, ln->w[b - 1].end, false) > 0;
-}
-
-int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from, uint32_t to,
-                         bool countries)
-{
-    int n = 0;
-    size_t near = tg_recog_recs_near(s, from);
-    for (int pass = 0; pass < 2; pass++) { /* look, then drop */
-        for (size_t k = near; k < s->n_recs && s->recs[k].start < to; k++) {
-            tg_rec_t *rec = &s->recs[k];
-            if ((rec->flags & TG_REC_DROPPED) || rec->end <= from) {
-                continue;
-            }
-            if (pass == 1) {
-                rec->flags |= TG_REC_DROPPED;
-            } else if (rec->entity >= tg->n_entities ||
-                       (tg->entities[rec->entity].kind != TAGGER_KIND_PLACE &&
-                        rec->via != TAGGER_VIA_PLACE &&
-                        !(countries && tg->entities[rec->entity].kind == TAGGER_KIND_COUNTRY)) ||
-                       rec->start < from || rec->end > to) {
-                return -1;
-            } else {
-                n++;
-            }
-        }
-    }
-    return n;
-}
-
 /* Last words of an event's or a show's name ("Consumer Electronics Show",
  * "Academy Awards", "Carling Cup", "Berlin Film Festival"): MISC in
  * CoNLL-2003 (eng.train and eng.testa: Cup 116 of 116, Open 84 of 84),
@@ -1158,62 +403,6 @@ static const char *const event_ends[] = {
     "Festival", "Awards", "Award", "Show",  "Championship", "Championships", "Cup",  "Olympics",
     "Tournament", "Trophy", "Prize", "Prix", "Classic",     "Rally",         "Expo", "Series",
     "Open"};
-
-/* Words that, before a place, name a part of it, not an organization:
- * "Southern California", "Greater London", "Downtown Beirut". */
-static const char *const place_qualifiers[] = {
-    "North",     "South",        "East",         "West",         "Northern",     "Southern",
-    "Eastern",   "Western",      "Central",      "Northeast",    "Northwest",    "Southeast",
-    "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern", "Upper",
-    "Lower",     "Greater",      "Inner",        "Outer",        "Downtown",     "Metropolitan",
-    "Metro",     "Rural",        "Coastal",      "Old",          "New"};
-
-/* The last words of places' names the model never saw as places
- * ("Downing Street", "Kharg Island", "Hudson Valley"), and those that are
- * surnames too ("Capitol Hill", "Drury Lane", but "Darryn Hill"), which
- * need a preposition of place before them ("on Capitol Hill", "at Drury
- * Lane"). */
-static const char *const place_ends[] = {
-    "Hills",   "Street",  "Square",  "Avenue", "Road",    "Bridge",    "Valley",
-    "Bay",     "Island",  "Islands", "Mountain", "Mountains", "Lake", "River",
-    "Beach",   "Harbour", "Harbor",  "Heights", "Canyon", "Peninsula", "Strait",
-    "Straits", "Gulf",    "Coast",   "Falls",  "Forest"};
-static const char *const surname_place_ends[] = {"Hill", "Lane", "Park"};
-static const char *const surname_place_cues[] = {"in",   "on",      "at",     "near",
-                                                 "from", "outside", "around", "to"};
-
-/* Whether words [a, b), which the model typed a person, are a place: two
- * words or more, the last of place_ends (or of surname_place_ends, after a
- * word of surname_place_cues) and the first neither a first name nor
- * initials ("Capitol Hill", "Leicester Square", but "Damon Hill", "B.B.
- * Lane"). */
-static bool place_named_like_person(const line_t *ln, size_t a, size_t b)
-{
-    const word_sets_t *sets = &ln->fx->sets;
-    if (b - a < 2 || tg_recog_first_name(ln, a)) {
-        return false;
-    }
-    str_t first = tg_recog_raw(ln, a);
-    bool end = tg_recog_word_in(ln, b - 1, &sets->place_ends) ||
-               (tg_recog_word_in(ln, b - 1, &sets->surname_place_ends) && a > 0 &&
-                tg_recog_spaced(ln, a) && tg_recog_word_in(ln, a - 1, &sets->surname_place_cues));
-    return end && !memchr(first.s, '.', first.len);
-}
-
-/* Words that, after a place, make what is named no organization: a part
- * of the place or a constituency ("Leeds North West", "Baltimore County"),
- * an event or an agreement ("Venice Film Festival", "Kyoto Protocol"), or
- * a person from there ("Texas Democrat Jim Wright", "Colorado Rep."). */
-static const char *const place_not_org[] = {
-    "North",         "South",       "East",     "West",     "Central",   "County",
-    "Treaty",        "Protocol",    "Accord",   "Agenda",   "Agreement", "Convention",
-    "Declaration",   "Games",       "Olympics", "Marathon", "Festival",  "Show",
-    "Prix",          "Open",        "Classic",  "Sevens",   "Derby",     "Championship",
-    "Championships", "Indoor",      "Indoors",  "Summit",   "Democrat",  "Democrats",
-    "Republican",    "Republicans", "Rep.",     "Sen.",     "Gov.",      "Lt.",
-    "MSP",           "DA",          "No",       "No."};
-
-static const char *const possessives[] = {"'s", "\u2019s"};
 
 /* What ends a person's name after it: the son or the father of the one
  * named ("Donald Trump Jr."; the model tags it O). */
@@ -1233,27 +422,6 @@ static size_t generation_end(const line_t *ln, size_t b)
         return g + 1;
     }
     return b;
-}
-
-/* A company whose name has a possessive in it ("Moody's Investors Service
- * Inc", "Hudson's Bay Co"), which the model cuts at the "'s": for words
- * [a, b) of an organization ending in a legal form, the span of this line
- * (from @p line_spans on) that ends just before an "'s" just before them,
- * or NULL.  The span must be one word, not in capitals: a longer one or an
- * acronym owns the company ("Du Pont Co's Conoco Inc", "Ivan Boesky's
- * Seemala Corp", "CP's Cominco Ltd"). */
-static span_t *possessive_owner(tg_recog_t *r, const line_t *ln, size_t base, size_t a,
-                                size_t b, size_t line_spans)
-{
-    span_t *last = last_line_span(r, line_spans);
-    if (!last || a < 2 || last->end != base + a - 1 || last->first != base + a - 2 ||
-        !tg_recog_spaced(ln, a) || !tg_recog_word_in(ln, a - 1, &ln->fx->sets.possessives) ||
-        !tg_recog_word_in(ln, b - 1, &ln->fx->sets.legal_forms)) {
-        return NULL;
-    }
-    str_t owner = tg_recog_raw(ln, a - 2);
-    bool caps = owner.len > 1 && owner.s[1] >= 'A' && owner.s[1] <= 'Z';
-    return caps ? NULL : last;
 }
 
 /* Where the person the model tagged in words [a, b) starts.  A name of two
@@ -1318,16 +486,16 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             j++;
         }
         size_t a = i, b = j; /* without connectors at the edges: "& Lomason" */
-        while (a < b && (!w[a].cap || first_person(ln, a, true))) {
+        while (a < b && (!w[a].cap || tg_recog_first_person(ln, a, true))) {
             a++;
         }
-        while (b > a && (!w[b - 1].cap || first_person(ln, b - 1, false))) {
+        while (b > a && (!w[b - 1].cap || tg_recog_first_person(ln, b - 1, false))) {
             b--;
         }
         if (b - a == 1 && kind != 0 && tg_recog_word_in(ln, a, &ln->fx->sets.titles)) {
             b = j = name_after_title(ln, a); /* "Mr" + "Ebbers", the name tagged O */
         }
-        if (type == 3 && b - a >= 2 && company_end(ln, a, b)) {
+        if (type == 3 && b - a >= 2 && tg_recog_company_end(ln, a, b)) {
             /* What the model took for a MISC name (a thing, an event)
              * but ends in a legal form or an organization's suffix is an
              * organization: "Dow Chemical Co", "Financial Times". */
@@ -1352,35 +520,37 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             cued = true;
         }
         bool keep = kind != 0 && a < b;
-        bool head = keep && b - a == 1 && title_case_in(ln, a, &ln->fx->sets.industry_heads);
-        size_t industry = head ? industry_start(tg, s, ln, a) : a;
-        bool joined = industry < a; /* its places dropped: industry_start() */
+        bool head =
+            keep && b - a == 1 && tg_recog_title_case_in(ln, a, &ln->fx->sets.industry_heads);
+        size_t industry = head ? tg_recog_industry_start(tg, s, ln, a) : a;
+        bool joined = industry < a; /* its places dropped: tg_recog_industry_start() */
         if (joined) {
-            drop_spans_after(r, n_spans, base + industry); /* "France" LOC + "Telecom" */
+            tg_recog_drop_spans_after(r, n_spans, base + industry); /* "France" LOC + "Telecom" */
             a = industry;
             kind = TAGGER_KIND_ORG;
             cued = true;
-        } else if (keep && org_cue(ln, a, b, kind)) {
+        } else if (keep && tg_recog_org_cue(ln, a, b, kind)) {
             kind = TAGGER_KIND_ORG;
             cued = true;
-        } else if (keep && org_descriptor_before(ln, a)) {
+        } else if (keep && tg_recog_org_descriptor_before(ln, a)) {
             /* Decisive unless the name opens with a first name: "investment
              * firm Mario Gabelli" is the firm, but the man elsewhere. */
             kind = TAGGER_KIND_ORG;
             cued = b - a < 2 || !tg_recog_first_name(ln, a);
-        } else if (keep && employer_after_job(ln, a, b)) {
+        } else if (keep && tg_recog_employer_after_job(ln, a, b)) {
             kind = TAGGER_KIND_ORG;
             cued = b - a < 2 || !tg_recog_first_name(ln, a);
-        } else if (keep && b - a == 1 && listed_with_org(tg, s, ln, a) &&
+        } else if (keep && b - a == 1 && tg_recog_listed_with_org(tg, s, ln, a) &&
                    !tg_recog_first_name(ln, a)) {
             kind = TAGGER_KIND_ORG;
             cued = true;
         } else if (keep && kind == TAGGER_KIND_ORG && b - a >= 2 && ln->kind != 'C' &&
-                   person_role_before(ln, a) && !org_word_in(ln, a, b)) {
+                   tg_recog_person_role_before(ln, a) && !tg_recog_org_word_in(ln, a, b)) {
             kind = TAGGER_KIND_PERSON;
             cued = true;
         }
-        if (keep && kind == TAGGER_KIND_PERSON && !cued && place_named_like_person(ln, a, b)) {
+        if (keep && kind == TAGGER_KIND_PERSON && !cued &&
+            tg_recog_place_named_like_person(ln, a, b)) {
             kind = TAGGER_KIND_PLACE;
         }
         if (keep && (kind == TAGGER_KIND_PLACE || (kind == TAGGER_KIND_PERSON && !cued)) &&
@@ -1392,26 +562,26 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             keep = a < b;
         }
         if (keep && kind == TAGGER_KIND_ORG) {
-            b = org_end_before_post(ln, a, b);
+            b = tg_recog_org_end_before_post(ln, a, b);
         }
-        size_t start = keep && kind == TAGGER_KIND_ORG ? company_start(ln, a, b) : a;
+        size_t start = keep && kind == TAGGER_KIND_ORG ? tg_recog_company_start(ln, a, b) : a;
         if (keep && kind == TAGGER_KIND_ORG && start == a) {
-            start = span_before_company(r, ln, base, n_spans, a, b);
+            start = tg_recog_span_before_company(r, ln, base, n_spans, a, b);
         }
         if (keep && kind == TAGGER_KIND_ORG && start == a) {
-            start = place_before_company(tg, s, ln, a, b);
+            start = tg_recog_place_before_company(tg, s, ln, a, b);
         }
         if (start < a) {
             /* the part before the connector, and any span the model made of it */
-            drop_spans_after(r, n_spans, base + start);
+            tg_recog_drop_spans_after(r, n_spans, base + start);
             a = start;
         }
         /* An event's name, or its first words the model typed apart
          * ("Orange" of "Orange Prize"); before a place in it gives way:
          * "Cannes Film Festival". */
-        if (keep && (title_case_in(ln, b - 1, &ln->fx->sets.event_ends) ||
+        if (keep && (tg_recog_title_case_in(ln, b - 1, &ln->fx->sets.event_ends) ||
                      (b < ln->n && tg_recog_spaced(ln, b) &&
-                      title_case_in(ln, b, &ln->fx->sets.event_ends)))) {
+                      tg_recog_title_case_in(ln, b, &ln->fx->sets.event_ends)))) {
             keep = false;
         }
         bool covered = false;
@@ -1419,13 +589,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             covered |= w[k].covered;
         }
         if (keep && covered && !joined) {
-            keep = kind == TAGGER_KIND_ORG ? place_starts_company(tg, s, ln, a, b) ||
-                                                 place_inside_company(tg, s, ln, a, b) ||
-                                                 place_ends_company(tg, s, ln, a, b) ||
-                                                 institution_of_place(tg, s, ln, a, b)
-                                           : kind == TAGGER_KIND_PERSON &&
-                                                 (surname_is_place(tg, s, ln, a, b) ||
-                                                  (cued && given_name_is_place(tg, s, ln, a, b)));
+            keep = tg_recog_places_in_name(tg, s, ln, a, b, kind, cued);
             if (keep && kind == TAGGER_KIND_PERSON) {
                 for (size_t k = a; k < b; k++) {
                     ln->w[k].covered = 0; /* its places' mentions dropped: a name's words now */
@@ -1433,7 +597,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             }
         }
         bool weak = false;
-        if (keep && ln->kind == 'C' && !company_end(ln, a, b)) {
+        if (keep && ln->kind == 'C' && !tg_recog_company_end(ln, a, b)) {
             /* In capitals, common words at the edges are the headline's:
              * "REAGAN MISLED" is "REAGAN", which must be found outside such
              * lines too; "YELLOW CORN" is nothing. */
@@ -1447,8 +611,8 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             keep = a < b;
             weak = a != a0 || b != b0;
         }
-        if (keep && legal_forms_only(ln, a, b)) {
-            join_legal_forms(r, ln, base, a, b, n_spans);
+        if (keep && tg_recog_legal_forms_only(ln, a, b)) {
+            tg_recog_join_legal_forms(r, ln, base, a, b, n_spans);
             keep = false;
         }
         if (keep && b - a == 1) {
@@ -1475,17 +639,20 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             }
             weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && tg_recog_first_name(ln, a));
         }
-        span_t *owner =
-            keep && kind == TAGGER_KIND_ORG ? possessive_owner(r, ln, base, a, b, n_spans) : NULL;
+        span_t *owner = keep && kind == TAGGER_KIND_ORG
+                            ? tg_recog_possessive_owner(r, ln, base, a, b, n_spans)
+                            : NULL;
         span_t *place = keep && kind == TAGGER_KIND_ORG && !owner
-                            ? place_before(r, ln, base, a, n_spans)
+                            ? tg_recog_place_before(r, ln, base, a, n_spans)
                             : NULL;
         if (owner) {
-            stretch_to_company(owner, base + b); /* "Moody" + "'s" + "Investors Service Inc" */
+            /* "Moody" + "'s" + "Investors Service Inc" */
+            tg_recog_stretch_to_company(owner, base + b);
         } else if (place) {
-            stretch_to_company(place, base + b); /* "Hong Kong" + "Stock Exchange" */
-        } else if (keep && !(b - a == 1 && (title_case_in(ln, a, &ln->fx->sets.generic_heads) ||
-                                             title_case_in(ln, a, &ln->fx->sets.industry_heads)))) {
+            tg_recog_stretch_to_company(place, base + b); /* "Hong Kong" + "Stock Exchange" */
+        } else if (keep &&
+                   !(b - a == 1 && (tg_recog_title_case_in(ln, a, &ln->fx->sets.generic_heads) ||
+                                    tg_recog_title_case_in(ln, a, &ln->fx->sets.industry_heads)))) {
             int rc = tg_recog_add_span(r, base + a, base + b, kind, weak, cued);
             if (rc) {
                 return rc;
@@ -1560,144 +727,6 @@ static void mark_covered(tg_recog_t *r, const tagger_scratch_t *s)
     }
 }
 
-/* Wire copy and plain-text mail wrap their prose at some 70 columns, and a
- * name goes on across the break ("the Securities and\nExchange
- * Commission", "said Joseph\nArsenio"): cut at each newline, it would be
- * two names or none.  Line @p l of @p lay wraps into the next when both
- * are article body, the next is not indented (a new paragraph or a table
- * row is), and line l is long and does not end a sentence (initials and a
- * name after the break are no sentence end: initials_before_name()): a line of
- * fewer than WRAP_MIN_BYTES is a heading, a dateline or an item of a
- * list, which the next line does not continue (but the first line below a
- * dateline: below_dateline()); so is a first line whose
- * words of four letters or more all open with a capital (a headline
- * straight above its text, "Evan Rachel Wood Is Finally Getting Paid As
- * Much As Her Male Costars": joined, it was no title-case line, and its
- * verbs ran into the names).  Only the first: in wire copy, a line of
- * names and short words ("Treasury Secretary James Baker and Japanese")
- * goes on in the next. */
-enum { WRAP_MIN_BYTES = 40 };
-
-/* Whether bytes [s, s + n) hold three words of four letters or more, and
- * every such word opens with a capital (ASCII letters; a headline). */
-static bool heading_words(const char *s, size_t n)
-{
-    size_t words = 0;
-    for (size_t i = 0; i < n;) {
-        if (!tg_trie_ascii_alnum((unsigned char)s[i])) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < n && tg_trie_ascii_alnum((unsigned char)s[j])) {
-            j++;
-        }
-        bool upper = s[i] >= 'A' && s[i] <= 'Z', lower = s[i] >= 'a' && s[i] <= 'z';
-        if (j - i >= 4 && lower) {
-            return false;
-        }
-        words += j - i >= 4 && upper;
-        i = j;
-    }
-    return words >= 3;
-}
-
-/* Closing quotes and brackets, and the marks that end a sentence or a
- * clause: a test each, as they are asked at the end of every line. */
-static bool closing_mark(char c)
-{
-    return c == '"' || c == '\'' || c == ')' || c == ']';
-}
-
-static bool ends_clause(char c)
-{
-    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
-}
-
-/* Whether the line [start, end) ends in initials ("L.K.", "E.F.": one to
- * three capitals, each with its period) and the line from @p next opens
- * with a capitalised word that is no common word: a name going on across
- * the break ("said L.K.\nEvans has been elected", "by E.F.\nHutton Group
- * Inc"), not a sentence's end ("in the U.S.\nThe company said"). */
-static bool initials_before_name(const tg_names_t *m, const char *text, size_t start,
-                                 size_t end, size_t next, size_t next_end)
-{
-    size_t k = end, letters = 0;
-    while (k >= start + 2 && text[k - 1] == '.' && text[k - 2] >= 'A' && text[k - 2] <= 'Z') {
-        k -= 2;
-        letters++;
-    }
-    if (letters == 0 || letters > 3 || (k > start && text[k - 1] != ' ')) {
-        return false;
-    }
-    size_t n = 0;
-    while (next + n < next_end && tg_trie_ascii_alnum((unsigned char)text[next + n])) {
-        n++;
-    }
-    uint64_t h = tg_capitalised_word_hash(text, next, n);
-    return m && h && n >= 2 && !tg_names_common(m, h);
-}
-
-/* Whether line @p l sits right below a dateline ending in a dash
- * ("LOS ANGELES, March 12 -"): wire copy printed the dateline at the head
- * of the first line of text, so what is left of that line is short. */
-static bool below_dateline(const tg_layout_t *lay, size_t l, const char *text)
-{
-    if (l == 0 || lay->lines[l - 1].zone != TG_ZONE_TITLE) {
-        return false;
-    }
-    const tg_line_t *d = &lay->lines[l - 1];
-    size_t end = d->end;
-    while (end > d->start && (unsigned char)text[end - 1] <= ' ') {
-        end--;
-    }
-    return end > d->start && text[end - 1] == '-';
-}
-
-static bool wraps_into_next(const tg_names_t *m, const tg_layout_t *lay, size_t l,
-                            const char *text)
-{
-    const tg_line_t *a = &lay->lines[l], *b = &lay->lines[l + 1];
-    if (a->zone != TG_ZONE_BODY || b->zone != TG_ZONE_BODY || b->start == b->end ||
-        (unsigned char)text[b->start] <= ' ') {
-        return false;
-    }
-    size_t end = a->end;
-    while (end > a->start && (unsigned char)text[end - 1] <= ' ') {
-        end--; /* trailing spaces, a CR */
-    }
-    while (end > a->start && closing_mark(text[end - 1])) {
-        end--; /* closing quotes and brackets: what matters is before them */
-    }
-    return (end - a->start >= WRAP_MIN_BYTES || below_dateline(lay, l, text)) &&
-           end > a->start &&
-           (!ends_clause(text[end - 1]) ||
-            initials_before_name(m, text, a->start, end, b->start, b->end)) &&
-           !(l == 0 && heading_words(text + a->start, end - a->start));
-}
-
-/* The lines the recognizer tags (r->lines): layout.c's lines but menus,
- * with each run of wrapped lines (wraps_into_next()) made one. */
-static int logical_lines(tg_recog_t *r, const tg_names_t *m, const tg_layout_t *lay,
-                         const char *text)
-{
-    if (tg_grow((void **)&r->lines, &r->cap_lines, lay->n_lines, sizeof *r->lines)) {
-        return TAGGER_ERR_NOMEM;
-    }
-    r->n_lines = 0;
-    for (size_t l = 0; l < lay->n_lines; l++) {
-        if (lay->lines[l].zone == TG_ZONE_MENU) {
-            continue;
-        }
-        tg_line_t line = lay->lines[l];
-        while (l + 1 < lay->n_lines && wraps_into_next(m, lay, l, text)) {
-            line.end = lay->lines[++l].end;
-        }
-        r->lines[r->n_lines++] = line;
-    }
-    return TAGGER_OK;
-}
-
 /* A capitalised word, or a connector (as written: "of", not "Of") in a
  * run of one or two between two ("Bank of England", "Office of the
  * Deputy Prime Minister", "Joost van der Westhuizen").  The model learned
@@ -1715,13 +744,13 @@ static bool is_candidate(const line_t *ln, size_t i)
     }
     bool cap_before = ln->w[i - 1].cap || (i >= 2 && ln->w[i - 2].cap);
     bool cap_after = ln->w[i + 1].cap || (i + 2 < ln->n && ln->w[i + 2].cap);
-    if (!cap_before || !cap_after || !is_connector(ln, i)) {
+    if (!cap_before || !cap_after || !tg_recog_is_connector(ln, i)) {
         return false; /* the test on the words' capitals first: hashing costs */
     }
     size_t before = i - 1, after = i + 1;
-    if (is_connector(ln, before) && before > 0) {
+    if (tg_recog_is_connector(ln, before) && before > 0) {
         before--; /* "of" before "the" */
-    } else if (is_connector(ln, after) && after + 1 < ln->n) {
+    } else if (tg_recog_is_connector(ln, after) && after + 1 < ln->n) {
         after++; /* "the" after "of" */
     }
     return ln->w[before].cap && ln->w[after].cap;
@@ -1730,14 +759,9 @@ static bool is_candidate(const line_t *ln, size_t i)
 /* ------------------------------------------------------------------------ */
 /* Entry points                                                              */
 
-#define SET_INIT(set, list) tg_recog_set_init(&(set), (list), sizeof(list) / sizeof *(list))
-
-/* Every list must leave a set half empty, so that probes stay short. */
-#define SET_FITS(list) (sizeof(list) / sizeof *(list) <= SET_SLOTS / 2)
-typedef char assert_sets_small[SET_FITS(headline_lower) && SET_FITS(org_suffixes) &&
-                                       SET_FITS(never_names)
-                                   ? 1
-                                   : -1];
+/* Every list must leave a set half empty: the longest of this file (those
+ * of recog_orgs.c and recog_places.c are checked there). */
+typedef char assert_sets_small[SET_FITS(headline_lower) && SET_FITS(never_names) ? 1 : -1];
 
 static void sets_init(word_sets_t *s)
 {
@@ -1746,27 +770,12 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->by, byline_words);
     SET_INIT(s->headline_lower, headline_lower);
     SET_INIT(s->never_names, never_names);
-    SET_INIT(s->legal_forms, legal_forms);
     SET_INIT(s->first_person, first_person_words);
     SET_INIT(s->titles, titles);
-    SET_INIT(s->org_heads, org_heads);
-    SET_INIT(s->org_suffixes, org_suffixes);
-    SET_INIT(s->generic_heads, generic_heads);
-    SET_INIT(s->industry_heads, industry_heads);
     SET_INIT(s->event_ends, event_ends);
-    SET_INIT(s->org_descriptors, org_descriptors);
-    SET_INIT(s->employee_jobs, employee_jobs);
-    SET_INIT(s->person_roles, person_roles);
-    SET_INIT(s->org_followers, org_followers);
-    SET_INIT(s->owned_by_org, owned_by_org);
-    SET_INIT(s->org_posts, org_posts);
-    SET_INIT(s->possessives, possessives);
     SET_INIT(s->generations, generations);
-    SET_INIT(s->place_not_org, place_not_org);
-    SET_INIT(s->place_ends, place_ends);
-    SET_INIT(s->surname_place_ends, surname_place_ends);
-    SET_INIT(s->surname_place_cues, surname_place_cues);
-    SET_INIT(s->place_qualifiers, place_qualifiers);
+    tg_recog_org_sets_init(s);
+    tg_recog_place_sets_init(s);
     tg_recog_fixture_sets_init(s);
 }
 
@@ -1789,7 +798,7 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
         tg_recog_memo_free(r->memo);
         r->memo = tg_recog_memo_new();
     }
-    int rc = logical_lines(r, tg->names, &s->layout, text);
+    int rc = tg_recog_logical_lines(r, tg->names, &s->layout, text);
     if (rc) {
         return rc;
     }
