@@ -130,9 +130,9 @@ static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t 
 typedef struct {
     word_set_t connectors, abbreviations, by, headline_lower, never_names, legal_forms,
         first_person, titles, org_heads, org_suffixes, generic_heads, industry_heads, event_ends,
-        org_descriptors, employee_jobs, org_followers, owned_by_org, org_posts, person_roles,
-        possessives, generations, place_not_org, place_qualifiers, place_ends, surname_place_ends,
-        surname_place_cues, versus, beat, positions;
+        work_kinds, org_descriptors, employee_jobs, org_followers, owned_by_org, org_posts,
+        person_roles, possessives, generations, place_not_org, place_qualifiers, place_ends,
+        surname_place_ends, surname_place_cues, versus, beat, positions;
 } word_sets_t;
 
 /* Makes @p set, a member of word_sets_t, of the array @p list. */
@@ -366,11 +366,11 @@ struct tg_recog {
     size_t n_names, cap_names;
     uint64_t *name_keys; /* per name: hash of its lower-case words */
     size_t cap_keys;
-    uint32_t (*votes)[5]; /* per name: its spans per tagger_kind_t */
+    uint32_t (*votes)[5]; /* per name: its spans per tagger_kind_t (0: a work's title) */
     size_t cap_votes;
     uint32_t *key_slots;  /* hash table over name_keys: name + 1, 0 = empty */
-    size_t cap_key_slots;
-    struct end_word *end_words; /* first and last words of the longer PERSON names */
+    size_t n_key_slots, cap_key_slots;
+    struct end_word *end_words; /* first and last words of longer names (recog_names.c) */
     size_t cap_end_words;
     tg_line_t *lines; /* the lines tagged: layout lines, wrapped ones joined (recog_lines.c) */
     size_t n_lines, cap_lines;

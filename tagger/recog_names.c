@@ -10,8 +10,9 @@
 #include "recog_internal.h"
 #include "scratch.h"
 
-/* A first or last word of a PERSON name of two words or more (or the
- * first of an ORG's: type_org_first_words()). */
+/* A first or last word of a longer name: a PERSON's or a work's
+ * (link_short_names()), an ORG's (type_org_first_words()), any
+ * (type_people_by_surname()). */
 struct end_word {
     uint64_t h_low;
     uint32_t name;
@@ -46,10 +47,11 @@ static bool has_lower(const char *text, uint32_t start, uint32_t end)
 }
 
 /* Groups the spans into names (step 5), each of the kind most of its spans
- * vote for.  A name is written as its first span, or as its first span
- * with lower case when the first is all caps: the headline's "TREASURY"
- * is "Treasury" when the text below says so.  A hash table over the names'
- * keys keeps it linear in the number of spans (a 20 MB text has 10^5). */
+ * vote for (kind 0: a work's title, recognize.c work_named(); no entity).
+ * A name is written as its first span, or as its first span with lower
+ * case when the first is all caps: the headline's "TREASURY" is "Treasury"
+ * when the text below says so.  A hash table over the names' keys keeps it
+ * linear in the number of spans (a 20 MB text has 10^5). */
 static int group_spans(tg_recog_t *r, const char *text)
 {
     r->n_names = 0;
@@ -61,6 +63,7 @@ static int group_spans(tg_recog_t *r, const char *text)
         return TAGGER_ERR_NOMEM;
     }
     memset(r->key_slots, 0, n_slots * sizeof *r->key_slots);
+    r->n_key_slots = n_slots;
     for (size_t k = 0; k < r->n_spans; k++) {
         span_t *sp = &r->spans[k];
         uint64_t key = span_key(r, sp->first, sp->end);
@@ -94,7 +97,7 @@ static int group_spans(tg_recog_t *r, const char *text)
     }
     for (size_t n = 0; n < r->n_names; n++) {
         uint32_t best = r->names[n].kind;
-        for (uint32_t k = 1; k < 5; k++) {
+        for (uint32_t k = 0; k < 5; k++) {
             if (r->votes[n][k] > r->votes[n][best]) {
                 best = k;
             }
@@ -102,6 +105,37 @@ static int group_spans(tg_recog_t *r, const char *text)
         r->names[n].kind = best;
     }
     return TAGGER_OK;
+}
+
+/* The name whose words have key @p key (span_key()), or -1. */
+static int64_t name_of_key(const tg_recog_t *r, uint64_t key)
+{
+    size_t mask = r->n_key_slots - 1, slot = (size_t)(key ^ (key >> 31)) & mask;
+    for (; r->key_slots[slot]; slot = (slot + 1) & mask) {
+        if (r->name_keys[r->key_slots[slot] - 1] == key) {
+            return r->key_slots[slot] - 1;
+        }
+    }
+    return -1;
+}
+
+/* Whether every word of span @p sp opens with a capital and none is a
+ * title, a legal form or an organization's head or suffix ("Deutsche
+ * Boerse AG", "Harrogate Mr Kennedy"). */
+static bool all_capitalised(const tg_recog_t *r, const char *text, const span_t *sp)
+{
+    const word_sets_t *sets = &r->fx.sets;
+    for (size_t i = sp->first; i < sp->end; i++) {
+        const char *w = text + r->words[i].start;
+        size_t len = r->words[i].end - r->words[i].start;
+        if (!r->words[i].cap || tg_recog_in_set(&sets->titles, w, len) ||
+            tg_recog_in_set(&sets->legal_forms, w, len) ||
+            tg_recog_in_set(&sets->org_suffixes, w, len) ||
+            tg_recog_in_set(&sets->org_heads, w, len)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 static int cmp_end_word(const void *a, const void *b)
@@ -152,6 +186,55 @@ static int64_t only_name(const tg_recog_t *r, size_t n, uint64_t h)
     return found;
 }
 
+/* "Arsene Wenger" and "Wenger": a name of two or three capitalised words
+ * that the model alone typed ORG, with no organization's word in it,
+ * opening with a word in mixed case that is no common word, whose last
+ * word alone is a PERSON in more spans (the model's or a cue's: "Mr
+ * Wenger") and no other longer name's first or last word, is that person:
+ * the first-name lists lack "Arsene", "Kostas", "Eidur", and the model
+ * guessed the full name an organization where it typed the surname a
+ * person.  The surname then joins it (link_short_names()).  Not "MG Rover"
+ * (capitals), "Crystal Palace" (a common word), "Richard & Judy" (a
+ * connector), "Sun Willis" beside "Bruce Willis", nor "Aston Villa" where
+ * "Villa" alone is as rare.  The first and last words of the longer names
+ * are sorted once, as in link_short_names(). */
+static int type_people_by_surname(tg_recog_t *r, const tg_names_t *m, const char *text)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < r->n_spans; j++) {
+        const span_t *full = &r->spans[j];
+        if (full->end - full->first < 2) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, 0, false};
+        r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name, 0, false};
+    }
+    if (n > 1) {
+        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    }
+    for (size_t k = 0; k < r->n_spans && n; k++) {
+        const span_t *sp = &r->spans[k];
+        tg_recognized_t *name = &r->names[sp->name];
+        size_t words = sp->end - sp->first;
+        const word_t *first = &r->words[sp->first], *last = &r->words[sp->end - 1];
+        if (name->kind != TAGGER_KIND_ORG || words < 2 || words > 3 ||
+            r->votes[sp->name][TAGGER_KIND_ORG] >= CUED_VOTES ||
+            !has_lower(text, first->start + 1, first->end) || tg_names_common(m, first->h_low) ||
+            !all_capitalised(r, text, sp) || only_name(r, n, last->h_low) != sp->name) {
+            continue;
+        }
+        int64_t surname = name_of_key(r, tg_names_mix(TG_NAMES_HASH_INIT, last->h_low));
+        if (surname >= 0 && r->names[surname].kind == TAGGER_KIND_PERSON &&
+            r->votes[surname][TAGGER_KIND_PERSON] > r->votes[sp->name][TAGGER_KIND_ORG]) {
+            name->kind = TAGGER_KIND_PERSON;
+        }
+    }
+    return TAGGER_OK;
+}
+
 /* The key of the last two words of a name ending at word @p end, beside
  * those of single words in end_words. */
 static uint64_t last_two_words(const tg_recog_t *r, size_t end)
@@ -184,8 +267,11 @@ static bool names_the_whole(tg_recog_t *r, const span_t *sp, uint32_t full, size
     tg_recognized_t *whole = &r->names[own], *part = &r->names[full];
     uint64_t h = r->words[sp->first].h_low;
     /* The longer name was listed as a PERSON: an earlier span of this word
-     * may have made it an ORG since, which this one does not join either. */
+     * may have made it an ORG since, which this one does not join either.
+     * Not one the model never typed a person, a person by its surname
+     * (type_people_by_surname(): "Lleyton" and "Lleyton Hewitt"). */
     if (sp->end - sp->first != 1 || whole->kind != TAGGER_KIND_ORG ||
+        r->votes[full][TAGGER_KIND_PERSON] == 0 ||
         r->votes[full][TAGGER_KIND_PERSON] >= CUED_VOTES ||
         r->votes[own][whole->kind] <= model_votes(r, full) || r->words[sp->first].first ||
         r->end_words[first_end_word(r, n_end_words, h)].kind != TAGGER_KIND_PERSON) {
@@ -203,8 +289,10 @@ static bool names_the_whole(tg_recog_t *r, const span_t *sp, uint32_t full, size
 }
 
 /* "Obi" after "Peter Obi": a one-word name that is the first or last word
- * of exactly one longer PERSON, or the first word of exactly one company's
- * name ending in a legal form ("Texaco" after "Texaco Inc"), joins it; so
+ * of exactly one longer PERSON or work's title ("Vera" after "drama Vera
+ * Drake", then no entity either), or the first word of exactly one
+ * company's name ending in a legal form ("Texaco" after "Texaco Inc"),
+ * joins it; a work's title joins none ("biopic Ray" is not Ray Charles); so
  * does a two-word name that ends exactly one PERSON of three words or more
  * ("Suu Kyi" after "Aung San Suu Kyi", "Lloyd Webber") and opens with
  * neither a common word nor a legal form (where the model ran a name into
@@ -221,15 +309,16 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
         const span_t *full = &r->spans[j];
         uint32_t kind = r->names[full->name].kind;
         bool person = kind == TAGGER_KIND_PERSON;
+        bool work = kind == 0; /* a work's title: "Vera" of "Vera Drake" is none either */
         bool company = kind == TAGGER_KIND_ORG && legal_form_ends(r, text, full);
-        if (full->end - full->first < 2 || !(person || company)) {
+        if (full->end - full->first < 2 || !(person || work || company)) {
             continue;
         }
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 3, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
         r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, kind, false};
-        if (person) {
+        if (person || work) {
             r->end_words[n++] =
                 (struct end_word){r->words[full->end - 1].h_low, full->name, kind, false};
         }
@@ -247,7 +336,7 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
     for (size_t k = 0; k < r->n_spans && n; k++) {
         span_t *sp = &r->spans[k];
         size_t words = sp->end - sp->first;
-        if (words > 2) {
+        if (words > 2 || r->names[sp->name].kind == 0) {
             continue;
         }
         uint64_t h = words == 1 ? r->words[sp->first].h_low : last_two_words(r, sp->end);
@@ -725,7 +814,8 @@ static int join_gazetteer_orgs(const tagger_t *tg, const tagger_scratch_t *s, tg
 int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text)
 {
     int rc = group_spans(r, text);
-    if (rc || (rc = link_short_names(r, tg->names, text)) || (rc = link_acronyms(r, text)) ||
+    if (rc || (rc = type_people_by_surname(r, tg->names, text)) ||
+        (rc = link_short_names(r, tg->names, text)) || (rc = link_acronyms(r, text)) ||
         (rc = type_org_first_words(r, text))) {
         return rc;
     }

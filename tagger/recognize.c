@@ -404,6 +404,26 @@ static const char *const event_ends[] = {
     "Tournament", "Trophy", "Prize", "Prix", "Classic",     "Rally",         "Expo", "Series",
     "Open"};
 
+/* Lower-case nouns that, right before a name, say it is a work's title:
+ * a film, a show, a record, a book ("drama Vera Drake", "biopic Ray",
+ * "album Musicology", "novel Godless"): MISC in CoNLL-2003, no entity of
+ * ours, whatever the model typed it.  Not the nouns that are verbs or
+ * adjectives too, or a match's ("play", "show", "hit", "book", "single",
+ * "game", "series": "every time we play England", "polls show Labour"). */
+static const char *const work_kinds[] = {
+    "film",   "films",       "movie",  "movies",  "biopic",      "drama",
+    "comedy", "documentary", "sitcom", "cartoon", "blockbuster", "sequel",
+    "album",  "song",        "novel",  "musical", "opera"};
+
+/* Whether a noun of work_kinds is right before words [a, b) and no
+ * possessive after them ("the film Michael Moore's critics"). */
+static bool work_named(const line_t *ln, size_t a, size_t b)
+{
+    return a > 0 && tg_recog_spaced(ln, a) &&
+           tg_recog_word_in(ln, a - 1, &ln->fx->sets.work_kinds) &&
+           !(b < ln->n && tg_recog_word_in(ln, b, &ln->fx->sets.possessives));
+}
+
 /* What ends a person's name after it: the son or the father of the one
  * named ("Donald Trump Jr."; the model tags it O). */
 static const char *const generations[] = {"Jr", "Jr.", "Sr", "Sr."};
@@ -518,6 +538,17 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             tg_recog_word_in(ln, a - 1, &ln->fx->sets.titles)) {
             kind = TAGGER_KIND_PERSON; /* "Mr" + "Lilliu", the title tagged O */
             cued = true;
+        }
+        if (a < b && tg_recog_covered_end(ln, a, b) == a && work_named(ln, a, b)) {
+            /* A work's title: a cued span of no kind, which outvotes the
+             * model in every span of the name (recog_names.c group_spans()),
+             * so that none is an entity. */
+            int rc = tg_recog_add_span(r, base + a, base + b, 0, false, true);
+            if (rc) {
+                return rc;
+            }
+            next = j;
+            continue;
         }
         bool keep = kind != 0 && a < b;
         bool head =
@@ -773,6 +804,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->first_person, first_person_words);
     SET_INIT(s->titles, titles);
     SET_INIT(s->event_ends, event_ends);
+    SET_INIT(s->work_kinds, work_kinds);
     SET_INIT(s->generations, generations);
     tg_recog_org_sets_init(s);
     tg_recog_place_sets_init(s);
@@ -883,8 +915,8 @@ int tg_recognize(const tagger_t *tg, tagger_scratch_t *s, const char *text, size
     size_t cursor = 0;
     for (size_t k = 0; k < r->n_spans; k++) {
         const span_t *sp = &r->spans[k];
-        if (r->names[sp->name].slot == -2) {
-            continue; /* only in title-case lines */
+        if (r->names[sp->name].slot == -2 || r->names[sp->name].kind == 0) {
+            continue; /* only in title-case lines, or a work's title */
         }
         uint32_t start = r->words[sp->first].start, end = r->words[sp->end - 1].end;
         uint32_t joins = r->names[sp->name].joins;

@@ -462,6 +462,57 @@ START_TEST(test_events_are_no_names)
 }
 END_TEST
 
+/* A work's title after a noun that says what it is ("drama Vera Drake",
+ * "biopic Ray") is no entity, in any of its mentions: the model typed
+ * films, records and books as people, places and organizations (BBC,
+ * 2005).  Its words alone are its short mentions, not a person's: "Ray"
+ * of the biopic is not Ray Charles.  Not before a possessive: "the film
+ * Michael Moore's critics" names the man. */
+START_TEST(test_works_are_no_names)
+{
+    const char *text = "Mike Leigh's award-winning abortion drama Vera Drake has scooped seven "
+                       "nominations. Vera Drake star Imelda Staunton looks likely to win, and "
+                       "Vera is tipped for best film.";
+    tagger_result_t *r = annotate(text);
+    ck_assert_ptr_null(find(r, "Vera Drake"));
+    ck_assert_ptr_null(find(r, "Vera"));
+    found(r, text, "Imelda Staunton", TAGGER_KIND_PERSON);
+    found(r, text, "Mike Leigh", TAGGER_KIND_PERSON);
+    tagger_result_free(r);
+    text = "Jamie Foxx won best actor for his portrayal of singer Ray Charles in the biopic "
+           "Ray. Ray has taken $74m at the US box office.";
+    r = annotate(text);
+    ck_assert_int_eq(found(r, text, "Ray Charles", TAGGER_KIND_PERSON)->n_mentions, 1);
+    ck_assert_ptr_null(find(r, "Ray"));
+    tagger_result_free(r);
+    expect_no_entity("Prince has sold two million copies of his latest album Musicology.",
+                     "Musicology");
+    text = "It is the film Michael Moore's critics said would never be shown in cinemas.";
+    r = annotate(text);
+    found(r, text, "Michael Moore", TAGGER_KIND_PERSON);
+    tagger_result_free(r);
+}
+END_TEST
+
+/* A full name the model typed an organization, whose surname alone it
+ * typed a person more often, is that person, and the surname its short
+ * mention ("Arsene", "Kostas": first names no list has; BBC, 2005). */
+START_TEST(test_person_by_surname)
+{
+    const char *text = "Wenger keeping faith with Almunia\n\n"
+                       "Arsene Wenger has pledged to keep faith with stand-in keeper Manuel "
+                       "Almunia for the crunch week which could define Arsenal's season.\n\n"
+                       "Almunia will start Tuesday's Champions League group tie against "
+                       "Rosenborg. Wenger said: \"You don't think I would take out one "
+                       "goalkeeper for just one game, do you?\" Wenger insists he has complete "
+                       "faith in the 27-year-old.";
+    tagger_result_t *r = annotate(text);
+    ck_assert_int_eq(found(r, text, "Arsene Wenger", TAGGER_KIND_PERSON)->n_mentions, 4);
+    ck_assert_ptr_null(find(r, "Wenger"));
+    tagger_result_free(r);
+}
+END_TEST
+
 /* Lines of sports results (CoNLL-2003's shapes): a place is a team there,
  * in a row of a league table and in a score line; a country is still a
  * country (a national side) and a person a person (a golfer's rounds).
@@ -2350,6 +2401,8 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_institution_of_a_country);
     tcase_add_test(cues, test_industry_heads);
     tcase_add_test(cues, test_events_are_no_names);
+    tcase_add_test(cues, test_works_are_no_names);
+    tcase_add_test(cues, test_person_by_surname);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_fixtures_and_results_in_words);
     tcase_add_test(cues, test_wire_credit_is_no_name);
