@@ -107,6 +107,22 @@ static bool headline_name_word(const line_t *ln, size_t i)
     return true;
 }
 
+/* The end @p end of a headline's person, or one word after it when that
+ * word can be a name's, the model saw no other name's in it, and a
+ * possessive or a "Jr" follows it: "Martin Luther King's Message", "Martin
+ * Luther King Jr.'s Legacy" (a name goes on there, not into the headline's
+ * verb; "Joy Reid Mocks America's" is the model's place). */
+static size_t possessed_end(const line_t *ln, size_t end)
+{
+    if (end + 1 < ln->n && tg_recog_spaced(ln, end) && headline_name_word(ln, end) &&
+        ln->w[end].label <= TG_NL_I_PER &&
+        (tg_recog_word_in(ln, end + 1, &ln->fx->sets.possessives) ||
+         tg_recog_word_in(ln, end + 1, &ln->fx->sets.generations))) {
+        return end + 1;
+    }
+    return end;
+}
+
 /* In a headline, a person's name that opens with a first name: the
  * model's PERSON of two such words, or of three with an initial in the
  * middle ("George P. Bush"; a middle first name is most often a surname
@@ -131,7 +147,8 @@ size_t tg_recog_headline_person_end(const line_t *ln, size_t i)
     }
     bool middle = j == i + 3 && tg_recog_initial(ln, i + 1);
     if ((j == i + 2 || middle) && (j == ln->n || w[j].label != TG_NL_I_PER)) {
-        return j; /* the model's: "George P. Bush", not "Tony Robbins Apologizes" */
+        return possessed_end(ln, j); /* the model's: "George P. Bush", not "Tony Robbins
+                                       Apologizes" */
     }
     size_t k = i + 1;
     if (k < ln->n && tg_recog_initial(ln, k) && tg_recog_spaced(ln, k)) {
@@ -151,7 +168,7 @@ size_t tg_recog_headline_person_end(const line_t *ln, size_t i)
                                      tg_recog_and_word(ln, after) ||
                                      (tg_recog_inside_label(w[after].label) &&
                                       w[after].label != TG_NL_I_PER));
-    return goes_on ? i : k + 1;
+    return goes_on ? i : possessed_end(ln, k + 1);
 }
 
 /* Labels the people of tg_recog_headline_person_end() in a headline PERSON, and the

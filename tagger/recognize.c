@@ -666,7 +666,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             size_t person_end = keep ? a : tg_recog_headline_person_end(ln, a);
             if (person_end > a && person_end <= b) {
                 keep = true;
-                b = j = person_end;
+                b = j = generation_end(ln, person_end); /* "Martin Luther King Jr.'s" */
             }
             weak = !(kind == TAGGER_KIND_PERSON && b - a >= 2 && tg_recog_first_name(ln, a));
         }

@@ -1153,6 +1153,14 @@ START_TEST(test_title_case_headlines)
            "gunfortunate events.\n";
     expect(text, "Trevor Noah", TAGGER_KIND_PERSON);
     expect_no_entity(text, "Trevor Noah Unloads");
+    /* ... one word more before a possessive or a "Jr": a name goes on
+     * there (HuffPost, 2018). */
+    expect("How A Brush With Death Shaped Martin Luther King's Message\n\nKing had said, before "
+           "the end, that he might not get there.\n",
+           "Martin Luther King", TAGGER_KIND_PERSON);
+    expect("5 Ways You Can Do Justice To Martin Luther King Jr.'s Legacy Today\n\nLet's not "
+           "forget what he stood for.\n",
+           "Martin Luther King Jr.", TAGGER_KIND_PERSON);
     expect("Stephen Colbert Wants Mueller To Give Trump A Special Anniversary Gift\n\nThe "
            "special counsel investigation began one year ago on Thursday.\n",
            "Stephen Colbert", TAGGER_KIND_PERSON);
