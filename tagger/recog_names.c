@@ -186,6 +186,26 @@ static int64_t only_name(const tg_recog_t *r, size_t n, uint64_t h)
     return found;
 }
 
+/* Sorts into r->end_words the first and last words of every name of two
+ * words or more; returns their number, or (size_t)-1 without memory. */
+static size_t list_end_words(tg_recog_t *r)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < r->n_spans; j++) {
+        const span_t *full = &r->spans[j];
+        if (full->end - full->first < 2) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
+            return (size_t)-1;
+        }
+        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, 0, false};
+        r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name, 0, false};
+    }
+    qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
+    return n;
+}
+
 /* "Arsene Wenger" and "Wenger": a name of two or three capitalised words
  * that the model alone typed ORG, with no organization's word in it,
  * opening with a word in mixed case that is no common word, whose last
@@ -197,25 +217,12 @@ static int64_t only_name(const tg_recog_t *r, size_t n, uint64_t h)
  * (capitals), "Crystal Palace" (a common word), "Richard & Judy" (a
  * connector), "Sun Willis" beside "Bruce Willis", nor "Aston Villa" where
  * "Villa" alone is as rare.  The first and last words of the longer names
- * are sorted once, as in link_short_names(). */
+ * are sorted once, when a name has come that far. */
 static int type_people_by_surname(tg_recog_t *r, const tg_names_t *m, const char *text)
 {
     size_t n = 0;
-    for (size_t j = 0; j < r->n_spans; j++) {
-        const span_t *full = &r->spans[j];
-        if (full->end - full->first < 2) {
-            continue;
-        }
-        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
-            return TAGGER_ERR_NOMEM;
-        }
-        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, 0, false};
-        r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name, 0, false};
-    }
-    if (n > 1) {
-        qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
-    }
-    for (size_t k = 0; k < r->n_spans && n; k++) {
+    bool sorted = false;
+    for (size_t k = 0; k < r->n_spans; k++) {
         const span_t *sp = &r->spans[k];
         tg_recognized_t *name = &r->names[sp->name];
         size_t words = sp->end - sp->first;
@@ -223,12 +230,22 @@ static int type_people_by_surname(tg_recog_t *r, const tg_names_t *m, const char
         if (name->kind != TAGGER_KIND_ORG || words < 2 || words > 3 ||
             r->votes[sp->name][TAGGER_KIND_ORG] >= CUED_VOTES ||
             !has_lower(text, first->start + 1, first->end) || tg_names_common(m, first->h_low) ||
-            !all_capitalised(r, text, sp) || only_name(r, n, last->h_low) != sp->name) {
+            !all_capitalised(r, text, sp)) {
             continue;
         }
         int64_t surname = name_of_key(r, tg_names_mix(TG_NAMES_HASH_INIT, last->h_low));
-        if (surname >= 0 && r->names[surname].kind == TAGGER_KIND_PERSON &&
-            r->votes[surname][TAGGER_KIND_PERSON] > r->votes[sp->name][TAGGER_KIND_ORG]) {
+        if (surname < 0 || r->names[surname].kind != TAGGER_KIND_PERSON ||
+            r->votes[surname][TAGGER_KIND_PERSON] <= r->votes[sp->name][TAGGER_KIND_ORG]) {
+            continue;
+        }
+        if (!sorted) { /* the end words, once a name may need them */
+            n = list_end_words(r);
+            if (n == (size_t)-1) {
+                return TAGGER_ERR_NOMEM;
+            }
+            sorted = true;
+        }
+        if (only_name(r, n, last->h_low) == sp->name) {
             name->kind = TAGGER_KIND_PERSON;
         }
     }
