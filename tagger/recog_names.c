@@ -19,6 +19,11 @@ struct end_word {
     uint32_t kind; /* link_short_names(): the name's kind when listed */
     bool given;    /* surnames(): the name opens with a first name of the lists that
                       is no common word */
+    bool surname;  /* link_short_names(): the last word of a PERSON whose first word
+                      is no common word, and a first name if it opens a line or a
+                      sentence there (not the headline's "Classy Henman") */
+    uint64_t title; /* link_short_names(): the capitalised word before a surname's
+                       full name ("Secretary" of "Treasury Secretary James Baker"), or 0 */
 };
 
 static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
@@ -199,8 +204,10 @@ static size_t list_end_words(tg_recog_t *r)
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
             return (size_t)-1;
         }
-        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, 0, false};
-        r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name, 0, false};
+        r->end_words[n++] =
+            (struct end_word){r->words[full->first].h_low, full->name, 0, false, false, 0};
+        r->end_words[n++] =
+            (struct end_word){r->words[full->end - 1].h_low, full->name, 0, false, false, 0};
     }
     qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
     return n;
@@ -250,6 +257,56 @@ static int type_people_by_surname(tg_recog_t *r, const tg_names_t *m, const char
         }
     }
     return TAGGER_OK;
+}
+
+/* Whether word @p i opens a line or a sentence: the first of the text,
+ * after a line break or after a full stop, question or exclamation mark. */
+static bool opens_line_or_sentence(const tg_recog_t *r, const char *text, size_t i)
+{
+    if (i == 0) {
+        return true;
+    }
+    const word_t *prev = &r->words[i - 1];
+    char c = text[prev->start];
+    return memchr(text + prev->end, '\n', r->words[i].start - prev->end) ||
+           (prev->end - prev->start == 1 && (c == '.' || c == '?' || c == '!'));
+}
+
+/* The hash of the capitalised word right before word @p i ("Secretary",
+ * "Mr"), or 0. */
+static uint64_t title_before(const tg_recog_t *r, size_t i)
+{
+    return i > 0 && r->words[i - 1].cap ? r->words[i - 1].h_low : 0;
+}
+
+/* The person a surname @p h names, after word title @p title
+ * (title_before()), when @p h is the surname of two or more of the @p n
+ * sorted end words and nothing else ("Jackson" after "Michael Jackson" and
+ * "Katherine Jackson"; not after "Tim Henman" and the headline's "Classy
+ * Henman"), or -1: the one named after the same title ("Treasury Secretary
+ * Baker" is "Treasury Secretary James Baker", not "White House Chief of
+ * Staff Howard Baker"), else the first named: the names are numbered as
+ * the text first gives them (group_spans()), and news names the one it is
+ * about first ("Osbourne said" after "Rock star Ozzy Osbourne", before
+ * "Sharon Osbourne"). */
+static int64_t person_of_surname(const tg_recog_t *r, size_t n, uint64_t h, uint64_t title)
+{
+    size_t lo = first_end_word(r, n, h);
+    int64_t titled = -1;
+    for (size_t i = lo; i < n && r->end_words[i].h_low == h; i++) {
+        const struct end_word *e = &r->end_words[i];
+        if (!e->surname) {
+            return -1; /* another name's first word too: "Jackson Browne" */
+        }
+        if (title && e->title == title) {
+            int64_t name = e->name;
+            titled = titled == -1 || titled == name ? name : -2; /* -2: two so titled */
+        }
+    }
+    if (lo == n) {
+        return -1;
+    }
+    return titled >= 0 ? titled : (int64_t)r->end_words[lo].name;
 }
 
 /* The key of the last two words of a name ending at word @p end, beside
@@ -334,17 +391,19 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 3, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, kind, false};
-        if (person || work) {
-            r->end_words[n++] =
-                (struct end_word){r->words[full->end - 1].h_low, full->name, kind, false};
-        }
         const word_t *first = &r->words[full->first];
+        r->end_words[n++] = (struct end_word){first->h_low, full->name, kind, false, false, 0};
+        if (person || work) {
+            bool surname = person && !tg_names_common(m, first->h_low) &&
+                           (first->first || !opens_line_or_sentence(r, text, full->first));
+            r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name,
+                                                  kind, false, surname, title_before(r, full->first)};
+        }
         if (person && full->end - full->first >= 3 && !tg_names_common(m, first->h_low) &&
             !tg_recog_in_set(&r->fx.sets.legal_forms, text + first->start,
                              first->end - first->start)) {
             r->end_words[n++] =
-                (struct end_word){last_two_words(r, full->end), full->name, kind, false};
+                (struct end_word){last_two_words(r, full->end), full->name, kind, false, false, 0};
         }
     }
     if (n > 1) { /* end_words is NULL before the first long name: qsort(NULL) is UB */
@@ -358,6 +417,9 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
         }
         uint64_t h = words == 1 ? r->words[sp->first].h_low : last_two_words(r, sp->end);
         int64_t found = only_name(r, n, h);
+        if (found < 0 && words == 1) {
+            found = person_of_surname(r, n, h, title_before(r, sp->first));
+        }
         if (found >= 0 && !names_the_whole(r, sp, (uint32_t)found, n)) {
             sp->name = (uint32_t)found;
             sp->via = TAGGER_VIA_SHORT;
@@ -471,7 +533,7 @@ static int link_acronyms(tg_recog_t *r, const char *text)
         }
         for (size_t j = 0; j < 2; j++) {
             if (keys[j]) {
-                r->end_words[n++] = (struct end_word){keys[j], sp->name, 0, false};
+                r->end_words[n++] = (struct end_word){keys[j], sp->name, 0, false, false, 0};
             }
         }
         /* "(CFTC)" that the model left alone is a mention too */
@@ -539,7 +601,8 @@ static int type_org_first_words(tg_recog_t *r, const char *text)
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->end_words[n++] = (struct end_word){r->words[full->first].h_low, full->name, 0, false};
+        r->end_words[n++] =
+            (struct end_word){r->words[full->first].h_low, full->name, 0, false, false, 0};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
@@ -602,7 +665,7 @@ static size_t surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t
         }
         bool given =
             first->first && !tg_names_common(tg->names, first->h_low); /* not "Wake Me Up" */
-        r->end_words[n++] = (struct end_word){last->h_low, sp->name, 0, given};
+        r->end_words[n++] = (struct end_word){last->h_low, sp->name, 0, given, false, 0};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);
@@ -799,7 +862,7 @@ static int join_gazetteer_orgs(const tagger_t *tg, const tagger_scratch_t *s, tg
             return TAGGER_ERR_NOMEM;
         }
         r->end_words[n++] =
-            (struct end_word){lower_hash(text, last, rec->end), rec->entity, 0, false};
+            (struct end_word){lower_hash(text, last, rec->end), rec->entity, 0, false, false, 0};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, cmp_end_word);

@@ -513,6 +513,32 @@ START_TEST(test_person_by_surname)
 }
 END_TEST
 
+/* A surname two people of the text share is the one named first, or the
+ * one named after the same title: news names the one it is about first
+ * (BBC, 2005; Reuters, 1987). */
+START_TEST(test_shared_surname)
+{
+    const char *text = "Police praise 'courageous' Ozzy\n\nRock star Ozzy Osbourne has been "
+                       "praised by police for tackling a burglar at his home on Monday. \"I "
+                       "acted on impulse,\" Osbourne said. At a press conference on Tuesday, "
+                       "Sharon Osbourne gave details of nine stolen items.";
+    tagger_result_t *r = annotate(text);
+    /* the headline's "Ozzy", "Ozzy Osbourne" and "Osbourne" */
+    ck_assert_int_eq(found(r, text, "Ozzy Osbourne", TAGGER_KIND_PERSON)->n_mentions, 3);
+    ck_assert_int_eq(found(r, text, "Sharon Osbourne", TAGGER_KIND_PERSON)->n_mentions, 1);
+    ck_assert_ptr_null(find(r, "Osbourne"));
+    tagger_result_free(r);
+    text = "Donald Regan resigned last week when former senator Howard Baker was named as his "
+           "replacement. Treasury Secretary James Baker kept out of the dispute. U.S. "
+           "officials say Paul Volcker works very closely with Treasury Secretary Baker on "
+           "the dollar.";
+    r = annotate(text);
+    ck_assert_int_eq(found(r, text, "James Baker", TAGGER_KIND_PERSON)->n_mentions, 2);
+    ck_assert_int_eq(found(r, text, "Howard Baker", TAGGER_KIND_PERSON)->n_mentions, 1);
+    tagger_result_free(r);
+}
+END_TEST
+
 /* Lines of sports results (CoNLL-2003's shapes): a place is a team there,
  * in a row of a league table and in a score line; a country is still a
  * country (a national side) and a person a person (a golfer's rounds).
@@ -2411,6 +2437,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_events_are_no_names);
     tcase_add_test(cues, test_works_are_no_names);
     tcase_add_test(cues, test_person_by_surname);
+    tcase_add_test(cues, test_shared_surname);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_fixtures_and_results_in_words);
     tcase_add_test(cues, test_wire_credit_is_no_name);
