@@ -115,7 +115,7 @@ static bool headline_name_word(const line_t *ln, size_t i)
 static size_t possessed_end(const line_t *ln, size_t end)
 {
     if (end + 1 < ln->n && tg_recog_spaced(ln, end) && headline_name_word(ln, end) &&
-        ln->w[end].label <= TG_NL_I_PER &&
+        (ln->w[end].label == TG_NL_O || ln->w[end].label == TG_NL_I_PER) &&
         (tg_recog_word_in(ln, end + 1, &ln->fx->sets.possessives) ||
          tg_recog_word_in(ln, end + 1, &ln->fx->sets.generations))) {
         return end + 1;
@@ -147,8 +147,8 @@ size_t tg_recog_headline_person_end(const line_t *ln, size_t i)
     }
     bool middle = j == i + 3 && tg_recog_initial(ln, i + 1);
     if ((j == i + 2 || middle) && (j == ln->n || w[j].label != TG_NL_I_PER)) {
-        return possessed_end(ln, j); /* the model's: "George P. Bush", not "Tony Robbins
-                                       Apologizes" */
+        /* the model's: "George P. Bush", not "Tony Robbins Apologizes" */
+        return possessed_end(ln, j);
     }
     size_t k = i + 1;
     if (k < ln->n && tg_recog_initial(ln, k) && tg_recog_spaced(ln, k)) {

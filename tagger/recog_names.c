@@ -396,8 +396,9 @@ static int link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text
         if (person || work) {
             bool surname = person && !tg_names_common(m, first->h_low) &&
                            (first->first || !opens_line_or_sentence(r, text, full->first));
+            uint64_t title = title_before(r, full->first);
             r->end_words[n++] = (struct end_word){r->words[full->end - 1].h_low, full->name,
-                                                  kind, false, surname, title_before(r, full->first)};
+                                                  kind, false, surname, title};
         }
         if (person && full->end - full->first >= 3 && !tg_names_common(m, first->h_low) &&
             !tg_recog_in_set(&r->fx.sets.legal_forms, text + first->start,
