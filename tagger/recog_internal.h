@@ -5,11 +5,12 @@
  * recog_tag.c tags a line, recog_orgs.c and recog_places.c hold the rules
  * on organizations and on places inside names, recog_headline.c reads
  * title-case lines, recog_results.c lines of sports results, recog_names.c
- * makes names of the spans): its working memory in a
- * scratch, the words and spans, the fixed word sets and feature hashes,
- * the memo's entries, the tests of a word that several files ask, and the
- * functions one file calls in another.  Private to the recognizer:
- * recognize.h is its interface to the rest of the library.
+ * makes names of the spans and recog_links.c joins their short mentions to
+ * the longer names): its working memory in a scratch, the words and
+ * spans, the fixed word sets and feature hashes, the memo's entries, the
+ * tests of a word that several files ask, and the functions one file
+ * calls in another.  Private to the recognizer: recognize.h is its
+ * interface to the rest of the library.
  */
 #ifndef TG_RECOG_INTERNAL_H
 #define TG_RECOG_INTERNAL_H
@@ -40,7 +41,7 @@ typedef struct {
                             known: every word near a candidate (tg_recog_know_words()) */
     uint8_t summed;      /* a candidate whose first features the memo has summed */
     uint8_t affixed;     /* p3 and s3 are set: hashed in tg_recog_know_words() */
-    uint8_t in_span;     /* inside a span (recog_names.c lone_surnames()) */
+    uint8_t in_span;     /* inside a span (recog_links.c lone_surnames()) */
     uint32_t memo;       /* its entry in the memo + 1, or 0 (tg_recog_know_words()) */
     uint64_t p3, s3;     /* hashes of its first and last three code points, if affixed */
 } word_t;
@@ -370,7 +371,7 @@ struct tg_recog {
     size_t cap_votes;
     uint32_t *key_slots;  /* hash table over name_keys: name + 1, 0 = empty */
     size_t n_key_slots, cap_key_slots;
-    struct end_word *end_words; /* first and last words of longer names (recog_names.c) */
+    struct end_word *end_words; /* first and last words of longer names (struct end_word) */
     size_t cap_end_words;
     tg_line_t *lines; /* the lines tagged: layout lines, wrapped ones joined (recog_lines.c) */
     size_t n_lines, cap_lines;
@@ -554,9 +555,107 @@ bool tg_recog_cities_only(const tagger_t *tg, const tagger_scratch_t *s, uint32_
                           uint32_t to);
 
 /* recog_names.c: the spans grouped into names, one type each, and short
- * names and acronyms joined to the longer ones (step 5; 0 or
- * TAGGER_ERR_NOMEM). */
+ * names and acronyms joined to the longer ones (step 5, the joining by
+ * recog_links.c; 0 or TAGGER_ERR_NOMEM). */
 int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text);
+
+/* recog_names.c and recog_links.c: a first or last word of a longer name
+ * (or another key a name is looked up by: an acronym, a gazetteer
+ * organization's last word), in r->end_words: a PERSON's or a work's
+ * (recog_links.c tg_recog_link_short_names()), an ORG's (recog_names.c
+ * type_org_first_words()), any (recog_names.c type_people_by_surname()). */
+struct end_word {
+    uint64_t h_low;
+    uint32_t name;
+    uint32_t kind;  /* tg_recog_link_short_names(): the name's kind when listed */
+    bool given;     /* recog_links.c surnames(): the name opens with a first name of the
+                       lists that is no common word */
+    bool surname;   /* tg_recog_link_short_names(): the last word of a PERSON whose first
+                       word is no common word, and a first name if it opens a line or a
+                       sentence there (not the headline's "Classy Henman") */
+    uint64_t title; /* tg_recog_link_short_names(): the capitalised word before a
+                       surname's full name ("Secretary" of "Treasury Secretary James
+                       Baker"), or 0 */
+};
+
+/* recog_names.c and recog_links.c: a span whose kind a word around it said
+ * (span_t.cued) outvotes this many of the model's guesses: "Chelsea boss"
+ * makes every "Chelsea" of the text the club. */
+enum { CUED_VOTES = 1 << 12 };
+
+/* Whether input bytes [start, end) hold a lower-case ASCII letter. */
+static inline bool tg_recog_has_lower(const char *text, uint32_t start, uint32_t end)
+{
+    for (uint32_t i = start; i < end; i++) {
+        if (text[i] >= 'a' && text[i] <= 'z') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The order of r->end_words (qsort()): by word, then by name. */
+static inline int tg_recog_cmp_end_word(const void *a, const void *b)
+{
+    const struct end_word *x = a, *y = b;
+    if (x->h_low != y->h_low) {
+        return x->h_low < y->h_low ? -1 : 1;
+    }
+    return x->name < y->name ? -1 : x->name > y->name;
+}
+
+/* The first of the @p n sorted end words whose word is @p h, or @p n. */
+static inline size_t tg_recog_first_end_word(const tg_recog_t *r, size_t n, uint64_t h)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->end_words[mid].h_low < h) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < n && r->end_words[lo].h_low == h ? lo : n;
+}
+
+/* The one name of the @p n sorted end words whose word is @p h, or -1
+ * (none, or two). */
+static inline int64_t tg_recog_only_name(const tg_recog_t *r, size_t n, uint64_t h)
+{
+    size_t lo = tg_recog_first_end_word(r, n, h);
+    if (lo == n) {
+        return -1;
+    }
+    uint32_t found = r->end_words[lo].name;
+    for (size_t i = lo + 1; i < n && r->end_words[i].h_low == h; i++) {
+        if (r->end_words[i].name != found) {
+            return -1; /* a name's word may be there twice, before another's */
+        }
+    }
+    return found;
+}
+
+/* recog_names.c: whether the @p len bytes at @p w are the second word of
+ * an organization named after a person ("Reagan Administration", "Clinton
+ * Foundation"). */
+bool tg_recog_after_a_person(const char *w, size_t len);
+
+/* recog_links.c: the short mentions joined to the longer names, in the
+ * order tg_recog_make_names() calls them (each 0 or TAGGER_ERR_NOMEM): a
+ * one-word or two-word name to the longer name it is the first or last
+ * words of ("Obi" after "Peter Obi", "Texaco" after "Texaco Inc"; @p m
+ * says which words are common); an acronym or an organization's initials
+ * to it ("CFTC", "SEC"); a surname the model left alone, or a gazetteer
+ * took for a place, to its person ("Volcker added", "Bolton" after "John
+ * Bolton"); and a one-word name to the gazetteer organization whose last
+ * word it is ("United" after "Manchester United"). */
+int tg_recog_link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text);
+int tg_recog_link_acronyms(tg_recog_t *r, const char *text);
+int tg_recog_link_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
+                           const char *text);
+int tg_recog_join_gazetteer_orgs(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t *r,
+                                 const char *text);
 
 /* recog_results.c: sports results.  Whether a line is a score line or a
  * row of a league table: the number of its first words that hold the

@@ -9,7 +9,7 @@
  * or, after a post or a title, whose given name is ("Portsmouth chairman
  * Milan Mandaric"): there the span stands and the places' mentions are
  * dropped (tg_recog_places_in_name()).  The other exceptions are
- * recog_results.c's teams and recog_names.c place_surnames().  And the
+ * recog_results.c's teams and recog_links.c place_surnames().  And the
  * other way round, a place the model took for a person ("Capitol Hill",
  * "Downing Street"; tg_recog_place_named_like_person()).  Also the tests
  * of the gazetteer's mentions that those rules and other files ask
@@ -130,7 +130,7 @@ static bool place_company_words(const line_t *ln, size_t a, size_t b)
  * not in the news here): their mentions are dropped and the name stands,
  * an exception to the gazetteer's precedence (the others:
  * place_inside_company(), institution_of_place(), place_ends_company(),
- * recog_results.c, and recog_names.c place_surnames()).  Returns whether
+ * recog_results.c, and recog_links.c place_surnames()).  Returns whether
  * it was so. */
 static bool place_starts_company(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln,
                                  size_t a, size_t b)

@@ -9,7 +9,7 @@
  * PLACE, or a name the model typed LOC) is made an organization, and the
  * gazetteer's mentions of places in it are dropped (another exception to
  * the gazetteer's precedence, beside the organizations named after a
- * place of recog_places.c and recog_names.c place_surnames()).  A country
+ * place of recog_places.c and recog_links.c place_surnames()).  A country
  * stays a country (a national side: "Togo 1 Congo 0"), and so does a
  * person the model typed (a golfer's rounds, "Billy Mayfair 66 71 70
  * 70").

@@ -9,7 +9,8 @@
  * tags them, recog_orgs.c holds the rules of step 4 on organizations and
  * companies' names, recog_places.c those on the places inside names,
  * recog_headline.c reads title-case lines, recog_results.c lines of sports
- * results, recog_names.c makes names of the spans (step 5), and
+ * results, recog_names.c makes names of the spans (step 5) and
+ * recog_links.c joins their short mentions to the longer names, and
  * recog_internal.h holds what they share.
  *
  * Runs after the gazetteer passes (scan, resolve, short names), so that a
