@@ -343,7 +343,7 @@ fi
 # The headline "Blair and Blunkett Sheffield trip", which the name model reads
 # as a person "Blunkett Sheffield": his surname does not take the city's
 # mentions in the text (a first name the lists lack counts outside headlines
-# only, tagger/recog_names.c surnames()).
+# only, tagger/recog_links.c surnames()).
 BBC="$SHARED/data/bbc-news/politics/046.txt"
 if [ -f "$BBC" ]; then
     "$TAGGER" "$BBC" >"$TMP/out" 2>"$TMP/err"
