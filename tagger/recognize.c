@@ -46,7 +46,12 @@
  *     person's name leaves it too ("Chancellor Gordon Brown"; a first name
  *     the model put in the office goes to the person after it when the
  *     line is tagged: "Exchequer" + "Nigel Lawson", recog_tag.c
- *     valid_label()).  A person the model alone typed, in two words or
+ *     valid_label()), and a person's name after a capitalised post inside
+ *     what the model typed an organization or a thing is a span of its
+ *     own ("Secretary of State" + "Antony Blinken"; person_after_post()).
+ *     A person's name goes on over the particles the model left out
+ *     ("Ursula von der Leyen", "Erik ten Hag"; past_particles()).  A
+ *     person the model alone typed, in two words or
  *     more, that opens with a common word that is no first name starts
  *     at a first name after it ("Chairman Steven J. Ross") or is no name
  *     ("Ask Jeeves", "Desperate Housewives"; person_start()).  An
@@ -155,6 +160,27 @@
 static const char *const connectors[] = {"of", "de",  "van", "von", "der", "den",  "bin",
                                          "bint", "ibn", "al", "la",  "du",  "da",  "dos",
                                          "del", "di",  "y",   "and", "&",   "for", "the"};
+
+/* Particles inside a person's name ("Ursula von der Leyen", "Erik ten
+ * Hag", "Osama bin Laden"), which the model may leave out (O) between
+ * words it typed a person.  Unlike the connectors above (the model's
+ * candidates), "and", "of", "the" and "for" are none: "Tony Blair and
+ * Gordon Brown" are two. */
+static const char *const particles[] = {"de",  "van", "von", "der",  "den",   "ten", "ter",
+                                        "zu",  "bin", "bint", "ibn", "al",    "la",  "du",
+                                        "da",  "dos", "das", "del",  "della", "di",  "y"};
+
+/* Capitalised posts that, inside a name the model typed an organization
+ * or a thing, end it before a person's name: "Secretary of State" +
+ * "Antony Blinken", "European Competition Commissioner" + "Margrethe
+ * Vestager" (one name over both, which the rules then dropped or typed
+ * ORG). */
+static const char *const posts_before_names[] = {
+    "President", "Minister",   "Secretary",  "State",      "Commissioner", "Chancellor",
+    "Chairman",  "Chairwoman", "Chair",      "Governor",   "Director",     "Ambassador",
+    "Spokesman", "Spokeswoman", "Leader",    "Premier",    "Mayor",        "Senator",
+    "Envoy",     "Prosecutor", "Judge",      "Coach",      "Manager",      "Captain",
+    "Chief",     "Commander",  "Comptroller", "Treasurer", "Secretary-General"};
 
 /* Abbreviations that keep their final period ("Mr." before a name; asked
  * in recog_words.c). */
@@ -465,6 +491,56 @@ static size_t person_start(const line_t *ln, size_t a, size_t b)
     return b;
 }
 
+/* The end of a person's name that the model ended at word @p j: past one
+ * or two particles it left out, and the capitalised words after them that
+ * it typed a person ("Ursula von" + "der" + "Leyen"), or @p j. */
+static size_t past_particles(const line_t *ln, size_t j)
+{
+    size_t k = j;
+    while (k < ln->n && k < j + 2 && !ln->w[k].cap && tg_recog_spaced(ln, k) &&
+           tg_recog_word_in(ln, k, &ln->fx->sets.particles)) {
+        k++;
+    }
+    if (k == j || k >= ln->n || !ln->w[k].cap || !tg_recog_spaced(ln, k) ||
+        (ln->w[k].label != TG_NL_B_PER && ln->w[k].label != TG_NL_I_PER)) {
+        return j;
+    }
+    for (k++; k < ln->n && ln->w[k].label == TG_NL_I_PER && tg_recog_spaced(ln, k); k++) {
+    }
+    return k;
+}
+
+/* In words [i, j), which the model typed ORG or MISC, where a person's
+ * name starts right after a post of posts_before_names: the last two or
+ * three words, each capitalised, in mixed case, and none a common word, a
+ * post, a legal form or the head or suffix of an organization's name
+ * ("State Trading Corporation", "State Supreme Court" are none); or @p j. */
+static size_t person_after_post(const line_t *ln, size_t i, size_t j)
+{
+    const word_sets_t *sets = &ln->fx->sets;
+    if (j < i + 3) {
+        return j; /* no room for a post and two words after it */
+    }
+    for (size_t k = j - 2; k > i && k + 3 >= j; k--) {
+        if (!tg_recog_word_in(ln, k - 1, &sets->posts_before_names)) {
+            continue;
+        }
+        bool person = true;
+        for (size_t m = k; m < j && person; m++) {
+            str_t word = tg_recog_raw(ln, m);
+            person = ln->w[m].cap && word.len > 1 && word.s[1] >= 'a' && word.s[1] <= 'z' &&
+                     !tg_recog_is_common(ln, m) && !tg_recog_company_word(ln, m) &&
+                     !tg_recog_word_in(ln, m, &sets->posts_before_names) &&
+                     !tg_recog_word_in(ln, m, &sets->generic_heads) &&
+                     !tg_recog_word_in(ln, m, &sets->org_heads);
+        }
+        if (person) {
+            return k;
+        }
+    }
+    return j;
+}
+
 /* Spans of one tagged line, filtered (steps 4).  Only candidates have a
  * label but O, so only the words of @p near (line_first[] + i, the
  * candidates and their neighbours, in order) are looked at. */
@@ -505,6 +581,20 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         while (j < ln->n && tg_recog_inside_label(w[j].label) && (w[j].label - 1) / 2 == type &&
                tg_recog_spaced(ln, j) && !sentence_ends_before(ln, j)) {
             j++;
+        }
+        if (type == 0) {
+            j = past_particles(ln, j); /* "Ursula von der Leyen", "der" tagged O */
+        }
+        size_t person = type == 1 || type == 3 ? person_after_post(ln, i, j) : j;
+        if (person < j) {
+            /* "Secretary of State Antony Blinken": the person after the post
+             * is a span of its own, looked at next. */
+            ln->w[person - 1].label = TG_NL_O; /* the post, no name */
+            ln->w[person].label = TG_NL_B_PER;
+            for (size_t k = person + 1; k < j; k++) {
+                ln->w[k].label = TG_NL_I_PER;
+            }
+            j = person - 1;
         }
         size_t a = i, b = j; /* without connectors at the edges: "& Lomason" */
         while (a < b && (!w[a].cap || tg_recog_first_person(ln, a, true))) {
@@ -798,6 +888,8 @@ typedef char assert_sets_small[SET_FITS(headline_lower) && SET_FITS(never_names)
 static void sets_init(word_sets_t *s)
 {
     SET_INIT(s->connectors, connectors);
+    SET_INIT(s->particles, particles);
+    SET_INIT(s->posts_before_names, posts_before_names);
     SET_INIT(s->abbreviations, abbreviations);
     SET_INIT(s->by, byline_words);
     SET_INIT(s->headline_lower, headline_lower);

@@ -539,6 +539,35 @@ START_TEST(test_shared_surname)
 }
 END_TEST
 
+/* A person's name goes on over the particles the model left out, and a
+ * person named after a post inside what the model ran into one
+ * organization or thing is a person of its own (today's news, written by
+ * hand; Reuters, 1987).  Not the head of an organization after a post
+ * ("State Supreme Court"), and "and" joins no two people. */
+START_TEST(test_particles_and_posts)
+{
+    expect("European Commission President Ursula von der Leyen said the bloc would respond.",
+           "Ursula von der Leyen", TAGGER_KIND_PERSON);
+    expect("Manchester United manager Erik ten Hag said his side had been unlucky.",
+           "Erik ten Hag", TAGGER_KIND_PERSON);
+    const char *text = "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State "
+                       "Antony Blinken in Geneva.";
+    expect(text, "Antony Blinken", TAGGER_KIND_PERSON);
+    expect_no_entity(text, "State Antony Blinken");
+    expect("European Competition Commissioner Margrethe Vestager said Apple had abused its "
+           "dominant position for a decade.",
+           "Margrethe Vestager", TAGGER_KIND_PERSON);
+    expect("Bank of Japan Governor Satoshi Sumita said the central bank would intervene.",
+           "Satoshi Sumita", TAGGER_KIND_PERSON);
+    expect_no_entity("The suit, filed in New York State Supreme Court, seeks to halt the "
+                     "takeover.",
+                     "Supreme Court");
+    text = "Tony Blair and Gordon Brown met in Downing Street.";
+    expect(text, "Tony Blair", TAGGER_KIND_PERSON);
+    expect(text, "Gordon Brown", TAGGER_KIND_PERSON);
+}
+END_TEST
+
 /* Lines of sports results (CoNLL-2003's shapes): a place is a team there,
  * in a row of a league table and in a score line; a country is still a
  * country (a national side) and a person a person (a golfer's rounds).
@@ -2438,6 +2467,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_works_are_no_names);
     tcase_add_test(cues, test_person_by_surname);
     tcase_add_test(cues, test_shared_surname);
+    tcase_add_test(cues, test_particles_and_posts);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_fixtures_and_results_in_words);
     tcase_add_test(cues, test_wire_credit_is_no_name);
