@@ -126,11 +126,13 @@ static const char *const person_roles[] = {
  * person's organization ("Fiat chairman Luca di Montezemolo", "Tory leader
  * Michael Howard", "Chelsea owner Roman Abramovich").  Only before a
  * person: after a name alone, they follow one named to the post ("elected
- * Anthony O'Reilly chairman").  Not "director" ("Ray director Taylor
+ * Anthony O'Reilly chairman").  "official" as in "Hamas official Osama
+ * Hamdan".  Not "director" ("Ray director Taylor
  * Hackford": a film) nor "singer" ("Welsh singer"). */
 static const char *const org_posts[] = {"chairman", "chairwoman", "leader",  "manager",
                                         "frontman", "analyst",    "economist", "president",
-                                        "coach",    "captain",    "owner",     "treasurer"};
+                                        "coach",    "captain",    "owner",     "treasurer",
+                                        "official"};
 
 /* Jobs that, with "at" or "with" after them, name an employer: "an analyst
  * at Gartmore", "chief economist at High Frequency Economics", "an
@@ -258,8 +260,9 @@ bool tg_recog_person_role_before(const line_t *ln, size_t a)
     }
     /* a post after a name, the post's organization: "Arsenal manager
      * Arsene Wenger", "Arsenal boss Arsene Wenger" (not "lead manager
-     * Nikko Securities") */
-    return a >= 2 && ln->w[a - 2].cap && tg_recog_spaced(ln, a - 1) &&
+     * Nikko Securities", nor "The official Peking Review") */
+    return a >= 2 && ln->w[a - 2].cap && !tg_recog_is_common(ln, a - 2) &&
+           tg_recog_spaced(ln, a - 1) &&
            (tg_recog_word_in(ln, a - 1, &ln->fx->sets.org_posts) ||
             tg_recog_word_is(ln, a - 1, "boss"));
 }

@@ -269,9 +269,10 @@ static const char *const never_names[] = {
     /* holidays ("sales since Christmas") */
     "Christmas", "Easter", "Ramadan", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Eid",
     "Passover",
-    /* things written in capitals: devices, media, formats ("sales of PCs and DVDs") */
+    /* things written in capitals: devices, media, formats, techniques ("sales of PCs and
+     * DVDs", "AI chip demand", "EV makers") */
     "TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "USB", "LCD", "VHS", "ADSL", "GPRS",
-    "SMS", "MMS", "MP3", "DRM", "ID",
+    "SMS", "MMS", "MP3", "DRM", "ID", "AI", "EV", "EVs",
     /* and words ("my timing was OK") */
     "OK",
     /* economic measures and jobs ("GNP rose", "the CEO said") */

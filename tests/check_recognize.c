@@ -568,6 +568,25 @@ START_TEST(test_particles_and_posts)
 }
 END_TEST
 
+/* "official" between an organization and a name says the name is a
+ * person's ("Hamas official Osama Hamdan"), but not after a sentence's
+ * "The" (Reuters, 1987: "The official Peking Review"); "AI" is no name
+ * (today's news, written by hand). */
+START_TEST(test_official_and_ai)
+{
+    expect("Hamas official Osama Hamdan said the group would not accept a deal that did not "
+           "end the war.",
+           "Osama Hamdan", TAGGER_KIND_PERSON);
+    const char *text = "The official Peking Review yesterday accused the United States of "
+                       "protectionism.";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, "Peking Review");
+    ck_assert_msg(e == NULL || e->kind != TAGGER_KIND_PERSON, "'Peking Review' is a person");
+    tagger_result_free(r);
+    expect_no_entity("Nvidia shares hit a record as AI chip demand soars.", "AI");
+}
+END_TEST
+
 /* Lines of sports results (CoNLL-2003's shapes): a place is a team there,
  * in a row of a league table and in a score line; a country is still a
  * country (a national side) and a person a person (a golfer's rounds).
@@ -2468,6 +2487,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_person_by_surname);
     tcase_add_test(cues, test_shared_surname);
     tcase_add_test(cues, test_particles_and_posts);
+    tcase_add_test(cues, test_official_and_ai);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_fixtures_and_results_in_words);
     tcase_add_test(cues, test_wire_credit_is_no_name);
