@@ -70,7 +70,8 @@ static const char *const org_suffixes[] = {
     "International", "Exchange", "Department", "Trust", "Fund", "Service", "Services", "Bancorp",
     "Journal", "Times", "Police", "Army", "Assembly", "Newsroom", "Newsdesk", "Desk", "Research",
     "Front", "Board", "Congress", "Post", "Medical", "Pharmaceuticals", "Cement", "Cables",
-    "Controls"};
+    "Controls", "Sports", "Records", "Recordings", "Pictures", "Studios", "Entertainment",
+    "Media", "Networks"};
 
 /* Lower-case words that, right after a name, say it is an organization
  * whatever the model made of it: its people, its shares and its users

@@ -571,7 +571,8 @@ END_TEST
 /* "official" between an organization and a name says the name is a
  * person's ("Hamas official Osama Hamdan"), but not after a sentence's
  * "The" (Reuters, 1987: "The official Peking Review"); "AI" is no name
- * (today's news, written by hand). */
+ * (today's news, written by hand); "Records", "Networks" end companies'
+ * names. */
 START_TEST(test_official_and_ai)
 {
     expect("Hamas official Osama Hamdan said the group would not accept a deal that did not "
@@ -584,6 +585,12 @@ START_TEST(test_official_and_ai)
     ck_assert_msg(e == NULL || e->kind != TAGGER_KIND_PERSON, "'Peking Review' is a person");
     tagger_result_free(r);
     expect_no_entity("Nvidia shares hit a record as AI chip demand soars.", "AI");
+    /* what record labels, studios and networks end in (BBC, 2005) */
+    expect("The singer played three shows in London. Her label, Republic Records, is part of "
+           "a larger group.",
+           "Republic Records", TAGGER_KIND_ORG);
+    expect("Actor Richard Hatch sued StreamCast Networks over the file-sharing software.",
+           "StreamCast Networks", TAGGER_KIND_ORG);
 }
 END_TEST
 
