@@ -651,6 +651,9 @@ bool tg_recog_after_a_person(const char *w, size_t len);
  * Bolton"); and a one-word name to the gazetteer organization whose last
  * word it is ("United" after "Manchester United"). */
 int tg_recog_link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text);
+/* One-word ORG names that are the last word of one recognized
+ * organization join it ("Eagles" after "Philadelphia Eagles"). */
+int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char *text);
 int tg_recog_link_acronyms(tg_recog_t *r, const char *text);
 int tg_recog_link_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
                            const char *text);

@@ -550,6 +550,86 @@ int tg_recog_link_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
     return rc ? rc : place_surnames(tg, s, r, text, n);
 }
 
+/* Organizations' suffixes that alone stand for the one named in full:
+ * a club's or a paper's ("United" after "Dundee United", "Times" after
+ * "Sunday Times"). */
+static const char *const whole_suffixes[] = {"United", "Times", "Journal", "Post"};
+
+/* Whether word @p i alone may stand for a longer organization's name
+ * ending in it: no acronym or headline's word in capitals ("UAW" is not
+ * "National UAW"), no common word ("Agriculture", "Treasury") and no legal
+ * form, head or suffix of organizations' names ("International",
+ * "Congress") but whole_suffixes. */
+static bool stands_for_whole(const tg_recog_t *r, const char *text, size_t i)
+{
+    const word_t *w = &r->words[i];
+    const char *s = text + w->start;
+    size_t len = w->end - w->start;
+    const word_sets_t *sets = &r->fx.sets;
+    if (tg_recog_capitals_only(s, len)) {
+        return false;
+    }
+    if (tg_word_in(whole_suffixes, sizeof whole_suffixes / sizeof *whole_suffixes, s, len)) {
+        return true;
+    }
+    return !tg_names_common(r->fx_model, w->h_low) && !tg_recog_in_set(&sets->legal_forms, s, len) &&
+           !tg_recog_in_set(&sets->org_suffixes, s, len) &&
+           !tg_recog_in_set(&sets->generic_heads, s, len) &&
+           !tg_recog_in_set(&sets->org_heads, s, len);
+}
+
+/* "Eagles" after "Philadelphia Eagles", "Villa" after "Aston Villa": a
+ * one-word name typed ORG whose spans no longer name joined is the last
+ * word of exactly one recognized ORG of two words or more, after a
+ * capitalised word, opening with neither a first name nor a common word,
+ * and no company ending in a legal form (its first word is its short name:
+ * tg_recog_link_short_names()): its spans join that name.  Not a PERSON
+ * ("Murphy" beside the model's ORG "Geordan Murphy") nor a PLACE ("Europe"
+ * beside "Ford Europe"), nor one that cannot stand for a whole
+ * (stands_for_whole()); not where a longer PERSON opens or ends with the
+ * word too, nor after a common word ("Shareholders United" is not the
+ * club).  The last words are sorted once, as in tg_recog_link_short_names(). */
+int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char *text)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < r->n_spans; j++) {
+        const span_t *full = &r->spans[j];
+        if (full->end - full->first < 2) {
+            continue;
+        }
+        uint32_t kind = r->names[full->name].kind;
+        const word_t *first = &r->words[full->first], *last = &r->words[full->end - 1];
+        bool org = kind == TAGGER_KIND_ORG && r->words[full->end - 2].cap && !first->first &&
+                   !tg_names_common(m, first->h_low) && !legal_form_ends(r, text, full);
+        if (!org && kind != TAGGER_KIND_PERSON) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] = (struct end_word){last->h_low, full->name, kind, false, false, 0};
+        if (kind == TAGGER_KIND_PERSON) {
+            r->end_words[n++] = (struct end_word){first->h_low, full->name, kind, false, false, 0};
+        }
+    }
+    if (n > 1) {
+        qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);
+    }
+    for (size_t k = 0; k < r->n_spans && n; k++) {
+        span_t *sp = &r->spans[k];
+        if (sp->end - sp->first != 1 || sp->via == TAGGER_VIA_SHORT ||
+            r->names[sp->name].kind != TAGGER_KIND_ORG || !stands_for_whole(r, text, sp->first)) {
+            continue;
+        }
+        int64_t found = tg_recog_only_name(r, n, r->words[sp->first].h_low);
+        if (found >= 0 && r->names[found].kind == TAGGER_KIND_ORG) {
+            sp->name = (uint32_t)found;
+            sp->via = TAGGER_VIA_SHORT;
+        }
+    }
+    return TAGGER_OK;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Gazetteer organizations                                                   */
 

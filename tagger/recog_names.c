@@ -243,6 +243,7 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
     int rc = group_spans(r, text);
     if (rc || (rc = type_people_by_surname(r, tg->names, text)) ||
         (rc = tg_recog_link_short_names(r, tg->names, text)) ||
+        (rc = tg_recog_link_org_last_words(r, tg->names, text)) ||
         (rc = tg_recog_link_acronyms(r, text)) || (rc = type_org_first_words(r, text)) ||
         (rc = tg_recog_link_surnames(tg, s, r, text))) {
         return rc;

@@ -594,6 +594,21 @@ START_TEST(test_official_and_ai)
 }
 END_TEST
 
+/* A club's or a company's last word alone is its short mention, as its
+ * first word is a company's (BBC, 2005): "Villa" after "Aston Villa". */
+START_TEST(test_org_last_word)
+{
+    const char *text = "Aston Villa's Carlton Cole could be out for six weeks with a knee "
+                       "injury.\n\n\"He will be out of action for four to six weeks after a bad "
+                       "challenge,\" said Villa boss David O'Leary.";
+    tagger_result_t *r = annotate(text);
+    ck_assert_int_eq(found(r, text, "Aston Villa", TAGGER_KIND_ORG)->n_mentions, 2);
+    ck_assert_ptr_null(find(r, "Villa"));
+    found(r, text, "David O'Leary", TAGGER_KIND_PERSON);
+    tagger_result_free(r);
+}
+END_TEST
+
 /* Lines of sports results (CoNLL-2003's shapes): a place is a team there,
  * in a row of a league table and in a score line; a country is still a
  * country (a national side) and a person a person (a golfer's rounds).
@@ -2495,6 +2510,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_shared_surname);
     tcase_add_test(cues, test_particles_and_posts);
     tcase_add_test(cues, test_official_and_ai);
+    tcase_add_test(cues, test_org_last_word);
     tcase_add_test(cues, test_results_lines);
     tcase_add_test(cues, test_fixtures_and_results_in_words);
     tcase_add_test(cues, test_wire_credit_is_no_name);
