@@ -87,7 +87,9 @@ static const char *const org_followers[] = {
     "physio",     "spokesman",  "spokeswoman", "shares",    "shareholders", "employees",
     "staff",      "executives", "subsidiary", "founder",    "founders",   "customers",
     "users",      "user",       "account",    "accounts",   "feed",       "website",
-    "magazine",   "newspaper",  "daily",      "weekly"};
+    "magazine",   "newspaper",  "daily",      "weekly",
+    /* the players of American sports' teams ("Eagles quarterback Jalen Hurts") */
+    "quarterback", "linebacker", "pitcher",   "shortstop",  "outfielder", "infielder"};
 
 /* The org_followers that, after a name's possessive, still say it is an
  * organization ("Kodak's shares", "Chelsea's striker"): not those a
@@ -121,7 +123,8 @@ static const char *const org_descriptors[] = {
  * their organization as often), nor "forward" ("day forward Brent"). */
 static const char *const person_roles[] = {
     "spokesman", "spokeswoman", "leader",   "coach",      "seed",      "captain",  "substitute",
-    "striker",   "midfielder",  "defender", "goalkeeper", "winger",    "playmaker"};
+    "striker",   "midfielder",  "defender", "goalkeeper", "winger",    "playmaker",
+    "quarterback", "linebacker", "pitcher", "shortstop", "outfielder", "infielder"};
 
 /* Posts that, between a name and a person's, say the name is the
  * person's organization ("Fiat chairman Luca di Montezemolo", "Tory leader

@@ -595,7 +595,8 @@ START_TEST(test_official_and_ai)
 END_TEST
 
 /* A club's or a company's last word alone is its short mention, as its
- * first word is a company's (BBC, 2005): "Villa" after "Aston Villa". */
+ * first word is a company's (BBC, 2005): "Villa" after "Aston Villa"; and
+ * an American team's players are named after it ("Cubs shortstop"). */
 START_TEST(test_org_last_word)
 {
     const char *text = "Aston Villa's Carlton Cole could be out for six weeks with a knee "
@@ -606,6 +607,10 @@ START_TEST(test_org_last_word)
     ck_assert_ptr_null(find(r, "Villa"));
     found(r, text, "David O'Leary", TAGGER_KIND_PERSON);
     tagger_result_free(r);
+    /* a player's role after his team: "Cubs shortstop" */
+    expect("Mia Hamm will now embark on a new life with husband, Chicago Cubs shortstop Nomar "
+           "Garciaparra, who was in the stands to watch her final game.",
+           "Nomar Garciaparra", TAGGER_KIND_PERSON);
 }
 END_TEST
 
