@@ -117,10 +117,16 @@
  *     opens a longer ORG ("Cairn" and "Cairn Energy") is an ORG, and a
  *     longer PERSON the model alone typed, in fewer spans, that opens with
  *     a one-word ORG and no first name ("Yahoo" and "Yahoo Messenger") is
- *     an ORG too, which that word does not join.  A
- *     gazetteer's place in one word that is the surname of exactly one
- *     person named in full joins that person ("Bolton" after "John
- *     Bolton").
+ *     an ORG too, which that word does not join.  A full name the model
+ *     alone typed ORG whose surname alone it typed a PERSON more often is
+ *     that person ("Arsene Wenger").  A surname two people share joins the
+ *     one named after the same title, else the one named first ("Treasury
+ *     Secretary Baker"); a one-word ORG that is the last word of exactly
+ *     one longer ORG joins it ("Villa" after "Aston Villa"); a work's
+ *     title after a noun that says so ("drama Vera Drake") is no entity,
+ *     in any of its spans.  A gazetteer's place in one word that is the
+ *     surname of exactly one person named in full joins that person
+ *     ("Bolton" after "John Bolton").
  *  6. Each entity's mentions go to s->recs with entity number
  *     tg->n_entities + i; annotate.c turns them into result entities with
  *     no id and source "recognized".
