@@ -591,8 +591,23 @@ static bool stands_for_whole(const tg_recog_t *r, const char *text, size_t i)
  * (stands_for_whole()); not where a longer PERSON opens or ends with the
  * word too, nor after a common word ("Shareholders United" is not the
  * club).  The last words are sorted once, as in tg_recog_link_short_names(). */
+/* Whether span @p sp is a one-word ORG of its own that may stand for a
+ * longer organization (stands_for_whole()). */
+static bool lone_org_word(const tg_recog_t *r, const char *text, const span_t *sp)
+{
+    return sp->end - sp->first == 1 && sp->via != TAGGER_VIA_SHORT &&
+           r->names[sp->name].kind == TAGGER_KIND_ORG && stands_for_whole(r, text, sp->first);
+}
+
 int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char *text)
 {
+    bool any = false;
+    for (size_t k = 0; k < r->n_spans && !any; k++) {
+        any = lone_org_word(r, text, &r->spans[k]);
+    }
+    if (!any) {
+        return TAGGER_OK; /* most texts: no sort */
+    }
     size_t n = 0;
     for (size_t j = 0; j < r->n_spans; j++) {
         const span_t *full = &r->spans[j];
@@ -619,8 +634,7 @@ int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char 
     }
     for (size_t k = 0; k < r->n_spans && n; k++) {
         span_t *sp = &r->spans[k];
-        if (sp->end - sp->first != 1 || sp->via == TAGGER_VIA_SHORT ||
-            r->names[sp->name].kind != TAGGER_KIND_ORG || !stands_for_whole(r, text, sp->first)) {
+        if (!lone_org_word(r, text, sp)) {
             continue;
         }
         int64_t found = tg_recog_only_name(r, n, r->words[sp->first].h_low);
