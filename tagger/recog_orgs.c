@@ -77,7 +77,8 @@ static const char *const org_suffixes[] = {
  * whatever the model made of it: its people, its shares and its users
  * ("Chelsea boss Jose Mourinho", "a Yukos spokesman", "Google shares", "one
  * Twitter user"), which a person's name is not followed by, or what it is
- * ("Mac Format magazine", "Zycie Warszawy daily").  Not
+ * ("Mac Format magazine", "Zycie Warszawy daily"), or its analysts ("a
+ * Bear Stearns analyst").  Not
  * "chairman", "chief" nor "manager", which follow a person named to the
  * post ("elected Anthony O'Reilly chairman", "named John Bond chief
  * executive"). */
@@ -87,7 +88,8 @@ static const char *const org_followers[] = {
     "physio",     "spokesman",  "spokeswoman", "shares",    "shareholders", "employees",
     "staff",      "executives", "subsidiary", "founder",    "founders",   "customers",
     "users",      "user",       "account",    "accounts",   "feed",       "website",
-    "magazine",   "newspaper",  "daily",      "weekly",
+    "magazine",   "newspaper",  "daily",      "weekly",     "analyst",    "analysts",
+    "economist",  "economists", "strategist", "strategists",
     /* the players of American sports' teams ("Eagles quarterback Jalen Hurts") */
     "quarterback", "linebacker", "pitcher",   "shortstop",  "outfielder", "infielder"};
 

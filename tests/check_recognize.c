@@ -591,6 +591,9 @@ START_TEST(test_official_and_ai)
            "Republic Records", TAGGER_KIND_ORG);
     expect("Actor Richard Hatch sued StreamCast Networks over the file-sharing software.",
            "StreamCast Networks", TAGGER_KIND_ORG);
+    /* its analysts (Reuters, 1987) */
+    expect("\"I think it's a credible offer,\" said Timothy Pettee, a Bear Stearns analyst.",
+           "Bear Stearns", TAGGER_KIND_ORG);
 }
 END_TEST
 
