@@ -557,14 +557,19 @@ int tg_recog_link_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
  * "Sunday Times"). */
 static const char *const whole_suffixes[] = {"United", "Times", "Journal", "Post"};
 
-/* Whether word @p i alone may stand for a longer organization's name
- * ending in it: no acronym or headline's word in capitals ("UAW" is not
- * "National UAW"), no common word ("Agriculture", "Treasury") and no legal
+/* Whether span @p sp is a one-word ORG of its own that may stand for a
+ * longer organization's name ending in it: no acronym or headline's word
+ * in capitals ("UAW" is not "National UAW"), no common word, and no legal
  * form, head or suffix of organizations' names ("International",
  * "Congress") but whole_suffixes. */
-static bool stands_for_whole(const tg_recog_t *r, const char *text, size_t i)
+static bool lone_org_word(const tg_recog_t *r, const tg_names_t *m, const char *text,
+                          const span_t *sp)
 {
-    const word_t *w = &r->words[i];
+    if (sp->end - sp->first != 1 || sp->via == TAGGER_VIA_SHORT ||
+        r->names[sp->name].kind != TAGGER_KIND_ORG) {
+        return false;
+    }
+    const word_t *w = &r->words[sp->first];
     const char *s = text + w->start;
     size_t len = w->end - w->start;
     const word_sets_t *sets = &r->fx.sets;
@@ -574,39 +579,31 @@ static bool stands_for_whole(const tg_recog_t *r, const char *text, size_t i)
     if (tg_word_in(whole_suffixes, sizeof whole_suffixes / sizeof *whole_suffixes, s, len)) {
         return true;
     }
-    return !tg_names_common(r->fx_model, w->h_low) && !tg_recog_in_set(&sets->legal_forms, s, len) &&
+    return !tg_names_common(m, w->h_low) && !tg_recog_in_set(&sets->legal_forms, s, len) &&
            !tg_recog_in_set(&sets->org_suffixes, s, len) &&
            !tg_recog_in_set(&sets->generic_heads, s, len) &&
            !tg_recog_in_set(&sets->org_heads, s, len);
 }
 
 /* "Eagles" after "Philadelphia Eagles", "Villa" after "Aston Villa": a
- * one-word name typed ORG whose spans no longer name joined is the last
- * word of exactly one recognized ORG of two words or more, after a
- * capitalised word, opening with neither a first name nor a common word,
- * and no company ending in a legal form (its first word is its short name:
+ * one-word ORG of lone_org_word() is the last word of exactly one
+ * recognized ORG of two words or more, after a capitalised word, opening
+ * with neither a first name nor a common word, and no company ending in a
+ * legal form (its first word is its short name:
  * tg_recog_link_short_names()): its spans join that name.  Not a PERSON
  * ("Murphy" beside the model's ORG "Geordan Murphy") nor a PLACE ("Europe"
- * beside "Ford Europe"), nor one that cannot stand for a whole
- * (stands_for_whole()); not where a longer PERSON opens or ends with the
+ * beside "Ford Europe"); not where a longer PERSON opens or ends with the
  * word too, nor after a common word ("Shareholders United" is not the
- * club).  The last words are sorted once, as in tg_recog_link_short_names(). */
-/* Whether span @p sp is a one-word ORG of its own that may stand for a
- * longer organization (stands_for_whole()). */
-static bool lone_org_word(const tg_recog_t *r, const char *text, const span_t *sp)
-{
-    return sp->end - sp->first == 1 && sp->via != TAGGER_VIA_SHORT &&
-           r->names[sp->name].kind == TAGGER_KIND_ORG && stands_for_whole(r, text, sp->first);
-}
-
+ * club).  The last words are sorted once, and only for a text that has
+ * such a word. */
 int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char *text)
 {
     bool any = false;
     for (size_t k = 0; k < r->n_spans && !any; k++) {
-        any = lone_org_word(r, text, &r->spans[k]);
+        any = lone_org_word(r, m, text, &r->spans[k]);
     }
     if (!any) {
-        return TAGGER_OK; /* most texts: no sort */
+        return TAGGER_OK;
     }
     size_t n = 0;
     for (size_t j = 0; j < r->n_spans; j++) {
@@ -634,7 +631,7 @@ int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char 
     }
     for (size_t k = 0; k < r->n_spans && n; k++) {
         span_t *sp = &r->spans[k];
-        if (!lone_org_word(r, text, sp)) {
+        if (!lone_org_word(r, m, text, sp)) {
             continue;
         }
         int64_t found = tg_recog_only_name(r, n, r->words[sp->first].h_low);
