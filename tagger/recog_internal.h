@@ -322,6 +322,16 @@ static inline bool tg_recog_spaced(const line_t *ln, size_t i)
     return true;
 }
 
+/* Whether the @p len bytes at @p w are a legal form, or an organization's
+ * suffix or head ("Inc", "Systems", "Ministry"): a word of an organization's
+ * name, never of a person's. */
+static inline bool tg_recog_org_word(const word_sets_t *sets, const char *w, size_t len)
+{
+    return tg_recog_in_set(&sets->legal_forms, w, len) ||
+           tg_recog_in_set(&sets->org_suffixes, w, len) ||
+           tg_recog_in_set(&sets->org_heads, w, len);
+}
+
 /* Whether word @p i, as written, is a legal form or an organization's
  * suffix: the last word of a company's name ("Inc", "Corp", "Systems"). */
 static inline bool tg_recog_company_word(const line_t *ln, size_t i)

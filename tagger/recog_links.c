@@ -579,10 +579,8 @@ static bool lone_org_word(const tg_recog_t *r, const tg_names_t *m, const char *
     if (tg_word_in(whole_suffixes, sizeof whole_suffixes / sizeof *whole_suffixes, s, len)) {
         return true;
     }
-    return !tg_names_common(m, w->h_low) && !tg_recog_in_set(&sets->legal_forms, s, len) &&
-           !tg_recog_in_set(&sets->org_suffixes, s, len) &&
-           !tg_recog_in_set(&sets->generic_heads, s, len) &&
-           !tg_recog_in_set(&sets->org_heads, s, len);
+    return !tg_names_common(m, w->h_low) && !tg_recog_org_word(sets, s, len) &&
+           !tg_recog_in_set(&sets->generic_heads, s, len);
 }
 
 /* "Eagles" after "Philadelphia Eagles", "Villa" after "Aston Villa": a

@@ -20,6 +20,17 @@ static uint64_t span_key(const tg_recog_t *r, size_t first, size_t end)
     return h;
 }
 
+/* The slot of r->key_slots (r->n_key_slots of them, a power of two) that
+ * holds the name of key @p key, or the empty slot where it would go. */
+static size_t key_slot(const tg_recog_t *r, uint64_t key)
+{
+    size_t mask = r->n_key_slots - 1, slot = (size_t)(key ^ (key >> 31)) & mask;
+    while (r->key_slots[slot] && r->name_keys[r->key_slots[slot] - 1] != key) {
+        slot = (slot + 1) & mask;
+    }
+    return slot;
+}
+
 /* Groups the spans into names (step 5), each of the kind most of its spans
  * vote for (kind 0: a work's title, recognize.c work_named(); no entity).
  * A name is written as its first span, or as its first span with lower
@@ -41,10 +52,7 @@ static int group_spans(tg_recog_t *r, const char *text)
     for (size_t k = 0; k < r->n_spans; k++) {
         span_t *sp = &r->spans[k];
         uint64_t key = span_key(r, sp->first, sp->end);
-        size_t slot = (size_t)(key ^ (key >> 31)) & (n_slots - 1);
-        while (r->key_slots[slot] && r->name_keys[r->key_slots[slot] - 1] != key) {
-            slot = (slot + 1) & (n_slots - 1);
-        }
+        size_t slot = key_slot(r, key);
         size_t n = r->key_slots[slot] ? r->key_slots[slot] - 1 : r->n_names;
         if (n == r->n_names) {
             r->key_slots[slot] = (uint32_t)n + 1;
@@ -84,13 +92,8 @@ static int group_spans(tg_recog_t *r, const char *text)
 /* The name whose words have key @p key (span_key()), or -1. */
 static int64_t name_of_key(const tg_recog_t *r, uint64_t key)
 {
-    size_t mask = r->n_key_slots - 1, slot = (size_t)(key ^ (key >> 31)) & mask;
-    for (; r->key_slots[slot]; slot = (slot + 1) & mask) {
-        if (r->name_keys[r->key_slots[slot] - 1] == key) {
-            return r->key_slots[slot] - 1;
-        }
-    }
-    return -1;
+    size_t slot = key_slot(r, key);
+    return r->key_slots[slot] ? (int64_t)r->key_slots[slot] - 1 : -1;
 }
 
 /* Whether every word of span @p sp opens with a capital and none is a
@@ -103,9 +106,7 @@ static bool all_capitalised(const tg_recog_t *r, const char *text, const span_t 
         const char *w = text + r->words[i].start;
         size_t len = r->words[i].end - r->words[i].start;
         if (!r->words[i].cap || tg_recog_in_set(&sets->titles, w, len) ||
-            tg_recog_in_set(&sets->legal_forms, w, len) ||
-            tg_recog_in_set(&sets->org_suffixes, w, len) ||
-            tg_recog_in_set(&sets->org_heads, w, len)) {
+            tg_recog_org_word(sets, w, len)) {
             return false;
         }
     }
@@ -161,7 +162,7 @@ static int type_people_by_surname(tg_recog_t *r, const tg_names_t *m, const char
             tg_names_common(m, first->h_low) || !all_capitalised(r, text, sp)) {
             continue;
         }
-        int64_t surname = name_of_key(r, tg_names_mix(TG_NAMES_HASH_INIT, last->h_low));
+        int64_t surname = name_of_key(r, span_key(r, sp->end - 1, sp->end));
         if (surname < 0 || r->names[surname].kind != TAGGER_KIND_PERSON ||
             r->votes[surname][TAGGER_KIND_PERSON] <= r->votes[sp->name][TAGGER_KIND_ORG]) {
             continue;

@@ -244,11 +244,9 @@ bool tg_recog_employer_after_job(const line_t *ln, size_t a, size_t b)
  * head or suffix ("Nikko Securities Co", "Banque Generale"). */
 bool tg_recog_org_word_in(const line_t *ln, size_t a, size_t b)
 {
-    const word_sets_t *sets = &ln->fx->sets;
     for (size_t k = a; k < b; k++) {
-        if (tg_recog_word_in(ln, k, &sets->legal_forms) ||
-            tg_recog_word_in(ln, k, &sets->org_suffixes) ||
-            tg_recog_word_in(ln, k, &sets->org_heads)) {
+        str_t w = tg_recog_raw(ln, k);
+        if (tg_recog_org_word(&ln->fx->sets, w.s, w.len)) {
             return true;
         }
     }
