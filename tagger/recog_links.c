@@ -501,22 +501,25 @@ static int lone_surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog
  * after a preposition of place ("flew in from Bolton").  The one-word
  * places surnames take ("Preston", "Dallas", "Warren", "Taft") are many,
  * and a news story that names a person in full names him by surname
- * after.  So do the countries whose names are given names too (flagged
- * so: "Jordan" after "Neil Jordan"). */
+ * after.  So do the countries and companies whose names are given names
+ * or surnames too (flagged so: "Jordan" after "Neil Jordan", "Biglari"
+ * after "Sardar Biglari"). */
 static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text,
                           size_t n)
 {
     size_t n_prepositions = sizeof place_prepositions / sizeof *place_prepositions;
     for (size_t k = 0; k < s->n_recs && n; k++) {
-        const tg_rec_t *rec = &s->recs[k];
+        tg_rec_t *rec = &s->recs[k];
         if ((rec->flags & TG_REC_DROPPED) || rec->entity >= tg->n_entities ||
             rec->via == TAGGER_VIA_PLACE) {
             continue;
         }
         uint32_t kind = tg->entities[rec->entity].kind;
-        bool given_country = kind == TAGGER_KIND_COUNTRY && rec->alias < tg->n_aliases &&
-                             (tg->aliases[rec->alias].flags & TG_ALIAS_GIVEN_NAME);
-        if (kind != TAGGER_KIND_PLACE && !given_country) {
+        bool given = rec->alias < tg->n_aliases &&
+                     (tg->aliases[rec->alias].flags & TG_ALIAS_GIVEN_NAME);
+        bool given_country = kind == TAGGER_KIND_COUNTRY && given;
+        bool given_org = kind == TAGGER_KIND_ORG && given;
+        if (kind != TAGGER_KIND_PLACE && !given_country && !given_org) {
             continue;
         }
         size_t i = word_at(r, rec->start, rec->end);
@@ -529,8 +532,13 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
             continue;
         }
         int64_t name = tg_recog_only_name(r, n, r->words[i].h_low);
-        if (name < 0 || tg_recog_drop_places(tg, s, rec->start, rec->end, given_country) <= 0) {
+        if (name < 0) {
             continue; /* no such person, or two */
+        }
+        if (given_org) {
+            rec->flags |= TG_REC_DROPPED; /* no place, no country through it */
+        } else if (tg_recog_drop_places(tg, s, rec->start, rec->end, given_country) <= 0) {
+            continue;
         }
         if (add_short_span(r, i, (uint32_t)name, TAGGER_KIND_PERSON)) {
             return TAGGER_ERR_NOMEM;

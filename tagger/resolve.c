@@ -7,7 +7,9 @@
  *     language menu says nothing about France.
  *  2. Given names: an alias flagged `given-name` ("Jordan", "Paris",
  *     "Georgia") is dropped beside another capitalised word: "Michael
- *     Jordan", "Paris Hilton", "Georgia Moffett".  An alias flagged
+ *     Jordan", "Paris Hilton", "Georgia Moffett"; a company's such alias
+ *     also inside a name joined by a hyphen ("Sono-Tek"; but a place's
+ *     stands: "Israel-Jordan talks").  An alias flagged
  *     `after-place` (a state abbreviation that is also a word or a title:
  *     "Mass.", "Miss.", "Pa") stands only right after a capitalised word
  *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".  An
@@ -311,6 +313,14 @@ static bool name_word_before(const tagger_t *tg, const char *text, size_t start)
     return h && (!tg->names || !tg_names_common(tg->names, h));
 }
 
+/* Whether [start, end) is joined by a hyphen to a capitalised word before
+ * or after it: a part of a compound name ("Sono" of "Sono-Tek Corp"). */
+static bool in_hyphenated_name(const char *text, size_t len, size_t start, size_t end)
+{
+    bool after = end + 1 < len && text[end] == '-' && text[end + 1] >= 'A' && text[end + 1] <= 'Z';
+    return after || (start >= 2 && text[start - 1] == '-' && hash_of_word_ending_at(text, start - 1));
+}
+
 /* Whether a given-name alias at [start, end) stands beside another name
  * (step 2): a capitalised word before or after it.  In the headline, where
  * every word may have its capital, the word after counts only when it is
@@ -492,7 +502,9 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
                       h->n_candidates > 1 ? TG_REC_AMBIGUOUS : 0};
         if (r.zone == TG_ZONE_MENU ||
             ((al->flags & TG_ALIAS_GIVEN_NAME) &&
-             given_name_beside_name(tg, text, len, h->start, h->end, r.zone)) ||
+             (given_name_beside_name(tg, text, len, h->start, h->end, r.zone) ||
+              (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
+               in_hyphenated_name(text, len, h->start, h->end)))) ||
             ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start)) ||
             ((al->flags & TG_ALIAS_SURNAME) && (tg_first_name_before(tg, text, h->start) ||
                                                 name_word_before(tg, text, h->start) ||

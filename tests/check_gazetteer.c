@@ -646,6 +646,28 @@ START_TEST(test_builtin_company_names)
 }
 END_TEST
 
+/* Companies by coined one-word names that the news corpora of 1987 and
+ * 2005 hardly use but today's news does (build-orgs coined_name()): alone
+ * they stand, as they are no word, town or person's name; not inside a
+ * longer name, joined by a hyphen or not. */
+START_TEST(test_builtin_coined_company_names)
+{
+    static const report_case_t cases[] = {
+        /* HuffPost, 2018, and BBC, 2005 */
+        {"The 25 most profound \"Shower Thoughts\" on Reddit from the last week.",
+         "sec:1713445", true},
+        {"The other two-thirds of Seagram was bought by market leader Diageo.", "sec:835403",
+         true},
+        {"She shared the recipe on Pinterest and Instagram.", "sec:1506293", true},
+        /* Reuters, 1987: Sono-Tek Corp is not the Sono Group */
+        {"Sono-Tek Corp said it reduced to 350,000 from 400,000 the number of shares.",
+         "sec:1840416", false},
+        {"Analysts said Sono would report a loss.", "sec:1840416", true},
+    };
+    check_reports(cases, sizeof cases / sizeof *cases);
+}
+END_TEST
+
 Suite *gazetteer_suite(void)
 {
     Suite *s = suite_create("gazetteer");
@@ -676,6 +698,7 @@ Suite *gazetteer_suite(void)
     tcase_add_test(tc, test_builtin_party_nicknames);
     tcase_add_test(tc, test_builtin_leader_surnames);
     tcase_add_test(tc, test_builtin_company_names);
+    tcase_add_test(tc, test_builtin_coined_company_names);
     suite_add_tcase(s, tc);
     return s;
 }

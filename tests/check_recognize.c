@@ -63,7 +63,8 @@ static const char gazetteer[] =
     "sm:21\tPLACE\tPhoenix\t-\tcountry=US\tPhoenix\n"
     "US\tCOUNTRY\tUnited States\tQ30\t-\tUnited States\n"
     "sec:1549107\tORG\tManchester United plc\t-\t-\tManchester United\n"
-    "Q7160\tORG\tEconomic Commission for Africa\t-\t-\tEconomic Commission for Africa\n";
+    "Q7160\tORG\tEconomic Commission for Africa\t-\t-\tEconomic Commission for Africa\n"
+    "sec:1726173\tORG\tBiglari Holdings Inc.\t-\t-\tBiglari Holdings|Biglari{case,given-name}\n";
 
 static tagger_t *tg;
 static tagger_scratch_t *scratch;
@@ -1635,6 +1636,23 @@ START_TEST(test_surname_that_is_a_place)
 }
 END_TEST
 
+/* So is a company's name that is a surname too (scripts/build-orgs flags
+ * it given-name): after the founder named in full, it is his; alone, the
+ * company. */
+START_TEST(test_surname_that_is_a_company)
+{
+    const char *text = "Sardar Biglari, the chief executive of Steak n Shake, said sales rose. "
+                       "Biglari added that the chain would open new restaurants.";
+    tagger_result_t *r = annotate(text);
+    short_mention_at(r, "Sardar Biglari", text, "Biglari added");
+    ck_assert_ptr_null(find(r, "Biglari Holdings Inc."));
+    tagger_result_free(r);
+    r = annotate("Shares of Biglari rose 3 percent on Monday.");
+    ck_assert_ptr_nonnull(find(r, "Biglari Holdings Inc."));
+    tagger_result_free(r);
+}
+END_TEST
+
 /* A city's name inside a person's longer name is part of the name: no
  * place, and no country of it (Reuters, 1987: Rodriguez is a town of the
  * Philippines); but not after an article, where the city ends a company's
@@ -2580,6 +2598,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_surname_opening_a_sentence);
     tcase_add_test(doc, test_surname_that_is_a_word);
     tcase_add_test(doc, test_surname_that_is_a_place);
+    tcase_add_test(doc, test_surname_that_is_a_company);
     tcase_add_test(doc, test_city_inside_a_name);
     tcase_add_test(doc, test_first_name_with_diacritics);
     tcase_add_test(doc, test_last_word_of_a_listed_org);
