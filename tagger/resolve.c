@@ -15,10 +15,11 @@
  *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".  An
  *     alias flagged `surname` (a leader's surname alone: "Putin") is
  *     dropped right after a first name ("Melania Trump" is not Donald
- *     Trump) and before a capitalised word that is not a common word
- *     ("Boko Haram", "Trump Jr."; but "Trump Says" in a headline) or a
- *     hyphen and a capital ("Petro-Canada"), and after a capitalised word
- *     and a hyphen ("WILKES-BARRE").  A match right before a "$"
+ *     Trump), but for the person's own ("Recep Erdogan", one mention), and
+ *     before a capitalised word that is not a common word ("Boko Haram",
+ *     "Trump Jr."; but "Trump Says" in a headline) or a hyphen and a
+ *     capital ("Petro-Canada"), and after a capitalised word and a hyphen
+ *     ("WILKES-BARRE").  A match right before a "$"
  *     is a currency's prefix ("US$42m", "HK$327m"): it names a dollar,
  *     not a country.  A place before the
  *     last word of an institution's name ("Oxford University", "New York
@@ -274,6 +275,34 @@ bool tg_first_name_before(const tagger_t *tg, const char *text, size_t start)
     return h && tg_names_first(tg->names, h);
 }
 
+/* Whether the word right before the surname match at @p start of @p al is
+ * the first word of that person's own name ("Recep" of "Recep Erdogan"
+ * for Recep Tayyip Erdoğan; ASCII letters, any case); if so, @p *first is
+ * where it starts. */
+static bool own_first_name_before(const tagger_t *tg, const tg_alias_t *al, const char *text,
+                                  size_t start, size_t *first)
+{
+    size_t j = start;
+    while (j > 0 && is_blank(text[j - 1])) {
+        j--;
+    }
+    size_t w = j;
+    while (w > 0 && tg_trie_ascii_alnum((unsigned char)text[w - 1])) {
+        w--;
+    }
+    const char *name = tg_str(tg, tg->entities[al->entity].name);
+    char word[32];
+    size_t n = name ? strcspn(name, " ") : 0;
+    if (j == start || w == j || j - w != n || n >= sizeof word || name[n] != ' ' ||
+        (w > 0 && !is_blank(text[w - 1]) && text[w - 1] != '\n')) {
+        return false;
+    }
+    memcpy(word, name, n);
+    word[n] = '\0';
+    *first = w;
+    return same_word_nocase(text + w, n, word);
+}
+
 /* Whether the word right after @p end goes on a name: joined by a hyphen
  * and a capital ("Petro-Canada"; not "Trump-era"), or after blanks
  * capitalised and not a word mostly written in lower case (name_model.h):
@@ -500,15 +529,18 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
                       (uint8_t)tg_alias_via(al),
                       (uint8_t)tg_layout_zone(&s->layout, &cursor, h->start),
                       h->n_candidates > 1 ? TG_REC_AMBIGUOUS : 0};
+        size_t first;
+        bool own_first = (al->flags & TG_ALIAS_SURNAME) &&
+                         own_first_name_before(tg, al, text, h->start, &first);
         if (r.zone == TG_ZONE_MENU ||
             ((al->flags & TG_ALIAS_GIVEN_NAME) &&
              (given_name_beside_name(tg, text, len, h->start, h->end, r.zone) ||
               (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
                in_hyphenated_name(text, len, h->start, h->end)))) ||
             ((al->flags & TG_ALIAS_AFTER_PLACE) && !tg_after_place(text, h->start)) ||
-            ((al->flags & TG_ALIAS_SURNAME) && (tg_first_name_before(tg, text, h->start) ||
-                                                name_word_before(tg, text, h->start) ||
-                                                name_word_after(tg, text, len, h->end))) ||
+            ((al->flags & TG_ALIAS_SURNAME) &&
+             ((tg_first_name_before(tg, text, h->start) && !own_first) ||
+              name_word_before(tg, text, h->start) || name_word_after(tg, text, len, h->end))) ||
             (h->end < len && text[h->end] == '$') ||
             (tg->entities[al->entity].kind != TAGGER_KIND_ORG &&
              institution_follows(text, len, h->end)) ||
@@ -517,6 +549,9 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
             (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
              tg_wire_credit(text, len, h->start, h->end))) { /* nor a name: lone_word_ok() */
             r.flags |= TG_REC_DROPPED;
+        }
+        if (own_first && !(r.flags & TG_REC_DROPPED)) {
+            r.start = (uint32_t)first; /* the mention is "Recep Erdogan" */
         }
         if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {
             r.flags |= TG_REC_DROPPED;

@@ -721,6 +721,16 @@ END_TEST
 START_TEST(test_first_name)
 {
     expect("Peter Obi met supporters on Saturday.", "Peter Obi", TAGGER_KIND_PERSON);
+    /* Given names the English lists lack, from the people gazetteer's
+     * leaders (scripts/train-names people_given_names()): the model had
+     * typed these ORG (BBC, 2005; HuffPost, 2018). */
+    expect("And there was little to alarm them in the first 30 minutes as Chelsea - deprived "
+           "of Arjen Robben and Didier Drogba through injury - struggled to pose much of a "
+           "threat.",
+           "Didier Drogba", TAGGER_KIND_PERSON);
+    expect("So Mooch For That: Anthony Scaramucci's Game-Changing Media Outlet Is A Dud\nThe "
+           "guy running it is best known as actor Taye Diggs' tireless social media manager.",
+           "Taye Diggs", TAGGER_KIND_PERSON);
 }
 END_TEST
 
