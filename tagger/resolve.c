@@ -6,8 +6,10 @@
  *  1. Menus: a match in a menu line (layout.c) is dropped: "French" in a
  *     language menu says nothing about France.
  *  2. Given names: an alias flagged `given-name` ("Jordan", "Paris",
- *     "Georgia") is dropped beside another capitalised word: "Michael
- *     Jordan", "Paris Hilton", "Georgia Moffett"; a company's such alias
+ *     "Georgia"), or a place's one word that the name model lists as a
+ *     first name ("Santiago"), is dropped beside another capitalised word:
+ *     "Michael Jordan", "Paris Hilton", "Georgia Moffett", "Santiago
+ *     Bernabeu"; a company's such alias
  *     also inside a name joined by a hyphen ("Sono-Tek"; but a place's
  *     stands: "Israel-Jordan talks").  An alias flagged
  *     `after-place` (a state abbreviation that is also a word or a title:
@@ -342,6 +344,23 @@ static bool name_word_before(const tagger_t *tg, const char *text, size_t start)
     return h && (!tg->names || !tg_names_common(tg->names, h));
 }
 
+/* Whether the match [start, end) of @p al is a given name too: flagged so,
+ * or a place's name of one word that the name model lists as a first name
+ * ("Santiago" of "Santiago Bernabeu"; the gazetteer's flags come from the
+ * English lists alone). */
+static bool given_name(const tagger_t *tg, const tg_alias_t *al, const char *text, size_t start,
+                       size_t end)
+{
+    if (al->flags & TG_ALIAS_GIVEN_NAME) {
+        return true;
+    }
+    if (!tg->names || tg->entities[al->entity].kind != TAGGER_KIND_PLACE) {
+        return false;
+    }
+    uint64_t h = tg_capitalised_word_hash(text, start, end - start);
+    return h && tg_names_first(tg->names, h);
+}
+
 /* Whether [start, end) is joined by a hyphen to a capitalised word before
  * or after it: a part of a compound name ("Sono" of "Sono-Tek Corp"). */
 static bool in_hyphenated_name(const char *text, size_t len, size_t start, size_t end)
@@ -533,7 +552,7 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
         bool own_first = (al->flags & TG_ALIAS_SURNAME) &&
                          own_first_name_before(tg, al, text, h->start, &first);
         if (r.zone == TG_ZONE_MENU ||
-            ((al->flags & TG_ALIAS_GIVEN_NAME) &&
+            (given_name(tg, al, text, h->start, h->end) &&
              (given_name_beside_name(tg, text, len, h->start, h->end, r.zone) ||
               (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
                in_hyphenated_name(text, len, h->start, h->end)))) ||

@@ -676,6 +676,21 @@ START_TEST(test_builtin_surname_after_own_first_name)
 }
 END_TEST
 
+/* A city named like a person, which the English lists of first names do not
+ * know but the name model's does, is no place beside another capitalised
+ * word: the stadium is no mention of Chile's capital. */
+START_TEST(test_builtin_place_named_by_first_name)
+{
+    static const report_case_t cases[] = {
+        {"Vinicius Junior and Jude Bellingham scored as Real Madrid beat Barcelona 3-1 at the "
+         "Santiago Bernabeu on Sunday.",
+         "sm:1152554349", false},
+        {"Thousands of students marched in Santiago on Thursday.", "sm:1152554349", true},
+    };
+    check_reports(cases, sizeof cases / sizeof *cases);
+}
+END_TEST
+
 /* Companies by coined one-word names that the news corpora of 1987 and
  * 2005 hardly use but today's news does (build-orgs coined_name()): alone
  * they stand, as they are no word, town or person's name; not inside a
@@ -730,6 +745,7 @@ Suite *gazetteer_suite(void)
     tcase_add_test(tc, test_builtin_company_names);
     tcase_add_test(tc, test_builtin_coined_company_names);
     tcase_add_test(tc, test_builtin_surname_after_own_first_name);
+    tcase_add_test(tc, test_builtin_place_named_by_first_name);
     suite_add_tcase(s, tc);
     return s;
 }
