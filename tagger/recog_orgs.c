@@ -56,7 +56,9 @@ static const char *const industry_heads[] = {"Airlines", "Airways",  "Telecom",
 /* Words that make a name an organization, first ("University of ...",
  * "Ministry of ...") or last ("... FC", "... Inc").  The model knows most
  * from CoNLL; the list settles a name it typed otherwise ("Kilmarnock FC"
- * after a person's name). */
+ * after a person's name, "Alden Global Capital", "Chrysler Financial").
+ * Not "Power" nor "Steel", people's names too (Samantha Power, Danielle
+ * Steel). */
 static const char *const org_heads[] = {"Ministry", "Department", "University", "Bank",
                                         "Council", "Agency", "Commission", "Committee"};
 static const char *const org_suffixes[] = {
@@ -71,7 +73,10 @@ static const char *const org_suffixes[] = {
     "Journal", "Times", "Police", "Army", "Assembly", "Newsroom", "Newsdesk", "Desk", "Research",
     "Front", "Board", "Congress", "Post", "Medical", "Pharmaceuticals", "Cement", "Cables",
     "Controls", "Sports", "Records", "Recordings", "Pictures", "Studios", "Entertainment",
-    "Media", "Networks"};
+    "Media", "Networks", "Energy", "Pharma", "Therapeutics", "Biosciences", "Software",
+    "Solutions", "Logistics", "Shipping", "Aerospace", "Semiconductor", "Mining", "Minerals",
+    "Chemicals", "Foods", "Brands", "Hotels", "Resorts", "Properties", "Financial", "Capital",
+    "Investments", "Ventures", "Labs"};
 
 /* Lower-case words that, right after a name, say it is an organization
  * whatever the model made of it: its people, its shares and its users
@@ -398,6 +403,18 @@ size_t tg_recog_company_start(const line_t *ln, size_t a, size_t b)
     return start;
 }
 
+/* Whether every word of [a, b) is a legal form or an organization's
+ * suffix ("Group Inc"). */
+static bool company_words_only(const line_t *ln, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (!tg_recog_company_end(ln, i, i + 1)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* The start of the company's name [a, b), one ending in a legal form or
  * an organization's suffix, when the span right before it on the line,
  * one space away, is a person the model alone typed or an organization:
@@ -421,8 +438,10 @@ size_t tg_recog_span_before_company(const tg_recog_t *r, const line_t *ln, size_
         return a;
     }
     size_t first = before->first - base;
-    /* not one that ends as a company itself: "E-II Holdings Inc." + "BCI Holdings" */
-    return tg_recog_company_end(ln, first, a) ? a : first;
+    /* not one that ends as a company itself: "E-II Holdings Inc." + "BCI
+     * Holdings"; but "Roosevelt Financial" + "Group Inc", which has no word
+     * of a name of its own */
+    return tg_recog_company_end(ln, first, a) && !company_words_only(ln, a, b) ? a : first;
 }
 
 /* Whether word @p i opens a sentence: the line's first word, or one after a

@@ -595,6 +595,20 @@ START_TEST(test_official_and_ai)
     /* its analysts (Reuters, 1987) */
     expect("\"I think it's a credible offer,\" said Timothy Pettee, a Bear Stearns analyst.",
            "Bear Stearns", TAGGER_KIND_ORG);
+    /* industries' and finance's last words, which the model had typed
+     * people and places (BBC, 2005; HuffPost, 2018; Reuters, 1987) */
+    expect("The shares of Reliance Energy, headed by Anil, jumped 7%.", "Reliance Energy",
+           TAGGER_KIND_ORG);
+    expect("The plea comes as the Post, and other papers owned by hedge fund Alden Global "
+           "Capital, continues to be hit by crippling layoffs.",
+           "Alden Global Capital", TAGGER_KIND_ORG);
+    expect("On February 10, Chrysler Financial sold 200 mln dlrs of\nsame-rated seven-year "
+           "notes.",
+           "Chrysler Financial", TAGGER_KIND_ORG);
+    /* and a company's name goes on over them to its legal form (CoNLL-2003
+     * eng.testa) */
+    expect("Roosevelt Financial Group Inc is a $ 9.33 billion asset St. Louis based thrift.",
+           "Roosevelt Financial Group Inc", TAGGER_KIND_ORG);
 }
 END_TEST
 
