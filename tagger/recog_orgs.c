@@ -112,14 +112,15 @@ static const char *const owned_by_org[] = {
  * person's trade ("producer", "publisher", "developer", "broadcaster",
  * "maker" as in "film maker Spike Lee"), nor "rival", which a sportsman
  * has too, nor plurals, which may end a clause before its subject ("the
- * chairman of both companies Li Ka-shing said"). */
+ * chairman of both companies Li Ka-shing said"), nor verbs ("fund",
+ * "consult": "to fund HIV/Aids treatments"). */
 static const char *const org_descriptors[] = {
     "firm",      "company",   "giant",       "group",        "band",     "carmaker", "chipmaker",
     "automaker", "drugmaker", "airline",     "carrier",      "bank",     "insurer",  "regulator",
     "watchdog",  "network",   "operator",    "provider",     "retailer", "chain",    "label",
     "studio",    "channel",   "station",     "newspaper",    "magazine", "engine",   "website",
     "club",      "supplier",  "distributor", "conglomerate", "agency",   "daily",    "weekly",
-    "tabloid"};
+    "tabloid",   "startup",   "start-up",    "lender",       "platform", "outlet",   "manufacturer"};
 
 /* Lower-case roles that, right before a full name, say it is a person's,
  * whatever the model typed it ("goalkeeper Rustu Recber", "substitute

@@ -613,10 +613,12 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         if (b - a == 1 && kind != 0 && tg_recog_word_in(ln, a, &ln->fx->sets.titles)) {
             b = j = name_after_title(ln, a); /* "Mr" + "Ebbers", the name tagged O */
         }
-        if (type == 3 && b - a >= 2 && tg_recog_company_end(ln, a, b)) {
+        if (type == 3 && ((b - a >= 2 && tg_recog_company_end(ln, a, b)) ||
+                          (a < b && tg_recog_org_descriptor_before(ln, a)))) {
             /* What the model took for a MISC name (a thing, an event)
-             * but ends in a legal form or an organization's suffix is an
-             * organization: "Dow Chemical Co", "Financial Times". */
+             * but ends in a legal form or an organization's suffix, or
+             * follows a noun of its kind, is an organization: "Dow
+             * Chemical Co", "Financial Times", "the startup OpenAI". */
             kind = TAGGER_KIND_ORG;
         }
         /* Titles and offices off the start, one after the other ("Chancellor

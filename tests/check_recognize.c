@@ -1037,6 +1037,13 @@ START_TEST(test_org_descriptors)
     expect("Mario Gabelli, head of New York\ninvestment firm Mario Gabelli and Co, said the "
            "firm may seek control of the company. Gabelli said he had no plans.",
            "Mario Gabelli", TAGGER_KIND_PERSON);
+    /* a start-up, which the model typed a person (BBC, 2005), and a name
+     * the model took for a thing (today's news, written by hand) */
+    expect("At the same time, search start-up Blinkx has released a second version of its "
+           "eponymous software.",
+           "Blinkx", TAGGER_KIND_ORG);
+    expect("The startup OpenAI said on Monday it had raised $6 billion.", "OpenAI",
+           TAGGER_KIND_ORG);
 }
 END_TEST
 
