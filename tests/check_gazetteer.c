@@ -646,6 +646,22 @@ START_TEST(test_builtin_company_names)
 }
 END_TEST
 
+/* Names transliterated from Cyrillic, as each news agency spells them
+ * (scripts/build-people cyrillic_variants()): the source's "Zelenskyy",
+ * AP's and the BBC's "Zelensky", Reuters' "Zelenskiy"; Belarusian and
+ * Russian forms. */
+START_TEST(test_builtin_cyrillic_spellings)
+{
+    static const report_case_t cases[] = {
+        {"Ukrainian President Volodymyr Zelensky met allies in Berlin.", "Q3874799", true},
+        {"Zelenskiy urged Western allies to speed up air defence deliveries.", "Q3874799",
+         true},
+        {"Belarusian leader Alexander Lukashenko said the troops would stay.", "Q2866", true},
+    };
+    check_reports(cases, sizeof cases / sizeof *cases);
+}
+END_TEST
+
 /* A leader's surname after his own first name is the leader, the two words
  * one mention ("Recep Erdogan"), though the first name is on the
  * recognizer's list (models/names.model has the leaders' given names);
@@ -745,6 +761,7 @@ Suite *gazetteer_suite(void)
     tcase_add_test(tc, test_builtin_company_names);
     tcase_add_test(tc, test_builtin_coined_company_names);
     tcase_add_test(tc, test_builtin_surname_after_own_first_name);
+    tcase_add_test(tc, test_builtin_cyrillic_spellings);
     tcase_add_test(tc, test_builtin_place_named_by_first_name);
     suite_add_tcase(s, tc);
     return s;
