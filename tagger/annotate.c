@@ -342,6 +342,9 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     if (with_layout && (rc = tg_layout_analyze(&s->layout, text, len))) {
         goto done;
     }
+    if (!with_layout) {
+        s->layout.n_lines = 0; /* none of the text before's (topic_train.c reads it) */
+    }
     if (s->n_hits && ((rc = tg_resolve(tg, s, text, len)) ||
                       (rc = tg_short_names(tg, s, text, len)))) {
         goto done;
@@ -359,7 +362,8 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     r->first_invalid = s->norm.first_invalid;
     rc = build_result(tg, s, text, with_layout && s->layout.ascii, r);
     if (rc == TAGGER_OK && topics) {
-        rc = tg_topics_score(tg->topics, &s->topic, &s->norm, s->words, s->n_words, text, r);
+        rc = tg_topics_score(tg->topics, &s->topic, &s->norm, s->words, s->n_words,
+                             with_layout ? &s->layout : NULL, text, r);
     }
 done:
     reset_entities(tg, s);

@@ -14,7 +14,8 @@
  *   menu      25 or more words with no sentence end, fewer than three
  *             commas and almost no long lower-case word: "af Afrikaans sq
  *             Albanian am Amharic ..." (with the commas, a list of names:
- *             a team sheet);
+ *             a team sheet); or three items or more of one to three words
+ *             between vertical bars: "Home | World | Business";
  *   headline  mostly words, most long ones capitalised: headlines, bylines,
  *             tag lines ("North Korea Abandons Pursuit of Unification");
  *   other     tables of figures, "1 min", single words.
@@ -81,6 +82,8 @@
 #define MIN_SENTENCE_WORDS 12
 #define MIN_MENU_WORDS 25
 #define MIN_LIST_COMMAS 3
+#define MIN_BAR_ITEMS 3     /* a menu bar: "Home | World | Business" */
+#define MAX_BAR_ITEM_WORDS 3
 #define MAX_GAP 3
 #define TITLE_WINDOW 6
 #define MAX_DATELINE_BYTES 80
@@ -200,6 +203,32 @@ static bool line_ends_sentence(const unsigned char *p, size_t start, size_t end)
     return end > start && (p[end - 1] == '.' || p[end - 1] == '!' || p[end - 1] == '?');
 }
 
+/* Whether the line [start, end) of @p p is a menu bar: MIN_BAR_ITEMS items
+ * or more between vertical bars, of MAX_BAR_ITEM_WORDS words or fewer each
+ * ("Home | World | Business | Tech", "English | Español | Français"); not a
+ * byline's "Published: ... | Updated: ...". */
+static bool menu_bar(const unsigned char *p, size_t start, size_t end)
+{
+    size_t items = 1, words = 0;
+    bool in_word = false;
+    for (size_t i = start; i < end; i++) {
+        if (p[i] == '|') {
+            if (words == 0 || words > MAX_BAR_ITEM_WORDS) {
+                return false;
+            }
+            items++;
+            words = 0;
+            in_word = false;
+        } else if (byte_kind[p[i]] == CH_SPACE) {
+            in_word = false;
+        } else if (!in_word) {
+            in_word = true;
+            words++;
+        }
+    }
+    return items >= MIN_BAR_ITEMS && words >= 1 && words <= MAX_BAR_ITEM_WORDS;
+}
+
 /* The kind of the line [start, end) of @p p, whose words @p c counts.
  * Its punctuation only matters to a menu, so only a line that could be one
  * is read again to tell. */
@@ -211,6 +240,11 @@ static tg_line_kind_t line_kind(const line_counts_t *c, const unsigned char *p, 
     }
     if (c->words >= MIN_MENU_WORDS && c->long_lower * 10 < c->words &&
         !punctuated_as_text(p, start, end)) {
+        return TG_LINE_MENU;
+    }
+    if (c->words >= MIN_BAR_ITEMS && c->words <= MIN_MENU_WORDS * MAX_BAR_ITEM_WORDS &&
+        c->long_lower * 4 < c->words && memchr(p + start, '|', end - start) &&
+        menu_bar(p, start, end)) {
         return TG_LINE_MENU;
     }
     if (c->words >= MIN_PROSE_WORDS && c->long_lower * 4 >= c->words) {

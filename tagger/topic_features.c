@@ -29,6 +29,46 @@
 #include "annotate.h"
 #include "topic_model.h"
 
+void tg_menu_cursor_init(tg_menu_cursor_t *c, const tg_layout_t *lay, const tg_norm_t *norm)
+{
+    c->lay = lay;
+    c->norm = norm;
+    c->line = 0;
+    tg_menu_cursor_next(c);
+}
+
+/* The first normalised byte whose input offset is @p off or more (src
+ * grows with the bytes). */
+static size_t normalised_at(const tg_norm_t *n, size_t off)
+{
+    size_t lo = 0, hi = n->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (n->src[mid] < off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+void tg_menu_cursor_next(tg_menu_cursor_t *c)
+{
+    c->start = c->end = SIZE_MAX;
+    while (c->lay && c->line < c->lay->n_lines) {
+        const tg_line_t *ln = &c->lay->lines[c->line++];
+        if (ln->zone == TG_ZONE_MENU) {
+            c->start = c->norm ? normalised_at(c->norm, ln->start) : ln->start;
+            c->end = c->norm ? normalised_at(c->norm, ln->end) : ln->end;
+            if (c->start < c->end) {
+                return;
+            }
+        }
+    }
+    c->start = c->end = SIZE_MAX;
+}
+
 /* End of the word starting at normalised byte @p k. */
 static size_t word_end(const tg_norm_t *n, size_t k)
 {

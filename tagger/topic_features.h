@@ -30,11 +30,37 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "layout.h"
 #include "normalize.h"
 #include "tagger.h"
 #include "topic_model.h"
 
 #define TG_TOPIC_MAX_WORD 64
+
+/* The menu lines of a text (layout.c), whose words are no feature: a
+ * language menu or a site's menu bar ("Home | World | Business | Tech")
+ * says nothing of what the article is about.  A cursor over them, asked
+ * of increasing offsets: input offsets, or with @p norm offsets into the
+ * normalised text (which the scorer's words have at hand). */
+typedef struct {
+    const tg_layout_t *lay; /* NULL: no layout, so no menu */
+    const tg_norm_t *norm;  /* NULL: input offsets */
+    size_t line;            /* the next line to look at */
+    size_t start, end;      /* the current menu line; SIZE_MAX when none is left */
+} tg_menu_cursor_t;
+
+void tg_menu_cursor_init(tg_menu_cursor_t *c, const tg_layout_t *lay, const tg_norm_t *norm);
+void tg_menu_cursor_next(tg_menu_cursor_t *c);
+
+/* Whether offset @p off, no less than the one asked before, is in a menu
+ * line.  Without menus, two compares. */
+static inline bool tg_in_menu(tg_menu_cursor_t *c, size_t off)
+{
+    while (off >= c->end) {
+        tg_menu_cursor_next(c);
+    }
+    return off >= c->start;
+}
 
 typedef struct {
     const char *key; /* normalised key; valid during the callback only */

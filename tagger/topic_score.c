@@ -212,9 +212,11 @@ static inline void count_hit(tally_t *t, const tg_tprobe_t *p, size_t start, siz
  * gazetteer match or a trie walk, or not plain ASCII) are found between
  * them by tg_topic_next_word().  Returns how many words the text has. */
 static size_t count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm,
-                          const tg_scan_word_t *seen, size_t n_seen)
+                          const tg_scan_word_t *seen, size_t n_seen, const tg_layout_t *lay)
 {
     tally_t t = tally_begin(m, ts);
+    tg_menu_cursor_t menus;
+    tg_menu_cursor_init(&menus, lay, norm);
     const uint32_t *src = norm->src;
     tg_tword_cursor_t cur = {0, 0, m->cut_plurals};
     tg_tword_t w, prev = {0, 0, 0, 0, 0};
@@ -232,6 +234,10 @@ static size_t count_words(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg
             if (!tg_topic_take_word(norm, &cur, sw->start, sw->len, sw->hash, &w)) {
                 continue;
             }
+        }
+        if (tg_in_menu(&menus, w.start)) {
+            prev_pairs = 0;
+            continue;
         }
         n++;
         size_t key_len = (size_t)w.len - w.cut;
@@ -558,15 +564,15 @@ static size_t rank_topics(const tg_topics_t *m, tg_topic_scratch_t *ts)
 }
 
 int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm,
-                    const tg_scan_word_t *seen, size_t n_seen, const char *text,
-                    tagger_result_t *r)
+                    const tg_scan_word_t *seen, size_t n_seen, const tg_layout_t *lay,
+                    const char *text, tagger_result_t *r)
 {
     int rc = scratch_ready(m, ts);
     if (rc) {
         return rc;
     }
     ts->n_touched = 0;
-    size_t n_words = count_words(m, ts, norm, seen, n_seen);
+    size_t n_words = count_words(m, ts, norm, seen, n_seen, lay);
     ts->n_word_touched = ts->n_touched;
     tally_t entities = tally_begin(m, ts);
     /* Ids too where the model has them (trained with

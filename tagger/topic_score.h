@@ -65,9 +65,10 @@ void tg_topic_scratch_free(tg_topic_scratch_t *ts);
  * the topics above the model's threshold, most specific first within a
  * branch, with their evidence.  @p seen holds @p n_seen words of @p norm
  * the scan found and hashed (TG_SCAN_WORDS), in text order; the scorer
- * finds the rest. */
+ * finds the rest.  The words of @p lay's menu lines are left out (NULL: the
+ * text had no layout made). */
 int tg_topics_score(const tg_topics_t *m, tg_topic_scratch_t *ts, const tg_norm_t *norm,
-                    const tg_scan_word_t *seen, size_t n_seen, const char *text,
-                    tagger_result_t *r);
+                    const tg_scan_word_t *seen, size_t n_seen, const tg_layout_t *lay,
+                    const char *text, tagger_result_t *r);
 
 #endif /* TG_TOPIC_SCORE_H */

@@ -300,6 +300,19 @@ static int count_key(const tg_tkey_t *k, void *ctx)
     return 0;
 }
 
+/* A word or pair of the text: counted unless it is in a menu line, as the
+ * scorer leaves those out (topic_score.c count_words()). */
+typedef struct {
+    train_t *t;
+    tg_menu_cursor_t menus;
+} word_ctx_t;
+
+static int count_word_key(const tg_tkey_t *k, void *ctx)
+{
+    word_ctx_t *w = ctx;
+    return tg_in_menu(&w->menus, k->start) ? 0 : count_key(k, w->t);
+}
+
 /* Step 2 for one document. */
 static int count_document(train_t *t, const tagger_t *tg, tagger_scratch_t *s,
                           const tagger_train_doc_t *doc)
@@ -311,7 +324,9 @@ static int count_document(train_t *t, const tagger_t *tg, tagger_scratch_t *s,
     }
     size_t n_words = 0;
     t->n_doc_features = 0;
-    tg_topic_words(&s->norm, 1, count_key, t, &n_words);
+    word_ctx_t words = {t, {0}};
+    tg_menu_cursor_init(&words.menus, &s->layout, NULL);
+    tg_topic_words(&s->norm, 1, count_word_key, &words, &n_words);
     size_t n_word_features = t->n_doc_features;
     tg_topic_entities(r, t->opt->entity_ids != 0, count_key, t);
     tagger_result_free(r);

@@ -33,6 +33,30 @@ static int ref_kind_of_char(const unsigned char *p, size_t len, size_t *i)
     return cc == 'U' ? 'U' : cc == 'L' ? 'L' : 'O';
 }
 
+/* The reference's menu bar: three items or more between '|', of one to
+ * three words each. */
+static bool ref_menu_bar(const unsigned char *p, size_t len)
+{
+    size_t items = 0, from = 0;
+    for (size_t k = 0; k <= len; k++) {
+        if (k < len && p[k] != '|') {
+            continue;
+        }
+        size_t words = 0;
+        for (size_t j = from; j < k; j++) {
+            bool space = p[j] == ' ' || p[j] == '\t' || p[j] == '\r';
+            bool start = j == from || p[j - 1] == ' ' || p[j - 1] == '\t' || p[j - 1] == '\r';
+            words += !space && start;
+        }
+        if (words == 0 || words > 3) {
+            return false;
+        }
+        items++;
+        from = k + 1;
+    }
+    return items >= 3;
+}
+
 static tg_line_kind_t ref_line_kind(const unsigned char *p, size_t len)
 {
     size_t words = 0, long_lower = 0, long_upper = 0, letter_words = 0, i = 0;
@@ -72,6 +96,9 @@ static tg_line_kind_t ref_line_kind(const unsigned char *p, size_t len)
         commas += p[k] == ',' || p[k] == ';';
     }
     if (words >= 25 && !sentence_end && commas < 3 && long_lower * 10 < words) {
+        return TG_LINE_MENU;
+    }
+    if (words >= 3 && words <= 75 && long_lower * 4 < words && ref_menu_bar(p, len)) {
         return TG_LINE_MENU;
     }
     if (words >= 6 && long_lower * 4 >= words) {
@@ -184,6 +211,15 @@ START_TEST(test_kinds_by_hand)
         {"Pam Ferris, Victoria Hamilton and Kelly Reilly are nominated for best actress at "
          "the Evening Standard Awards.\xE2\x80\x9D  ",
          TG_LINE_PROSE},
+        /* a site's menu bar, and a short language menu */
+        {"Home | World | Business | Tech | Sport | Culture | Opinion", TG_LINE_MENU},
+        {"English | Espa\xC3\xB1ol | Fran\xC3\xA7" "ais | Portugu\xC3\xAAs", TG_LINE_MENU},
+        {"News | North Korea | South Korea", TG_LINE_MENU},
+        /* but not a byline's two parts (seed 000), nor two items */
+        {"Published: December 31, 2023 at 3:43 am EST | Updated: Dec 31, 2023 at 6:05 am EST",
+         TG_LINE_HEADLINE},
+        {"Climate | Reuters", TG_LINE_HEADLINE},
+        {"Home | | World | Business", TG_LINE_HEADLINE},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *s = cases[i].line;
@@ -272,6 +308,7 @@ START_TEST(test_random_texts)
         "\xC3\xA9", "\xC3\x89", "caf\xC3\xA9", "\xC3\x89tat", "\xE2\x80\x9D", "\xE2\x80\x9C",
         "q\xE2\x80\x9D", "\xE2\x80\x94", "\xFF", "\xC3", "\xE2\x80", "\x80", "\xF0\x9F\x98\x80",
         "\xE4\xB8\xAD", "\xCE\xA3\xCE\xB9", "abcdefghijklmnopqrstuvwxyz", "x\xC3\xA9y",
+        " | ", " | ", "|", /* menu bars */
     };
     size_t n_pieces = sizeof pieces / sizeof pieces[0];
     uint64_t seed = 0x9E3779B97F4A7C15u;

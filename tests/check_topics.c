@@ -91,6 +91,31 @@ START_TEST(test_scores_follow_the_format)
 }
 END_TEST
 
+/* The words of a menu bar (layout.c) are no feature: a page with one
+ * scores as its article alone, where the same words as a line of text
+ * count. */
+START_TEST(test_menu_words_are_no_features)
+{
+    tagger_t *tg = compile_with(model_text, NULL);
+    ck_assert_ptr_nonnull(tg);
+    const char *article = "North Korea and South Korea held peace talks on sanctions.";
+    const char *page = "Home | Sport | Match reports | Sanctions\n\n"
+                       "North Korea and South Korea held peace talks on sanctions.";
+    const char *text = "Home Sport Match reports Sanctions\n\n"
+                       "North Korea and South Korea held peace talks on sanctions.";
+    tagger_result_t *a = annotate(tg, article), *p = annotate(tg, page), *t = annotate(tg, text);
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_double_eq_tol(tagger_result_topic_score(p, i),
+                                tagger_result_topic_score(a, i), 1e-9);
+    }
+    ck_assert_double_gt(tagger_result_topic_score(t, 2), tagger_result_topic_score(a, 2));
+    tagger_result_free(a);
+    tagger_result_free(p);
+    tagger_result_free(t);
+    tagger_free(tg);
+}
+END_TEST
+
 /* Version 3 keys words without a plural "s": "talks" in a text meets the
  * feature "talk", alone and in the pair "peace talk", and the evidence is
  * the text's own "Peace talks".  A version 1 model keeps whole words:
@@ -990,7 +1015,7 @@ START_TEST(test_scan_words_score_as_found_words)
     const char *first_evidence = r->topics[0].n_evidence ? r->topics[0].evidence[0] : "";
     char evidence[64];
     snprintf(evidence, sizeof evidence, "%s", first_evidence);
-    ck_assert_int_eq(tg_topics_score(tg->topics, &s->topic, &s->norm, NULL, 0, text, r),
+    ck_assert_int_eq(tg_topics_score(tg->topics, &s->topic, &s->norm, NULL, 0, NULL, text, r),
                      TAGGER_OK);
     for (size_t t = 0; t < r->n_topic_sums; t++) {
         ck_assert_msg(with_seen[t] == r->topic_sums[t], "topic %zu: %.17g != %.17g", t,
@@ -1068,6 +1093,7 @@ Suite *topics_suite(void)
                         (int)(sizeof list_cases / sizeof list_cases[0]));
     suite_add_tcase(s, tc);
     tc = tcase_create("train");
+    tcase_add_test(tc, test_menu_words_are_no_features);
     tcase_add_test(tc, test_trainer_leaves_out_stop_words);
     tcase_add_test(tc, test_trainer_entity_ids);
     tcase_add_test(tc, test_trainer_learns_and_generalises);
