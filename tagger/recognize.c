@@ -301,6 +301,23 @@ static const char *const never_names[] = {
      * closing "REUTER"), which the model took for a person's name */
     "Reuter", "REUTER"};
 
+/* Months, as datelines and bylines write them, but "May" ("Theresa May"). */
+static const char *const months[] = {
+    "January", "February", "March", "April", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec"};
+
+/* Whether word @p i is a month and a day's number follows it: a date, no
+ * name's end ("Published November 10, 2025", "Posted March 3"). */
+static bool date_after(const line_t *ln, size_t i)
+{
+    if (i + 1 >= ln->n || !tg_recog_word_in(ln, i, &ln->fx->sets.months)) {
+        return false;
+    }
+    str_t next = tg_recog_raw(ln, i + 1);
+    return next.len <= 2 && next.s[0] >= '0' && next.s[0] <= '9';
+}
+
 /* Titles: a cue for a person, not part of the name ("Mr Molyneux", "Sir
  * Alex Ferguson"). */
 static const char *const titles[] = {"Mr",   "Mr.",  "Mrs",   "Mrs.", "Ms",  "Ms.",  "Dr",
@@ -591,6 +608,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         }
         if (type == 0) {
             j = past_particles(ln, j); /* "Ursula von der Leyen", "der" tagged O */
+        }
+        if (j - i >= 2 && date_after(ln, j - 1)) {
+            j--; /* "Published" + "November 10, 2025" */
         }
         size_t person = type == 1 || type == 3 ? person_after_post(ln, i, j) : j;
         if (person < j) {
@@ -892,7 +912,10 @@ static bool is_candidate(const line_t *ln, size_t i)
 
 /* Every list must leave a set half empty: the longest of this file (those
  * of recog_orgs.c and recog_places.c are checked there). */
-typedef char assert_sets_small[SET_FITS(headline_lower) && SET_FITS(never_names) ? 1 : -1];
+typedef char assert_sets_small[SET_FITS(headline_lower) && SET_FITS(never_names) &&
+                                       SET_FITS(months)
+                                   ? 1
+                                   : -1];
 
 static void sets_init(word_sets_t *s)
 {
@@ -903,6 +926,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->by, byline_words);
     SET_INIT(s->headline_lower, headline_lower);
     SET_INIT(s->never_names, never_names);
+    SET_INIT(s->months, months);
     SET_INIT(s->first_person, first_person_words);
     SET_INIT(s->titles, titles);
     SET_INIT(s->event_ends, event_ends);

@@ -1440,6 +1440,12 @@ START_TEST(test_months_and_heads_alone)
                      "Commission");
     expect("She earned a degree in physics at Stanford University.", "Stanford University",
            TAGGER_KIND_ORG);
+    /* nor the end of a name before a day's number: a byline's date (today's
+     * news, written by hand) or a table's (Reuters, 1987) */
+    expect_no_entity("By Maria Oliveira, Reuters\nPublished November 10, 2025\n",
+                     "Published November");
+    expect_no_entity("Effective Jan 1, 1987, company changed oil and gas accounting.",
+                     "Effective Jan");
 }
 END_TEST
 
