@@ -579,6 +579,10 @@ START_TEST(test_builtin_leader_surnames)
         {"Ruto said Kenya would send police officers to Haiti.", "Q195725", true},
         {"Sharif said Pakistan would talk to India.", "Q2096387", false},
         {"Rossi won the race at Mugello on Sunday.", "Q123678970", false},
+        /* a surname the Factbook's capitals mark inside the name ("PRABOWO
+         * Subianto", "ABIY Ahmed Ali"): news names them so */
+        {"Prabowo said Indonesia would build three million homes a year.", "Q2107268", true},
+        {"Abiy said Ethiopia wanted access to the sea.", "Q50365049", true},
     };
     check_reports(cases, sizeof cases / sizeof *cases);
 }
