@@ -132,7 +132,10 @@ static const char *const org_descriptors[] = {
 static const char *const person_roles[] = {
     "spokesman", "spokeswoman", "leader",   "coach",      "seed",      "captain",  "substitute",
     "striker",   "midfielder",  "defender", "goalkeeper", "winger",    "playmaker",
-    "quarterback", "linebacker", "pitcher", "shortstop", "outfielder", "infielder"};
+    "quarterback", "linebacker", "pitcher", "shortstop", "outfielder", "infielder", "envoy",
+    "ambassador", "diplomat", "negotiator", "lawmaker", "congressman", "congresswoman", "actor",
+    "actress", "singer", "rapper", "novelist", "author", "journalist", "activist", "prosecutor",
+    "lawyer", "billionaire", "tycoon", "businessman", "businesswoman", "adviser", "aide"};
 
 /* Posts that, between a name and a person's, say the name is the
  * person's organization ("Fiat chairman Luca di Montezemolo", "Tory leader

@@ -629,6 +629,12 @@ START_TEST(test_org_last_word)
     expect("Mia Hamm will now embark on a new life with husband, Chicago Cubs shortstop Nomar "
            "Garciaparra, who was in the stands to watch her final game.",
            "Nomar Garciaparra", TAGGER_KIND_PERSON);
+    /* a person's trade before a name the model typed an organization
+     * (BBC, 2005; today's news, written by hand) */
+    expect("Teenage soul singer Joss Stone is a new entry on a list of Britain's young rich.",
+           "Joss Stone", TAGGER_KIND_PERSON);
+    expect("China's climate envoy Liu Zhenmin said Beijing would present new targets.",
+           "Liu Zhenmin", TAGGER_KIND_PERSON);
 }
 END_TEST
 
