@@ -320,9 +320,25 @@ static bool date_after(const line_t *ln, size_t i)
 
 /* Titles: a cue for a person, not part of the name ("Mr Molyneux", "Sir
  * Alex Ferguson"). */
-static const char *const titles[] = {"Mr",   "Mr.",  "Mrs",   "Mrs.", "Ms",  "Ms.",  "Dr",
-                                     "Dr.",  "Prof", "Prof.", "Miss", "Mme", "Mme.", "MP",
-                                     "Sir",  "Dame", "Lord",  "Lady", "Rev", "Rev.", "Baroness"};
+static const char *const titles[] = {
+    "Mr",   "Mr.",  "Mrs",  "Mrs.", "Ms",   "Ms.",      "Dr",       "Dr.",  "Prof",  "Prof.",
+    "Miss", "Mme",  "Mme.", "MP",   "Sir",  "Dame",     "Lord",     "Lady", "Rev",   "Rev.",
+    "Baroness"};
+
+/* Clergy's titles, titles only before a first name ("Cardinal Robert
+ * Prevost", "Rabbi Marvin Hier"; not "Cardinal Health", "Imam Khomeini
+ * International Airport"), and never a name alone ("the Cardinal said").
+ * Not "Bishop", a surname too. */
+static const char *const clerical_titles[] = {"Cardinal", "Archbishop", "Rabbi", "Imam"};
+
+/* Whether word @p i is a title of the person named after it. */
+static bool title_at(const line_t *ln, size_t i)
+{
+    const word_sets_t *sets = &ln->fx->sets;
+    return tg_recog_word_in(ln, i, &sets->titles) ||
+           (i + 1 < ln->n && tg_recog_word_in(ln, i, &sets->clerical_titles) &&
+            tg_recog_first_name(ln, i + 1));
+}
 
 /* Offices written before a person's name: not part of it ("Chancellor
  * Gordon Brown", "President Bush"), nor a name alone ("the President
@@ -401,7 +417,8 @@ static bool ticker(const line_t *ln, size_t i)
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     if (tg_recog_word_in(ln, i, &ln->fx->sets.never_names) ||
-        tg_recog_word_in(ln, i, &ln->fx->sets.titles) || office_at(ln, i)) {
+        tg_recog_word_in(ln, i, &ln->fx->sets.titles) ||
+        tg_recog_word_in(ln, i, &ln->fx->sets.clerical_titles) || office_at(ln, i)) {
         return false; /* a title whose name is a gazetteer's ("Mr" of "Mr Clarke") */
     }
     if (ln->w[i].end - ln->w[i].start == 1 || tg_recog_initial(ln, i)) {
@@ -646,7 +663,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
          * North"). */
         bool cued = false;
         while (b - a >= 2 && kind != 0 && w[a + 1].cap) {
-            if (tg_recog_word_in(ln, a, &ln->fx->sets.titles)) {
+            if (title_at(ln, a)) {
                 kind = TAGGER_KIND_PERSON;
                 cued = true;
             } else if (kind != TAGGER_KIND_PERSON || !office_at(ln, a)) {
@@ -655,7 +672,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             a++;
         }
         if (kind != 0 && a == i && a > 0 && tg_recog_spaced(ln, a) &&
-            tg_recog_word_in(ln, a - 1, &ln->fx->sets.titles)) {
+            title_at(ln, a - 1)) {
             kind = TAGGER_KIND_PERSON; /* "Mr" + "Lilliu", the title tagged O */
             cued = true;
         }
@@ -929,6 +946,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->months, months);
     SET_INIT(s->first_person, first_person_words);
     SET_INIT(s->titles, titles);
+    SET_INIT(s->clerical_titles, clerical_titles);
     SET_INIT(s->event_ends, event_ends);
     SET_INIT(s->work_kinds, work_kinds);
     SET_INIT(s->generations, generations);

@@ -629,6 +629,15 @@ START_TEST(test_org_last_word)
     expect("Mia Hamm will now embark on a new life with husband, Chicago Cubs shortstop Nomar "
            "Garciaparra, who was in the stands to watch her final game.",
            "Nomar Garciaparra", TAGGER_KIND_PERSON);
+    /* a clergyman's title before a first name is no part of the name, nor
+     * of a company's (BBC, 2005; today's news, written by hand) */
+    expect_whole("Prince Harry should see for himself the results of the symbol he chose to "
+                 "wear, Rabbi Marvin Hier, founder of the Simon Wiesenthal Center said.",
+                 "Marvin Hier", TAGGER_KIND_PERSON, "Rabbi Marvin Hier");
+    expect_no_entity("The American-born pontiff, formerly Cardinal Robert Prevost, spoke to "
+                     "crowds.",
+                     "Cardinal");
+    expect("Cardinal Health said quarterly profit rose.", "Cardinal Health", TAGGER_KIND_ORG);
     /* a person's trade before a name the model typed an organization
      * (BBC, 2005; today's news, written by hand) */
     expect("Teenage soul singer Joss Stone is a new entry on a list of Britain's young rich.",
