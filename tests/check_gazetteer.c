@@ -583,6 +583,10 @@ START_TEST(test_builtin_leader_surnames)
          * Subianto", "ABIY Ahmed Ali"): news names them so */
         {"Prabowo said Indonesia would build three million homes a year.", "Q2107268", true},
         {"Abiy said Ethiopia wanted access to the sea.", "Q50365049", true},
+        /* even an English first name, when the Factbook marks it ("Luiz
+         * Inacio LULA da Silva"; HuffPost, 2018) */
+        {"Former Brazilian President Lula Defies Prison Order, Creating Standoff", "Q37181",
+         true},
     };
     check_reports(cases, sizeof cases / sizeof *cases);
 }
