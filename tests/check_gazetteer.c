@@ -585,8 +585,10 @@ START_TEST(test_builtin_leader_surnames)
         {"Abiy said Ethiopia wanted access to the sea.", "Q50365049", true},
         /* even an English first name, when the Factbook marks it ("Luiz
          * Inacio LULA da Silva"; HuffPost, 2018) */
-        {"Former Brazilian President Lula Defies Prison Order, Creating Standoff", "Q37181",
-         true},
+        {"Former Brazilian President Lula Defies Prison Order, Creating Standoff\nLula\xE2\x80"
+         "\x99s downfall has been as stunning as the unprecedented corruption probes that have "
+         "convulsed Brazil for the last four years.",
+         "Q37181", true},
     };
     check_reports(cases, sizeof cases / sizeof *cases);
 }
