@@ -268,10 +268,6 @@ static const char *const never_names[] = {
     /* time zones after a clock time ("4:35 pm EST") */
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST",
     "IST", "JST", "KST", "AEST", "AEDT", "WIB",
-    /* months, but "May" (Theresa May), as datelines write them ("NEW YORK, Jan 5 -") */
-    "January", "February", "March", "April", "June", "July", "August", "September", "October",
-    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec",
     /* holidays ("sales since Christmas") */
     "Christmas", "Easter", "Ramadan", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Eid",
     "Passover",
@@ -301,7 +297,9 @@ static const char *const never_names[] = {
      * closing "REUTER"), which the model took for a person's name */
     "Reuter", "REUTER"};
 
-/* Months, as datelines and bylines write them, but "May" ("Theresa May"). */
+/* Months, as datelines and bylines write them ("NEW YORK, Jan 5 -"), but
+ * "May" (Theresa May): never a name alone (lone_word_ok()), nor a name's
+ * end before a day (date_after()). */
 static const char *const months[] = {
     "January", "February", "March", "April", "June", "July", "August", "September",
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
@@ -409,14 +407,15 @@ static bool ticker(const line_t *ln, size_t i)
 }
 
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
- * Executive said"), one of never_names, a title, an office, a letter (with
- * or without a period), a Roman numeral, a party and state, a ticker, a wire
- * credit ("NEW YORK (AP) - ").  (A generic head, "Bank", is left to
+ * Executive said"), one of never_names or months, a title, an office, a
+ * letter (with or without a period), a Roman numeral, a party and state, a
+ * ticker, a wire credit ("NEW YORK (AP) - ").  (A generic head, "Bank", is left to
  * line_spans(): it may still end the name before it, "Manchester" +
  * "University".) */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
     if (tg_recog_word_in(ln, i, &ln->fx->sets.never_names) ||
+        tg_recog_word_in(ln, i, &ln->fx->sets.months) ||
         tg_recog_word_in(ln, i, &ln->fx->sets.titles) ||
         tg_recog_word_in(ln, i, &ln->fx->sets.clerical_titles) || office_at(ln, i)) {
         return false; /* a title whose name is a gazetteer's ("Mr" of "Mr Clarke") */

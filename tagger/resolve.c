@@ -9,26 +9,24 @@
  *     "Georgia"), or a place's one word that the name model lists as a
  *     first name ("Santiago"), is dropped beside another capitalised word:
  *     "Michael Jordan", "Paris Hilton", "Georgia Moffett", "Santiago
- *     Bernabeu"; a company's such alias
- *     also inside a name joined by a hyphen ("Sono-Tek"; but a place's
- *     stands: "Israel-Jordan talks").  An alias flagged
- *     `after-place` (a state abbreviation that is also a word or a title:
- *     "Mass.", "Miss.", "Pa") stands only right after a capitalised word
- *     and a comma, as in the dateline "WALTHAM, Mass., March 3 -".  An
- *     alias flagged `surname` (a leader's surname alone: "Putin") is
- *     dropped right after a first name ("Melania Trump" is not Donald
- *     Trump), but for the person's own ("Recep Erdogan", one mention), and
- *     before a capitalised word that is not a common word ("Boko Haram",
- *     "Trump Jr."; but "Trump Says" in a headline) or a hyphen and a
- *     capital ("Petro-Canada"), and after a capitalised word and a hyphen
- *     ("WILKES-BARRE").  A match right before a "$"
- *     is a currency's prefix ("US$42m", "HK$327m"): it names a dollar,
- *     not a country.  A place before the
- *     last word of an institution's name ("Oxford University", "New York
- *     Stock Exchange") is part of that name: the recognizer finds it.  A
- *     person before "Jr" or "Sr" is the son or the father ("Donald Trump
- *     Jr."), someone else.  A news agency credited with the story
- *     ("(Reuters)", "AP - ") is no mention of it.
+ *     Bernabeu"; a company's such alias also inside a name joined by a
+ *     hyphen ("Sono-Tek"; but a place's stands: "Israel-Jordan talks").
+ *     An alias flagged `after-place` (a state abbreviation that is also a
+ *     word or a title: "Mass.", "Miss.", "Pa") stands only right after a
+ *     capitalised word and a comma, as in the dateline "WALTHAM, Mass.,
+ *     March 3 -".  An alias flagged `surname` (a leader's surname alone:
+ *     "Putin") is dropped right after a first name ("Melania Trump" is not
+ *     Donald Trump), but for the person's own ("Recep Erdogan", one
+ *     mention), and before a capitalised word that is not a common word
+ *     ("Boko Haram", "Trump Jr."; but "Trump Says" in a headline) or a
+ *     hyphen and a capital ("Petro-Canada"), and after a capitalised word
+ *     and a hyphen ("WILKES-BARRE").  A match right before a "$" is a
+ *     currency's prefix ("US$42m", "HK$327m"): it names a dollar, not a
+ *     country.  A place before the last word of an institution's name
+ *     ("Oxford University", "New York Stock Exchange") is part of that
+ *     name: the recognizer finds it.  A person before "Jr" or "Sr" is the
+ *     son or the father ("Donald Trump Jr."), someone else.  A news agency
+ *     credited with the story ("(Reuters)", "AP - ") is no mention of it.
  *  3. Support: an entity is *supported* when the document names it through
  *     an alias that is neither weak nor ambiguous; a country is also
  *     *named* when a place in it is (Pyongyang names North Korea).
@@ -548,7 +546,7 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
                       (uint8_t)tg_alias_via(al),
                       (uint8_t)tg_layout_zone(&s->layout, &cursor, h->start),
                       h->n_candidates > 1 ? TG_REC_AMBIGUOUS : 0};
-        size_t first;
+        size_t first = 0;
         bool own_first = (al->flags & TG_ALIAS_SURNAME) &&
                          own_first_name_before(tg, al, text, h->start, &first);
         if (r.zone == TG_ZONE_MENU ||
