@@ -271,10 +271,11 @@ static const char *const never_names[] = {
     /* holidays ("sales since Christmas") */
     "Christmas", "Easter", "Ramadan", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Eid",
     "Passover",
-    /* things written in capitals: devices, media, formats, techniques ("sales of PCs and
-     * DVDs", "AI chip demand", "EV makers") */
+    /* things written in capitals: devices, media, formats, techniques, a genre, a
+     * community ("sales of PCs and DVDs", "AI chip demand", "EV makers", "R&B singer",
+     * "LGBTQ rights") */
     "TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "USB", "LCD", "VHS", "ADSL", "GPRS",
-    "SMS", "MMS", "MP3", "DRM", "ID", "AI", "EV", "EVs",
+    "SMS", "MMS", "MP3", "DRM", "ID", "AI", "EV", "EVs", "R&B", "LGBT", "LGBTQ", "LGBTQIA",
     /* and words ("my timing was OK") */
     "OK",
     /* economic measures and jobs ("GNP rose", "the CEO said") */

@@ -586,6 +586,9 @@ START_TEST(test_official_and_ai)
     ck_assert_msg(e == NULL || e->kind != TAGGER_KIND_PERSON, "'Peking Review' is a person");
     tagger_result_free(r);
     expect_no_entity("Nvidia shares hit a record as AI chip demand soars.", "AI");
+    /* a genre, a community (BBC, 2005; HuffPost, 2018) */
+    expect_none("Usher won the award for best R&B act on Thursday.");
+    expect_none("The bill would roll back LGBTQ protections, activists say.");
     /* what record labels, studios and networks end in (BBC, 2005) */
     expect("The singer played three shows in London. Her label, Republic Records, is part of "
            "a larger group.",
