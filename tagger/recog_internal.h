@@ -246,6 +246,13 @@ static inline bool tg_recog_word_in(const line_t *ln, size_t i, const word_set_t
     return tg_recog_in_set(set, w.s, w.len);
 }
 
+/* Whether the word @p w of @p len bytes is never a name alone: one of
+ * never_names or months (recognize.c). */
+static inline bool tg_recog_never_alone(const word_sets_t *sets, const char *w, size_t len)
+{
+    return tg_recog_in_set(&sets->never_names, w, len) || tg_recog_in_set(&sets->months, w, len);
+}
+
 /* Whether word @p i, its letters from the @p from-th on in lower case, is
  * one of @p set: from 1, "UNION" is read "Union"; from 0, "Chairman" and
  * "CHAIRMAN" are "chairman". */

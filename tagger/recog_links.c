@@ -473,8 +473,7 @@ static int lone_surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog
     for (size_t i = 0; i < r->n_words; i++) {
         const word_t *w = &r->words[i];
         if (!w->cap || !w->cand || w->covered || w->in_span ||
-            tg_recog_in_set(&r->fx.sets.never_names, text + w->start, w->end - w->start) ||
-            tg_recog_in_set(&r->fx.sets.months, text + w->start, w->end - w->start)) {
+            tg_recog_never_alone(&r->fx.sets, text + w->start, w->end - w->start)) {
             continue;
         }
         int64_t name = tg_recog_only_name(r, n, w->h_low);

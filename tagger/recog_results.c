@@ -214,9 +214,9 @@ int tg_recog_results_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
             person |= w[k].label == TG_NL_B_PER || w[k].label == TG_NL_I_PER;
             place |= w[k].label == TG_NL_B_LOC || w[k].label == TG_NL_I_LOC || w[k].covered;
             first |= w[k].first;
+            str_t word = tg_recog_raw(ln, k);
             plain &= !w[k].cap ||
-                     (title_word(ln, k) && !tg_recog_word_in(ln, k, &ln->fx->sets.never_names) &&
-                      !tg_recog_word_in(ln, k, &ln->fx->sets.months));
+                     (title_word(ln, k) && !tg_recog_never_alone(&ln->fx->sets, word.s, word.len));
         }
         bool team = place ? !person : score_line && !(person && first) && plain && !laid_out;
         if (team && tg_recog_drop_places(tg, s, w[i].start, w[j - 1].end, false) >= 0) {

@@ -415,8 +415,8 @@ static bool ticker(const line_t *ln, size_t i)
  * "University".) */
 static bool lone_word_ok(const line_t *ln, size_t i)
 {
-    if (tg_recog_word_in(ln, i, &ln->fx->sets.never_names) ||
-        tg_recog_word_in(ln, i, &ln->fx->sets.months) ||
+    str_t word = tg_recog_raw(ln, i);
+    if (tg_recog_never_alone(&ln->fx->sets, word.s, word.len) ||
         tg_recog_word_in(ln, i, &ln->fx->sets.titles) ||
         tg_recog_word_in(ln, i, &ln->fx->sets.clerical_titles) || office_at(ln, i)) {
         return false; /* a title whose name is a gazetteer's ("Mr" of "Mr Clarke") */

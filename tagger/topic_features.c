@@ -55,7 +55,6 @@ static size_t normalised_at(const tg_norm_t *n, size_t off)
 
 void tg_menu_cursor_next(tg_menu_cursor_t *c)
 {
-    c->start = c->end = SIZE_MAX;
     while (c->lay && c->line < c->lay->n_lines) {
         const tg_line_t *ln = &c->lay->lines[c->line++];
         if (ln->zone == TG_ZONE_MENU) {
