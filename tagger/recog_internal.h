@@ -123,17 +123,18 @@ static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t 
 
 /* The lists of words looked up by hash, each made by its file's
  * *_sets_init(): legal_forms, org_heads, org_suffixes, generic_heads,
- * industry_heads, org_descriptors, employee_jobs, org_followers,
+ * industry_heads, company_trades, org_descriptors, employee_jobs, org_followers,
  * owned_by_org, org_posts, person_roles and possessives of recog_orgs.c;
  * place_not_org, place_qualifiers, place_ends and surname_place_* of
  * recog_places.c; versus, beat and positions of recog_results.c; the rest
  * of recognize.c. */
 typedef struct {
-    word_set_t connectors, particles, posts_before_names, abbreviations, by, headline_lower, never_names, months, legal_forms,
-        first_person, titles, clerical_titles, org_heads, org_suffixes, generic_heads, industry_heads, event_ends,
-        work_kinds, org_descriptors, employee_jobs, org_followers, owned_by_org, org_posts,
-        person_roles, possessives, generations, place_not_org, place_qualifiers, place_ends,
-        surname_place_ends, surname_place_cues, versus, beat, positions;
+    word_set_t connectors, particles, posts_before_names, abbreviations, by, headline_lower,
+        never_names, months, legal_forms, first_person, titles, clerical_titles, org_heads,
+        org_suffixes, generic_heads, industry_heads, company_trades, event_ends, work_kinds,
+        org_descriptors, employee_jobs, org_followers, owned_by_org, org_posts, person_roles,
+        possessives, generations, place_not_org, place_qualifiers, place_ends, surname_place_ends,
+        surname_place_cues, versus, beat, positions;
 } word_sets_t;
 
 /* Makes @p set, a member of word_sets_t, of the array @p list. */
@@ -593,6 +594,7 @@ struct end_word {
     uint64_t title; /* tg_recog_link_short_names(): the capitalised word before a
                        surname's full name ("Secretary" of "Treasury Secretary James
                        Baker"), or 0 */
+    bool last;      /* tg_recog_link_short_names(): the last word of a PERSON or a work */
 };
 
 /* recog_names.c and recog_links.c: a span whose kind a word around it said

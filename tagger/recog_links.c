@@ -101,6 +101,44 @@ static int64_t person_of_surname(const tg_recog_t *r, size_t n, uint64_t h, uint
     return titled >= 0 ? titled : (int64_t)r->end_words[lo].name;
 }
 
+/* The company a word @p h opens when it opens two or more companies of
+ * the @p n sorted end words and nothing else ("Hanson" after "Hanson Trust
+ * PLC" and "Hanson Industries", a group and its part), or -1: the first
+ * named, as news names the one it is about first (person_of_surname()). */
+static int64_t company_of_first_word(const tg_recog_t *r, size_t n, uint64_t h)
+{
+    size_t lo = tg_recog_first_end_word(r, n, h);
+    for (size_t i = lo; i < n && r->end_words[i].h_low == h; i++) {
+        if (r->end_words[i].kind != TAGGER_KIND_ORG) {
+            return -1;
+        }
+    }
+    return lo == n ? -1 : (int64_t)r->end_words[lo].name;
+}
+
+/* The person word @p i names after a title ("Mr Paulsmeier" after "Mark
+ * Paulsmeier" and his "Paulsmeier Group"): the one PERSON of the @p n
+ * sorted end words whose last word it is, whatever names it opens ("Mr
+ * Blunkett" is "David Blunkett", not the headline's "Blunkett Sheffield"),
+ * or -1 (none, or two: "Mr Begg" after "Moazzam Begg" and "Azmat Begg"). */
+static int64_t titled_person(const tg_recog_t *r, const char *text, size_t n, size_t i)
+{
+    const word_t *prev = i > 0 ? &r->words[i - 1] : NULL;
+    if (!prev ||
+        !tg_recog_in_set(&r->fx.sets.titles, text + prev->start, prev->end - prev->start)) {
+        return -1;
+    }
+    uint64_t h = r->words[i].h_low;
+    int64_t found = -1;
+    for (size_t k = tg_recog_first_end_word(r, n, h); k < n && r->end_words[k].h_low == h; k++) {
+        const struct end_word *e = &r->end_words[k];
+        if (e->last && e->kind == TAGGER_KIND_PERSON) {
+            found = found == -1 || found == (int64_t)e->name ? (int64_t)e->name : -2;
+        }
+    }
+    return found >= 0 ? found : -1;
+}
+
 /* The key of the last two words of a name ending at word @p end, beside
  * those of single words in end_words. */
 static uint64_t last_two_words(const tg_recog_t *r, size_t end)
@@ -108,11 +146,15 @@ static uint64_t last_two_words(const tg_recog_t *r, size_t end)
     return tg_names_mix(r->words[end - 2].h_low, r->words[end - 1].h_low);
 }
 
-/* Whether span @p sp ends in a legal form ("Texaco Inc"). */
-static bool legal_form_ends(const tg_recog_t *r, const char *text, const span_t *sp)
+/* Whether span @p sp ends in a legal form ("Texaco Inc") or a company's
+ * trade ("Huawei Technologies"). */
+static bool company_ends(const tg_recog_t *r, const char *text, const span_t *sp)
 {
     const word_t *last = &r->words[sp->end - 1];
-    return tg_recog_in_set(&r->fx.sets.legal_forms, text + last->start, last->end - last->start);
+    const char *w = text + last->start;
+    size_t len = last->end - last->start;
+    return tg_recog_in_set(&r->fx.sets.legal_forms, w, len) ||
+           tg_recog_in_set(&r->fx.sets.company_trades, w, len);
 }
 
 /* Votes of name @p n of the uncued spans: how many the model typed. */
@@ -164,8 +206,9 @@ static bool names_the_whole(tg_recog_t *r, const span_t *sp, uint32_t full, size
 /* "Obi" after "Peter Obi": a one-word name that is the first or last word
  * of exactly one longer PERSON or work's title ("Vera" after "drama Vera
  * Drake", then no entity either), or the first word of exactly one
- * company's name ending in a legal form ("Texaco" after "Texaco Inc"),
- * joins it; a work's title joins none ("biopic Ray" is not Ray Charles); so
+ * company's name ending in a legal form or a trade (recog_orgs.c
+ * company_trades: "Texaco" after "Texaco Inc", "Huawei" after "Huawei
+ * Technologies"), joins it; a work's title joins none ("biopic Ray" is not Ray Charles); so
  * does a two-word name that ends exactly one PERSON of three words or more
  * ("Suu Kyi" after "Aung San Suu Kyi", "Lloyd Webber") and opens with
  * neither a common word nor a legal form (where the model ran a name into
@@ -183,7 +226,7 @@ int tg_recog_link_short_names(tg_recog_t *r, const tg_names_t *m, const char *te
         uint32_t kind = r->names[full->name].kind;
         bool person = kind == TAGGER_KIND_PERSON;
         bool work = kind == 0; /* a work's title: "Vera" of "Vera Drake" is none either */
-        bool company = kind == TAGGER_KIND_ORG && legal_form_ends(r, text, full);
+        bool company = kind == TAGGER_KIND_ORG && company_ends(r, text, full);
         if (full->end - full->first < 2 || !(person || work || company)) {
             continue;
         }
@@ -191,19 +234,20 @@ int tg_recog_link_short_names(tg_recog_t *r, const tg_names_t *m, const char *te
             return TAGGER_ERR_NOMEM;
         }
         const word_t *first = &r->words[full->first];
-        r->end_words[n++] = (struct end_word){first->h_low, full->name, kind, false, false, 0};
+        r->end_words[n++] =
+            (struct end_word){first->h_low, full->name, kind, false, false, 0, false};
         if (person || work) {
             bool surname = person && !tg_names_common(m, first->h_low) &&
                            (first->first || !opens_line_or_sentence(r, text, full->first));
             uint64_t title = title_before(r, full->first);
             r->end_words[n++] = (struct end_word){
-                r->words[full->end - 1].h_low, full->name, kind, false, surname, title};
+                r->words[full->end - 1].h_low, full->name, kind, false, surname, title, true};
         }
         if (person && full->end - full->first >= 3 && !tg_names_common(m, first->h_low) &&
             !tg_recog_in_set(&r->fx.sets.legal_forms, text + first->start,
                              first->end - first->start)) {
-            r->end_words[n++] =
-                (struct end_word){last_two_words(r, full->end), full->name, kind, false, false, 0};
+            r->end_words[n++] = (struct end_word){
+                last_two_words(r, full->end), full->name, kind, false, false, 0, false};
         }
     }
     if (n > 1) { /* end_words is NULL before the first long name: qsort(NULL) is UB */
@@ -219,6 +263,12 @@ int tg_recog_link_short_names(tg_recog_t *r, const tg_names_t *m, const char *te
         int64_t found = tg_recog_only_name(r, n, h);
         if (found < 0 && words == 1) {
             found = person_of_surname(r, n, h, title_before(r, sp->first));
+        }
+        if (found < 0 && words == 1) {
+            found = company_of_first_word(r, n, h);
+        }
+        if (found < 0 && words == 1) {
+            found = titled_person(r, text, n, sp->first);
         }
         if (found >= 0 && !names_the_whole(r, sp, (uint32_t)found, n)) {
             sp->name = (uint32_t)found;
@@ -309,7 +359,7 @@ int tg_recog_link_acronyms(tg_recog_t *r, const char *text)
         }
         for (size_t j = 0; j < 2; j++) {
             if (keys[j]) {
-                r->end_words[n++] = (struct end_word){keys[j], sp->name, 0, false, false, 0};
+                r->end_words[n++] = (struct end_word){keys[j], sp->name, 0, false, false, 0, false};
             }
         }
         /* "(CFTC)" that the model left alone is a mention too */
@@ -397,7 +447,7 @@ static size_t surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t
         }
         bool given =
             first->first && !tg_names_common(tg->names, first->h_low); /* not "Wake Me Up" */
-        r->end_words[n++] = (struct end_word){last->h_low, sp->name, 0, given, false, 0};
+        r->end_words[n++] = (struct end_word){last->h_low, sp->name, 0, given, false, 0, false};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);
@@ -620,16 +670,18 @@ int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char 
         uint32_t kind = r->names[full->name].kind;
         const word_t *first = &r->words[full->first], *last = &r->words[full->end - 1];
         bool org = kind == TAGGER_KIND_ORG && r->words[full->end - 2].cap && !first->first &&
-                   !tg_names_common(m, first->h_low) && !legal_form_ends(r, text, full);
+                   !tg_names_common(m, first->h_low) && !company_ends(r, text, full);
         if (!org && kind != TAGGER_KIND_PERSON) {
             continue;
         }
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->end_words[n++] = (struct end_word){last->h_low, full->name, kind, false, false, 0};
+        r->end_words[n++] =
+            (struct end_word){last->h_low, full->name, kind, false, false, 0, false};
         if (kind == TAGGER_KIND_PERSON) {
-            r->end_words[n++] = (struct end_word){first->h_low, full->name, kind, false, false, 0};
+            r->end_words[n++] =
+                (struct end_word){first->h_low, full->name, kind, false, false, 0, false};
         }
     }
     if (n > 1) {
@@ -703,8 +755,8 @@ int tg_recog_join_gazetteer_orgs(const tagger_t *tg, const tagger_scratch_t *s, 
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->end_words[n++] =
-            (struct end_word){lower_hash(text, last, rec->end), rec->entity, 0, false, false, 0};
+        r->end_words[n++] = (struct end_word){
+            lower_hash(text, last, rec->end), rec->entity, 0, false, false, 0, false};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);

@@ -127,9 +127,9 @@ static size_t list_end_words(tg_recog_t *r)
             return (size_t)-1;
         }
         r->end_words[n++] =
-            (struct end_word){r->words[full->first].h_low, full->name, 0, false, false, 0};
+            (struct end_word){r->words[full->first].h_low, full->name, 0, false, false, 0, false};
         r->end_words[n++] =
-            (struct end_word){r->words[full->end - 1].h_low, full->name, 0, false, false, 0};
+            (struct end_word){r->words[full->end - 1].h_low, full->name, 0, false, false, 0, false};
     }
     qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);
     return n;
@@ -215,7 +215,7 @@ static int type_org_first_words(tg_recog_t *r, const char *text)
             return TAGGER_ERR_NOMEM;
         }
         r->end_words[n++] =
-            (struct end_word){r->words[full->first].h_low, full->name, 0, false, false, 0};
+            (struct end_word){r->words[full->first].h_low, full->name, 0, false, false, 0, false};
     }
     if (n > 1) {
         qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);

@@ -78,6 +78,21 @@ static const char *const org_suffixes[] = {
     "Chemicals", "Foods", "Brands", "Hotels", "Resorts", "Properties", "Financial", "Capital",
     "Investments", "Ventures", "Labs"};
 
+/* The org_suffixes that end only a company's name, saying what it does
+ * ("Huawei Technologies", "Samsung Electronics", "Adani Group"): its first
+ * word alone, later, is that company (recog_links.c
+ * tg_recog_link_short_names()), as after a legal form.  Not the suffixes
+ * of other bodies, whose first word is often a place's ("Oxford
+ * University", "Manchester United"), nor "Capital", "Financial", "Media"
+ * or "Research", parts of bigger groups ("BBC Research"). */
+static const char *const company_trades[] = {
+    "Group",           "Technologies", "Technology",   "Systems",      "Electronics",
+    "Industries",      "Holdings",     "Enterprises",  "Laboratories", "Labs",
+    "Airlines",        "Airways",      "Motors",       "Petroleum",    "Communications",
+    "Pharmaceuticals", "Pharma",       "Therapeutics", "Biosciences",  "Software",
+    "Energy",          "Mining",       "Chemicals",    "Foods",        "Networks",
+    "Semiconductor",   "Aerospace",    "Logistics",    "Telecom",      "Electric"};
+
 /* Lower-case words that, right after a name, say it is an organization
  * whatever the model made of it: its people, its shares and its users
  * ("Chelsea boss Jose Mourinho", "a Yukos spokesman", "Google shares", "one
@@ -180,6 +195,7 @@ void tg_recog_org_sets_init(word_sets_t *s)
     SET_INIT(s->org_suffixes, org_suffixes);
     SET_INIT(s->generic_heads, generic_heads);
     SET_INIT(s->industry_heads, industry_heads);
+    SET_INIT(s->company_trades, company_trades);
     SET_INIT(s->org_descriptors, org_descriptors);
     SET_INIT(s->employee_jobs, employee_jobs);
     SET_INIT(s->person_roles, person_roles);
