@@ -502,6 +502,7 @@ bool tg_recog_employer_after_job(const line_t *ln, size_t a, size_t b);
 bool tg_recog_listed_with_org(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
                               size_t a);
 bool tg_recog_person_role_before(const line_t *ln, size_t a);
+int tg_recog_role_opening_sentence(const line_t *ln, size_t a);
 bool tg_recog_org_word_in(const line_t *ln, size_t a, size_t b);
 
 /* recog_orgs.c: a company's name in words [a, b) of a line.  Whether they

@@ -296,6 +296,36 @@ bool tg_recog_person_role_before(const line_t *ln, size_t a)
             tg_recog_word_is(ln, a - 1, "boss"));
 }
 
+/* Whether word @p i opens a sentence: the line's first word, or one after a
+ * full stop, question or exclamation mark. */
+static bool opens_sentence(const line_t *ln, size_t i)
+{
+    if (i == 0) {
+        return true;
+    }
+    str_t p = tg_recog_raw(ln, i - 1);
+    return p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!');
+}
+
+/* What the word @p a that opens a sentence says when it is a role written
+ * in lower case elsewhere, capitalised there only, before another
+ * capitalised word: 2 for a person's role ("Rapper Snoop Dogg was sued",
+ * "Singer Courtney Love has been spared jail"), 1 for "Rival", which an
+ * organization has too ("Rival Xiaomi also launched a phone"); else 0.
+ * Either way it is no part of the name.  Not in an all-caps line, where
+ * every word is capitalised. */
+int tg_recog_role_opening_sentence(const line_t *ln, size_t a)
+{
+    if (a + 1 >= ln->n || !ln->w[a + 1].cap || !tg_recog_spaced(ln, a + 1) || ln->kind == 'C' ||
+        !opens_sentence(ln, a)) {
+        return 0;
+    }
+    if (tg_recog_recased_in(ln, a, &ln->fx->sets.person_roles, 0)) {
+        return 2;
+    }
+    return tg_recog_word_is(ln, a, "Rival") ? 1 : 0;
+}
+
 /* Whether a noun of org_descriptors is right before word @p a. */
 bool tg_recog_org_descriptor_before(const line_t *ln, size_t a)
 {
@@ -462,17 +492,6 @@ size_t tg_recog_span_before_company(const tg_recog_t *r, const line_t *ln, size_
      * Holdings"; but "Roosevelt Financial" + "Group Inc", which has no word
      * of a name of its own */
     return tg_recog_company_end(ln, first, a) && !company_words_only(ln, a, b) ? a : first;
-}
-
-/* Whether word @p i opens a sentence: the line's first word, or one after a
- * full stop, question or exclamation mark. */
-static bool opens_sentence(const line_t *ln, size_t i)
-{
-    if (i == 0) {
-        return true;
-    }
-    str_t p = tg_recog_raw(ln, i - 1);
-    return p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!');
 }
 
 /* The start of the company's name that the industry head at word @p a

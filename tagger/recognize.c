@@ -671,6 +671,18 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             }
             a++;
         }
+        int role = b - a >= 2 && !tg_recog_org_word_in(ln, a + 1, b)
+                       ? tg_recog_role_opening_sentence(ln, a)
+                       : 0;
+        if (role) {
+            /* "Rapper Snoop Dogg", "Coach Ranieri", "Rival Xiaomi"; but a
+             * company's name ("Singer Co", "Diplomat Electronics Corp"). */
+            if (role == 2) {
+                kind = TAGGER_KIND_PERSON;
+                cued = true;
+            }
+            a++;
+        }
         if (kind != 0 && a == i && a > 0 && tg_recog_spaced(ln, a) &&
             title_at(ln, a - 1)) {
             kind = TAGGER_KIND_PERSON; /* "Mr" + "Lilliu", the title tagged O */

@@ -1254,6 +1254,19 @@ START_TEST(test_role_before_a_name)
     found(r, text, "Milan Mandaric", TAGGER_KIND_PERSON);
     ck_assert_ptr_null(find(r, "Milan"));
     tagger_result_free(r);
+    /* A role that opens a sentence, capitalised there only, is no part of
+     * the name; a person's says a person (BBC, 2005; today's news, written
+     * by hand); a company's name keeps its first word (Reuters, 1987). */
+    expect_whole("Eminem beats Elvis to number one\n\nRapper Eminem has denied Elvis his "
+                 "third number one in a row.",
+                 "Eminem", TAGGER_KIND_PERSON, "Rapper Eminem");
+    expect_whole("The case was closed. Rapper Snoop Dogg has been sued for rape.", "Snoop Dogg",
+                 TAGGER_KIND_PERSON, "Rapper Snoop Dogg");
+    expect_whole("Huawei Technologies launched a chip. Rival Xiaomi also launched a phone this "
+                 "week.",
+                 "Xiaomi", TAGGER_KIND_ORG, "Rival Xiaomi");
+    expect("STAMFORD, Conn., March 25 - Singer Co said it has signed a definitive agreement.",
+           "Singer Co", TAGGER_KIND_ORG);
 }
 END_TEST
 
