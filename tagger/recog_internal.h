@@ -668,8 +668,10 @@ bool tg_recog_after_a_person(const char *w, size_t len);
  * says which words are common); an acronym or an organization's initials
  * to it ("CFTC", "SEC"); a surname the model left alone, or a gazetteer
  * took for a place, to its person ("Volcker added", "Bolton" after "John
- * Bolton"); and a one-word name to the gazetteer organization whose last
- * word it is ("United" after "Manchester United"). */
+ * Bolton"); a word the model left alone to the one-word name it is
+ * elsewhere ("Huawei launched" after "Huawei said"); and a one-word name
+ * to the gazetteer organization whose last word it is ("United" after
+ * "Manchester United"). */
 int tg_recog_link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text);
 /* One-word ORG names that are the last word of one recognized
  * organization join it ("Eagles" after "Philadelphia Eagles"). */
@@ -677,6 +679,7 @@ int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char 
 int tg_recog_link_acronyms(tg_recog_t *r, const char *text);
 int tg_recog_link_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
                            const char *text);
+int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text);
 int tg_recog_join_gazetteer_orgs(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t *r,
                                  const char *text);
 

@@ -610,6 +610,87 @@ int tg_recog_link_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *
     return rc ? rc : place_surnames(tg, s, r, text, n);
 }
 
+static bool has_digit(const char *s, size_t len)
+{
+    for (size_t k = 0; k < len; k++) {
+        if (s[k] >= '0' && s[k] <= '9') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether word @p i is part of a longer name with word @p other, right
+ * before or after it with only spaces between: name_beside(), or a first
+ * name before it ("Bill Cosby"), or a capitalised word after it that a
+ * gazetteer's mention covers ("Gulf Canada Resources"; but a country
+ * before an organization is no part of its name: "U.S. Treasury"). */
+static bool in_name_with(const tagger_t *tg, const tg_recog_t *r, const char *text, size_t i,
+                         size_t other)
+{
+    if (name_beside(tg, r, text, i, other)) {
+        return true;
+    }
+    const word_t *w = &r->words[other];
+    size_t a = i < other ? i : other, b = i < other ? other : i;
+    return w->cap && (other < i ? w->first : w->covered) &&
+           r->words[b].start - r->words[a].end == 1 && text[r->words[a].end] == ' ';
+}
+
+/* "Huawei launched a chip" after "Huawei said" elsewhere: a capitalised
+ * word in no span and no gazetteer mention, that the model left O (it
+ * opens a sentence, where CoNLL-2003's common words do), is a mention of
+ * the one name the text gives as that word elsewhere, of its kind (a
+ * name's short mention stands for the long name: "Huawei" for "Huawei
+ * Technologies").  Not a common word, not one that is never a name alone,
+ * not one in capitals only (an acronym or a headline's word) or with a
+ * digit ("M3", "P2P"), and not part of a longer name: beside another
+ * capitalised word that is no common word ("Huawei Cloud"), after a first
+ * name ("Bill Cosby"), before a gazetteer's name ("Gulf Canada
+ * Resources"). */
+int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->n_spans; k++) {
+        const span_t *sp = &r->spans[k];
+        const word_t *w = &r->words[sp->first];
+        uint32_t kind = r->names[sp->name].kind;
+        if (sp->end - sp->first != 1 || kind == 0 || tg_names_common(tg->names, w->h_low) ||
+            tg_recog_capitals_only(text + w->start, w->end - w->start)) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] = (struct end_word){w->h_low, sp->name, kind, false, false, 0, false};
+    }
+    if (n == 0) {
+        return TAGGER_OK;
+    }
+    qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);
+    mark_spans(r);
+    for (size_t i = 0; i < r->n_words; i++) {
+        const word_t *w = &r->words[i];
+        const char *at = text + w->start;
+        size_t len = w->end - w->start;
+        if (!w->cap || !w->cand || w->covered || w->in_span) {
+            continue;
+        }
+        int64_t name = tg_recog_only_name(r, n, w->h_low);
+        if (name < 0 || tg_recog_never_alone(&r->fx.sets, at, len) ||
+            tg_recog_capitals_only(at, len) || tg_names_common(tg->names, w->h_low) ||
+            has_digit(at, len) || (i > 0 && in_name_with(tg, r, text, i, i - 1)) ||
+            (i + 1 < r->n_words && in_name_with(tg, r, text, i, i + 1))) {
+            continue;
+        }
+        if (add_short_span(r, i, (uint32_t)name, r->names[name].kind)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->spans[r->n_spans - 1].via = TAGGER_VIA_NAME;
+    }
+    return TAGGER_OK;
+}
+
 /* Organizations' suffixes that alone stand for the one named in full:
  * a club's or a paper's ("United" after "Dundee United", "Times" after
  * "Sunday Times"). */

@@ -1878,6 +1878,33 @@ START_TEST(test_generation_after_a_name)
 }
 END_TEST
 
+/* A name the model left alone where it opens a sentence is the name the
+ * text gives elsewhere (BBC, 2005; today's news, written by hand); not
+ * where it is part of a longer name. */
+START_TEST(test_name_left_alone_is_the_name_elsewhere)
+{
+    const char *text = "Euronext said it would bid. Euronext has more financial firepower than "
+                       "the LSE, analysts said, and Euronext shares rose.";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, "Euronext");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->kind, TAGGER_KIND_ORG);
+    ck_assert_int_eq(e->n_mentions, 3);
+    ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, "Euronext has") - text));
+    ck_assert_int_eq(e->mentions[1].via, TAGGER_VIA_NAME);
+    tagger_result_free(r);
+    text = "Huawei Technologies unveiled a chip. Huawei also sells phones, and its Huawei Cloud "
+           "unit grew. The chip, Huawei said, was made in-house.";
+    r = annotate(text);
+    e = find(r, "Huawei Technologies");
+    ck_assert_ptr_nonnull(e);
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        ck_assert_uint_ne(e->mentions[k].start, (size_t)(strstr(text, "Huawei Cloud") - text));
+    }
+    tagger_result_free(r);
+}
+END_TEST
+
 /* A company's first word is its short name ("Cyclops" after "Cyclops
  * Corp"); not another organization's, the whole it is a part of ("BBC"
  * and "BBC Radio"). */
@@ -2703,6 +2730,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_first_name_with_diacritics);
     tcase_add_test(doc, test_last_word_of_a_listed_org);
     tcase_add_test(doc, test_company_short_name);
+    tcase_add_test(doc, test_name_left_alone_is_the_name_elsewhere);
     tcase_add_test(doc, test_surname_after_a_first_name);
     tcase_add_test(doc, test_surname_that_is_a_country);
     tcase_add_test(doc, test_generation_after_a_name);
