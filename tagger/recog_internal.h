@@ -503,6 +503,18 @@ bool tg_recog_listed_with_org(const tagger_t *tg, const tagger_scratch_t *s, con
                               size_t a);
 bool tg_recog_person_role_before(const line_t *ln, size_t a);
 int tg_recog_role_opening_sentence(const line_t *ln, size_t a);
+/* recog_orgs.c: what camel case says.  Whether word @p i is capitalised
+ * and in camel case, but for a name prefix ("OpenAI", "TikTok"; not
+ * "McDonald", "LeBron"), a hashtag or a handle ("#MeToo",
+ * "@CommonWhiteGirl"): an organization's name or a product's, or a legal
+ * form ("SpA").  And the
+ * kind of words [a, b) that the model typed @p kind: an ORG when the last
+ * word is so and the model said PLACE, or when it is the one word and the
+ * model said PERSON; a PERSON when they are two, the first opening with a
+ * given name's prefix, and the model said ORG ("LeBron James"); else
+ * @p kind. */
+bool tg_recog_camel_org(const line_t *ln, size_t i);
+uint32_t tg_recog_camel_case_kind(const line_t *ln, size_t a, size_t b, uint32_t kind);
 bool tg_recog_org_word_in(const line_t *ln, size_t a, size_t b);
 
 /* recog_orgs.c: a company's name in words [a, b) of a line.  Whether they

@@ -276,8 +276,8 @@ static const char *const never_names[] = {
      * "LGBTQ rights") */
     "TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "USB", "LCD", "VHS", "ADSL", "GPRS",
     "SMS", "MMS", "MP3", "DRM", "ID", "AI", "EV", "EVs", "R&B", "LGBT", "LGBTQ", "LGBTQIA",
-    /* and words ("my timing was OK") */
-    "OK",
+    /* and words ("my timing was OK"), degrees ("a PhD student") */
+    "OK", "PhD", "PhDs",
     /* economic measures and jobs ("GNP rose", "the CEO said") */
     "GDP", "GNP", "VAT", "CEO", "CEOs", "MPs", "MEPs", "DJ", "PR",
     /* awards ("an Oscar nomination", "best film Oscar", "the Brit awards") */
@@ -405,6 +405,14 @@ static bool ticker(const line_t *ln, size_t i)
     const word_t *w = &ln->w[i];
     return w->start > 0 && ln->text[w->start - 1] == '<' && w->end < ln->len &&
            ln->text[w->end] == '>';
+}
+
+/* Whether word @p i is a hashtag's or a handle's ("#MeToo",
+ * "@CommonWhiteGirl"): a topic or an account, no name. */
+static bool hashtag(const line_t *ln, size_t i)
+{
+    uint32_t start = ln->w[i].start;
+    return start > 0 && (ln->text[start - 1] == '#' || ln->text[start - 1] == '@');
 }
 
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
@@ -699,7 +707,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             next = j;
             continue;
         }
-        bool keep = kind != 0 && a < b;
+        bool keep = kind != 0 && a < b && !hashtag(ln, a);
         bool head =
             keep && b - a == 1 && tg_recog_title_case_in(ln, a, &ln->fx->sets.industry_heads);
         size_t industry = head ? tg_recog_industry_start(tg, s, ln, a) : a;
@@ -728,6 +736,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
                    tg_recog_person_role_before(ln, a) && !tg_recog_org_word_in(ln, a, b)) {
             kind = TAGGER_KIND_PERSON;
             cued = true;
+        }
+        if (keep && !cued) {
+            kind = tg_recog_camel_case_kind(ln, a, b, kind);
         }
         if (keep && kind == TAGGER_KIND_PERSON && !cued &&
             tg_recog_place_named_like_person(ln, a, b)) {

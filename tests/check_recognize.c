@@ -1270,6 +1270,21 @@ START_TEST(test_role_before_a_name)
 }
 END_TEST
 
+/* Camel case: a company's name or a product's, even where it opens a
+ * sentence; but after a given name's prefix a person's ("LeBron"), and a
+ * hashtag or a handle is no name (today's news and HuffPost, 2018). */
+START_TEST(test_camel_case)
+{
+    expect("OpenAI said on Monday it had raised money from investors.", "OpenAI", TAGGER_KIND_ORG);
+    expect("Analysts expect more. ByteDance said on Monday it would invest in Europe.", "ByteDance",
+           TAGGER_KIND_ORG);
+    expect("LeBron James scored 30 points as the Lakers beat the Celtics.", "LeBron James",
+           TAGGER_KIND_PERSON);
+    expect_none("She is a PhD student at the university.");
+    expect_none("Women shared their stories with the hashtag #MeToo on Monday.");
+}
+END_TEST
+
 /* A line of people's names, most opening with a first name, is no
  * headline, though it has no lower-case word (a golf leaderboard, CoNLL-2003
  * eng.train): each name stands without being found elsewhere. */
@@ -2684,6 +2699,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_acronym_in_prose);
     tcase_add_test(cues, test_org_posts);
     tcase_add_test(cues, test_role_before_a_name);
+    tcase_add_test(cues, test_camel_case);
     tcase_add_test(cues, test_first_name_after_an_office);
     suite_add_tcase(s, cues);
 
