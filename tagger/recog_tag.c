@@ -310,7 +310,7 @@ static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
             }
         }
         bool named_before = prev != TG_NL_O && prev < TG_NAMES_N_LABELS;
-        if (best == TG_NL_O && tg_recog_camel_org(ln, i) &&
+        if (best == TG_NL_O && ln->kind != 'C' && tg_recog_camel_org(ln, i) &&
             (named_before || !tg_recog_word_in(ln, i, &f->sets.legal_forms))) {
             /* "OpenAI said on Monday": a word in camel case is no common
              * word that opens a sentence (recog_orgs.c); a legal form in
