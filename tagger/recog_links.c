@@ -642,7 +642,9 @@ static bool in_name_with(const tagger_t *tg, const tg_recog_t *r, const char *te
  * opens a sentence, where CoNLL-2003's common words do), is a mention of
  * the one name the text gives as that word elsewhere, of its kind (a
  * name's short mention stands for the long name: "Huawei" for "Huawei
- * Technologies").  Not a common word, not one that is never a name alone,
+ * Technologies"), outside a title-case line (the headline's "No
+ * Reconciliation or Unification", repeated as a page's title and in a
+ * link, is no name on its own: span_t weak).  Not a common word, not one that is never a name alone,
  * not one in capitals only (an acronym or a headline's word) or with a
  * digit ("M3", "P2P"), and not part of a longer name: beside another
  * capitalised word that is no common word ("Huawei Cloud"), after a first
@@ -655,7 +657,8 @@ int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text
         const span_t *sp = &r->spans[k];
         const word_t *w = &r->words[sp->first];
         uint32_t kind = r->names[sp->name].kind;
-        if (sp->end - sp->first != 1 || kind == 0 || tg_names_common(tg->names, w->h_low) ||
+        if (sp->end - sp->first != 1 || kind == 0 || sp->weak ||
+            tg_names_common(tg->names, w->h_low) ||
             tg_recog_capitals_only(text + w->start, w->end - w->start)) {
             continue;
         }
