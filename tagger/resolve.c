@@ -416,6 +416,27 @@ static bool institution_follows(const char *text, size_t len, size_t end)
                       text + end + 1, len - end - 1);
 }
 
+/* Lower-case nouns of geography that, after a one-word name, make it a
+ * place's ("the Amazon basin", "Amazon rainforest"), not a company's. */
+static const char *const place_nouns[] = {"basin",  "rainforest", "rain forest", "river",
+                                          "region", "jungle",     "forest",      "delta"};
+
+/* Whether an organization's one-word match at [@p start, @p end) names a
+ * place: a noun of place_nouns follows it, or "the" comes before it ("in
+ * the Amazon", "the Amazon rose"; a company by its brand takes no "the"
+ * but as a modifier, "the Amazon founder", which a text seldom says
+ * without naming it plainly too). */
+static bool names_a_place(const char *text, size_t len, size_t start, size_t end)
+{
+    size_t i = blanks_end(text, len, end);
+    if (i > end &&
+        opens_with(place_nouns, sizeof place_nouns / sizeof *place_nouns, text + i, len - i)) {
+        return true;
+    }
+    return start >= 4 && memcmp(text + start - 4, "the ", 4) == 0 &&
+           (start == 4 || is_blank(text[start - 5]) || text[start - 5] == '\n');
+}
+
 /* Whether "Jr" or "Sr" follows a person's match ending at @p end, after a
  * space or a comma and a space: the son or the father of the one named
  * ("Donald Trump Jr."), someone else (an alias that has the suffix in it,
@@ -564,7 +585,10 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
             (tg->entities[al->entity].kind == TAGGER_KIND_PERSON &&
              generation_follows(text, len, h->end)) ||
             (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
-             tg_wire_credit(text, len, h->start, h->end))) { /* nor a name: lone_word_ok() */
+             tg_wire_credit(text, len, h->start, h->end)) || /* nor a name: lone_word_ok() */
+            ((al->flags & TG_ALIAS_GIVEN_NAME) &&
+             tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
+             names_a_place(text, len, h->start, h->end))) {
             r.flags |= TG_REC_DROPPED;
         }
         if (own_first && !(r.flags & TG_REC_DROPPED)) {

@@ -613,7 +613,7 @@ END_TEST
 
 /* The rating agencies by the names the news gives them, with a possessive
  * the register leaves out, and web companies by their brands and services
- * (build-orgs COMPANY_NAMES); not "Amazon" alone, a region too. */
+ * (build-orgs COMPANY_NAMES); "Amazon" not before a place's noun. */
 START_TEST(test_builtin_company_names)
 {
     static const report_case_t cases[] = {
@@ -725,15 +725,22 @@ START_TEST(test_builtin_coined_company_names)
 {
     static const report_case_t cases[] = {
         /* HuffPost, 2018, and BBC, 2005 */
-        {"The 25 most profound \"Shower Thoughts\" on Reddit from the last week.",
-         "sec:1713445", true},
-        {"The other two-thirds of Seagram was bought by market leader Diageo.", "sec:835403",
+        {"The 25 most profound \"Shower Thoughts\" on Reddit from the last week.", "sec:1713445",
          true},
+        {"The other two-thirds of Seagram was bought by market leader Diageo.", "sec:835403", true},
         {"She shared the recipe on Pinterest and Instagram.", "sec:1506293", true},
         /* Reuters, 1987: Sono-Tek Corp is not the Sono Group */
         {"Sono-Tek Corp said it reduced to 350,000 from 400,000 the number of shares.",
          "sec:1840416", false},
         {"Analysts said Sono would report a loss.", "sec:1840416", true},
+        /* Amazon by its brand (HuffPost, 2018), not the river's region
+         * (Reuters, 1987; its basin: test_builtin_company_names()) or the
+         * rainforest (today's news) */
+        {"Facial recognition software often does not properly identify darker-skinned "
+         "people, and Amazon is selling it to police.",
+         "sec:1018724", true},
+        {"Petrobras has made a second oil discovery in the Amazon region.", "sec:1018724", false},
+        {"Deforestation in the Amazon rose last year.", "sec:1018724", false},
     };
     check_reports(cases, sizeof cases / sizeof *cases);
 }
