@@ -113,6 +113,12 @@ static const char *const org_followers[] = {
     /* the players of American sports' teams ("Eagles quarterback Jalen Hurts") */
     "quarterback", "linebacker", "pitcher",   "shortstop",  "outfielder", "infielder"};
 
+/* The org_followers that say so after a name the model took for a place
+ * too: a place has no users or accounts ("one Twitter user", "her
+ * Instagram account"; but "London analysts", "Tokyo shares"). */
+static const char *const online_followers[] = {"user",     "users", "account",
+                                               "accounts", "feed",  "website"};
+
 /* The org_followers that, after a name's possessive, still say it is an
  * organization ("Kodak's shares", "Chelsea's striker"): not those a
  * person has too ("Blair's spokesman", "Beckham's boss"). */
@@ -200,6 +206,7 @@ void tg_recog_org_sets_init(word_sets_t *s)
     SET_INIT(s->employee_jobs, employee_jobs);
     SET_INIT(s->person_roles, person_roles);
     SET_INIT(s->org_followers, org_followers);
+    SET_INIT(s->online_followers, online_followers);
     SET_INIT(s->owned_by_org, owned_by_org);
     SET_INIT(s->org_posts, org_posts);
     SET_INIT(s->possessives, possessives);
@@ -231,8 +238,10 @@ bool tg_recog_org_cue(const line_t *ln, size_t a, size_t b, uint32_t kind)
 {
     bool head = b - a >= 3 && tg_recog_word_in(ln, a, &ln->fx->sets.org_heads);
     bool suffix = b - a >= 2 && tg_recog_word_in(ln, b - 1, &ln->fx->sets.org_suffixes);
-    bool follower = b < ln->n && kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&
-                    tg_recog_word_in(ln, b, &ln->fx->sets.org_followers);
+    bool follower = b < ln->n && tg_recog_spaced(ln, b) &&
+                    tg_recog_word_in(ln, b,
+                                     kind == TAGGER_KIND_PLACE ? &ln->fx->sets.online_followers
+                                                               : &ln->fx->sets.org_followers);
     if (b + 1 < ln->n && tg_recog_word_in(ln, b, &ln->fx->sets.possessives)) {
         b++; /* "Kodak's shares", "Nintendo's president Satoru Iwata" */
         follower = kind != TAGGER_KIND_PLACE && tg_recog_spaced(ln, b) &&

@@ -990,6 +990,11 @@ START_TEST(test_org_followers)
     /* HuffPost, 2018 */
     expect("\"She just freaken admitted that Trump should not have won!\" one Twitter user said.",
            "Twitter", TAGGER_KIND_ORG);
+    /* a platform by its users, though the model took it for a place:
+     * no place has users (HuffPost, 2018) */
+    expect("The director interpreted it for a fan on Twitter. When a Twitter user suggested "
+           "it, she answered.",
+           "Twitter", TAGGER_KIND_ORG);
     expect("Chelsea winger Arjen Robben has broken two metatarsal bones in his foot and will "
            "be out for at least six weeks.",
            "Chelsea", TAGGER_KIND_ORG);
