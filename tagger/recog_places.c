@@ -372,9 +372,52 @@ bool tg_recog_place_named_like_person(const line_t *ln, size_t a, size_t b)
     return end && !memchr(first.s, '.', first.len);
 }
 
+/* Words that, after a place the gazetteer knows, make a football club's
+ * name ("Manchester City", "Blackburn Rovers", "Nottingham Forest"), which
+ * the model types a place: a city of that name is the gazetteer's, whole
+ * ("Mexico City", "Quezon City"). */
+static const char *const club_ends[] = {"City",   "Rovers",  "Athletic", "Wanderers",
+                                        "Albion", "Hotspur", "Argyle",   "Forest"};
+
+/* Whether words [a, b) are a place's one word that a gazetteer mention
+ * covers and another, spaced, that none does, of @p n @p ends. */
+static bool place_and(const line_t *ln, size_t a, size_t b, const char *const *ends, size_t n)
+{
+    return b - a == 2 && ln->w[a].covered && !ln->w[a + 1].covered && tg_recog_spaced(ln, a + 1) &&
+           tg_word_in(ends, n, ln->text + ln->w[a + 1].start,
+                      ln->w[a + 1].end - ln->w[a + 1].start);
+}
+
+/* The club, not after "in": "based in Edinburgh City" is the city. */
+bool tg_recog_club_of_place(const line_t *ln, size_t a, size_t b)
+{
+    return place_and(ln, a, b, club_ends, sizeof club_ends / sizeof *club_ends) &&
+           !(a > 0 && tg_recog_word_is(ln, a - 1, "in"));
+}
+
+/* The ends of a city's landmarks ("Stamford Bridge", "Leicester Square",
+ * "Liverpool Street"), which are seldom in that city: the three are in
+ * London.  (A river, a bay or a coast named after a place is in it or by
+ * it: "Mississippi River", "Guantanamo Bay", "California Coast".) */
+static const char *const landmark_ends[] = {"Bridge", "Square", "Street", "Road", "Avenue"};
+
+/* A landmark named after a city: words [a, b), typed PLACE, of
+ * place_and() landmark_ends, the mention of cities only.  The city's
+ * mention is dropped, and its country's through it. */
+static bool landmark_of_city(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
+                             size_t b)
+{
+    return place_and(ln, a, b, landmark_ends, sizeof landmark_ends / sizeof *landmark_ends) &&
+           tg_recog_cities_only(tg, s, ln->w[a].start, ln->w[a].end) &&
+           tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[a].end, false) > 0;
+}
+
 bool tg_recog_places_in_name(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
                              size_t b, uint32_t kind, bool cued)
 {
+    if (kind == TAGGER_KIND_PLACE) {
+        return landmark_of_city(tg, s, ln, a, b);
+    }
     return kind == TAGGER_KIND_ORG
                ? place_starts_company(tg, s, ln, a, b) || place_inside_company(tg, s, ln, a, b) ||
                      place_ends_company(tg, s, ln, a, b) || institution_of_place(tg, s, ln, a, b)

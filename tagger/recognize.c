@@ -740,6 +740,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         if (keep && !cued) {
             kind = tg_recog_camel_case_kind(ln, a, b, kind);
         }
+        if (keep && kind == TAGGER_KIND_PLACE && tg_recog_club_of_place(ln, a, b)) {
+            kind = TAGGER_KIND_ORG; /* "Manchester City" */
+        }
         if (keep && kind == TAGGER_KIND_PERSON && !cued &&
             tg_recog_place_named_like_person(ln, a, b)) {
             kind = TAGGER_KIND_PLACE;

@@ -64,7 +64,12 @@ static const char gazetteer[] =
     "US\tCOUNTRY\tUnited States\tQ30\t-\tUnited States\n"
     "sec:1549107\tORG\tManchester United plc\t-\t-\tManchester United\n"
     "Q7160\tORG\tEconomic Commission for Africa\t-\t-\tEconomic Commission for Africa\n"
-    "sec:1726173\tORG\tBiglari Holdings Inc.\t-\t-\tBiglari Holdings|Biglari{case,given-name}\n";
+    "sec:1726173\tORG\tBiglari Holdings Inc.\t-\t-\tBiglari Holdings|Biglari{case,given-name}\n"
+    "sm:22\tPLACE\tManchester\t-\t-\tManchester\n"
+    "sm:23\tPLACE\tNottingham\t-\t-\tNottingham\n"
+    "sm:24\tPLACE\tStamford\t-\tcountry=US\tStamford\n"
+    "sm:25\tPLACE\tQuezon City\t-\tcountry=PH\tQuezon City\n"
+    "US-MS\tPLACE\tMississippi\t-\tcountry=US\tMississippi\n";
 
 static tagger_t *tg;
 static tagger_scratch_t *scratch;
@@ -380,6 +385,26 @@ START_TEST(test_company_with_a_place_inside)
     expect_place_alone("Slater Industries Inc said it planned a 15 mln dlr modernization of its "
                        "Slater Steels Corp Fort Wayne specialty bar division in Indiana.",
                        "Fort Wayne", NULL);
+    /* A club named after its city that the model typed a place (BBC sport,
+     * 2005; today's news, written by hand), and a landmark named after a
+     * city, which is elsewhere (London's Stamford Bridge is no mention of
+     * Stamford, Connecticut); a city of that name is the city, and a river
+     * its state's. */
+    expect_org_without_place("Manchester City, who have won four of their last five, travel "
+                             "to Newcastle United on Sunday.",
+                             "Manchester City", "Manchester");
+    expect_org_without_place("Middlesbrough will be at home to either Tottenham or Nottingham "
+                             "Forest.",
+                             "Nottingham Forest", "Nottingham");
+    tagger_result_t *r = annotate("Bruce admitted their trip to Stamford Bridge to face "
+                                  "Premiership leaders Chelsea was daunting.");
+    place_stands(r, "Stamford Bridge", 1);
+    ck_assert_ptr_null(find(r, "Stamford"));
+    ck_assert_ptr_null(find(r, "United States"));
+    tagger_result_free(r);
+    expect_place_alone("Protesters gathered in Quezon City on Sunday.", "Quezon City", NULL);
+    expect_place_alone("Barges were loading on the Mississippi River near St. Louis.",
+                       "Mississippi", "Mississippi River");
 }
 END_TEST
 
