@@ -685,7 +685,9 @@ bool tg_recog_after_a_person(const char *w, size_t len);
  * to it ("CFTC", "SEC"); a surname the model left alone, or a gazetteer
  * took for a place, to its person ("Volcker added", "Bolton" after "John
  * Bolton"); a word the model left alone to the one-word name it is
- * elsewhere ("Huawei launched" after "Huawei said"); and a one-word name
+ * elsewhere ("Huawei launched" after "Huawei said"); a gazetteer's place
+ * to the one-word ORG the text names so elsewhere ("Liverpool top" after
+ * "Liverpool beat Nottingham Forest 3-0"); and a one-word name
  * to the gazetteer organization whose last word it is ("United" after
  * "Manchester United"). */
 int tg_recog_link_short_names(tg_recog_t *r, const tg_names_t *m, const char *text);
@@ -696,6 +698,8 @@ int tg_recog_link_acronyms(tg_recog_t *r, const char *text);
 int tg_recog_link_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
                            const char *text);
 int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text);
+int tg_recog_link_place_orgs(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
+                             const char *text);
 int tg_recog_join_gazetteer_orgs(const tagger_t *tg, const tagger_scratch_t *s, tg_recog_t *r,
                                  const char *text);
 

@@ -694,6 +694,63 @@ int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text
     return TAGGER_OK;
 }
 
+/* "Liverpool top" after "Liverpool beat Nottingham Forest 3-0": a
+ * gazetteer's mention of a PLACE in one word that the text elsewhere gives
+ * as a one-word ORG of its own (a club the results' rules or a cue typed,
+ * against the gazetteer: recog_results.c, recog_orgs.c) is that ORG, not
+ * the city (nor, through it, its country), one name of one kind in a
+ * text.  Not after a preposition of place ("fans in Liverpool"), nor in
+ * capitals only (a dateline: "LIVERPOOL, England -"). */
+int tg_recog_link_place_orgs(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
+                             const char *text)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->n_spans; k++) {
+        const span_t *sp = &r->spans[k];
+        const word_t *w = &r->words[sp->first];
+        if (sp->end - sp->first != 1 || sp->weak || r->names[sp->name].kind != TAGGER_KIND_ORG ||
+            tg_recog_capitals_only(text + w->start, w->end - w->start)) {
+            continue;
+        }
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->end_words[n++] =
+            (struct end_word){w->h_low, sp->name, TAGGER_KIND_ORG, false, false, 0, false};
+    }
+    if (n == 0) {
+        return TAGGER_OK;
+    }
+    qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);
+    size_t n_prepositions = sizeof place_prepositions / sizeof *place_prepositions;
+    for (size_t k = 0; k < s->n_recs; k++) {
+        const tg_rec_t *rec = &s->recs[k];
+        if ((rec->flags & TG_REC_DROPPED) || rec->entity >= tg->n_entities ||
+            rec->via == TAGGER_VIA_PLACE || tg->entities[rec->entity].kind != TAGGER_KIND_PLACE) {
+            continue;
+        }
+        size_t i = word_at(r, rec->start, rec->end);
+        if (i == r->n_words || !r->words[i].cap ||
+            tg_recog_capitals_only(text + rec->start, rec->end - rec->start)) {
+            continue;
+        }
+        const word_t *before = i > 0 ? &r->words[i - 1] : NULL;
+        if (before && tg_word_in(place_prepositions, n_prepositions, text + before->start,
+                                 before->end - before->start)) {
+            continue;
+        }
+        int64_t name = tg_recog_only_name(r, n, r->words[i].h_low);
+        if (name < 0 || tg_recog_drop_places(tg, s, rec->start, rec->end, false) <= 0) {
+            continue;
+        }
+        if (add_short_span(r, i, (uint32_t)name, TAGGER_KIND_ORG)) {
+            return TAGGER_ERR_NOMEM;
+        }
+        r->spans[r->n_spans - 1].via = TAGGER_VIA_NAME;
+    }
+    return TAGGER_OK;
+}
+
 /* Organizations' suffixes that alone stand for the one named in full:
  * a club's or a paper's ("United" after "Dundee United", "Times" after
  * "Sunday Times"). */

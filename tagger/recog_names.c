@@ -247,7 +247,8 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
         (rc = tg_recog_link_org_last_words(r, tg->names, text)) ||
         (rc = tg_recog_link_acronyms(r, text)) || (rc = type_org_first_words(r, text)) ||
         (rc = tg_recog_link_surnames(tg, s, r, text)) ||
-        (rc = tg_recog_link_lone_names(tg, r, text))) {
+        (rc = tg_recog_link_lone_names(tg, r, text)) ||
+        (rc = tg_recog_link_place_orgs(tg, s, r, text))) {
         return rc;
     }
     return tg_recog_join_gazetteer_orgs(tg, s, r, text);

@@ -109,6 +109,19 @@ static const tagger_entity_t *find(const tagger_result_t *r, const char *name)
     return NULL;
 }
 
+/* The entity named @p name of @p kind, or NULL. */
+static const tagger_entity_t *find_kind(const tagger_result_t *r, const char *name,
+                                        tagger_kind_t kind)
+{
+    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
+        const tagger_entity_t *e = tagger_result_entity(r, i);
+        if (strcmp(e->name, name) == 0 && e->kind == kind) {
+            return e;
+        }
+    }
+    return NULL;
+}
+
 /* Asserts that @p r of @p text has a recognized entity @p name of @p kind;
  * returns it. */
 static const tagger_entity_t *found(const tagger_result_t *r, const char *text,
@@ -403,6 +416,13 @@ START_TEST(test_company_with_a_place_inside)
     ck_assert_ptr_null(find(r, "United States"));
     tagger_result_free(r);
     expect_place_alone("Protesters gathered in Quezon City on Sunday.", "Quezon City", NULL);
+    /* A city the text names as its club elsewhere is the club, but where
+     * the city is meant (BBC sport, 2005; written by hand) */
+    r = annotate("Birmingham beat Nottingham Forest 3-0 on Saturday. Birmingham manager Steve "
+                 "Bruce was pleased. Fans in Birmingham celebrated.");
+    ck_assert_int_eq(find_kind(r, "Birmingham", TAGGER_KIND_ORG)->n_mentions, 2);
+    ck_assert_int_eq(find_kind(r, "Birmingham", TAGGER_KIND_PLACE)->n_mentions, 1);
+    tagger_result_free(r);
     expect_place_alone("Barges were loading on the Mississippi River near St. Louis.",
                        "Mississippi", "Mississippi River");
 }
