@@ -1644,17 +1644,25 @@ static void short_mention_at(const tagger_result_t *r, const char *name, const c
     ck_assert_uint_eq(e->mentions[1].start, (size_t)(strstr(text, at) - text));
 }
 
+/* short_mention_at() of @p text's annotation, where @p alone is no
+ * entity of its own. */
+static void expect_short_mention(const char *text, const char *name, const char *at,
+                                 const char *alone)
+{
+    tagger_result_t *r = annotate(text);
+    short_mention_at(r, name, text, at);
+    ck_assert_ptr_null(find(r, alone));
+    tagger_result_free(r);
+}
+
 START_TEST(test_short_name_joins_the_full_name)
 {
-    const char *text = "Peter Obi met supporters on Saturday. Obi said he would run again.";
-    tagger_result_t *r = annotate(text);
-    short_mention_at(r, "Peter Obi", text, "Obi said");
-    ck_assert_ptr_null(find(r, "Obi"));
-    tagger_result_free(r);
+    expect_short_mention("Peter Obi met supporters on Saturday. Obi said he would run again.",
+                         "Peter Obi", "Obi said", "Obi");
     /* A surname of two words (Reuters, 1987; CoNLL-2003 has "Suu Kyi"). */
-    text = "Bolivian President Victor Paz Estenssoro said the talks would go on. Paz "
-           "Estenssoro told reporters the creditors had been patient.";
-    r = annotate(text);
+    const char *text = "Bolivian President Victor Paz Estenssoro said the talks would go on. "
+                       "Paz Estenssoro told reporters the creditors had been patient.";
+    tagger_result_t *r = annotate(text);
     short_mention_at(r, "Victor Paz Estenssoro", text, "Paz Estenssoro told");
     ck_assert_str_eq(find(r, "Victor Paz Estenssoro")->mentions[1].text, "Paz Estenssoro");
     ck_assert_ptr_null(find(r, "Paz Estenssoro"));
@@ -1996,18 +2004,14 @@ START_TEST(test_company_short_name)
     /* The first word of a company's name that ends in its trade is its
      * short name too (BBC, 2005), and so is the first word of two
      * companies, for the first named (Reuters, 1987). */
-    text = "Shares in Cairn Energy have jumped 6% after the firm said an Indian oilfield was "
-           "larger than previously thought.\n\nCairn said drilling to the north-west of its "
-           "development site in Rajasthan had produced \"very strong results\".";
-    r = annotate(text);
-    short_mention_at(r, "Cairn Energy", text, "Cairn said");
-    ck_assert_ptr_null(find(r, "Cairn"));
-    tagger_result_free(r);
-    text = "Huawei Technologies unveiled a new smartphone chip on Tuesday.\n\nHuawei said the "
-           "chip was designed in-house.";
-    r = annotate(text);
-    short_mention_at(r, "Huawei Technologies", text, "Huawei said");
-    tagger_result_free(r);
+    expect_short_mention("Shares in Cairn Energy have jumped 6% after the firm said an Indian "
+                         "oilfield was larger than previously thought.\n\nCairn said drilling "
+                         "to the north-west of its development site in Rajasthan had produced "
+                         "\"very strong results\".",
+                         "Cairn Energy", "Cairn said", "Cairn");
+    expect_short_mention("Huawei Technologies unveiled a new smartphone chip on Tuesday.\n\n"
+                         "Huawei said the chip was designed in-house.",
+                         "Huawei Technologies", "Huawei said", "Huawei");
     text = "Hanson Trust PLC said its Hanson Industries unit sold its chemicals business. "
            "Hanson said the sale would bring 100 mln dlrs.";
     r = annotate(text);
