@@ -24,15 +24,21 @@
 /* ------------------------------------------------------------------------ */
 /* Short spans                                                               */
 
-/* Adds a span of word @p i, a short mention of name @p name, of @p kind. */
-static int add_short_span(tg_recog_t *r, size_t i, uint32_t name, uint32_t kind)
+/* Adds a span of word @p i, a mention of name @p name, of @p kind, @p via
+ * (TAGGER_VIA_SHORT, or TAGGER_VIA_NAME: the name's very word). */
+static int add_word_span(tg_recog_t *r, size_t i, uint32_t name, uint32_t kind, uint8_t via)
 {
     if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
         return TAGGER_ERR_NOMEM;
     }
-    r->spans[r->n_spans++] =
-        (span_t){(uint32_t)i, (uint32_t)i + 1, kind, name, TAGGER_VIA_SHORT, 0, 0};
+    r->spans[r->n_spans++] = (span_t){(uint32_t)i, (uint32_t)i + 1, kind, name, via, 0, 0};
     return TAGGER_OK;
+}
+
+/* add_word_span() of a short mention. */
+static int add_short_span(tg_recog_t *r, size_t i, uint32_t name, uint32_t kind)
+{
+    return add_word_span(r, i, name, kind, TAGGER_VIA_SHORT);
 }
 
 /* Sets each word's in_span. */
@@ -637,40 +643,52 @@ static bool in_name_with(const tagger_t *tg, const tg_recog_t *r, const char *te
            r->words[b].start - r->words[a].end == 1 && text[r->words[a].end] == ' ';
 }
 
-/* "Huawei launched a chip" after "Huawei said" elsewhere: a capitalised
- * word in no span and no gazetteer mention, that the model left O (it
- * opens a sentence, where CoNLL-2003's common words do), is a mention of
- * the one name the text gives as that word elsewhere, of its kind (a
- * name's short mention stands for the long name: "Huawei" for "Huawei
- * Technologies"), outside a title-case line (the headline's "No
- * Reconciliation or Unification", repeated as a page's title and in a
- * link, is no name on its own: span_t weak).  Not a common word, not one that is never a name alone,
- * not one in capitals only (an acronym or a headline's word) or with a
- * digit ("M3", "P2P"), and not part of a longer name: beside another
- * capitalised word that is no common word ("Huawei Cloud"), after a first
- * name ("Bill Cosby"), before a gazetteer's name ("Gulf Canada
- * Resources"). */
-int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text)
+/* Sorts into r->end_words the one-word names the text gives outside
+ * title-case lines (span_t weak) and not in capitals only: of any kind
+ * and no common word, or @p orgs only, common words too ("Reading" the
+ * club).  Returns their number, or (size_t)-1 without memory. */
+static size_t one_word_names(const tagger_t *tg, tg_recog_t *r, const char *text, bool orgs)
 {
     size_t n = 0;
     for (size_t k = 0; k < r->n_spans; k++) {
         const span_t *sp = &r->spans[k];
         const word_t *w = &r->words[sp->first];
         uint32_t kind = r->names[sp->name].kind;
-        if (sp->end - sp->first != 1 || kind == 0 || sp->weak ||
-            tg_names_common(tg->names, w->h_low) ||
+        if (sp->end - sp->first != 1 || sp->weak ||
+            (orgs ? kind != TAGGER_KIND_ORG : kind == 0 || tg_names_common(tg->names, w->h_low)) ||
             tg_recog_capitals_only(text + w->start, w->end - w->start)) {
             continue;
         }
         if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
-            return TAGGER_ERR_NOMEM;
+            return (size_t)-1;
         }
         r->end_words[n++] = (struct end_word){w->h_low, sp->name, kind, false, false, 0, false};
     }
-    if (n == 0) {
-        return TAGGER_OK;
+    if (n > 1) {
+        qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);
     }
-    qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);
+    return n;
+}
+
+/* "Huawei launched a chip" after "Huawei said" elsewhere: a capitalised
+ * word in no span and no gazetteer mention, that the model left O (it
+ * opens a sentence, where CoNLL-2003's common words do), is a mention of
+ * the one name the text gives as that word elsewhere, of its kind (a
+ * name's short mention stands for the long name: "Huawei" for "Huawei
+ * Technologies") outside a title-case line (one_word_names(): the
+ * headline's "No Reconciliation or Unification", repeated as a page's
+ * title and in a link, is no name on its own).  Not a common word, not
+ * one that is never a name alone, not one in capitals only (an acronym or
+ * a headline's word) or with a digit ("M3", "P2P"), and not part of a
+ * longer name: beside another capitalised word that is no common word
+ * ("Huawei Cloud"), after a first name ("Bill Cosby"), before a
+ * gazetteer's name ("Gulf Canada Resources"). */
+int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text)
+{
+    size_t n = one_word_names(tg, r, text, false);
+    if (n == 0 || n == (size_t)-1) {
+        return n ? TAGGER_ERR_NOMEM : TAGGER_OK;
+    }
     mark_spans(r);
     for (size_t i = 0; i < r->n_words; i++) {
         const word_t *w = &r->words[i];
@@ -686,10 +704,9 @@ int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text
             (i + 1 < r->n_words && in_name_with(tg, r, text, i, i + 1))) {
             continue;
         }
-        if (add_short_span(r, i, (uint32_t)name, r->names[name].kind)) {
+        if (add_word_span(r, i, (uint32_t)name, r->names[name].kind, TAGGER_VIA_NAME)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->spans[r->n_spans - 1].via = TAGGER_VIA_NAME;
     }
     return TAGGER_OK;
 }
@@ -704,24 +721,10 @@ int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text
 int tg_recog_link_place_orgs(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
                              const char *text)
 {
-    size_t n = 0;
-    for (size_t k = 0; k < r->n_spans; k++) {
-        const span_t *sp = &r->spans[k];
-        const word_t *w = &r->words[sp->first];
-        if (sp->end - sp->first != 1 || sp->weak || r->names[sp->name].kind != TAGGER_KIND_ORG ||
-            tg_recog_capitals_only(text + w->start, w->end - w->start)) {
-            continue;
-        }
-        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 1, sizeof *r->end_words)) {
-            return TAGGER_ERR_NOMEM;
-        }
-        r->end_words[n++] =
-            (struct end_word){w->h_low, sp->name, TAGGER_KIND_ORG, false, false, 0, false};
+    size_t n = one_word_names(tg, r, text, true);
+    if (n == 0 || n == (size_t)-1) {
+        return n ? TAGGER_ERR_NOMEM : TAGGER_OK;
     }
-    if (n == 0) {
-        return TAGGER_OK;
-    }
-    qsort(r->end_words, n, sizeof *r->end_words, tg_recog_cmp_end_word);
     size_t n_prepositions = sizeof place_prepositions / sizeof *place_prepositions;
     for (size_t k = 0; k < s->n_recs; k++) {
         const tg_rec_t *rec = &s->recs[k];
@@ -743,10 +746,9 @@ int tg_recog_link_place_orgs(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t
         if (name < 0 || tg_recog_drop_places(tg, s, rec->start, rec->end, false) <= 0) {
             continue;
         }
-        if (add_short_span(r, i, (uint32_t)name, TAGGER_KIND_ORG)) {
+        if (add_word_span(r, i, (uint32_t)name, TAGGER_KIND_ORG, TAGGER_VIA_NAME)) {
             return TAGGER_ERR_NOMEM;
         }
-        r->spans[r->n_spans - 1].via = TAGGER_VIA_NAME;
     }
     return TAGGER_OK;
 }
@@ -786,7 +788,7 @@ static bool lone_org_word(const tg_recog_t *r, const tg_names_t *m, const char *
  * one-word ORG of lone_org_word() is the last word of exactly one
  * recognized ORG of two words or more, after a capitalised word, opening
  * with neither a first name nor a common word, and no company ending in a
- * legal form (its first word is its short name:
+ * legal form or a trade (its first word is its short name:
  * tg_recog_link_short_names()): its spans join that name.  Not a PERSON
  * ("Murphy" beside the model's ORG "Geordan Murphy") nor a PLACE ("Europe"
  * beside "Ford Europe"); not where a longer PERSON opens or ends with the
