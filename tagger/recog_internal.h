@@ -318,6 +318,14 @@ static inline bool tg_recog_compound(const char *w, size_t len)
     return hyphen && hyphen + 1 < w + len && hyphen[1] >= 'a' && hyphen[1] <= 'z';
 }
 
+/* Whether word @p i is a hashtag's or a handle's ("#MeToo",
+ * "@CommonWhiteGirl"): a topic or an account, no name. */
+static inline bool tg_recog_hashtag(const line_t *ln, size_t i)
+{
+    uint32_t start = ln->w[i].start;
+    return start > 0 && (ln->text[start - 1] == '#' || ln->text[start - 1] == '@');
+}
+
 /* Whether words @p i - 1 and @p i are apart by spaces only: a name does not
  * run over an invalid byte or other separator. */
 static inline bool tg_recog_spaced(const line_t *ln, size_t i)
@@ -505,15 +513,14 @@ bool tg_recog_listed_with_org(const tagger_t *tg, const tagger_scratch_t *s, con
 bool tg_recog_person_role_before(const line_t *ln, size_t a);
 int tg_recog_role_opening_sentence(const line_t *ln, size_t a);
 /* recog_orgs.c: what camel case says.  Whether word @p i is capitalised
- * and in camel case, but for a name prefix ("OpenAI", "TikTok"; not
- * "McDonald", "LeBron"), a hashtag or a handle ("#MeToo",
- * "@CommonWhiteGirl"): an organization's name or a product's, or a legal
- * form ("SpA").  And the
- * kind of words [a, b) that the model typed @p kind: an ORG when the last
- * word is so and the model said PLACE, or when it is the one word and the
- * model said PERSON; a PERSON when they are two, the first opening with a
- * given name's prefix, and the model said ORG ("LeBron James"); else
- * @p kind. */
+ * and in camel case, after no name prefix ("OpenAI", "TikTok"; not
+ * "McDonald", "LeBron") and in no hashtag: an organization's name or a
+ * product's (or a legal form, "SpA", which the caller tells apart).  And
+ * the kind of words [a, b) that the model typed @p kind: an ORG when the
+ * last word is so and the model said PLACE, or when it is the one word
+ * and the model said PERSON; a PERSON when they are two, the first
+ * opening with a given name's prefix, and the model said ORG ("LeBron
+ * James"); else @p kind. */
 bool tg_recog_camel_org(const line_t *ln, size_t i);
 uint32_t tg_recog_camel_case_kind(const line_t *ln, size_t a, size_t b, uint32_t kind);
 bool tg_recog_org_word_in(const line_t *ln, size_t a, size_t b);

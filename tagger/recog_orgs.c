@@ -364,10 +364,7 @@ static bool camel_case(const line_t *ln, size_t i, bool *prefixed)
 bool tg_recog_camel_org(const line_t *ln, size_t i)
 {
     bool prefixed = false;
-    uint32_t start = ln->w[i].start;
-    char before = start > 0 ? ln->text[start - 1] : ' ';
-    return ln->w[i].cap && before != '#' && before != '@' && camel_case(ln, i, &prefixed) &&
-           !prefixed;
+    return ln->w[i].cap && !tg_recog_hashtag(ln, i) && camel_case(ln, i, &prefixed) && !prefixed;
 }
 
 /* The name prefixes of given names ("LeBron", "LaShawn", "DeAndre"), not

@@ -407,14 +407,6 @@ static bool ticker(const line_t *ln, size_t i)
            ln->text[w->end] == '>';
 }
 
-/* Whether word @p i is a hashtag's or a handle's ("#MeToo",
- * "@CommonWhiteGirl"): a topic or an account, no name. */
-static bool hashtag(const line_t *ln, size_t i)
-{
-    uint32_t start = ln->w[i].start;
-    return start > 0 && (ln->text[start - 1] == '#' || ln->text[start - 1] == '@');
-}
-
 /* One-word spans that are not names: a common word ("Yet, they ...", "the
  * Executive said"), one of never_names or months, a title, an office, a
  * letter (with or without a period), a Roman numeral, a party and state, a
@@ -707,7 +699,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             next = j;
             continue;
         }
-        bool keep = kind != 0 && a < b && !hashtag(ln, a);
+        bool keep = kind != 0 && a < b && !tg_recog_hashtag(ln, a);
         bool head =
             keep && b - a == 1 && tg_recog_title_case_in(ln, a, &ln->fx->sets.industry_heads);
         size_t industry = head ? tg_recog_industry_start(tg, s, ln, a) : a;
