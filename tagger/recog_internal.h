@@ -511,6 +511,9 @@ bool tg_recog_employer_after_job(const line_t *ln, size_t a, size_t b);
 bool tg_recog_listed_with_org(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
                               size_t a);
 bool tg_recog_person_role_before(const line_t *ln, size_t a);
+/* recog_orgs.c: whether the one word [a, b) is followed by a verb in the
+ * plural that no person's name takes ("Chelsea have"): a team's. */
+bool tg_recog_plural_verb_after(const line_t *ln, size_t a, size_t b);
 int tg_recog_role_opening_sentence(const line_t *ln, size_t a);
 /* recog_orgs.c: what camel case says.  Whether word @p i is capitalised
  * and in camel case, after no name prefix ("OpenAI", "TikTok"; not

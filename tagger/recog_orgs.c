@@ -335,6 +335,40 @@ int tg_recog_role_opening_sentence(const line_t *ln, size_t a)
     return tg_recog_word_is(ln, a, "Rival") ? 1 : 0;
 }
 
+/* Verbs in the plural that, right after a one-word name opening a
+ * clause, say it is a team or a company, as British English writes them
+ * ("Chelsea have sacked Mutu", "but Villa were not interested"): no
+ * person's name has them.  In CoNLL-2003's eng.train, a one-word name
+ * before one of them is a person's 4 times in 68 (the rest countries as
+ * teams, peoples, clubs). */
+static const char *const plural_verbs[] = {"have", "are", "were"};
+
+/* What opens a clause whose subject the name then is: punctuation, or a
+ * conjunction.  Not "and" ("she and sister Venus are"), nor a noun ("the
+ * three boys playing Billy are"), nor "if" (the subjunctive: "if Obama
+ * were"). */
+static const char *const clause_openers[] = {
+    ".",     "!",       "?",        ":",     ";",      "\"",      "\u201c", "(",
+    "but",   "when",    "while",    "after", "before", "because", "since",  "that",
+    "where", "whereas", "although", "until", "unless", "then",    "so"};
+
+bool tg_recog_plural_verb_after(const line_t *ln, size_t a, size_t b)
+{
+    if (b - a != 1 || b >= ln->n || !tg_recog_spaced(ln, b) || ln->kind == 'C') {
+        return false;
+    }
+    str_t verb = tg_recog_raw(ln, b);
+    if (!tg_word_in(plural_verbs, sizeof plural_verbs / sizeof *plural_verbs, verb.s, verb.len)) {
+        return false;
+    }
+    if (a == 0) {
+        return true;
+    }
+    str_t before = tg_recog_raw(ln, a - 1);
+    return tg_word_in(clause_openers, sizeof clause_openers / sizeof *clause_openers, before.s,
+                      before.len);
+}
+
 /* Name prefixes after which a capital inside a word opens the rest of a
  * person's name ("McDonald", "DeSantis", "LeBron", "FitzGerald").  In
  * CoNLL-2003's eng.train and eng.testa a word with a capital after a

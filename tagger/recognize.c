@@ -728,6 +728,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
                    tg_recog_person_role_before(ln, a) && !tg_recog_org_word_in(ln, a, b)) {
             kind = TAGGER_KIND_PERSON;
             cued = true;
+        } else if (keep && kind == TAGGER_KIND_PERSON && tg_recog_plural_verb_after(ln, a, b)) {
+            kind = TAGGER_KIND_ORG; /* "Chelsea have sacked Mutu" */
+            cued = true;
         }
         if (keep && !cued) {
             kind = tg_recog_camel_case_kind(ln, a, b, kind);

@@ -1035,6 +1035,16 @@ START_TEST(test_org_followers)
     /* HuffPost, 2018 */
     expect("\"She just freaken admitted that Trump should not have won!\" one Twitter user said.",
            "Twitter", TAGGER_KIND_ORG);
+    /* a team by a verb in the plural, as British English writes it, where
+     * its name opens a clause; not where it need not be the subject (BBC
+     * sport, 2005) */
+    expect_mentions("Chelsea sack Mutu\n\nChelsea have sacked Adrian Mutu after he failed a "
+                    "drugs test. A statement from Chelsea explaining the decision read: \"We "
+                    "want to make clear that Chelsea has a zero tolerance policy.\"",
+                    "Chelsea", TAGGER_KIND_ORG, 4);
+    expect("Serena Williams has rejected claims that she and sister Venus are a declining force "
+           "in tennis.",
+           "Venus", TAGGER_KIND_PERSON);
     /* a platform by its users, though the model took it for a place:
      * no place has users (HuffPost, 2018) */
     expect("The director interpreted it for a fan on Twitter. When a Twitter user suggested "
