@@ -124,8 +124,8 @@ static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t 
 /* The lists of words looked up by hash, each made by its file's
  * *_sets_init(): legal_forms, org_heads, org_suffixes, generic_heads,
  * industry_heads, company_trades, org_descriptors, employee_jobs,
- * org_followers, online_followers, owned_by_org, org_posts, person_roles
- * and possessives of recog_orgs.c;
+ * org_followers, online_followers, stake_nouns, owned_by_org, org_posts,
+ * person_roles and possessives of recog_orgs.c;
  * place_not_org, place_qualifiers, place_ends and surname_place_* of
  * recog_places.c; versus, beat and positions of recog_results.c; the rest
  * of recognize.c. */
@@ -133,9 +133,9 @@ typedef struct {
     word_set_t connectors, particles, posts_before_names, abbreviations, by, headline_lower,
         never_names, months, legal_forms, first_person, titles, clerical_titles, org_heads,
         org_suffixes, generic_heads, industry_heads, company_trades, event_ends, work_kinds,
-        org_descriptors, employee_jobs, org_followers, online_followers, owned_by_org, org_posts,
-        person_roles, possessives, generations, place_not_org, place_qualifiers, place_ends,
-        surname_place_ends, surname_place_cues, versus, beat, positions;
+        org_descriptors, employee_jobs, org_followers, online_followers, stake_nouns, owned_by_org,
+        org_posts, person_roles, possessives, generations, place_not_org, place_qualifiers,
+        place_ends, surname_place_ends, surname_place_cues, versus, beat, positions;
 } word_sets_t;
 
 /* Makes @p set, a member of word_sets_t, of the array @p list. */
@@ -511,6 +511,9 @@ bool tg_recog_employer_after_job(const line_t *ln, size_t a, size_t b);
 bool tg_recog_listed_with_org(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
                               size_t a);
 bool tg_recog_person_role_before(const line_t *ln, size_t a);
+/* recog_orgs.c: whether "a stake in" or "a holding in" is right before
+ * word @p a: a company's name follows. */
+bool tg_recog_stake_before(const line_t *ln, size_t a);
 /* recog_orgs.c: whether the one word [a, b) is followed by a verb in the
  * plural that no person's name takes ("Chelsea have"): a team's. */
 bool tg_recog_plural_verb_after(const line_t *ln, size_t a, size_t b);

@@ -731,6 +731,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         } else if (keep && kind == TAGGER_KIND_PERSON && tg_recog_plural_verb_after(ln, a, b)) {
             kind = TAGGER_KIND_ORG; /* "Chelsea have sacked Mutu" */
             cued = true;
+        } else if (keep && kind != TAGGER_KIND_ORG && tg_recog_stake_before(ln, a)) {
+            kind = TAGGER_KIND_ORG; /* "a 20 pct stake in Mediobanca" */
+            cued = true;
         }
         if (keep && !cued) {
             kind = tg_recog_camel_case_kind(ln, a, b, kind);

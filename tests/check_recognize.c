@@ -1045,6 +1045,10 @@ START_TEST(test_org_followers)
     expect("Serena Williams has rejected claims that she and sister Venus are a declining force "
            "in tennis.",
            "Venus", TAGGER_KIND_PERSON);
+    /* a company after "a stake in", where the model took it for a place
+     * (Reuters, 1987) */
+    expect("Assicurazioni Generali reduced its majority stake in Mediobanca, the bank said.",
+           "Mediobanca", TAGGER_KIND_ORG);
     /* a platform by its users, though the model took it for a place:
      * no place has users (HuffPost, 2018) */
     expect("The director interpreted it for a fan on Twitter. When a Twitter user suggested "
