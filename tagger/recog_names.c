@@ -193,9 +193,18 @@ bool tg_recog_after_a_person(const char *w, size_t len)
     return tg_word_in(after_a_person, sizeof after_a_person / sizeof *after_a_person, w, len);
 }
 
-/* "Cairn" beside "Cairn Energy": a one-word name the model alone typed
- * PERSON (no cue for it, no first name, and no longer PERSON's short
- * name) that is the first word of a longer ORG of the text, not one named
+/* Whether span @p sp is a one-word name that the model alone typed PERSON
+ * (no cue for it, no first name, and no longer PERSON's short
+ * name). */
+static bool lone_model_person(const tg_recog_t *r, const span_t *sp)
+{
+    return sp->end - sp->first == 1 && sp->via != TAGGER_VIA_SHORT &&
+           r->names[sp->name].kind == TAGGER_KIND_PERSON &&
+           r->votes[sp->name][TAGGER_KIND_PERSON] < CUED_VOTES && !r->words[sp->first].first;
+}
+
+/* "Cairn" beside "Cairn Energy": a one-word name of lone_model_person()
+ * that is the first word of a longer ORG of the text, not one named
  * after a person, is that organization or its parent: an ORG, not linked
  * ("BBC" and "BBC Radio" are two).  The first words are sorted once, as
  * for tg_recog_link_short_names(). */
@@ -223,14 +232,48 @@ static int type_org_first_words(tg_recog_t *r, const char *text)
     for (size_t k = 0; k < r->n_spans && n; k++) {
         const span_t *sp = &r->spans[k];
         tg_recognized_t *name = &r->names[sp->name];
-        if (sp->end - sp->first == 1 && sp->via != TAGGER_VIA_SHORT &&
-            name->kind == TAGGER_KIND_PERSON &&
-            r->votes[sp->name][TAGGER_KIND_PERSON] < CUED_VOTES && !r->words[sp->first].first &&
+        if (lone_model_person(r, sp) &&
             tg_recog_first_end_word(r, n, r->words[sp->first].h_low) < n) {
             name->kind = TAGGER_KIND_ORG;
         }
     }
     return TAGGER_OK;
+}
+
+/* Whether the text between input bytes @p a and @p b is " and " or " or ":
+ * a coordination.  (Not a comma: a team sheet's surnames, "Subs not used:
+ * Lehmann, Fabregas, Senderos", with one the model took for a club.) */
+static bool coordination(const char *text, uint32_t a, uint32_t b)
+{
+    size_t n = b - a;
+    const char *s = text + a;
+    return (n == 5 && memcmp(s, " and ", 5) == 0) || (n == 4 && memcmp(s, " or ", 4) == 0);
+}
+
+/* Whether name @p n is an ORG that a cue said is one ("boss", "Inc"). */
+static bool cued_org(const tg_recog_t *r, uint32_t n)
+{
+    return r->names[n].kind == TAGGER_KIND_ORG && r->votes[n][TAGGER_KIND_ORG] >= CUED_VOTES;
+}
+
+/* "Rosneft and CNPC": a one-word name of lone_model_person() coordinated
+ * with a one-word ORG that a cue typed is an ORG, as the names a text
+ * joins are of one kind (also the halves of a company's name the model
+ * parted: "Rohm and Haas", "Wagner and Brown"). */
+static void type_coordinated_orgs(tg_recog_t *r, const char *text)
+{
+    for (size_t k = 0; k + 1 < r->n_spans; k++) {
+        const span_t *x = &r->spans[k], *y = &r->spans[k + 1];
+        if (x->end - x->first != 1 || y->end - y->first != 1 ||
+            !coordination(text, r->words[x->first].end, r->words[y->first].start)) {
+            continue;
+        }
+        if (cued_org(r, x->name) && lone_model_person(r, y)) {
+            r->names[y->name].kind = TAGGER_KIND_ORG;
+        } else if (cued_org(r, y->name) && lone_model_person(r, x)) {
+            r->names[x->name].kind = TAGGER_KIND_ORG;
+        }
+    }
 }
 
 /* Step 5, in turn: the spans grouped into names; a full name the model
@@ -245,8 +288,11 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
     if (rc || (rc = type_people_by_surname(r, tg->names, text)) ||
         (rc = tg_recog_link_short_names(r, tg->names, text)) ||
         (rc = tg_recog_link_org_last_words(r, tg->names, text)) ||
-        (rc = tg_recog_link_acronyms(r, text)) || (rc = type_org_first_words(r, text)) ||
-        (rc = tg_recog_link_surnames(tg, s, r, text)) ||
+        (rc = tg_recog_link_acronyms(r, text)) || (rc = type_org_first_words(r, text))) {
+        return rc;
+    }
+    type_coordinated_orgs(r, text);
+    if ((rc = tg_recog_link_surnames(tg, s, r, text)) ||
         (rc = tg_recog_link_lone_names(tg, r, text)) ||
         (rc = tg_recog_link_place_orgs(tg, s, r, text))) {
         return rc;

@@ -1045,6 +1045,14 @@ START_TEST(test_org_followers)
     expect("Serena Williams has rejected claims that she and sister Venus are a declining force "
            "in tennis.",
            "Venus", TAGGER_KIND_PERSON);
+    /* a name the model took for a person, joined by "and" to an
+     * organization a cue typed (BBC, 2005), but not in a team sheet's
+     * list of surnames */
+    expect("Analysts said Rosneft and CNPC would sign the deal. CNPC shareholders approved it.",
+           "Rosneft", TAGGER_KIND_ORG);
+    expect("Subs not used: Lehmann, Fabregas, Senderos, Hoyte.\nArsenal boss Arsene Wenger "
+           "said Senderos would start.",
+           "Senderos", TAGGER_KIND_PERSON);
     /* a company after "a stake in", where the model took it for a place
      * (Reuters, 1987) */
     expect("Assicurazioni Generali reduced its majority stake in Mediobanca, the bank said.",
