@@ -492,6 +492,37 @@ static bool work_named(const line_t *ln, size_t a, size_t b)
            !(b < ln->n && tg_recog_word_in(ln, b, &ln->fx->sets.possessives));
 }
 
+/* Quotation marks, as a line's words. */
+static const char *const quotes[] = {"\"", "'", "\u201c", "\u201d", "\u2018", "\u2019"};
+
+static bool quote_at(const line_t *ln, size_t i)
+{
+    str_t w = tg_recog_raw(ln, i);
+    return tg_word_in(quotes, sizeof quotes / sizeof *quotes, w.s, w.len);
+}
+
+/* Whether words [a, b) are inside a title in quotation marks right after a
+ * noun of work_kinds or "titled" (`album "The Life of a Showgirl"`, "the
+ * film 'Black Panther'"): the quote opens at most five words before them
+ * and closes at most five words after them, on the line. */
+static bool quoted_work(const line_t *ln, size_t a, size_t b)
+{
+    size_t open = a;
+    while (open > 0 && a - open < 5 && !quote_at(ln, open - 1)) {
+        open--;
+    }
+    if (open < 2 || !quote_at(ln, open - 1) ||
+        !(tg_recog_word_in(ln, open - 2, &ln->fx->sets.work_kinds) ||
+          tg_recog_word_is(ln, open - 2, "titled"))) {
+        return false;
+    }
+    size_t close = b;
+    while (close < ln->n && close - b < 5 && !quote_at(ln, close)) {
+        close++;
+    }
+    return close < ln->n && quote_at(ln, close);
+}
+
 /* What ends a person's name after it: the son or the father of the one
  * named ("Donald Trump Jr."; the model tags it O). */
 static const char *const generations[] = {"Jr", "Jr.", "Sr", "Sr."};
@@ -688,7 +719,8 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             kind = TAGGER_KIND_PERSON; /* "Mr" + "Lilliu", the title tagged O */
             cued = true;
         }
-        if (a < b && tg_recog_covered_end(ln, a, b) == a && work_named(ln, a, b)) {
+        if (a < b && tg_recog_covered_end(ln, a, b) == a &&
+            (work_named(ln, a, b) || quoted_work(ln, a, b))) {
             /* A work's title: a cued span of no kind, which outvotes the
              * model in every span of the name (recog_names.c group_spans()),
              * so that none is an entity. */

@@ -533,6 +533,16 @@ START_TEST(test_works_are_no_names)
     tagger_result_free(r);
     expect_no_entity("Prince has sold two million copies of his latest album Musicology.",
                      "Musicology");
+    /* a title in quotation marks after such a noun or "titled" (Reuters,
+     * 1987; HuffPost, 2018; today's news, written by hand) */
+    expect_no_entity("Her new album \"The Life of a Showgirl\" was streamed 300 million times.",
+                     "Showgirl");
+    expect_no_entity("Paramount said its movie \"Beverly Hills Cop II\" has topped the box "
+                     "office.",
+                     "Beverly Hills Cop");
+    expect_no_entity("The last book he wrote before he died was titled \"America May Go to "
+                     "Hell.\"",
+                     "America");
     text = "It is the film Michael Moore's critics said would never be shown in cinemas.";
     r = annotate(text);
     found(r, text, "Michael Moore", TAGGER_KIND_PERSON);
