@@ -498,7 +498,9 @@ static const char *const quotes[] = {"\"", "'", "\u201c", "\u201d", "\u2018", "\
 static bool quote_at(const line_t *ln, size_t i)
 {
     str_t w = tg_recog_raw(ln, i);
-    return tg_word_in(quotes, sizeof quotes / sizeof *quotes, w.s, w.len);
+    unsigned char c = (unsigned char)w.s[0];
+    return (c == '"' || c == '\'' || c == 0xE2) && w.len <= 3 &&
+           tg_word_in(quotes, sizeof quotes / sizeof *quotes, w.s, w.len);
 }
 
 /* Whether words [a, b) are inside a title in quotation marks right after a
