@@ -15,8 +15,9 @@
  * person's given name), `after-place` (stands only right after a
  * capitalised word and a comma, as a state in "WALTHAM, Mass.,"),
  * `titled` (an office title and a surname, "President Reagan": the mention
- * is the surname) and `surname` (a surname alone, "Putin": not right after
- * a first name).  An alias with two or more capitals and no
+ * is the surname), `surname` (a surname alone, "Putin": not right after
+ * a first name) and `place-name` (also a place's name, "Amazon": not after
+ * "the" nor before a noun of geography).  An alias with two or more capitals and no
  * lower-case letter ("US", "U.S.") defaults to `case`.
  *
  * A bad line is reported with its file, line and field, and skipped whole;
@@ -303,6 +304,8 @@ static bool parse_alias(line_ctx_t *lc, span_t entry, int index, span_t *text_ou
                 flags |= TG_ALIAS_TITLED;
             } else if (span_eq(flag, "surname")) {
                 flags |= TG_ALIAS_SURNAME;
+            } else if (span_eq(flag, "place-name")) {
+                flags |= TG_ALIAS_PLACE_NAME;
             } else {
                 bad_field(lc, 6, "alias %d ('%.*s'): unknown flag '%.*s'", index,
                           (int)text.len, text.s, (int)flag.len, flag.s);

@@ -27,16 +27,18 @@
 
 /* Alias flags: a case rule in the low two bits, then the alias kind. */
 enum {
-    TG_CASE_CAP = 0,    /* capitalised words of the alias must be capitalised */
-    TG_CASE_EXACT = 1,  /* exact case as written (all-caps text in all-caps context too) */
-    TG_CASE_ANY = 2,    /* any case */
+    TG_CASE_CAP = 0,   /* capitalised words of the alias must be capitalised */
+    TG_CASE_EXACT = 1, /* exact case as written (all-caps text in all-caps context too) */
+    TG_CASE_ANY = 2,   /* any case */
     TG_CASE_MASK = 3,
-    TG_ALIAS_DEMONYM = 4,   /* "North Korean": evidence for its country */
-    TG_ALIAS_WEAK = 8,      /* counts only when the document supports the entity */
-    TG_ALIAS_GIVEN_NAME = 16, /* also a given name: "Jordan", "Paris" */
+    TG_ALIAS_DEMONYM = 4,      /* "North Korean": evidence for its country */
+    TG_ALIAS_WEAK = 8,         /* counts only when the document supports the entity */
+    TG_ALIAS_GIVEN_NAME = 16,  /* also a given name: "Jordan", "Paris" */
     TG_ALIAS_AFTER_PLACE = 32, /* only right after "Place, ": "WALTHAM, Mass." */
-    TG_ALIAS_TITLED = 64, /* "President Reagan": the mention is the name after the title */
-    TG_ALIAS_SURNAME = 128 /* a leader's surname alone: "Putin", not after a first name */
+    TG_ALIAS_TITLED = 64,      /* "President Reagan": the mention is the name after the title */
+    TG_ALIAS_SURNAME = 128,    /* a leader's surname alone: "Putin", not after a first name */
+    TG_ALIAS_PLACE_NAME = 256  /* also a place's name: "Amazon", not the company in "the Amazon"
+                                  nor before a noun of geography, "Amazon basin" */
 };
 
 typedef struct {

@@ -416,16 +416,17 @@ static bool institution_follows(const char *text, size_t len, size_t end)
                       text + end + 1, len - end - 1);
 }
 
-/* Lower-case nouns of geography that, after a one-word name, make it a
- * place's ("the Amazon basin", "Amazon rainforest"), not a company's. */
+/* Lower-case nouns of geography that, after an alias flagged `place-name`,
+ * make it the place's ("the Amazon basin", "Amazon rainforest"), not the
+ * company's. */
 static const char *const place_nouns[] = {"basin",  "rainforest", "rain forest", "river",
                                           "region", "jungle",     "forest",      "delta"};
 
-/* Whether an organization's one-word match at [@p start, @p end) names a
- * place: a noun of place_nouns follows it, or "the" comes before it ("in
- * the Amazon", "the Amazon rose"; a company by its brand takes no "the"
- * but as a modifier, "the Amazon founder", which a text seldom says
- * without naming it plainly too). */
+/* Whether the match at [@p start, @p end) of an alias that is a place's
+ * name too names the place: a noun of place_nouns follows it, or "the"
+ * comes before it ("in the Amazon", "the Amazon rose"; a company by its
+ * brand takes no "the" but as a modifier, "the Amazon founder", which a
+ * text seldom says without naming it plainly too). */
 static bool names_a_place(const char *text, size_t len, size_t start, size_t end)
 {
     size_t i = blanks_end(text, len, end);
@@ -586,9 +587,7 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
              generation_follows(text, len, h->end)) ||
             (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
              tg_wire_credit(text, len, h->start, h->end)) || /* nor a name: lone_word_ok() */
-            ((al->flags & TG_ALIAS_GIVEN_NAME) &&
-             tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
-             names_a_place(text, len, h->start, h->end))) {
+            ((al->flags & TG_ALIAS_PLACE_NAME) && names_a_place(text, len, h->start, h->end))) {
             r.flags |= TG_REC_DROPPED;
         }
         if (own_first && !(r.flags & TG_REC_DROPPED)) {

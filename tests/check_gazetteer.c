@@ -729,6 +729,9 @@ START_TEST(test_builtin_coined_company_names)
          true},
         {"The other two-thirds of Seagram was bought by market leader Diageo.", "sec:835403", true},
         {"She shared the recipe on Pinterest and Instagram.", "sec:1506293", true},
+        /* after "the", as a modifier (BBC, 2005): only a place's name too
+         * is left out there ("the Amazon") */
+        {"The deal brings the Ryanair/Boeing order book up to 150 aircraft.", "sec:1038683", true},
         /* Reuters, 1987: Sono-Tek Corp is not the Sono Group */
         {"Sono-Tek Corp said it reduced to 350,000 from 400,000 the number of shares.",
          "sec:1840416", false},
