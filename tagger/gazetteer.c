@@ -17,8 +17,8 @@
  * `titled` (an office title and a surname, "President Reagan": the mention
  * is the surname), `surname` (a surname alone, "Putin": not right after
  * a first name) and `place-name` (also a place's name, "Amazon": not after
- * "the" nor before a noun of geography).  An alias with two or more capitals and no
- * lower-case letter ("US", "U.S.") defaults to `case`.
+ * "the" nor before a noun of geography).  An alias with two or more
+ * capitals and no lower-case letter ("US", "U.S.") defaults to `case`.
  *
  * A bad line is reported with its file, line and field, and skipped whole;
  * nothing of it is kept.  The first definition of an (id, type) pair wins;
