@@ -102,6 +102,24 @@ static inline tagger_via_t tg_alias_via(const tg_alias_t *al)
     return (al->flags & TG_ALIAS_DEMONYM) ? TAGGER_VIA_DEMONYM : TAGGER_VIA_NAME;
 }
 
+/* Whether the @p n bytes at @p w are @p word, ASCII letters in any case
+ * ("PRESIDENT" in a headline). */
+static inline bool tg_word_is_nocase(const char *w, size_t n, const char *word)
+{
+    if (strlen(word) != n) {
+        return false;
+    }
+    for (size_t k = 0; k < n; k++) {
+        char x = w[k], y = word[k];
+        x = (x >= 'A' && x <= 'Z') ? (char)(x - 'A' + 'a') : x;
+        y = (y >= 'A' && y <= 'Z') ? (char)(y - 'A' + 'a') : y;
+        if (x != y) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Whether the @p len bytes at @p w are one of the @p n words of @p list.
  * Compared byte by byte, no strlen: most entries differ at the first. */
 static inline bool tg_word_in(const char *const *list, size_t n, const char *w, size_t len)

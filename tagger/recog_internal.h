@@ -708,6 +708,9 @@ int tg_recog_link_short_names(tg_recog_t *r, const tg_names_t *m, const char *te
  * organization join it ("Eagles" after "Philadelphia Eagles"). */
 int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char *text);
 int tg_recog_link_acronyms(tg_recog_t *r, const char *text);
+/* "Fed" to the "Federal Reserve" the text names (recog_links.c
+ * clippings). */
+int tg_recog_link_clippings(tg_recog_t *r, const char *text);
 int tg_recog_link_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r,
                            const char *text);
 int tg_recog_link_lone_names(const tagger_t *tg, tg_recog_t *r, const char *text);

@@ -288,7 +288,8 @@ int tg_recog_make_names(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, 
     if (rc || (rc = type_people_by_surname(r, tg->names, text)) ||
         (rc = tg_recog_link_short_names(r, tg->names, text)) ||
         (rc = tg_recog_link_org_last_words(r, tg->names, text)) ||
-        (rc = tg_recog_link_acronyms(r, text)) || (rc = type_org_first_words(r, text))) {
+        (rc = tg_recog_link_acronyms(r, text)) || (rc = tg_recog_link_clippings(r, text)) ||
+        (rc = type_org_first_words(r, text))) {
         return rc;
     }
     type_coordinated_orgs(r, text);

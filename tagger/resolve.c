@@ -134,28 +134,10 @@ static const char *const title_words[] = {
     "Senator", "Sen.", "Representative", "Rep.",
 };
 
-/* Whether the @p n bytes at @p w are @p word, ASCII letters in any case
- * ("PRESIDENT" in a headline). */
-static bool same_word_nocase(const char *w, size_t n, const char *word)
-{
-    if (strlen(word) != n) {
-        return false;
-    }
-    for (size_t k = 0; k < n; k++) {
-        char x = w[k], y = word[k];
-        x = (x >= 'A' && x <= 'Z') ? (char)(x - 'A' + 'a') : x;
-        y = (y >= 'A' && y <= 'Z') ? (char)(y - 'A' + 'a') : y;
-        if (x != y) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static bool is_title_word(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof title_words / sizeof *title_words; i++) {
-        if (same_word_nocase(w, n, title_words[i])) {
+        if (tg_word_is_nocase(w, n, title_words[i])) {
             return true;
         }
     }
@@ -196,7 +178,7 @@ static bool titled_mention(const tagger_t *tg, const tg_alias_t *al, const char 
     }
     const char *canonical = tg_str(tg, tg->entities[al->entity].name);
     size_t n = canonical ? strlen(canonical) : 0;
-    if (n == 0 || name + n > len || !same_word_nocase(text + name, n, canonical)) {
+    if (n == 0 || name + n > len || !tg_word_is_nocase(text + name, n, canonical)) {
         return true;
     }
     unsigned char after = name + n < len ? (unsigned char)text[name + n] : ' ';
@@ -300,7 +282,7 @@ static bool own_first_name_before(const tagger_t *tg, const tg_alias_t *al, cons
     memcpy(word, name, n);
     word[n] = '\0';
     *first = w;
-    return same_word_nocase(text + w, n, word);
+    return tg_word_is_nocase(text + w, n, word);
 }
 
 /* Whether the word right after @p end goes on a name: joined by a hyphen
@@ -475,7 +457,7 @@ bool tg_wire_credit(const char *text, size_t len, size_t start, size_t end)
 {
     bool agency = false;
     for (size_t i = 0; i < sizeof wire_credits / sizeof *wire_credits && !agency; i++) {
-        agency = same_word_nocase(text + start, end - start, wire_credits[i]);
+        agency = tg_word_is_nocase(text + start, end - start, wire_credits[i]);
     }
     if (!agency) {
         return false;

@@ -2010,6 +2010,26 @@ START_TEST(test_name_left_alone_is_the_name_elsewhere)
 }
 END_TEST
 
+/* "Fed", in any case, is the Federal Reserve the text names (Reuters,
+ * 1987), the shortest of its names; not "Federal Express". */
+START_TEST(test_fed_is_the_federal_reserve)
+{
+    const char *text = "FED LEAVES RATES UNCHANGED\nWASHINGTON, March 3 - The Federal Reserve "
+                       "left rates unchanged. The Fed said inflation was low. Federal Reserve "
+                       "Board Chairman Paul Volcker spoke.\n";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *e = find(r, "Federal Reserve");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->n_mentions, 3);
+    ck_assert_str_eq(e->mentions[0].text, "FED");
+    ck_assert_ptr_null(find(r, "Fed"));
+    tagger_result_free(r);
+    r = annotate("Federal Express Corp said volumes rose. Fed officials said rates would hold.");
+    ck_assert_int_eq(found(r, "", "Federal Express Corp", TAGGER_KIND_ORG)->n_mentions, 1);
+    tagger_result_free(r);
+}
+END_TEST
+
 /* A company's first word is its short name ("Cyclops" after "Cyclops
  * Corp"); not another organization's, the whole it is a part of ("BBC"
  * and "BBC Radio"). */
@@ -2833,6 +2853,7 @@ Suite *recognize_suite(void)
     tcase_add_test(doc, test_last_word_of_a_listed_org);
     tcase_add_test(doc, test_company_short_name);
     tcase_add_test(doc, test_name_left_alone_is_the_name_elsewhere);
+    tcase_add_test(doc, test_fed_is_the_federal_reserve);
     tcase_add_test(doc, test_surname_after_a_first_name);
     tcase_add_test(doc, test_surname_that_is_a_country);
     tcase_add_test(doc, test_generation_after_a_name);
