@@ -528,6 +528,9 @@ int tg_recog_role_opening_sentence(const line_t *ln, size_t a);
  * opening with a given name's prefix, and the model said ORG ("LeBron
  * James"); else @p kind. */
 bool tg_recog_camel_org(const line_t *ln, size_t i);
+/* recog_orgs.c: whether word @p i is in camel case after a given name's
+ * prefix ("LeBron", "LaShawn", "DeAndre"): a first name. */
+bool tg_recog_given_camel(const line_t *ln, size_t i);
 uint32_t tg_recog_camel_case_kind(const line_t *ln, size_t a, size_t b, uint32_t kind);
 bool tg_recog_org_word_in(const line_t *ln, size_t a, size_t b);
 

@@ -423,18 +423,23 @@ bool tg_recog_camel_org(const line_t *ln, size_t i)
  * companies named after people). */
 static const char *const given_name_prefixes[] = {"De", "Di", "Da", "Du", "Le", "La"};
 
-uint32_t tg_recog_camel_case_kind(const line_t *ln, size_t a, size_t b, uint32_t kind)
+bool tg_recog_given_camel(const line_t *ln, size_t i)
 {
     bool prefixed = false;
+    return camel_case(ln, i, &prefixed) && prefixed &&
+           tg_word_in(given_name_prefixes, sizeof given_name_prefixes / sizeof *given_name_prefixes,
+                      ln->text + ln->w[i].start, 2);
+}
+
+uint32_t tg_recog_camel_case_kind(const line_t *ln, size_t a, size_t b, uint32_t kind)
+{
     if (kind == TAGGER_KIND_PLACE && tg_recog_camel_org(ln, b - 1)) {
         return TAGGER_KIND_ORG; /* "CompTIA", "TfL" */
     }
     if (kind == TAGGER_KIND_PERSON && b - a == 1 && tg_recog_camel_org(ln, a)) {
         return TAGGER_KIND_ORG; /* "OpenAI", "DaimlerChrysler"; not "David SyCip" */
     }
-    if (kind == TAGGER_KIND_ORG && b - a == 2 && camel_case(ln, a, &prefixed) && prefixed &&
-        tg_word_in(given_name_prefixes, sizeof given_name_prefixes / sizeof *given_name_prefixes,
-                   ln->text + ln->w[a].start, 2) &&
+    if (kind == TAGGER_KIND_ORG && b - a == 2 && tg_recog_given_camel(ln, a) &&
         !tg_recog_is_common(ln, a + 1) && !tg_recog_org_word_in(ln, a, b)) {
         return TAGGER_KIND_PERSON; /* "LeBron James" */
     }

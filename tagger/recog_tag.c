@@ -210,9 +210,17 @@ static void add_rows(const int32_t *restrict a, const int32_t *restrict b, int32
  * the person: in "Chancellor of the Exchequer Nigel Lawson", "Nigel"
  * scored I-ORG and "Lawson" I-PER (word i - 1 is relabelled).  After O the
  * label stays as it is: the spans read it as a beginning, and the next
- * word's features were learned with the labels the model gives. */
+ * word's features were learned with the labels the model gives.  A person
+ * after a one-word organization in camel case after a given name's prefix
+ * goes on from it, the first name the model took for a company ("LeBron"
+ * B-ORG, "James" B-PER). */
 static int valid_label(line_t *ln, size_t i, int prev, int best, const int32_t *sc)
 {
+    if ((best == TG_NL_B_PER || best == TG_NL_I_PER) && prev == TG_NL_B_ORG &&
+        tg_recog_spaced(ln, i) && tg_recog_given_camel(ln, i - 1)) {
+        ln->w[i - 1].label = TG_NL_B_PER; /* "LeBron" + "James" */
+        return TG_NL_I_PER;
+    }
     bool names_before = prev != TG_NL_O && prev < TG_NAMES_N_LABELS;
     if (!tg_recog_inside_label(best) || !names_before || prev == best || prev == best - 1) {
         return best;

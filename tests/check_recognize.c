@@ -1362,6 +1362,8 @@ START_TEST(test_camel_case)
            TAGGER_KIND_ORG);
     expect("LeBron James scored 30 points as the Lakers beat the Celtics.", "LeBron James",
            TAGGER_KIND_PERSON);
+    expect("LeBron James, who owns a stake in a fitness company, posted about it.", "LeBron James",
+           TAGGER_KIND_PERSON);
     expect_none("She is a PhD student at the university.");
     expect_none("Women shared their stories with the hashtag #MeToo on Monday.");
 }
