@@ -318,6 +318,17 @@ static inline bool tg_recog_compound(const char *w, size_t len)
     return hyphen && hyphen + 1 < w + len && hyphen[1] >= 'a' && hyphen[1] <= 'z';
 }
 
+/* Whether word @p i opens a sentence: the line's first word, or one after a
+ * full stop, question or exclamation mark. */
+static inline bool tg_recog_opens_sentence(const line_t *ln, size_t i)
+{
+    if (i == 0) {
+        return true;
+    }
+    str_t p = tg_recog_raw(ln, i - 1);
+    return p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!');
+}
+
 /* Whether word @p i is a hashtag's or a handle's ("#MeToo",
  * "@CommonWhiteGirl"): a topic or an account, no name. */
 static inline bool tg_recog_hashtag(const line_t *ln, size_t i)

@@ -610,6 +610,24 @@ static int lone_surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog
     return TAGGER_OK;
 }
 
+/* The word of gazetteer mention @p rec when it is one capitalised word
+ * not after a preposition of place ("flew in from Bolton"), or
+ * r->n_words (more than a word, a word not hashed, or a place meant). */
+static size_t lone_mention_word(const tg_recog_t *r, const char *text, const tg_rec_t *rec)
+{
+    size_t i = word_at(r, rec->start, rec->end);
+    if (i == r->n_words || !r->words[i].cap) {
+        return r->n_words;
+    }
+    const word_t *before = i > 0 ? &r->words[i - 1] : NULL;
+    size_t n_prepositions = sizeof place_prepositions / sizeof *place_prepositions;
+    if (before && tg_word_in(place_prepositions, n_prepositions, text + before->start,
+                             before->end - before->start)) {
+        return r->n_words;
+    }
+    return i;
+}
+
 /* "Bolton" after "John Bolton": a gazetteer's mention of a PLACE in one
  * word that is the surname of exactly one PERSON of the text (the @p n
  * end words of surnames()) is that person's, not Bolton in Lancashire
@@ -624,7 +642,6 @@ static int lone_surnames(const tagger_t *tg, const tagger_scratch_t *s, tg_recog
 static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, const char *text,
                           size_t n)
 {
-    size_t n_prepositions = sizeof place_prepositions / sizeof *place_prepositions;
     for (size_t k = 0; k < s->n_recs && n; k++) {
         tg_rec_t *rec = &s->recs[k];
         if ((rec->flags & TG_REC_DROPPED) || rec->entity >= tg->n_entities ||
@@ -639,13 +656,8 @@ static int place_surnames(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r
         if (kind != TAGGER_KIND_PLACE && !given_country && !given_org) {
             continue;
         }
-        size_t i = word_at(r, rec->start, rec->end);
-        if (i == r->n_words || !r->words[i].cap) {
-            continue; /* more than a word, or a word not hashed */
-        }
-        const word_t *before = i > 0 ? &r->words[i - 1] : NULL;
-        if (before && tg_word_in(place_prepositions, n_prepositions, text + before->start,
-                                 before->end - before->start)) {
+        size_t i = lone_mention_word(r, text, rec);
+        if (i == r->n_words) {
             continue;
         }
         int64_t name = tg_recog_only_name(r, n, r->words[i].h_low);
@@ -786,21 +798,14 @@ int tg_recog_link_place_orgs(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t
     if (n == 0 || n == (size_t)-1) {
         return n ? TAGGER_ERR_NOMEM : TAGGER_OK;
     }
-    size_t n_prepositions = sizeof place_prepositions / sizeof *place_prepositions;
     for (size_t k = 0; k < s->n_recs; k++) {
         const tg_rec_t *rec = &s->recs[k];
         if ((rec->flags & TG_REC_DROPPED) || rec->entity >= tg->n_entities ||
             rec->via == TAGGER_VIA_PLACE || tg->entities[rec->entity].kind != TAGGER_KIND_PLACE) {
             continue;
         }
-        size_t i = word_at(r, rec->start, rec->end);
-        if (i == r->n_words || !r->words[i].cap ||
-            tg_recog_capitals_only(text + rec->start, rec->end - rec->start)) {
-            continue;
-        }
-        const word_t *before = i > 0 ? &r->words[i - 1] : NULL;
-        if (before && tg_word_in(place_prepositions, n_prepositions, text + before->start,
-                                 before->end - before->start)) {
+        size_t i = lone_mention_word(r, text, rec);
+        if (i == r->n_words || tg_recog_capitals_only(text + rec->start, rec->end - rec->start)) {
             continue;
         }
         int64_t name = tg_recog_only_name(r, n, r->words[i].h_low);

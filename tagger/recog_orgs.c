@@ -315,17 +315,6 @@ bool tg_recog_person_role_before(const line_t *ln, size_t a)
             tg_recog_word_is(ln, a - 1, "boss"));
 }
 
-/* Whether word @p i opens a sentence: the line's first word, or one after a
- * full stop, question or exclamation mark. */
-static bool opens_sentence(const line_t *ln, size_t i)
-{
-    if (i == 0) {
-        return true;
-    }
-    str_t p = tg_recog_raw(ln, i - 1);
-    return p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!');
-}
-
 /* What the word @p a that opens a sentence says when it is a role written
  * in lower case elsewhere, capitalised there only, before another
  * capitalised word: 2 for a person's role ("Rapper Snoop Dogg was sued",
@@ -336,7 +325,7 @@ static bool opens_sentence(const line_t *ln, size_t i)
 int tg_recog_role_opening_sentence(const line_t *ln, size_t a)
 {
     if (a + 1 >= ln->n || !ln->w[a + 1].cap || !tg_recog_spaced(ln, a + 1) || ln->kind == 'C' ||
-        !opens_sentence(ln, a)) {
+        !tg_recog_opens_sentence(ln, a)) {
         return 0;
     }
     if (tg_recog_recased_in(ln, a, &ln->fx->sets.person_roles, 0)) {
@@ -632,7 +621,7 @@ size_t tg_recog_industry_start(const tagger_t *tg, tagger_scratch_t *s, const li
             tg_recog_word_in(ln, k, &ln->fx->sets.titles) ||
             tg_recog_word_in(ln, k, &ln->fx->sets.legal_forms) ||
             tg_recog_first_person(ln, k, true) ||
-            (opens_sentence(ln, k) && tg_recog_is_common(ln, k))) {
+            (tg_recog_opens_sentence(ln, k) && tg_recog_is_common(ln, k))) {
             break;
         }
         covered |= ln->w[k].covered;

@@ -163,8 +163,7 @@ static size_t word_keys(const line_t *ln, size_t i, const word_hashes_t *h, uint
     keys[n++] = tg_names_mix_with(k_kind, w->h_shape);
     int prev = label_before(ln, i);
     keys[n++] = prev >= 0 ? plw_key(ln, i, prev) : 0; /* KEY_PLW */
-    str_t p = i > 0 ? tg_recog_raw(ln, i - 1) : (str_t){"", 0};
-    if (i == 0 || (p.len == 1 && (p.s[0] == '.' || p.s[0] == '?' || p.s[0] == '!'))) {
+    if (tg_recog_opens_sentence(ln, i)) {
         keys[n++] = tg_names_mix_with(f->st, lw);
     }
     return n;
@@ -196,6 +195,13 @@ static void add_rows(const int32_t *restrict a, const int32_t *restrict b, int32
     sc[8] += a[8] + b[8];
 }
 
+/* Whether label @p k (an index of label_hash()) is a name's: not O, not
+ * "<s>". */
+static bool name_label(int k)
+{
+    return k != TG_NL_O && k < TG_NAMES_N_LABELS;
+}
+
 /* The label of word @p i, whose best score is label @p best, scores @p sc,
  * after word i - 1 labelled @p prev.  Greedy tagging has no other check,
  * and "Opposition leader Aung San Suu Kyi" came out B-PER I-PER I-ORG
@@ -221,8 +227,7 @@ static int valid_label(line_t *ln, size_t i, int prev, int best, const int32_t *
         ln->w[i - 1].label = TG_NL_B_PER; /* "LeBron" + "James" */
         return TG_NL_I_PER;
     }
-    bool names_before = prev != TG_NL_O && prev < TG_NAMES_N_LABELS;
-    if (!tg_recog_inside_label(best) || !names_before || prev == best || prev == best - 1) {
+    if (!tg_recog_inside_label(best) || !name_label(prev) || prev == best || prev == best - 1) {
         return best;
     }
     if (best == TG_NL_I_PER && ln->w[i - 1].first) {
@@ -317,9 +322,8 @@ static void tag_words(tg_recog_t *r, line_t *ln, word_t *w, size_t a, size_t b,
                 best = k;
             }
         }
-        bool named_before = prev != TG_NL_O && prev < TG_NAMES_N_LABELS;
         if (best == TG_NL_O && ln->kind != 'C' && tg_recog_camel_org(ln, i) &&
-            (named_before || !tg_recog_word_in(ln, i, &f->sets.legal_forms))) {
+            (name_label(prev) || !tg_recog_word_in(ln, i, &f->sets.legal_forms))) {
             /* "OpenAI said on Monday": a word in camel case is no common
              * word that opens a sentence (recog_orgs.c); a legal form in
              * it ends the name before, which it joins (recog_orgs.c
