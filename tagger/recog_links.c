@@ -4,15 +4,20 @@
  * into names and types them, and tg_recog_make_names() calls these in
  * turn): a one-word name that is the first or last word of exactly one
  * longer person, work or company ("Obi" after "Peter Obi", "Texaco" after
- * "Texaco Inc"), or a two-word one that ends a person ("Suu Kyi"); a
- * surname two people share, to one of them ("Treasury Secretary Baker");
- * the last word of exactly one recognized organization ("Villa" after
- * "Aston Villa"); an acronym in brackets after an organization's name or
- * its initials ("CFTC", "SEC"); a surname the model left alone, or that a
- * gazetteer took for a place ("Volcker added", "Bolton" after "John
- * Bolton"); and the last word of exactly one gazetteer organization
- * ("United" after "Manchester United").  Each pass sorts once the words it looks names up
- * by (r->end_words, struct end_word), and each span then looks itself up.
+ * "Texaco Inc", "Huawei" after "Huawei Technologies"), or a two-word one
+ * that ends a person ("Suu Kyi"); a surname two people share, to one of
+ * them ("Treasury Secretary Baker"), and after a title to the person
+ * whose last word it is ("Mr Paulsmeier"); the last word of exactly one
+ * recognized organization ("Villa" after "Aston Villa"); an acronym in
+ * brackets after an organization's name or its initials ("CFTC", "SEC");
+ * a clipped name ("Fed" after "Federal Reserve"); a surname the model
+ * left alone, or that a gazetteer took for a place ("Volcker added",
+ * "Bolton" after "John Bolton"); a word the model left alone that is a
+ * one-word name elsewhere ("Euronext said"); a city the text names
+ * elsewhere as a club ("Bolton were creating little"); and the last word
+ * of exactly one gazetteer organization ("United" after "Manchester
+ * United").  Each pass sorts once the words it looks names up by
+ * (r->end_words, struct end_word), and each span then looks itself up.
  */
 #include <stdbool.h>
 #include <stdlib.h>
