@@ -418,8 +418,9 @@ int tg_recog_link_acronyms(tg_recog_t *r, const char *text)
     size_t n = 0, n_spans = r->n_spans;
     for (size_t k = 0; k < n_spans; k++) {
         const span_t *sp = &r->spans[k];
-        if (sp->end - sp->first < 2 || r->names[sp->name].kind != TAGGER_KIND_ORG) {
-            continue;
+        uint32_t kind = r->names[sp->name].kind;
+        if (sp->end - sp->first < 2 || (kind != TAGGER_KIND_ORG && kind != 0)) {
+            continue; /* an organization's, or a treaty's ("(ICA)") */
         }
         uint64_t keys[2] = {initials_key(r, text, sp), 0};
         size_t after = in_brackets(r, text, sp->end);
@@ -436,7 +437,7 @@ int tg_recog_link_acronyms(tg_recog_t *r, const char *text)
         }
         /* "(CFTC)" that the model left alone is a mention too */
         if (keys[1] && (k + 1 == n_spans || r->spans[k + 1].first != after) &&
-            add_short_span(r, after, r->spans[k].name, TAGGER_KIND_ORG)) {
+            add_short_span(r, after, r->spans[k].name, kind)) {
             return TAGGER_ERR_NOMEM;
         }
     }

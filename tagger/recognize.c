@@ -566,6 +566,25 @@ static size_t generation_end(const line_t *ln, size_t b)
     return b;
 }
 
+/* Whether words [@p a, @p b), of @p kind, are a treaty's name or the place
+ * one bears ("Kyoto Protocol", "Treaty of Amsterdam", "Paris" + "Agreement",
+ * "Louvre" + "accord"; resolve.c tg_names_a_treaty(), which drops the
+ * gazetteer's places there).  A treaty's word in lower case after an
+ * organization is its deal ("the AAA accord", "a U.S. Air Force pact"). */
+static bool treaty_in(const line_t *ln, size_t a, size_t b, uint32_t kind)
+{
+    const word_t *w = ln->w;
+    if (tg_names_a_treaty(ln->text, ln->len, w[a].start, w[b - 1].end, kind != TAGGER_KIND_ORG)) {
+        return true;
+    }
+    for (size_t k = a; k < b; k++) {
+        if (tg_treaty_word(ln->text + w[k].start, ln->len - w[k].start, false)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Where the person the model tagged in words [a, b) starts.  A name of two
  * words or more that opens with a common word that is no first name is no
  * person's ("Ask Jeeves", "Desperate Housewives", "Crazy Eddie", "Was
@@ -830,6 +849,25 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
                      (b < ln->n && tg_recog_spaced(ln, b) &&
                       tg_recog_title_case_in(ln, b, &ln->fx->sets.event_ends)))) {
             keep = false;
+        }
+        if (keep && treaty_in(ln, a, b, kind)) {
+            /* No entity, nor the names right before it that the model
+             * typed apart ("Energy" + "Charter Treaty"; not in a headline's
+             * words, "Trump Thanks Kanye At NRA Convention"): as a work's
+             * title, a cued span of no kind, which its acronym and other
+             * mentions follow ("International Coffee Agreement (ICA)"). */
+            size_t first = a;
+            while (ln->kind == 'N' && first > 0 && ln->w[first - 1].cap &&
+                   tg_recog_spaced(ln, first)) {
+                first--;
+            }
+            tg_recog_drop_spans_after(r, n_spans, base + first);
+            int rc = tg_recog_add_span(r, base + first, base + b, 0, false, true);
+            if (rc) {
+                return rc;
+            }
+            next = j;
+            continue;
         }
         bool covered = false;
         for (size_t k = a; k < b; k++) {

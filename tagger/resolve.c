@@ -398,6 +398,36 @@ static bool institution_follows(const char *text, size_t len, size_t end)
                       text + end + 1, len - end - 1);
 }
 
+/* The words of a treaty's name after the place where it was signed:
+ * "Kyoto Protocol", "Paris Agreement", "Warsaw Pact", "Geneva Conventions".
+ * A place whose name a treaty bears is seldom what the story is about, and
+ * its country not at all (Japan in a story of the Kyoto Protocol).  Not a
+ * convention centre, which is in its city.  In lower case, the words that
+ * say a treaty after a place's name ("the Kyoto treaty", "the Louvre
+ * accord"), but not "convention" ("the Chicago convention" is held there),
+ * and after another name a deal of its ("the AAA accord"). */
+static const char *const treaty_words[] = {"Protocol",   "Treaty",      "Accord",
+                                           "Accords",    "Agreement",   "Pact",
+                                           "Convention", "Conventions", "Declaration"};
+static const char *const treaty_nouns[] = {"protocol", "treaty", "accord",
+                                           "accords",  "pact",   "agreement"};
+static const char *const convention_centres[] = {"Convention Center", "Convention Centre"};
+
+bool tg_treaty_word(const char *s, size_t len, bool lower)
+{
+    if (lower && opens_with(treaty_nouns, sizeof treaty_nouns / sizeof *treaty_nouns, s, len)) {
+        return true;
+    }
+    return opens_with(treaty_words, sizeof treaty_words / sizeof *treaty_words, s, len) &&
+           !opens_with(convention_centres, 2, s, len);
+}
+
+bool tg_names_a_treaty(const char *text, size_t len, size_t start, size_t end, bool lower)
+{
+    return (start >= 10 && memcmp(text + start - 10, "Treaty of ", 10) == 0) ||
+           (end < len && text[end] == ' ' && tg_treaty_word(text + end + 1, len - end - 1, lower));
+}
+
 /* Lower-case nouns of geography that, after an alias flagged `place-name`,
  * make it the place's ("the Amazon basin", "Amazon rainforest"), not the
  * company's. */
@@ -567,6 +597,8 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
              institution_follows(text, len, h->end)) ||
             (tg->entities[al->entity].kind == TAGGER_KIND_PERSON &&
              generation_follows(text, len, h->end)) ||
+            (tg->entities[al->entity].kind == TAGGER_KIND_PLACE &&
+             tg_names_a_treaty(text, len, h->start, h->end, true)) ||
             (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
              tg_wire_credit(text, len, h->start, h->end)) || /* nor a name: lone_word_ok() */
             ((al->flags & TG_ALIAS_PLACE_NAME) && names_a_place(text, len, h->start, h->end))) {

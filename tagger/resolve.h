@@ -35,6 +35,18 @@ bool tg_first_name_before(const tagger_t *tg, const char *text, size_t start);
  * its last word. */
 size_t tg_skip_title(const char *text, size_t start, size_t end);
 
+/* Whether the name at [@p start, @p end) is a treaty's, or the place one
+ * bears: a word of a treaty's name follows it after one space ("Kyoto" +
+ * "Protocol", "Paris" + "Agreement"; with @p lower, for a place's name, a
+ * lower-case one too: "Kyoto" + "treaty"), or "Treaty of " comes before it
+ * ("the Treaty of Rome"). */
+bool tg_names_a_treaty(const char *text, size_t len, size_t start, size_t end, bool lower);
+
+/* Whether the @p len bytes at @p s open with a word of a treaty's name
+ * ("Protocol", "Agreement"; with @p lower "treaty" too; not "Convention
+ * Center"). */
+bool tg_treaty_word(const char *s, size_t len, bool lower);
+
 /* Whether the text right before @p start is a capitalised word and a comma
  * with blanks after it, as before the state in "WALTHAM, Mass.,". */
 bool tg_after_place(const char *text, size_t start);
