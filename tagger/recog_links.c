@@ -830,19 +830,21 @@ int tg_recog_link_place_orgs(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t
  * "Sunday Times"). */
 static const char *const whole_suffixes[] = {"United", "Times", "Journal", "Post"};
 
-/* Whether span @p sp is a one-word ORG of its own that may stand for a
- * longer organization's name ending in it: no acronym or headline's word
- * in capitals ("UAW" is not "National UAW"), no common word, and no legal
- * form, head or suffix of organizations' names ("International",
- * "Congress") but whole_suffixes. */
+/* Whether span @p sp is a one-word or two-word ORG of its own that may
+ * stand for a longer organization's name ending in it: no acronym or
+ * headline's word in capitals ("UAW" is not "National UAW"), and its last
+ * word no common word, legal form, head or suffix of organizations' names
+ * ("International", "Congress") but whole_suffixes; the first of two
+ * capitalised ("Red Sox"). */
 static bool lone_org_word(const tg_recog_t *r, const tg_names_t *m, const char *text,
                           const span_t *sp)
 {
-    if (sp->end - sp->first != 1 || sp->via == TAGGER_VIA_SHORT ||
-        r->names[sp->name].kind != TAGGER_KIND_ORG) {
+    size_t words = sp->end - sp->first;
+    if (words > 2 || sp->via == TAGGER_VIA_SHORT || r->names[sp->name].kind != TAGGER_KIND_ORG ||
+        !r->words[sp->first].cap) {
         return false;
     }
-    const word_t *w = &r->words[sp->first];
+    const word_t *w = &r->words[sp->end - 1];
     const char *s = text + w->start;
     size_t len = w->end - w->start;
     const word_sets_t *sets = &r->fx.sets;
@@ -856,9 +858,17 @@ static bool lone_org_word(const tg_recog_t *r, const tg_names_t *m, const char *
            !tg_recog_in_set(&sets->generic_heads, s, len);
 }
 
-/* "Eagles" after "Philadelphia Eagles", "Villa" after "Aston Villa": a
- * one-word ORG of lone_org_word() is the last word of exactly one
- * recognized ORG of two words or more, after a capitalised word, opening
+/* The key of the last @p words (one or two) of a name ending at word
+ * @p end. */
+static uint64_t last_words_key(const tg_recog_t *r, size_t end, size_t words)
+{
+    return words == 1 ? r->words[end - 1].h_low : last_two_words(r, end);
+}
+
+/* "Eagles" after "Philadelphia Eagles", "Villa" after "Aston Villa", "Red
+ * Sox" after "Boston Red Sox": a one-word or two-word ORG of
+ * lone_org_word() is the last words of exactly one recognized ORG of more
+ * words, after a capitalised word, opening
  * with neither a first name nor a common word, and no company ending in a
  * legal form or a trade (its first word is its short name:
  * tg_recog_link_short_names()): its spans join that name.  Not a PERSON
@@ -889,11 +899,15 @@ int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char 
         if (!org && kind != TAGGER_KIND_PERSON) {
             continue;
         }
-        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 2, sizeof *r->end_words)) {
+        if (tg_grow((void **)&r->end_words, &r->cap_end_words, n + 3, sizeof *r->end_words)) {
             return TAGGER_ERR_NOMEM;
         }
         r->end_words[n++] =
             (struct end_word){last->h_low, full->name, kind, false, false, 0, false};
+        if (org && full->end - full->first >= 3 && r->words[full->end - 3].cap) {
+            r->end_words[n++] = (struct end_word){
+                last_two_words(r, full->end), full->name, kind, false, false, 0, false};
+        }
         if (kind == TAGGER_KIND_PERSON) {
             r->end_words[n++] =
                 (struct end_word){first->h_low, full->name, kind, false, false, 0, false};
@@ -907,8 +921,8 @@ int tg_recog_link_org_last_words(tg_recog_t *r, const tg_names_t *m, const char 
         if (!lone_org_word(r, m, text, sp)) {
             continue;
         }
-        int64_t found = tg_recog_only_name(r, n, r->words[sp->first].h_low);
-        if (found >= 0 && r->names[found].kind == TAGGER_KIND_ORG) {
+        int64_t found = tg_recog_only_name(r, n, last_words_key(r, sp->end, sp->end - sp->first));
+        if (found >= 0 && (uint32_t)found != sp->name && r->names[found].kind == TAGGER_KIND_ORG) {
             sp->name = (uint32_t)found;
             sp->via = TAGGER_VIA_SHORT;
         }

@@ -719,6 +719,14 @@ START_TEST(test_org_last_word)
     ck_assert_ptr_null(find(r, "Villa"));
     found(r, text, "David O'Leary", TAGGER_KIND_PERSON);
     tagger_result_free(r);
+    /* and its last two words ("Red Sox"; news of 2004, written by hand;
+     * "Peat Marwick" after "KPMG Peat Marwick", Reuters, 1987) */
+    text = "Hideki Matsui doubled in the winning run as the New York Yankees beat the Boston Red "
+           "Sox 5-4 on Saturday night. The Red Sox lost again.";
+    r = annotate(text);
+    ck_assert_int_eq(found(r, text, "Boston Red Sox", TAGGER_KIND_ORG)->n_mentions, 2);
+    ck_assert_ptr_null(find(r, "Red Sox"));
+    tagger_result_free(r);
     /* a player's role after his team: "Cubs shortstop" */
     expect("Mia Hamm will now embark on a new life with husband, Chicago Cubs shortstop Nomar "
            "Garciaparra, who was in the stands to watch her final game.",
