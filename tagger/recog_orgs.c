@@ -19,20 +19,16 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "resolve.h"
 #include "scratch.h"
 
 /* ------------------------------------------------------------------------ */
 /* Words                                                                     */
 
-/* Legal forms of companies: the end of a company's name, never a name by
- * themselves.  A span of nothing else joins the span just before it
- * ("Sealy" + "Inc": "Sealy Inc", an ORG) or is dropped. */
-static const char *const legal_forms[] = {
-    "Inc", "Inc.", "INC", "Corp", "Corp.", "CORP", "Ltd", "Ltd.", "LTD", "Co", "Co.", "CO", "Plc",
-    "PLC", "plc", "LLC", "AG", "GmbH", "KGaA", "NV", "BV", "SpA", "Cos", "Bhd",
-    /* with their periods, as the wires write them ("Bull S.A.", "Citibank
-     * N.A.", "ServiceMaster L.P.") */
-    "S.A.", "N.V.", "B.V.", "L.P.", "N.A.", "S.p.A."};
+/* Legal forms of companies (resolve.c tg_legal_forms): the end of a
+ * company's name, never a name by themselves.  A span of nothing else
+ * joins the span just before it ("Sealy" + "Inc": "Sealy Inc", an ORG) or
+ * is dropped. */
 
 /* The head of an organization's name alone, in any case, is no name: it
  * stands for an organization named before ("the Bank said", "the
@@ -205,7 +201,7 @@ typedef char assert_org_sets_small[SET_FITS(org_suffixes) && SET_FITS(generic_he
 
 void tg_recog_org_sets_init(word_sets_t *s)
 {
-    SET_INIT(s->legal_forms, legal_forms);
+    tg_recog_set_init(&s->legal_forms, tg_legal_forms, tg_n_legal_forms);
     SET_INIT(s->org_heads, org_heads);
     SET_INIT(s->org_suffixes, org_suffixes);
     SET_INIT(s->generic_heads, generic_heads);

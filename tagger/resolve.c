@@ -398,6 +398,34 @@ static bool institution_follows(const char *text, size_t len, size_t end)
                       text + end + 1, len - end - 1);
 }
 
+const char *const tg_legal_forms[] = {"Inc", "Inc.", "INC", "Corp", "Corp.", "CORP", "Ltd", "Ltd.",
+                                      "LTD", "Co", "Co.", "CO", "Plc", "PLC", "plc", "LLC", "AG",
+                                      "GmbH", "KGaA", "NV", "BV", "SpA", "Cos", "Bhd",
+                                      /* with their periods, as the wires write them ("Bull S.A.",
+                                       * "Citibank N.A.", "ServiceMaster L.P.") */
+                                      "S.A.", "N.V.", "B.V.", "L.P.", "N.A.", "S.p.A."};
+const size_t tg_n_legal_forms = sizeof tg_legal_forms / sizeof *tg_legal_forms;
+
+/* The end of a legal form after one space at @p end ("Apple" + " Inc",
+ * "Tesla" + " Inc."), the longest that ends a word (not "WhatsApp" +
+ * " Co-Founder"); or @p end. */
+static size_t legal_form_end(const char *text, size_t len, size_t end)
+{
+    if (end + 1 >= len || text[end] != ' ') {
+        return end;
+    }
+    size_t best = end;
+    for (size_t i = 0; i < tg_n_legal_forms; i++) {
+        size_t k = strlen(tg_legal_forms[i]), at = end + 1;
+        if (at + k <= len && at + k > best && memcmp(text + at, tg_legal_forms[i], k) == 0 &&
+            (at + k == len ||
+             (!tg_trie_ascii_alnum((unsigned char)text[at + k]) && text[at + k] != '-'))) {
+            best = at + k;
+        }
+    }
+    return best;
+}
+
 /* The words of a treaty's name after the place where it was signed:
  * "Kyoto Protocol", "Paris Agreement", "Warsaw Pact", "Geneva Conventions".
  * A place whose name a treaty bears is seldom what the story is about, and
@@ -583,8 +611,13 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
         size_t first = 0;
         bool own_first = (al->flags & TG_ALIAS_SURNAME) &&
                          own_first_name_before(tg, al, text, h->start, &first);
+        /* A company's name and its legal form: one mention, the company's
+         * though its name is a given name too ("Tesla Inc"). */
+        size_t form_end = tg->entities[al->entity].kind == TAGGER_KIND_ORG
+                              ? legal_form_end(text, len, h->end)
+                              : h->end;
         if (r.zone == TG_ZONE_MENU ||
-            (given_name(tg, al, text, h->start, h->end) &&
+            (given_name(tg, al, text, h->start, h->end) && form_end == h->end &&
              (given_name_beside_name(tg, text, len, h->start, h->end, r.zone) ||
               (tg->entities[al->entity].kind == TAGGER_KIND_ORG &&
                in_hyphenated_name(text, len, h->start, h->end)))) ||
@@ -607,6 +640,7 @@ int tg_resolve(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t
         if (own_first && !(r.flags & TG_REC_DROPPED)) {
             r.start = (uint32_t)first; /* the mention is "Recep Erdogan" */
         }
+        r.end = (uint32_t)form_end;
         if ((al->flags & TG_ALIAS_TITLED) && titled_mention(tg, al, text, len, &r)) {
             r.flags |= TG_REC_DROPPED;
         }

@@ -35,6 +35,12 @@ bool tg_first_name_before(const tagger_t *tg, const char *text, size_t start);
  * its last word. */
 size_t tg_skip_title(const char *text, size_t start, size_t end);
 
+/* Companies' legal forms, as written after their names ("Inc", "Corp.",
+ * "PLC", "S.A."): a gazetteer company's mention takes in the one after it;
+ * the recognizer's names end with one (recog_orgs.c). */
+extern const char *const tg_legal_forms[];
+extern const size_t tg_n_legal_forms;
+
 /* Whether the name at [@p start, @p end) is a treaty's, or the place one
  * bears: a word of a treaty's name follows it after one space ("Kyoto" +
  * "Protocol", "Paris" + "Agreement"; with @p lower, for a place's name, a

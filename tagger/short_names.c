@@ -95,7 +95,9 @@ static int person_shorts(tagger_scratch_t *s, const char *name, uint32_t entity,
     return rc ? rc : add_short(s, words[n - 1], lens[n - 1], entity, after);
 }
 
-/* "(WFP)" right after an organization's full mention. */
+/* "(WFP)" right after an organization's full mention, or a ticker symbol
+ * in angle brackets, as wire copy writes one ("Delta Air Lines Inc
+ * <DAL>"). */
 static int org_acronym(tagger_scratch_t *s, const char *text, size_t len, uint32_t end,
                        uint32_t entity)
 {
@@ -103,9 +105,10 @@ static int org_acronym(tagger_scratch_t *s, const char *text, size_t len, uint32
     while (i < len && text[i] == ' ') {
         i++;
     }
-    if (i >= len || text[i] != '(') {
+    if (i >= len || (text[i] != '(' && text[i] != '<')) {
         return TAGGER_OK;
     }
+    char close = text[i] == '(' ? ')' : '>';
     size_t a = ++i, upper = 0;
     while (i < len && i - a <= 12 &&
            ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z') ||
@@ -114,7 +117,7 @@ static int org_acronym(tagger_scratch_t *s, const char *text, size_t len, uint32
         upper += text[i] >= 'A' && text[i] <= 'Z';
         i++;
     }
-    if (i >= len || text[i] != ')' || upper < 2 || i - a < 2) {
+    if (i >= len || text[i] != close || upper < 2 || i - a < 2) {
         return TAGGER_OK;
     }
     return add_short(s, text + a, i - a, entity, end);

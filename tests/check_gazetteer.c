@@ -702,6 +702,54 @@ START_TEST(test_builtin_surname_after_own_first_name)
 }
 END_TEST
 
+/* The entity of id @p id, tagged in @p text with the built-in model, has
+ * the @p n mentions @p expected, in order. */
+static void expect_builtin_mentions(const char *text, const char *id, const char *const *expected,
+                                    size_t n)
+{
+    tagger_t *tg = builtin();
+    tagger_scratch_t *s;
+    tagger_result_t *r;
+    ck_assert_int_eq(tagger_scratch_new(tg, &s), TAGGER_OK);
+    ck_assert_int_eq(tagger_annotate(tg, s, text, strlen(text), &r), TAGGER_OK);
+    const tagger_entity_t *found = NULL;
+    for (size_t i = 0; i < tagger_result_n_entities(r); i++) {
+        const tagger_entity_t *e = tagger_result_entity(r, i);
+        if (e->id && strcmp(e->id, id) == 0) {
+            found = e;
+        }
+    }
+    ck_assert_msg(found != NULL, "%s not found in: %s", id, text);
+    ck_assert_uint_eq(found->n_mentions, n);
+    for (size_t m = 0; m < n; m++) {
+        ck_assert_str_eq(found->mentions[m].text, expected[m]);
+    }
+    tagger_result_free(r);
+    tagger_scratch_free(s);
+    tagger_free(tg);
+}
+
+/* A company's mention takes in the legal form after its name, and keeps
+ * the company where the name is a given name too ("Tesla Inc"; today's
+ * news, written by hand), but not a word's prefix ("WhatsApp Co-Founder",
+ * HuffPost, 2018); a ticker symbol in angle brackets after the name is a
+ * mention (Reuters, 1987). */
+START_TEST(test_builtin_company_with_legal_form)
+{
+    static const char *const tesla[] = {"Tesla Inc"};
+    expect_builtin_mentions("Tesla Inc shares fell 6 percent after the carmaker's deliveries "
+                            "missed forecasts.",
+                            "sec:1318605", tesla, 1);
+    static const char *const apple[] = {"Apple Inc", "Apple"};
+    expect_builtin_mentions("Shares of Apple Inc rose after the iPhone maker beat forecasts. "
+                            "Apple Co-Founder Steve Wozniak spoke.",
+                            "sec:320193", apple, 2);
+    static const char *const boeing[] = {"Boeing Co", "BA", "BA"};
+    expect_builtin_mentions("Boeing Co <BA> said it won an order. BA shares rose.", "sec:12927",
+                            boeing, 3);
+}
+END_TEST
+
 /* A city named like a person, which the English lists of first names do not
  * know but the name model's does, is no place beside another capitalised
  * word: the stadium is no mention of Chile's capital. */
@@ -781,6 +829,7 @@ Suite *gazetteer_suite(void)
     tcase_add_test(tc, test_builtin_company_names);
     tcase_add_test(tc, test_builtin_coined_company_names);
     tcase_add_test(tc, test_builtin_surname_after_own_first_name);
+    tcase_add_test(tc, test_builtin_company_with_legal_form);
     tcase_add_test(tc, test_builtin_cyrillic_spellings);
     tcase_add_test(tc, test_builtin_place_named_by_first_name);
     suite_add_tcase(s, tc);
