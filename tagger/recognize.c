@@ -577,12 +577,11 @@ static bool treaty_in(const line_t *ln, size_t a, size_t b, uint32_t kind)
     if (tg_names_a_treaty(ln->text, ln->len, w[a].start, w[b - 1].end, kind != TAGGER_KIND_ORG)) {
         return true;
     }
-    for (size_t k = a; k < b; k++) {
-        if (tg_treaty_word(ln->text + w[k].start, ln->len - w[k].start, false)) {
-            return true;
-        }
-    }
-    return false;
+    /* Its last word, or its first before "of"; not one inside an
+     * organization's name ("Collective Security Treaty Organization"). */
+    bool of = b - a >= 3 && tg_recog_word_is(ln, a + 1, "of");
+    return tg_treaty_word(ln->text + w[b - 1].start, ln->len - w[b - 1].start, false) ||
+           (of && tg_treaty_word(ln->text + w[a].start, ln->len - w[a].start, false));
 }
 
 /* Where the person the model tagged in words [a, b) starts.  A name of two
