@@ -376,7 +376,8 @@ END_TEST
  * place's country (BBC, 2005; Reuters, 1987; news of 2004, written by
  * hand): "Kyoto Protocol", "the Kyoto treaty", "the Treaty of Rome", "the
  * Louvre accord" and its acronym; but a convention centre is in its city,
- * and an organization's deal is no treaty ("the AAA accord"). */
+ * an organization's deal is no treaty ("the AAA accord"), and an
+ * organization may have a treaty's word inside its name. */
 START_TEST(test_treaty_is_no_place)
 {
     const char *texts[] = {
@@ -406,6 +407,9 @@ START_TEST(test_treaty_is_no_place)
     expect_place_alone("The party held its rally at the Philadelphia Convention Center.",
                        "Philadelphia", NULL);
     expect("Bankers said the AAA accord was negotiated by a committee.", "AAA", TAGGER_KIND_ORG);
+    /* an organization with a treaty's word inside its name */
+    expect("Leaders of the Collective Security Treaty Organization met in Moscow.",
+           "Collective Security Treaty Organization", TAGGER_KIND_ORG);
 }
 END_TEST
 
