@@ -649,7 +649,9 @@ START_TEST(test_builtin_company_names)
         /* HuffPost, 2018: services by their own names, which the model
          * took for places and people */
         {"The singer shared a photo on Instagram of her new tattoo.", "sec:1326801", true},
-        {"The video has been viewed more than 2 million times on YouTube.", "sec:1652044",
+        {"The video has been viewed more than 2 million times on YouTube.", "sec:1652044", true},
+        /* Meta Platforms by its name since 2021 (today's news, written by hand) */
+        {"Demand for its processors from Microsoft, Meta and Amazon stayed strong.", "sec:1326801",
          true},
     };
     check_reports(cases, sizeof cases / sizeof *cases);
