@@ -752,6 +752,19 @@ START_TEST(test_builtin_company_with_legal_form)
 }
 END_TEST
 
+/* A name several places share that the news means one of
+ * (build-places NEWS_MEANS): "Gaza" alone is the Gaza Strip's city, and
+ * Palestine through it (HuffPost, 2018). */
+START_TEST(test_builtin_news_means_place)
+{
+    static const report_case_t cases[] = {
+        {"Ivanka Trump was all smiles as protesters died in Gaza.", "sm:1916116052", true},
+        {"Ivanka Trump was all smiles as protesters died in Gaza.", "PS", true},
+    };
+    check_reports(cases, sizeof cases / sizeof *cases);
+}
+END_TEST
+
 /* A city named like a person, which the English lists of first names do not
  * know but the name model's does, is no place beside another capitalised
  * word: the stadium is no mention of Chile's capital. */
@@ -832,6 +845,7 @@ Suite *gazetteer_suite(void)
     tcase_add_test(tc, test_builtin_coined_company_names);
     tcase_add_test(tc, test_builtin_surname_after_own_first_name);
     tcase_add_test(tc, test_builtin_company_with_legal_form);
+    tcase_add_test(tc, test_builtin_news_means_place);
     tcase_add_test(tc, test_builtin_cyrillic_spellings);
     tcase_add_test(tc, test_builtin_place_named_by_first_name);
     suite_add_tcase(s, tc);
