@@ -1103,6 +1103,17 @@ START_TEST(test_org_followers)
     expect("Serena Williams has rejected claims that she and sister Venus are a declining force "
            "in tennis.",
            "Venus", TAGGER_KIND_PERSON);
+    /* a team's or a band's member after its possessive (BBC, 2005); a
+     * person's colleague after the person's, named in full before, is his
+     * (written by hand) */
+    expect_mentions("Jose Mourinho praised his side. Chelsea's John Terry scored twice, and "
+                    "Chelsea now lead by five points.",
+                    "Chelsea", TAGGER_KIND_ORG, 2);
+    expect("Stars such as Dido and Coldplay's Chris Martin are on the record.", "Coldplay",
+           TAGGER_KIND_ORG);
+    expect_mentions("Prime Minister Tony Blair met union leaders on Monday. Blair's Alastair "
+                    "Campbell said he would stay.",
+                    "Tony Blair", TAGGER_KIND_PERSON, 2);
     /* a name the model took for a person, joined by "and" to an
      * organization a cue typed (BBC, 2005), but not in a team sheet's
      * list of surnames */
