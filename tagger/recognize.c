@@ -275,7 +275,12 @@ static const char *const never_names[] = {
      * community ("sales of PCs and DVDs", "AI chip demand", "EV makers", "R&B singer",
      * "LGBTQ rights") */
     "TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "USB", "LCD", "VHS", "ADSL", "GPRS",
-    "SMS", "MMS", "MP3", "DRM", "ID", "AI", "EV", "EVs", "R&B", "LGBT", "LGBTQ", "LGBTQIA",
+    "SMS", "MMS", "MP3", "DRM", "ID", "AI", "EV", "EVs", "R&B", "LGBT", "LGBTQ", "LGBTQIA", "HD",
+    "HDTV", "HD-DVD", "RFID", "UWB",
+    /* rates, currency units and crude grades ("above LIBOR", "125.9 mln SDRs",
+     * "denominated in ECUs", "WTI crude"), payment-in-kind certificates, and
+     * the months of the wire's commodity tables ("JNE", "JLY") */
+    "LIBOR", "Libor", "SDR", "SDRs", "ECU", "ECUs", "WTI", "PIK", "JNE", "JLY",
     /* and words ("my timing was OK"), degrees ("a PhD student") */
     "OK", "PhD", "PhDs",
     /* economic measures and jobs ("GNP rose", "the CEO said") */

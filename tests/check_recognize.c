@@ -684,6 +684,12 @@ START_TEST(test_official_and_ai)
     /* a genre, a community (BBC, 2005; HuffPost, 2018) */
     expect_none("Usher won the award for best R&B act on Thursday.");
     expect_none("The bill would roll back LGBTQ protections, activists say.");
+    /* technologies, rates and currency units (BBC, 2005; Reuters, 1987) */
+    expect_none("Consumers are very concerned that RFID tags would allow businesses to track "
+                "them.");
+    expect_none("The loan was priced at 7/8 pct over LIBOR, and the bonds are denominated in "
+                "ECUs.");
+    expect_no_entity("Sun Co raised its posting for WTI crude to 17 dlrs a barrel.", "WTI");
     /* what record labels, studios and networks end in (BBC, 2005) */
     expect("The singer played three shows in London. Her label, Republic Records, is part of "
            "a larger group.",
