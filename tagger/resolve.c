@@ -372,6 +372,9 @@ static bool given_name_beside_name(const tagger_t *tg, const char *text, size_t 
 static bool opens_with(const char *const *list, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < n; i++) {
+        if (len == 0 || list[i][0] != s[0]) {
+            continue; /* most words: no strlen, no memcmp */
+        }
         size_t k = strlen(list[i]);
         if (k <= len && memcmp(s, list[i], k) == 0 &&
             (k == len || !tg_trie_ascii_alnum((unsigned char)s[k]))) {
@@ -416,6 +419,9 @@ static size_t legal_form_end(const char *text, size_t len, size_t end)
     }
     size_t best = end;
     for (size_t i = 0; i < tg_n_legal_forms; i++) {
+        if (tg_legal_forms[i][0] != text[end + 1]) {
+            continue;
+        }
         size_t k = strlen(tg_legal_forms[i]), at = end + 1;
         if (at + k <= len && at + k > best && memcmp(text + at, tg_legal_forms[i], k) == 0 &&
             (at + k == len ||
@@ -443,6 +449,19 @@ static const char *const convention_centres[] = {"Convention Center", "Conventio
 
 bool tg_treaty_word(const char *s, size_t len, bool lower)
 {
+    switch (len ? s[0] : 0) { /* the first letters of treaty_words and treaty_nouns */
+    case 'P':
+    case 'T':
+    case 'A':
+    case 'C':
+    case 'D':
+    case 'p':
+    case 't':
+    case 'a':
+        break;
+    default:
+        return false; /* most words, at one test */
+    }
     if (lower && opens_with(treaty_nouns, sizeof treaty_nouns / sizeof *treaty_nouns, s, len)) {
         return true;
     }
@@ -452,7 +471,8 @@ bool tg_treaty_word(const char *s, size_t len, bool lower)
 
 bool tg_names_a_treaty(const char *text, size_t len, size_t start, size_t end, bool lower)
 {
-    return (start >= 10 && memcmp(text + start - 10, "Treaty of ", 10) == 0) ||
+    return (start >= 10 && text[start - 10] == 'T' &&
+            memcmp(text + start - 10, "Treaty of ", 10) == 0) ||
            (end < len && text[end] == ' ' && tg_treaty_word(text + end + 1, len - end - 1, lower));
 }
 
