@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "elided.h"
 #include "normalize.h"
 #include "recognize.h"
 #include "relevance.h"
@@ -345,8 +346,9 @@ int tg_annotate(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_
     if (!with_layout) {
         s->layout.n_lines = 0; /* none of the text before's (topic_train.c reads it) */
     }
-    if (s->n_hits && ((rc = tg_resolve(tg, s, text, len)) ||
-                      (rc = tg_short_names(tg, s, text, len)))) {
+    if (s->n_hits &&
+        ((rc = tg_elided_names(tg, s, text, len)) || (rc = tg_resolve(tg, s, text, len)) ||
+         (rc = tg_short_names(tg, s, text, len)))) {
         goto done;
     }
     /* In text order for the recognizer too: it finds the mentions over a

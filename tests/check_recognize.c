@@ -22,6 +22,7 @@
 static const char gazetteer[] =
     "Q56226\tPERSON\tKim Jong Un\tQ56226\t-\tKim Jong Un\n"
     "KP\tCOUNTRY\tNorth Korea\tQ423\t-\tNorth Korea\n"
+    "KR\tCOUNTRY\tSouth Korea\tQ884\t-\tSouth Korea\n"
     "sm:1\tPLACE\tMeridian\t-\t-\tMeridian\n"
     "sm:2\tPLACE\tHouston\t-\t-\tHouston\n"
     "sm:3\tPLACE\tKyoto\t-\t-\tKyoto\n"
@@ -410,6 +411,28 @@ START_TEST(test_treaty_is_no_place)
     /* an organization with a treaty's word inside its name */
     expect("Leaders of the Collective Security Treaty Organization met in Moscow.",
            "Collective Security Treaty Organization", TAGGER_KIND_ORG);
+}
+END_TEST
+
+/* "North and South Korea": the first of two names that share their last
+ * words, written once, is the gazetteer's name it spells with them, not a
+ * place of its own (the seed page 001, 2023); not where the word before
+ * "and" spells nothing the gazetteer knows. */
+START_TEST(test_elided_shared_words)
+{
+    const char *text = "According to Kim Jong Un, the relationship between North and South Korea "
+                       "has turned hostile.";
+    tagger_result_t *r = annotate(text);
+    const tagger_entity_t *north = find(r, "North Korea");
+    ck_assert_ptr_nonnull(north);
+    ck_assert_uint_eq(north->n_mentions, 1);
+    ck_assert_str_eq(north->mentions[0].text, "North");
+    ck_assert_ptr_null(find(r, "North"));
+    ck_assert_ptr_nonnull(find(r, "South Korea"));
+    tagger_result_free(r);
+    r = annotate("Talks between Japan and South Korea resumed.");
+    ck_assert_ptr_null(find(r, "North Korea"));
+    tagger_result_free(r);
 }
 END_TEST
 
@@ -2852,6 +2875,7 @@ Suite *recognize_suite(void)
     tcase_add_test(cues, test_company_with_and);
     tcase_add_test(cues, test_company_named_after_a_place);
     tcase_add_test(cues, test_treaty_is_no_place);
+    tcase_add_test(cues, test_elided_shared_words);
     tcase_add_test(cues, test_company_with_a_place_inside);
     tcase_add_test(cues, test_institution_of_a_country);
     tcase_add_test(cues, test_industry_heads);
