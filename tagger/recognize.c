@@ -509,6 +509,25 @@ static const char *const work_kinds[] = {
     "comedy", "documentary", "sitcom", "cartoon", "blockbuster", "sequel",
     "album",  "song",        "novel",  "musical", "opera"};
 
+/* The words before a storm's given name ("Hurricane Melissa", "Typhoon
+ * Haiyan", "Storm Ciaran", "Tropical Storm Erin"), which is no person's. */
+static const char *const storm_words[] = {"Hurricane", "Typhoon", "Cyclone", "Storm"};
+
+/* Where the storm's name starts among words [a, b): after a storm's word
+ * right before them or as their first; b when they name none. */
+static size_t storm_name_start(const line_t *ln, size_t a, size_t b)
+{
+    const size_t n = sizeof storm_words / sizeof *storm_words;
+    str_t w = tg_recog_raw(ln, a);
+    if (a > 0 && tg_recog_spaced(ln, a)) {
+        str_t before = tg_recog_raw(ln, a - 1);
+        if (tg_word_in(storm_words, n, before.s, before.len)) {
+            return a;
+        }
+    }
+    return b - a >= 2 && tg_word_in(storm_words, n, w.s, w.len) ? a + 1 : b;
+}
+
 /* Whether a noun of work_kinds is right before words [a, b) and no
  * possessive after them ("the film Michael Moore's critics"). */
 static bool work_named(const line_t *ln, size_t a, size_t b)
@@ -771,6 +790,17 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
              * model in every span of the name (recog_names.c group_spans()),
              * so that none is an entity. */
             int rc = tg_recog_add_span(r, base + a, base + b, 0, false, true);
+            if (rc) {
+                return rc;
+            }
+            next = j;
+            continue;
+        }
+        size_t storm = a < b ? storm_name_start(ln, a, b) : b;
+        if (storm < b) {
+            /* A storm's name, as a work's title: no entity, in any of its
+             * spans ("Melissa weakened"). */
+            int rc = tg_recog_add_span(r, base + storm, base + b, 0, false, true);
             if (rc) {
                 return rc;
             }
