@@ -710,8 +710,9 @@ START_TEST(test_official_and_ai)
     /* a storm's given name, in any of its mentions (BBC, 2005; today's news,
      * written by hand) */
     expect_none("Hurricane Melissa made landfall on Tuesday. Melissa weakened later.");
-    expect_none("The cash offered to Central America after Hurricane Mitch. Mitch killed about "
-                "10,000 people.");
+    expect_no_entity("The cash offered to Central America after Hurricane Mitch. Mitch killed "
+                     "about 10,000 people.",
+                     "Mitch");
     /* technologies, rates and currency units (BBC, 2005; Reuters, 1987) */
     expect_none("Consumers are very concerned that RFID tags would allow businesses to track "
                 "them.");
