@@ -46,6 +46,11 @@ static const char *const place_ends[] = {
     "Beach",   "Harbour", "Harbor",  "Heights", "Canyon", "Peninsula", "Strait",
     "Straits", "Gulf",    "Coast",   "Falls",  "Forest"};
 static const char *const surname_place_ends[] = {"Hill", "Lane", "Park"};
+/* Continents, a place's end after a word of place_qualifiers or "Latin"
+ * ("Latin America", "Central Asia", "Western Europe"), which the model took
+ * for a person's name; after another word a company's unit ("Nintendo
+ * Europe", "Indosuez Asia"). */
+static const char *const continents[] = {"America", "Americas", "Asia", "Africa", "Europe"};
 static const char *const surname_place_cues[] = {"in",   "on",      "at",     "near",
                                                  "from", "outside", "around", "to"};
 
@@ -356,9 +361,9 @@ int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from,
 
 /* Whether words [a, b), which the model typed a person, are a place: two
  * words or more, the last of place_ends (or of surname_place_ends, after a
- * word of surname_place_cues) and the first neither a first name nor
- * initials ("Capitol Hill", "Leicester Square", but "Damon Hill", "B.B.
- * Lane"). */
+ * word of surname_place_cues; or of continents after a qualifier) and the
+ * first neither a first name nor initials ("Capitol Hill", "Leicester
+ * Square", "Latin America", but "Damon Hill", "B.B. Lane"). */
 bool tg_recog_place_named_like_person(const line_t *ln, size_t a, size_t b)
 {
     const word_sets_t *sets = &ln->fx->sets;
@@ -366,9 +371,13 @@ bool tg_recog_place_named_like_person(const line_t *ln, size_t a, size_t b)
         return false;
     }
     str_t first = tg_recog_raw(ln, a);
-    bool end = tg_recog_word_in(ln, b - 1, &sets->place_ends) ||
-               (tg_recog_word_in(ln, b - 1, &sets->surname_place_ends) && a > 0 &&
-                tg_recog_spaced(ln, a) && tg_recog_word_in(ln, a - 1, &sets->surname_place_cues));
+    str_t last = tg_recog_raw(ln, b - 1);
+    bool end =
+        tg_recog_word_in(ln, b - 1, &sets->place_ends) ||
+        (tg_recog_word_in(ln, b - 1, &sets->surname_place_ends) && a > 0 &&
+         tg_recog_spaced(ln, a) && tg_recog_word_in(ln, a - 1, &sets->surname_place_cues)) ||
+        (tg_word_in(continents, sizeof continents / sizeof *continents, last.s, last.len) &&
+         (tg_recog_word_in(ln, a, &sets->place_qualifiers) || tg_recog_word_is(ln, a, "Latin")));
     return end && !memchr(first.s, '.', first.len);
 }
 
@@ -412,11 +421,25 @@ static bool landmark_of_city(const tagger_t *tg, tagger_scratch_t *s, const line
            tg_recog_drop_places(tg, s, ln->w[a].start, ln->w[a].end, false) > 0;
 }
 
+/* A continent's part ("Latin America", "Central America"): words [a, b),
+ * typed PLACE, a qualifier and a continent that a gazetteer mention covers
+ * ("America", the United States), whose mention is dropped. */
+static bool part_of_continent(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
+                              size_t b)
+{
+    const word_sets_t *sets = &ln->fx->sets;
+    str_t last = tg_recog_raw(ln, b - 1);
+    return b - a == 2 && !ln->w[a].covered && ln->w[a + 1].covered && tg_recog_spaced(ln, a + 1) &&
+           (tg_recog_word_in(ln, a, &sets->place_qualifiers) || tg_recog_word_is(ln, a, "Latin")) &&
+           tg_word_in(continents, sizeof continents / sizeof *continents, last.s, last.len) &&
+           tg_recog_drop_places(tg, s, ln->w[a + 1].start, ln->w[a + 1].end, true) > 0;
+}
+
 bool tg_recog_places_in_name(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
                              size_t b, uint32_t kind, bool cued)
 {
     if (kind == TAGGER_KIND_PLACE) {
-        return landmark_of_city(tg, s, ln, a, b);
+        return landmark_of_city(tg, s, ln, a, b) || part_of_continent(tg, s, ln, a, b);
     }
     return kind == TAGGER_KIND_ORG
                ? place_starts_company(tg, s, ln, a, b) || place_inside_company(tg, s, ln, a, b) ||
