@@ -608,6 +608,43 @@ static bool treaty_in(const line_t *ln, size_t a, size_t b, uint32_t kind)
            (of && tg_treaty_word(ln->text + w[a].start, ln->len - w[a].start, false));
 }
 
+/* Verbs of what a person does, said of the name before them ("told
+ * reporters", "scored twice"). */
+static const char *const speaker_verbs[] = {"said",   "says",     "told",    "added",
+                                            "scored", "insisted", "admitted"};
+
+/* Whether words [@p a, @p b), which the model took for a MISC name (a
+ * thing, an event, a nationality), are a person's: two capitalised words,
+ * neither one the gazetteer matched (dropped or not: "American Can said",
+ * a demonym), a common word ("Scottish Executive") nor a word of
+ * organizations' names ("Hawaiian Electric"), before a verb of
+ * speaker_verbs
+ * ("Kylian Mbappe scored twice", names the model did not know; today's
+ * news).  In CoNLL-2003's eng.train the two-word names before such a verb
+ * are people's 163 times in 192 (all 35 before "told"), and MISC 2
+ * times. */
+static bool speaker_name(const tagger_scratch_t *s, const line_t *ln, size_t a, size_t b)
+{
+    const word_t *w = ln->w;
+    if (b - a != 2 || b >= ln->n || !tg_recog_spaced(ln, b) || !w[a].cap || !w[a + 1].cap ||
+        tg_recog_is_common(ln, a) || tg_recog_is_common(ln, a + 1) ||
+        tg_recog_org_word_in(ln, a, b) ||
+        tg_recog_word_in(ln, a + 1, &ln->fx->sets.company_trades)) {
+        return false;
+    }
+    for (size_t k = tg_recog_recs_near(s, w[a].start); k < s->n_recs; k++) {
+        if (s->recs[k].start >= w[a + 1].end) {
+            break;
+        }
+        if (s->recs[k].end > w[a].start) {
+            return false; /* a gazetteer's word */
+        }
+    }
+    str_t verb = tg_recog_raw(ln, b);
+    return tg_word_in(speaker_verbs, sizeof speaker_verbs / sizeof *speaker_verbs, verb.s,
+                      verb.len);
+}
+
 /* Where the person the model tagged in words [a, b) starts.  A name of two
  * words or more that opens with a common word that is no first name is no
  * person's ("Ask Jeeves", "Desperate Housewives", "Crazy Eddie", "Was
@@ -753,6 +790,12 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
              * follows a noun of its kind, is an organization: "Dow
              * Chemical Co", "Financial Times", "the startup OpenAI". */
             kind = TAGGER_KIND_ORG;
+        } else if (type == 3 && speaker_name(s, ln, a, b)) {
+            kind = TAGGER_KIND_PERSON; /* "Kylian Mbappe scored twice" */
+        } else if ((type == 2 || type == 3) && b - a == 1 && a > next &&
+                   w[a - 1].label == TG_NL_O && speaker_name(s, ln, a - 1, b)) {
+            a--; /* "Erling" (O) + "Haaland" (LOC) + "scored" */
+            kind = TAGGER_KIND_PERSON;
         }
         /* Titles and offices off the start, one after the other ("Chancellor
          * Lord Falconer"), but not before a lower-case word ("MP for Ealing
