@@ -593,12 +593,16 @@ static size_t generation_end(const line_t *ln, size_t b)
 /* Whether words [@p a, @p b), of @p kind, are a treaty's name or the place
  * one bears ("Kyoto Protocol", "Treaty of Amsterdam", "Paris" + "Agreement",
  * "Louvre" + "accord"; resolve.c tg_names_a_treaty(), which drops the
- * gazetteer's places there).  A treaty's word in lower case after an
- * organization is its deal ("the AAA accord", "a U.S. Air Force pact"). */
+ * gazetteer's places there).  A treaty's word in lower case counts only
+ * after a place or a person the model typed ("the Louvre accord", "the
+ * 1976 Berne agreement"): after an organization or a thing it is their
+ * deal ("the AAA accord", "a U.S. Air Force pact", "the December OPEC
+ * accord"). */
 static bool treaty_in(const line_t *ln, size_t a, size_t b, uint32_t kind)
 {
     const word_t *w = ln->w;
-    if (tg_names_a_treaty(ln->text, ln->len, w[a].start, w[b - 1].end, kind != TAGGER_KIND_ORG)) {
+    bool lower = kind == TAGGER_KIND_PLACE || kind == TAGGER_KIND_PERSON;
+    if (tg_names_a_treaty(ln->text, ln->len, w[a].start, w[b - 1].end, lower)) {
         return true;
     }
     /* Its last word, or its first before "of"; not one inside an
@@ -606,6 +610,30 @@ static bool treaty_in(const line_t *ln, size_t a, size_t b, uint32_t kind)
     bool of = b - a >= 3 && tg_recog_word_is(ln, a + 1, "of");
     return tg_treaty_word(ln->text + w[b - 1].start, ln->len - w[b - 1].start, false) ||
            (of && tg_treaty_word(ln->text + w[a].start, ln->len - w[a].start, false));
+}
+
+/* Where the name of no entity of ours starts among words [@p a, @p b), of
+ * @p kind, or @p b: a work's title after a word that says so ("the film
+ * Vera Drake", `album "The Life of a Showgirl"`), no gazetteer's name at
+ * its start; a storm's given name ("Hurricane Melissa": "Melissa"); a
+ * treaty's name, with the names right before it that the model typed
+ * apart ("Energy" + "Charter Treaty"; not in a headline's words, "Trump
+ * Thanks Kanye At NRA Convention"), so that its acronym and its other
+ * mentions follow it ("International Coffee Agreement (ICA)"). */
+static size_t no_entity_start(const line_t *ln, size_t a, size_t b, uint32_t kind)
+{
+    if (tg_recog_covered_end(ln, a, b) == a && (work_named(ln, a, b) || quoted_work(ln, a, b))) {
+        return a;
+    }
+    size_t storm = storm_name_start(ln, a, b);
+    if (storm < b || !treaty_in(ln, a, b, kind)) {
+        return storm;
+    }
+    size_t first = a;
+    while (ln->kind == 'N' && first > 0 && ln->w[first - 1].cap && tg_recog_spaced(ln, first)) {
+        first--;
+    }
+    return first;
 }
 
 /* Verbs of what a person does, said of the name before them ("told
@@ -618,9 +646,8 @@ static const char *const speaker_verbs[] = {"said",   "says",     "told",    "ad
  * neither one the gazetteer matched (dropped or not: "American Can said",
  * a demonym), a common word ("Scottish Executive") nor a word of
  * organizations' names ("Hawaiian Electric"), before a verb of
- * speaker_verbs
- * ("Kylian Mbappe scored twice", names the model did not know; today's
- * news).  In CoNLL-2003's eng.train the two-word names before such a verb
+ * speaker_verbs ("Kylian Mbappe scored twice", names the model did not
+ * know; today's news).  In CoNLL-2003's eng.train the two-word names before such a verb
  * are people's 163 times in 192 (all 35 before "told"), and MISC 2
  * times. */
 static bool speaker_name(const tagger_scratch_t *s, const line_t *ln, size_t a, size_t b)
@@ -827,23 +854,13 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             kind = TAGGER_KIND_PERSON; /* "Mr" + "Lilliu", the title tagged O */
             cued = true;
         }
-        if (a < b && tg_recog_covered_end(ln, a, b) == a &&
-            (work_named(ln, a, b) || quoted_work(ln, a, b))) {
-            /* A work's title: a cued span of no kind, which outvotes the
-             * model in every span of the name (recog_names.c group_spans()),
-             * so that none is an entity. */
-            int rc = tg_recog_add_span(r, base + a, base + b, 0, false, true);
-            if (rc) {
-                return rc;
-            }
-            next = j;
-            continue;
-        }
-        size_t storm = a < b ? storm_name_start(ln, a, b) : b;
-        if (storm < b) {
-            /* A storm's name, as a work's title: no entity, in any of its
-             * spans ("Melissa weakened"). */
-            int rc = tg_recog_add_span(r, base + storm, base + b, 0, false, true);
+        size_t none = a < b ? no_entity_start(ln, a, b, kind) : b;
+        if (none < b) {
+            /* A cued span of no kind, which outvotes the model in every span
+             * of the name (recog_names.c group_spans()), so that none is an
+             * entity; and no span of the names before it in it. */
+            tg_recog_drop_spans_after(r, n_spans, base + none);
+            int rc = tg_recog_add_span(r, base + none, base + b, 0, false, true);
             if (rc) {
                 return rc;
             }
@@ -926,25 +943,6 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
                      (b < ln->n && tg_recog_spaced(ln, b) &&
                       tg_recog_title_case_in(ln, b, &ln->fx->sets.event_ends)))) {
             keep = false;
-        }
-        if (keep && treaty_in(ln, a, b, kind)) {
-            /* No entity, nor the names right before it that the model
-             * typed apart ("Energy" + "Charter Treaty"; not in a headline's
-             * words, "Trump Thanks Kanye At NRA Convention"): as a work's
-             * title, a cued span of no kind, which its acronym and other
-             * mentions follow ("International Coffee Agreement (ICA)"). */
-            size_t first = a;
-            while (ln->kind == 'N' && first > 0 && ln->w[first - 1].cap &&
-                   tg_recog_spaced(ln, first)) {
-                first--;
-            }
-            tg_recog_drop_spans_after(r, n_spans, base + first);
-            int rc = tg_recog_add_span(r, base + first, base + b, 0, false, true);
-            if (rc) {
-                return rc;
-            }
-            next = j;
-            continue;
         }
         bool covered = false;
         for (size_t k = a; k < b; k++) {

@@ -436,10 +436,10 @@ static size_t legal_form_end(const char *text, size_t len, size_t end)
  * "Kyoto Protocol", "Paris Agreement", "Warsaw Pact", "Geneva Conventions".
  * A place whose name a treaty bears is seldom what the story is about, and
  * its country not at all (Japan in a story of the Kyoto Protocol).  Not a
- * convention centre, which is in its city.  In lower case, the words that
- * say a treaty after a place's name ("the Kyoto treaty", "the Louvre
- * accord"), but not "convention" ("the Chicago convention" is held there),
- * and after another name a deal of its ("the AAA accord"). */
+ * convention centre, which is in its city.  In lower case (treaty_nouns)
+ * they say a treaty only after a place's name ("the Kyoto treaty", "the
+ * Louvre accord"; not "convention": "the Chicago convention" is held
+ * there); after an organization's, its deal ("the AAA accord"). */
 static const char *const treaty_words[] = {"Protocol",   "Treaty",      "Accord",
                                            "Accords",    "Agreement",   "Pact",
                                            "Convention", "Conventions", "Declaration"};
