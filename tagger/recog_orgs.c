@@ -25,11 +25,6 @@
 /* ------------------------------------------------------------------------ */
 /* Words                                                                     */
 
-/* Legal forms of companies (resolve.c tg_legal_forms): the end of a
- * company's name, never a name by themselves.  A span of nothing else
- * joins the span just before it ("Sealy" + "Inc": "Sealy Inc", an ORG) or
- * is dropped. */
-
 /* The head of an organization's name alone, in any case, is no name: it
  * stands for an organization named before ("the Bank said", "the
  * Commission", "BANK RAISES RATES"), which it does not say; after a place

@@ -359,6 +359,17 @@ int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from,
     return n;
 }
 
+/* Whether words [a, b) are a continent's part: a word of place_qualifiers
+ * or "Latin", then one of continents ("Latin America", "Central Asia"). */
+static bool continent_part(const line_t *ln, size_t a, size_t b)
+{
+    const word_sets_t *sets = &ln->fx->sets;
+    str_t last = tg_recog_raw(ln, b - 1);
+    return b - a == 2 &&
+           (tg_recog_word_in(ln, a, &sets->place_qualifiers) || tg_recog_word_is(ln, a, "Latin")) &&
+           tg_word_in(continents, sizeof continents / sizeof *continents, last.s, last.len);
+}
+
 /* Whether words [a, b), which the model typed a person, are a place: two
  * words or more, the last of place_ends (or of surname_place_ends, after a
  * word of surname_place_cues; or of continents after a qualifier) and the
@@ -371,13 +382,10 @@ bool tg_recog_place_named_like_person(const line_t *ln, size_t a, size_t b)
         return false;
     }
     str_t first = tg_recog_raw(ln, a);
-    str_t last = tg_recog_raw(ln, b - 1);
-    bool end =
-        tg_recog_word_in(ln, b - 1, &sets->place_ends) ||
-        (tg_recog_word_in(ln, b - 1, &sets->surname_place_ends) && a > 0 &&
-         tg_recog_spaced(ln, a) && tg_recog_word_in(ln, a - 1, &sets->surname_place_cues)) ||
-        (tg_word_in(continents, sizeof continents / sizeof *continents, last.s, last.len) &&
-         (tg_recog_word_in(ln, a, &sets->place_qualifiers) || tg_recog_word_is(ln, a, "Latin")));
+    bool end = tg_recog_word_in(ln, b - 1, &sets->place_ends) ||
+               (tg_recog_word_in(ln, b - 1, &sets->surname_place_ends) && a > 0 &&
+                tg_recog_spaced(ln, a) && tg_recog_word_in(ln, a - 1, &sets->surname_place_cues)) ||
+               continent_part(ln, a, b);
     return end && !memchr(first.s, '.', first.len);
 }
 
@@ -422,16 +430,13 @@ static bool landmark_of_city(const tagger_t *tg, tagger_scratch_t *s, const line
 }
 
 /* A continent's part ("Latin America", "Central America"): words [a, b),
- * typed PLACE, a qualifier and a continent that a gazetteer mention covers
- * ("America", the United States), whose mention is dropped. */
+ * typed PLACE, of continent_part(), the continent's word covered by a
+ * gazetteer mention ("America", the United States), which is dropped. */
 static bool part_of_continent(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
                               size_t b)
 {
-    const word_sets_t *sets = &ln->fx->sets;
-    str_t last = tg_recog_raw(ln, b - 1);
-    return b - a == 2 && !ln->w[a].covered && ln->w[a + 1].covered && tg_recog_spaced(ln, a + 1) &&
-           (tg_recog_word_in(ln, a, &sets->place_qualifiers) || tg_recog_word_is(ln, a, "Latin")) &&
-           tg_word_in(continents, sizeof continents / sizeof *continents, last.s, last.len) &&
+    return continent_part(ln, a, b) && !ln->w[a].covered && ln->w[a + 1].covered &&
+           tg_recog_spaced(ln, a + 1) &&
            tg_recog_drop_places(tg, s, ln->w[a + 1].start, ln->w[a + 1].end, true) > 0;
 }
 
