@@ -5,9 +5,11 @@
  *  2. Layout (layout.c): which lines are the article, its title, page
  *     furniture or menus.
  *  3. Resolve (resolve.c): menus, given names, weak and ambiguous aliases,
- *     places standing for their countries.
+ *     places standing for their countries; before it, the first of two
+ *     names written with their shared words once ("North" of "North and
+ *     South Korea", elided.c).
  *  4. Short names (short_names.c): "Kim" after "Kim Jong Un", "WFP" after
- *     "World Food Programme (WFP)".
+ *     "World Food Programme (WFP)", "BA" after "Boeing Co <BA>".
  *  4b. Recognized names (recognize.c): people, organizations and places no
  *     gazetteer lists, in the words no gazetteer mention covers.  They are
  *     entities numbered from tg->n_entities up, with no id; their relevance

@@ -11,7 +11,8 @@
  *           Un": "Kim", "Un"; "Joe Biden": "Joe", "Biden"), skipping
  *           initials and suffixes such as "Jr.";
  *   ORG     an acronym in brackets right after a full mention: "World Food
- *           Programme (WFP)" makes "WFP"; and the initials of a full
+ *           Programme (WFP)" makes "WFP" (a ticker in angle brackets too:
+ *           "Boeing Co <BA>" makes "BA"); and the initials of a full
  *           mention's capitalised words, lower-case words skipped
  *           ("International Coffee Organization": "ICO"), valid in the
  *           whole document, as wires often use the acronym first (in the
