@@ -100,7 +100,9 @@
  *     An event or a show
  *     ("Consumer Electronics Show", "Carling Cup"; event_ends) is no
  *     entity of ours, nor the first words of one the model typed apart
- *     ("Orange" of "Orange Prize").
+ *     ("Orange" of "Orange Prize"); nor a work's title, a storm's name or a
+ *     treaty's, in any of their mentions (no_entity_start(): "the film
+ *     Vera Drake", "Hurricane Melissa", "Kyoto Protocol").
  *     A name never runs over anything but spaces and the break of a wrapped
  *     line, nor past a legal form's period into the next sentence ("AFG
  *     Industries Inc. The company ...").
