@@ -296,6 +296,8 @@ static const char *const never_names[] = {
     "Protestant", "Protestants", "Jewish", "Jew", "Jews", "Hindu", "Hindus", "Sikh", "Sikhs",
     "Buddhist", "Buddhists", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Arab", "Arabs",
     "Scot", "Scots", "Welsh", "Briton", "Britons",
+    /* and of a continent's part ("Latin American nations") */
+    "Latin",
     /* articles opening a sentence ("An EU spokesman") */
     "An", "The",
     /* sentence adverbs, capitalised only where they open a sentence, so

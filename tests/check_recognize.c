@@ -719,6 +719,8 @@ START_TEST(test_official_and_ai)
     expect_no_entity("The cash offered to Central America after Hurricane Mitch. Mitch killed "
                      "about 10,000 people.",
                      "Mitch");
+    /* the adjective of a continent's part (Reuters, 1987) */
+    expect_none("In return Latin nations would have to open their markets.");
     /* technologies, rates and currency units (BBC, 2005; Reuters, 1987) */
     expect_none("Consumers are very concerned that RFID tags would allow businesses to track "
                 "them.");
