@@ -593,6 +593,10 @@ void tg_recog_place_sets_init(word_sets_t *s);
 bool tg_recog_places_in_name(const tagger_t *tg, tagger_scratch_t *s, const line_t *ln, size_t a,
                              size_t b, uint32_t kind, bool cued);
 bool tg_recog_place_named_like_person(const line_t *ln, size_t a, size_t b);
+
+/* recog_places.c: whether words [a, b) are a continent's part's adjective
+ * or people ("Latin American", "East Europeans"): no name. */
+bool tg_recog_continent_adjective(const line_t *ln, size_t a, size_t b);
 /* recog_places.c: whether words [a, b), typed PLACE, are a club named
  * after its city ("Manchester City"): an ORG. */
 bool tg_recog_club_of_place(const line_t *ln, size_t a, size_t b);

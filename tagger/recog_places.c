@@ -51,6 +51,11 @@ static const char *const surname_place_ends[] = {"Hill", "Lane", "Park"};
  * for a person's name; after another word a company's unit ("Nintendo
  * Europe", "Indosuez Asia"). */
 static const char *const continents[] = {"America", "Americas", "Asia", "Africa", "Europe"};
+/* Their adjectives and peoples, after the same words no name ("Latin
+ * American debtors", "North American sales", "East European states"),
+ * which the model took for people's, places' and organizations' names. */
+static const char *const continent_adjectives[] = {
+    "American", "Americans", "Asian", "Asians", "African", "Africans", "European", "Europeans"};
 static const char *const surname_place_cues[] = {"in",   "on",      "at",     "near",
                                                  "from", "outside", "around", "to"};
 
@@ -359,15 +364,28 @@ int tg_recog_drop_places(const tagger_t *tg, tagger_scratch_t *s, uint32_t from,
     return n;
 }
 
-/* Whether words [a, b) are a continent's part: a word of place_qualifiers
- * or "Latin", then one of continents ("Latin America", "Central Asia"). */
-static bool continent_part(const line_t *ln, size_t a, size_t b)
+/* Whether words [a, b) are a word of place_qualifiers or "Latin", then one
+ * of the @p n words @p list. */
+static bool qualified(const line_t *ln, size_t a, size_t b, const char *const *list, size_t n)
 {
     const word_sets_t *sets = &ln->fx->sets;
     str_t last = tg_recog_raw(ln, b - 1);
     return b - a == 2 &&
            (tg_recog_word_in(ln, a, &sets->place_qualifiers) || tg_recog_word_is(ln, a, "Latin")) &&
-           tg_word_in(continents, sizeof continents / sizeof *continents, last.s, last.len);
+           tg_word_in(list, n, last.s, last.len);
+}
+
+/* Whether words [a, b) are a continent's part ("Latin America", "Central
+ * Asia"). */
+static bool continent_part(const line_t *ln, size_t a, size_t b)
+{
+    return qualified(ln, a, b, continents, sizeof continents / sizeof *continents);
+}
+
+bool tg_recog_continent_adjective(const line_t *ln, size_t a, size_t b)
+{
+    return qualified(ln, a, b, continent_adjectives,
+                     sizeof continent_adjectives / sizeof *continent_adjectives);
 }
 
 /* Whether words [a, b), which the model typed a person, are a place: two

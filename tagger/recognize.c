@@ -619,7 +619,8 @@ static bool treaty_in(const line_t *ln, size_t a, size_t b, uint32_t kind)
 /* Where the name of no entity of ours starts among words [@p a, @p b), of
  * @p kind, or @p b: a work's title after a word that says so ("the film
  * Vera Drake", `album "The Life of a Showgirl"`), no gazetteer's name at
- * its start; a storm's given name ("Hurricane Melissa": "Melissa"); a
+ * its start; a continent's part's adjective ("Latin American"); a storm's
+ * given name ("Hurricane Melissa": "Melissa"); a
  * treaty's name, with the names right before it that the model typed
  * apart ("Energy" + "Charter Treaty"; not in a headline's words, "Trump
  * Thanks Kanye At NRA Convention"), so that its acronym and its other
@@ -628,6 +629,9 @@ static size_t no_entity_start(const line_t *ln, size_t a, size_t b, uint32_t kin
 {
     if (tg_recog_covered_end(ln, a, b) == a && (work_named(ln, a, b) || quoted_work(ln, a, b))) {
         return a;
+    }
+    if (tg_recog_continent_adjective(ln, a, b)) {
+        return a; /* "Latin American debtors" */
     }
     size_t storm = storm_name_start(ln, a, b);
     if (storm < b || !treaty_in(ln, a, b, kind)) {

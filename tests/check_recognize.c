@@ -719,8 +719,13 @@ START_TEST(test_official_and_ai)
     expect_no_entity("The cash offered to Central America after Hurricane Mitch. Mitch killed "
                      "about 10,000 people.",
                      "Mitch");
-    /* the adjective of a continent's part (Reuters, 1987) */
-    expect_none("In return Latin nations would have to open their markets.");
+    /* a continent's part's adjective, and "Latin" alone (Reuters, 1987) */
+    expect_no_entity("FRANKFURT, March 4 - Latin American debtor nations are still willing to "
+                     "negotiate on their debts, a World Bank director said.",
+                     "Latin American");
+    expect_no_entity("He told a news conference that Veritas - Latin for \"truth\" - would "
+                     "stand in every seat.",
+                     "Latin");
     /* technologies, rates and currency units (BBC, 2005; Reuters, 1987) */
     expect_none("Consumers are very concerned that RFID tags would allow businesses to track "
                 "them.");
