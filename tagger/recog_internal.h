@@ -131,11 +131,12 @@ static inline bool tg_recog_in_set(const word_set_t *set, const char *w, size_t 
  * of recognize.c. */
 typedef struct {
     word_set_t connectors, particles, posts_before_names, abbreviations, by, headline_lower,
-        never_names, months, legal_forms, first_person, titles, clerical_titles, org_heads,
-        org_suffixes, generic_heads, industry_heads, company_trades, event_ends, work_kinds,
-        org_descriptors, employee_jobs, org_followers, online_followers, stake_nouns, owned_by_org,
-        org_posts, person_roles, possessives, generations, place_not_org, place_qualifiers,
-        place_ends, surname_place_ends, surname_place_cues, versus, beat, positions;
+        never_names, months, legal_forms, first_person, titles, clerical_titles, not_openers,
+        org_heads, org_suffixes, generic_heads, industry_heads, company_trades, event_ends,
+        work_kinds, org_descriptors, employee_jobs, org_followers, online_followers, stake_nouns,
+        owned_by_org, org_posts, person_roles, possessives, generations, place_not_org,
+        place_qualifiers, place_ends, surname_place_ends, surname_place_cues, versus, beat,
+        positions;
 } word_sets_t;
 
 /* Makes @p set, a member of word_sets_t, of the array @p list. */

@@ -348,6 +348,16 @@ static bool title_at(const line_t *ln, size_t i)
             tg_recog_first_name(ln, i + 1));
 }
 
+/* Royal titles before a name, which CoNLL-2003 leaves out of it ("King
+ * Sihanouk", "Prince Norodom Ranariddh"), and the days of the week, which
+ * the model leaves out of names as it should ("Tuesday" + "Mitsubishi"):
+ * no name's first word where the model began the name after them
+ * (opened_before()).  Not "Sunday", which opens papers' names ("Sunday
+ * Times", "Sunday Telegraph"). */
+static const char *const not_openers[] = {"King",      "Queen",    "Prince", "Princess",
+                                          "Sheikh",    "Emir",     "Monday", "Tuesday",
+                                          "Wednesday", "Thursday", "Friday", "Saturday"};
+
 /* Offices written before a person's name: not part of it ("Chancellor
  * Gordon Brown", "President Bush"), nor a name alone ("the President
  * said").  Unlike a title, an office does not make a span a person: it is
@@ -644,6 +654,38 @@ static size_t no_entity_start(const line_t *ln, size_t a, size_t b, uint32_t kin
     return first;
 }
 
+/* Whether the word before word @p a, whose label is the inside of a name
+ * (I-X) though the word before has none, opens that name: the model's
+ * inside label says the name began there, and it left the word O as it
+ * leaves most words opening a sentence ("Novo Nordisk cut its forecast":
+ * "Novo" O, "Nordisk" I-ORG).  In running text, a capitalised word of two
+ * letters or more, spaced, no common word, no gazetteer's (speaker_name()'s
+ * tests), never a name alone (months: "April Four"), no title, office or
+ * post ("President Barber Conable", "Minister Dini"), no royal title or
+ * day of not_openers ("King Fahd"). */
+static bool opened_before(const tagger_scratch_t *s, const line_t *ln, size_t a)
+{
+    const word_t *w = ln->w;
+    const word_sets_t *sets = &ln->fx->sets;
+    str_t word = tg_recog_raw(ln, a - 1);
+    if (ln->kind != 'N' || w[a - 1].label != TG_NL_O || !w[a - 1].cap || word.len < 2 ||
+        !tg_recog_spaced(ln, a) || tg_recog_is_common(ln, a - 1) || w[a - 1].covered ||
+        tg_recog_never_alone(sets, word.s, word.len) || title_at(ln, a - 1) ||
+        office_at(ln, a - 1) || tg_recog_word_in(ln, a - 1, &sets->posts_before_names) ||
+        tg_recog_word_in(ln, a - 1, &sets->not_openers)) {
+        return false;
+    }
+    for (size_t k = tg_recog_recs_near(s, w[a - 1].start); k < s->n_recs; k++) {
+        if (s->recs[k].start >= w[a - 1].end) {
+            break;
+        }
+        if (s->recs[k].end > w[a - 1].start) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Verbs of what a person does, said of the name before them ("told
  * reporters", "scored twice"). */
 static const char *const speaker_verbs[] = {"said",   "says",     "told",    "added",
@@ -809,6 +851,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             j = person - 1;
         }
         size_t a = i, b = j; /* without connectors at the edges: "& Lomason" */
+        if (a > next && tg_recog_inside_label(w[a].label) && opened_before(s, ln, a)) {
+            a--; /* "Novo" (O) + "Nordisk" (I-ORG) */
+        }
         while (a < b && (!w[a].cap || tg_recog_first_person(ln, a, true))) {
             a++;
         }
@@ -1146,6 +1191,7 @@ static void sets_init(word_sets_t *s)
     SET_INIT(s->connectors, connectors);
     SET_INIT(s->particles, particles);
     SET_INIT(s->posts_before_names, posts_before_names);
+    SET_INIT(s->not_openers, not_openers);
     SET_INIT(s->abbreviations, abbreviations);
     SET_INIT(s->by, byline_words);
     SET_INIT(s->headline_lower, headline_lower);
