@@ -653,6 +653,13 @@ START_TEST(test_builtin_company_names)
         /* Meta Platforms by its name since 2021 (today's news, written by hand) */
         {"Demand for its processors from Microsoft, Meta and Amazon stayed strong.", "sec:1326801",
          true},
+        /* tech companies by the word before "Technologies" (build-orgs
+         * TECH_TAIL; HuffPost, 2018; written by hand) */
+        {"Uber Is Adding A Panic Button To Its App\nThe ride-hailing company said on Tuesday "
+         "it would add the feature.",
+         "sec:1543151", true},
+        {"Palantir shares rose 5% after the data analytics company raised its forecast.",
+         "sec:1321655", true},
     };
     check_reports(cases, sizeof cases / sizeof *cases);
 }
