@@ -595,6 +595,12 @@ bool tg_recog_places_in_name(const tagger_t *tg, tagger_scratch_t *s, const line
                              size_t b, uint32_t kind, bool cued);
 bool tg_recog_place_named_like_person(const line_t *ln, size_t a, size_t b);
 
+/* recog_places.c: the end of a city's name at words [a, b) and the
+ * capitalised words after them, before a comma and a region's or
+ * country's mention ("BOCA RATON, Fla., March 3 -"), or 0. */
+size_t tg_recog_city_before_region(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
+                                   size_t a, size_t b);
+
 /* recog_places.c: whether words [a, b) are a continent's part's adjective
  * or people ("Latin American", "East Europeans"): no name. */
 bool tg_recog_continent_adjective(const line_t *ln, size_t a, size_t b);

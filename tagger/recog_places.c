@@ -407,6 +407,94 @@ bool tg_recog_place_named_like_person(const line_t *ln, size_t a, size_t b)
     return end && !memchr(first.s, '.', first.len);
 }
 
+/* Whether a dateline's date or credit follows offset @p at: ", March 3",
+ * " (Reuters)", " -". */
+static bool date_or_credit_after(const line_t *ln, size_t at)
+{
+    const char *t = ln->text;
+    while (at < ln->len && (t[at] == ' ' || t[at] == ',')) {
+        at++;
+    }
+    if (at >= ln->len || t[at] == '(' || t[at] == '-') {
+        return true;
+    }
+    size_t end = at;
+    while (end < ln->len &&
+           ((t[end] >= 'A' && t[end] <= 'Z') || (t[end] >= 'a' && t[end] <= 'z'))) {
+        end++;
+    }
+    return end > at && tg_recog_in_set(&ln->fx->sets.months, t + at, end - at) &&
+           end + 1 < ln->len && t[end] == ' ' && t[end + 1] >= '0' && t[end + 1] <= '9';
+}
+
+/* Whether the phrase ends at offset @p at: no lower-case word or
+ * possessive goes on from it ("in Sunrise, Fla. Terms", "in Boca Chica,
+ * Texas, on Tuesday"; not "Nissan, Japan's carmaker"). */
+static bool phrase_ends(const line_t *ln, size_t at)
+{
+    while (at < ln->len && ln->text[at] == ' ') {
+        at++;
+    }
+    char c = at < ln->len ? ln->text[at] : '\n';
+    return !(c >= 'a' && c <= 'z') && c != '\'' && (unsigned char)c != 0xE2;
+}
+
+/* The end of a city's name that opens at word @p a and goes on over the
+ * capitalised words after word @p b - 1 (up to four words in all), when a
+ * comma and a region's or a country's mention follow it, and after that a
+ * comma, a bracket or a dash: a dateline ("BOCA RATON, Fla., March 3 -",
+ * "PALO ALTO, Calif. (Reuters) -") or "in Boca Chica, Texas, on Tuesday",
+ * cities the gazetteer lacks, which the model took for organizations,
+ * people, or cut ("PALO").  At a line's start (a dateline) or after a
+ * preposition of place (surname_place_cues: "in", "from", "near"), not
+ * in a list of names ("Harley, Liddell, Montgomery, Jagielka"), nor
+ * before a possessive ("Nissan, Japan's carmaker").  Else 0. */
+size_t tg_recog_city_before_region(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
+                                   size_t a, size_t b)
+{
+    const word_t *w = ln->w;
+    size_t open = w[a].start;
+    while (open > 0 && ln->text[open - 1] == ' ') {
+        open--;
+    }
+    bool dateline = open == 0 || ln->text[open - 1] == '\n';
+    if (!dateline && !(a > 0 && tg_recog_spaced(ln, a) &&
+                       tg_recog_word_in(ln, a - 1, &ln->fx->sets.surname_place_cues))) {
+        return 0; /* "Mary, Alice, Victoria, Albert": names in a list */
+    }
+    size_t e = b;
+    while (e < ln->n && e - a < 4 && w[e].cap && !w[e].covered && tg_recog_spaced(ln, e)) {
+        e++;
+    }
+    if (e - a > 4 || e + 1 >= ln->n || !tg_recog_word_is(ln, e, ",") || !w[e + 1].covered ||
+        tg_recog_org_word_in(ln, a, e)) {
+        return 0;
+    }
+    for (size_t k = a; k < e && !dateline; k++) {
+        if (tg_recog_title_case_in(ln, k, &ln->fx->sets.generic_heads) ||
+            tg_recog_title_case_in(ln, k, &ln->fx->sets.company_trades)) {
+            return 0; /* an institution: "at Harrow Crown Court, London"; a
+                         dateline's town may have such words: "RED BANK" */
+        }
+    }
+    for (size_t k = tg_recog_recs_near(s, w[e + 1].start); k < s->n_recs; k++) {
+        const tg_rec_t *rec = &s->recs[k];
+        if (rec->start > w[e + 1].start) {
+            break;
+        }
+        if ((rec->flags & TG_REC_DROPPED) || rec->start != w[e + 1].start ||
+            rec->entity >= tg->n_entities || rec->via == TAGGER_VIA_DEMONYM) {
+            continue;
+        }
+        uint32_t kind = tg->entities[rec->entity].kind;
+        if ((kind == TAGGER_KIND_PLACE || kind == TAGGER_KIND_COUNTRY) &&
+            (dateline ? date_or_credit_after(ln, rec->end) : phrase_ends(ln, rec->end))) {
+            return e;
+        }
+    }
+    return 0;
+}
+
 /* Words that, after a place the gazetteer knows, make a football club's
  * name ("Manchester City", "Blackburn Rovers", "Nottingham Forest"), which
  * the model types a place: a city of that name is the gazetteer's, whole

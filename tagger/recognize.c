@@ -966,8 +966,17 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             tg_recog_place_named_like_person(ln, a, b)) {
             kind = TAGGER_KIND_PLACE;
         }
-        if (keep && (kind == TAGGER_KIND_PLACE || (kind == TAGGER_KIND_PERSON && !cued)) &&
-            b - a == 1 && acronym_in_prose(ln, a)) {
+        size_t city_end = keep && !cued && kind != TAGGER_KIND_PLACE
+                              ? tg_recog_city_before_region(tg, s, ln, a, b)
+                              : 0;
+        if (city_end) {
+            b = j = city_end; /* "BOCA RATON, Fla., March 3 -" */
+            kind = TAGGER_KIND_PLACE;
+            cued = true;
+        }
+        if (keep && !city_end &&
+            (kind == TAGGER_KIND_PLACE || (kind == TAGGER_KIND_PERSON && !cued)) && b - a == 1 &&
+            acronym_in_prose(ln, a)) {
             kind = TAGGER_KIND_ORG; /* "said COB press secretary ..." */
         }
         if (keep && kind == TAGGER_KIND_PERSON && !cued) {
@@ -1010,7 +1019,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             }
         }
         bool weak = false;
-        if (keep && ln->kind == 'C' && !tg_recog_company_end(ln, a, b)) {
+        if (keep && ln->kind == 'C' && !city_end && !tg_recog_company_end(ln, a, b)) {
             /* In capitals, common words at the edges are the headline's:
              * "REAGAN MISLED" is "REAGAN", which must be found outside such
              * lines too; "YELLOW CORN" is nothing. */
@@ -1044,7 +1053,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
         if (keep && title_case < 0) {
             title_case = ln->kind != 'C' && tg_recog_headline(ln);
         }
-        if (keep && title_case) {
+        if (keep && title_case && !city_end) {
             /* "Peter Obi: A Message of Hope": a first name opening a
              * person's name is evidence enough; anything else needs the
              * name outside title-case lines too.  A person the model ran on

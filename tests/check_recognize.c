@@ -73,7 +73,9 @@ static const char gazetteer[] =
     "US-MS\tPLACE\tMississippi\t-\tcountry=US\tMississippi\n"
     "sm:26\tPLACE\tRome\t-\tcountry=IT\tRome\n"
     "IT\tCOUNTRY\tItaly\tQ38\t-\tItaly\n"
-    "sm:27\tPLACE\tPhiladelphia\t-\tcountry=US\tPhiladelphia\n";
+    "sm:27\tPLACE\tPhiladelphia\t-\tcountry=US\tPhiladelphia\n"
+    "US-TX\tPLACE\tTexas\t-\tcountry=US\tTexas\n"
+    "sm:28\tPLACE\tLondon\t-\tcountry=GB\tLondon\n";
 
 static tagger_t *tg;
 static tagger_scratch_t *scratch;
@@ -488,6 +490,19 @@ START_TEST(test_company_with_a_place_inside)
     tagger_result_free(r);
     expect_place_alone("Barges were loading on the Mississippi River near St. Louis.",
                        "Mississippi", "Mississippi River");
+    /* a city the gazetteer lacks, before a comma and its region: in a
+     * dateline or after a preposition of place (Reuters, 1987; today's news,
+     * written by hand); not an institution */
+    r = annotate("HEWLETT-PACKARD SALES FLAT\nPALO ALTO, California, March 2 -\nHewlett-Packard Co "
+                 "said sales were flat.\n");
+    place_stands(r, "PALO ALTO", 1);
+    tagger_result_free(r);
+    r = annotate("The company launched its rocket from Boca Chica, Texas, on Tuesday.");
+    place_stands(r, "Boca Chica", 1);
+    tagger_result_free(r);
+    r = annotate("He was sentenced at Harrow Crown Court, London, on Tuesday.");
+    ck_assert_ptr_null(find_kind(r, "Harrow Crown Court", TAGGER_KIND_PLACE));
+    tagger_result_free(r);
     /* a continent's part, which the model took for a person, is no mention
      * of the country whose name it ends in (Reuters, 1987) */
     r = annotate("Brazil, owing 50 billion dlrs, is Latin America's fourth biggest debtor.");
