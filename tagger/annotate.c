@@ -276,6 +276,7 @@ static int build_result(const tagger_t *tg, tagger_scratch_t *s, const char *tex
             *ent = (tagger_entity_t){
                 .kind = (tagger_kind_t)nm->kind,
                 .name = r->recognized_names + name_off,
+                .country = nm->country ? tg_str(tg, tg->entities[nm->country - 1].id) : NULL,
                 .relevance = RECOGNIZED_WEIGHT * tg_relevance(&rel[k], max_weight),
                 .n_mentions = ent->n_mentions,
                 .mentions = &r->mentions[first[k]],

@@ -53,6 +53,8 @@ typedef struct {
     uint8_t via;
     uint8_t weak; /* in a title-case line: stands only if its name is found elsewhere */
     uint8_t cued; /* its kind said by a word around it (a title, "FC", "boss"): decisive */
+    uint32_t country; /* a place's country entity + 1, when the text says it ("BOCA RATON,
+                         Fla."); 0: not known */
 } span_t;
 
 /* A word's keys (word_keys()): the first PREFIX_KEYS (the word's own,
@@ -597,9 +599,10 @@ bool tg_recog_place_named_like_person(const line_t *ln, size_t a, size_t b);
 
 /* recog_places.c: the end of a city's name at words [a, b) and the
  * capitalised words after them, before a comma and a region's or
- * country's mention ("BOCA RATON, Fla., March 3 -"), or 0. */
+ * country's mention ("BOCA RATON, Fla., March 3 -"), or 0; *country is
+ * then the region's country entity + 1 (0: none known). */
 size_t tg_recog_city_before_region(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
-                                   size_t a, size_t b);
+                                   size_t a, size_t b, uint32_t *country);
 
 /* recog_places.c: whether words [a, b) are a continent's part's adjective
  * or people ("Latin American", "East Europeans"): no name. */

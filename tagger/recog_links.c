@@ -36,7 +36,7 @@ static int add_word_span(tg_recog_t *r, size_t i, uint32_t name, uint32_t kind, 
     if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
         return TAGGER_ERR_NOMEM;
     }
-    r->spans[r->n_spans++] = (span_t){(uint32_t)i, (uint32_t)i + 1, kind, name, via, 0, 0};
+    r->spans[r->n_spans++] = (span_t){(uint32_t)i, (uint32_t)i + 1, kind, name, via, 0, 0, 0};
     return TAGGER_OK;
 }
 

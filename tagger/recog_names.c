@@ -61,8 +61,8 @@ static int group_spans(tg_recog_t *r, const char *text)
                 tg_grow((void **)&r->votes, &r->cap_votes, n + 1, sizeof *r->votes)) {
                 return TAGGER_ERR_NOMEM;
             }
-            r->names[n] = (tg_recognized_t){sp->kind, r->words[sp->first].start,
-                                            r->words[sp->end - 1].end, -1, TG_NONE};
+            r->names[n] = (tg_recognized_t){
+                sp->kind, r->words[sp->first].start, r->words[sp->end - 1].end, -1, TG_NONE, 0};
             r->name_keys[n] = key;
             r->n_names++;
             memset(r->votes[n], 0, sizeof r->votes[n]);
@@ -75,6 +75,9 @@ static int group_spans(tg_recog_t *r, const char *text)
             }
         }
         r->votes[n][sp->kind] += sp->cued ? CUED_VOTES : 1;
+        if (!r->names[n].country) {
+            r->names[n].country = sp->country; /* "BOCA RATON, Fla." */
+        }
         sp->name = (uint32_t)n;
     }
     for (size_t n = 0; n < r->n_names; n++) {

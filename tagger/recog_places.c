@@ -450,7 +450,7 @@ static bool phrase_ends(const line_t *ln, size_t at)
  * in a list of names ("Harley, Liddell, Montgomery, Jagielka"), nor
  * before a possessive ("Nissan, Japan's carmaker").  Else 0. */
 size_t tg_recog_city_before_region(const tagger_t *tg, const tagger_scratch_t *s, const line_t *ln,
-                                   size_t a, size_t b)
+                                   size_t a, size_t b, uint32_t *country)
 {
     const word_t *w = ln->w;
     size_t open = w[a].start;
@@ -486,9 +486,11 @@ size_t tg_recog_city_before_region(const tagger_t *tg, const tagger_scratch_t *s
             rec->entity >= tg->n_entities || rec->via == TAGGER_VIA_DEMONYM) {
             continue;
         }
-        uint32_t kind = tg->entities[rec->entity].kind;
-        if ((kind == TAGGER_KIND_PLACE || kind == TAGGER_KIND_COUNTRY) &&
+        const tg_entity_t *region = &tg->entities[rec->entity];
+        if ((region->kind == TAGGER_KIND_PLACE || region->kind == TAGGER_KIND_COUNTRY) &&
             (dateline ? date_or_credit_after(ln, rec->end) : phrase_ends(ln, rec->end))) {
+            uint32_t c = region->kind == TAGGER_KIND_COUNTRY ? rec->entity : region->country_entity;
+            *country = c == TG_NONE ? 0 : c + 1;
             return e;
         }
     }

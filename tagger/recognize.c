@@ -209,8 +209,8 @@ int tg_recog_add_span(tg_recog_t *r, size_t first, size_t end, uint32_t kind, bo
     if (tg_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
         return TAGGER_ERR_NOMEM;
     }
-    r->spans[r->n_spans++] = (span_t){(uint32_t)first, (uint32_t)end, kind, 0,
-                                      TAGGER_VIA_NAME, weak, cued};
+    r->spans[r->n_spans++] =
+        (span_t){(uint32_t)first, (uint32_t)end, kind, 0, TAGGER_VIA_NAME, weak, cued, 0};
     return TAGGER_OK;
 }
 
@@ -966,8 +966,9 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             tg_recog_place_named_like_person(ln, a, b)) {
             kind = TAGGER_KIND_PLACE;
         }
+        uint32_t country = 0;
         size_t city_end = keep && !cued && kind != TAGGER_KIND_PLACE
-                              ? tg_recog_city_before_region(tg, s, ln, a, b)
+                              ? tg_recog_city_before_region(tg, s, ln, a, b, &country)
                               : 0;
         if (city_end) {
             b = j = city_end; /* "BOCA RATON, Fla., March 3 -" */
@@ -1086,6 +1087,7 @@ static int line_spans(const tagger_t *tg, tagger_scratch_t *s, tg_recog_t *r, co
             if (rc) {
                 return rc;
             }
+            r->spans[r->n_spans - 1].country = country;
         }
         next = j;
     }

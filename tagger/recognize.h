@@ -18,6 +18,7 @@ typedef struct {
     int32_t slot;              /* its slot in the result being built, or -1 */
     uint32_t joins;            /* the gazetteer organization it is a short name of
                                   ("United" of "Manchester United"), or TG_NONE */
+    uint32_t country;          /* a place's country entity + 1 (one of its spans'), or 0 */
 } tg_recognized_t;
 
 /* Per-scratch working memory of the recognizer (recog_internal.h). */

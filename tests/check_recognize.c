@@ -35,7 +35,7 @@ static const char gazetteer[] =
     "US-IA\tPLACE\tIowa\t-\t-\tIowa\n"
     "sm:10\tPLACE\tMilan\t-\t-\tMilan\n"
     "US-IL\tPLACE\tIllinois\t-\t-\tIllinois\n"
-    "US-CA\tPLACE\tCalifornia\t-\t-\tCalifornia\n"
+    "US-CA\tPLACE\tCalifornia\t-\tcountry=US\tCalifornia\n"
     "US-PA\tPLACE\tPennsylvania\t-\t-\tPennsylvania\n"
     "JP\tCOUNTRY\tJapan\tQ17\t-\tJapan\n"
     "CN\tCOUNTRY\tChina\tQ148\t-\tChina\n"
@@ -491,11 +491,12 @@ START_TEST(test_company_with_a_place_inside)
     expect_place_alone("Barges were loading on the Mississippi River near St. Louis.",
                        "Mississippi", "Mississippi River");
     /* a city the gazetteer lacks, before a comma and its region: in a
-     * dateline or after a preposition of place (Reuters, 1987; today's news,
-     * written by hand); not an institution */
+     * dateline or after a preposition of place, of the region's country
+     * (Reuters, 1987; today's news, written by hand); not an institution */
     r = annotate("HEWLETT-PACKARD SALES FLAT\nPALO ALTO, California, March 2 -\nHewlett-Packard Co "
                  "said sales were flat.\n");
     place_stands(r, "PALO ALTO", 1);
+    ck_assert_str_eq(find(r, "PALO ALTO")->country, "US"); /* California's */
     tagger_result_free(r);
     r = annotate("The company launched its rocket from Boca Chica, Texas, on Tuesday.");
     place_stands(r, "Boca Chica", 1);
