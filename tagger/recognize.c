@@ -706,8 +706,9 @@ static bool speaker_name(const tagger_scratch_t *s, const line_t *ln, size_t a, 
     if (b - a != 2 || b >= ln->n || !tg_recog_spaced(ln, b) || !w[a].cap || !w[a + 1].cap ||
         tg_recog_is_common(ln, a) || tg_recog_is_common(ln, a + 1) ||
         tg_recog_org_word_in(ln, a, b) ||
-        tg_recog_word_in(ln, a + 1, &ln->fx->sets.company_trades)) {
-        return false;
+        tg_recog_word_in(ln, a + 1, &ln->fx->sets.company_trades) ||
+        tg_recog_word_in(ln, a + 1, &ln->fx->sets.posts_before_names)) {
+        return false; /* nor a post: "the outgoing European Commissioner said" */
     }
     for (size_t k = tg_recog_recs_near(s, w[a].start); k < s->n_recs; k++) {
         if (s->recs[k].start >= w[a + 1].end) {

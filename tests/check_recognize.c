@@ -1177,6 +1177,8 @@ START_TEST(test_org_followers)
                     "Erling Haaland", TAGGER_KIND_PERSON, 2);
     expect("Chinese ambassador Tian Ding told a meeting of officials.", "Tian Ding",
            TAGGER_KIND_PERSON);
+    expect_no_entity("But the outgoing European Commissioner said his comments were wrong.",
+                     "European Commissioner");
     tagger_result_t *company = annotate("Hawaiian Electric said it plans to open a plant.");
     const tagger_entity_t *e = find(company, "Hawaiian Electric");
     ck_assert_msg(e == NULL || e->kind != TAGGER_KIND_PERSON, "'Hawaiian Electric' is a person");
