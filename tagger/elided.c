@@ -13,11 +13,13 @@
  * as it stands.  The word takes the first alias of the key whose entity is
  * of the match's kind (a country for a country, a place for a place); it is
  * then resolved like any other hit.  Cost: a compare of the bytes before
- * each match of two words or more.
+ * each match of two words or more, and one merge of the new hits into the
+ * list.
  */
 #include "elided.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -99,24 +101,31 @@ static uint32_t alias_of_key(const tagger_t *tg, const char *key, size_t n, uint
     return UINT32_MAX;
 }
 
-/* Inserts @p hit into s->hits after the hits that start before it. */
-static int insert_hit(tagger_scratch_t *s, tg_hit_t hit)
+/* Merges the @p n hits @p add, in text order, into s->hits, in one pass
+ * from the end (a text of many such names stays linear: an insertion
+ * each, with the hits after it moved, was quadratic). */
+static int merge_hits(tagger_scratch_t *s, const tg_hit_t *add, size_t n)
 {
-    if (tg_grow((void **)&s->hits, &s->cap_hits, s->n_hits + 1, sizeof *s->hits)) {
+    if (tg_grow((void **)&s->hits, &s->cap_hits, s->n_hits + n, sizeof *s->hits)) {
         return TAGGER_ERR_NOMEM;
     }
-    size_t at = s->n_hits;
-    while (at > 0 && s->hits[at - 1].start > hit.start) {
-        at--;
+    size_t i = s->n_hits, j = n, out = s->n_hits + n;
+    while (j > 0) {
+        if (i > 0 && s->hits[i - 1].start > add[j - 1].start) {
+            s->hits[--out] = s->hits[--i];
+        } else {
+            s->hits[--out] = add[--j];
+        }
     }
-    memmove(&s->hits[at + 1], &s->hits[at], (s->n_hits - at) * sizeof *s->hits);
-    s->hits[at] = hit;
-    s->n_hits++;
+    s->n_hits += n;
     return TAGGER_OK;
 }
 
 int tg_elided_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, size_t len)
 {
+    tg_hit_t *add = NULL;
+    size_t n_add = 0, cap_add = 0;
+    int rc = TAGGER_OK;
     for (size_t i = 0; i < s->n_hits; i++) {
         const tg_hit_t h = s->hits[i];
         uint32_t kind = tg->entities[tg->aliases[h.alias].entity].kind;
@@ -147,11 +156,15 @@ int tg_elided_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, s
         if (alias == UINT32_MAX || tg->aliases[alias].entity == tg->aliases[h.alias].entity) {
             continue;
         }
-        int rc = insert_hit(s, (tg_hit_t){(uint32_t)w, (uint32_t)w_end, alias, 1});
-        if (rc) {
-            return rc;
+        if (tg_grow((void **)&add, &cap_add, n_add + 1, sizeof *add)) {
+            rc = TAGGER_ERR_NOMEM;
+            break;
         }
-        i++; /* the hit that was i is i + 1 now */
+        add[n_add++] = (tg_hit_t){(uint32_t)w, (uint32_t)w_end, alias, 1};
     }
-    return TAGGER_OK;
+    if (rc == TAGGER_OK && n_add) {
+        rc = merge_hits(s, add, n_add);
+    }
+    free(add);
+    return rc;
 }

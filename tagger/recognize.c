@@ -648,8 +648,9 @@ static size_t no_entity_start(const line_t *ln, size_t a, size_t b, uint32_t kin
         return storm;
     }
     size_t first = a;
-    while (ln->kind == 'N' && first > 0 && ln->w[first - 1].cap && tg_recog_spaced(ln, first)) {
-        first--;
+    while (ln->kind == 'N' && first > 0 && a - first < 4 && ln->w[first - 1].cap &&
+           tg_recog_spaced(ln, first)) {
+        first--; /* a few words: a name's, not a whole line of capitals */
     }
     return first;
 }
