@@ -655,6 +655,19 @@ static size_t no_entity_start(const line_t *ln, size_t a, size_t b, uint32_t kin
     return first;
 }
 
+/* Whether a gazetteer match, standing or dropped, meets input bytes
+ * [@p from, @p to): a word the gazetteer knows, whatever resolution made
+ * of it ("American" of "American Can", a demonym beside a name). */
+static bool gazetteer_matched(const tagger_scratch_t *s, uint32_t from, uint32_t to)
+{
+    for (size_t k = tg_recog_recs_near(s, from); k < s->n_recs && s->recs[k].start < to; k++) {
+        if (s->recs[k].end > from) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether the word before word @p a, whose label is the inside of a name
  * (I-X) though the word before has none, opens that name: the model's
  * inside label says the name began there, and it left the word O as it
@@ -676,15 +689,7 @@ static bool opened_before(const tagger_scratch_t *s, const line_t *ln, size_t a)
         tg_recog_word_in(ln, a - 1, &sets->not_openers)) {
         return false;
     }
-    for (size_t k = tg_recog_recs_near(s, w[a - 1].start); k < s->n_recs; k++) {
-        if (s->recs[k].start >= w[a - 1].end) {
-            break;
-        }
-        if (s->recs[k].end > w[a - 1].start) {
-            return false;
-        }
-    }
-    return true;
+    return !gazetteer_matched(s, w[a - 1].start, w[a - 1].end);
 }
 
 /* Verbs of what a person does, said of the name before them ("told
@@ -698,9 +703,9 @@ static const char *const speaker_verbs[] = {"said",   "says",     "told",    "ad
  * a demonym), a common word ("Scottish Executive") nor a word of
  * organizations' names ("Hawaiian Electric"), before a verb of
  * speaker_verbs ("Kylian Mbappe scored twice", names the model did not
- * know; today's news).  In CoNLL-2003's eng.train the two-word names before such a verb
- * are people's 163 times in 192 (all 35 before "told"), and MISC 2
- * times. */
+ * know; today's news).  In CoNLL-2003's eng.train the two-word names
+ * before such a verb are people's 163 times in 192 (all 35 before
+ * "told"), and MISC 2 times. */
 static bool speaker_name(const tagger_scratch_t *s, const line_t *ln, size_t a, size_t b)
 {
     const word_t *w = ln->w;
@@ -711,13 +716,8 @@ static bool speaker_name(const tagger_scratch_t *s, const line_t *ln, size_t a, 
         tg_recog_word_in(ln, a + 1, &ln->fx->sets.posts_before_names)) {
         return false; /* nor a post: "the outgoing European Commissioner said" */
     }
-    for (size_t k = tg_recog_recs_near(s, w[a].start); k < s->n_recs; k++) {
-        if (s->recs[k].start >= w[a + 1].end) {
-            break;
-        }
-        if (s->recs[k].end > w[a].start) {
-            return false; /* a gazetteer's word */
-        }
+    if (gazetteer_matched(s, w[a].start, w[a + 1].end)) {
+        return false;
     }
     str_t verb = tg_recog_raw(ln, b);
     return tg_word_in(speaker_verbs, sizeof speaker_verbs / sizeof *speaker_verbs, verb.s,
