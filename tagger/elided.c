@@ -37,11 +37,6 @@ static bool ascii_letter(char c)
     return ascii_upper(c) || (c >= 'a' && c <= 'z');
 }
 
-static char lower(char c)
-{
-    return ascii_upper(c) ? (char)(c + ('a' - 'A')) : c;
-}
-
 /* The start of the words after the first in [start, end), all ASCII
  * letters and single spaces ("South Korea": " Korea"), or 0. */
 static size_t rest_start(const char *text, size_t start, size_t end)
@@ -147,10 +142,10 @@ int tg_elided_names(const tagger_t *tg, tagger_scratch_t *s, const char *text, s
             continue;
         }
         for (size_t k = w; k < w_end; k++) {
-            key[n++] = lower(text[k]);
+            key[n++] = tg_ascii_lower(text[k]);
         }
         for (size_t k = rest; k < h.end; k++) {
-            key[n++] = lower(text[k]);
+            key[n++] = tg_ascii_lower(text[k]);
         }
         uint32_t alias = alias_of_key(tg, key, n, kind);
         if (alias == UINT32_MAX || tg->aliases[alias].entity == tg->aliases[h.alias].entity) {

@@ -102,6 +102,12 @@ static inline tagger_via_t tg_alias_via(const tg_alias_t *al)
     return (al->flags & TG_ALIAS_DEMONYM) ? TAGGER_VIA_DEMONYM : TAGGER_VIA_NAME;
 }
 
+/* @p c in lower case if it is an ASCII capital. */
+static inline char tg_ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 /* Whether the @p n bytes at @p w are @p word, ASCII letters in any case
  * ("PRESIDENT" in a headline). */
 static inline bool tg_word_is_nocase(const char *w, size_t n, const char *word)
@@ -110,10 +116,7 @@ static inline bool tg_word_is_nocase(const char *w, size_t n, const char *word)
         return false;
     }
     for (size_t k = 0; k < n; k++) {
-        char x = w[k], y = word[k];
-        x = (x >= 'A' && x <= 'Z') ? (char)(x - 'A' + 'a') : x;
-        y = (y >= 'A' && y <= 'Z') ? (char)(y - 'A' + 'a') : y;
-        if (x != y) {
+        if (tg_ascii_lower(w[k]) != tg_ascii_lower(word[k])) {
             return false;
         }
     }

@@ -940,7 +940,7 @@ static uint64_t lower_hash(const char *text, uint32_t start, uint32_t end)
 {
     uint64_t h = TG_NAMES_HASH_INIT;
     for (uint32_t i = start; i < end; i++) {
-        char c = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] + ('a' - 'A')) : text[i];
+        char c = tg_ascii_lower(text[i]);
         h = tg_names_hash(h, &c, 1);
     }
     return h;

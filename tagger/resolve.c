@@ -222,7 +222,7 @@ uint64_t tg_capitalised_word_hash(const char *text, size_t w, size_t n)
         if (!tg_trie_ascii_alnum((unsigned char)c)) {
             return 0;
         }
-        low[k] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        low[k] = tg_ascii_lower(c);
     }
     return tg_names_hash(TG_NAMES_HASH_INIT, low, n);
 }
